@@ -1,0 +1,80 @@
+import { basename } from 'node:path';
+import { analyzeIntervals } from '../../shared/dsp/analyzeIntervals.js';
+import { analyzePpg } from '../../shared/dsp/analyzePpg.js';
+import type { AnalysisResult } from '../../shared/dsp/types.js';
+import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
+import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
+import { parseRrText } from '../../shared/io/rrText.js';
+import { CliError } from './cliError.js';
+import type { CliCommand } from './cliMain.js';
+import { readTextFile } from './readTextFile.js';
+
+const USAGE = 'cadans analyze <file> [--fs <Hz>] [--format auto|ppg-csv|rr] [--json]';
+
+/** Offline analysis of a PPG CSV or an RR text file (contract: see README). */
+export const analyzeCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'Analyse a recording: beats, artifact-corrected NN intervals, HRV, coherence and breathing rate. ' +
+    'With --json, prints exactly one JSON object on stdout.',
+  options: {
+    fs: { type: 'string' },
+    format: { type: 'string', default: 'auto' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length !== 1) throw new CliError(`expected one file\nUsage: ${USAGE}`, 2);
+    const file = positionals[0]!;
+    const format = String(values.format);
+    if (!['auto', 'ppg-csv', 'rr'].includes(format)) throw new CliError(`--format must be auto, ppg-csv or rr (got '${format}')`, 2);
+    let fsHz: number | undefined;
+    if (values.fs !== undefined) {
+      fsHz = Number(values.fs);
+      if (!(fsHz > 0) || !Number.isFinite(fsHz)) throw new CliError(`--fs must be a positive number of Hz (got '${values.fs}')`, 2);
+    }
+    const text = readTextFile(file);
+    if (text.trim() === '') throw new CliError(`${file} is empty`);
+    const kind = format === 'auto' ? detectRecordingFormat(text, basename(file)) : format;
+    let result: AnalysisResult;
+    if (kind === 'rr') {
+      const rr = parseRrText(text);
+      if ('error' in rr) throw new CliError(`${file}: ${rr.error}`);
+      result = analyzeIntervals(rr.ibiMs);
+      result.settings = { ...result.settings, file: { format: rr.format, unit: rr.unit, warnings: rr.warnings } };
+    } else {
+      const rec = parsePpgCsv(text, fsHz === undefined ? {} : { fsHz });
+      if ('error' in rec) throw new CliError(`${file}: ${rec.error}`);
+      result = analyzePpg(rec.values, rec.fsHz);
+      result.settings = {
+        ...result.settings,
+        file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
+      };
+    }
+    process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatSummary(file, result));
+    return 0;
+  },
+};
+
+function fmt(x: number | null | undefined, d = 1): string {
+  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d);
+}
+
+/** The human-readable summary printed without --json. */
+export function formatSummary(file: string, r: AnalysisResult): string {
+  const h = r.hrv;
+  const lines = [
+    `Cadans analysis of ${file}`,
+    `  duration        ${fmt(r.durationSec)} s${r.fsHz ? ` at ${fmt(r.fsHz, 0)} Hz` : ' (intervals)'}`,
+    `  beats           ${r.beats.tSec.length} detected, ${r.nn.ibiMs.length} NN intervals, ${r.artifacts.corrected} corrected (${fmt(r.artifacts.percent)} %)`,
+  ];
+  if (r.signal) lines.push(`  unusable signal ${fmt(r.signal.unusableSec)} s (${fmt(r.signal.unusablePct)} %) in ${r.signal.gaps.length} stretch(es)`);
+  lines.push(
+    `  heart rate      ${fmt(h.meanHrBpm)} bpm (mean NN ${fmt(h.meanNnMs)} ms)`,
+    `  SDNN / RMSSD    ${fmt(h.sdnnMs)} / ${fmt(h.rmssdMs)} ms, pNN50 ${fmt(h.pnn50Pct)} %`,
+    `  VLF / LF / HF   ${fmt(h.vlfMs2, 0)} / ${fmt(h.lfMs2, 0)} / ${fmt(h.hfMs2, 0)} ms², LF/HF ${fmt(h.lfHf, 2)}`,
+    `  peaks           LF ${fmt(h.lfPeakHz, 3)} Hz, HF ${fmt(h.hfPeakHz, 3)} Hz`,
+    `  coherence       mean ratio ${fmt(r.coherence.ratioMean, 2)} (${r.coherence.series.length} points)`,
+    `  breathing rate  ${fmt(r.respiration.rateBpmMean)} breaths/min (from heart rate)`,
+  );
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,71 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { CliError } from './cliError.js';
+
+/** A CLI command: its options (node:util parseArgs) and its handler. */
+export interface CliCommand {
+  summary: string;
+  usage: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
+}
+
+type Loader = () => Promise<CliCommand>;
+
+/** Commands are loaded lazily so that `cadans analyze` does not pay for SQLite, serial or the web host. */
+const COMMANDS: Record<string, Loader> = {
+  analyze: async () => (await import('./analyzeCommand.js')).analyzeCommand,
+};
+
+export function registerCommand(name: string, loader: Loader): void {
+  COMMANDS[name] = loader;
+}
+
+function helpText(): string {
+  return [
+    'cadans — HRV biofeedback workstation (headless commands)',
+    '',
+    'Usage: cadans <command> [options]',
+    '',
+    'Commands:',
+    ...Object.keys(COMMANDS).map((c) => `  ${c}`),
+    '',
+    'Run `cadans <command> --help` for the options of a command.',
+  ].join('\n');
+}
+
+/** Entry point of the `cadans` CLI; returns the process exit code. Never throws. */
+export async function cliMain(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(helpText() + '\n');
+    return name ? 0 : 2;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    process.stderr.write(`cadans: unknown command '${name}'. Run 'cadans --help'.\n`);
+    return 2;
+  }
+  try {
+    const cmd = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      process.stdout.write(`${cmd.usage}\n\n${cmd.summary}\n`);
+      return 0;
+    }
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+    } catch (e) {
+      throw new CliError(`${(e as Error).message.split(/\. |\n/)[0]} (usage: ${cmd.usage})`, 2);
+    }
+    return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
+  } catch (e) {
+    if (e instanceof CliError || (e instanceof Error && e.name === 'AnalysisInputError')) {
+      process.stderr.write(`cadans ${name}: ${e.message}\n`);
+      return e instanceof CliError ? e.exitCode : 1;
+    }
+    const err = e as Error;
+    process.stderr.write(`cadans ${name}: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env.CADANS_DEBUG) process.stderr.write(String(err?.stack) + '\n');
+    return 1;
+  }
+}

@@ -1,0 +1,125 @@
+/** Client records: create (validated), get, find by name, search, list with session counts, update. */
+import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import type { Client, ClientListItem, NewClient } from '../../shared/domain/types.js';
+import { validateClient } from '../../shared/domain/validateClient.js';
+import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
+
+interface ClientDbRow {
+  id: number;
+  name: string;
+  date_of_birth: string | null;
+  referral_source: string | null;
+  complaint: string | null;
+  notes: string;
+  created_at: string;
+}
+
+const COLUMNS = 'id, name, date_of_birth, referral_source, complaint, notes, created_at';
+
+function toClient(r: ClientDbRow): Client {
+  return {
+    id: r.id,
+    name: r.name,
+    dateOfBirth: r.date_of_birth,
+    referralSource: r.referral_source,
+    complaint: r.complaint,
+    notes: r.notes,
+    createdAt: r.created_at,
+  };
+}
+
+export class ClientsRepo {
+  private readonly insertStmt;
+  private readonly getStmt;
+  private readonly byNameStmt;
+  private readonly searchStmt;
+  private readonly listStmt;
+  private readonly updateStmt;
+  private readonly countStmt;
+
+  constructor(db: Db) {
+    this.countStmt = db.prepare<[], number>('SELECT count(*) FROM clients').pluck();
+    this.insertStmt = db.prepare(
+      `INSERT INTO clients (name, date_of_birth, referral_source, complaint, notes, created_at)
+       VALUES (@name, @dateOfBirth, @referralSource, @complaint, @notes, @createdAt)`,
+    );
+    this.getStmt = db.prepare<[number], ClientDbRow>(`SELECT ${COLUMNS} FROM clients WHERE id = ?`);
+    this.byNameStmt = db.prepare<[string], ClientDbRow>(
+      `SELECT ${COLUMNS} FROM clients WHERE name = ? COLLATE NOCASE ORDER BY id`,
+    );
+    this.searchStmt = db.prepare<[string, number], ClientDbRow>(
+      `SELECT ${COLUMNS} FROM clients WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+    );
+    this.listStmt = db.prepare<[], ClientDbRow & { session_count: number; last_session_at: string | null }>(
+      `SELECT ${COLUMNS},
+         (SELECT count(*) FROM sessions s WHERE s.client_id = c.id) AS session_count,
+         (SELECT max(started_at) FROM sessions s WHERE s.client_id = c.id) AS last_session_at
+       FROM clients c ORDER BY name COLLATE NOCASE, id`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE clients SET name = @name, date_of_birth = @dateOfBirth, referral_source = @referralSource,
+         complaint = @complaint, notes = @notes WHERE id = @id`,
+    );
+  }
+
+  /** Create a client; throws `ValidationError` (nothing written) for bad input. */
+  create(input: NewClient, now: Date = new Date()): Client {
+    const v = ValidationError.unwrap(validateClient(input, now));
+    const createdAt = now.toISOString();
+    const id = Number(this.insertStmt.run({ ...v, createdAt }).lastInsertRowid);
+    return { id, ...v, createdAt };
+  }
+
+  get(id: number): Client | undefined {
+    const r = this.getStmt.get(id);
+    return r && toClient(r);
+  }
+
+  /** Like `get`, but throws `NotFoundError` when the client does not exist. */
+  require(id: number): Client {
+    const c = this.get(id);
+    if (!c) throw new NotFoundError('client', id);
+    return c;
+  }
+
+  /** Clients whose name equals `name` (trimmed, case-insensitive), oldest first. */
+  findByName(name: string): Client[] {
+    return this.byNameStmt.all(name.trim()).map(toClient);
+  }
+
+  /** Clients whose name contains `text` (case-insensitive for ASCII), by name. */
+  search(text: string, limit = 50): Client[] {
+    const pattern = '%' + text.trim().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    return this.searchStmt.all(pattern, limit).map(toClient);
+  }
+
+  /** All clients by name, each with the number of sessions and the latest session start. */
+  list(): ClientListItem[] {
+    return this.listStmt.all().map((r) => ({
+      ...toClient(r),
+      sessionCount: r.session_count,
+      lastSessionAt: r.last_session_at,
+    }));
+  }
+
+  /** Change fields of a client (validated like `create`); returns the updated client. */
+  update(id: number, patch: Partial<NewClient>, now: Date = new Date()): Client {
+    const current = this.require(id);
+    const v = ValidationError.unwrap(validateClient(patch, now, true));
+    const next = { ...current, ...v };
+    this.updateStmt.run({
+      id,
+      name: next.name,
+      dateOfBirth: next.dateOfBirth,
+      referralSource: next.referralSource,
+      complaint: next.complaint,
+      notes: next.notes,
+    });
+    return next;
+  }
+
+  /** Number of clients. */
+  count(): number {
+    return this.countStmt.get() ?? 0;
+  }
+}

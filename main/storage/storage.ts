@@ -1,0 +1,67 @@
+/**
+ * One object with the open database and all repositories, for the app, the CLI and tests:
+ * `const storage = openStorage(file); storage.clients.create(...); storage.close();`
+ */
+import {
+  closeDatabase,
+  openDatabase,
+  type Db,
+  type OpenDatabaseOptions,
+} from '../../native-adapters/sqlite/openDatabase.js';
+import { BeatsRepo } from './beatsRepo.js';
+import { ClientsRepo } from './clientsRepo.js';
+import { CoursesRepo } from './coursesRepo.js';
+import { GapsRepo } from './gapsRepo.js';
+import { GoalsRepo } from './goalsRepo.js';
+import { MarkersRepo } from './markersRepo.js';
+import { MetricsRepo } from './metricsRepo.js';
+import { PacerChangesRepo } from './pacerChangesRepo.js';
+import { QuestionnairesRepo } from './questionnairesRepo.js';
+import { RunningLogRepo } from './runningLogRepo.js';
+import { SessionsRepo } from './sessionsRepo.js';
+import { SessionWriter, type SessionWriterOptions } from './sessionWriter.js';
+import { SignalRepo } from './signalRepo.js';
+
+export class Storage {
+  readonly clients: ClientsRepo;
+  readonly courses: CoursesRepo;
+  readonly goals: GoalsRepo;
+  readonly sessions: SessionsRepo;
+  readonly signal: SignalRepo;
+  readonly beats: BeatsRepo;
+  readonly metrics: MetricsRepo;
+  readonly markers: MarkersRepo;
+  readonly gaps: GapsRepo;
+  readonly pacerChanges: PacerChangesRepo;
+  readonly questionnaires: QuestionnairesRepo;
+  readonly runningLog: RunningLogRepo;
+
+  constructor(readonly db: Db) {
+    this.clients = new ClientsRepo(db);
+    this.courses = new CoursesRepo(db);
+    this.goals = new GoalsRepo(db);
+    this.sessions = new SessionsRepo(db);
+    this.signal = new SignalRepo(db);
+    this.beats = new BeatsRepo(db);
+    this.metrics = new MetricsRepo(db);
+    this.markers = new MarkersRepo(db);
+    this.gaps = new GapsRepo(db);
+    this.pacerChanges = new PacerChangesRepo(db);
+    this.questionnaires = new QuestionnairesRepo(db);
+    this.runningLog = new RunningLogRepo(db);
+  }
+
+  /** A writer that buffers a live session and commits it with `flush()`. */
+  writer(sessionId: number, options?: SessionWriterOptions): SessionWriter {
+    return new SessionWriter(this.db, sessionId, options);
+  }
+
+  close(): void {
+    closeDatabase(this.db);
+  }
+}
+
+/** Open (or create) the database at `file` and build the repositories. Throws `DatabaseFileError`. */
+export function openStorage(file: string, options?: OpenDatabaseOptions): Storage {
+  return new Storage(openDatabase(file, options));
+}

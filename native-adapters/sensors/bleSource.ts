@@ -1,0 +1,352 @@
+/**
+ * BleHeartRateSource: a SensorSource for Bluetooth LE heart-rate sensors (HRS 0x180D,
+ * sensor-protocols §1 and §7), with optional Polar PMD PPG (§2). Flow: wait for
+ * poweredOn (clear messages for off/unauthorized/no adapter), scan, stop scanning,
+ * connect with timeout + cancelConnect, read body location and battery, subscribe
+ * 0x2A37 → one BeatFrame per notification (all RR values) and StatusFrames for
+ * contact. On disconnect: drop listeners, back off, rescan for the same
+ * peripheral.id, reconnect, resubscribe — until stop().
+ */
+import type { StatusFrame } from '../../shared/sensors/frames.js';
+import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
+import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
+import { BLE_UUID, parseBatteryLevel, parseBodySensorLocation, parseHeartRateMeasurement, type HrContact } from '../../shared/sensors/bleHeartRate.js';
+import { PMD_UUID } from '../../shared/sensors/polarPmd.js';
+import { Aborter, withTimeout } from './asyncUtil.js';
+import { NobleSession, explainBluetoothState, loadNoble } from './nobleSession.js';
+import { PmdTimeMapper, PolarPpgStream, type PolarPpgChannel } from './polarPpgStream.js';
+import type { DataListener, NobleCharacteristicLike, NobleLike, NoblePeripheralLike } from './nobleTypes.js';
+
+export interface BleHeartRateSourceOptions {
+  /** peripheral.id to connect to (from listBleDevices); default: the first heart-rate sensor found. */
+  deviceId?: string;
+  /** Case-insensitive part of the advertised name, e.g. 'Polar Sense' (scans without the 180d filter). */
+  name?: string;
+  /** Also stream Polar PMD PPG when the sensor has the PMD service. */
+  ppg?: boolean;
+  ppgSampleRateHz?: number;
+  ppgChannel?: PolarPpgChannel;
+  /** The noble module or a loader (default: lazy `import('@abandonware/noble')`). */
+  noble?: NobleLike | (() => Promise<NobleLike>);
+  /** 'unknown' state longer than this = no adapter, ms (default 3000). */
+  stateTimeoutMs?: number;
+  /** start(): give up when no sensor is found, ms (default 20000). */
+  scanTimeoutMs?: number;
+  connectTimeoutMs?: number;
+  commandTimeoutMs?: number;
+  /** Back-off between reconnect attempts, ms (last value repeats). */
+  reconnectBackoffMs?: readonly number[];
+  nowMs?: () => number;
+}
+
+const norm = (u: string) => u.toLowerCase().replace(/-/g, '');
+
+const CONTACT: Record<HrContact, StatusFrame['contact']> = { contact: 'ok', 'no-contact': 'off', unsupported: 'unknown' };
+
+export class BleHeartRateSource implements SensorSource {
+  readonly spec: string;
+  readonly info: SensorSourceInfo;
+  private readonly o: BleHeartRateSourceOptions;
+  private readonly emitter = new TypedEmitter<SensorSourceEvents>();
+  private readonly nowMs: () => number;
+  private readonly aborter = new Aborter();
+  private timeMapper = new PmdTimeMapper();
+  private session: NobleSession | undefined;
+  private peripheral: NoblePeripheralLike | undefined;
+  private deviceId: string | undefined;
+  private deviceLabel = 'heart-rate sensor';
+  private connectionCleanup: (() => void)[] = [];
+  private pmd: PolarPpgStream | undefined;
+  private stateValue: ConnectionState = 'disconnected';
+  private startMs = 0;
+  private stopping = false;
+  private running = false;
+  private reconnecting = false;
+  private lastContact: HrContact | undefined;
+  private badHr = 0;
+  private lastBadHrSec = Number.NEGATIVE_INFINITY;
+
+  constructor(opts: BleHeartRateSourceOptions = {}) {
+    this.o = opts;
+    this.nowMs = opts.nowMs ?? (() => performance.now());
+    this.deviceId = opts.deviceId;
+    const q = [opts.ppg ? 'ppg=1' : '', opts.name ? `name=${encodeURIComponent(opts.name)}` : ''].filter(Boolean).join('&');
+    this.spec = `ble:${opts.deviceId ?? 'any'}${q ? '?' + q : ''}`;
+    this.info = {
+      kind: 'ble',
+      label: `Bluetooth heart-rate sensor${opts.name ? ` '${opts.name}'` : ''}${opts.deviceId ? ` (${opts.deviceId})` : ''}`,
+      protocol: opts.ppg ? 'polar-pmd' : 'ble-hrs',
+      ...(opts.ppg ? { fsHz: opts.ppgSampleRateHz ?? 55 } : {}),
+    };
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  on<E extends keyof SensorSourceEvents>(ev: E, fn: SensorSourceEvents[E]): () => void {
+    return this.emitter.on(ev, fn);
+  }
+
+  /** start: adapter on → scan → connect → subscribe; rejects with a clear message. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.stopping = false;
+    this.aborter.reset();
+    this.startMs = this.nowMs();
+    this.timeMapper = new PmdTimeMapper();
+    this.setState('connecting');
+    try {
+      const noble = typeof this.o.noble === 'function' ? await this.o.noble() : (this.o.noble ?? (await loadNoble()));
+      this.session = new NobleSession(noble, (s) => this.onAdapterState(s));
+      await this.aborter.wrap(this.session.waitPoweredOn(this.o.stateTimeoutMs ?? 3000), () => undefined);
+      const p = await this.scan(this.o.scanTimeoutMs ?? 20000);
+      await this.connect(p);
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      await this.teardown();
+      this.setState('error', msg);
+      throw new Error(msg);
+    }
+    this.running = true;
+    this.setState('connected', `connected to ${this.deviceLabel}`);
+  }
+
+  /** stop: STOP the PMD stream, disconnect, stop scanning, detach. Never rejects. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.running = false;
+    this.aborter.abort();
+    await this.teardown();
+    if (this.stateValue !== 'disconnected') this.setState('disconnected');
+  }
+
+  private tSec(): number {
+    return (this.nowMs() - this.startMs) / 1000;
+  }
+
+  private setState(s: ConnectionState, message?: string): void {
+    this.stateValue = s;
+    this.emitter.emit('state', s, message);
+  }
+
+  private status(message: string, extra: Partial<StatusFrame> = {}): void {
+    this.emitter.emit('frame', { kind: 'status', tSec: this.tSec(), message, ...extra });
+  }
+
+  private async teardown(): Promise<void> {
+    if (this.pmd) await this.pmd.stop();
+    this.pmd = undefined;
+    this.dropConnection();
+    const p = this.peripheral;
+    this.peripheral = undefined;
+    if (p) await withTimeout(p.disconnectAsync(), 2000, 'disconnect timed out').catch(() => undefined);
+    if (this.session) {
+      await withTimeout(this.session.noble.stopScanningAsync(), 1000, 'stop scan timed out').catch(() => undefined);
+      this.session.detach();
+    }
+  }
+
+  private dropConnection(): void {
+    this.pmd?.detach();
+    for (const f of this.connectionCleanup.splice(0)) {
+      try {
+        f();
+      } catch {
+        /* listener already gone */
+      }
+    }
+  }
+
+  private matches(p: NoblePeripheralLike): boolean {
+    if (this.deviceId) return p.id === this.deviceId || (p.address ?? '').toLowerCase() === this.deviceId.toLowerCase();
+    if (this.o.name) return (p.advertisement.localName ?? '').toLowerCase().includes(this.o.name.toLowerCase());
+    const uuids = p.advertisement.serviceUuids;
+    return !uuids || uuids.map(norm).includes(BLE_UUID.heartRateService);
+  }
+
+  /** scan: first matching peripheral; scanning is stopped before resolving. */
+  private scan(timeoutMs: number | undefined): Promise<NoblePeripheralLike> {
+    const session = this.session as NobleSession;
+    const noble = session.noble;
+    const filter = this.deviceId || this.o.name ? [] : [BLE_UUID.heartRateService];
+    let onDiscover: ((p: NoblePeripheralLike) => void) | undefined;
+    const cleanup = () => {
+      if (onDiscover) noble.removeListener('discover', onDiscover);
+      onDiscover = undefined;
+    };
+    const found = new Promise<NoblePeripheralLike>((resolve, reject) => {
+      onDiscover = (p) => {
+        if (!this.matches(p)) return;
+        cleanup();
+        noble.stopScanningAsync().then(
+          () => resolve(p),
+          () => resolve(p),
+        );
+      };
+      noble.on('discover', onDiscover);
+      noble.startScanningAsync(filter, false).catch((err: unknown) => {
+        cleanup();
+        reject(new Error(`cannot start Bluetooth scanning: ${err instanceof Error ? err.message : String(err)}`));
+      });
+    });
+    const what = this.deviceId ? `sensor ${this.deviceId}` : this.o.name ? `sensor '${this.o.name}'` : 'heart-rate sensor';
+    const timed = withTimeout(found, timeoutMs, `no ${what} found within ${(timeoutMs ?? 0) / 1000} s — is it switched on, worn, and not connected to a phone?`, () => {
+      cleanup();
+      noble.stopScanningAsync().catch(() => undefined);
+    });
+    return this.aborter.wrap(timed, () => {
+      cleanup();
+      noble.stopScanningAsync().catch(() => undefined);
+    });
+  }
+
+  /** connect: connect with timeout, discover, read location/battery, subscribe HR (+ PMD). */
+  private async connect(p: NoblePeripheralLike): Promise<void> {
+    this.peripheral = p;
+    this.deviceId = p.id;
+    this.deviceLabel = p.advertisement.localName ? `${p.advertisement.localName} (${p.id})` : p.id;
+    const ms = this.o.connectTimeoutMs ?? 10000;
+    await this.aborter.wrap(
+      withTimeout(p.connectAsync(), ms, `connecting to ${this.deviceLabel} timed out after ${ms / 1000} s`, () => p.cancelConnect()),
+      () => p.cancelConnect(),
+    );
+    const onDisconnect = () => this.onDisconnect(p);
+    p.on('disconnect', onDisconnect);
+    this.connectionCleanup.push(() => p.removeListener('disconnect', onDisconnect));
+    const services: string[] = [BLE_UUID.heartRateService, BLE_UUID.batteryService];
+    const chars: string[] = [BLE_UUID.heartRateMeasurement, BLE_UUID.bodySensorLocation, BLE_UUID.batteryLevel];
+    if (this.o.ppg) {
+      services.push(PMD_UUID.service);
+      chars.push(PMD_UUID.controlPoint, PMD_UUID.data);
+    }
+    const { characteristics } = await withTimeout(
+      p.discoverSomeServicesAndCharacteristicsAsync(services, chars),
+      ms,
+      `discovering the services of ${this.deviceLabel} timed out`,
+    );
+    const ch = (u: string) => characteristics.find((c) => norm(c.uuid) === u);
+    const hrm = ch(BLE_UUID.heartRateMeasurement);
+    if (!hrm) throw new Error(`${this.deviceLabel} has no Heart Rate Measurement characteristic (0x2A37)`);
+    await this.readInfo(ch(BLE_UUID.bodySensorLocation), ch(BLE_UUID.batteryLevel));
+    const onHr: DataListener = (data) => this.onHeartRate(data);
+    hrm.on('data', onHr);
+    this.connectionCleanup.push(() => hrm.removeListener('data', onHr));
+    await withTimeout(hrm.subscribeAsync(), ms, `subscribing to heart rate on ${this.deviceLabel} timed out`);
+    if (this.o.ppg) await this.startPpg(ch(PMD_UUID.controlPoint), ch(PMD_UUID.data));
+  }
+
+  private async readInfo(loc?: NobleCharacteristicLike, bat?: NobleCharacteristicLike): Promise<void> {
+    const read = (c: NobleCharacteristicLike) => withTimeout(c.readAsync(), 3000, 'read timed out').catch(() => undefined);
+    const parts: string[] = [];
+    const extra: { batteryPct?: number } = {};
+    if (loc) {
+      const v = await read(loc);
+      const r = v ? parseBodySensorLocation(v) : undefined;
+      if (r?.ok) parts.push(`sensor location: ${r.name}`);
+    }
+    if (bat) {
+      const v = await read(bat);
+      const r = v ? parseBatteryLevel(v) : undefined;
+      if (r?.ok) {
+        parts.push(`battery ${r.batteryPct} %`);
+        extra.batteryPct = r.batteryPct;
+      }
+    }
+    this.status(`connected to ${this.deviceLabel}${parts.length ? '; ' + parts.join(', ') : ''}`, extra);
+  }
+
+  private async startPpg(cp?: NobleCharacteristicLike, data?: NobleCharacteristicLike): Promise<void> {
+    if (!cp || !data) {
+      this.status('this sensor has no Polar PMD service: PPG is not available (heart rate and RR only)');
+      return;
+    }
+    const pmd = new PolarPpgStream(cp, data, {
+      sampleRateHz: this.o.ppgSampleRateHz,
+      channel: this.o.ppgChannel,
+      commandTimeoutMs: this.o.commandTimeoutMs,
+      tSec: () => this.tSec(),
+      emit: (f) => this.emitter.emit('frame', f),
+      status: (m) => this.status(m),
+      timeMapper: this.timeMapper,
+    });
+    this.pmd = pmd;
+    try {
+      await pmd.start();
+      this.status(`Polar PPG streaming at ${pmd.fsHz} Hz`);
+    } catch (err) {
+      pmd.detach();
+      this.pmd = undefined;
+      this.status(`${err instanceof Error ? err.message : String(err)} (heart rate and RR only)`);
+    }
+  }
+
+  private onHeartRate(data: Uint8Array): void {
+    const t = this.tSec();
+    const m = parseHeartRateMeasurement(data);
+    if (!m.ok) {
+      this.badHr++;
+      if (t - this.lastBadHrSec > 10) {
+        this.lastBadHrSec = t;
+        this.status(`unreadable heart-rate notification (${m.error}); ${this.badHr} so far`);
+      }
+      return;
+    }
+    if (m.contact !== this.lastContact) {
+      this.lastContact = m.contact;
+      this.emitter.emit('frame', { kind: 'status', tSec: t, contact: CONTACT[m.contact], ...(m.contact === 'no-contact' ? { message: 'the sensor reports no skin contact' } : {}) });
+    }
+    this.emitter.emit('frame', { kind: 'beats', tSec: t, ibiMs: m.rrMs, hrBpm: m.hrBpm });
+  }
+
+  private onAdapterState(s: string): void {
+    if (s === 'poweredOn' || this.stopping || !this.running) return;
+    this.status(explainBluetoothState(s));
+    if (this.peripheral && !this.reconnecting) this.onDisconnect(this.peripheral);
+  }
+
+  private onDisconnect(p: NoblePeripheralLike): void {
+    if (this.stopping || !this.running || p !== this.peripheral || this.reconnecting) return;
+    this.dropConnection();
+    this.pmd = undefined;
+    this.peripheral = undefined;
+    this.lastContact = undefined;
+    this.setState('reconnecting', `lost the connection to ${this.deviceLabel}`);
+    this.status(`sensor disconnected; looking for ${this.deviceLabel} again`);
+    void this.reconnectLoop();
+  }
+
+  private async reconnectLoop(): Promise<void> {
+    this.reconnecting = true;
+    const backoff = this.o.reconnectBackoffMs ?? [250, 1000, 2000, 5000];
+    let lastMsg = '';
+    for (let attempt = 0; !this.stopping; attempt++) {
+      try {
+        await this.aborter.sleep(backoff[Math.min(attempt, backoff.length - 1)]);
+        const session = this.session as NobleSession;
+        if (session.state !== 'poweredOn') {
+          const msg = explainBluetoothState(session.state);
+          if (msg !== lastMsg) this.status(`${msg}; waiting`);
+          lastMsg = msg;
+        }
+        await this.aborter.wrap(session.waitPoweredOn(), () => undefined);
+        const p = await this.scan(30000);
+        await this.connect(p);
+        this.reconnecting = false;
+        this.setState('connected', `reconnected to ${this.deviceLabel}`);
+        this.status(`sensor reconnected`);
+        return;
+      } catch (err) {
+        if (this.stopping) break;
+        this.dropConnection();
+        const p = this.peripheral;
+        this.peripheral = undefined;
+        if (p) await withTimeout(p.disconnectAsync(), 2000, 'disconnect timed out').catch(() => undefined);
+        const msg = err instanceof Error ? err.message : String(err);
+        if (msg !== lastMsg) this.status(`reconnect failed: ${msg}; retrying`);
+        lastMsg = msg;
+      }
+    }
+    this.reconnecting = false;
+  }
+}

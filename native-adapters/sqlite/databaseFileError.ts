@@ -1,0 +1,45 @@
+/**
+ * The one error type for database files Cadans refuses or cannot use. `problem` says
+ * why; the message is a complete English sentence naming the file and saying that the
+ * file was left unchanged where that is the case.
+ */
+export type DatabaseFileProblem =
+  /** The file does not exist (and may not be created here). */
+  | 'not-found'
+  /** Not an SQLite file at all (wrong header). */
+  | 'not-sqlite'
+  /** An SQLite file that is shorter than its header says (cut off during a copy or download). */
+  | 'truncated'
+  /** SQLite reports damage (quick_check/integrity_check failed, malformed pages or schema). */
+  | 'corrupt'
+  /** A valid SQLite database of another application. */
+  | 'foreign'
+  /** Made by a newer Cadans (schema version above the one this build knows). */
+  | 'too-new'
+  /** Opened read-only but its schema needs an upgrade first. */
+  | 'needs-upgrade'
+  /** Another process (or connection) has the database open. */
+  | 'in-use'
+  /** The output file already exists. */
+  | 'exists'
+  /** A file-system error (permissions, disk full ...). */
+  | 'io';
+
+export class DatabaseFileError extends Error {
+  override readonly name = 'DatabaseFileError';
+  constructor(
+    readonly problem: DatabaseFileProblem,
+    readonly file: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+/** Whether `e` is an SQLite error of one of `codes` (better-sqlite3's SqliteError has `code`). */
+export function isSqliteError(e: unknown, ...codes: string[]): e is Error & { code: string } {
+  if (!(e instanceof Error) || typeof (e as { code?: unknown }).code !== 'string') return false;
+  const code = (e as unknown as { code: string }).code;
+  return codes.length === 0 ? code.startsWith('SQLITE_') : codes.some((c) => code === c || code.startsWith(c + '_'));
+}

@@ -1,0 +1,56 @@
+/**
+ * Numbered schema migrations. Migration `i` (1-based `version`) brings the database from
+ * `version - 1` to `version`; `PRAGMA user_version` records the applied version. All
+ * pending migrations run in ONE transaction on open: either the database reaches
+ * `SCHEMA_VERSION` or nothing changes. Never edit a released migration; append a new one.
+ */
+import type Database from 'better-sqlite3';
+
+import { SCHEMA_V1 } from './schemaV1.js';
+
+export interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, description: 'clients, courses, goals, sessions, signal, beats, metrics, questionnaires, running log', sql: SCHEMA_V1 },
+];
+
+/** Schema version this build writes and understands. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Tables that hold bulk recording data (skipped by the 'records' open check). */
+export const BULK_TABLES: readonly string[] = ['signal_chunks', 'beats', 'metric_points'];
+
+export interface MigrationReport {
+  from: number;
+  to: number;
+  applied: number[];
+}
+
+/**
+ * Apply the migrations above the database's `user_version`, all in one immediate
+ * transaction. `migrations` is a parameter for tests; they must be numbered 1..n.
+ */
+export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationReport {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration #${i} has version ${m.version}; expected ${i + 1}`);
+  });
+  const from = db.pragma('user_version', { simple: true }) as number;
+  const pending = migrations.filter((m) => m.version > from);
+  if (pending.length === 0) return { from, to: from, applied: [] };
+  db.transaction(() => {
+    for (const m of pending) {
+      try {
+        db.exec(m.sql);
+      } catch (e) {
+        throw new Error(`database migration ${m.version} (${m.description}) failed: ${(e as Error).message}`, { cause: e });
+      }
+      db.pragma(`user_version = ${m.version}`);
+    }
+  }).immediate();
+  const to = pending[pending.length - 1].version;
+  return { from, to, applied: pending.map((m) => m.version) };
+}

@@ -1,0 +1,115 @@
+/**
+ * All user-facing validation and record messages in one place, so they can be translated
+ * (a Dutch catalog with the same keys can be passed to `formatMessage`). Templates use
+ * `{name}` placeholders; values are formatted by the caller.
+ */
+
+export const MESSAGES_EN = {
+  required: '{field} is required.',
+  notANumber: '{field} must be a number (got {value}).',
+  notAnInteger: '{field} must be a whole number (got {value}).',
+  outOfRange: '{field} must be between {min} and {max} (got {value}).',
+  belowMin: '{field} must be at least {min} (got {value}).',
+  notText: '{field} must be text (got {value}).',
+  emptyText: '{field} must not be empty.',
+  tooLong: '{field} must be at most {max} characters long.',
+  invalidDate: '{field} must be a valid date written as YYYY-MM-DD (got {value}).',
+  invalidDateTime: '{field} must be a valid date and time in ISO 8601 format (got {value}).',
+  futureDate: '{field} cannot be in the future ({value} is after today, {today}).',
+  dateTooEarly: '{field} cannot be before {min} (got {value}).',
+  dateBefore: '{field} ({value}) cannot be before {other} ({otherValue}).',
+  lowerThan: '{field} ({value}) cannot be lower than {other} ({otherValue}).',
+  unknownValue: '{field} must be one of {allowed} (got {value}).',
+  unknownInstrument: 'Unknown questionnaire {value}; expected one of {allowed}.',
+  unknownField: '{field} is not a score of the {instrument}; expected {allowed}.',
+  notAnObject: '{field} must be an object (got {value}).',
+  notAList: '{field} must be a list (got {value}).',
+  invalidMoment: '{field} must be one of {allowed} or weekN (got {value}).',
+  notFound: '{entity} {id} does not exist.',
+  courseOfOtherClient: 'Course {courseId} belongs to another client than client {clientId}.',
+} as const;
+
+export type MessageCode = keyof typeof MESSAGES_EN;
+export type MessageCatalog = Record<MessageCode, string>;
+
+/** Labels of the validated fields, used as `{field}` in the messages. */
+export const FIELD_LABELS_EN: Record<string, string> = {
+  name: 'Name',
+  dateOfBirth: 'Date of birth',
+  referralSource: 'Referral source',
+  complaint: 'Complaint',
+  notes: 'Notes',
+  date: 'Date',
+  moment: 'Moment',
+  instrument: 'Questionnaire',
+  scores: 'Scores',
+  startDate: 'Start date',
+  intakeDate: 'Intake date',
+  midEvaluationDate: 'Mid-evaluation date',
+  finalEvaluationDate: 'Final evaluation date',
+  text: 'Goal text',
+  status: 'Status',
+  setDate: 'Date the goal was set',
+  targetDate: 'Target date',
+  closedDate: 'Date closed',
+  intervals: 'Run/walk intervals',
+  runMin: 'Run minutes',
+  walkMin: 'Walk minutes',
+  reps: 'Repetitions',
+  continuousRunMin: 'Continuous running (minutes)',
+  borg: 'Borg rating (RPE)',
+  hrAvgBpm: 'Average heart rate (bpm)',
+  hrMaxBpm: 'Maximum heart rate (bpm)',
+  type: 'Session type',
+  sensorSpec: 'Sensor',
+  sensorInfo: 'Sensor information',
+  pacer: 'Pacer settings',
+  startedAt: 'Start time',
+  fsHz: 'Sample rate (Hz)',
+  clientId: 'Client',
+  courseId: 'Course',
+  '4dkl': '4DKL',
+  mvi: 'MVI',
+  nq: 'Nijmegen questionnaire',
+  '4dkl.distress': '4DKL distress',
+  '4dkl.depression': '4DKL depression',
+  '4dkl.anxiety': '4DKL anxiety',
+  '4dkl.somatisation': '4DKL somatisation',
+  'mvi.generalFatigue': 'MVI general fatigue',
+  'mvi.physicalFatigue': 'MVI physical fatigue',
+  'mvi.reducedActivity': 'MVI reduced activity',
+  'mvi.reducedMotivation': 'MVI reduced motivation',
+  'mvi.mentalFatigue': 'MVI mental fatigue',
+  'nq.total': 'Nijmegen questionnaire total',
+  client: 'Client',
+  course: 'Course',
+  goal: 'Goal',
+  session: 'Session',
+  questionnaire: 'Questionnaire entry',
+  runningLog: 'Running log entry',
+};
+
+/** Parameters of a message: strings and numbers, already formatted for display. */
+export type MessageParams = Record<string, string | number>;
+
+/** Fill a message template: `formatMessage('outOfRange', { field: 'Borg', min: 6, max: 20, value: 25 })`. */
+export function formatMessage(code: MessageCode, params: MessageParams, catalog: MessageCatalog = MESSAGES_EN): string {
+  return catalog[code].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** Label of a field path such as 'mvi.mentalFatigue' or 'intervals[2].runMin' (falls back to the key). */
+export function fieldLabel(field: string, labels: Record<string, string> = FIELD_LABELS_EN): string {
+  if (labels[field]) return labels[field];
+  const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
+  if (m) return `${labels[m[3]] ?? m[3]} (${labels[m[1]] ?? m[1]} #${Number(m[2]) + 1})`;
+  return field;
+}
+
+/** Show a received value inside a message: strings quoted, nothing as 'nothing', long values cut. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}

@@ -1,0 +1,124 @@
+/**
+ * `BeatTemplate` — per-beat quality from morphology: keeps a ring of the band-passed signal and a
+ * running average pulse shape (the template, aligned on the systolic peak, −0.2…+0.25 s), and
+ * scores each beat by the Pearson correlation of its pulse with the template times a relative
+ * amplitude factor (see `score`). Template matching as a PPG quality index follows Orphanidou et al. 2015
+ * ("Signal-quality indices for the electrocardiogram and photoplethysmogram", IEEE JBHI) and
+ * Li & Clifford 2012.
+ */
+/** Quality of a beat whose pulse shape cannot be checked (at the very start of a recording): not trusted. */
+export const UNKNOWN_QUALITY = 0.3;
+const LOW_REL = 0.3;
+const HIGH_REL = 1.6;
+
+export class BeatTemplate {
+  private readonly ring: Float64Array;
+  private readonly pre: number;
+  private readonly post: number;
+  private readonly tpl: Float64Array;
+  private readonly win: Float64Array;
+  private tplCount = 0;
+  private latest = -1;
+  private readonly ups = new Float64Array(25);
+  private readonly upScratch = new Float64Array(25);
+  private upCount = 0;
+  private pos = 0; // ring index of sample latest + 1
+
+  constructor(fsHz: number, ringSamples: number) {
+    this.pre = Math.max(2, Math.round(0.2 * fsHz));
+    this.post = Math.max(2, Math.round(0.25 * fsHz));
+    this.ring = new Float64Array(Math.max(ringSamples, this.pre + this.post + 8));
+    this.tpl = new Float64Array(this.pre + this.post + 1);
+    this.win = new Float64Array(this.pre + this.post + 1);
+  }
+
+  /** Store the filtered sample with index m (consecutive indices). */
+  store(m: number, y: number): void {
+    this.ring[this.pos] = y;
+    if (++this.pos === this.ring.length) this.pos = 0;
+    this.latest = m;
+  }
+
+  /**
+   * Quality 0..1 of the beat peaking at sample p: correlation with the template (≤ 0 → 0) times an
+   * amplitude factor: 1 for upstrokes between 0.3 and 1.6 × the reference amplitude, falling
+   * linearly below (noise on a detached clip) and quadratically above (motion artifacts, whose
+   * bumps are 2–6 × a pulse). The reference amplitude is the median upstroke of the last 25
+   * well-shaped beats (correlation > 0.85), so it needs over a dozen consecutive beats to follow
+   * a lasting change (sensor moved) and is not pulled along by a burst of noise or motion.
+   * The template follows good beats; during the first beats a poorly matching template restarts.
+   */
+  score(p: number, upstroke: number): number {
+    const L = this.win.length;
+    const start = p - this.pre;
+    if (start < 0 || p + this.post > this.latest || this.latest - start >= this.ring.length) return UNKNOWN_QUALITY;
+    let mean = 0;
+    for (let i = 0; i < L; i++) {
+      const v = this.ring[(start + i) % this.ring.length]; // ring[k % len] holds sample k
+      this.win[i] = v;
+      mean += v;
+    }
+    mean /= L;
+    for (let i = 0; i < L; i++) this.win[i] -= mean;
+    if (this.tplCount === 0) {
+      this.tpl.set(this.win);
+      this.tplCount = 1;
+      this.pushUp(upstroke);
+      return UNKNOWN_QUALITY;
+    }
+    let sxy = 0;
+    let sxx = 0;
+    let syy = 0;
+    for (let i = 0; i < L; i++) {
+      const a = this.win[i];
+      const b = this.tpl[i];
+      sxy += a * b;
+      sxx += a * a;
+      syy += b * b;
+    }
+    const r = sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+    const ref = this.refAmp();
+    const rel = ref > 0 ? upstroke / ref : 1;
+    // Too small (detached clip, noise) or far too large (motion) for a pulse of this person now.
+    const amp = rel < LOW_REL ? rel / LOW_REL : rel > HIGH_REL ? (HIGH_REL / rel) ** 2 : 1;
+    if (r > 0.85) this.pushUp(upstroke);
+    if (r > 0.8 && amp >= 1) {
+      const alpha = this.tplCount < 8 ? 1 / (this.tplCount + 1) : 0.125;
+      const k = Math.sqrt(syy / sxx); // amplitude-normalised template update
+      for (let i = 0; i < L; i++) this.tpl[i] = (1 - alpha) * this.tpl[i] + alpha * this.win[i] * k;
+      this.tplCount++;
+    } else if (this.tplCount < 3 && r <= 0.8) {
+      // Early on, a poor first template must not lock in: restart from this beat.
+      this.tpl.set(this.win);
+      this.ups.fill(0);
+      this.upCount = 0;
+      this.pushUp(upstroke);
+      return UNKNOWN_QUALITY;
+    }
+    return Math.max(0, r) * amp;
+  }
+
+  private pushUp(up: number): void {
+    this.ups[this.upCount++ % this.ups.length] = up;
+  }
+
+  /** Median upstroke of the recent well-shaped beats (0 when none yet). */
+  private refAmp(): number {
+    const n = Math.min(this.upCount, this.ups.length);
+    if (n === 0) return 0;
+    const a = this.upScratch.subarray(0, n);
+    a.set(this.ups.subarray(0, n));
+    a.sort();
+    return n % 2 ? a[n >> 1] : 0.5 * (a[(n >> 1) - 1] + a[n >> 1]);
+  }
+
+  reset(): void {
+    this.ring.fill(0);
+    this.tpl.fill(0);
+    this.tplCount = 0;
+    this.ups.fill(0);
+    this.upCount = 0;
+    this.latest = -1;
+    this.pos = 0;
+  }
+}

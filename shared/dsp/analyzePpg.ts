@@ -1,0 +1,86 @@
+import { analyzeBeats } from './analyzeBeats.js';
+import { DEFAULT_DP } from './BeatSequenceDp.js';
+import { DEFAULT_PPG_CLEAN } from './ppgClean.js';
+import { ppgFindPeaks, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { signalUnusable, totalSec, MIN_BEAT_QUALITY } from './signalGaps.js';
+import type { AnalysisResult } from './types.js';
+
+/** Input the analysis cannot work with (as opposed to poor signal quality, which is data). */
+export class AnalysisInputError extends Error {
+  override readonly name = 'AnalysisInputError';
+}
+
+/** Minimum usable signal for an analysis, seconds. */
+export const MIN_USABLE_SEC = 10;
+
+/**
+ * `analyzePpg` — offline analysis of a whole PPG recording: beats ({@link ppgFindPeaks}, the same
+ * code as the live path), signal-quality gaps, artifact-corrected NN series, HRV, coherence and
+ * breathing rate. Throws {@link AnalysisInputError} for input that cannot be analysed (too short,
+ * flat line, no plausible pulse at this sample rate).
+ */
+export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDetectorSettings = {}): AnalysisResult {
+  if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`);
+  const n = values.length;
+  const durationSec = n / fsHz;
+  let valid = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    if (v === v) {
+      valid++;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  if (valid / fsHz < MIN_USABLE_SEC) {
+    throw new AnalysisInputError(
+      `only ${(valid / fsHz).toFixed(1)} s of signal at ${fsHz} Hz; at least ${MIN_USABLE_SEC} s is needed`,
+    );
+  }
+  if (!(max > min)) throw new AnalysisInputError('the signal is a flat line (every sample has the same value): no pulse to analyse');
+  const { beats, missing, lookAheadSec } = ppgFindPeaks(values, fsHz, opts);
+  const unusable = signalUnusable(beats, missing, durationSec);
+  const usableSec = durationSec - totalSec(unusable);
+  if (beats.length < 5 || usableSec < MIN_USABLE_SEC) {
+    const hint = beats.length >= 2 ? ` (median interval ${medianIbiSec(beats.map((b) => b.tSec)).toFixed(2)} s)` : '';
+    throw new AnalysisInputError(
+      `no usable pulse found: ${usableSec.toFixed(1)} s usable of ${durationSec.toFixed(1)} s at ${fsHz} Hz${hint}; ` +
+        'check the signal column and --fs',
+    );
+  }
+  const med = medianIbiSec(beats.map((b) => b.tSec));
+  if (med < 60 / 240 || med > 60 / 25) {
+    throw new AnalysisInputError(
+      `implausible heart rate (${(60 / med).toFixed(0)} bpm) at ${fsHz} Hz: is the sample rate (--fs) right?`,
+    );
+  }
+  return analyzeBeats({
+    beatsSec: beats.map((b) => b.tSec),
+    quality: beats.map((b) => b.quality),
+    unusable,
+    durationSec,
+    fsHz,
+    settings: {
+      input: 'ppg',
+      beatDetection: {
+        method:
+          'linear-phase band-pass (3 cascaded boxcars low-pass, 2 × 0.75 s boxcar baseline removal) → systolic-peak candidates ' +
+          '(local maxima with upstroke) → dynamic-programming beat-sequence selection → parabolic sub-sample peak time',
+        lowPassBoxSec: DEFAULT_PPG_CLEAN.lowPassBoxSec,
+        baselineBoxSec: DEFAULT_PPG_CLEAN.baselineBoxSec,
+        dp: { ...DEFAULT_DP, ...opts.dp },
+        lookAheadSec: Math.round(lookAheadSec * 1000) / 1000,
+        beatQuality: `template correlation × relative amplitude; beats < ${MIN_BEAT_QUALITY} are not trusted`,
+      },
+    },
+  });
+}
+
+export function medianIbiSec(tSec: readonly number[]): number {
+  const d: number[] = [];
+  for (let i = 1; i < tSec.length; i++) d.push(tSec[i]! - tSec[i - 1]!);
+  d.sort((a, b) => a - b);
+  return d.length ? d[d.length >> 1]! : NaN;
+}

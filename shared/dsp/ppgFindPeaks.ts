@@ -1,0 +1,247 @@
+import { BeatSequenceDp, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
+import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
+import { BeatTemplate } from './BeatTemplate.js';
+
+/** One detected beat (systolic peak). */
+export interface DetectedBeat {
+  /** Systolic peak time, seconds from the first sample, sub-sample (parabolic interpolation). */
+  tSec: number;
+  /** Sample index of the peak (integer part). */
+  sampleIndex: number;
+  /** Upstroke amplitude, band-passed units. */
+  upstroke: number;
+  /** 0..1: morphology match with the running beat template × relative amplitude; 0 = untrustworthy. */
+  quality: number;
+}
+
+export interface PeakDetectorSettings {
+  clean?: PpgCleanSettings;
+  dp?: Partial<DpSettings>;
+}
+
+/** A run of missing (NaN) input samples, seconds. */
+export interface MissingRun {
+  startSec: number;
+  endSec: number;
+}
+
+/**
+ * `PpgPeakDetector` — streaming PPG beat detector: `push(chunk)` any number of samples at a time,
+ * `flush()` at the end. The same sample-by-sample computation runs live and offline
+ * ({@link ppgFindPeaks}), so both give identical beats whatever the chunking.
+ *
+ * Pipeline: {@link PpgCleaner} (linear-phase 0.5–8 Hz band-pass) → candidate systolic peaks
+ * (local maxima with their upstroke = peak − preceding trough) → {@link BeatSequenceDp}
+ * (which candidates are beats) → sub-sample peak time by parabolic interpolation of the three
+ * samples around the maximum (the delay of the linear-phase filter is exact and removed) →
+ * per-beat quality from template correlation ({@link BeatTemplate}) and amplitude.
+ *
+ * Look-ahead (live latency of a beat after its peak): the filter delay plus the DP lag,
+ * `lookAheadSec` (≈ 2.8 s with the defaults). Finalisation runs only at candidate arrivals
+ * and at fixed sample-time ticks, which keeps the output independent of chunk sizes.
+ */
+export class PpgPeakDetector {
+  readonly fsHz: number;
+  readonly lookAheadSec: number;
+  /** Decimation factor M and the detection rate fsHz / M. */
+  readonly decim: number;
+  readonly fsDet: number;
+  private readonly timeOffsetSec: number;
+  private blockSum = 0;
+  private blockN = 0;
+  private blockNan = false;
+  private j = 0; // detection-rate samples produced
+  private readonly cleaner: PpgCleaner;
+  private readonly dp: BeatSequenceDp;
+  private readonly template: BeatTemplate;
+  private readonly delay: number;
+  private readonly tickEvery: number;
+  private readonly suspectSpan: number;
+  private n = 0; // input samples seen
+  private tick = 0;
+  private y1 = 0; // filtered value at m−1
+  private y2 = 0; // filtered value at m−2
+  private minSinceMax = Infinity;
+  // Missing-sample runs (input indices), the last few kept for the suspect test.
+  private readonly nanStart = new Float64Array(16);
+  private readonly nanEnd = new Float64Array(16);
+  private nanCount = 0;
+  private inNan = false;
+  private lastValid = NaN;
+  private readonly missing: MissingRun[] = [];
+  private readonly fin: PeakCandidate[] = [];
+
+  constructor(fsHz: number, settings: PeakDetectorSettings = {}) {
+    if (!(fsHz >= 20 && fsHz <= 5000)) throw new RangeError(`sample rate ${fsHz} Hz is out of range (20–5000 Hz)`);
+    this.fsHz = fsHz;
+    // Detection runs at fsHz / M ≥ 100 Hz: the pulse has no content above ~10 Hz. Each block of M
+    // input samples is averaged (a boxcar/CIC decimator), centred at (M − 1) / 2 within its block.
+    this.decim = Math.max(1, Math.floor(fsHz / 100));
+    this.fsDet = fsHz / this.decim;
+    this.timeOffsetSec = (this.decim - 1) / 2 / fsHz;
+    this.cleaner = new PpgCleaner(this.fsDet, settings.clean);
+    this.dp = new BeatSequenceDp(settings.dp);
+    this.delay = this.cleaner.delaySamples;
+    this.template = new BeatTemplate(this.fsDet, Math.ceil(((settings.dp?.lagSec ?? 2) + 8) * this.fsDet + this.delay));
+    this.tickEvery = Math.max(1, Math.round(this.fsDet / 2));
+    this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
+    this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
+  }
+
+  /** Missing-sample runs seen so far (seconds). */
+  get missingRuns(): readonly MissingRun[] {
+    return this.missing;
+  }
+
+  /** Push a chunk of raw samples (NaN = missing). Returns the beats that became final. */
+  push(values: ArrayLike<number>, out: DetectedBeat[] = []): DetectedBeat[] {
+    const fs = this.fsHz;
+    const M = this.decim;
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i] as number;
+      const n = this.n++;
+      if (x !== x) {
+        this.blockNan = true;
+        if (!this.inNan) {
+          this.inNan = true;
+          this.missing.push({ startSec: n / fs, endSec: (n + 1) / fs });
+        } else {
+          this.missing[this.missing.length - 1]!.endSec = (n + 1) / fs;
+        }
+      } else {
+        this.inNan = false;
+        this.blockSum += x;
+        this.lastValid = x;
+      }
+      if (++this.blockN === M) {
+        const xd = this.blockNan ? NaN : M === 1 ? x : this.blockSum / M;
+        if (this.blockNan) this.markNan(this.j);
+        this.blockSum = 0;
+        this.blockN = 0;
+        this.blockNan = false;
+        this.step(xd, out);
+      }
+    }
+    return out;
+  }
+
+  /** One detection-rate sample. */
+  private step(xd: number, out: DetectedBeat[]): void {
+    const jIdx = this.j++;
+    const y = this.cleaner.push(xd);
+    const m = jIdx - this.delay; // index of y in the detection-rate time base
+    if (m < 0) return;
+    this.template.store(m, y);
+    if (m >= 2 && this.y1 > this.y2 && this.y1 >= y) {
+      this.onCandidate(m - 1, this.y2, this.y1, y, out);
+      this.minSinceMax = y;
+    } else if (y < this.minSinceMax) {
+      this.minSinceMax = y;
+    }
+    this.y2 = this.y1;
+    this.y1 = y;
+    if (++this.tick === this.tickEvery) {
+      this.tick = 0;
+      this.fin.length = 0;
+      this.emit(this.dp.advance(this.timeOf(m), this.fin), out);
+    }
+  }
+
+  /** Time (s, input time base) of detection-rate sample index k (may be fractional). */
+  private timeOf(k: number): number {
+    return (k * this.decim) / this.fsHz + this.timeOffsetSec;
+  }
+
+  private markNan(j: number): void {
+    const k = (this.nanCount - 1) % 16;
+    if (this.nanCount > 0 && this.nanEnd[k]! >= j - 1) {
+      this.nanEnd[k] = j;
+    } else {
+      const kk = this.nanCount++ % 16;
+      this.nanStart[kk] = j;
+      this.nanEnd[kk] = j;
+    }
+  }
+
+  /** End of data: emit the remaining beats. */
+  flush(out: DetectedBeat[] = []): DetectedBeat[] {
+    // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
+    // too (the padding is not recorded as data: no missing run, no sample count).
+    const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
+    const steps = this.delay + 2;
+    for (let k = 0; k < steps; k++) this.step(hold, out);
+    this.fin.length = 0;
+    this.emit(this.dp.flush(this.fin), out);
+    return out;
+  }
+
+  reset(): void {
+    this.cleaner.reset();
+    this.dp.reset();
+    this.template.reset();
+    this.n = 0;
+    this.j = 0;
+    this.blockSum = 0;
+    this.blockN = 0;
+    this.blockNan = false;
+    this.tick = 0;
+    this.y1 = 0;
+    this.y2 = 0;
+    this.minSinceMax = Infinity;
+    this.nanCount = 0;
+    this.inNan = false;
+    this.lastValid = NaN;
+    this.missing.length = 0;
+  }
+
+  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[]): void {
+    const up = a1 - this.minSinceMax;
+    if (!(up > 0)) return;
+    const den = a0 - 2 * a1 + a2;
+    let delta = den < 0 ? (0.5 * (a0 - a2)) / den : 0;
+    if (delta > 0.5) delta = 0.5;
+    else if (delta < -0.5) delta = -0.5;
+    const c: PeakCandidate = {
+      tSec: this.timeOf(p + delta),
+      upstroke: up,
+      sampleIndex: p,
+      suspect: this.nearMissing(p),
+    };
+    this.fin.length = 0;
+    this.emit(this.dp.push(c, this.fin), out);
+  }
+
+  private emit(cands: PeakCandidate[], out: DetectedBeat[]): void {
+    for (const c of cands) {
+      const q = this.template.score(c.sampleIndex, c.upstroke) * (c.suspect ? 0.3 : 1);
+      out.push({ tSec: c.tSec, sampleIndex: Math.round(c.tSec * this.fsHz), upstroke: c.upstroke, quality: q });
+    }
+  }
+
+  private nearMissing(p: number): boolean {
+    const lo = p - this.suspectSpan;
+    const hi = p + this.suspectSpan;
+    const k0 = Math.max(0, this.nanCount - 16);
+    for (let k = k0; k < this.nanCount; k++) {
+      const j = k % 16;
+      if (this.nanEnd[j]! >= lo && this.nanStart[j]! <= hi) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * `ppgFindPeaks` — offline beat detection on a whole PPG recording with {@link PpgPeakDetector}
+ * (identical to the live path). Returns the beats and the missing-sample runs.
+ */
+export function ppgFindPeaks(
+  values: ArrayLike<number>,
+  fsHz: number,
+  settings?: PeakDetectorSettings,
+): { beats: DetectedBeat[]; missing: MissingRun[]; lookAheadSec: number } {
+  const det = new PpgPeakDetector(fsHz, settings);
+  const beats: DetectedBeat[] = [];
+  det.push(values, beats);
+  det.flush(beats);
+  return { beats, missing: [...det.missingRuns], lookAheadSec: det.lookAheadSec };
+}

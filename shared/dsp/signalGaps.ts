@@ -1,0 +1,79 @@
+import type { DetectedBeat, MissingRun } from './ppgFindPeaks.js';
+
+export interface Interval {
+  startSec: number;
+  endSec: number;
+}
+
+/** Beats below this quality are not trusted (their neighbouring intervals are left out). */
+export const MIN_BEAT_QUALITY = 0.35;
+
+/**
+ * `signalUnusable` — the stretches of a PPG recording that cannot be trusted: missing samples,
+ * beats with low quality (the span from the previous to the next beat), and stretches without any
+ * beat longer than max(2.5 s, 2.2 × the median interval). Merged and sorted.
+ */
+export function signalUnusable(beats: readonly DetectedBeat[], missing: readonly MissingRun[], durationSec: number): Interval[] {
+  const out: Interval[] = missing.map((m) => ({ startSec: m.startSec, endSec: m.endSec }));
+  const n = beats.length;
+  const ibis: number[] = [];
+  for (let i = 1; i < n; i++) ibis.push(beats[i]!.tSec - beats[i - 1]!.tSec);
+  ibis.sort((a, b) => a - b);
+  const med = ibis.length ? ibis[ibis.length >> 1]! : 1;
+  const maxPause = Math.max(2.5, 2.2 * med);
+  for (let i = 0; i < n; i++) {
+    if (beats[i]!.quality < MIN_BEAT_QUALITY) {
+      out.push({
+        startSec: i > 0 ? beats[i - 1]!.tSec : Math.max(0, beats[i]!.tSec - med),
+        endSec: i + 1 < n ? beats[i + 1]!.tSec : Math.min(durationSec, beats[i]!.tSec + med),
+      });
+    }
+  }
+  const first = n ? beats[0]!.tSec : durationSec;
+  if (first > maxPause) out.push({ startSec: 0, endSec: first });
+  for (let i = 1; i < n; i++) {
+    if (beats[i]!.tSec - beats[i - 1]!.tSec > maxPause) out.push({ startSec: beats[i - 1]!.tSec, endSec: beats[i]!.tSec });
+  }
+  const last = n ? beats[n - 1]!.tSec : 0;
+  if (durationSec - last > maxPause) out.push({ startSec: last, endSec: durationSec });
+  return mergeIntervals(out);
+}
+
+export function mergeIntervals(list: Interval[]): Interval[] {
+  const s = [...list].sort((a, b) => a.startSec - b.startSec);
+  const out: Interval[] = [];
+  for (const iv of s) {
+    const last = out[out.length - 1];
+    if (last && iv.startSec <= last.endSec) last.endSec = Math.max(last.endSec, iv.endSec);
+    else out.push({ ...iv });
+  }
+  return out;
+}
+
+export function totalSec(list: readonly Interval[]): number {
+  let t = 0;
+  for (const iv of list) t += iv.endSec - iv.startSec;
+  return t;
+}
+
+/**
+ * Indices i for which the interval beatsSec[i−1] → beatsSec[i] overlaps an unusable stretch
+ * (strictly inside; touching at a beat is fine).
+ */
+export function breaksFromIntervals(beatsSec: ArrayLike<number>, unusable: readonly Interval[]): number[] {
+  const out: number[] = [];
+  let k = 0;
+  for (let i = 1; i < beatsSec.length; i++) {
+    const a = beatsSec[i - 1] as number;
+    const b = beatsSec[i] as number;
+    while (k < unusable.length && unusable[k]!.endSec <= a) k++;
+    for (let j = k; j < unusable.length && unusable[j]!.startSec < b; j++) {
+      const iv = unusable[j]!;
+      if (iv.endSec > a && iv.startSec < b) {
+        out.push(i);
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,48 @@
+/**
+ * Result types of the signal engine. The offline analysis (`analyzePpg`, `analyzeIntervals`)
+ * and the live worker produce the same shapes; the CLI prints `AnalysisResult` as JSON.
+ */
+
+export interface HrvMetrics {
+  meanHrBpm: number;
+  meanNnMs: number;
+  sdnnMs: number;
+  rmssdMs: number;
+  pnn50Pct: number;
+  vlfMs2: number;
+  lfMs2: number;
+  hfMs2: number;
+  lfHf: number;
+  lfPeakHz: number;
+  hfPeakHz: number;
+}
+
+export type CoherenceLevel = 'low' | 'medium' | 'high';
+
+export interface CoherencePoint {
+  tSec: number;
+  /** Peak power / (total − peak power); null while the window is not usable. */
+  ratio: number | null;
+  level: CoherenceLevel | null;
+  /** Frequency of the coherence peak, Hz. */
+  peakHz?: number | null;
+}
+
+export interface RespirationPoint {
+  tSec: number;
+  /** Breathing rate in breaths per minute; null while not estimable. */
+  rateBpm: number | null;
+}
+
+export interface AnalysisResult {
+  durationSec: number;
+  fsHz: number | null;
+  beats: { tSec: number[]; quality: number[] };
+  nn: { tSec: number[]; ibiMs: number[] };
+  artifacts: { corrected: number; percent: number };
+  hrv: HrvMetrics;
+  coherence: { ratioMean: number | null; series: CoherencePoint[] };
+  respiration: { rateBpmMean: number | null; series: RespirationPoint[] };
+  signal?: { unusableSec: number; unusablePct: number; gaps: { startSec: number; endSec: number }[] };
+  settings: Record<string, unknown>;
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { intervalsCorrect } from '../../../shared/dsp/intervalsCorrect.js';
+
+/** Beat times from an RSA heart-rate model: HR(t) = 65 + 6 sin(2π·0.2 t), integrated (IPFM). */
+function rsaBeats(durationSec: number): number[] {
+  const out: number[] = [];
+  let phase = 0;
+  const dt = 0.001;
+  for (let t = 0; t < durationSec; t += dt) {
+    phase += ((65 + 6 * Math.sin(2 * Math.PI * 0.2 * t)) / 60) * dt;
+    if (phase >= 1) {
+      phase -= 1;
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+const nnOf = (b: ArrayLike<number>): number[] => Array.from({ length: b.length - 1 }, (_, i) => ((b[i + 1] as number) - (b[i] as number)) * 1000);
+
+describe('intervalsCorrect (Lipponen & Tarvainen 2019)', () => {
+  const truth = rsaBeats(300);
+
+  test('a clean series is left alone', () => {
+    const r = intervalsCorrect(truth);
+    assert.equal(r.counts.corrected, 0);
+    assert.equal(r.nnMs.length, truth.length - 1);
+    assert.deepEqual(Array.from(r.nnMs), nnOf(truth));
+  });
+
+  test('an extra beat is removed, a missed beat inserted, an ectopic beat moved', () => {
+    const b = [...truth];
+    const extraAt = 100;
+    const extra = (b[extraAt]! + b[extraAt + 1]!) / 2 - 0.08; // a spurious detection mid-interval
+    const missedIdx = 200; // remove a beat
+    const ectopicIdx = 300; // premature beat: 35 % early
+    const moved = b[ectopicIdx - 1]! + 0.65 * (b[ectopicIdx]! - b[ectopicIdx - 1]!);
+    const beats = b.map((t, i) => (i === ectopicIdx ? moved : t)).filter((_, i) => i !== missedIdx);
+    beats.splice(extraAt + 1, 0, extra);
+    const r = intervalsCorrect(beats);
+    assert.equal(r.counts.extra, 1, JSON.stringify(r.counts));
+    assert.equal(r.counts.missed, 1, JSON.stringify(r.counts));
+    assert.ok(r.counts.ectopic + r.counts.longshort >= 1, JSON.stringify(r.counts));
+    assert.ok(r.counts.corrected <= 5, `over-correction: ${JSON.stringify(r.counts)}`);
+    // The corrected series has as many beats as the truth and intervals close to it.
+    assert.equal(r.beatsSec.length, truth.length);
+    const err = nnOf(r.beatsSec).map((v, i) => Math.abs(v - nnOf(truth)[i]!));
+    err.sort((x, y) => x - y);
+    assert.ok(err[Math.floor(err.length * 0.99)]! < 40, `99th percentile error ${err[Math.floor(err.length * 0.99)]} ms`);
+    assert.ok(r.percent > 0 && r.percent < 2);
+    // Raw detections are kept untouched in the flags (index = raw beat).
+    assert.equal(r.rawFlags.length, beats.length);
+    assert.equal(r.rawFlags[extraAt + 1], 'extra');
+  });
+
+  test('no interval is created across a gap', () => {
+    const beats = truth.slice(0, 200);
+    const r = intervalsCorrect(beats, [100]);
+    assert.equal(r.nnMs.length, 198);
+    for (let i = 0; i < r.nnMs.length; i++) {
+      const opening = r.nnTSec[i]! - r.nnMs[i]! / 1000;
+      assert.ok(!(opening < beats[100]! - 1e-9 && r.nnTSec[i]! > beats[99]! + 1e-9) || opening >= beats[99]! - 1e-9);
+    }
+    assert.ok(!r.nnTSec.includes(beats[100]!), 'the interval closing at the first beat after the gap is absent');
+  });
+
+  test('tiny inputs do not throw', () => {
+    assert.equal(intervalsCorrect([]).nnMs.length, 0);
+    assert.equal(intervalsCorrect([1]).nnMs.length, 0);
+    assert.equal(intervalsCorrect([1, 2]).nnMs.length, 1);
+  });
+});
