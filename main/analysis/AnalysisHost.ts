@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, ToWorker, WorkerResult } from './analysisProtocol.js';
+import type { FromWorker, ToWorker, WorkerResult, WorkerStats } from './analysisProtocol.js';
 
 export type ResultListener = (r: WorkerResult, latencyMs: number) => void;
 
@@ -17,6 +17,7 @@ export class AnalysisHost {
   private readonly errorListeners = new Set<(channel: string, message: string) => void>();
   private pendingWaiters: { seq: number; resolve: () => void }[] = [];
   private lastSeqDone = -1;
+  private readonly statsWaiters = new Map<number, (s: WorkerStats) => void>();
 
   constructor() {
     const self = new URL(import.meta.url);
@@ -79,6 +80,16 @@ export class AnalysisHost {
     this.post({ type: 'close', channel });
   }
 
+  /** Heap in use in the worker thread (after a full GC when run with --expose-gc). */
+  stats(): Promise<WorkerStats> {
+    const seq = this.seq++;
+    this.sentAt.set(seq, performance.now());
+    return new Promise((resolve) => {
+      this.statsWaiters.set(seq, resolve);
+      this.post({ type: 'stats', seq });
+    });
+  }
+
   /** Resolves once every message sent so far has been answered. */
   drain(): Promise<void> {
     const target = this.seq - 1;
@@ -99,7 +110,10 @@ export class AnalysisHost {
     const sent = this.sentAt.get(m.seq);
     this.sentAt.delete(m.seq);
     if (m.seq > this.lastSeqDone) this.lastSeqDone = m.seq;
-    if (m.type === 'result') {
+    if (m.type === 'stats') {
+      this.statsWaiters.get(m.seq)?.(m);
+      this.statsWaiters.delete(m.seq);
+    } else if (m.type === 'result') {
       const latency = sent === undefined ? 0 : performance.now() - sent;
       for (const fn of this.listeners) fn(m, latency);
     } else {

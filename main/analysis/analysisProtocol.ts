@@ -10,7 +10,9 @@ export type ToWorker =
   | { type: 'intervals'; channel: string; seq: number; arrivalSec: number; ibiMs: Float64Array }
   | { type: 'gap'; channel: string; startSec: number; endSec: number }
   | { type: 'reset'; channel: string }
-  | { type: 'close'; channel: string };
+  | { type: 'close'; channel: string }
+  /** Heap statistics of the worker (after a full GC when the process runs with --expose-gc). */
+  | { type: 'stats'; seq: number };
 
 export interface WorkerResult {
   type: 'result';
@@ -26,4 +28,15 @@ export interface WorkerResult {
   lookAheadSec: number;
 }
 
-export type FromWorker = WorkerResult | { type: 'error'; channel: string; seq: number; message: string } | { type: 'ready' };
+export interface WorkerStats {
+  type: 'stats';
+  seq: number;
+  heapUsedBytes: number;
+  channels: number;
+}
+
+export type FromWorker =
+  | WorkerResult
+  | WorkerStats
+  | { type: 'error'; channel: string; seq: number; message: string }
+  | { type: 'ready' };

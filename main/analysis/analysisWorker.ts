@@ -1,4 +1,5 @@
 // The analysis worker: runs one LivePipeline per channel. Started by AnalysisHost.
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { LivePipeline, type LiveUpdate } from '../../shared/dsp/LivePipeline.js';
 import type { FromWorker, ToWorker, WorkerResult } from './analysisProtocol.js';
@@ -57,10 +58,17 @@ port.on('message', (msg: ToWorker) => {
       case 'close':
         pipelines.delete(msg.channel);
         break;
+      case 'stats': {
+        (globalThis as { gc?: () => void }).gc?.();
+        const heapUsedBytes = getHeapStatistics().used_heap_size;
+        port.postMessage({ type: 'stats', seq: msg.seq, heapUsedBytes, channels: pipelines.size } satisfies FromWorker);
+        break;
+      }
     }
   } catch (e) {
     const seq = 'seq' in msg ? msg.seq : -1;
-    port.postMessage({ type: 'error', channel: msg.channel, seq, message: (e as Error).message } satisfies FromWorker);
+    const channel = 'channel' in msg ? msg.channel : '';
+    port.postMessage({ type: 'error', channel, seq, message: (e as Error).message } satisfies FromWorker);
   }
 });
 port.postMessage({ type: 'ready' } satisfies FromWorker);

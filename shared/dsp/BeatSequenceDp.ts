@@ -49,6 +49,8 @@ export interface PeakCandidate {
   sampleIndex: number;
   /** Candidate lies in or next to missing/clipped data: it may be chosen only as a chain start. */
   suspect: boolean;
+  /** Low-passed signal level at the candidate (passed through). */
+  level?: number;
 }
 
 interface State {
@@ -65,6 +67,8 @@ interface Node {
 }
 
 const SCALE_RING = 24;
+/** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
+const NEGLIGIBLE = 0.02;
 
 export class BeatSequenceDp {
   private readonly s: DpSettings;
@@ -74,7 +78,7 @@ export class BeatSequenceDp {
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
   private upsCount = 0;
-  private readonly scratch = new Float64Array(SCALE_RING);
+  private readonly sorted = new Float64Array(SCALE_RING + 1);
   /** Current upstroke scale (80th percentile of recent candidates). */
   scale = 0;
 
@@ -84,8 +88,10 @@ export class BeatSequenceDp {
 
   /** Add a candidate (in time order). Returns candidates that became final beats, oldest first. */
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
+    // Every candidate informs the scale (so it follows a weakening pulse); ripples far below the
+    // recent pulses cannot be beats and skip the search.
     this.updateScale(c.upstroke);
-    if (c.upstroke < 0.02 * this.scale) return this.finalize(c.tSec, out);
+    if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
     const node: Node = { cand: c, reward, states: [] };
@@ -145,15 +151,24 @@ export class BeatSequenceDp {
     this.scale = 0;
   }
 
+  /** 80th percentile of the last SCALE_RING upstrokes; the window is kept sorted (binary insert/remove). */
   private updateScale(up: number): void {
     if (!(up > 0)) return;
+    const sorted = this.sorted;
+    let m = Math.min(this.upsCount, SCALE_RING);
+    if (this.upsCount >= SCALE_RING) {
+      const old = this.ups[this.upsCount % SCALE_RING]!;
+      const i = lowerBound(sorted, m, old);
+      sorted.copyWithin(i, i + 1, m);
+      m--;
+    }
+    const j = lowerBound(sorted, m, up);
+    sorted.copyWithin(j + 1, j, m);
+    sorted[j] = up;
+    m++;
     this.ups[this.upsCount % SCALE_RING] = up;
     this.upsCount++;
-    const n = Math.min(this.upsCount, SCALE_RING);
-    const a = this.scratch.subarray(0, n);
-    a.set(this.ups.subarray(0, n));
-    a.sort();
-    this.scale = a[Math.min(n - 1, Math.floor(0.8 * n))]!;
+    this.scale = sorted[Math.min(m - 1, Math.floor(0.8 * m))]!;
   }
 
   private bestEnding(): State | null {
@@ -192,8 +207,25 @@ export class BeatSequenceDp {
     let k = 0;
     while (k < this.nodes.length && k < this.oldCursor && this.nodes[k]!.cand.tSec < keepAfter) k++;
     if (k === 0) return;
-    for (let j = 0; j < k; j++) for (const st of this.nodes[j]!.states) st.back = null;
+    // Cut both links of the dropped nodes' states, so no chain reaches further back.
+    for (let j = 0; j < k; j++) {
+      for (const st of this.nodes[j]!.states) {
+        st.back = null;
+        st.prev = null;
+      }
+    }
     this.nodes.splice(0, k);
     this.oldCursor -= k;
   }
+}
+
+function lowerBound(a: Float64Array, n: number, v: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

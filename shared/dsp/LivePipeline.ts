@@ -48,6 +48,8 @@ export class LivePipeline {
   private beatT: number[] = [];
   private beatQ: number[] = [];
   private unusable: Interval[] = [];
+  /** Sensor gaps reported by the device manager (the last few; older ones are past the beat window). */
+  private sensorGaps: Interval[] = [];
   private lastMetricsSec = 0;
   private lastSampleSec = 0;
   private ibiClock = 0;
@@ -71,8 +73,7 @@ export class LivePipeline {
     const update: LiveUpdate = { beats: [], metrics: [] };
     for (const b of this.scratch) this.addBeat(b.tSec, b.quality, update);
     // Missing samples become unusable stretches.
-    const miss = det.missingRuns;
-    this.unusable = miss.slice(-32).map((m) => ({ startSec: m.startSec, endSec: m.endSec }));
+    this.refreshUnusable();
     this.tickMetrics(this.lastSampleSec - det.lookAheadSec, update);
     return update;
   }
@@ -93,7 +94,16 @@ export class LivePipeline {
 
   /** A sensor gap (unplugged, clip off): no interval will bridge it. */
   markGap(startSec: number, endSec: number): void {
-    this.unusable.push({ startSec, endSec });
+    this.sensorGaps.push({ startSec, endSec });
+    if (this.sensorGaps.length > 32) this.sensorGaps.shift();
+    this.refreshUnusable();
+  }
+
+  private refreshUnusable(): void {
+    const miss = this.detector?.missingRuns ?? [];
+    this.unusable = [...miss.slice(-32).map((m) => ({ startSec: m.startSec, endSec: m.endSec })), ...this.sensorGaps].sort(
+      (a, b) => a.startSec - b.startSec,
+    );
   }
 
   reset(): void {
@@ -101,6 +111,7 @@ export class LivePipeline {
     this.beatT = [];
     this.beatQ = [];
     this.unusable = [];
+    this.sensorGaps = [];
     this.lastMetricsSec = 0;
     this.lastSampleSec = 0;
   }

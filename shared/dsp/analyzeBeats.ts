@@ -2,8 +2,10 @@ import { coherenceSeries, COHERENCE_SETTINGS } from './coherence.js';
 import { hrvFrequency } from './hrvFrequency.js';
 import { hrvTime } from './hrvTime.js';
 import { intervalsCorrect, DEFAULT_CORRECTION } from './intervalsCorrect.js';
+import { nnFiducialChoose, FIDUCIAL_SWITCH_RATIO } from './nnFiducial.js';
 import { respirationFromHr } from './respiration.js';
-import { breaksFromIntervals, totalSec, type Interval } from './signalGaps.js';
+import { breaksFromIntervals, totalSec, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
+import type { BeatSeries } from './respiration.js';
 import type { AnalysisResult } from './types.js';
 
 export interface BeatsInput {
@@ -14,10 +16,16 @@ export interface BeatsInput {
   unusable: Interval[];
   durationSec: number;
   fsHz: number | null;
-  /** Optional PPG respiratory modulations per beat (for the respiration estimate). */
+  /** Per beat: steepest point of the upstroke (s); lets the NN series use the less noisy fiducial. */
+  upstrokeSec?: ArrayLike<number>;
+  /** Optional PPG respiratory modulations per beat (for the respiration estimate): pulse amplitude (RIAV) and level (RIIV). */
   amplitude?: ArrayLike<number>;
+  level?: ArrayLike<number>;
   settings?: Record<string, unknown>;
 }
+
+/** Offline breathing-rate series step: the estimate uses a 60 s window, so 5 s points lose nothing. */
+export const RESPIRATION_STEP_SEC = 5;
 
 const round = (x: number, d = 3): number => (Number.isFinite(x) ? Math.round(x * 10 ** d) / 10 ** d : x);
 
@@ -28,7 +36,8 @@ const round = (x: number, d = 3): number => (Number.isFinite(x) ? Math.round(x *
  */
 export function analyzeBeats(input: BeatsInput): AnalysisResult {
   const breaks = breaksFromIntervals(input.beatsSec, input.unusable);
-  const corr = intervalsCorrect(input.beatsSec, breaks);
+  const fid = nnFiducialChoose(input.beatsSec, input.upstrokeSec);
+  const corr = intervalsCorrect(fid.beatsSec, breaks);
   const nnT = corr.nnTSec;
   const nnMs = corr.nnMs;
   // Successive differences only between intervals that are truly consecutive (no gap between them).
@@ -39,7 +48,24 @@ export function analyzeBeats(input: BeatsInput): AnalysisResult {
   const time = hrvTime(nnMs, consecutive);
   const freq = hrvFrequency(nnT, nnMs);
   const coh = coherenceSeries(nnT, nnMs, { stepSec: 1 });
-  const resp = respirationFromHr(nnT, nnMs, { windowSec: 60, stepSec: 1 });
+  const trusted = (i: number): boolean => (input.quality[i] as number) >= MIN_BEAT_QUALITY;
+  const beatSeries = (v: ArrayLike<number> | undefined): BeatSeries | undefined => {
+    if (!v) return undefined;
+    const t: number[] = [];
+    const x: number[] = [];
+    for (let i = 0; i < v.length; i++) {
+      if (trusted(i) && Number.isFinite(v[i] as number)) {
+        t.push(input.beatsSec[i] as number);
+        x.push(v[i] as number);
+      }
+    }
+    return { tSec: t, value: x };
+  };
+  // Breathing rate: heart-rate spectrum fused with the PPG's respiratory modulations where the
+  // source is PPG (on the team's recordings this took neurokit's median error from 3.7 to 0.5 breaths/min).
+  const amplitude = beatSeries(input.amplitude);
+  const baseline = beatSeries(input.level);
+  const resp = respirationFromHr(nnT, nnMs, { windowSec: 60, stepSec: RESPIRATION_STEP_SEC, ...(amplitude ? { amplitude } : {}), ...(baseline ? { baseline } : {}) });
   const cohVals = coh.filter((p) => p.ratio !== null).map((p) => p.ratio as number);
   const unusableSec = totalSec(input.unusable);
   return {
@@ -48,6 +74,7 @@ export function analyzeBeats(input: BeatsInput): AnalysisResult {
     beats: {
       tSec: Array.from(input.beatsSec, (t) => round(t, 4)),
       quality: Array.from(input.quality, (q) => round(q, 3)),
+      ibiTSec: Array.from(fid.beatsSec, (t) => round(t, 4)),
     },
     nn: { tSec: Array.from(nnT, (t) => round(t, 4)), ibiMs: Array.from(nnMs, (v) => round(v, 2)) },
     artifacts: { corrected: corr.counts.corrected, percent: round(corr.percent, 2) },
@@ -84,10 +111,16 @@ export function analyzeBeats(input: BeatsInput): AnalysisResult {
         ...DEFAULT_CORRECTION,
         counts: corr.counts,
       },
+      nnFiducial: {
+        used: fid.fiducial,
+        rule: `maximum upstroke slope when its successive-difference noise < ${FIDUCIAL_SWITCH_RATIO} × the systolic peak's`,
+        noisePeakMs: round(fid.noisePeakMs, 2),
+        noiseUpstrokeMs: round(fid.noiseUpMs, 2),
+      },
       hrvTime: 'mean NN, mean HR (mean of 60000/NN), SDNN (n−1), RMSSD and pNN50 over consecutive NN only',
       hrvFrequency: freq.settings,
       coherence: COHERENCE_SETTINGS,
-      respiration: resp.settings,
+      respiration: { ...resp.settings, sources: ['heart rate (RSA)', ...(amplitude ? ['pulse amplitude (RIAV)'] : []), ...(baseline ? ['pulse level (RIIV)'] : [])] },
     },
   };
 }

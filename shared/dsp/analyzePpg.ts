@@ -59,6 +59,9 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
   return analyzeBeats({
     beatsSec: beats.map((b) => b.tSec),
     quality: beats.map((b) => b.quality),
+    upstrokeSec: beats.map((b) => b.tUpSec),
+    amplitude: beats.map((b) => b.upstroke),
+    level: beats.map((b) => b.level),
     unusable,
     durationSec,
     fsHz,

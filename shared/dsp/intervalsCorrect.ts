@@ -99,22 +99,49 @@ export function intervalsCorrect(
   };
 }
 
-/** Rolling quartile-deviation threshold: alpha × (Q3 − Q1)/2 of |x| over a centred window. */
+/**
+ * Rolling quartile-deviation threshold: alpha × (Q3 − Q1)/2 of |x| over a centred window
+ * (shrinking at the ends). A sorted copy of the window slides along: one binary-search removal
+ * and one insertion per step instead of a sort.
+ */
 function rollingThreshold(x: Float64Array, alpha: number, width: number): Float64Array {
   const n = x.length;
   const half = Math.floor(width / 2);
   const out = new Float64Array(n);
-  const buf = new Float64Array(Math.min(width, n));
+  const win = new Float64Array(Math.min(width, n) + 1);
+  let m = 0; // window size
+  const insert = (v: number): void => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (win[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    win.copyWithin(lo + 1, lo, m);
+    win[lo] = v;
+    m++;
+  };
+  const remove = (v: number): void => {
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (win[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    win.copyWithin(lo, lo + 1, m);
+    m--;
+  };
+  let lo = 0;
+  let hi = -1;
   for (let i = 0; i < n; i++) {
-    const lo = Math.max(0, i - half);
-    const hi = Math.min(n - 1, i + half);
-    const m = hi - lo + 1;
-    const w = buf.subarray(0, m);
-    for (let j = 0; j < m; j++) w[j] = Math.abs(x[lo + j]!);
-    w.sort();
-    const q1 = quantileSorted(w, 0.25);
-    const q3 = quantileSorted(w, 0.75);
-    out[i] = Math.max(alpha * ((q3 - q1) / 2), 1e-6);
+    const wantLo = Math.max(0, i - half);
+    const wantHi = Math.min(n - 1, i + half);
+    while (hi < wantHi) insert(Math.abs(x[++hi]!));
+    while (lo < wantLo) remove(Math.abs(x[lo++]!));
+    const w = win.subarray(0, m);
+    out[i] = Math.max(alpha * ((quantileSorted(w, 0.75) - quantileSorted(w, 0.25)) / 2), 1e-6);
   }
   return out;
 }

@@ -8,8 +8,12 @@ export interface DetectedBeat {
   tSec: number;
   /** Sample index of the peak (integer part). */
   sampleIndex: number;
+  /** Steepest point of the upstroke before the peak (maximum slope), seconds; NaN if unknown. */
+  tUpSec: number;
   /** Upstroke amplitude, band-passed units. */
   upstroke: number;
+  /** Low-passed signal level at the peak (raw units): carries the respiratory intensity variation. */
+  level: number;
   /** 0..1: morphology match with the running beat template × relative amplitude; 0 = untrustworthy. */
   quality: number;
 }
@@ -206,6 +210,7 @@ export class PpgPeakDetector {
       upstroke: up,
       sampleIndex: p,
       suspect: this.nearMissing(p),
+      level: this.cleaner.lowPassed,
     };
     this.fin.length = 0;
     this.emit(this.dp.push(c, this.fin), out);
@@ -214,7 +219,9 @@ export class PpgPeakDetector {
   private emit(cands: PeakCandidate[], out: DetectedBeat[]): void {
     for (const c of cands) {
       const q = this.template.score(c.sampleIndex, c.upstroke) * (c.suspect ? 0.3 : 1);
-      out.push({ tSec: c.tSec, sampleIndex: Math.round(c.tSec * this.fsHz), upstroke: c.upstroke, quality: q });
+      const up = this.template.upstrokeIndex(c.sampleIndex);
+      const tUpSec = Number.isFinite(up) ? this.timeOf(up) : NaN;
+      out.push({ tSec: c.tSec, tUpSec, sampleIndex: Math.round(c.tSec * this.fsHz), upstroke: c.upstroke, level: c.level ?? NaN, quality: q });
     }
   }
 

@@ -37,7 +37,11 @@ export interface RespirationPoint {
 export interface AnalysisResult {
   durationSec: number;
   fsHz: number | null;
-  beats: { tSec: number[]; quality: number[] };
+  /**
+   * Detected beats: `tSec` systolic peaks; `ibiTSec` the same beats at the fiducial the intervals
+   * are measured between (see settings.nnFiducial: the systolic peak or the maximum upstroke slope).
+   */
+  beats: { tSec: number[]; quality: number[]; ibiTSec?: number[] };
   nn: { tSec: number[]; ibiMs: number[] };
   artifacts: { corrected: number; percent: number };
   hrv: HrvMetrics;
