@@ -171,12 +171,18 @@ export class BeatSequenceDp {
     this.scale = sorted[Math.min(m - 1, Math.floor(0.8 * m))]!;
   }
 
+  /**
+   * The state the final path is traced back from: the best one ending at a live candidate (within
+   * maxIbi of the newest); a chain that ended before a pause only counts when nothing is alive.
+   * (Comparing against dead-ended chains would hold back a new chain after every pause, because
+   * it starts `gapPenalty` lower, until it out-scored the old one — losing its first beats.)
+   */
   private bestEnding(): State | null {
-    let best: State | null = this.bestOld;
+    let best: State | null = null;
     for (let j = this.oldCursor; j < this.nodes.length; j++) {
       for (const st of this.nodes[j]!.states) if (best === null || st.score > best.score) best = st;
     }
-    return best;
+    return best ?? this.bestOld;
   }
 
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {

@@ -44,8 +44,8 @@ export class BeatTemplate {
   /**
    * Quality 0..1 of the beat peaking at sample p: correlation with the template (≤ 0 → 0) times an
    * amplitude factor: 1 for upstrokes between 0.3 and 1.6 × the reference amplitude, falling
-   * linearly below (noise on a detached clip) and quadratically above (motion artifacts, whose
-   * bumps are 2–6 × a pulse). The reference amplitude is the median upstroke of the last 25
+   * quadratically below (noise on a detached clip, ripples amid artifacts) and above (motion
+   * artifacts, whose bumps are 2–6 × a pulse). The reference amplitude is the median upstroke of the last 25
    * well-shaped beats (correlation > 0.85), so it needs over a dozen consecutive beats to follow
    * a lasting change (sensor moved) and is not pulled along by a burst of noise or motion.
    * The template follows good beats; during the first beats a poorly matching template restarts.
@@ -82,7 +82,7 @@ export class BeatTemplate {
     const ref = this.refAmp();
     const rel = ref > 0 ? upstroke / ref : 1;
     // Too small (detached clip, noise) or far too large (motion) for a pulse of this person now.
-    const amp = rel < LOW_REL ? rel / LOW_REL : rel > HIGH_REL ? (HIGH_REL / rel) ** 2 : 1;
+    const amp = rel < LOW_REL ? (rel / LOW_REL) ** 2 : rel > HIGH_REL ? (HIGH_REL / rel) ** 2 : 1;
     if (r > 0.85) this.pushUp(upstroke);
     if (r > 0.8 && amp >= 1) {
       const alpha = this.tplCount < 8 ? 1 / (this.tplCount + 1) : 0.125;

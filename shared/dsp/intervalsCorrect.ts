@@ -237,6 +237,11 @@ function classify(peaks: number[], s: IntervalsCorrectSettings): BeatFlag[] {
     }
     i++;
   }
+  // The decision flow needs two beats of look-ahead, so the last two beats of a segment (before a
+  // gap or the end) are checked on the median-deviation criterion alone.
+  for (let j = Math.max(1, n - 2); j < n; j++) {
+    if (flags[j] === 'normal' && Math.abs(mrrs[j]!) > 3) flags[j] = 'longshort';
+  }
   // The first beat has no real preceding interval: never classify it.
   flags[0] = 'normal';
   return flags;
@@ -260,5 +265,8 @@ function correct(peaks: number[], flags: BeatFlag[]): number[] {
     const f = withMissed[i]!.f;
     if (f === 'ectopic' || f === 'longshort') out[i] = (out[i - 1]! + withMissed[i + 1]!.t) / 2;
   }
+  // A misaligned last beat has no neighbour to interpolate with: leave it out rather than invent.
+  const last = withMissed[withMissed.length - 1];
+  if (last && withMissed.length > 1 && (last.f === 'ectopic' || last.f === 'longshort')) out.pop();
   return out;
 }

@@ -10,8 +10,9 @@ export const MIN_BEAT_QUALITY = 0.35;
 
 /**
  * `signalUnusable` — the stretches of a PPG recording that cannot be trusted: missing samples,
- * beats with low quality (the span from the previous to the next beat), and stretches without any
- * beat longer than max(2.5 s, 2.2 × the median interval). Merged and sorted.
+ * beats with low quality (the span from the previous to the next beat), intervals longer than
+ * 1.7 × the local median (missed beats), and stretches without any beat longer than
+ * max(2.5 s, 2.2 × the median interval). Merged and sorted.
  */
 export function signalUnusable(beats: readonly DetectedBeat[], missing: readonly MissingRun[], durationSec: number): Interval[] {
   const out: Interval[] = missing.map((m) => ({ startSec: m.startSec, endSec: m.endSec }));
@@ -29,6 +30,11 @@ export function signalUnusable(beats: readonly DetectedBeat[], missing: readonly
       });
     }
   }
+  // Intervals far longer than their neighbours' (beats the detector could not find): not trusted.
+  for (let i = 1; i < n; i++) {
+    const d = beats[i]!.tSec - beats[i - 1]!.tSec;
+    if (d > MISSED_BEATS_FACTOR * localMedianIbi(beats, i)) out.push({ startSec: beats[i - 1]!.tSec, endSec: beats[i]!.tSec });
+  }
   const first = n ? beats[0]!.tSec : durationSec;
   if (first > maxPause) out.push({ startSec: 0, endSec: first });
   for (let i = 1; i < n; i++) {
@@ -37,6 +43,19 @@ export function signalUnusable(beats: readonly DetectedBeat[], missing: readonly
   const last = n ? beats[n - 1]!.tSec : 0;
   if (durationSec - last > maxPause) out.push({ startSec: last, endSec: durationSec });
   return mergeIntervals(out);
+}
+
+/** An interval longer than this × the local median interval is a stretch with missed beats. */
+export const MISSED_BEATS_FACTOR = 1.7;
+
+/** Median of the ~20 intervals around interval i (beats[i−1] → beats[i]). */
+function localMedianIbi(beats: readonly DetectedBeat[], i: number): number {
+  const lo = Math.max(1, i - 10);
+  const hi = Math.min(beats.length - 1, i + 10);
+  const d: number[] = [];
+  for (let k = lo; k <= hi; k++) d.push(beats[k]!.tSec - beats[k - 1]!.tSec);
+  d.sort((a, b) => a - b);
+  return d[d.length >> 1]!;
 }
 
 export function mergeIntervals(list: Interval[]): Interval[] {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -60,6 +60,17 @@ describe('cadans analyze on the real recordings', () => {
     });
   }
 
+  test('a CSV with a sensor dropout (empty cells): flagged, counted, no beats invented', async () => {
+    const rows = readFileSync(dataFile('neurokit_resting_5min_100hz.csv'), 'utf8').trim().split('\n');
+    const out = rows.map((l, i) => (i >= 6001 && i <= 6300 ? l.split(',')[0] + ',' : l.split(',').slice(0, 2).join(',')));
+    const run = await runCli(['analyze', write('dropout.csv', out.join('\n') + '\n'), '--json']);
+    assert.equal(run.code, 0, run.stderr);
+    const r = checkContract(run.stdout);
+    assert.ok(r.signal.gaps.some((g: { startSec: number; endSec: number }) => g.startSec <= 60 && g.endSec >= 63), JSON.stringify(r.signal.gaps));
+    assert.equal(r.settings.file.missingSamples, 300);
+    assert.ok(!r.beats.tSec.some((t: number, i: number) => t > 60.2 && t < 62.8 && r.beats.quality[i] >= 0.35));
+  });
+
   test('the readable summary (no --json)', async () => {
     const run = await runCli(['analyze', dataFile('neurokit_resting_5min_100hz.csv')]);
     assert.equal(run.code, 0, run.stderr);
@@ -70,8 +81,7 @@ describe('cadans analyze on the real recordings', () => {
 
   test('--fs overrides a missing time column', async () => {
     const r0 = await runCli(['analyze', dataFile('neurokit_resting_5min_100hz.csv'), '--json']);
-    const rows = (await import('node:fs')).readFileSync(dataFile('neurokit_resting_5min_100hz.csv'), 'utf8').trim().split('\n');
-    const file = write('no-time.csv', 'ppg\n' + rows.slice(1).map((l) => l.split(',')[1]).join('\n') + '\n');
+    const file = noTimeColumn();
     const r1 = await runCli(['analyze', file, '--fs', '100', '--json']);
     assert.equal(r1.code, 0, r1.stderr);
     assert.deepEqual(JSON.parse(r1.stdout).beats.tSec, JSON.parse(r0.stdout).beats.tSec);
@@ -94,6 +104,12 @@ describe('cadans analyze on RR text', () => {
   });
 });
 
+/** The neurokit recording without its time column. */
+function noTimeColumn(): string {
+  const rows = readFileSync(dataFile('neurokit_resting_5min_100hz.csv'), 'utf8').trim().split('\n');
+  return write('ppg-only.csv', 'ppg\n' + rows.slice(1).map((l) => l.split(',')[1]).join('\n') + '\n');
+}
+
 describe('cadans analyze rejects bad input with one clear line', () => {
   const noStack = (stderr: string): void => {
     assert.equal(stderr.trim().split('\n').length, 1, `one line, got: ${stderr}`);
@@ -106,7 +122,8 @@ describe('cadans analyze rejects bad input with one clear line', () => {
     ['no numeric column', () => ['analyze', write('words.csv', 'time,name\n0,a\n0.01,b\n0.02,c\n')], /numeric/i],
     ['too short', () => ['analyze', write('short.csv', short)], /10 s/],
     ['flat line', () => ['analyze', write('flat.csv', flat)], /flat/i],
-    ['wrong --fs', () => ['analyze', dataFile('neurokit_resting_5min_100hz.csv'), '--fs', '1000'], /fs|sample rate/i],
+    ['--fs contradicting the time column', () => ['analyze', dataFile('neurokit_resting_5min_100hz.csv'), '--fs', '1000'], /fs|sample rate/i],
+    ['wrong --fs without a time column', () => ['analyze', noTimeColumn(), '--fs', '1000'], /--fs/],
     ['unknown option', () => ['analyze', dataFile('heartpy_data_100hz.csv'), '--bogus'], /bogus/],
     ['bad --format', () => ['analyze', dataFile('heartpy_data_100hz.csv'), '--format', 'xml'], /format/],
     ['empty file', () => ['analyze', write('empty.csv', '')], /empty/],
