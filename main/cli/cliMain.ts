@@ -14,6 +14,16 @@ type Loader = () => Promise<CliCommand>;
 /** Commands are loaded lazily so that `cadans analyze` does not pay for SQLite, serial or the web host. */
 const COMMANDS: Record<string, Loader> = {
   analyze: async () => (await import('./analyzeCommand.js')).analyzeCommand,
+  sensors: async () => (await import('./sensorsCommand.js')).sensorsCommand,
+  monitor: async () => (await import('./monitorCommand.js')).monitorCommand,
+  record: async () => (await import('./recordCommand.js')).recordCommand,
+  clients: async () => (await import('./clientsCommand.js')).clientsCommand,
+  sessions: async () => (await import('./sessionsCommand.js')).sessionsCommand,
+  export: async () => (await import('./exportCommand.js')).exportCommand,
+  report: async () => (await import('./reportCommand.js')).reportCommand,
+  backup: async () => (await import('./backupCommand.js')).backupCommand,
+  restore: async () => (await import('./restoreCommand.js')).restoreCommand,
+  resonance: async () => (await import('./resonanceCommand.js')).resonanceCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

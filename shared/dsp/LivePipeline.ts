@@ -163,11 +163,14 @@ export class LivePipeline {
     const coh = vw.length >= 10 ? coherenceAt(t, v, nowSec) : null;
     const resp = vw.length >= 10 ? respirationFromHr(tw, vw, { windowSec: 60, stepSec: 60 }) : null;
     const lastResp = resp?.series[resp.series.length - 1]?.rateBpm ?? null;
-    // Quality: seconds of the last 10 s covered by trusted beats.
+    // Quality: share of the 10 s up to the last final beat covered by trusted intervals (0 when the
+    // last beat is older than 3 s: the pulse has been lost).
+    const lastBeat = this.beatT.length ? this.beatT[this.beatT.length - 1]! : -Infinity;
+    const qEnd = lastBeat > nowSec - 3 ? lastBeat : nowSec;
     let covered = 0;
     for (let i = 1; i < this.beatT.length; i++) {
-      const a = Math.max(this.beatT[i - 1]!, nowSec - 10);
-      const b = Math.min(this.beatT[i]!, nowSec);
+      const a = Math.max(this.beatT[i - 1]!, qEnd - 10);
+      const b = Math.min(this.beatT[i]!, qEnd);
       if (b > a && this.beatQ[i]! >= MIN_BEAT_QUALITY && this.beatQ[i - 1]! >= MIN_BEAT_QUALITY && this.beatT[i]! - this.beatT[i - 1]! < 2.5) covered += b - a;
     }
     const lastIbi = vw.length ? vw[vw.length - 1]! : NaN;

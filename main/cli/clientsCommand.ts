@@ -1,0 +1,42 @@
+import type { ClientListItem } from '../../shared/domain/types.js';
+import { CliError } from './cliError.js';
+import type { CliCommand } from './cliMain.js';
+import { dbFileExists, withRecordsDb } from './dbOpen.js';
+
+const USAGE = 'cadans clients [--db FILE] [--json]';
+
+/** `cadans clients` — the clients with their number of sessions (contract: see README). */
+export const clientsCommand: CliCommand = {
+  usage: USAGE,
+  summary: 'List the clients with their number of sessions and latest session. With --json, prints one JSON array.',
+  options: {
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    const { exists } = dbFileExists(values.db);
+    const clients = exists ? await withRecordsDb(values.db, { mustExist: true }, (s) => s.clients.list()) : [];
+    process.stdout.write(values.json ? JSON.stringify(clients) + '\n' : formatClients(clients));
+    return 0;
+  },
+};
+
+function formatClients(clients: ClientListItem[]): string {
+  if (clients.length === 0) return 'No clients yet.\n';
+  const rows = clients.map((c) => [
+    String(c.id),
+    c.name,
+    c.complaint ?? '',
+    String(c.sessionCount),
+    c.lastSessionAt ? c.lastSessionAt.slice(0, 16).replace('T', ' ') : '',
+  ]);
+  return table(['id', 'name', 'complaint', 'sessions', 'last session (UTC)'], rows);
+}
+
+/** A plain text table with left-aligned columns. */
+export function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}

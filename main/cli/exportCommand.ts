@@ -1,0 +1,100 @@
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedExport } from '../sessions/exportSession.js';
+import { CliError } from './cliError.js';
+import type { CliCommand } from './cliMain.js';
+import { withRecordsDb } from './dbOpen.js';
+
+const USAGE = 'cadans export <sessionId> --format csv|rr|json [--out FILE] [--db FILE]';
+
+/** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms) or JSON (everything). */
+export const exportCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'Export a session: csv = raw samples (time,ppg; seconds from the session start), rr = NN intervals in ms one per line ' +
+    '(as Kubios imports them), json = everything about the session. Writes to stdout unless --out is given; ' +
+    'an existing --out file is never overwritten.',
+  options: {
+    format: { type: 'string' },
+    out: { type: 'string' },
+    db: { type: 'string' },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length !== 1) throw new CliError(`expected one session id (usage: ${USAGE})`, 2);
+    const idText = positionals[0];
+    if (!/^\d+$/.test(idText) || Number(idText) < 1 || !Number.isSafeInteger(Number(idText))) {
+      throw new CliError(`session id must be a whole number ≥ 1 (got '${idText}')`, 2);
+    }
+    const format = values.format;
+    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr or json) (usage: ${USAGE})`, 2);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr or json (got '${format}')`, 2);
+    let out: string | null = null;
+    if (typeof values.out === 'string') {
+      if (values.out.trim() === '') throw new CliError('--out needs a file name', 2);
+      out = resolve(values.out);
+      if (existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name.`);
+    }
+    await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
+      const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat);
+      if (out) writeExportFile(prepared, out);
+      else await writeToStdout(prepared);
+    });
+    if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${out}\n`);
+    return 0;
+  },
+};
+
+/** Write to a temporary file next to `out`, then link it into place (fails if `out` appeared meanwhile). */
+function writeExportFile(prepared: PreparedExport, out: string): void {
+  const tmp = `${out}.partial-${process.pid}-${Date.now()}`;
+  let fd: number;
+  try {
+    fd = openSync(tmp, 'wx');
+  } catch (e) {
+    throw new CliError(`cannot write in ${dirname(out)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    try {
+      for (const chunk of prepared.chunks()) writeSync(fd, chunk);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(tmp, out);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name.`);
+    throw new CliError(`cannot write ${out}: ${code ?? (e as Error).message}`);
+  } finally {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Write to stdout with back-pressure; a closed pipe (`| head`) ends the export quietly. */
+async function writeToStdout(prepared: PreparedExport): Promise<void> {
+  let closed = false;
+  const onError = (e: NodeJS.ErrnoException): void => {
+    closed = true;
+    if (e.code !== 'EPIPE') process.stderr.write(`cadans export: cannot write to stdout: ${e.code ?? e.message}\n`);
+  };
+  // Stays attached: a late EPIPE of the last chunk must not crash the process either.
+  process.stdout.on('error', onError);
+  for (const chunk of prepared.chunks()) {
+    if (closed) break;
+    if (!process.stdout.write(chunk)) {
+      await new Promise<void>((r) => {
+        const done = (): void => {
+          process.stdout.off('drain', done);
+          process.stdout.off('error', done);
+          r();
+        };
+        process.stdout.on('drain', done);
+        process.stdout.on('error', done);
+      });
+    }
+  }
+}

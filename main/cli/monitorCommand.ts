@@ -1,0 +1,148 @@
+import { DeviceManager } from '../devices/DeviceManager.js';
+import { openSensor } from '../devices/openSensor.js';
+import type { SignalQualitySecond } from '../devices/signalQuality.js';
+import { CliError } from './cliError.js';
+import type { CliCommand } from './cliMain.js';
+import { MonitorCollector, type MonitorSensorInfo, type MonitorSummary } from './monitorSummary.js';
+
+const USAGE = 'cadans monitor --sensor <spec> [--seconds <n>] [--json]';
+const CHANNEL = 'ch1';
+
+/** Short English texts for the placement hint keys (the app shows translated ones). */
+const HINT_TEXT: Record<string, string> = {
+  'check-connection': 'no signal — check the cable / connection',
+  'clip-off': 'ear clip off? — clip it back on the ear lobe',
+  'move-clip': 'signal clipping — move the clip to another spot on the lobe',
+  'hold-still': 'movement — ask the client to hold still',
+  'warm-ear': 'weak pulse — rub or warm the ear lobe',
+};
+
+/**
+ * `cadans monitor`: connect a sensor, run the live pipeline (analysis worker, signal quality,
+ * gap detection) and print a summary at the end: `--seconds` of SIGNAL time (a simulator or a
+ * file replay at speed=10 plays 120 s in about 12 s), the end of a replayed file, or Ctrl-C.
+ * With --json exactly one object on stdout:
+ * `{ durationSec, beats, meanHrBpm, rmssdMs, gaps: [{ startSec, endSec }], qualityPct,
+ *    sensor: { spec, kind, label, protocol?, fsHz?, state } }`;
+ * without, a live line per second of signal (HR, quality, state, hints) and a readable summary.
+ * Connection messages go to stderr. A bad spec exits 2, an unavailable sensor 1.
+ */
+export const monitorCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'Connect a sensor (sim[:…], serial:<path>[?protocol=…], ble[:<name-or-id>], file:<path>[?speed=N]) and monitor ' +
+    'heart rate and signal quality live. --seconds counts signal time. With --json, prints exactly one JSON ' +
+    'object at the end: durationSec, beats, meanHrBpm, rmssdMs, gaps, qualityPct, sensor.',
+  options: {
+    sensor: { type: 'string' },
+    seconds: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    const spec = values.sensor;
+    if (typeof spec !== 'string' || spec.trim() === '') throw new CliError(`--sensor <spec> is required (usage: ${USAGE}; see 'cadans sensors')`, 2);
+    let seconds: number | null = null;
+    if (values.seconds !== undefined) {
+      seconds = Number(values.seconds);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`--seconds must be a positive number (got '${values.seconds}')`, 2);
+    }
+    const probe = openSensor(spec);
+    if ('error' in probe) throw new CliError(probe.error, 2);
+    return runMonitor(spec, seconds, values.json === true);
+  },
+};
+
+async function runMonitor(spec: string, seconds: number | null, json: boolean): Promise<number> {
+  const mgr = new DeviceManager();
+  const collector = new MonitorCollector();
+  let state = 'connecting';
+  let finish: (reason: string) => void = () => undefined;
+  const ended = new Promise<string>((resolve) => (finish = resolve));
+  let connected = false;
+  mgr.on('analysis', (_c, r) => collector.addResult(r));
+  mgr.on('gap', (_c, g) => {
+    collector.addGap(g);
+    if (!json) process.stdout.write(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
+  });
+  mgr.on('state', (_c, s, msg) => {
+    state = s;
+    if (msg && connected) process.stderr.write(`cadans monitor: ${s}: ${msg}\n`);
+    if (connected && (s === 'disconnected' || s === 'error')) finish('ended');
+  });
+  if (!json) {
+    // One line per completed second of signal, up to --seconds (the sensor may run slightly past it).
+    mgr.on('quality', (_c, q) => {
+      if (seconds === null || q.tSec + 1 <= seconds) process.stdout.write(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
+    });
+  }
+
+  const onSignal = () => finish('interrupted');
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let timer: ReturnType<typeof setInterval> | undefined;
+  try {
+    let label: string;
+    try {
+      label = (await mgr.connect(spec, CHANNEL)).info.label;
+    } catch (err) {
+      throw new CliError(err instanceof Error ? err.message : String(err), 1);
+    }
+    connected = true;
+    if (!json) process.stdout.write(`Monitoring ${label}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
+    if (seconds !== null) {
+      const limit = seconds;
+      const speed = (mgr.source(CHANNEL) as { speed?: number } | undefined)?.speed ?? 1;
+      timer = setInterval(() => {
+        // Data reached the limit, or the clock did while the sensor is away (no data to wait for).
+        if (mgr.dataTimeSec(CHANNEL) >= limit || mgr.signalTimeSec(CHANNEL) >= limit + Math.max(2, speed)) finish('seconds');
+      }, 20);
+    }
+    const reason = await ended;
+    if (timer) clearInterval(timer);
+    const ch = mgr.channels().find((c) => c.channel === CHANNEL);
+    const dataEnd = mgr.dataTimeSec(CHANNEL);
+    await mgr.close(); // stops the sensor, waits for the last analysis results
+    const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
+    const sensor: MonitorSensorInfo = {
+      spec: ch?.spec ?? spec,
+      kind: ch?.info.kind ?? 'unknown',
+      label: ch?.info.label ?? label,
+      ...(ch?.info.protocol ? { protocol: ch.info.protocol } : {}),
+      ...(ch?.info.fsHz ? { fsHz: ch.info.fsHz } : {}),
+      state: reason === 'ended' ? state : (ch?.state ?? state),
+    };
+    const summary = collector.summary(durationSec, sensor);
+    process.stdout.write(json ? JSON.stringify(summary) + '\n' : formatMonitorSummary(summary, reason));
+    // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
+    if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
+    return 0;
+  } finally {
+    if (timer) clearInterval(timer);
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await mgr.close().catch(() => undefined);
+  }
+}
+
+const fmt = (x: number | null, d = 1) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
+
+/** One live line per second of signal. */
+export function liveLine(q: SignalQualitySecond, hrBpm: number | null, state: string): string {
+  const hint = q.hint ? `  ${HINT_TEXT[q.hint] ?? q.hint}` : '';
+  const flags = q.flags.length ? `  [${q.flags.join(', ')}]` : '';
+  return `${String(q.tSec).padStart(6)} s  HR ${fmt(hrBpm).padStart(5)} bpm  quality ${String(q.qualityPct).padStart(3)} %  contact ${q.contact}  ${state}${flags}${hint}\n`;
+}
+
+export function formatMonitorSummary(s: MonitorSummary, reason: string): string {
+  const why = reason === 'interrupted' ? ' (stopped with Ctrl-C)' : reason === 'ended' ? ' (the sensor stream ended)' : '';
+  return [
+    `Summary of ${s.sensor.label}${why}`,
+    `  duration     ${fmt(s.durationSec)} s of signal`,
+    `  beats        ${s.beats}`,
+    `  heart rate   ${fmt(s.meanHrBpm)} bpm`,
+    `  RMSSD        ${fmt(s.rmssdMs)} ms`,
+    `  quality      ${s.qualityPct} % of the time covered by trusted beats`,
+    `  gaps         ${s.gaps.length ? s.gaps.map((g) => `${fmt(g.startSec)}–${fmt(g.endSec)} s`).join(', ') : 'none'}`,
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,37 @@
+/** `--client <name|id>` of the records commands. */
+import type { Client } from '../../shared/domain/types.js';
+import type { Storage } from '../storage/storage.js';
+import { CliError } from './cliError.js';
+
+export const DEFAULT_CLIENT_NAME = 'Anonymous';
+
+/** A whole number in text → the id; otherwise null (a name). */
+function asId(text: string): number | null {
+  return /^\d+$/.test(text.trim()) ? Number(text.trim()) : null;
+}
+
+/**
+ * `findClients` — the clients `--client` means: by id (must exist), or every client with that
+ * name (case-insensitive; may be none).
+ */
+export function findClients(storage: Storage, spec: string): Client[] {
+  if (spec.trim() === '') throw new CliError('--client needs a name or an id', 2);
+  const id = asId(spec);
+  if (id !== null) {
+    const c = storage.clients.get(id);
+    if (!c) throw new CliError(`client ${id} does not exist`);
+    return [c];
+  }
+  return storage.clients.findByName(spec);
+}
+
+/**
+ * `clientForRecording` — the client to record for: by id (must exist), by name (the oldest
+ * client with that name), or a new client with that name (`created` = true).
+ */
+export function clientForRecording(storage: Storage, spec: string | undefined): { client: Client; created: boolean } {
+  const name = spec ?? DEFAULT_CLIENT_NAME;
+  const found = findClients(storage, name);
+  if (found.length > 0) return { client: found[0], created: false };
+  return { client: storage.clients.create({ name: name.trim() }), created: true };
+}

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { isReportLang, type ReportLang } from '../../shared/report/reportMessages.js';
+import { ReportError } from '../reports/reportError.js';
+import { progressReportHtml, reportFileType, sessionReportHtml, writeReportFile } from '../reports/reportFiles.js';
+import { CliError } from './cliError.js';
+import type { CliCommand } from './cliMain.js';
+import { withRecordsDb } from './dbOpen.js';
+
+const USAGE =
+  'cadans report <sessionId> --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force] | ' +
+  'cadans report --client <id> --progress [--course <id>] --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force]';
+
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
+
+function parseId(text: string, what: string): number {
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new CliError(`${what} must be a whole number ≥ 1 (got '${text}')`, 2);
+  }
+  return Number(text);
+}
+
+/**
+ * `cadans report` — the session report of one session, or with `--client <id> --progress` the
+ * progress report of a client (optionally one `--course`), as self-contained HTML or as PDF
+ * (headless Chromium; `$CADANS_CHROMIUM` overrides the executable). An existing file is not overwritten
+ * unless `--force` is given.
+ */
+export const reportCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'Write a session report (one session) or a progress report (--client <id> --progress) as .html (self-contained, ' +
+    'no network) or .pdf (printed with headless Chromium). --lang nl (default) or en. Numbers come from the offline ' +
+    'analysis of the stored signal (as `cadans analyze`). --tz ZONE sets the time zone of times of day (default: the ' +
+    "system's). An existing --out file is not overwritten unless --force.",
+  options: {
+    out: { type: 'string' },
+    lang: { type: 'string', default: 'nl' },
+    db: { type: 'string' },
+    client: { type: 'string' },
+    course: { type: 'string' },
+    progress: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    tz: { type: 'string' },
+  },
+  async run({ values, positionals }) {
+    const lang = String(values.lang);
+    if (!isReportLang(lang)) throw new CliError(`--lang must be nl or en (got '${lang}')`, 2);
+    if (typeof values.out !== 'string' || values.out.trim() === '') throw new CliError(`--out FILE.pdf or FILE.html is required; see cadans report --help`, 2);
+    const out = resolve(values.out);
+    if (!reportFileType(out)) throw new CliError(`--out must end in .pdf or .html (got '${values.out}')`, 2);
+    const timeZone = typeof values.tz === 'string' ? checkTimeZone(values.tz) : undefined;
+    const progress = values.progress === true;
+    if (progress) {
+      if (positionals.length > 0) throw new CliError(`a progress report takes --client <id>, not a session id; see cadans report --help`, 2);
+      if (typeof values.client !== 'string') throw new CliError(`--progress needs --client <id>; see cadans report --help`, 2);
+    } else {
+      if (values.client !== undefined || values.course !== undefined) throw new CliError(`--client/--course need --progress; see cadans report --help`, 2);
+      if (positionals.length !== 1) throw new CliError(`expected one session id; see cadans report --help`, 2);
+    }
+    const sessionId = progress ? 0 : parseId(positionals[0]!, 'session id');
+    const clientId = progress ? parseId(String(values.client), '--client') : 0;
+    const courseId = typeof values.course === 'string' ? parseId(values.course, '--course') : null;
+    const opts = { lang: lang as ReportLang, timeZone };
+    try {
+      const html = await withRecordsDb(values.db, { mustExist: true }, (storage) =>
+        progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
+      );
+      const r = await writeReportFile(html, out, { overwrite: values.force === true });
+      process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${r.file}\n`);
+    } catch (e) {
+      if (e instanceof ReportError) throw new CliError(oneLine(e.message));
+      throw e;
+    }
+    return 0;
+  },
+};
+
+function checkTimeZone(tz: string): string {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return tz;
+  } catch {
+    throw new CliError(`--tz must be an IANA time zone such as Europe/Amsterdam (got '${tz}')`, 2);
+  }
+}

@@ -1,0 +1,85 @@
+import type { SessionListItem } from '../../shared/domain/types.js';
+import { CliError } from './cliError.js';
+import { table } from './clientsCommand.js';
+import type { CliCommand } from './cliMain.js';
+import { dbFileExists, withRecordsDb } from './dbOpen.js';
+import { findClients } from './recordsClient.js';
+
+const USAGE = 'cadans sessions [--client <name|id>] [--db FILE] [--json]';
+
+/** One row of `cadans sessions --json` (exactly these fields). */
+export interface SessionsJsonRow {
+  id: number;
+  clientId: number;
+  type: string;
+  startedAt: string;
+  /** Span of the stored signal, s (of the beats for interval sensors). */
+  durationSec: number;
+  status: string;
+  samples: number;
+  beats: number;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+export function sessionsJsonRow(s: SessionListItem): SessionsJsonRow {
+  return {
+    id: s.id,
+    clientId: s.clientId,
+    type: s.type,
+    startedAt: s.startedAt,
+    durationSec: round3(s.durationSec),
+    status: s.status,
+    samples: s.samples,
+    beats: s.beats,
+  };
+}
+
+/** `cadans sessions` — sessions of all clients or of one, oldest first (contract: see README). */
+export const sessionsCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'List sessions (of one client with --client), oldest first, with status, duration of the stored signal and counts. ' +
+    'With --json, prints one JSON array of {id, clientId, type, startedAt, durationSec, status, samples, beats}.',
+  options: {
+    client: { type: 'string' },
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    const { exists } = dbFileExists(values.db);
+    const clientSpec = typeof values.client === 'string' ? values.client : undefined;
+    if (!exists && clientSpec !== undefined) throw new CliError(`no client '${clientSpec}' (there is no database yet)`);
+    const sessions = !exists
+      ? []
+      : await withRecordsDb(values.db, { mustExist: true }, (s) => {
+          if (clientSpec === undefined) return s.sessions.list({ order: 'oldest' });
+          const clients = findClients(s, clientSpec);
+          if (clients.length === 0) throw new CliError(`no client named '${clientSpec}'`);
+          return clients
+            .flatMap((c) => s.sessions.listByClient(c.id, { order: 'oldest' }))
+            .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id - b.id);
+        });
+    const rows = sessions.map(sessionsJsonRow);
+    process.stdout.write(values.json ? JSON.stringify(rows) + '\n' : formatSessions(rows));
+    return 0;
+  },
+};
+
+function formatSessions(rows: SessionsJsonRow[]): string {
+  if (rows.length === 0) return 'No sessions.\n';
+  return table(
+    ['id', 'client', 'type', 'started (UTC)', 'duration', 'status', 'samples', 'beats'],
+    rows.map((r) => [
+      String(r.id),
+      String(r.clientId),
+      r.type,
+      r.startedAt.slice(0, 19).replace('T', ' '),
+      `${r.durationSec.toFixed(1)} s`,
+      r.status,
+      String(r.samples),
+      String(r.beats),
+    ]),
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * openSensor: one sensor spec string → a SensorSource (not started). The specs, shared by the
+ * CLI, the settings and the tests:
+ *
+ *   sim[:key=value,...]                       simulator (keys: see shared/sim/parseSimSpec.ts)
+ *   serial:<path>[?protocol=pulsesensor|cms50-5|cms50-9|csv&baud=N&fs=N&sensors=N]
+ *   ble[:<name-or-id>][?ppg=1&fs=N]           Bluetooth heart-rate sensor (+ Polar PMD PPG)
+ *   file:<path>[?speed=N&fs=N&column=NAME]    replay of a PPG CSV or RR text
+ *
+ * For `ble:` a value that looks like a device id (12 hex digits, a MAC address or a UUID, as
+ * `cadans sensors` lists them) selects that device; anything else is a part of the advertised
+ * name ('Polar', 'Verity'). `ble` / `ble:any` = the first heart-rate sensor found.
+ * A bad spec gives `{ error }` with a one-line message that names the problem; never throws.
+ */
+import { fileURLToPath } from 'node:url';
+import type { PacerSchedule } from '../../shared/pacer/index.js';
+import type { SensorSource } from '../../shared/sensors/sensorSource.js';
+import { parseSimSpec } from '../../shared/sim/index.js';
+import { BleHeartRateSource, type BleHeartRateSourceOptions } from '../../native-adapters/sensors/bleSource.js';
+import { FileReplaySource, type FileReplayOptions } from '../../native-adapters/sensors/fileReplaySource.js';
+import { SerialSource, parseSerialSpec } from '../../native-adapters/sensors/serialSource.js';
+import { SimSource } from '../../native-adapters/sensors/simSource.js';
+
+export interface OpenSensorContext {
+  /** The running pacer (simulator sources breathe with it). */
+  pacer?: () => PacerSchedule | null;
+  /** Extra options for BLE sources (tests inject a fake noble here). */
+  ble?: Partial<BleHeartRateSourceOptions>;
+}
+
+export type SensorKind = 'sim' | 'serial' | 'ble' | 'file';
+
+export const SPEC_HELP = 'use sim[:key=value,…], serial:<path>[?protocol=…], ble[:<name-or-id>] or file:<path>[?speed=N]';
+
+/** sensorKind: the kind named by a spec, or null. */
+export function sensorKind(spec: string): SensorKind | null {
+  const m = /^(sim|serial|ble|file)(?=:|\?|$)/i.exec(spec.trim());
+  return m ? (m[1]!.toLowerCase() as SensorKind) : null;
+}
+
+/** Query string `a=1&b=2` → map; `{ error }` for a repeated or malformed parameter or one not in `allowed`. */
+export function parseQuery(query: string, allowed: readonly string[], what: string): Map<string, string> | { error: string } {
+  const out = new Map<string, string>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    let value: string;
+    try {
+      value = eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1)).trim();
+    } catch {
+      return { error: `bad value for '${key}' in ${what}: ${part.slice(eq + 1)}` };
+    }
+    if (!allowed.includes(key)) return { error: `unknown ${what} setting '${key}' (known: ${allowed.join(', ')})` };
+    if (out.has(key)) return { error: `${what} setting '${key}' given twice` };
+    if (value === '') return { error: `${what} setting '${key}' needs a value (${key}=…)` };
+    out.set(key, value);
+  }
+  return out;
+}
+
+function positive(params: Map<string, string>, key: string, what: string): number | undefined | { error: string } {
+  if (!params.has(key)) return undefined;
+  const raw = params.get(key)!;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v <= 0) return { error: `bad ${key} in ${what}: '${raw}' is not a positive number` };
+  return v;
+}
+
+const isErr = (x: unknown): x is { error: string } => typeof x === 'object' && x !== null && 'error' in x;
+
+/** Split 'kind:rest?query' at the last '?' that starts a key=value query. */
+function splitQuery(rest: string): { body: string; query: string } {
+  const q = rest.lastIndexOf('?');
+  if (q >= 0 && /^[a-z]+=/i.test(rest.slice(q + 1))) return { body: rest.slice(0, q), query: rest.slice(q + 1) };
+  return { body: rest, query: '' };
+}
+
+function openSim(spec: string, ctx: OpenSensorContext): SensorSource | { error: string } {
+  const opts = parseSimSpec(spec);
+  if ('error' in opts) return { error: `bad simulator spec '${spec}': ${opts.error}` };
+  return new SimSource({ sim: opts, spec, pacer: ctx.pacer });
+}
+
+function openSerial(spec: string): SensorSource | { error: string } {
+  if (!/^serial:/i.test(spec)) return { error: `serial spec '${spec}' has no port path (e.g. serial:/dev/ttyUSB0 or serial:COM3)` };
+  const { body, query } = splitQuery(spec.slice('serial:'.length));
+  if (body.trim() === '') return { error: `serial spec '${spec}' has no port path (e.g. serial:/dev/ttyUSB0 or serial:COM3)` };
+  const params = parseQuery(query, ['protocol', 'baud', 'fs', 'sensors'], 'serial');
+  if (isErr(params)) return { error: `bad serial spec '${spec}': ${params.error}` };
+  const parsed = parseSerialSpec(`serial:${body.trim()}${query ? '?' + query : ''}`);
+  if ('error' in parsed) return { error: `bad serial spec '${spec}': ${parsed.error}` };
+  if (parsed.baudRate !== undefined && !Number.isInteger(parsed.baudRate)) return { error: `bad serial spec '${spec}': baud must be a whole number` };
+  return new SerialSource({ ...parsed });
+}
+
+const DEVICE_ID = /^(?:[0-9a-f]{12}|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}|[0-9a-f]{32})$/i;
+
+function openBle(spec: string, ctx: OpenSensorContext): SensorSource | { error: string } {
+  const rest = spec.slice(3);
+  const { body, query } = splitQuery(rest.startsWith(':') ? rest.slice(1) : rest);
+  const params = parseQuery(query, ['ppg', 'fs', 'name'], 'ble');
+  if (isErr(params)) return { error: `bad ble spec '${spec}': ${params.error}` };
+  const opts: BleHeartRateSourceOptions = { ...ctx.ble };
+  const target = body.trim();
+  if (target !== '' && target.toLowerCase() !== 'any') {
+    if (DEVICE_ID.test(target)) opts.deviceId = target.toLowerCase();
+    else opts.name = target;
+  }
+  if (params.has('name')) opts.name = params.get('name');
+  if (params.has('ppg')) {
+    const v = params.get('ppg')!.toLowerCase();
+    if (!['1', '0', 'true', 'false', 'yes', 'no'].includes(v)) return { error: `bad ble spec '${spec}': ppg must be 1 or 0` };
+    opts.ppg = ['1', 'true', 'yes'].includes(v);
+  }
+  const fs = positive(params, 'fs', 'ble spec');
+  if (isErr(fs)) return fs;
+  if (fs !== undefined) opts.ppgSampleRateHz = fs;
+  return new BleHeartRateSource(opts);
+}
+
+function openFile(spec: string): SensorSource | { error: string } {
+  if (!/^file:/i.test(spec)) return { error: `file spec '${spec}' has no path (e.g. file:recording.csv?speed=10)` };
+  const { body, query } = splitQuery(spec.slice('file:'.length));
+  let path = body.trim();
+  if (path.startsWith('//')) {
+    try {
+      path = fileURLToPath('file:' + path);
+    } catch (err) {
+      return { error: `bad file spec '${spec}': ${(err as Error).message}` };
+    }
+  }
+  if (path === '') return { error: `file spec '${spec}' has no path (e.g. file:recording.csv?speed=10)` };
+  const params = parseQuery(query, ['speed', 'fs', 'column'], 'file');
+  if (isErr(params)) return { error: `bad file spec '${spec}': ${params.error}` };
+  const opts: FileReplayOptions = { path, spec };
+  for (const [key, field] of [['speed', 'speed'], ['fs', 'fsHz']] as const) {
+    const v = positive(params, key, `file spec '${spec}'`);
+    if (isErr(v)) return v;
+    if (v !== undefined) opts[field] = v;
+  }
+  if (opts.speed !== undefined && opts.speed > 1000) return { error: `bad speed in file spec '${spec}': at most 1000` };
+  if (params.has('column')) opts.column = params.get('column');
+  return new FileReplaySource(opts);
+}
+
+/** openSensor: the source for `spec`, or `{ error }` naming what is wrong with the spec. */
+export function openSensor(spec: string, ctx: OpenSensorContext = {}): SensorSource | { error: string } {
+  if (typeof spec !== 'string' || spec.trim() === '') return { error: `no sensor given (${SPEC_HELP})` };
+  const s = spec.trim();
+  const kind = sensorKind(s);
+  try {
+    switch (kind) {
+      case 'sim':
+        return openSim(s, ctx);
+      case 'serial':
+        return openSerial(s);
+      case 'ble':
+        return openBle(s, ctx);
+      case 'file':
+        return openFile(s);
+      default: {
+        const word = /^[^:?]*/.exec(s)![0];
+        return { error: `unknown sensor '${word}' in '${s}' (${SPEC_HELP})` };
+      }
+    }
+  } catch (err) {
+    return { error: `cannot open sensor '${s}': ${err instanceof Error ? err.message : String(err)}` };
+  }
+}

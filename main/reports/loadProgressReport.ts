@@ -1,0 +1,63 @@
+/**
+ * `loadProgressReportInput` — a client's (or one course's) records for the progress report:
+ * courses, SMART goals, questionnaire scores, the running log, and every session with the key
+ * figures of its OFFLINE analysis (`analyzeSessionForReport`, the same numbers as the session
+ * report and `cadans analyze`). Throws `NotFoundError` for an unknown client and `ReportError`
+ * for a course of another client.
+ */
+import { NotFoundError } from '../../shared/domain/validationResult.js';
+import type { ProgressReportInput, ProgressSession } from '../../shared/report/reportTypes.js';
+import { sessionMetrics } from '../../shared/dsp/sessionMetrics.js';
+import type { Storage } from '../storage/storage.js';
+import { analyzeSessionForReport } from './loadSessionReport.js';
+import { ReportError } from './reportError.js';
+
+export interface ProgressReportSelection {
+  clientId: number;
+  /** Only this treatment course (it must belong to the client). */
+  courseId?: number | null;
+  now?: Date;
+}
+
+export function loadProgressReportInput(storage: Storage, sel: ProgressReportSelection): ProgressReportInput {
+  const client = storage.clients.get(sel.clientId);
+  if (!client) throw new NotFoundError('client', sel.clientId);
+  const courses = storage.courses.listByClient(client.id);
+  const courseId = sel.courseId ?? null;
+  const course = courseId === null ? null : (courses.find((c) => c.id === courseId) ?? null);
+  if (courseId !== null && !course) {
+    throw new ReportError(`course ${courseId} is not a treatment course of client ${client.id} (${client.name})`);
+  }
+  const inCourse = <T extends { courseId: number | null }>(x: T): boolean => courseId === null || x.courseId === courseId;
+  const sessions: ProgressSession[] = storage.sessions
+    .listByClient(client.id, { order: 'oldest' })
+    .filter(inCourse)
+    .map((s) => {
+      const a = analyzeSessionForReport(storage, s.id);
+      return {
+        id: s.id,
+        type: s.type,
+        startedAt: s.startedAt,
+        durationSec: s.durationSec,
+        courseId: s.courseId,
+        metrics: a.method === 'none' ? null : sessionMetrics(a.result),
+        error: a.method === 'none' ? a.error : null,
+      };
+    });
+  return {
+    client: {
+      id: client.id,
+      name: client.name,
+      dateOfBirth: client.dateOfBirth,
+      complaint: client.complaint,
+      referralSource: client.referralSource,
+    },
+    course,
+    courses,
+    sessions,
+    questionnaires: storage.questionnaires.listByClient(client.id).filter(inCourse),
+    goals: storage.goals.listByClient(client.id).filter(inCourse),
+    runningLog: storage.runningLog.listByClient(client.id).filter(inCourse),
+    generatedAt: (sel.now ?? new Date()).toISOString(),
+  };
+}

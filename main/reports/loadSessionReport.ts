@@ -1,0 +1,84 @@
+/**
+ * `loadSessionReportInput` — everything the session report shows, read from storage, with the
+ * numbers from the OFFLINE analysis of the stored data (`analyzeStoredSession`: `analyzePpg` on
+ * the stored raw signal, or `analyzeIntervals` on the sensor's intervals) — the same analysis as
+ * the stored summary and as `cadans analyze` on the session's CSV export, so the values are equal.
+ */
+import { isNnBeat } from '../../shared/domain/beatFlags.js';
+import type { JsonObject } from '../../shared/domain/types.js';
+import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
+import type { SessionAnalysis, SessionReportInput } from '../../shared/report/reportTypes.js';
+import { analyzeStoredSession } from '../sessions/sessionSignal.js';
+import type { Storage } from '../storage/storage.js';
+
+/** Stored pacer JSON → settings (null when absent or not valid settings). */
+export function pacerFromJson(json: JsonObject | null | undefined): PacerSettings | null {
+  if (!json || validatePacerSettings(json).length > 0) return null;
+  const p: PacerSettings = { rateBpm: json.rateBpm as number, inhaleFraction: json.inhaleFraction as number };
+  if (typeof json.holdInSec === 'number') p.holdInSec = json.holdInSec;
+  if (typeof json.holdOutSec === 'number') p.holdOutSec = json.holdOutSec;
+  if (typeof json.durationSec === 'number') p.durationSec = json.durationSec;
+  return p;
+}
+
+/**
+ * `analyzeSessionForReport` — the stored session's offline analysis with the session-clock time of
+ * its t = 0, or `{ method: 'none', error }` when nothing can be analysed (too short, no pulse …).
+ * Throws `NotFoundError` for an unknown session.
+ */
+export function analyzeSessionForReport(storage: Storage, sessionId: number): SessionAnalysis {
+  try {
+    const a = analyzeStoredSession(storage, sessionId);
+    let timeOffsetSec = a.signal?.t0Sec ?? 0;
+    if (a.method === 'analyzeIntervals') {
+      // analyzeIntervals puts t = 0 at the start of the first interval it was given.
+      const first = storage.beats.list(sessionId).find((b) => isNnBeat(b.flags) && b.ibiMs !== null && b.ibiMs > 0);
+      timeOffsetSec = first ? first.tSec - (first.ibiMs as number) / 1000 : 0;
+    }
+    return { method: a.method, result: a.result, timeOffsetSec };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'AnalysisInputError') return { method: 'none', error: e.message };
+    throw e;
+  }
+}
+
+/** `loadSessionReportInput` — see the file comment. Throws `NotFoundError` for an unknown session. */
+export function loadSessionReportInput(storage: Storage, sessionId: number, opts: { now?: Date } = {}): SessionReportInput {
+  const o = storage.sessions.getOverview(sessionId);
+  const s = o.session;
+  const course = s.courseId !== null ? storage.courses.get(s.courseId) : undefined;
+  const label = s.sensorInfo.label ?? s.sensorInfo.name;
+  const pacerChanges: SessionReportInput['pacerChanges'] = [];
+  for (const c of o.pacerChanges) {
+    const settings = pacerFromJson(c.settings);
+    if (settings) pacerChanges.push({ tSec: c.tSec, settings });
+  }
+  return {
+    client: {
+      id: o.client.id,
+      name: o.client.name,
+      dateOfBirth: o.client.dateOfBirth,
+      complaint: o.client.complaint,
+      referralSource: o.client.referralSource,
+    },
+    session: {
+      id: s.id,
+      type: s.type,
+      status: s.status,
+      startedAt: s.startedAt,
+      endedAt: s.endedAt,
+      sensorSpec: s.sensorSpec,
+      sensorLabel: typeof label === 'string' && label.trim() ? label : null,
+      fsHz: s.fsHz,
+      notes: s.notes,
+      durationSec: s.durationSec,
+      courseStartDate: course?.startDate ?? null,
+    },
+    pacer: pacerFromJson(s.pacer),
+    pacerChanges,
+    markers: o.markers.map((mk) => ({ tSec: mk.tSec, kind: mk.kind, note: mk.note })),
+    gaps: o.gaps.map((g) => ({ startSec: g.startSec, endSec: g.endSec, reason: g.reason })),
+    analysis: analyzeSessionForReport(storage, sessionId),
+    generatedAt: (opts.now ?? new Date()).toISOString(),
+  };
+}

@@ -1,0 +1,449 @@
+/**
+ * `SessionRecorder` — records one sensor channel of the device manager into a session:
+ *
+ * - `frame` events: PPG frames → raw signal chunks; beat frames of interval sensors (BLE RR,
+ *   PPI) → beats flagged `fromSensor`;
+ * - `analysis` events (the analysis worker): final beats with quality and corrected interval
+ *   (flag `corrected` where it differs from the raw interval) and the once-per-second metrics
+ *   as series `hr`, `rmssd`, `sdnn`, `coherence`, `resp_rate`, `quality`;
+ * - `quality` events → series `signal_quality`; `gap` events → gaps; connection changes →
+ *   markers of kind 'sensor';
+ * - markers/notes and pacer changes from the caller (`addMarker`, `changePacer`).
+ *
+ * Everything is buffered in a `SessionWriter` and committed in one transaction by a timer
+ * every `flushEveryMs` (default 500 ms, at most 1000 ms), so a crash loses at most about a
+ * second. A failed commit keeps the buffers and is retried on the next tick; `stop()` always
+ * flushes (retrying), then computes the summary with the OFFLINE analysis of the stored data
+ * (`computeSessionSummary`, equal to `cadans analyze` on the exported signal) and ends the
+ * session with its status and summary in one transaction.
+ *
+ * Clock: the recording clock starts at the first frame received after `start()` (its time on
+ * the sensor's session clock is `clockOffsetSec`); every stored time is on the recording clock,
+ * and so are the `tSec` arguments of `addMarker` and `changePacer` (use `elapsedSec` for "now").
+ */
+import type { JsonObject, SessionRow } from '../../shared/domain/types.js';
+import { BeatFlag } from '../../shared/domain/beatFlags.js';
+import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
+import type { BeatFrame, PpgFrame, SensorFrame } from '../../shared/sensors/frames.js';
+import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
+import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import type { Statement } from '../../native-adapters/sqlite/openDatabase.js';
+import type { SessionWriter } from '../storage/sessionWriter.js';
+import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
+import type { Storage } from '../storage/storage.js';
+import type { RecorderDevices, RecorderQualitySecond } from './recorderDevices.js';
+import {
+  DEFAULT_FLUSH_EVERY_MS,
+  MAX_FLUSH_EVERY_MS,
+  pacerJson,
+  type RecorderProgress,
+  type SessionRecorderOptions,
+} from './recorderOptions.js';
+import { computeSessionSummary, emptySummary, type SessionSummary } from './sessionSummary.js';
+
+export { DEFAULT_FLUSH_EVERY_MS, MAX_FLUSH_EVERY_MS, type RecorderProgress, type SessionRecorderOptions } from './recorderOptions.js';
+
+/** Attempts of the final flush / finish in `stop()` before it gives up (the data stays buffered). */
+const STOP_ATTEMPTS = 5;
+const STOP_RETRY_MS = 200;
+/** Without new data, `last_write_at` is refreshed this often so other processes see the session is live. */
+const HEARTBEAT_MS = 1000;
+
+type RecorderState = 'idle' | 'recording' | 'stopping' | 'stopped';
+
+const finiteOrNull = (x: number | null | undefined): number | null =>
+  typeof x === 'number' && Number.isFinite(x) ? x : null;
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+export class SessionRecorder {
+  private state: RecorderState = 'idle';
+  private session: SessionRow | null = null;
+  private writer: SessionWriter | null = null;
+  private heartbeatStmt: Statement<[number]> | null = null;
+  private readonly unsubscribers: (() => void)[] = [];
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private stopping: Promise<SessionSummary> | null = null;
+  private summary: SessionSummary | null = null;
+  private readonly flushEveryMs: number;
+  /** Sensor-clock time of recording t = 0 (null until the first frame). */
+  private offsetSec: number | null = null;
+  private recordedSec = 0;
+  private ppgSource = false;
+  private fsHzStored: number | null = null;
+  private ibiClockSec: number | null = null;
+  private prevBeatSensorSec: number | null = null;
+  private pendingGaps: { startSec: number; endSec: number; reason: string }[] = [];
+  private limitReached = false;
+  /** When `last_write_at` was last refreshed (a commit with samples/beats, or a heartbeat). */
+  private lastLiveMarkAt = 0;
+  private flushCount = 0;
+  private failures = 0;
+  private lastFlushMs = 0;
+  /** The last error while handling an event or committing (null = none). */
+  lastError: Error | null = null;
+  /** Events that could not be handled (bad values from a source); counted, never thrown at the manager. */
+  droppedEvents = 0;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly devices: RecorderDevices,
+    private readonly opts: SessionRecorderOptions,
+  ) {
+    const every = opts.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS;
+    if (!(every > 0 && every <= MAX_FLUSH_EVERY_MS)) {
+      throw new RangeError(`SessionRecorder: flushEveryMs must be in (0, ${MAX_FLUSH_EVERY_MS}] (got ${every}).`);
+    }
+    if (opts.maxSec !== undefined && !(opts.maxSec > 0)) {
+      throw new RangeError(`SessionRecorder: maxSec must be > 0 (got ${opts.maxSec}).`);
+    }
+    if (opts.pacer) {
+      const errors = validatePacerSettings(opts.pacer);
+      if (errors.length) throw new RangeError(`SessionRecorder: invalid pacer settings: ${errors.join('; ')}`);
+    }
+    this.flushEveryMs = every;
+  }
+
+  /** The session id (after `start()`). */
+  get sessionId(): number {
+    if (!this.session) throw new Error('SessionRecorder: not started yet.');
+    return this.session.id;
+  }
+
+  /** Signal time recorded so far on the recording clock, s. */
+  get elapsedSec(): number {
+    return this.recordedSec;
+  }
+
+  /** Sensor-clock time of recording t = 0 (null before the first frame). */
+  get clockOffsetSec(): number | null {
+    return this.offsetSec;
+  }
+
+  /** Commits so far, and failed attempts in a row. */
+  get flushes(): number {
+    return this.flushCount;
+  }
+
+  get consecutiveFailures(): number {
+    return this.failures;
+  }
+
+  get isRecording(): boolean {
+    return this.state === 'recording';
+  }
+
+  /**
+   * Create the session (status 'recording') from the channel's sensor, subscribe to the
+   * device manager and start the commit timer. Throws when the channel is not connected or
+   * the session cannot be created (`ValidationError`/`NotFoundError`, nothing written).
+   */
+  start(): SessionRow {
+    if (this.state !== 'idle') throw new Error('SessionRecorder: start() may be called once.');
+    const ch = this.devices.channels().find((c) => c.channel === this.opts.channel);
+    if (!ch) throw new Error(`SessionRecorder: no sensor on channel '${this.opts.channel}'.`);
+    const info: JsonObject = { kind: ch.info.kind, label: ch.info.label };
+    if (ch.info.protocol !== undefined) info.protocol = ch.info.protocol;
+    if (ch.info.fsHz !== undefined) info.fsHz = ch.info.fsHz;
+    this.ppgSource = ch.info.fsHz !== undefined;
+    this.fsHzStored = ch.info.fsHz ?? null;
+    const row = this.storage.sessions.create({
+      clientId: this.opts.clientId,
+      courseId: this.opts.courseId ?? null,
+      type: this.opts.type,
+      sensorSpec: ch.spec,
+      sensorInfo: info,
+      pacer: this.opts.pacer ? pacerJson(this.opts.pacer) : null,
+      fsHz: ch.info.fsHz ?? null,
+      notes: this.opts.notes ?? '',
+    });
+    this.session = row;
+    this.writer = this.storage.writer(row.id, this.opts.writerOptions);
+    this.heartbeatStmt = this.storage.db.prepare<[number]>(
+      "UPDATE sessions SET last_write_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'recording'",
+    );
+    const mine = (channel: string): boolean => channel === this.opts.channel && this.state === 'recording';
+    this.unsubscribers.push(
+      this.devices.on('frame', (c, f) => mine(c) && this.guard(() => this.onFrame(f))),
+      this.devices.on('analysis', (c, r) => mine(c) && this.guard(() => this.onAnalysis(r))),
+      this.devices.on('gap', (c, g) => mine(c) && this.guard(() => this.onGap(g))),
+      this.devices.on('quality', (c, q) => mine(c) && this.guard(() => this.onQuality(q))),
+      this.devices.on('state', (c, s, m) => mine(c) && this.guard(() => this.onState(s, m))),
+    );
+    this.state = 'recording';
+    this.lastLiveMarkAt = Date.now();
+    this.timer = setInterval(() => this.tick(), this.flushEveryMs);
+    return row;
+  }
+
+  /** A therapist's marker or note at `tSec` (recording clock). */
+  addMarker(tSec: number, kind: string, note?: string): void {
+    this.assertRecording('addMarker');
+    if (!Number.isFinite(tSec)) throw new TypeError(`SessionRecorder.addMarker: tSec must be a finite number (got ${tSec}).`);
+    this.writer!.pushMarker({ tSec, kind, note: note ?? '' });
+  }
+
+  /** The pacer changed to `settings` at `tSec` (recording clock). Throws a RangeError for invalid settings. */
+  changePacer(settings: PacerSettings, tSec: number): void {
+    this.assertRecording('changePacer');
+    if (!Number.isFinite(tSec)) throw new TypeError(`SessionRecorder.changePacer: tSec must be a finite number (got ${tSec}).`);
+    const errors = validatePacerSettings(settings);
+    if (errors.length) throw new RangeError(`SessionRecorder.changePacer: ${errors.join('; ')}`);
+    this.writer!.pushPacerChange(tSec, pacerJson(settings));
+  }
+
+  /** Commit what is buffered now; returns false (and keeps the data) when the commit failed. */
+  flushNow(): boolean {
+    if (!this.writer || this.state === 'stopped') return true;
+    try {
+      const r = this.writer.flush();
+      this.failures = 0;
+      if (r.samples + r.beats > 0) this.lastLiveMarkAt = Date.now();
+      if (r.samples + r.beats + r.metrics + r.markers + r.gaps + r.pacerChanges > 0) {
+        this.flushCount++;
+        this.lastFlushMs = r.durationMs;
+        this.opts.onFlush?.(this.progress());
+      }
+      return true;
+    } catch (e) {
+      this.failures++;
+      this.lastError = e as Error;
+      this.opts.onFlushError?.(e as Error, this.failures);
+      return false;
+    }
+  }
+
+  /**
+   * Stop recording: unsubscribe, commit everything (retrying), compute the summary from the
+   * stored data and end the session with `status` and the summary. Resolves with the summary;
+   * rejects only when the database keeps refusing the data (which then stays buffered: call
+   * `stop()` again). Calling it again after success returns the same summary.
+   */
+  stop(status: 'complete' | 'interrupted' = 'complete'): Promise<SessionSummary> {
+    if (this.state === 'idle') return Promise.reject(new Error('SessionRecorder: stop() before start().'));
+    if (this.summary && this.state === 'stopped') return Promise.resolve(this.summary);
+    this.stopping ??= this.doStop(status).catch((e: unknown) => {
+      this.stopping = null;
+      throw e;
+    });
+    return this.stopping;
+  }
+
+  private async doStop(status: 'complete' | 'interrupted'): Promise<SessionSummary> {
+    this.state = 'stopping';
+    for (const off of this.unsubscribers.splice(0)) off();
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.releasePendingGaps();
+    const writer = this.writer!;
+    await this.withRetry('save the last data', () => writer.flush());
+    let summary: SessionSummary;
+    try {
+      summary = computeSessionSummary(this.storage, this.sessionId);
+    } catch (e) {
+      summary = emptySummary(`the summary could not be computed: ${(e as Error).message}`, this.recordedSec);
+    }
+    await this.withRetry('end the session', () => writer.finish(status, { summary }));
+    this.summary = summary;
+    this.state = 'stopped';
+    return summary;
+  }
+
+  private async withRetry(what: string, fn: () => unknown): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        fn();
+        this.failures = 0;
+        return;
+      } catch (e) {
+        this.failures++;
+        this.lastError = e as Error;
+        this.opts.onFlushError?.(e as Error, this.failures);
+        if (attempt >= STOP_ATTEMPTS) {
+          throw new Error(
+            `Could not ${what} of session ${this.sessionId} (${(e as Error).message}); the data is kept in memory — call stop() again.`,
+            { cause: e },
+          );
+        }
+        await sleep(STOP_RETRY_MS);
+      }
+    }
+  }
+
+  private progress(): RecorderProgress {
+    const t = this.writer!.totals;
+    return {
+      sessionId: this.sessionId,
+      recordedSec: this.recordedSec,
+      samples: t.samples,
+      beats: t.beats,
+      flushes: this.flushCount,
+      lastFlushMs: this.lastFlushMs,
+    };
+  }
+
+  private tick(): void {
+    if (this.state !== 'recording' || !this.writer) return;
+    if (this.writer.hasPending) this.flushNow();
+    // Samples and beats refresh `last_write_at` (triggers); without them, a heartbeat does.
+    if (Date.now() - this.lastLiveMarkAt >= HEARTBEAT_MS) {
+      try {
+        this.heartbeatStmt!.run(this.sessionId);
+        this.lastLiveMarkAt = Date.now();
+      } catch (e) {
+        this.lastError = e as Error;
+      }
+    }
+  }
+
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      this.droppedEvents++;
+      this.lastError = e as Error;
+    }
+  }
+
+  private assertRecording(what: string): void {
+    if (this.state !== 'recording') throw new Error(`SessionRecorder.${what}: the recorder is ${this.state === 'idle' ? 'not started' : 'stopped'}.`);
+  }
+
+  /** Sensor time → recording time, setting the offset at the first event. */
+  private toRec(sensorSec: number): number {
+    if (this.offsetSec === null) {
+      this.offsetSec = sensorSec;
+      this.releasePendingGaps();
+    }
+    return sensorSec - this.offsetSec;
+  }
+
+  private withinLimit(tSec: number): boolean {
+    return this.opts.maxSec === undefined || tSec < this.opts.maxSec;
+  }
+
+  private reachLimit(): void {
+    if (this.limitReached) return;
+    this.limitReached = true;
+    if (this.opts.onLimit) queueMicrotask(this.opts.onLimit);
+  }
+
+  private onFrame(f: SensorFrame): void {
+    if (f.kind === 'ppg') this.onPpg(f);
+    else if (f.kind === 'beats') this.onBeatFrame(f);
+  }
+
+  private onPpg(f: PpgFrame): void {
+    if (this.limitReached || f.values.length === 0) return;
+    this.ppgSource = true;
+    const fs = f.fsHz;
+    let t0 = this.toRec(f.t0Sec);
+    let values = f.values;
+    if (t0 < 0) {
+      const skip = Math.ceil(-t0 * fs - 1e-9);
+      if (skip >= values.length) return;
+      values = values.subarray(skip);
+      t0 += skip / fs;
+    }
+    let limited = false;
+    if (this.opts.maxSec !== undefined) {
+      const room = Math.ceil((this.opts.maxSec - t0) * fs - 1e-9);
+      if (room <= 0) return this.reachLimit();
+      if (room <= values.length) {
+        values = values.subarray(0, room);
+        limited = true;
+      }
+    }
+    this.writer!.pushSamples({ t0Sec: t0, fsHz: fs, values }, DEFAULT_CHANNEL);
+    this.recordedSec = Math.max(this.recordedSec, t0 + values.length / fs);
+    if (this.fsHzStored !== fs) {
+      this.fsHzStored = fs;
+      this.storage.sessions.update(this.sessionId, { fsHz: fs });
+    }
+    if (limited) this.reachLimit();
+  }
+
+  /** Intervals from the sensor itself: stored as beats only when the sensor gives no PPG. */
+  private onBeatFrame(f: BeatFrame): void {
+    if (this.ppgSource) return;
+    const ibi = f.ibiMs.filter((v) => Number.isFinite(v) && v > 0);
+    if (ibi.length === 0) {
+      this.recordedSec = Math.max(this.recordedSec, this.toRec(f.tSec));
+      return;
+    }
+    const sumSec = ibi.reduce((a, b) => a + b, 0) / 1000;
+    if (this.ibiClockSec === null) {
+      this.ibiClockSec = this.toRec(f.tSec - sumSec);
+      if (this.withinLimit(this.ibiClockSec)) {
+        this.writer!.pushBeat({ tSec: this.ibiClockSec, ibiMs: null, quality: null, flags: BeatFlag.fromSensor });
+      }
+    }
+    for (const v of ibi) {
+      this.ibiClockSec += v / 1000;
+      if (!this.withinLimit(this.ibiClockSec)) {
+        this.reachLimit();
+        break;
+      }
+      this.writer!.pushBeat({ tSec: this.ibiClockSec, ibiMs: v, quality: null, flags: BeatFlag.fromSensor });
+      this.recordedSec = Math.max(this.recordedSec, this.ibiClockSec);
+    }
+  }
+
+  private onAnalysis(r: WorkerResult): void {
+    if (this.offsetSec === null) return;
+    const w = this.writer!;
+    if (this.ppgSource) {
+      for (let i = 0; i < r.beatTSec.length; i++) {
+        const sensorT = r.beatTSec[i];
+        const t = sensorT - this.offsetSec;
+        const prev = this.prevBeatSensorSec;
+        this.prevBeatSensorSec = sensorT;
+        if (t < 0 || !this.withinLimit(t)) continue;
+        const ibiMs = finiteOrNull(r.beatIbiMs[i]);
+        let flags = 0;
+        if (ibiMs !== null && prev !== null && Math.abs(ibiMs - (sensorT - prev) * 1000) > 0.5) flags |= BeatFlag.corrected;
+        w.pushBeat({ tSec: t, ibiMs, quality: finiteOrNull(r.beatQuality[i]), flags });
+      }
+    }
+    for (const m of r.metrics) {
+      const t = m.tSec - this.offsetSec;
+      if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec)) continue;
+      w.pushMetrics([
+        { name: 'hr', tSec: t, value: finiteOrNull(m.hrBpm) },
+        { name: 'rmssd', tSec: t, value: finiteOrNull(m.rmssdMs) },
+        { name: 'sdnn', tSec: t, value: finiteOrNull(m.sdnnMs) },
+        { name: 'coherence', tSec: t, value: finiteOrNull(m.coherenceRatio) },
+        { name: 'resp_rate', tSec: t, value: finiteOrNull(m.respirationBpm) },
+        { name: 'quality', tSec: t, value: finiteOrNull(m.qualityPct) },
+      ]);
+    }
+  }
+
+  private onGap(g: { startSec: number; endSec: number; reason: string }): void {
+    this.pendingGaps.push({ ...g });
+    if (this.offsetSec !== null) this.releasePendingGaps();
+  }
+
+  /** Gaps are kept until the recording clock is known; before t = 0 they are cut off. */
+  private releasePendingGaps(): void {
+    if (this.offsetSec === null || !this.writer) return;
+    for (const g of this.pendingGaps.splice(0)) {
+      const start = Math.max(0, g.startSec - this.offsetSec);
+      const end = Math.max(0, g.endSec - this.offsetSec);
+      if (end > start || (end === start && g.endSec >= this.offsetSec)) {
+        this.writer.pushGap({ startSec: start, endSec: end, reason: g.reason });
+      }
+    }
+  }
+
+  private onQuality(q: RecorderQualitySecond): void {
+    if (this.offsetSec === null) return;
+    const t = q.tSec - this.offsetSec;
+    if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec)) return;
+    this.writer!.pushMetric('signal_quality', t, finiteOrNull(q.qualityPct));
+  }
+
+  private onState(s: ConnectionState, message?: string): void {
+    if (s === 'connecting') return;
+    this.writer!.pushMarker({ tSec: this.recordedSec, kind: 'sensor', note: message ? `${s}: ${message}` : s });
+  }
+}

@@ -1,0 +1,49 @@
+/** Options and progress reports of `SessionRecorder`, and how pacer settings are stored. */
+import type { JsonObject, SessionType } from '../../shared/domain/types.js';
+import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
+import type { SessionWriterOptions } from '../storage/sessionWriter.js';
+
+export const DEFAULT_FLUSH_EVERY_MS = 500;
+export const MAX_FLUSH_EVERY_MS = 1000;
+
+/** Progress after each commit. */
+export interface RecorderProgress {
+  sessionId: number;
+  /** Signal time recorded so far (recording clock), s. */
+  recordedSec: number;
+  /** Totals committed. */
+  samples: number;
+  beats: number;
+  flushes: number;
+  /** Main-thread time of the last commit, ms. */
+  lastFlushMs: number;
+}
+
+export interface SessionRecorderOptions {
+  clientId: number;
+  type: SessionType;
+  /** Device-manager channel to record. */
+  channel: string;
+  /** Pacer settings at the start (stored in the session row). */
+  pacer?: PacerSettings | null;
+  courseId?: number | null;
+  /** Commit interval, ms: (0, 1000], default 500. */
+  flushEveryMs?: number;
+  notes?: string;
+  /** Store at most this many seconds of signal; `onLimit` is called once when reached. */
+  maxSec?: number;
+  onLimit?: () => void;
+  onFlush?: (p: RecorderProgress) => void;
+  /** A commit failed (the data stays buffered and is retried on the next tick). */
+  onFlushError?: (e: Error, consecutiveFailures: number) => void;
+  writerOptions?: SessionWriterOptions;
+}
+
+/** Pacer settings as stored JSON (only the defined fields). */
+export function pacerJson(p: PacerSettings): JsonObject {
+  const o: JsonObject = { rateBpm: p.rateBpm, inhaleFraction: p.inhaleFraction };
+  if (p.holdInSec !== undefined) o.holdInSec = p.holdInSec;
+  if (p.holdOutSec !== undefined) o.holdOutSec = p.holdOutSec;
+  if (p.durationSec !== undefined) o.durationSec = p.durationSec;
+  return o;
+}

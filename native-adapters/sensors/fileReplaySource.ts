@@ -1,0 +1,191 @@
+/**
+ * FileReplaySource: plays a recording back as a live sensor — `file:<path>[?speed=N]`.
+ * A PPG CSV (shared/io/ppgCsv.ts) becomes PpgFrames, an RR text (shared/io/rrText.ts)
+ * becomes BeatFrames (each frame closes with its last beat; tSec = that beat's time), in
+ * real time × `speed`. Frame times are signal time from the start of the file (0 = first
+ * sample / first beat). When the recording is played out the source emits a StatusFrame and
+ * the state 'disconnected' with an "end of recording" message. An unreadable or unparsable
+ * file makes `start()` reject with a one-line message (state 'error').
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
+import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
+import { parseRrText } from '../../shared/io/rrText.js';
+import type { SensorFrame } from '../../shared/sensors/frames.js';
+import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
+import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
+
+export interface FileReplayOptions {
+  path: string;
+  /** Playback speed, signal seconds per wall second (default 1). */
+  speed?: number;
+  /** Sample rate for a PPG CSV without a time column, Hz. */
+  fsHz?: number;
+  /** Signal column of a PPG CSV (default: ppg/pleth/signal or the first numeric column). */
+  column?: string;
+  /** Force the format instead of detecting it. */
+  format?: 'ppg-csv' | 'rr';
+  /** The spec string to report. */
+  spec?: string;
+  /** Wall-clock interval of the playback timer, ms (default 25). */
+  tickMs?: number;
+  /** Most samples per PpgFrame (default 512). */
+  maxFrameSamples?: number;
+  /** Monotonic clock, ms (default performance.now). */
+  nowMs?: () => number;
+}
+
+type Loaded =
+  | { format: 'ppg-csv'; fsHz: number; values: Float64Array; durationSec: number }
+  | { format: 'rr'; beatSec: Float64Array; ibiMs: Float64Array; durationSec: number };
+
+/** fileSpec: 'file:<path>[?speed=N]'. */
+export function fileSpec(o: Pick<FileReplayOptions, 'path' | 'speed' | 'fsHz' | 'column'>): string {
+  const q = [o.speed !== undefined && o.speed !== 1 ? `speed=${o.speed}` : '', o.fsHz ? `fs=${o.fsHz}` : '', o.column ? `column=${encodeURIComponent(o.column)}` : ''].filter(Boolean);
+  return `file:${o.path}${q.length ? '?' + q.join('&') : ''}`;
+}
+
+export class FileReplaySource implements SensorSource {
+  readonly spec: string;
+  /** Completed by start() (format, sample rate). */
+  readonly info: SensorSourceInfo;
+  readonly speed: number;
+  private readonly o: FileReplayOptions;
+  private readonly emitter = new TypedEmitter<SensorSourceEvents>();
+  private readonly nowMs: () => number;
+  private data: Loaded | undefined;
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private startMs = 0;
+  /** Next sample (PPG) or next interval (RR) to play. */
+  private pos = 0;
+  private stateValue: ConnectionState = 'disconnected';
+
+  constructor(opts: FileReplayOptions) {
+    this.o = opts;
+    this.speed = opts.speed ?? 1;
+    if (!(this.speed > 0) || !Number.isFinite(this.speed)) throw new RangeError(`speed must be a positive number (got ${opts.speed})`);
+    this.nowMs = opts.nowMs ?? (() => performance.now());
+    this.spec = opts.spec ?? fileSpec(opts);
+    this.info = { kind: 'file', label: `Replay of ${basename(opts.path)}${this.speed !== 1 ? ` at ${this.speed}× speed` : ''}` };
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  /** Length of the recording, s (after start). */
+  get durationSec(): number | undefined {
+    return this.data?.durationSec;
+  }
+
+  on<E extends keyof SensorSourceEvents>(ev: E, fn: SensorSourceEvents[E]): () => void {
+    return this.emitter.on(ev, fn);
+  }
+
+  /** start: read and parse the file, then play it from the start; rejects with a clear message. */
+  async start(): Promise<void> {
+    if (this.timer) return;
+    this.setState('connecting');
+    try {
+      this.data = await this.load();
+    } catch (err) {
+      const msg = err instanceof Error ? err.message : String(err);
+      this.setState('error', msg);
+      throw new Error(msg);
+    }
+    const d = this.data;
+    const kind = d.format === 'ppg-csv' ? `PPG CSV, ${+d.fsHz.toFixed(2)} Hz` : 'RR intervals';
+    this.info.label = `Replay of ${basename(this.o.path)} (${kind}, ${Math.round(d.durationSec)} s${this.speed !== 1 ? `, ${this.speed}× speed` : ''})`;
+    this.info.protocol = d.format;
+    if (d.format === 'ppg-csv') this.info.fsHz = d.fsHz;
+    this.pos = 0;
+    this.startMs = this.nowMs();
+    this.timer = setInterval(() => this.tick(), this.o.tickMs ?? 25);
+    this.setState('connected', `replaying ${this.o.path}`);
+  }
+
+  /** stop: stop playing; never rejects. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    if (this.stateValue !== 'disconnected') this.setState('disconnected', 'replay stopped');
+  }
+
+  /** tick: emit everything due by now (called by the timer; public for tests). */
+  tick(): void {
+    const d = this.data;
+    if (!d || !this.timer) return;
+    const dueSec = ((this.nowMs() - this.startMs) / 1000) * this.speed;
+    if (d.format === 'ppg-csv') this.playPpg(d, dueSec);
+    else this.playRr(d, dueSec);
+    const done = d.format === 'ppg-csv' ? this.pos >= d.values.length : this.pos >= d.ibiMs.length;
+    if (done) this.finish(d);
+  }
+
+  private playPpg(d: Extract<Loaded, { format: 'ppg-csv' }>, dueSec: number): void {
+    const end = Math.min(d.values.length, Math.floor(dueSec * d.fsHz + 1e-9));
+    const maxFrame = this.o.maxFrameSamples ?? 512;
+    while (this.pos < end) {
+      const k = Math.min(end - this.pos, maxFrame);
+      this.emit({ kind: 'ppg', fsHz: d.fsHz, t0Sec: this.pos / d.fsHz, values: Float32Array.from(d.values.subarray(this.pos, this.pos + k)) });
+      this.pos += k;
+    }
+  }
+
+  private playRr(d: Extract<Loaded, { format: 'rr' }>, dueSec: number): void {
+    const first = this.pos;
+    while (this.pos < d.ibiMs.length && d.beatSec[this.pos + 1]! <= dueSec) this.pos++;
+    if (this.pos === first) return;
+    const ibiMs = Array.from(d.ibiMs.subarray(first, this.pos));
+    this.emit({ kind: 'beats', tSec: d.beatSec[this.pos]!, ibiMs, hrBpm: Math.round(60000 / ibiMs[ibiMs.length - 1]!) });
+  }
+
+  private finish(d: Loaded): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    const msg = `end of recording: played all ${d.durationSec.toFixed(1)} s of ${basename(this.o.path)}`;
+    this.emit({ kind: 'status', tSec: d.durationSec, message: msg });
+    this.setState('disconnected', msg);
+  }
+
+  private emit(f: SensorFrame): void {
+    try {
+      this.emitter.emit('frame', f);
+    } catch {
+      // A failing listener must not stop the replay (this runs in a timer callback).
+    }
+  }
+
+  private setState(s: ConnectionState, message?: string): void {
+    this.stateValue = s;
+    this.emitter.emit('state', s, message);
+  }
+
+  private async load(): Promise<Loaded> {
+    const path = this.o.path;
+    let text: string;
+    try {
+      const st = await stat(path);
+      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      text = await readFile(path, 'latin1');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a recording' : (err as Error).message;
+      throw new Error(`cannot replay ${path}: ${why}`);
+    }
+    if (text.trim() === '') throw new Error(`cannot replay ${path}: the file is empty`);
+    const format = this.o.format ?? detectRecordingFormat(text, basename(path));
+    if (format === 'rr') {
+      const rr = parseRrText(text);
+      if ('error' in rr) throw new Error(`cannot replay ${path}: ${rr.error}`);
+      const beatSec = new Float64Array(rr.ibiMs.length + 1);
+      for (let i = 0; i < rr.ibiMs.length; i++) beatSec[i + 1] = beatSec[i]! + rr.ibiMs[i]! / 1000;
+      return { format, beatSec, ibiMs: rr.ibiMs, durationSec: beatSec[beatSec.length - 1]! };
+    }
+    const rec = parsePpgCsv(text, { ...(this.o.fsHz ? { fsHz: this.o.fsHz } : {}), ...(this.o.column ? { column: this.o.column } : {}) });
+    if ('error' in rec) throw new Error(`cannot replay ${path}: ${rec.error}`);
+    if (rec.values.length === 0) throw new Error(`cannot replay ${path}: no samples`);
+    return { format, fsHz: rec.fsHz, values: rec.values, durationSec: rec.values.length / rec.fsHz };
+  }
+}

@@ -1,0 +1,12 @@
+/** Session and progress reports: data → self-contained HTML (inline CSS + SVG), Dutch and English. */
+export * from './reportMessages.js';
+export * from './reportFormat.js';
+export * from './reportTypes.js';
+export * from '../dsp/sessionMetrics.js';
+export { renderSessionReport, pacerText } from './sessionReport.js';
+export { renderProgressReport } from './progressReport.js';
+export { pacerScheduleOf } from './sessionCharts.js';
+export { lineChart, type LineChartOptions, type LineSeries } from './charts/lineChart.js';
+export { barChart, stackedBar, type BarChartOptions, type StackedPart } from './charts/barChart.js';
+export { spectrumChart, type SpectrumChartOptions } from './charts/spectrumChart.js';
+export type { YBand, XSpan, XMarker, LegendItem } from './charts/chartTypes.js';

@@ -1,0 +1,242 @@
+/**
+ * The message table of the reports: every visible word of a report comes from here, in Dutch
+ * (`nl`, the users' language) and English (`en`). Parameterised messages are functions that take
+ * already formatted numbers/dates, so word order stays natural in both languages.
+ */
+import type { CoherenceLevel } from '../dsp/types.js';
+import type { GoalStatus, Instrument, SessionStatus, SessionType } from '../domain/types.js';
+import { MESSAGES_EN } from './messagesEn.js';
+import { MESSAGES_NL } from './messagesNl.js';
+
+export type ReportLang = 'nl' | 'en';
+export const REPORT_LANGS: readonly ReportLang[] = ['nl', 'en'];
+
+/** BCP 47 locale of each report language (numbers and dates through Intl). */
+export const REPORT_LOCALES: Readonly<Record<ReportLang, string>> = { nl: 'nl-NL', en: 'en-GB' };
+
+export function isReportLang(x: unknown): x is ReportLang {
+  return x === 'nl' || x === 'en';
+}
+
+/** Numbers handed to the plain-language summary (already formatted). */
+export interface ClientSummaryFacts {
+  duration: string;
+  meanHr: string | null;
+  pacerRate: string | null;
+  breathingRate: string | null;
+  /** Whether the estimated breathing rate is within 1 breath/min of the pacer. */
+  breathingMatchesPacer: boolean | null;
+  highPct: string | null;
+  mediumPct: string | null;
+  /** high + medium share of the scored time, 0–100 (unformatted, for the wording choice). */
+  coherentShare: number | null;
+  signalQuality: string | null;
+  signalQualityLow: boolean;
+}
+
+export interface ReportMessages {
+  lang: ReportLang;
+  appName: string;
+  confidential: string;
+  generatedOn: (date: string) => string;
+  page: string;
+  noneRecorded: string;
+  notAvailable: string;
+  notEnoughData: string;
+
+  // Document titles and sections
+  sessionReportTitle: string;
+  progressReportTitle: string;
+  clientSummaryTitle: string;
+  keyFiguresTitle: string;
+  chartsTitle: string;
+  markersTitle: string;
+  gapsTitle: string;
+  notesTitle: string;
+  settingsTitle: string;
+  pacerTitle: string;
+  appendixTitle: string;
+
+  // Client and session details
+  client: string;
+  clientNumber: string;
+  dateOfBirth: string;
+  complaint: string;
+  referral: string;
+  session: string;
+  sessionNumber: string;
+  date: string;
+  startTime: string;
+  sessionType: string;
+  sessionTypes: Record<SessionType, string>;
+  status: string;
+  statuses: Record<SessionStatus, string>;
+  sensor: string;
+  sampleRate: string;
+  intervalsOnly: string;
+  duration: string;
+  course: string;
+
+  // Pacer
+  noPacer: string;
+  pacerRate: (rate: string) => string;
+  pacerRatio: (inhale: string, exhale: string) => string;
+  pacerHolds: (holdIn: string, holdOut: string) => string;
+  pacerDuration: (d: string) => string;
+  pacerChangeAt: (time: string) => string;
+  pacerChangesNone: string;
+
+  // Key figures
+  measure: string;
+  value: string;
+  meaning: string;
+  meanHr: string;
+  rmssd: string;
+  sdnn: string;
+  pnn50: string;
+  lfHf: string;
+  lfPeak: string;
+  lfPower: string;
+  hfPower: string;
+  coherenceMean: string;
+  coherencePeak: string;
+  timeInLevel: (level: string) => string;
+  /** Adjectives for "time in … coherence". */
+  levels: Record<CoherenceLevel, string>;
+  /** Short level names for chart bands and bars. */
+  levelNames: Record<CoherenceLevel, string>;
+  breathingRate: string;
+  beatsCorrected: string;
+  signalQuality: string;
+  beatsDetected: string;
+  analysedDuration: string;
+  hints: {
+    meanHr: string;
+    rmssd: string;
+    sdnn: string;
+    pnn50: string;
+    lfHf: string;
+    lfPeak: string;
+    coherence: string;
+    breathingRate: string;
+    beatsCorrected: string;
+    signalQuality: string;
+  };
+  units: { bpm: string; ms: string; ms2: string; hz: string; perMin: string; breathsPerMin: string; min: string; pct: string };
+  lfPeakPerMin: (perMin: string) => string;
+  correctedOf: (n: string, pct: string) => string;
+  analysisFailed: (reason: string) => string;
+
+  // Charts
+  hrChartTitle: string;
+  hrAxis: string;
+  timeAxis: string;
+  inhaleLegend: string;
+  markerLegend: string;
+  gapLegend: string;
+  coherenceChartTitle: string;
+  coherenceAxis: string;
+  spectrumChartTitle: (from: string, to: string) => string;
+  spectrumChartNoWindow: string;
+  frequencyAxis: string;
+  powerAxis: string;
+  spectrumPeak: (hz: string, perMin: string) => string;
+  breathingChartTitle: string;
+  breathingAxis: string;
+  breathingLegend: string;
+  pacerLegend: string;
+  levelsChartTitle: string;
+
+  // Markers, gaps
+  time: string;
+  kind: string;
+  note: string;
+  markerKinds: Record<string, string>;
+  from: string;
+  to: string;
+  reason: string;
+
+  // Analysis settings
+  settingsIntro: string;
+  settingStep: string;
+  settingValue: string;
+  settingAnalysis: string;
+  settingAnalysisPpg: (fs: string) => string;
+  settingAnalysisIntervals: string;
+  settingBeatDetection: string;
+  settingArtifacts: string;
+  settingTimeDomain: string;
+  settingFrequency: (fs: string, seg: string, vlf: string, lf: string, hf: string) => string;
+  settingCoherence: (win: string, fs: string, search: string, width: string, total: string, medium: string, high: string) => string;
+  settingRespiration: (win: string, band: string) => string;
+  settingFiducial: (used: string) => string;
+  settingFiducialLabel: string;
+  settingBeatDetectionPpg: (lookAhead: string) => string;
+  settingArtifactsText: (corrected: string) => string;
+  settingTimeDomainText: string;
+  settingFrequencyLabel: string;
+  settingCoherenceLabel: string;
+  settingRespirationLabel: string;
+  fiducials: Record<string, string>;
+  technicalDescription: string;
+  analysisEquality: string;
+
+  // Plain-language summary for the client
+  clientSummary: (f: ClientSummaryFacts) => string[];
+
+  // Progress report
+  courseTitle: string;
+  courseStart: string;
+  intakeDate: string;
+  midDate: string;
+  finalDate: string;
+  noCourse: string;
+  trendTitle: string;
+  trendIntro: string;
+  sessionsTableTitle: string;
+  noSessions: string;
+  coherentShare: string;
+  sessionAnalysisFailed: string;
+  questionnairesTitle: string;
+  questionnairesIntro: string;
+  noQuestionnaires: string;
+  instruments: Record<Instrument, string>;
+  scales: Record<string, string>;
+  range: (min: string, max: string) => string;
+  rangeHeader: string;
+  scale: string;
+  hrShort: string;
+  higherIsWorse: string;
+  reference4dkl: string;
+  referenceNq: string;
+  elevated: string;
+  stronglyElevated: string;
+  moment: (m: string) => string;
+  goalsTitle: string;
+  noGoals: string;
+  goal: string;
+  goalSet: string;
+  goalTarget: string;
+  goalClosed: string;
+  goalStatuses: Record<GoalStatus, string>;
+  runningTitle: string;
+  noRunning: string;
+  week: string;
+  intervals: string;
+  intervalBlock: (reps: string, run: string, walk: string) => string;
+  continuousRun: string;
+  borg: string;
+  hrAvg: string;
+  hrMax: string;
+  runningChartTitle: string;
+  borgChartTitle: string;
+  runningHrChartTitle: string;
+  minutesAxis: string;
+  dateAxis: string;
+  sessionNumberAxis: string;
+}
+
+/** `reportMessages` — the table of a language. */
+export function reportMessages(lang: ReportLang): ReportMessages {
+  return lang === 'en' ? MESSAGES_EN : MESSAGES_NL;
+}
