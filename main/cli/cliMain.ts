@@ -23,6 +23,7 @@ const COMMANDS: Record<string, Loader> = {
   report: async () => (await import('./reportCommand.js')).reportCommand,
   backup: async () => (await import('./backupCommand.js')).backupCommand,
   restore: async () => (await import('./restoreCommand.js')).restoreCommand,
+  web: async () => (await import('./webCommand.js')).webCommand,
   resonance: async () => (await import('./resonanceCommand.js')).resonanceCommand,
 };
 

@@ -1,0 +1,76 @@
+/**
+ * `createAppCore` — everything behind one app window set or one web host: the database (with
+ * start-up recovery of interrupted sessions), the analysis worker, the device manager, the UI
+ * settings file and the `AppService` on top. `close()` ends a running session, disconnects the
+ * sensors and closes the database.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js';
+import { AnalysisHost } from '../analysis/AnalysisHost.js';
+import { DeviceManager } from '../devices/DeviceManager.js';
+import { SessionRecorder } from '../sessions/SessionRecorder.js';
+import { recoverOnStartup } from '../sessions/startup.js';
+import { openStorage, type Storage } from '../storage/storage.js';
+import { AppService } from './AppService.js';
+import { SettingsStore } from './SettingsStore.js';
+
+export const APP_VERSION = '0.1.0';
+
+export interface AppCoreOptions {
+  dbPath: string;
+  host: AppInfo['host'];
+  /** Sensor to connect at start (e.g. 'sim'), or null. */
+  sensorSpec: string | null;
+  openClientDisplay?: () => ClientDisplayTarget | Promise<ClientDisplayTarget>;
+  /** Options of the sensor listing (tests: no BLE scan). */
+  bleScanMs?: number;
+}
+
+export interface AppCore {
+  service: AppService;
+  storage: Storage;
+  devices: DeviceManager;
+  /** Message when the start-up sensor could not be connected (the app runs without it). */
+  sensorError: string | null;
+  close(): Promise<void>;
+}
+
+export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
+  mkdirSync(dirname(o.dbPath), { recursive: true });
+  const storage = openStorage(o.dbPath);
+  recoverOnStartup(storage);
+  const analysis = new AnalysisHost();
+  const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
+  const service = new AppService({
+    storage,
+    devices,
+    settings: new SettingsStore(o.dbPath + '.settings.json'),
+    info: { version: APP_VERSION, host: o.host, defaultSensorSpec: o.sensorSpec, dbPath: o.dbPath },
+    createRecorder: (r) => new SessionRecorder(storage, devices, { ...r, flushEveryMs: 500 }),
+    openClientDisplay: o.openClientDisplay,
+  }).start();
+  let sensorError: string | null = null;
+  if (o.sensorSpec) {
+    try {
+      await service.connectSensor(o.sensorSpec);
+    } catch (e) {
+      sensorError = e instanceof Error ? e.message : String(e);
+    }
+  }
+  let closed = false;
+  return {
+    service,
+    storage,
+    devices,
+    sensorError,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await service.close();
+      await devices.close();
+      await analysis.terminate();
+      storage.close();
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * Electron entry (package.json "main" → build/main/app/electronMain.js): single-instance lock,
+ * the hardened `cadans://` app protocol, the app core (database in the user-data folder or
+ * $CADANS_DB, the
+ * simulator as sensor unless CADANS_SENSOR names another, clearly labelled in the UI), IPC
+ * handlers generated from the contract, events broadcast to every window, and a clean shutdown
+ * (a running session is stopped and saved). Everything else lives in plain-Node modules.
+ */
+import { fileURLToPath } from 'node:url';
+import { app, dialog, ipcMain, session } from 'electron';
+import { channelOf } from '../../shared/ipc/contract.js';
+import { createAppCore, type AppCore } from './appCore.js';
+import { hardenAllWebContents, hardenSession, registerAppScheme } from './electronSecurity.js';
+import { registerIpcHandlers } from './ipcHandlers.js';
+import { defaultDbPath } from './paths.js';
+import { Windows } from './windows.js';
+
+const preloadPath = fileURLToPath(new URL('../preload.cjs', import.meta.url));
+const rendererDir = fileURLToPath(new URL('../../renderer/', import.meta.url));
+
+app.enableSandbox();
+registerAppScheme();
+hardenAllWebContents();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  const windows = new Windows(preloadPath);
+  let core: AppCore | null = null;
+  app.on('second-instance', () => windows.openTherapist());
+  app.on('window-all-closed', () => app.quit());
+  app.on('activate', () => windows.openTherapist());
+
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core) return;
+    event.preventDefault();
+    quitting = true;
+    void core.close().finally(() => app.quit());
+  });
+
+  const start = async (): Promise<void> => {
+    hardenSession(session.defaultSession, rendererDir);
+    core = await createAppCore({
+      dbPath: process.env.CADANS_DB?.trim() || defaultDbPath(),
+      host: 'electron',
+      sensorSpec: process.env.CADANS_SENSOR?.trim() || 'sim',
+      openClientDisplay: () => {
+        windows.openClient();
+        return { opened: true, url: null };
+      },
+    });
+    registerIpcHandlers(ipcMain, core.service);
+    core.service.addSink((name, payload) => {
+      for (const w of windows.all()) w.webContents.send(channelOf(name), payload);
+    });
+    windows.openTherapist();
+  };
+  void app.whenReady().then(start).catch((e: unknown) => {
+    dialog.showErrorBox('Cadans', `Cadans could not start: ${e instanceof Error ? e.message : String(e)}`);
+    app.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Sensors as the renderer sees them: `channelView` (a connected channel, the simulator clearly
+ * marked) and `sensorListView` (the device manager's listing as pickable options + messages).
+ */
+import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
+import type { RecorderChannel } from '../sessions/recorderDevices.js';
+
+/** `channelView`: one device-manager channel. */
+export function channelView(c: RecorderChannel, message?: string): ChannelView {
+  const v: ChannelView = {
+    channel: c.channel,
+    spec: c.spec,
+    state: c.state,
+    label: c.info.label,
+    kind: c.info.kind,
+    fsHz: c.info.fsHz ?? null,
+    simulated: c.info.kind === 'sim',
+  };
+  if (message !== undefined) v.message = message;
+  return v;
+}
+
+const KINDS: readonly SensorOption['kind'][] = ['serial', 'ble', 'sim', 'file'];
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+
+function option(raw: unknown, fallbackKind?: SensorOption['kind']): SensorOption | null {
+  if (!raw || typeof raw !== 'object') return null;
+  const o = raw as Record<string, unknown>;
+  const spec = str(o.spec);
+  if (!spec) return null;
+  const kindRaw = str(o.kind) ?? /^(sim|serial|ble|file)/i.exec(spec)?.[1]?.toLowerCase() ?? fallbackKind;
+  const kind = KINDS.includes(kindRaw as SensorOption['kind']) ? (kindRaw as SensorOption['kind']) : 'serial';
+  const label = str(o.label) ?? str(o.name) ?? str(o.path) ?? spec;
+  const guess = o.guess && typeof o.guess === 'object' ? (o.guess as Record<string, unknown>) : {};
+  const rssi = typeof o.rssi === 'number' ? `${o.rssi} dBm` : undefined;
+  const detail = str(o.detail) ?? str(o.hint) ?? str(guess.reason) ?? str(o.manufacturer) ?? rssi;
+  return detail ? { spec, kind, label, detail } : { spec, kind, label };
+}
+
+/**
+ * `sensorListView`: the listing from `DeviceManager.listSensors()` as options. Accepts the
+ * manager's shape (`{ sensors | serial | ble | sim: [...], messages | errors | hints }`, each entry
+ * with a `spec`); entries without a spec are skipped; the simulator is always offered.
+ */
+export function sensorListView(listing: unknown): SensorListView {
+  const sensors: SensorOption[] = [];
+  const messages: string[] = [];
+  const o = (listing && typeof listing === 'object' ? listing : {}) as Record<string, unknown>;
+  const lists: [unknown, SensorOption['kind'] | undefined][] = [
+    [o.sensors, undefined],
+    [o.serial, 'serial'],
+    [o.ble, 'ble'],
+    [o.sim, 'sim'],
+  ];
+  if (Array.isArray(listing)) lists.push([listing, undefined]);
+  for (const [list, kind] of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const raw of list) {
+      const opt = option(raw, kind);
+      if (opt && !sensors.some((s) => s.spec === opt.spec)) sensors.push(opt);
+    }
+  }
+  for (const key of ['messages', 'errors', 'hints']) {
+    const list: unknown = o[key];
+    const items: unknown[] = Array.isArray(list) ? list : [list];
+    for (const m of items) if (typeof m === 'string' && m.trim() !== '') messages.push(m);
+  }
+  if (!sensors.some((s) => s.kind === 'sim')) {
+    sensors.push({ spec: 'sim', kind: 'sim', label: 'Simulator (demo signal, not a real sensor)' });
+  }
+  return { sensors, messages };
+}

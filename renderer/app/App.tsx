@@ -1,0 +1,38 @@
+/** The page: the therapist console (live, clients, review) or, at #/display, the client display. */
+import { useEffect } from 'react';
+import { ClientDisplay } from '../features/display/ClientDisplay.js';
+import { ClientsScreen } from '../features/clients/ClientsScreen.js';
+import { ReviewScreen } from '../features/review/ReviewScreen.js';
+import { LiveScreen } from '../features/session/LiveScreen.js';
+import { useT } from './i18n.js';
+import { useRoute } from './route.js';
+import { setState, useApp } from './store.js';
+import { TopBar } from './TopBar.js';
+
+export function App() {
+  const route = useRoute();
+  const { t, locale } = useT();
+  const error = useApp((s) => s.error);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = route.name === 'display' ? t('cd.windowTitle') : 'Cadans';
+  }, [locale, route.name, t]);
+
+  if (route.name === 'display') return <ClientDisplay />;
+  return (
+    <div className="app">
+      <TopBar route={route} />
+      {error && (
+        <div className="error-banner" role="alert" data-testid="error">
+          <span>{error}</span>
+          <button className="btn small ghost" onClick={() => setState({ error: null })}>
+            {t('common.close')}
+          </button>
+        </div>
+      )}
+      {route.name === 'live' && <LiveScreen />}
+      {route.name === 'clients' && <ClientsScreen clientId={route.clientId} />}
+      {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+/** The console's top bar: name, navigation, the simulator label, the connection to the core and the language switch. */
+import type { Locale } from '../../shared/ipc/apiTypes.js';
+import { api } from './api.js';
+import { useT } from './i18n.js';
+import { navigate, type Route } from './route.js';
+import { showError, useApp } from './store.js';
+
+export function TopBar({ route }: { route: Route }) {
+  const { t, locale } = useT();
+  const link = useApp((s) => s.link);
+  const simulated = useApp((s) => s.channels.some((c) => c.simulated));
+  const phase = useApp((s) => s.session.phase);
+  const setLocale = (l: Locale) => void api().setLocale(l).catch(showError);
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Cadans
+      </div>
+      <nav className="nav">
+        <button className={route.name === 'live' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/live')} data-testid="nav-live">
+          {t('nav.live')}
+          {phase !== 'idle' && <span className="rec-dot" title={t(`session.phase.${phase}`)} />}
+        </button>
+        <button className={route.name === 'clients' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/clients')} data-testid="nav-clients">
+          {t('nav.clients')}
+        </button>
+      </nav>
+      <div className="topbar-right">
+        {simulated && (
+          <span className="badge badge-sim" data-testid="sim-label" title={t('sensor.simLabel')}>
+            {t('sensor.simulatedBanner')}
+          </span>
+        )}
+        {link !== 'open' && <span className="badge badge-bad">{t(`link.${link}`)}</span>}
+        <div className="lang" role="group" aria-label={t('nav.language')}>
+          {(['nl', 'en'] as const).map((l) => (
+            <button key={l} className={l === locale ? 'lang-btn on' : 'lang-btn'} onClick={() => setLocale(l)} data-testid={`lang-${l}`} aria-pressed={l === locale}>
+              {l.toUpperCase()}
+            </button>
+          ))}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,38 @@
+/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/review/ID, #/display (client display). */
+import { useSyncExternalStore } from 'react';
+
+export type Route =
+  | { name: 'live' }
+  | { name: 'clients'; clientId: number | null }
+  | { name: 'review'; sessionId: number }
+  | { name: 'display' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/');
+  const id = Number(parts[1]);
+  switch (parts[0]) {
+    case 'display':
+      return { name: 'display' };
+    case 'clients':
+      return { name: 'clients', clientId: Number.isSafeInteger(id) && id > 0 ? id : null };
+    case 'review':
+      if (Number.isSafeInteger(id) && id > 0) return { name: 'review', sessionId: id };
+      return { name: 'live' };
+    default:
+      return { name: 'live' };
+  }
+}
+
+export function navigate(hash: string): void {
+  window.location.hash = hash;
+}
+
+const subscribe = (fn: () => void): (() => void) => {
+  window.addEventListener('hashchange', fn);
+  return () => window.removeEventListener('hashchange', fn);
+};
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

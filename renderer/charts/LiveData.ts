@@ -1,0 +1,94 @@
+/**
+ * `LiveData` — the renderer's live buffers for the channel on screen, filled from the batched
+ * live stream (`onLive`) and read by the charts on animation frames. Per-sample data lives only
+ * here, in `SlidingSeries` typed arrays — never in React state. React reads the latest metrics
+ * through `subscribeMetrics` (at most a few times a second).
+ */
+import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
+import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
+import type { LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import { LiveClock } from './LiveClock.js';
+import { perfStats } from './perfStats.js';
+import { SlidingSeries } from './SlidingSeries.js';
+
+export class LiveData {
+  channel: string | null = null;
+  readonly clock = new LiveClock();
+  /** Raw PPG: t (s) → value. ~12 s at 1000 Hz. */
+  readonly ppg = new SlidingSeries(12_000);
+  /** Detected beats: t (s) → quality (0..1). */
+  readonly beats = new SlidingSeries(2_000);
+  /** Heart rate from corrected intervals: t (s) → bpm. */
+  readonly hr = new SlidingSeries(2_000);
+  /** Coherence ratio once per second: t (s) → ratio (NaN: not available). */
+  readonly coherence = new SlidingSeries(1_800);
+  metrics: LiveMetrics | null = null;
+  spectrum: SpectrumView | null = null;
+  spectrumVersion = 0;
+  lookAheadSec = 0;
+  /** Wall time (ms since epoch) at which the newest drawn sample arrived in the core. */
+  lastArrivalMs: number | null = null;
+  pacer: PacerTimeline | null = null;
+  private readonly metricListeners = new Set<() => void>();
+
+  /** Show `channel` (clears the buffers when it changes). */
+  setChannel(channel: string | null): void {
+    if (channel === this.channel) return;
+    this.channel = channel;
+    this.clear();
+  }
+
+  clear(): void {
+    this.ppg.clear();
+    this.beats.clear();
+    this.hr.clear();
+    this.coherence.clear();
+    this.metrics = null;
+    this.spectrum = null;
+    this.spectrumVersion++;
+    this.clock.reset();
+    this.notify();
+  }
+
+  /** Take in one live batch (ignored unless it is for the channel on screen). */
+  ingest(b: LiveBatch, perfMs: number = performance.now()): void {
+    if (this.channel === null) this.channel = b.channel;
+    if (b.channel !== this.channel) return;
+    if (this.ppg.length > 0 && b.ppg.length > 0 && b.ppg[0]!.t0Sec < this.ppg.lastX - 1) this.clear(); // sensor restarted
+    for (const c of b.ppg) this.ppg.pushSamples(c.t0Sec, c.fsHz, c.values);
+    for (const beat of b.beats) {
+      this.beats.push(beat.tSec, beat.quality);
+      if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
+    }
+    for (const m of b.metrics) this.coherence.push(m.tSec, m.coherenceRatio ?? NaN);
+    if (b.spectrum) {
+      this.spectrum = b.spectrum;
+      this.spectrumVersion++;
+    }
+    this.lookAheadSec = b.lookAheadSec;
+    if (b.lastArrivalMs !== null) {
+      this.lastArrivalMs = b.lastArrivalMs;
+      perfStats.batch(b, perfMs);
+    }
+    this.clock.sync(b.clockSec, perfMs);
+    if (b.metrics.length > 0) {
+      this.metrics = b.metrics[b.metrics.length - 1]!;
+      this.notify();
+    }
+  }
+
+  setPacer(t: PacerTimeline | null, perfMs: number = performance.now()): void {
+    this.pacer = t;
+    if (t) this.clock.anchor(t.clockSec, perfMs);
+  }
+
+  /** Called (throttled by the caller) when new metrics arrived; returns the unsubscribe function. */
+  subscribeMetrics(fn: () => void): () => void {
+    this.metricListeners.add(fn);
+    return () => this.metricListeners.delete(fn);
+  }
+
+  private notify(): void {
+    for (const fn of this.metricListeners) fn();
+  }
+}

@@ -1,0 +1,34 @@
+/** Console panel: open the client display and choose what it shows. */
+import { api } from '../../app/api.js';
+import { useT } from '../../app/i18n.js';
+import { useApp } from '../../app/store.js';
+import { Card } from '../../ui/Card.js';
+import { useAction } from '../../ui/useAsync.js';
+
+export function ClientDisplayPanel() {
+  const { t } = useT();
+  const display = useApp((s) => s.settings.display);
+  const { busy, run } = useAction();
+  const open = () =>
+    void run(async () => {
+      const target = await api().openClientDisplay();
+      if (!target.opened && target.url) window.open(target.url, 'cadans-client-display', 'noopener');
+    });
+  return (
+    <Card title={t('cd.title')} testId="client-display-panel">
+      <div className="stack">
+        <button className="btn" onClick={open} disabled={busy} data-testid="open-client-display">
+          {t('cd.open')}
+        </button>
+        <label className="check">
+          <input type="checkbox" checked={display.clientShowsHeartRate} onChange={(e) => void run(() => api().setDisplaySettings({ clientShowsHeartRate: e.target.checked }))} />
+          {t('cd.showWave')}
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={display.clientShowsNumbers} onChange={(e) => void run(() => api().setDisplaySettings({ clientShowsNumbers: e.target.checked }))} />
+          {t('cd.showNumbers')}
+        </label>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Console panel: the sensors found (serial, Bluetooth, the simulator), connect/disconnect, the
+ * connection state of each channel (the simulator clearly labelled) and the signal quality.
+ */
+import { useEffect, useState } from 'react';
+import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
+import { api } from '../../app/api.js';
+import { useT } from '../../app/i18n.js';
+import { primaryChannel, useApp } from '../../app/store.js';
+import { Badge, type Tone } from '../../ui/Badge.js';
+import { Card } from '../../ui/Card.js';
+import { useAction } from '../../ui/useAsync.js';
+import { QualityIndicator } from './QualityIndicator.js';
+
+const STATE_TONE: Record<string, Tone> = { connected: 'ok', connecting: 'info', reconnecting: 'warn', disconnected: 'neutral', error: 'bad' };
+
+export function SensorPanel() {
+  const { t } = useT();
+  const channels = useApp((s) => s.channels);
+  const quality = useApp((s) => s.quality);
+  const primary = useApp(primaryChannel);
+  const sessionChannel = useApp((s) => s.session.channel);
+  const defaultSpec = useApp((s) => s.info?.defaultSensorSpec ?? null);
+  const [list, setList] = useState<SensorListView | null>(null);
+  const [spec, setSpec] = useState('');
+  const { busy, run } = useAction();
+
+  const refresh = () =>
+    void run(async () => {
+      const l = await api().listSensors();
+      setList(l);
+      setSpec((cur) => cur || defaultSpec || l.sensors.find((o) => o.kind === 'sim')?.spec || l.sensors[0]?.spec || 'sim');
+    });
+  useEffect(refresh, []);
+
+  const options = list?.sensors ?? [];
+  const hasDefault = defaultSpec !== null && !options.some((o) => o.spec === defaultSpec);
+
+  return (
+    <Card
+      title={t('sensor.title')}
+      testId="sensor-panel"
+      actions={
+        <button className="btn small" onClick={refresh} disabled={busy}>
+          {t('sensor.refresh')}
+        </button>
+      }
+    >
+      <div className="stack">
+        {channels.map((c) => (
+          <div className="channel" key={c.channel} data-testid="channel" data-state={c.state}>
+            <div className="channel-head">
+              <Badge tone={STATE_TONE[c.state] ?? 'neutral'} testId="connection-state">
+                {t(`conn.${c.state}`)}
+              </Badge>
+              {c.simulated && <Badge tone="sim">{t('sensor.simulated')}</Badge>}
+              {c.channel !== sessionChannel && (
+                <button className="btn small ghost" onClick={() => void run(() => api().disconnectSensor(c.channel))}>
+                  {t('sensor.disconnect')}
+                </button>
+              )}
+            </div>
+            <div className="small muted">{c.simulated ? t('sensor.simLabel') : c.label}</div>
+            {c.message && c.state !== 'connected' && <div className="small tone-bad">{c.message}</div>}
+          </div>
+        ))}
+        {primary && <QualityIndicator q={quality[primary]} />}
+        <select className="wide" value={options.some((o) => o.spec === spec) || spec === defaultSpec ? spec : ''} onChange={(e) => setSpec(e.target.value)} aria-label={t('sensor.pick')} data-testid="sensor-select">
+            <option value="" disabled>
+              {t('sensor.pick')}
+            </option>
+            {hasDefault && <option value={defaultSpec!}>{defaultSpec}</option>}
+            {options.map((o) => (
+              <option key={o.spec} value={o.spec}>
+                {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : `${t('sensor.simulated')} (${o.spec})`) : o.label}
+                {o.detail ? ` — ${o.detail}` : ''}
+              </option>
+            ))}
+          </select>
+        <div className="connect-row">
+          <input value={spec} onChange={(e) => setSpec(e.target.value)} aria-label={t('sensor.spec')} title={t('sensor.specHint')} className="mono small" data-testid="sensor-spec" />
+          <button className="btn primary" disabled={busy || !spec} onClick={() => void run(() => api().connectSensor(spec))} data-testid="connect">
+            {t('sensor.connect')}
+          </button>
+        </div>
+        {list?.messages.map((m) => (
+          <p className="small muted" key={m}>
+            {m}
+          </p>
+        ))}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,224 @@
+/**
+ * Data shapes that cross the boundary between the app core (Electron main or the web host) and
+ * the renderer: everything except the live stream (see `liveTypes.ts`). Plain data only, so the
+ * same values travel over Electron IPC (structured clone) and the WebSocket (`wireCodec.ts`).
+ */
+import type { Client, Gap, IsoDateTime, JsonObject, Marker, PacerChange, SessionListItem, SessionType } from '../domain/types.js';
+import type { PacerSettings } from '../pacer/pacerSettings.js';
+import type { ConnectionState, SensorSourceInfo } from '../sensors/sensorSource.js';
+
+/** UI languages; Dutch is the default. */
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+export const DEFAULT_LOCALE: Locale = 'nl';
+
+/** One sensor the therapist can pick. */
+export interface SensorOption {
+  /** Spec to pass to `connectSensor`, e.g. 'sim', 'serial:/dev/ttyUSB0?protocol=cms50-9'. */
+  spec: string;
+  kind: SensorSourceInfo['kind'];
+  label: string;
+  /** Extra detail (protocol guess, signal strength …). */
+  detail?: string;
+}
+
+/** Result of `listSensors`: what was found, plus messages (e.g. "udevadm is not installed"). */
+export interface SensorListView {
+  sensors: SensorOption[];
+  messages: string[];
+}
+
+/** A connected (or connecting) sensor channel. */
+export interface ChannelView {
+  channel: string;
+  spec: string;
+  state: ConnectionState;
+  label: string;
+  kind: SensorSourceInfo['kind'];
+  fsHz: number | null;
+  /** True for the simulator: the UI labels it clearly. */
+  simulated: boolean;
+  message?: string;
+}
+
+/** Event: a channel's connection state changed. */
+export interface ConnectionEvent {
+  channel: string;
+  state: ConnectionState;
+  message?: string;
+  /** The channel after the change (absent once it is removed). */
+  view?: ChannelView;
+}
+
+export type QualityFlag = 'no-signal' | 'flat' | 'clipping' | 'motion' | 'no-contact' | 'noisy';
+export const QUALITY_FLAGS: readonly QualityFlag[] = ['no-signal', 'flat', 'clipping', 'motion', 'no-contact', 'noisy'];
+
+/** Event: signal quality of one second of one channel. */
+export interface QualityEvent {
+  channel: string;
+  tSec: number;
+  /** 0..100. */
+  qualityPct: number;
+  contact: 'ok' | 'off' | 'unknown';
+  flags: QualityFlag[];
+  /** Ear-clip placement hint key (translated by the renderer). */
+  hint?: string;
+}
+
+/** One segment of the pacer schedule, on the channel clock (seconds). */
+export interface PacerSegmentView {
+  settings: PacerSettings;
+  startSec: number;
+  firstBreathIndex: number;
+}
+
+/** The pacer as the renderer draws it: segments on the live clock; `null` when no pacer runs. */
+export interface PacerTimeline {
+  /** Increases with every change. */
+  version: number;
+  segments: PacerSegmentView[];
+  /** End of the pacing session (breath boundary), or null when open-ended. */
+  endSec: number | null;
+  /** False while the session is paused (the pacer stands still). */
+  running: boolean;
+  /** The live clock when this timeline was sent, s (lets a window without live data keep time). */
+  clockSec: number;
+}
+
+export type SessionPhase = 'idle' | 'recording' | 'paused';
+
+export interface MarkerView {
+  /** Time on the recording clock (0 = first sample of the session), s. */
+  tSec: number;
+  /** The same moment on the live channel clock, s (for drawing on the live charts). */
+  clockSec: number;
+  kind: string;
+  note: string;
+}
+
+/** Event + result: the state of the live session. */
+export interface SessionStateView {
+  phase: SessionPhase;
+  sessionId: number | null;
+  clientId: number | null;
+  channel: string | null;
+  type: SessionType | null;
+  startedAt: IsoDateTime | null;
+  /** Session start on the channel clock, seconds. */
+  startClockSec: number | null;
+  /** Seconds of session so far (pauses included), on the channel clock. */
+  elapsedSec: number;
+  pacer: PacerSettings | null;
+  markers: MarkerView[];
+  /** Id of the session that just ended (for "open summary"), else null. */
+  lastEndedSessionId: number | null;
+}
+
+export interface StartSessionRequest {
+  clientId: number;
+  type?: SessionType;
+  /** Default: the first connected channel. */
+  channel?: string;
+  /** Pacer from the start (null: no pacer). `durationSec` ends the session. */
+  pacer: PacerSettings | null;
+  courseId?: number | null;
+}
+
+export interface AddMarkerRequest {
+  /** Default 'note'. */
+  kind?: string;
+  note: string;
+}
+
+/** A finished (or interrupted) session with the numbers the list and summary card show. */
+export interface SessionSummaryView {
+  sessionId: number;
+  clientId: number;
+  type: SessionType;
+  status: SessionListItem['status'];
+  startedAt: IsoDateTime;
+  endedAt: IsoDateTime | null;
+  durationSec: number;
+  sensorSpec: string;
+  pacer: PacerSettings | null;
+  beats: number;
+  meanHrBpm: number | null;
+  rmssdMs: number | null;
+  sdnnMs: number | null;
+  lfHf: number | null;
+  coherenceMean: number | null;
+  /** Share of the coherence series at level high / medium / low, 0..100 (null: no series). */
+  coherenceLevelsPct: { low: number; medium: number; high: number } | null;
+  respirationBpm: number | null;
+  artifactsPct: number | null;
+  unusablePct: number | null;
+  markerCount: number;
+  /** The stored summary as written by the recorder (for details the card does not show). */
+  raw: JsonObject | null;
+}
+
+/** Raw PPG of a session, one contiguous run. */
+export interface PpgRun {
+  t0Sec: number;
+  fsHz: number;
+  values: Float32Array;
+}
+
+/** Everything the review screen draws (the same charts as live, scrollable over the whole session). */
+export interface SessionReviewData {
+  summary: SessionSummaryView;
+  client: Client;
+  markers: Marker[];
+  gaps: Gap[];
+  pacerChanges: PacerChange[];
+  /** Beats: time (s), closing interval (ms, NaN = none), quality (0..1, NaN = unknown). */
+  beats: { tSec: Float64Array; ibiMs: Float64Array; quality: Float32Array };
+  /** Stored metric series by name ('coherence', 'rmssd', 'hr', 'resp_rate', …). */
+  metrics: Record<string, { tSec: Float64Array; value: Float64Array /* NaN = not available */ }>;
+  ppg: PpgRun[];
+}
+
+/** What the therapist chooses for the client display and the live panels. */
+export interface DisplaySettings {
+  /** Show numbers (HR, coherence ratio) on the client display. */
+  clientShowsNumbers: boolean;
+  /** Pacer visual: a growing/shrinking shape, a ball on a wave, or both. */
+  pacerVisual: 'shape' | 'wave' | 'both';
+  /** Soft audio cue at the start of in- and out-breath. */
+  audioCue: boolean;
+  /** Width of the live HR tachogram, seconds (60–300). */
+  tachogramWindowSec: number;
+  /** Show the HR wave on the client display. */
+  clientShowsHeartRate: boolean;
+}
+
+export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze({
+  clientShowsNumbers: false,
+  pacerVisual: 'both',
+  audioCue: false,
+  tachogramWindowSec: 120,
+  clientShowsHeartRate: true,
+});
+
+/** Settings shared by every window; broadcast on change. */
+export interface AppSettings {
+  locale: Locale;
+  display: DisplaySettings;
+}
+
+/** Facts about the running app the UI shows (mode, simulator label, version). */
+export interface AppInfo {
+  version: string;
+  /** 'electron': desktop app; 'web': served by `cadans web`. */
+  host: 'electron' | 'web';
+  /** Sensor spec connected at start-up (the simulator by default), or null. */
+  defaultSensorSpec: string | null;
+  /** Database file in use. */
+  dbPath: string;
+}
+
+/** Where the client display is: a window opened by the app, or a URL to open in a browser tab. */
+export interface ClientDisplayTarget {
+  opened: boolean;
+  url: string | null;
+}

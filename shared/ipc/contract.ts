@@ -1,0 +1,181 @@
+/**
+ * The ONE typed API between the app core and the renderer (shape in the spirit of GitHub Desktop's
+ * `ipc-shared` request channels and Heroic's typed IPC: a single table from which channel names,
+ * argument and result types of both sides are derived).
+ *
+ * `CONTRACT` lists every function the renderer may call:
+ *  - invoke calls `name(...args) → Promise<result>` (request/response);
+ *  - event subscriptions `onX(listener) → unsubscribe` (core → renderer pushes), including the
+ *    batched live stream `onLive` (20–30 Hz per channel, see `liveTypes.ts`).
+ * The Electron main process registers one handler per invoke entry (`channelOf(name)`), the
+ * preload exposes exactly these names on `window.cadans`, and the web host serves the same names
+ * over a WebSocket (`wireProtocol.ts`). No generic send(channel) exists anywhere.
+ */
+import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
+import type { PacerSettings } from '../pacer/pacerSettings.js';
+import { anyObject, args, noArgs, nonEmptyText, objectOrNull, oneOf, positiveId, type ArgsCheck } from './argChecks.js';
+import {
+  LOCALES,
+  type AddMarkerRequest,
+  type AppInfo,
+  type AppSettings,
+  type ChannelView,
+  type ClientDisplayTarget,
+  type ConnectionEvent,
+  type DisplaySettings,
+  type Locale,
+  type MarkerView,
+  type PacerTimeline,
+  type QualityEvent,
+  type SensorListView,
+  type SessionReviewData,
+  type SessionStateView,
+  type SessionSummaryView,
+  type StartSessionRequest,
+} from './apiTypes.js';
+import type { LiveBatch } from './liveTypes.js';
+
+/** An invoke entry; `A`/`R` exist only in the type. */
+export interface InvokeSpec<A extends unknown[], R> {
+  readonly kind: 'invoke';
+  readonly check: ArgsCheck;
+  /** Phantom members: never present at run time. */
+  readonly _args?: A;
+  readonly _result?: R;
+}
+
+/** An event entry; `P` exists only in the type. */
+export interface EventSpec<P> {
+  readonly kind: 'event';
+  readonly _payload?: P;
+}
+
+const invoke = <A extends unknown[], R>(check: ArgsCheck): InvokeSpec<A, R> => ({ kind: 'invoke', check });
+const event = <P>(): EventSpec<P> => ({ kind: 'event' });
+
+export const CONTRACT = {
+  // ---- app
+  getAppInfo: invoke<[], AppInfo>(noArgs),
+  getSettings: invoke<[], AppSettings>(noArgs),
+  getLocale: invoke<[], Locale>(noArgs),
+  setLocale: invoke<[locale: Locale], Locale>(args(oneOf(LOCALES))),
+  getDisplaySettings: invoke<[], DisplaySettings>(noArgs),
+  setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(anyObject)),
+  openClientDisplay: invoke<[], ClientDisplayTarget>(noArgs),
+  // ---- clients
+  listClients: invoke<[], ClientListItem[]>(noArgs),
+  createClient: invoke<[input: NewClient], Client>(args(anyObject)),
+  getClient: invoke<[clientId: number], Client>(args(positiveId)),
+  // ---- saved sessions
+  listSessions: invoke<[clientId: number], SessionListItem[]>(args(positiveId)),
+  getSessionSummary: invoke<[sessionId: number], SessionSummaryView>(args(positiveId)),
+  getSessionReview: invoke<[sessionId: number], SessionReviewData>(args(positiveId)),
+  // ---- sensors
+  listSensors: invoke<[], SensorListView>(noArgs),
+  listChannels: invoke<[], ChannelView[]>(noArgs),
+  connectSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
+  disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),
+  // ---- live session
+  getSessionState: invoke<[], SessionStateView>(noArgs),
+  startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(anyObject)),
+  pauseSession: invoke<[], SessionStateView>(noArgs),
+  resumeSession: invoke<[], SessionStateView>(noArgs),
+  stopSession: invoke<[], SessionSummaryView>(noArgs),
+  addMarker: invoke<[request: AddMarkerRequest], MarkerView>(args(anyObject)),
+  // ---- pacer
+  getPacer: invoke<[], PacerTimeline | null>(noArgs),
+  setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(objectOrNull)),
+  // ---- events (core → renderer)
+  onConnection: event<ConnectionEvent>(),
+  onQuality: event<QualityEvent>(),
+  onSessionState: event<SessionStateView>(),
+  onPacer: event<PacerTimeline | null>(),
+  onSettings: event<AppSettings>(),
+  onLive: event<LiveBatch>(),
+} as const;
+
+export type Contract = typeof CONTRACT;
+export type ApiName = keyof Contract;
+export type InvokeName = { [K in ApiName]: Contract[K] extends InvokeSpec<infer _A, infer _R> ? K : never }[ApiName];
+export type EventName = { [K in ApiName]: Contract[K] extends EventSpec<infer _P> ? K : never }[ApiName];
+export type ArgsOf<K extends InvokeName> = Contract[K] extends InvokeSpec<infer A, infer _R> ? A : never;
+export type ResultOf<K extends InvokeName> = Contract[K] extends InvokeSpec<infer _A, infer R> ? R : never;
+export type PayloadOf<K extends EventName> = Contract[K] extends EventSpec<infer P> ? P : never;
+export type Listener<K extends EventName> = (payload: PayloadOf<K>) => void;
+
+/** The API as the renderer sees it (`window.cadans` or the WebSocket client). */
+export type CadansApi = { [K in InvokeName]: (...a: ArgsOf<K>) => Promise<ResultOf<K>> } & {
+  [K in EventName]: (listener: Listener<K>) => () => void;
+};
+
+/** What the core implements: every invoke call (sync or async). */
+export type CadansService = { [K in InvokeName]: (...a: ArgsOf<K>) => ResultOf<K> | Promise<ResultOf<K>> };
+
+/** Something that delivers events to one renderer (an Electron window, a WebSocket). */
+export type EventSink = <K extends EventName>(name: K, payload: PayloadOf<K>) => void;
+
+/** Every API name, in contract order. */
+export const API_NAMES = Object.keys(CONTRACT) as ApiName[];
+export const INVOKE_NAMES = API_NAMES.filter((k) => CONTRACT[k].kind === 'invoke') as InvokeName[];
+export const EVENT_NAMES = API_NAMES.filter((k) => CONTRACT[k].kind === 'event') as EventName[];
+
+/** Electron IPC channel of an API name. */
+export function channelOf(name: ApiName): string {
+  return `cadans:${name}`;
+}
+
+export function isInvokeName(name: unknown): name is InvokeName {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT, name) && CONTRACT[name as ApiName].kind === 'invoke';
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(CONTRACT, name) && CONTRACT[name as ApiName].kind === 'event';
+}
+
+/** Reply envelope of every invoke call (so errors arrive as plain messages on both transports). */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+
+/**
+ * `dispatchInvoke`: check the arguments of `name` and call the service; never throws — problems and
+ * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
+ */
+export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
+  if (!isInvokeName(name)) return { ok: false, error: `unknown API call '${String(name)}'` };
+  const list = Array.isArray(argList) ? argList : [];
+  const problem = Array.isArray(argList) ? CONTRACT[name].check(list) : 'arguments must be a list';
+  if (problem !== null) return { ok: false, error: `${name}: ${problem}` };
+  try {
+    const fn = service[name] as (...a: unknown[]) => unknown;
+    const value = await fn.apply(service, list);
+    return { ok: true, value };
+  } catch (e) {
+    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Unwrap a reply in the renderer: the value, or throw an Error with the core's message. */
+export function unwrapReply<R>(reply: Reply<R>): R {
+  if (reply && reply.ok === true) return reply.value;
+  throw new Error(reply && reply.ok === false ? reply.error : 'malformed reply from the Cadans core');
+}
+
+/**
+ * `createApiClient`: build a `CadansApi` from two transport functions. The preload (Electron IPC)
+ * and the WebSocket client both use it, so both expose exactly the contract's names.
+ */
+export function createApiClient(transport: {
+  invoke(name: InvokeName, argList: unknown[]): Promise<Reply<unknown>>;
+  subscribe(name: EventName, listener: (payload: unknown) => void): () => void;
+}): CadansApi {
+  const api: Record<string, unknown> = {};
+  for (const name of INVOKE_NAMES) {
+    api[name] = async (...a: unknown[]) => unwrapReply(await transport.invoke(name, a));
+  }
+  for (const name of EVENT_NAMES) {
+    api[name] = (listener: (payload: unknown) => void) => {
+      if (typeof listener !== 'function') throw new TypeError(`${name}: listener must be a function`);
+      return transport.subscribe(name, listener);
+    };
+  }
+  return Object.freeze(api) as unknown as CadansApi;
+}

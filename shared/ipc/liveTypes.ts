@@ -1,0 +1,72 @@
+/**
+ * The live stream: what the app core sends the renderer 20–30 times a second per channel. Never
+ * one message per sample: each batch carries every PPG sample, beat and metric point produced
+ * since the previous batch, plus the pacer state at the batch's clock time.
+ */
+import type { LiveMetrics } from '../dsp/LivePipeline.js';
+import type { PacerPhase } from '../pacer/pacerState.js';
+
+/** Batches per second the core aims for (20–30 Hz). */
+export const LIVE_BATCH_HZ = 25;
+
+/** Consecutive PPG samples: sample i at `t0Sec + i / fsHz` on the channel clock. */
+export interface PpgChunk {
+  t0Sec: number;
+  fsHz: number;
+  /** Raw values in the sensor's units; NaN = sample lost. */
+  values: Float32Array;
+}
+
+/** A detected beat. */
+export interface BeatView {
+  tSec: number;
+  /** Corrected interval closing at this beat, ms; null at the first beat or after a gap. */
+  ibiMs: number | null;
+  /** 0..1. */
+  quality: number;
+}
+
+/** The pacer at the batch's clock time (the renderer animates it from `PacerTimeline`). */
+export interface PacerSnapshot {
+  phase: PacerPhase;
+  lung: number;
+  breathIndex: number;
+  rateBpm: number;
+  finished: boolean;
+}
+
+/** Spectrum of the last 64 s of NN intervals (the coherence method's spectrum). */
+export interface SpectrumView {
+  /** Time of the window end, s. */
+  tSec: number;
+  /** Frequency step, Hz; bin k is at k·dfHz. */
+  dfHz: number;
+  /** PSD, ms²/Hz, bins 0 … up to 0.5 Hz. */
+  psd: Float32Array;
+  /** Coherence peak, Hz (null: none). */
+  peakHz: number | null;
+  /** Width of the peak window, Hz (0.030). */
+  peakWidthHz: number;
+}
+
+export interface LiveBatch {
+  channel: string;
+  /** Batch counter per channel, from 0. */
+  seq: number;
+  /** Channel clock at the newest sample/beat of the batch, seconds. */
+  clockSec: number;
+  /** Wall time (ms since epoch) when the oldest new sample arrived in the core, or null without samples. */
+  firstArrivalMs: number | null;
+  /** Wall time (ms since epoch) when the newest new sample arrived in the core, or null. */
+  lastArrivalMs: number | null;
+  /** Wall time when the batch was sent, ms since epoch. */
+  sentAtMs: number;
+  /** Look-ahead of the beat detector, seconds: beats arrive this much after the sample that holds them. */
+  lookAheadSec: number;
+  ppg: PpgChunk[];
+  beats: BeatView[];
+  metrics: LiveMetrics[];
+  pacer: PacerSnapshot | null;
+  /** New spectrum when recomputed (about once a second), else null. */
+  spectrum: SpectrumView | null;
+}

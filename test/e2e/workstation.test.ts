@@ -1,0 +1,196 @@
+// End-to-end: the therapist console in Debian Chromium against `cadans web` with the simulator.
+// A client is created, the simulator connected (sped up 20×), a session started with a 6/min
+// pacer; the HR chart and PPG trace must move, coherence must rise as the simulated client
+// follows the pacer, a marker is added, the session stopped and found under the client with its
+// summary and review; the language switches between Dutch and English and is remembered.
+// Screenshots of every screen go to test-artifacts/.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Locator, Page } from 'playwright-core';
+import { artifactPath, browserSkipReason, launchBrowser } from './browser.js';
+import { startWebHostProcess, type WebHostProcess } from './webHostProcess.js';
+
+const SIM_SPEC = 'sim:speed=20,seed=7,breathing=15';
+const skip = browserSkipReason();
+if (skip) console.log(`# ${skip}`);
+
+/** A number as the UI shows it in Dutch or English ('2,5' / '2.5'; '–' = NaN). */
+function uiNumber(text: string | null): number {
+  const t = (text ?? '').trim().replace(/\s/g, '');
+  if (t === '' || t === '–') return NaN;
+  return Number(t.replace(/\./g, '').replace(',', '.'));
+}
+
+async function waitFor(what: string, fn: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    if (await fn()) return;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}
+
+async function changes(el: Locator, gapMs: number): Promise<boolean> {
+  const a = await el.screenshot();
+  await new Promise((r) => setTimeout(r, gapMs));
+  const b = await el.screenshot();
+  return !a.equals(b);
+}
+
+describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip ?? false, timeout: 240_000 }, () => {
+  let host: WebHostProcess;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    host = await startWebHostProcess();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+  });
+
+  after(async () => {
+    await browser?.close();
+    const code = await host?.stop();
+    assert.equal(code, 0, `cadans web should exit cleanly on SIGTERM; stderr: ${host?.output().stderr}`);
+  });
+
+  test('the URL is the first stdout line, bound to 127.0.0.1 with a token', () => {
+    assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/);
+  });
+
+  test('a full session: client, sensor, pacer, live charts, coherence, marker, stop, summary, review', async () => {
+    await page.goto(host.url);
+    await page.getByTestId('nav-live').waitFor();
+    assert.equal((await page.getByTestId('nav-live').textContent())?.trim(), 'Live sessie', 'Dutch is the default language');
+    await page.screenshot({ path: artifactPath('01-console-empty.png'), fullPage: true });
+
+    // Create a client.
+    await page.getByTestId('new-client').click();
+    await page.locator('input[name="client-name"]').fill('Anna de Vries');
+    await page.getByTestId('new-client-form').locator('button[type="submit"]').click();
+    await page.getByTestId('client-select').waitFor();
+    assert.match((await page.getByTestId('client-select').locator('option:checked').textContent()) ?? '', /Anna de Vries/);
+
+    // Connect the simulator.
+    await page.getByTestId('sensor-spec').fill(SIM_SPEC);
+    await page.getByTestId('connect').click();
+    await page.locator('[data-testid="channel"][data-state="connected"]').waitFor({ timeout: 15_000 });
+    assert.ok(await page.getByTestId('sim-label').isVisible(), 'the simulator is labelled as such');
+
+    // Spontaneous breathing first: wait for a first coherence value.
+    await waitFor('a first coherence value', async () => Number.isFinite(uiNumber(await page.getByTestId('coherence-value').textContent())), 30_000);
+    await new Promise((r) => setTimeout(r, 2000));
+    const before = uiNumber(await page.getByTestId('coherence-value').textContent());
+    console.log(`# coherence before the pacer: ${before}`);
+    assert.ok(before < 3, `coherence during fast spontaneous breathing should not be high (got ${before})`);
+
+    // 6/min pacer, open-ended; start the session.
+    await page.getByTestId('pacer-rate').fill('6');
+    await page.getByTestId('pacer-duration').fill('0');
+    await page.getByTestId('start-session').click();
+    await page.getByTestId('stop-session').waitFor();
+    assert.equal((await page.getByTestId('session-phase').textContent())?.trim(), 'Opname loopt');
+
+    // The charts move.
+    assert.ok(await changes(page.getByTestId('tachogram'), 1500), 'the HR tachogram updates');
+    assert.ok(await changes(page.getByTestId('ppg-chart'), 500), 'the PPG trace updates');
+    await page.screenshot({ path: artifactPath('02-live-session.png'), fullPage: true });
+
+    // Coherence rises as the simulated client follows the pacer.
+    let after = NaN;
+    await waitFor(
+      'high coherence',
+      async () => {
+        after = uiNumber(await page.getByTestId('coherence-value').textContent());
+        return (await page.getByTestId('coherence-level').textContent())?.trim() === 'hoog' && after > before + 1;
+      },
+      90_000,
+    );
+    assert.ok(after >= 3, `coherence with the 6/min pacer should reach the high level (got ${after})`);
+    assert.ok(Number.isFinite(uiNumber(await page.getByTestId('resp-value').textContent())), 'a breathing rate is shown');
+    await page.screenshot({ path: artifactPath('03-coherence-high.png'), fullPage: true });
+
+    // A marker with a note.
+    await page.getByTestId('marker-note').fill('Cliënt ontspant zichtbaar');
+    await page.getByTestId('add-marker').click();
+    await page.getByTestId('markers').getByText('Cliënt ontspant zichtbaar').waitFor();
+
+    // The client display (same browser, second tab): pacer and HR wave, no numbers by default.
+    const display = await browser.context.newPage();
+    await display.goto(host.url + '#/display');
+    await display.getByTestId('client-display').waitFor();
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(await display.getByTestId('client-numbers').count(), 0, 'no clinical numbers unless enabled');
+    assert.ok(await changes(display.getByTestId('pacer-canvas'), 400), 'the pacer animates on the client display');
+    await display.screenshot({ path: artifactPath('04-client-display.png') });
+    await display.close();
+
+    // Stop: the summary appears.
+    await page.getByTestId('stop-session').click();
+    await page.getByTestId('session-summary').waitFor({ timeout: 30_000 });
+    await page.getByTestId('summary-numbers').waitFor({ timeout: 30_000 });
+    const summaryText = (await page.getByTestId('summary-numbers').textContent()) ?? '';
+    assert.match(summaryText, /Gem\. hartslag\s*\d+/, 'the summary shows a mean heart rate');
+    await page.screenshot({ path: artifactPath('05-session-summary.png'), fullPage: true });
+
+    // The session under the client, with its summary, opening into the review.
+    await page.getByTestId('nav-clients').click();
+    await page.getByTestId('session-table').waitFor();
+    const rows = page.getByTestId('session-row');
+    assert.equal(await rows.count(), 1);
+    const row = (await rows.first().textContent()) ?? '';
+    assert.match(row, /afgerond/);
+    assert.match(row, /Ademhaling/);
+    await page.getByTestId('session-summary').waitFor();
+    await page.screenshot({ path: artifactPath('06-client-sessions.png'), fullPage: true });
+    await page.getByTestId('open-review').first().click();
+    await page.getByTestId('review').waitFor();
+    await page.getByTestId('review-tachogram').locator('canvas').waitFor();
+    await page.waitForTimeout(500);
+    assert.match((await page.getByTestId('review').textContent()) ?? '', /Cliënt ontspant zichtbaar/, 'the marker is in the review');
+    await page.screenshot({ path: artifactPath('07-session-review.png'), fullPage: true });
+  });
+
+  test('language switches between Dutch and English and is remembered', async () => {
+    await page.goto(host.url + '#/live');
+    await page.getByTestId('nav-live').waitFor();
+    await page.getByTestId('lang-en').click();
+    await waitFor('English', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live session', 5000);
+    assert.equal((await page.getByTestId('nav-clients').textContent())?.trim(), 'Clients');
+    await page.screenshot({ path: artifactPath('08-console-english.png'), fullPage: true });
+    await page.reload();
+    await waitFor('English after reload', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live session', 10_000);
+    await page.getByTestId('lang-nl').click();
+    await waitFor('Dutch', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live sessie', 5000);
+    assert.equal((await page.getByTestId('nav-clients').textContent())?.trim(), 'Cliënten');
+  });
+
+  test('bad signal: the scores freeze, greyed, with the reason and the ear-clip hint', async () => {
+    await page.goto(host.url + '#/live');
+    await page.getByTestId('channel').first().waitFor();
+    await page.getByTestId('channel').first().getByRole('button').click(); // disconnect
+    await waitFor('no sensor', async () => (await page.getByTestId('channel').count()) === 0, 10_000);
+    // The clip comes off after 80 s of signal (4 s at 20×) and goes back on at 110 s.
+    await page.getByTestId('sensor-spec').fill('sim:speed=20,seed=11,clipoff=80-110');
+    await page.getByTestId('connect').click();
+    await waitFor('scores', async () => Number.isFinite(uiNumber(await page.getByTestId('coherence-value').textContent())), 30_000);
+    assert.equal(await page.getByTestId('metrics').getAttribute('data-frozen'), 'no');
+    const good = await page.getByTestId('hr-value').textContent();
+    await waitFor('frozen scores', async () => (await page.getByTestId('metrics').getAttribute('data-frozen')) === 'yes', 30_000);
+    await page.getByTestId('quality-hint').waitFor();
+    assert.match((await page.getByTestId('quality-hint').textContent()) ?? '', /oorclip/i);
+    assert.match((await page.getByTestId('frozen-reason').textContent()) ?? '', /Scores bevroren/);
+    assert.equal(await page.getByTestId('hr-value').textContent(), good, 'the last trusted value is kept, not a number from noise');
+    await page.screenshot({ path: artifactPath('09-bad-signal-frozen.png'), fullPage: true });
+    await waitFor('scores back', async () => (await page.getByTestId('metrics').getAttribute('data-frozen')) === 'no', 40_000);
+  });
+
+  test('no errors in the page', () => {
+    assert.deepEqual(pageErrors, []);
+  });
+});

@@ -1,0 +1,148 @@
+import { afterEach, beforeEach, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppService } from '../../../main/app/AppService.js';
+import { SettingsStore } from '../../../main/app/SettingsStore.js';
+import { openStorage, type Storage } from '../../../main/storage/storage.js';
+import type { EventName } from '../../../shared/ipc/contract.js';
+import type { LiveBatch } from '../../../shared/ipc/liveTypes.js';
+import { FakeDevices, FakeRecorder } from './fakeAppDevices.js';
+
+describe('AppService', () => {
+  let dir: string;
+  let storage: Storage;
+  let devices: FakeDevices;
+  let recorders: FakeRecorder[];
+  let service: AppService;
+  let events: [EventName, unknown][];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cadans-app-'));
+    storage = openStorage(join(dir, 'db.sqlite'));
+    devices = new FakeDevices();
+    recorders = [];
+    service = new AppService({
+      storage,
+      devices,
+      settings: new SettingsStore(null),
+      info: { version: 't', host: 'web', defaultSensorSpec: null, dbPath: 'x' },
+      createRecorder: (o) => {
+        const r = new FakeRecorder(storage, o, devices.clockSec);
+        recorders.push(r);
+        return r;
+      },
+      batchHz: 50,
+    }).start();
+    events = [];
+    service.addSink((name, payload) => events.push([name, payload]));
+  });
+
+  afterEach(async () => {
+    await service.close();
+    storage.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const last = <T>(name: EventName): T | undefined => events.filter((e) => e[0] === name).pop()?.[1] as T | undefined;
+
+  test('clients: create, list, get; errors are clear', () => {
+    const c = service.createClient({ name: 'Bram' });
+    assert.equal(service.getClient(c.id).name, 'Bram');
+    assert.deepEqual(service.listClients().map((x) => x.name), ['Bram']);
+    assert.throws(() => service.createClient({ name: '' }), /name/i);
+    assert.throws(() => service.getClient(999), /999/);
+  });
+
+  test('sensors: listing as options, connect, connection events, the simulator marked', async () => {
+    const list = await service.listSensors();
+    assert.deepEqual(list.sensors.map((s) => s.spec), ['serial:/dev/ttyUSB0?protocol=cms50-9', 'sim']);
+    assert.equal(list.sensors[0]!.detail, 'CP210x');
+    assert.deepEqual(list.messages, ['no udevadm']);
+    const ch = await service.connectSensor('sim:speed=10');
+    assert.equal(ch.channel, 'ch1');
+    assert.equal(ch.simulated, true);
+    assert.equal((await service.connectSensor('sim:speed=10')).channel, 'ch1', 'the same spec is not connected twice');
+    assert.equal((await service.connectSensor('serial:/dev/x')).channel, 'ch2');
+    await assert.rejects(service.connectSensor('bad'), /unknown sensor/);
+    const ev = last<{ channel: string; state: string; view: { simulated: boolean } }>('onConnection');
+    assert.equal(ev?.state, 'connected');
+  });
+
+  test('live stream: frames and analysis become batches (not one message per sample)', async () => {
+    await service.connectSensor('sim');
+    for (let i = 0; i < 20; i++) devices.emitter.emit('frame', 'ch1', { kind: 'ppg', t0Sec: i * 0.01, fsHz: 100, values: new Float32Array([i]) });
+    devices.emitter.emit('quality', 'ch1', { tSec: 0, qualityPct: 90, contact: 'ok', flags: [] });
+    await new Promise((r) => setTimeout(r, 60));
+    const batches = events.filter((e) => e[0] === 'onLive').map((e) => e[1] as LiveBatch);
+    assert.equal(batches.length, 1, '20 frames → one batch');
+    assert.equal(batches[0]!.ppg[0]!.values.length, 20);
+    assert.deepEqual(last('onQuality'), { channel: 'ch1', tSec: 0, qualityPct: 90, contact: 'ok', flags: [] });
+  });
+
+  test('a session: start with a pacer, marker, pacer change, pause/resume, stop → summary', async () => {
+    const c = service.createClient({ name: 'Anna' });
+    assert.throws(() => service.startSession({ clientId: c.id, pacer: null }), /connect a sensor first/);
+    await service.connectSensor('sim');
+    assert.throws(() => service.startSession({ clientId: 12345, pacer: null }), /12345/);
+    devices.clockSec = 50;
+    const st = service.startSession({ clientId: c.id, pacer: { rateBpm: 6, inhaleFraction: 0.4 } });
+    assert.equal(st.phase, 'recording');
+    assert.equal(st.startClockSec, 50);
+    assert.equal(recorders[0]!.opts.type, 'breathing');
+    assert.equal(devices.pacers.at(-1)!.startSec, 50, 'the sim breathes with a pacer that starts at the session start');
+    assert.equal(last<{ segments: unknown[] }>('onPacer')!.segments.length, 1);
+    assert.throws(() => service.startSession({ clientId: c.id, pacer: null }), /already running/);
+    await assert.rejects(service.disconnectSensor('ch1'), /stop the session/);
+
+    devices.clockSec = 62;
+    const m = service.addMarker({ note: '  Cliënt ontspant  ' });
+    assert.deepEqual(m, { tSec: 12, clockSec: 62, kind: 'note', note: 'Cliënt ontspant' });
+    assert.deepEqual(recorders[0]!.markers, [[12, 'note', 'Cliënt ontspant']]);
+
+    devices.clockSec = 63;
+    service.setPacer({ rateBpm: 5, inhaleFraction: 0.5 });
+    assert.deepEqual(recorders[0]!.pacerChanges, [[{ rateBpm: 5, inhaleFraction: 0.5 }, 20]], 'takes effect at the next breath (70 s → 20 s recording time)');
+
+    devices.clockSec = 80;
+    assert.equal(service.pauseSession().phase, 'paused');
+    assert.equal(devices.pacers.at(-1), null);
+    assert.throws(() => service.setPacer({ rateBpm: 6, inhaleFraction: 0.5 }), /resume/);
+    devices.clockSec = 90;
+    assert.equal(service.resumeSession().phase, 'recording');
+    assert.equal(devices.pacers.at(-1)!.startSec, 90);
+    assert.deepEqual(recorders[0]!.markers.map((x) => x[1]), ['note', 'pause', 'resume']);
+
+    const summary = await service.stopSession();
+    assert.equal(recorders[0]!.stopped, 'complete');
+    assert.equal(summary.meanHrBpm, 66);
+    assert.equal(summary.coherenceMean, 2.5);
+    assert.equal(summary.status, 'complete');
+    assert.equal(summary.pacer?.rateBpm, 6);
+    const after = service.getSessionState();
+    assert.equal(after.phase, 'idle');
+    assert.equal(after.lastEndedSessionId, summary.sessionId);
+    assert.equal(devices.pacers.at(-1), null, 'the pacer stops with the session');
+    assert.deepEqual(service.listSessions(c.id).map((s) => s.id), [summary.sessionId]);
+    await assert.rejects(service.stopSession(), /no session to stop/);
+  });
+
+  test('the session ends by itself when the pacer duration is over', async () => {
+    const c = service.createClient({ name: 'Kees' });
+    await service.connectSensor('sim');
+    service.startSession({ clientId: c.id, pacer: { rateBpm: 6, inhaleFraction: 0.5, durationSec: 60 } });
+    devices.clockSec = 61;
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(service.getSessionState().phase, 'idle');
+    assert.equal(recorders[0]!.stopped, 'complete');
+  });
+
+  test('settings: language and display changes are broadcast to every window', () => {
+    assert.equal(service.getLocale(), 'nl');
+    assert.equal(service.setLocale('en'), 'en');
+    assert.equal(last<{ locale: string }>('onSettings')!.locale, 'en');
+    assert.equal(service.setDisplaySettings({ clientShowsNumbers: true }).clientShowsNumbers, true);
+    assert.equal(last<{ display: { clientShowsNumbers: boolean } }>('onSettings')!.display.clientShowsNumbers, true);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { channelView, sensorListView } from '../../../main/app/sensorViews.js';
+import { SIM_LISTING } from '../../../main/devices/listSensors.js';
+
+describe('sensor views', () => {
+  test('the device manager listing becomes options, with details and messages', () => {
+    const v = sensorListView({
+      serial: [{ path: '/dev/ttyUSB0', spec: 'serial:/dev/ttyUSB0?protocol=cms50-9&baud=115200', guess: { protocol: 'cms50-9', reason: 'Silicon Labs CP210x' } }],
+      ble: [{ id: 'aabbccddeeff', name: 'Polar Verity', rssi: -60, spec: 'ble:aabbccddeeff' }],
+      sim: SIM_LISTING,
+      messages: ['cannot list serial ports: udevadm is not installed'],
+    });
+    assert.deepEqual(v.sensors.map((s) => [s.kind, s.spec]), [
+      ['serial', 'serial:/dev/ttyUSB0?protocol=cms50-9&baud=115200'],
+      ['ble', 'ble:aabbccddeeff'],
+      ...SIM_LISTING.map((s) => ['sim', s.spec]),
+    ]);
+    assert.equal(v.sensors[0]!.label, '/dev/ttyUSB0');
+    assert.equal(v.sensors[0]!.detail, 'Silicon Labs CP210x');
+    assert.equal(v.sensors[1]!.label, 'Polar Verity');
+    assert.equal(v.sensors[1]!.detail, '-60 dBm');
+    assert.deepEqual(v.messages, ['cannot list serial ports: udevadm is not installed']);
+  });
+
+  test('garbage in: the simulator is still offered, entries without a spec are skipped', () => {
+    for (const bad of [null, 42, 'x', { serial: [{ path: '/dev/x' }] }]) {
+      const v = sensorListView(bad);
+      assert.deepEqual(v.sensors.map((s) => s.spec), ['sim']);
+    }
+  });
+
+  test('a channel: the simulator is marked as simulated', () => {
+    const c = channelView({ channel: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 } }, 'hi');
+    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, simulated: true, message: 'hi' });
+    assert.equal(channelView({ channel: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS' } }).simulated, false);
+  });
+});
