@@ -1,4 +1,3 @@
-import { BoxFilter } from './BoxFilter.js';
 
 /** Settings of the PPG band-pass; see {@link PpgCleaner}. */
 export interface PpgCleanSettings {
@@ -28,13 +27,21 @@ export class PpgCleaner {
   readonly fsHz: number;
   /** Delay of `push()`'s band-passed output relative to its input, in samples (integer). */
   readonly delaySamples: number;
-  private readonly lp1: BoxFilter;
-  private readonly lp2: BoxFilter;
-  private readonly lp3: BoxFilter;
-  private readonly base1: BoxFilter;
-  private readonly base2: BoxFilter;
+  // The five boxcars (three low-pass of length lpLen, two baseline of length baseLen) are fused
+  // into one loop over flat rings (running sums, re-added from the rings now and then), without five
+  // objects' field traffic per sample (this is the innermost loop of the whole engine).
+  private readonly lpLen: number;
+  private readonly baseLen: number;
+  private readonly lpRings: Float64Array; // 3 × lpLen
+  private readonly baseRings: Float64Array; // 2 × baseLen
+  private readonly sums = new Float64Array(5);
   private readonly lpRing: Float64Array;
+  private lpIdx = 0;
+  private baseIdx = 0;
   private lpPos = 0;
+  private started = false;
+  private sinceResum = 0;
+  private readonly resumEvery: number;
   private lastValid = NaN;
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
   lowPassed = 0;
@@ -42,16 +49,14 @@ export class PpgCleaner {
   constructor(fsHz: number, settings: PpgCleanSettings = DEFAULT_PPG_CLEAN) {
     if (!(fsHz >= 10 && fsHz <= 5000)) throw new RangeError(`sample rate ${fsHz} Hz is out of range (10–5000 Hz)`);
     this.fsHz = fsHz;
-    const lpLen = Math.max(3, Math.round(settings.lowPassBoxSec * fsHz) | 1);
-    const baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz) | 1);
-    this.lp1 = new BoxFilter(lpLen);
-    this.lp2 = new BoxFilter(lpLen);
-    this.lp3 = new BoxFilter(lpLen);
-    this.base1 = new BoxFilter(baseLen);
-    this.base2 = new BoxFilter(baseLen);
-    const baseDelay = this.base1.delaySamples + this.base2.delaySamples; // = baseLen − 1
+    this.lpLen = Math.max(3, Math.round(settings.lowPassBoxSec * fsHz) | 1);
+    this.baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz) | 1);
+    this.lpRings = new Float64Array(3 * this.lpLen);
+    this.baseRings = new Float64Array(2 * this.baseLen);
+    const baseDelay = this.baseLen - 1; // two boxcars of (baseLen − 1) / 2 each
     this.lpRing = new Float64Array(baseDelay + 1);
-    this.delaySamples = 3 * this.lp1.delaySamples + baseDelay;
+    this.delaySamples = (3 * (this.lpLen - 1)) / 2 + baseDelay;
+    this.resumEvery = 64 * this.baseLen;
   }
 
   /** Push one raw sample; returns the band-passed sample `delaySamples` earlier. */
@@ -61,27 +66,87 @@ export class PpgCleaner {
     } else {
       this.lastValid = x;
     }
-    const lp = this.lp3.push(this.lp2.push(this.lp1.push(x)));
-    const base = this.base2.push(this.base1.push(lp));
+    const L = this.lpLen;
+    const B = this.baseLen;
+    const r = this.lpRings;
+    const q = this.baseRings;
+    const sums = this.sums;
+    if (!this.started) this.prefill(x);
+    // Three low-pass boxcars.
+    const i = this.lpIdx;
+    let v = x;
+    let s = sums[0]! + v - r[i]!;
+    r[i] = v;
+    sums[0] = s;
+    v = s / L;
+    s = sums[1]! + v - r[L + i]!;
+    r[L + i] = v;
+    sums[1] = s;
+    v = s / L;
+    s = sums[2]! + v - r[2 * L + i]!;
+    r[2 * L + i] = v;
+    sums[2] = s;
+    const lp = s / L;
+    this.lpIdx = i + 1 === L ? 0 : i + 1;
+    // Two baseline boxcars.
+    const j = this.baseIdx;
+    s = sums[3]! + lp - q[j]!;
+    q[j] = lp;
+    sums[3] = s;
+    v = s / B;
+    s = sums[4]! + v - q[B + j]!;
+    q[B + j] = v;
+    sums[4] = s;
+    const base = s / B;
+    this.baseIdx = j + 1 === B ? 0 : j + 1;
+    if (++this.sinceResum === this.resumEvery) this.resum();
+    // The low-passed signal delayed by the baseline's delay.
     const ring = this.lpRing;
     ring[this.lpPos] = lp;
     this.lpPos = this.lpPos + 1 === ring.length ? 0 : this.lpPos + 1;
-    // The oldest entry in the ring is lp delayed by (ring.length − 1) = baseline delay.
-    const lpDelayed = ring[this.lpPos];
+    const lpDelayed = ring[this.lpPos]!;
     this.lowPassed = lpDelayed;
     return lpDelayed - base;
   }
 
   reset(): void {
-    this.lp1.reset();
-    this.lp2.reset();
-    this.lp3.reset();
-    this.base1.reset();
-    this.base2.reset();
+    this.lpRings.fill(0);
+    this.baseRings.fill(0);
+    this.sums.fill(0);
     this.lpRing.fill(0);
+    this.lpIdx = 0;
+    this.baseIdx = 0;
     this.lpPos = 0;
+    this.started = false;
+    this.sinceResum = 0;
     this.lastValid = NaN;
     this.lowPassed = 0;
+  }
+
+  /** Start-up: every ring holds the first sample, so the output starts at the signal level. */
+  private prefill(x: number): void {
+    this.lpRings.fill(x);
+    this.baseRings.fill(x);
+    this.sums.set([x * this.lpLen, x * this.lpLen, x * this.lpLen, x * this.baseLen, x * this.baseLen]);
+    this.lpRing.fill(x);
+    this.started = true;
+  }
+
+  /** Re-add the running sums from the rings (no floating-point drift over hours). */
+  private resum(): void {
+    const L = this.lpLen;
+    const B = this.baseLen;
+    for (let k = 0; k < 3; k++) {
+      let t = 0;
+      for (let m = 0; m < L; m++) t += this.lpRings[k * L + m]!;
+      this.sums[k] = t;
+    }
+    for (let k = 0; k < 2; k++) {
+      let t = 0;
+      for (let m = 0; m < B; m++) t += this.baseRings[k * B + m]!;
+      this.sums[3 + k] = t;
+    }
+    this.sinceResum = 0;
   }
 }
 
