@@ -2,6 +2,11 @@
 // linter) and fails on any HIGH or MEDIUM finding — unless it is a reviewed false positive,
 // explained next to the flagged code by a comment containing `electronegativity-reviewed: <CHECK_ID>`
 // on the flagged line or up to 4 lines above it. LOW/INFORMATIONAL findings are listed only.
+//
+// The tool writes CSV (with severities) and SARIF (every finding, but no severities). Its CSV is
+// not always well formed (a finding's row can lose its head), so findings are taken from the
+// SARIF and their severity from the CSV row with the same check and place; a finding whose
+// severity cannot be read counts as serious.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,70 +14,79 @@ import { join } from 'node:path';
 
 const INPUT = 'main';
 const dir = mkdtempSync(join(tmpdir(), 'cadans-eneg-'));
-const csv = join(dir, 'findings.csv');
-const r = spawnSync('npx', ['--no-install', 'electronegativity', '-i', INPUT, '-r', '-o', csv], {
-  encoding: 'utf8',
-  env: { ...process.env, NO_COLOR: '1' },
-});
-if (r.status !== 0 || !existsSync(csv)) {
-  process.stderr.write(r.stdout + r.stderr);
-  process.stderr.write(`lint:security: electronegativity did not run (exit ${r.status})\n`);
-  process.exit(2);
+
+function run(out) {
+  const r = spawnSync('npx', ['--no-install', 'electronegativity', '-i', INPUT, '-r', '-o', out], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+  if (r.status !== 0 || !existsSync(out)) {
+    process.stderr.write(r.stdout + r.stderr);
+    process.stderr.write(`lint:security: electronegativity did not run (exit ${r.status})\n`);
+    process.exit(2);
+  }
+  return readFileSync(out, 'utf8');
 }
 
-/** CSV parsing (quoted fields may hold commas and newlines: the `sample` column is source code). */
-function parseCsv(text) {
+/** One CSV field list per row that starts with a check id (quoted fields may hold commas). */
+function parseCsvRows(text) {
   const rows = [];
-  let row = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cur += '"'), i++;
-      else if (c === '"') quoted = false;
+  for (const line of text.split(/\r?\n/)) {
+    if (!/^[A-Z][A-Z0-9_]*_CHECK,/.test(line)) continue;
+    const fields = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted) {
+        if (c === '"' && line[i + 1] === '"') (cur += '"'), i++;
+        else if (c === '"') quoted = false;
+        else cur += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') fields.push(cur.trim()), (cur = '');
       else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cur.trim()), (cur = '');
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(cur.trim());
-      if (row.some((x) => x !== '')) rows.push(row);
-      row = [];
-      cur = '';
-    } else cur += c;
+    }
+    fields.push(cur.trim());
+    rows.push(fields);
   }
-  row.push(cur.trim());
-  if (row.some((x) => x !== '')) rows.push(row);
   return rows;
 }
 
-const [, ...rows] = parseCsv(readFileSync(csv, "utf8"));
+const csvRows = parseCsvRows(run(join(dir, 'findings.csv')));
+const sarif = JSON.parse(run(join(dir, 'findings.sarif')));
 rmSync(dir, { recursive: true, force: true });
+
+const findings = (sarif.runs?.[0]?.results ?? []).map((res) => {
+  const loc = res.locations?.[0]?.physicalLocation ?? {};
+  const file = loc.artifactLocation?.uri ?? '?';
+  const line = loc.region?.startLine ?? 0;
+  const row = csvRows.find((f) => f[0] === res.ruleId && f[3] === file && Number(String(f[4]).split(':')[0]) === line);
+  return {
+    check: res.ruleId,
+    file,
+    line,
+    severity: row ? row[1] : 'UNKNOWN',
+    confidence: row ? row[2] : '?',
+    description: res.message?.text ?? '',
+  };
+});
+
 let failed = 0;
-for (const row of rows) {
-  const [check, severity, confidence, file, location, , description] = row;
-  if (row.length < 7) {
-    failed++;
-    console.log(`FAIL                     cannot read the finding ${JSON.stringify(row)}`);
-    continue;
-  }
-  const line = Number(String(location).split(':')[0]);
-  const path = join(INPUT, file);
+for (const f of findings) {
+  const path = join(INPUT, f.file);
   let reviewed = false;
-  if (existsSync(path) && line > 0) {
+  if (existsSync(path) && f.line > 0) {
     const lines = readFileSync(path, 'utf8').split('\n');
-    const around = lines.slice(Math.max(0, line - 5), line).join('\n');
-    reviewed = around.includes(`electronegativity-reviewed: ${check}`);
+    reviewed = lines.slice(Math.max(0, f.line - 5), f.line).join('\n').includes(`electronegativity-reviewed: ${f.check}`);
   }
-  const serious = severity === 'HIGH' || severity === 'MEDIUM';
+  const serious = f.severity === 'HIGH' || f.severity === 'MEDIUM' || f.severity === 'UNKNOWN';
   const verdict = !serious ? 'note' : reviewed ? 'reviewed false positive' : 'FAIL';
   if (serious && !reviewed) failed++;
-  console.log(`${verdict.padEnd(24)} ${severity}/${confidence} ${check} ${path}:${location} — ${description}`);
+  console.log(`${verdict.padEnd(24)} ${f.severity}/${f.confidence} ${f.check} ${path}:${f.line} — ${f.description}`);
 }
 console.log(
   failed === 0
-    ? `lint:security: no unexplained HIGH or MEDIUM electronegativity finding (${rows.length} finding(s) listed)`
+    ? `lint:security: no unexplained HIGH or MEDIUM electronegativity finding (${findings.length} finding(s) listed)`
     : `lint:security: ${failed} HIGH/MEDIUM finding(s) — fix them, or explain a false positive with "electronegativity-reviewed: <CHECK_ID>" next to the code`,
 );
 process.exit(failed === 0 ? 0 : 1);

@@ -34,6 +34,38 @@ import { LiveBatcher } from './LiveBatcher.js';
 import { PacerController } from './PacerController.js';
 import { reviewData, summaryView } from './sessionViews.js';
 import type { SettingsStore } from './SettingsStore.js';
+import type {
+  ResonanceOverrideRequest,
+  ResonanceRateView,
+  ResonanceResultView,
+  ResonanceRunView,
+  StartResonanceRequest,
+} from '../../shared/ipc/resonanceTypes.js';
+import { ResonanceService } from './resonanceService.js';
+import type {
+  Course,
+  Goal,
+  NewCourse,
+  NewGoal,
+  NewQuestionnaireEntry,
+  NewRunningLogEntry,
+  QuestionnaireEntry,
+  RunningLogEntry,
+} from '../../shared/domain/types.js';
+import type {
+  DownloadFile,
+  GoalStatusRequest,
+  ReportRequest,
+  ReportView,
+  RrImportRequest,
+  RrImportResult,
+  SaveResult,
+  SessionExportFormat,
+} from '../../shared/ipc/recordTypes.js';
+import { chromiumPrintToPdf, type PrintToPdf } from '../reports/printToPdf.js';
+import { RecordCalls } from './recordCalls.js';
+import { importRrText } from './recordImport.js';
+import { renderReport, renderReportPdf } from './reportCalls.js';
 
 export interface AppServiceOptions {
   storage: Storage;
@@ -47,6 +79,8 @@ export interface AppServiceOptions {
   batchHz?: number;
   /** Wall clock, ms since epoch. */
   nowMs?: () => number;
+  /** Prints report HTML to PDF (default: headless Chromium; the desktop app passes `electronPrintToPdf`). */
+  printToPdf?: PrintToPdf;
 }
 
 interface LiveSession {
@@ -71,11 +105,25 @@ export class AppService implements CadansService {
   private stopping: Promise<SessionSummaryView> | null = null;
   private lastEndedSessionId: number | null = null;
   private readonly startMs: number;
+  private readonly resonance: ResonanceService;
+  private readonly records: RecordCalls;
 
   constructor(opts: AppServiceOptions) {
     this.o = opts;
     this.startMs = (opts.nowMs ?? Date.now)();
+    this.records = new RecordCalls(opts.storage, () => this.now());
     this.pacer = new PacerController((s) => opts.devices.setPacer(s));
+    this.resonance = new ResonanceService({
+      storage: opts.storage,
+      devices: opts.devices,
+      pacer: this.pacer,
+      clockOf: (ch) => this.clockOf(ch),
+      startSession: (req) => this.startSession(req),
+      stopSession: () => this.stopSession(),
+      liveRecorder: () => this.session?.recorder ?? null,
+      emitPacer: () => this.emitPacer(),
+      emitRun: (view) => this.emit('onResonance', view),
+    });
   }
 
   /** Subscribe to the device manager and start the live stream. */
@@ -160,6 +208,56 @@ export class AppService implements CadansService {
     return reviewData(this.o.storage, sessionId);
   }
 
+  // ---------------------------------------------------------------- clinical record (client page; see recordCalls.ts)
+  updateClient(clientId: number, patch: Partial<NewClient>): SaveResult<Client> {
+    return this.records.updateClient(clientId, patch);
+  }
+  listCourses(clientId: number): Course[] {
+    return this.records.listCourses(clientId);
+  }
+  createCourse(input: NewCourse): SaveResult<Course> {
+    return this.records.createCourse(input);
+  }
+  updateCourse(courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>): SaveResult<Course> {
+    return this.records.updateCourse(courseId, patch);
+  }
+  listGoals(clientId: number): Goal[] {
+    return this.records.listGoals(clientId);
+  }
+  createGoal(input: NewGoal): SaveResult<Goal> {
+    return this.records.createGoal(input);
+  }
+  setGoalStatus(request: GoalStatusRequest): SaveResult<Goal> {
+    return this.records.setGoalStatus(request);
+  }
+  listQuestionnaires(clientId: number): QuestionnaireEntry[] {
+    return this.records.listQuestionnaires(clientId);
+  }
+  createQuestionnaire(input: NewQuestionnaireEntry): SaveResult<QuestionnaireEntry> {
+    return this.records.createQuestionnaire(input);
+  }
+  listRunningLog(clientId: number): RunningLogEntry[] {
+    return this.records.listRunningLog(clientId);
+  }
+  createRunningLogEntry(input: NewRunningLogEntry): SaveResult<RunningLogEntry> {
+    return this.records.createRunningLogEntry(input);
+  }
+  exportSession(sessionId: number, format: SessionExportFormat): DownloadFile {
+    return this.records.exportSession(sessionId, format);
+  }
+  /** The report as HTML for the in-app preview (in the request's language, else the UI's). */
+  getReportHtml(request: ReportRequest): ReportView {
+    return renderReport(this.o.storage, request, this.getLocale(), this.now());
+  }
+  /** The same report as a PDF file. */
+  getReportPdf(request: ReportRequest): Promise<DownloadFile> {
+    return renderReportPdf(this.o.storage, request, this.getLocale(), this.now(), this.o.printToPdf ?? chromiumPrintToPdf());
+  }
+  /** An RR-interval file as a new session of the client (nothing stored when it cannot be read). */
+  importRrFile(request: RrImportRequest): RrImportResult {
+    return importRrText(this.o.storage, request, this.now());
+  }
+
   // ---------------------------------------------------------------- sensors
   async listSensors(): Promise<SensorListView> {
     return sensorListView(await this.o.devices.listSensors());
@@ -223,6 +321,7 @@ export class AppService implements CadansService {
 
   pauseSession(): SessionStateView {
     const s = this.requireSession('pause');
+    if (this.resonance.active) throw new Error('a resonance assessment cannot be paused: stop it (the finished steps are kept) or cancel it');
     if (!s.paused) {
       s.paused = true;
       this.pacer.pause(this.clockOf(s.channel));
@@ -252,7 +351,7 @@ export class AppService implements CadansService {
     const s = this.session;
     this.stopping = (async () => {
       try {
-        await s.recorder.stop('complete');
+        await s.recorder.stop(this.resonance.stopStatus(s.recorder.sessionId));
       } finally {
         this.session = null;
         this.stopping = null;
@@ -260,6 +359,7 @@ export class AppService implements CadansService {
         this.lastEndedSessionId = s.recorder.sessionId;
         this.emitPacer();
         this.emitState();
+        this.resonance.sessionStopped(s.recorder.sessionId, s.recorder.clockOffsetSec ?? s.startClockSec);
       }
       return this.getSessionSummary(s.recorder.sessionId);
     })();
@@ -281,6 +381,7 @@ export class AppService implements CadansService {
   }
 
   setPacer(settings: PacerSettings | null): PacerTimeline | null {
+    if (this.resonance.active) throw new Error('the resonance assessment sets the pacer; stop it before changing the pacer by hand');
     const s = this.session;
     const now = this.liveClock();
     if (settings === null) {
@@ -297,7 +398,34 @@ export class AppService implements CadansService {
     return this.getPacer();
   }
 
+  // ---------------------------------------------------------------- resonance assessment (see resonanceService.ts)
+  startResonance(req: StartResonanceRequest): ResonanceRunView {
+    return this.resonance.startResonance(req);
+  }
+  getResonanceRun(): ResonanceRunView | null {
+    return this.resonance.getResonanceRun();
+  }
+  stopResonance(): Promise<ResonanceRunView> {
+    return this.resonance.stopResonance();
+  }
+  cancelResonance(): Promise<ResonanceRunView> {
+    return this.resonance.cancelResonance();
+  }
+  getResonanceResult(sessionId: number): ResonanceResultView {
+    return this.resonance.getResonanceResult(sessionId);
+  }
+  setResonanceOverride(req: ResonanceOverrideRequest): ResonanceResultView {
+    return this.resonance.setResonanceOverride(req);
+  }
+  getLastResonanceRate(clientId: number): ResonanceRateView | null {
+    return this.resonance.getLastResonanceRate(clientId);
+  }
+
   // ---------------------------------------------------------------- internals
+  private now(): Date {
+    return new Date((this.o.nowMs ?? Date.now)());
+  }
+
   private emit<K extends EventName>(name: K, payload: PayloadOf<K>): void {
     for (const sink of this.sinks) {
       try {
@@ -385,9 +513,10 @@ export class AppService implements CadansService {
       const batch = b.take();
       if (batch) this.emit('onLive', batch);
     }
+    this.resonance.tick(); // a resonance run ends itself after its last step
     const s = this.session;
     const end = this.pacer.endSec;
-    if (s && !s.paused && !this.stopping && end !== null && this.clockOf(s.channel) >= end) {
+    if (s && !s.paused && !this.stopping && !this.resonance.active && end !== null && this.clockOf(s.channel) >= end) {
       void this.stopSession().catch(() => undefined);
     }
   }

@@ -50,6 +50,14 @@ export class PacerController {
     return nowSec;
   }
 
+  /** Follow a prepared schedule (the resonance protocol's steps), on the same clock. */
+  follow(schedule: PacerSchedule): void {
+    this.schedule = schedule;
+    this.running = true;
+    this.version++;
+    this.apply(schedule);
+  }
+
   /** New settings from the next breath boundary (or a fresh start when none runs); returns when they take effect. */
   change(settings: PacerSettings, nowSec: number): number {
     if (!this.schedule || !this.running) return this.start(settings, nowSec);

@@ -12,6 +12,7 @@ import { DeviceManager } from '../devices/DeviceManager.js';
 import { SessionRecorder } from '../sessions/SessionRecorder.js';
 import { recoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
+import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { SettingsStore } from './SettingsStore.js';
 
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   openClientDisplay?: () => ClientDisplayTarget | Promise<ClientDisplayTarget>;
   /** Options of the sensor listing (tests: no BLE scan). */
   bleScanMs?: number;
+  /** How report PDFs are printed (the desktop app: Electron's printToPDF; default: headless Chromium). */
+  printToPdf?: PrintToPdf;
 }
 
 export interface AppCore {
@@ -49,6 +52,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     info: { version: APP_VERSION, host: o.host, defaultSensorSpec: o.sensorSpec, dbPath: o.dbPath },
     createRecorder: (r) => new SessionRecorder(storage, devices, { ...r, flushEveryMs: 500 }),
     openClientDisplay: o.openClientDisplay,
+    ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
   }).start();
   let sensorError: string | null = null;
   if (o.sensorSpec) {

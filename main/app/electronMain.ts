@@ -9,6 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, dialog, ipcMain, session } from 'electron';
 import { channelOf } from '../../shared/ipc/contract.js';
+import { electronPrintToPdf } from '../reports/electronPrint.js';
 import { createAppCore, type AppCore } from './appCore.js';
 import { hardenAllWebContents, hardenSession, registerAppScheme } from './electronSecurity.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
@@ -45,6 +46,7 @@ if (!app.requestSingleInstanceLock()) {
       dbPath: process.env.CADANS_DB?.trim() || defaultDbPath(),
       host: 'electron',
       sensorSpec: process.env.CADANS_SENSOR?.trim() || 'sim',
+      printToPdf: electronPrintToPdf,
       openClientDisplay: () => {
         windows.openClient();
         return { opened: true, url: null };

@@ -9,6 +9,7 @@ import type { JsonObject } from '../../shared/domain/types.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { SessionAnalysis, SessionReportInput } from '../../shared/report/reportTypes.js';
 import { analyzeStoredSession } from '../sessions/sessionSignal.js';
+import { storedResonance } from '../sessions/resonanceDefaults.js';
 import type { Storage } from '../storage/storage.js';
 
 /** Stored pacer JSON → settings (null when absent or not valid settings). */
@@ -79,6 +80,7 @@ export function loadSessionReportInput(storage: Storage, sessionId: number, opts
     markers: o.markers.map((mk) => ({ tSec: mk.tSec, kind: mk.kind, note: mk.note })),
     gaps: o.gaps.map((g) => ({ startSec: g.startSec, endSec: g.endSec, reason: g.reason })),
     analysis: analyzeSessionForReport(storage, sessionId),
+    resonance: storedResonance(s) ?? undefined,
     generatedAt: (opts.now ?? new Date()).toISOString(),
   };
 }

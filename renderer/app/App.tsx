@@ -2,7 +2,9 @@
 import { useEffect } from 'react';
 import { ClientDisplay } from '../features/display/ClientDisplay.js';
 import { ClientsScreen } from '../features/clients/ClientsScreen.js';
+import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
+import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
 import { useT } from './i18n.js';
 import { useRoute } from './route.js';
@@ -33,6 +35,8 @@ export function App() {
       {route.name === 'live' && <LiveScreen />}
       {route.name === 'clients' && <ClientsScreen clientId={route.clientId} />}
       {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
+      {route.name === 'resonance' && <ResonanceScreen />}
+      {route.name === 'record' && <ClientRecordScreen clientId={route.clientId} tab={route.tab} />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ export function TopBar({ route }: { route: Route }) {
   const link = useApp((s) => s.link);
   const simulated = useApp((s) => s.channels.some((c) => c.simulated));
   const phase = useApp((s) => s.session.phase);
+  const selectedClientId = useApp((s) => s.selectedClientId);
   const setLocale = (l: Locale) => void api().setLocale(l).catch(showError);
   return (
     <header className="topbar">
@@ -22,8 +23,14 @@ export function TopBar({ route }: { route: Route }) {
           {t('nav.live')}
           {phase !== 'idle' && <span className="rec-dot" title={t(`session.phase.${phase}`)} />}
         </button>
+        <button className={route.name === 'resonance' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/resonance')} data-testid="nav-resonance">
+          {t('nav.resonance')}
+        </button>
         <button className={route.name === 'clients' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/clients')} data-testid="nav-clients">
           {t('nav.clients')}
+        </button>
+        <button className={route.name === 'record' ? 'nav-item on' : 'nav-item'} onClick={() => navigate(selectedClientId ? `#/client/${selectedClientId}` : '#/client')} data-testid="nav-record">
+          {t('nav.record')}
         </button>
       </nav>
       <div className="topbar-right">

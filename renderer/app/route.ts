@@ -1,10 +1,12 @@
-/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/review/ID, #/display (client display). */
+/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/client/ID/TAB (client record), #/review/ID, #/resonance (resonance assessment), #/display (client display). */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
   | { name: 'live' }
   | { name: 'clients'; clientId: number | null }
   | { name: 'review'; sessionId: number }
+  | { name: 'resonance' }
+  | { name: 'record'; clientId: number | null; tab: string | null }
   | { name: 'display' };
 
 export function parseRoute(hash: string): Route {
@@ -15,6 +17,10 @@ export function parseRoute(hash: string): Route {
       return { name: 'display' };
     case 'clients':
       return { name: 'clients', clientId: Number.isSafeInteger(id) && id > 0 ? id : null };
+    case 'client':
+      return { name: 'record', clientId: Number.isSafeInteger(id) && id > 0 ? id : null, tab: parts[2] || null };
+    case 'resonance':
+      return { name: 'resonance' };
     case 'review':
       if (Number.isSafeInteger(id) && id > 0) return { name: 'review', sessionId: id };
       return { name: 'live' };

@@ -34,6 +34,34 @@ import {
   type StartSessionRequest,
 } from './apiTypes.js';
 import type { LiveBatch } from './liveTypes.js';
+import type {
+  ResonanceOverrideRequest,
+  ResonanceRateView,
+  ResonanceResultView,
+  ResonanceRunView,
+  StartResonanceRequest,
+} from './resonanceTypes.js';
+import type {
+  Course,
+  Goal,
+  NewCourse,
+  NewGoal,
+  NewQuestionnaireEntry,
+  NewRunningLogEntry,
+  QuestionnaireEntry,
+  RunningLogEntry,
+} from '../domain/types.js';
+import {
+  SESSION_EXPORT_FORMATS,
+  type DownloadFile,
+  type GoalStatusRequest,
+  type ReportRequest,
+  type ReportView,
+  type RrImportRequest,
+  type RrImportResult,
+  type SaveResult,
+  type SessionExportFormat,
+} from './recordTypes.js';
 
 /** An invoke entry; `A`/`R` exist only in the type. */
 export interface InvokeSpec<A extends unknown[], R> {
@@ -70,6 +98,22 @@ export const CONTRACT = {
   listSessions: invoke<[clientId: number], SessionListItem[]>(args(positiveId)),
   getSessionSummary: invoke<[sessionId: number], SessionSummaryView>(args(positiveId)),
   getSessionReview: invoke<[sessionId: number], SessionReviewData>(args(positiveId)),
+  // ---- clinical record (client page): details, course, goals, questionnaires, running log, exports, reports, RR import
+  updateClient: invoke<[clientId: number, patch: Partial<NewClient>], SaveResult<Client>>(args(positiveId, anyObject)),
+  listCourses: invoke<[clientId: number], Course[]>(args(positiveId)),
+  createCourse: invoke<[input: NewCourse], SaveResult<Course>>(args(anyObject)),
+  updateCourse: invoke<[courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>], SaveResult<Course>>(args(positiveId, anyObject)),
+  listGoals: invoke<[clientId: number], Goal[]>(args(positiveId)),
+  createGoal: invoke<[input: NewGoal], SaveResult<Goal>>(args(anyObject)),
+  setGoalStatus: invoke<[request: GoalStatusRequest], SaveResult<Goal>>(args(anyObject)),
+  listQuestionnaires: invoke<[clientId: number], QuestionnaireEntry[]>(args(positiveId)),
+  createQuestionnaire: invoke<[input: NewQuestionnaireEntry], SaveResult<QuestionnaireEntry>>(args(anyObject)),
+  listRunningLog: invoke<[clientId: number], RunningLogEntry[]>(args(positiveId)),
+  createRunningLogEntry: invoke<[input: NewRunningLogEntry], SaveResult<RunningLogEntry>>(args(anyObject)),
+  exportSession: invoke<[sessionId: number, format: SessionExportFormat], DownloadFile>(args(positiveId, oneOf(SESSION_EXPORT_FORMATS))),
+  getReportHtml: invoke<[request: ReportRequest], ReportView>(args(anyObject)),
+  getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(anyObject)),
+  importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(anyObject)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
@@ -85,6 +129,14 @@ export const CONTRACT = {
   // ---- pacer
   getPacer: invoke<[], PacerTimeline | null>(noArgs),
   setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(objectOrNull)),
+  // ---- resonance-frequency assessment (guided screen; stored as a session of type 'resonance')
+  startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(anyObject)),
+  getResonanceRun: invoke<[], ResonanceRunView | null>(noArgs),
+  stopResonance: invoke<[], ResonanceRunView>(noArgs),
+  cancelResonance: invoke<[], ResonanceRunView>(noArgs),
+  getResonanceResult: invoke<[sessionId: number], ResonanceResultView>(args(positiveId)),
+  setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(anyObject)),
+  getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),
@@ -92,6 +144,7 @@ export const CONTRACT = {
   onPacer: event<PacerTimeline | null>(),
   onSettings: event<AppSettings>(),
   onLive: event<LiveBatch>(),
+  onResonance: event<ResonanceRunView>(),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -61,6 +61,8 @@ export interface SessionReportInput {
   /** Stretches without signal recorded live (sensor off, dropped packets). */
   gaps: { startSec: number; endSec: number; reason: string }[];
   analysis: SessionAnalysis;
+  /** A resonance session's stored assessment (summary key `resonance`, see resonanceSection.ts), if any. */
+  resonance?: unknown;
   generatedAt: IsoDateTime;
 }
 

@@ -11,6 +11,7 @@ import type { PacerSettings } from '../pacer/pacerSettings.js';
 import { clientSummaryFacts } from './clientSummary.js';
 import { esc, figure, metaList, multiline, paragraphs, reportDocument, table, type Cell } from './reportHtml.js';
 import { ReportFormat } from './reportFormat.js';
+import { resonanceSection } from './resonanceSection.js';
 import { reportMessages, type ReportMessages } from './reportMessages.js';
 import type { ReportOptions, SessionReportInput } from './reportTypes.js';
 import { sessionMetrics, type SessionMetrics } from '../dsp/sessionMetrics.js';
@@ -162,6 +163,7 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     body += `<section class="figures"><h2>${esc(m.keyFiguresTitle)}</h2><p class="warn analysis-error">${esc(m.analysisFailed(reason))}</p></section>`;
   }
 
+  body += resonanceSection(input.resonance, fmt, opts.lang);
   body += `<section class="markers block">${markersSection(input, fmt, m)}${gapsSection(input, result, offsetSec, fmt, m)}</section>`;
   if (analysis) {
     body += `<section class="settings page-break"><h2>${esc(m.appendixTitle)}: ${esc(m.settingsTitle)}</h2><p class="small">${esc(m.settingsIntro)}</p>`;

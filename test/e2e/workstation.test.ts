@@ -4,31 +4,17 @@
 // follows the pacer, a marker is added, the session stopped and found under the client with its
 // summary and review; the language switches between Dutch and English and is remembered.
 // Screenshots of every screen go to test-artifacts/.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
-import { artifactPath, browserSkipReason, launchBrowser } from './browser.js';
-import { startWebHostProcess, type WebHostProcess } from './webHostProcess.js';
+import { artifactPath, browserSkipReason } from './browser.js';
+import { uiNumber, useWebHostPage, waitFor } from './e2eSession.js';
+import type { WebHostProcess } from './webHostProcess.js';
 
-const SIM_SPEC = 'sim:speed=20,seed=7,breathing=15';
+// compliance=1: once the pacer runs, the simulated client follows it exactly (no random lapses).
+const SIM_SPEC = 'sim:speed=20,seed=7,breathing=15,compliance=1';
 const skip = browserSkipReason();
 if (skip) console.log(`# ${skip}`);
-
-/** A number as the UI shows it in Dutch or English ('2,5' / '2.5'; '–' = NaN). */
-function uiNumber(text: string | null): number {
-  const t = (text ?? '').trim().replace(/\s/g, '');
-  if (t === '' || t === '–') return NaN;
-  return Number(t.replace(/\./g, '').replace(',', '.'));
-}
-
-async function waitFor(what: string, fn: () => Promise<boolean>, timeoutMs: number, everyMs = 250): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    if (await fn()) return;
-    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
 
 async function changes(el: Locator, gapMs: number): Promise<boolean> {
   const a = await el.screenshot();
@@ -38,25 +24,13 @@ async function changes(el: Locator, gapMs: number): Promise<boolean> {
 }
 
 describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip ?? false, timeout: 240_000 }, () => {
-  let host: WebHostProcess;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const e2e = useWebHostPage();
+  const pageErrors = e2e.pageErrors;
   let page: Page;
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    host = await startWebHostProcess();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') pageErrors.push(m.text());
-    });
-  });
-
-  after(async () => {
-    await browser?.close();
-    const code = await host?.stop();
-    assert.equal(code, 0, `cadans web should exit cleanly on SIGTERM; stderr: ${host?.output().stderr}`);
+  let host: WebHostProcess;
+  before(() => {
+    page = e2e.page;
+    host = e2e.host;
   });
 
   test('the URL is the first stdout line, bound to 127.0.0.1 with a token', () => {
@@ -121,7 +95,7 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
     await page.getByTestId('markers').getByText('Cliënt ontspant zichtbaar').waitFor();
 
     // The client display (same browser, second tab): pacer and HR wave, no numbers by default.
-    const display = await browser.context.newPage();
+    const display = await page.context().newPage();
     await display.goto(host.url + '#/display');
     await display.getByTestId('client-display').waitFor();
     await new Promise((r) => setTimeout(r, 2500));
@@ -185,7 +159,12 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
     await page.getByTestId('quality-hint').waitFor();
     assert.match((await page.getByTestId('quality-hint').textContent()) ?? '', /oorclip/i);
     assert.match((await page.getByTestId('frozen-reason').textContent()) ?? '', /Scores bevroren/);
-    assert.equal(await page.getByTestId('hr-value').textContent(), good, 'the last trusted value is kept, not a number from noise');
+    // Frozen at the last trusted value: a plausible heart rate that does not move while the signal is bad.
+    const frozenHr = await page.getByTestId('hr-value').textContent();
+    assert.ok(Math.abs(uiNumber(frozenHr) - 72) < 12, `frozen HR ${frozenHr} (before the clip came off: ${good})`);
+    await page.waitForTimeout(1500);
+    assert.equal(await page.getByTestId('metrics').getAttribute('data-frozen'), 'yes');
+    assert.equal(await page.getByTestId('hr-value').textContent(), frozenHr, 'the last trusted value is kept, not a number from noise');
     await page.screenshot({ path: artifactPath('09-bad-signal-frozen.png'), fullPage: true });
     await waitFor('scores back', async () => (await page.getByTestId('metrics').getAttribute('data-frozen')) === 'no', 40_000);
   });

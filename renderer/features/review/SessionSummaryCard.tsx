@@ -6,6 +6,7 @@ import { useT } from '../../app/i18n.js';
 import { navigate } from '../../app/route.js';
 import { showError } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
+import { ResonanceSessionResult } from '../resonance/ResonanceSessionResult.js';
 
 export function useSessionSummary(sessionId: number | null): SessionSummaryView | null {
   const [s, setS] = useState<SessionSummaryView | null>(null);
@@ -76,6 +77,7 @@ export function SessionSummaryCard({ sessionId, onClose }: { sessionId: number; 
             {fmt.dateTime(s.startedAt)} · {t(`status.${s.status}`)}
           </p>
           <SummaryNumbers s={s} />
+          {s.type === 'resonance' && <ResonanceSessionResult sessionId={s.sessionId} />}
         </>
       ) : (
         <p className="muted">{t('common.loading')}</p>

@@ -23,6 +23,8 @@ import { SensorPanel } from '../sensors/SensorPanel.js';
 import { MetricsPanel } from './MetricsPanel.js';
 import { SessionControls } from './SessionControls.js';
 import { usePacerLabels } from '../pacer/usePacerLabels.js';
+import { ResonancePresetNote } from '../resonance/ResonancePresetNote.js';
+import { useResonancePreset } from '../resonance/useResonancePreset.js';
 
 // Kept across screen changes (the console is unmounted while the client list is shown).
 let savedDraft: PacerDraft = DEFAULT_DRAFT;
@@ -41,6 +43,7 @@ export function LiveScreen() {
   const [dismissed, setDismissed] = useState<number | null>(null);
   const { run } = useAction();
   const labels = usePacerLabels();
+  const preset = useResonancePreset(setDraft); // the client's resonance rate presets the pacer
   useEffect(() => {
     savedDraft = draft;
     savedUsePacer = usePacer;
@@ -53,6 +56,7 @@ export function LiveScreen() {
         <ClientPanel />
         <SensorPanel />
         <SessionControls draft={draft} usePacer={usePacer} setUsePacer={setUsePacer} />
+        <ResonancePresetNote preset={preset} rateBpm={draft.rateBpm} onUse={(rateBpm) => setDraft({ ...draft, rateBpm })} />
         <PacerForm draft={draft} onChange={setDraft} />
         <ClientDisplayPanel />
       </aside>

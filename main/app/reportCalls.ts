@@ -1,0 +1,67 @@
+/**
+ * Reports for the client page: the session report and the progress report as self-contained
+ * HTML (`sessionReportHtml` / `progressReportHtml`, the same documents `cadans report` writes)
+ * for the in-app preview, and printed to PDF through the app's `PrintToPdf` port (headless
+ * Chromium for the web host and tests, `electronPrintToPdf` in the desktop app).
+ */
+import { LOCALES, type Locale } from '../../shared/ipc/apiTypes.js';
+import type { DownloadFile, ReportRequest, ReportView } from '../../shared/ipc/recordTypes.js';
+import type { PrintToPdf } from '../reports/printToPdf.js';
+import { progressReportHtml, sessionReportHtml } from '../reports/reportFiles.js';
+import type { Storage } from '../storage/storage.js';
+
+const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
+
+/** A checked report request (throws an Error naming the bad field). */
+function checkRequest(req: ReportRequest): ReportRequest {
+  const o = req as unknown as Record<string, unknown>;
+  if (o.locale !== undefined && !(LOCALES as readonly unknown[]).includes(o.locale)) {
+    throw new Error(`report: locale must be one of ${LOCALES.join(', ')}`);
+  }
+  if (o.kind === 'session') {
+    if (!isId(o.sessionId)) throw new Error('report: sessionId must be a positive whole number');
+    return req;
+  }
+  if (o.kind === 'progress') {
+    if (!isId(o.clientId)) throw new Error('report: clientId must be a positive whole number');
+    if (o.courseId !== undefined && o.courseId !== null && !isId(o.courseId)) throw new Error('report: courseId must be a positive whole number or null');
+    return req;
+  }
+  throw new Error("report: kind must be 'session' or 'progress'");
+}
+
+/** The `<title>` of a report document (falls back to `fallback`). */
+export function reportTitle(html: string, fallback: string): string {
+  const m = /<title>([^<]*)<\/title>/i.exec(html);
+  const decoded = m?.[1]
+    ?.replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .trim();
+  return decoded || fallback;
+}
+
+/**
+ * `renderReport` — the report's HTML in `locale` (the request's, else `defaultLocale`). Throws
+ * `NotFoundError` for an unknown session/client and `ReportError` for a course of another client.
+ */
+export function renderReport(storage: Storage, req: ReportRequest, defaultLocale: Locale, now: Date): ReportView {
+  const r = checkRequest(req);
+  const lang = r.locale ?? defaultLocale;
+  if (r.kind === 'session') {
+    const html = sessionReportHtml(storage, r.sessionId, { lang, now });
+    return { title: reportTitle(html, `Session ${r.sessionId}`), baseName: `cadans-session-${r.sessionId}-report`, html };
+  }
+  const html = progressReportHtml(storage, { clientId: r.clientId, courseId: r.courseId ?? null }, { lang, now });
+  const base = `cadans-progress-${r.clientId}${r.courseId ? `-course-${r.courseId}` : ''}`;
+  return { title: reportTitle(html, `Progress ${r.clientId}`), baseName: base, html };
+}
+
+/** `renderReportPdf` — the same report printed to PDF by `print` (throws `ReportError` when printing fails). */
+export async function renderReportPdf(storage: Storage, req: ReportRequest, defaultLocale: Locale, now: Date, print: PrintToPdf): Promise<DownloadFile> {
+  const view = renderReport(storage, req, defaultLocale, now);
+  const bytes = await print(view.html);
+  return { fileName: `${view.baseName}.pdf`, mimeType: 'application/pdf', data: bytes };
+}

@@ -1,0 +1,254 @@
+/**
+ * `ResonanceService` — the resonance-frequency assessment in the workstation (the contract's
+ * `startResonance` … `getLastResonanceRate`), on top of the app service's live session: the run
+ * is a live session of type 'resonance' (recorded like any other), whose pacer follows the
+ * protocol's schedule (hidden during rests, when the client breathes freely). Each app tick
+ * advances the run (`ResonanceRun.tick`): a new step or rest puts a 'phase' marker (and a pacer
+ * change) in the recording and pushes the run to the renderer (`onResonance`); a finished step
+ * adds its row to the live table; after the last step the session stops by itself, the
+ * assessment is stored in the session summary (`storeResonance`), and its rate — or the
+ * therapist's override — becomes the client's default pacer rate (`lastResonanceRate`).
+ * Stopping early keeps the finished steps (status 'interrupted', never a default); cancelling
+ * stores no assessment.
+ */
+import { PPG_PULSE_DELAY_SEC, type ResonanceProtocolSettings } from '../../shared/dsp/resonance/index.js';
+import type { SessionStateView, SessionSummaryView, StartSessionRequest } from '../../shared/ipc/apiTypes.js';
+import {
+  RESONANCE_VARIANTS,
+  type ResonanceOverrideRequest,
+  type ResonanceRateView,
+  type ResonanceResultView,
+  type ResonanceRunView,
+  type StartResonanceRequest,
+} from '../../shared/ipc/resonanceTypes.js';
+import { lastResonanceRate, resonanceRateOf, setResonanceOverride, storedResonance, storeResonance } from '../sessions/resonanceDefaults.js';
+import type { Storage } from '../storage/storage.js';
+import type { AppDevices, AppRecorder } from './appPorts.js';
+import type { PacerController } from './PacerController.js';
+import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
+
+/** What the service needs from the app service. */
+export interface ResonanceHost {
+  storage: Storage;
+  devices: AppDevices;
+  pacer: PacerController;
+  clockOf(channel: string): number;
+  startSession(req: StartSessionRequest): SessionStateView;
+  stopSession(): Promise<SessionSummaryView>;
+  /** The recorder of the live session (null when none runs). */
+  liveRecorder(): AppRecorder | null;
+  emitPacer(): void;
+  emitRun(view: ResonanceRunView): void;
+}
+
+const SETTING_KEYS: readonly (keyof ResonanceProtocolSettings)[] = ['ratesBpm', 'stepSec', 'inhaleFraction', 'restSec', 'settleSec'];
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The known settings of a request (unknown keys are refused, so a typo is not silently ignored). */
+function requestSettings(v: unknown): Partial<ResonanceProtocolSettings> {
+  if (v === undefined) return {};
+  if (!isObj(v)) throw new Error('resonance settings must be an object');
+  const unknown = Object.keys(v).filter((k) => !SETTING_KEYS.includes(k as keyof ResonanceProtocolSettings));
+  if (unknown.length > 0) throw new Error(`unknown resonance setting(s): ${unknown.join(', ')} (known: ${SETTING_KEYS.join(', ')})`);
+  const out: Partial<ResonanceProtocolSettings> = {};
+  for (const k of SETTING_KEYS) if (v[k] !== undefined) (out as Record<string, unknown>)[k] = k === 'ratesBpm' && Array.isArray(v[k]) ? [...(v[k] as unknown[])] : v[k];
+  return out;
+}
+
+export class ResonanceService {
+  private run: ResonanceRun | null = null;
+  private unsubs: (() => void)[] = [];
+  private nextId = 1;
+  private pacerShown = true;
+
+  constructor(private readonly h: ResonanceHost) {}
+
+  /** An assessment is running (the session is its recording). */
+  get active(): boolean {
+    return this.run?.status === 'running';
+  }
+
+  // ---------------------------------------------------------------- contract calls
+  startResonance(req: StartResonanceRequest): ResonanceRunView {
+    if (this.active) throw new Error('a resonance assessment is already running; stop or cancel it first');
+    if (!isObj(req)) throw new Error('startResonance needs a request object');
+    if (typeof req.clientId !== 'number' || !Number.isSafeInteger(req.clientId) || req.clientId <= 0) throw new Error('clientId must be a positive whole number');
+    const variant = req.variant ?? 'stepped';
+    if (!RESONANCE_VARIANTS.includes(variant)) throw new Error(`variant must be one of ${RESONANCE_VARIANTS.join(', ')} (got '${String(variant)}')`);
+    const settings = requestSettings(req.settings);
+    const check = buildRunProtocol(variant, settings, 0); // refuse bad settings before recording anything
+    const first = { ...check.p.schedule.segments[0]!.settings };
+    const st = this.h.startSession({ clientId: req.clientId, type: 'resonance', pacer: first, ...(req.channel ? { channel: req.channel } : {}) });
+    const channel = st.channel!;
+    let protocol: ReturnType<typeof buildRunProtocol>;
+    try {
+      protocol = buildRunProtocol(variant, settings, st.startClockSec!);
+    } catch (e) {
+      void this.h.stopSession().catch(() => undefined); // never leave a session without its protocol
+      throw e;
+    }
+    const fsHz = this.h.devices.channels().find((c) => c.channel === channel)?.info.fsHz;
+    const run = new ResonanceRun(
+      { id: this.nextId++, sessionId: st.sessionId!, clientId: req.clientId, channel, pulseDelaySec: fsHz !== undefined ? PPG_PULSE_DELAY_SEC : 0 },
+      protocol,
+    );
+    this.detach();
+    this.run = run;
+    this.h.pacer.follow(protocol.p.schedule);
+    this.pacerShown = true;
+    this.h.emitPacer();
+    const d = this.h.devices;
+    this.unsubs.push(
+      d.on('analysis', (c, r) => c === channel && run.addResult(r)),
+      d.on('gap', (c, g) => c === channel && run.addGap(g)),
+      d.on('state', (c, s, message) => {
+        if (c === channel && (s === 'disconnected' || s === 'error')) this.end('interrupted', `sensor ${s}${message ? `: ${message}` : ''}`);
+      }),
+    );
+    this.tick();
+    return run.view(this.h.clockOf(channel));
+  }
+
+  getResonanceRun(): ResonanceRunView | null {
+    const r = this.run;
+    return r ? r.view(r.status === 'running' ? this.h.clockOf(r.info.channel) : undefined) : null;
+  }
+
+  /** Stop now: the finished steps are analysed and stored (status 'interrupted'). */
+  async stopResonance(): Promise<ResonanceRunView> {
+    return this.endAndWait('interrupted', 'stopped early by the therapist');
+  }
+
+  /** Stop now and store no assessment. */
+  async cancelResonance(): Promise<ResonanceRunView> {
+    return this.endAndWait('cancelled', 'cancelled by the therapist');
+  }
+
+  getResonanceResult(sessionId: number): ResonanceResultView {
+    const s = this.h.storage.sessions.require(sessionId);
+    const stored = storedResonance(s);
+    if (!stored) throw new Error(`session ${sessionId} has no resonance assessment`);
+    const { override, ...assessment } = stored;
+    const rate = resonanceRateOf(s);
+    return {
+      sessionId,
+      clientId: s.clientId,
+      status: s.status,
+      startedAt: s.startedAt,
+      assessment,
+      override: override ?? null,
+      rate,
+      isClientDefault: rate !== null && lastResonanceRate(this.h.storage, s.clientId)?.sessionId === sessionId,
+    };
+  }
+
+  setResonanceOverride(req: ResonanceOverrideRequest): ResonanceResultView {
+    if (!isObj(req)) throw new Error('setResonanceOverride needs a request object');
+    const id = req.sessionId;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new Error('sessionId must be a positive whole number');
+    if (req.rateBpm !== null && typeof req.rateBpm !== 'number') throw new Error('rateBpm must be a number of breaths/min or null');
+    const note = typeof req.note === 'string' ? req.note.trim().slice(0, 2000) : '';
+    setResonanceOverride(this.h.storage, id, req.rateBpm, note);
+    const result = this.getResonanceResult(id);
+    if (this.run?.info.sessionId === id) {
+      this.run.override = result.override;
+      this.emit();
+    }
+    return result;
+  }
+
+  getLastResonanceRate(clientId: number): ResonanceRateView | null {
+    this.h.storage.clients.require(clientId);
+    return lastResonanceRate(this.h.storage, clientId);
+  }
+
+  // ---------------------------------------------------------------- hooks of the app service
+  /** Every app tick: advance the run, move the pacer between steps and rests, end after the last step. */
+  tick(): void {
+    const run = this.run;
+    if (!run || run.status !== 'running' || run.endAs !== null) return;
+    const clock = this.h.clockOf(run.info.channel);
+    const t = run.tick(clock);
+    if (t.phaseChanged) this.enterPhase(run, t.progress);
+    if (t.phaseChanged || t.stepsChanged) this.emit();
+    if (t.finished) this.end('complete', null);
+  }
+
+  /** Status the recorder stops with: a run that ends early is 'interrupted'. */
+  stopStatus(sessionId: number): 'complete' | 'interrupted' {
+    const run = this.run;
+    if (!run || run.status !== 'running' || run.info.sessionId !== sessionId) return 'complete';
+    return run.endAs === 'complete' ? 'complete' : 'interrupted';
+  }
+
+  /** The session of the run has stopped (any way): analyse on the recording clock, store, tell the renderer. */
+  sessionStopped(sessionId: number, clockOffsetSec: number): void {
+    const run = this.run;
+    if (!run || run.status !== 'running' || run.info.sessionId !== sessionId) return;
+    this.detach();
+    const status = run.endAs ?? 'interrupted';
+    if (run.endAs === null) run.endReason = 'the session was stopped before the protocol ended';
+    try {
+      const assessment = run.finish(status, this.h.clockOf(run.info.channel), clockOffsetSec);
+      if (assessment) storeResonance(this.h.storage, sessionId, assessment);
+    } catch (e) {
+      run.status = status;
+      run.endReason = `the assessment could not be stored: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    this.emit();
+  }
+
+  // ---------------------------------------------------------------- internals
+  private enterPhase(run: ResonanceRun, p: ReturnType<ResonanceRun['tick']>['progress']): void {
+    const rec = this.h.liveRecorder();
+    const proto = run.protocol;
+    if (proto.kind === 'stepped' && p.kind !== 'before' && p.kind !== 'done') {
+      const phase = proto.p.phases[p.phaseIndex]!;
+      const recT = (clockSec: number): number => Math.max(0, clockSec - (rec?.clockOffsetSec ?? proto.p.startSec));
+      if (phase.kind === 'step') {
+        if (phase.stepIndex > 0) rec?.changePacer({ rateBpm: phase.rateBpm, inhaleFraction: proto.p.settings.inhaleFraction }, recT(phase.startSec));
+        rec?.addMarker(recT(phase.startSec), 'phase', `step ${phase.stepIndex + 1}: ${phase.rateBpm} breaths/min`);
+      } else rec?.addMarker(recT(phase.startSec), 'phase', `rest before step ${phase.stepIndex + 1}`);
+      this.showPacer(phase.kind === 'step', proto.p.schedule);
+    } else if (proto.kind === 'sliding' && p.phaseIndex === 0) {
+      rec?.addMarker(0, 'phase', `sliding ${proto.p.settings.startRateBpm} → ${proto.p.settings.endRateBpm} breaths/min`);
+    }
+  }
+
+  /** During a rest the pacer is off (the client breathes freely); the schedule keeps the breath phase for the next step. */
+  private showPacer(show: boolean, schedule: Parameters<PacerController['follow']>[0]): void {
+    if (show === this.pacerShown) return;
+    this.pacerShown = show;
+    if (show) this.h.pacer.follow(schedule);
+    else this.h.pacer.stop();
+    this.h.emitPacer();
+  }
+
+  private end(as: 'complete' | 'interrupted' | 'cancelled', reason: string | null): void {
+    const run = this.run;
+    if (!run || run.status !== 'running' || run.endAs !== null) return;
+    run.endAs = as;
+    run.endReason = reason;
+    void this.h.stopSession().catch(() => this.sessionStopped(run.info.sessionId, run.protocol.p.startSec));
+  }
+
+  private async endAndWait(as: 'interrupted' | 'cancelled', reason: string): Promise<ResonanceRunView> {
+    const run = this.run;
+    if (!run || run.status !== 'running') throw new Error('no resonance assessment is running');
+    if (run.endAs === null) {
+      run.endAs = as;
+      run.endReason = reason;
+    }
+    await this.h.stopSession();
+    return run.view();
+  }
+
+  private emit(): void {
+    const v = this.getResonanceRun();
+    if (v) this.h.emitRun(v);
+  }
+
+  private detach(): void {
+    for (const off of this.unsubs.splice(0)) off();
+  }
+}

@@ -1,0 +1,82 @@
+/** Running-log tab: entry on the left; continuous running over the weeks and the logged runs on the right. */
+import type { RunningLogEntry, RunWalkInterval } from '../../../shared/domain/types.js';
+import { useT, type Fmt, type Params, type StringKey } from '../../app/i18n.js';
+import { Card } from '../../ui/Card.js';
+import { courseOn, courseWeek } from './recordDates.js';
+import { RunningLogForm } from './RunningLogForm.js';
+import { RunTrendChart } from './RunTrendChart.js';
+import type { RecordData } from './useRecord.js';
+
+/** "4 × 3′ run / 1′ walk" per block. */
+export function scheduleText(blocks: RunWalkInterval[], t: (k: StringKey, p?: Params) => string, fmt: Fmt): string {
+  const m = (v: number): string => fmt.num(v, v % 1 ? 1 : 0);
+  return blocks.map((b) => t(b.walkMin > 0 ? 'rec.run.block' : 'rec.run.blockRunOnly', { reps: b.reps, run: m(b.runMin), walk: m(b.walkMin) })).join(', ');
+}
+
+export function RunningTab({ data, reload }: { data: RecordData; reload: () => Promise<void> }) {
+  const { t } = useT();
+  return (
+    <div className="rec-cols rec-cols-form">
+      <div className="rec-col">
+        <RunningLogForm clientId={data.clientId} courses={data.courses} onSaved={reload} />
+      </div>
+      <div className="rec-col">
+        <Card title={t('rec.run.history')} testId="running-history">
+          {data.runs.length === 0 ? (
+            <p className="muted">{t('rec.run.none')}</p>
+          ) : (
+            <>
+              <p className="small muted">{t('rec.run.chart')}</p>
+              <RunTrendChart runs={data.runs} />
+              <RunTable runs={data.runs} data={data} />
+            </>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function RunTable({ runs, data }: { runs: RunningLogEntry[]; data: RecordData }) {
+  const { t, fmt } = useT();
+  const newest = [...runs].reverse();
+  return (
+    <table className="table rec-table" data-testid="run-table">
+      <thead>
+        <tr>
+          <th>{t('field.date')}</th>
+          <th>{t('rec.run.col.schedule')}</th>
+          <th className="num">{t('rec.run.col.continuous')}</th>
+          <th className="num">Borg</th>
+          <th className="num">
+            {t('rec.run.col.hr')}
+            <span className="rec-th-sub">{t('rec.run.col.hrSub')}</span>
+          </th>
+          <th>{t('field.notes')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {newest.map((r) => {
+          const course = courseOn(data.courses, r.date);
+          const week = course ? courseWeek(course, r.date) : null;
+          return (
+            <tr key={r.id} data-testid="run-row">
+              <td>
+                {fmt.date(r.date)}
+                {week !== null && <span className="rec-th-sub">{t('rec.course.week', { n: week })}</span>}
+              </td>
+              <td>{r.intervals.length ? scheduleText(r.intervals, t, fmt) : '–'}</td>
+              <td className="num">{r.continuousRunMin === null ? '–' : `${fmt.num(r.continuousRunMin, r.continuousRunMin % 1 ? 1 : 0)} min`}</td>
+              <td className="num">{fmt.num(r.borg, 0)}</td>
+              <td className="num">
+                {fmt.num(r.hrAvgBpm, 0)}
+                {r.hrMaxBpm !== null ? ` / ${fmt.num(r.hrMaxBpm, 0)}` : ''}
+              </td>
+              <td className="rec-note-cell">{r.notes}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

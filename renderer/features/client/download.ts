@@ -1,0 +1,19 @@
+/**
+ * `saveDownload` — hand a file from the core to the user: a Blob download (the browser's
+ * download; in the desktop app Electron asks where to save it).
+ */
+import type { DownloadFile } from '../../../shared/ipc/recordTypes.js';
+
+export function saveDownload(file: DownloadFile): void {
+  const part = typeof file.data === 'string' ? file.data : new Uint8Array(file.data);
+  const url = URL.createObjectURL(new Blob([part], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,79 @@
+/**
+ * Data shapes of the clinical-record calls of the API contract (client details, treatment
+ * courses, SMART goals, questionnaires, running log, exports, reports and RR import). Plain data
+ * only, like apiTypes.ts, so they cross Electron IPC and the WebSocket unchanged.
+ *
+ * Saving a record answers with a `SaveResult`: either the stored record, or the validators'
+ * problems as codes (`issues`, see shared/domain/validationMessages.ts) so the renderer shows them
+ * in the user's language — nothing is stored then. Unknown ids still fail the call itself.
+ */
+import type { IsoDate, IsoDateTime, SessionType } from '../domain/types.js';
+import type { ValidationIssue } from '../domain/validationResult.js';
+import type { Locale, SessionSummaryView } from './apiTypes.js';
+
+/** The stored record, or why nothing was stored (`message`: the problems in English). */
+export type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; message: string };
+
+/** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON. */
+export type SessionExportFormat = 'csv' | 'rr' | 'json';
+export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json'];
+
+/** A file for the renderer to save (web: a Blob download; Electron: the download's save dialog). */
+export interface DownloadFile {
+  fileName: string;
+  mimeType: string;
+  /** Text files as a string, binary files (PDF) as bytes. */
+  data: string | Uint8Array;
+}
+
+/** Which report: one session, or the progress of a client (optionally one treatment course). */
+export type ReportRequest =
+  | { kind: 'session'; sessionId: number; locale?: Locale }
+  | { kind: 'progress'; clientId: number; courseId?: number | null; locale?: Locale };
+
+/** A report as self-contained HTML (inline CSS and SVG, no scripts), for the in-app preview. */
+export interface ReportView {
+  title: string;
+  /** Suggested file name without extension, e.g. `cadans-progress-3`. */
+  baseName: string;
+  html: string;
+}
+
+/** Session types an RR file can be imported as. */
+export type RrImportType = Extract<SessionType, 'biofeedback' | 'breathing'>;
+export const RR_IMPORT_TYPES: readonly RrImportType[] = ['biofeedback', 'breathing'];
+/**
+ * Longest RR text accepted over the API, characters. The web host's WebSocket takes calls of up
+ * to 256 KiB, so the renderer also keeps the JSON-encoded text under this many bytes (about two
+ * hours of one-interval-per-line text, one hour of Polar Sensor Logger output).
+ */
+export const MAX_RR_TEXT_CHARS = 200_000;
+
+/** Import an RR-interval text file (Kubios, Polar, Elite HRV) as a new session of a client. */
+export interface RrImportRequest {
+  clientId: number;
+  type: RrImportType;
+  /** Name of the file (shown in the session's sensor details). */
+  fileName: string;
+  /** The file's text (the renderer reads it with the File API). */
+  text: string;
+  /** Start of the recording; default: now minus the recording's length. Not in the future. */
+  startedAt?: IsoDateTime | null;
+  courseId?: number | null;
+}
+
+/**
+ * Result of an RR import. `ok: false` with `reason: 'unreadable'` when the file is not an RR
+ * file (`error`: the parser's one-line explanation), `'invalid'` for bad request fields
+ * (`issues`), `'too-large'` for an over-long text. Nothing is stored when `ok` is false.
+ */
+export type RrImportResult =
+  | { ok: true; session: SessionSummaryView; intervals: number; format: string; unit: 'ms' | 's'; warnings: string[] }
+  | { ok: false; reason: 'unreadable' | 'too-large' | 'invalid'; error: string; issues: ValidationIssue[] };
+
+/** A goal status change; `closedDate` defaults to today for achieved/dropped. */
+export interface GoalStatusRequest {
+  goalId: number;
+  status: 'open' | 'achieved' | 'dropped';
+  closedDate?: IsoDate | null;
+}
