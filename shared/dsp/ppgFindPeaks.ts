@@ -87,7 +87,7 @@ export class PpgPeakDetector {
     this.dp = new BeatSequenceDp(settings.dp);
     this.delay = this.cleaner.delaySamples;
     this.template = new BeatTemplate(this.fsDet, Math.ceil(((settings.dp?.lagSec ?? 2) + 8) * this.fsDet + this.delay));
-    this.tickEvery = Math.max(1, Math.round(this.fsDet / 2));
+    this.tickEvery = Math.max(1, Math.round(this.fsDet / 5)); // release final beats every 0.2 s of signal
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
   }
