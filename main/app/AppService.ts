@@ -4,6 +4,10 @@
  * the live session through the session recorder, the pacer, the UI settings, and the batched
  * live stream (`LiveBatcher`, 25 batches a second per channel) pushed to every registered sink
  * (Electron windows, WebSocket pages).
+ *
+ * It is the one implementation of the contract (checked against `CadansService`), so it has one
+ * short method per contract call, grouped by area; the work of the clinical-record, report and
+ * resonance calls lives in `recordCalls.ts`, `reportCalls.ts` and `resonanceService.ts`.
  */
 import type { Client, ClientListItem, NewClient, SessionListItem, SessionType } from '../../shared/domain/types.js';
 import type {
