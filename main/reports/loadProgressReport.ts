@@ -1,7 +1,7 @@
 /**
  * `loadProgressReportInput` — a client's (or one course's) records for the progress report:
  * courses, SMART goals, questionnaire scores, the running log, and every session with the key
- * figures of its OFFLINE analysis (`analyzeSessionForReport`, the same numbers as the session
+ * figures of its OFFLINE analysis (the stored summary, or `analyzeSessionForReport`: the same numbers as the session
  * report and `cadans analyze`). Throws `NotFoundError` for an unknown client and `ReportError`
  * for a course of another client.
  */
@@ -9,6 +9,7 @@ import { NotFoundError } from '../../shared/domain/validationResult.js';
 import type { ProgressReportInput, ProgressSession } from '../../shared/report/reportTypes.js';
 import { sessionMetrics } from '../../shared/dsp/sessionMetrics.js';
 import type { Storage } from '../storage/storage.js';
+import { storedMetrics } from '../sessions/sessionSummary.js';
 import { analyzeSessionForReport } from './loadSessionReport.js';
 import { ReportError } from './reportError.js';
 
@@ -33,15 +34,18 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     .listByClient(client.id, { order: 'oldest' })
     .filter(inCourse)
     .map((s) => {
-      const a = analyzeSessionForReport(storage, s.id);
+      // A finished session's stored summary holds exactly these figures (the same analysis of the
+      // same stored signal); only sessions without one (still recording, older) are analysed here.
+      const stored = s.status === 'recording' ? null : storedMetrics(s.summary);
+      const a = stored ? null : analyzeSessionForReport(storage, s.id);
       return {
         id: s.id,
         type: s.type,
         startedAt: s.startedAt,
         durationSec: s.durationSec,
         courseId: s.courseId,
-        metrics: a.method === 'none' ? null : sessionMetrics(a.result),
-        error: a.method === 'none' ? a.error : null,
+        metrics: stored ? stored.metrics : a!.method === 'none' ? null : sessionMetrics(a!.result),
+        error: stored ? stored.error : a!.method === 'none' ? a!.error : null,
       };
     });
   return {

@@ -78,3 +78,17 @@ export function computeSessionSummary(storage: Storage, sessionId: number): Sess
 export function storedSummary(summary: JsonObject | null): SessionSummary | null {
   return summary && typeof summary.method === 'string' ? (summary as unknown as SessionSummary) : null;
 }
+
+/**
+ * The key figures a stored summary holds, when it is complete (written by this version's
+ * `summaryFromAnalysis`, so equal to `sessionMetrics` of the offline analysis of the stored data);
+ * null when the session has no usable stored summary and must be analysed.
+ */
+export function storedMetrics(summary: JsonObject | null): { metrics: SessionMetrics | null; error: string | null } | null {
+  const s = storedSummary(summary);
+  if (!s) return null;
+  if (s.method === 'none') return { metrics: null, error: s.error };
+  if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s)) return null; // written by an older version
+  const { method: _method, error: _error, ...metrics } = s;
+  return { metrics, error: null };
+}

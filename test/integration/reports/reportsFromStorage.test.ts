@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { loadProgressReportInput } from '../../../main/reports/loadProgressReport.js';
+import { computeSessionSummary } from '../../../main/sessions/sessionSummary.js';
 import { chromiumPrintToPdf, findChromium } from '../../../main/reports/printToPdf.js';
 import { ReportError } from '../../../main/reports/reportError.js';
 import { progressReportHtml, sessionReportHtml, writeReportFile } from '../../../main/reports/reportFiles.js';
@@ -131,6 +132,24 @@ describe('reports from stored sessions', () => {
       [2, 4, 5, 8, 10, 13, 16, 20],
     );
     assert.match(t, /Start Intake Tussenevaluatie Eindevaluatie Notitie 6 januari 2025 6 januari 2025 27 januari 2025 17 februari 2025/);
+  });
+
+  test('progress report from the stored session summaries equals the one from re-analysis', () => {
+    const opts = { lang: 'nl' as const, now: NOW, timeZone: 'Europe/Amsterdam' };
+    const analysed = progressReportHtml(storage, { clientId: fx.clientId }, opts);
+    const ids = fx.sessions.map((s) => s.sessionId);
+    try {
+      for (const id of ids) storage.sessions.setSummary(id, computeSessionSummary(storage, id));
+      const fromStored = progressReportHtml(storage, { clientId: fx.clientId }, opts);
+      assert.equal(fromStored, analysed);
+      // The stored summary is what is read (no second analysis): a marked value shows through.
+      const marked = { ...storage.sessions.get(ids[0]!)!.summary!, meanHrBpm: 123.4 };
+      storage.sessions.setSummary(ids[0]!, marked);
+      const input = loadProgressReportInput(storage, { clientId: fx.clientId });
+      assert.equal(input.sessions.find((r) => r.id === ids[0])?.metrics?.meanHrBpm, 123.4);
+    } finally {
+      for (const id of ids) storage.sessions.setSummary(id, null);
+    }
   });
 
   test('progress report of a client without questionnaires, goals or running log', () => {
