@@ -17,6 +17,8 @@
  * candidates older than the lag window are dropped and their back-pointers cut.
  */
 
+import { lowerBound } from './nnGaps.js';
+
 export interface DpSettings {
   /** Reward offset: a candidate at e^−bias × scale (≈0.4 × scale) is neutral. Tuned with λ on simulated ectopic beats (short–long, must be kept) and on HeartPy's example, whose diastolic wave is 65 % of the systolic one (must not be counted). */
   bias: number;
@@ -158,11 +160,11 @@ export class BeatSequenceDp {
     let m = Math.min(this.upsCount, SCALE_RING);
     if (this.upsCount >= SCALE_RING) {
       const old = this.ups[this.upsCount % SCALE_RING]!;
-      const i = lowerBound(sorted, m, old);
+      const i = lowerBound(sorted, old, 0, m);
       sorted.copyWithin(i, i + 1, m);
       m--;
     }
-    const j = lowerBound(sorted, m, up);
+    const j = lowerBound(sorted, up, 0, m);
     sorted.copyWithin(j + 1, j, m);
     sorted[j] = up;
     m++;
@@ -225,13 +227,3 @@ export class BeatSequenceDp {
   }
 }
 
-function lowerBound(a: Float64Array, n: number, v: number): number {
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (a[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

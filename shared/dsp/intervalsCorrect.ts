@@ -15,6 +15,8 @@
  * Signal gaps split the series into segments: intervals across a gap are never created or invented.
  */
 
+import { lowerBound } from './nnGaps.js';
+
 export type BeatFlag = 'normal' | 'ectopic' | 'missed' | 'extra' | 'longshort';
 
 export interface IntervalsCorrectSettings {
@@ -111,26 +113,14 @@ function rollingThreshold(x: Float64Array, alpha: number, width: number): Float6
   const win = new Float64Array(Math.min(width, n) + 1);
   let m = 0; // window size
   const insert = (v: number): void => {
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (win[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    win.copyWithin(lo + 1, lo, m);
-    win[lo] = v;
+    const at = lowerBound(win, v, 0, m);
+    win.copyWithin(at + 1, at, m);
+    win[at] = v;
     m++;
   };
   const remove = (v: number): void => {
-    let lo = 0;
-    let hi = m;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (win[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    win.copyWithin(lo, lo + 1, m);
+    const at = lowerBound(win, v, 0, m);
+    win.copyWithin(at, at + 1, m);
     m--;
   };
   let lo = 0;

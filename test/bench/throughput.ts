@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { analyzePpg } from '../../shared/dsp/analyzePpg.js';
 import { ppgFindPeaks } from '../../shared/dsp/ppgFindPeaks.js';
 import { AnalysisHost } from '../../main/analysis/AnalysisHost.js';
-import { loadPpg } from '../support/loadCsvColumn.js';
+import { loadRecording } from '../support/loadRecording.js';
 import { cliPath } from '../support/paths.js';
 
 const rows: [string, string, string][] = [];
@@ -18,7 +18,7 @@ const row = (what: string, value: string, goal: string): void => {
 
 /** One hour at 250 Hz made of the real a103l recording (330 s) repeated. */
 function oneHour250(): Float64Array {
-  const { values } = loadPpg('cinc2015_a103l_250hz.csv');
+  const { ppg: values } = loadRecording('cinc2015_a103l_250hz.csv');
   const out = new Float64Array(3600 * 250);
   for (let i = 0; i < out.length; i++) out[i] = values[i % values.length]!;
   return out;
@@ -89,7 +89,8 @@ async function main(): Promise<void> {
       if (sentAt[chunk] !== undefined) beatLat.push(now - sentAt[chunk]!);
     }
   });
-  const src = loadPpg('bidmc01_125hz.csv');
+  const rec = loadRecording('bidmc01_125hz.csv');
+  const src = { values: rec.ppg, fsHz: rec.fsHz };
   const fs = 500;
   const up = (i: number): number => src.values[Math.floor((i * src.fsHz) / fs) % src.values.length]!;
   let n = 0;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { ppgFindPeaks } from '../../../shared/dsp/ppgFindPeaks.js';
 import { AnalysisHost } from '../../../main/analysis/AnalysisHost.js';
-import { loadPpg } from '../../support/loadCsvColumn.js';
+import { loadRecording } from '../../support/loadRecording.js';
 
 describe('analysis worker (worker_threads)', () => {
   const host = new AnalysisHost();
@@ -10,7 +10,7 @@ describe('analysis worker (worker_threads)', () => {
 
   test('chunked live stream gives the offline beats (within one sample) and rolling metrics', async () => {
     await host.whenReady();
-    const { values, fsHz } = loadPpg('neurokit_resting_5min_100hz.csv');
+    const { ppg: values, fsHz } = loadRecording('neurokit_resting_5min_100hz.csv');
     const f32 = Float32Array.from(values);
     const offline = ppgFindPeaks(f32, fsHz).beats;
     const live: number[] = [];
@@ -49,7 +49,7 @@ describe('analysis worker (worker_threads)', () => {
   });
 
   test('channels are independent (groups: one sensor per client)', async () => {
-    const { values, fsHz } = loadPpg('heartpy_data_100hz.csv');
+    const { ppg: values, fsHz } = loadRecording('heartpy_data_100hz.csv');
     const counts = new Map<string, number>();
     const off = host.onResult((r) => counts.set(r.channel, (counts.get(r.channel) ?? 0) + r.beatTSec.length));
     for (const ch of ['a', 'b']) host.resetChannel(ch);
