@@ -84,6 +84,17 @@ export function inkShare(img: PngImage): number {
   return ink / n;
 }
 
+/** Why the PDF page checks cannot run here (Chromium prints, poppler's pdftoppm renders), or null. */
+export function pdfCheckSkipReason(chromium: string | null): string | null {
+  if (!chromium) return 'Chromium not installed (Debian: apt-get install chromium)';
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return null;
+  } catch {
+    return 'pdftoppm not installed (Debian: apt-get install poppler-utils)';
+  }
+}
+
 /** Render every page of a PDF to PNG files in `dir` (at `dpi`) and return them in page order. */
 export function pdfToPngs(pdf: Uint8Array | string, dir: string, prefix: string, dpi = 40): string[] {
   const file = typeof pdf === 'string' ? pdf : join(dir, `${prefix}.pdf`);

@@ -10,7 +10,7 @@ import { openStorage } from '../../../main/storage/storage.js';
 import { dataFile } from '../../support/paths.js';
 import { runCli } from '../../support/runCli.js';
 import { assertSelfContained, keyFigureValues, visibleText } from '../../unit/report/htmlProbe.js';
-import { pdfPageInk } from './pdfPages.js';
+import { pdfCheckSkipReason, pdfPageInk } from './pdfPages.js';
 import { makeTempDir, removeTempDirs } from './reportFixtures.js';
 
 const chromium = findChromium();
@@ -102,7 +102,7 @@ describe('cadans report on recorded sessions', () => {
     }
   });
 
-  test('PDF session and progress reports: non-blank A4 pages', { skip: chromium ? false : 'Chromium not installed' }, async () => {
+  test('PDF session and progress reports: non-blank A4 pages', { skip: pdfCheckSkipReason(chromium) ?? false }, async () => {
     const sim = recorded.find((r) => r.label === 'sim')!;
     const pdf = join(dir, 'session-en.pdf');
     const r1 = await runCli(['report', String(sim.sessionId), '--out', pdf, '--lang', 'en', '--db', db]);

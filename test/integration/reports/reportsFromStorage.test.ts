@@ -17,7 +17,7 @@ import { NotFoundError } from '../../../shared/domain/validationResult.js';
 import { reportMessages } from '../../../shared/report/reportMessages.js';
 import { sessionMetrics, type SessionMetrics } from '../../../shared/dsp/sessionMetrics.js';
 import { assertSelfContained, dataCells, keyFigureValues, visibleText } from '../../unit/report/htmlProbe.js';
-import { pdfPageInk } from './pdfPages.js';
+import { pdfCheckSkipReason, pdfPageInk } from './pdfPages.js';
 import { makeCourseDatabase, makeTempDir, removeTempDirs, storeRecordingSession, type CourseFixture, type StoredSignalSession } from './reportFixtures.js';
 
 const NOW = new Date('2025-04-01T12:00:00.000Z');
@@ -172,7 +172,7 @@ describe('reports from stored sessions', () => {
     assert.throws(() => progressReportHtml(storage, { clientId: 9999 }, { lang: 'nl' }), NotFoundError);
   });
 
-  test('PDF: Chromium prints non-blank A4 pages; the progress report paginates', { skip: chromium ? false : 'Chromium not installed' }, async () => {
+  test('PDF: Chromium prints non-blank A4 pages; the progress report paginates', { skip: pdfCheckSkipReason(chromium) ?? false }, async () => {
     const print = chromiumPrintToPdf();
     const neurokit = recordings[0]!.session;
     const sessionPdf = await print(sessionReportHtml(storage, neurokit.sessionId, { lang: 'en', now: NOW }));
