@@ -1,49 +1,23 @@
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppService } from '../../../main/app/AppService.js';
-import { SettingsStore } from '../../../main/app/SettingsStore.js';
-import { openStorage, type Storage } from '../../../main/storage/storage.js';
 import type { EventName } from '../../../shared/ipc/contract.js';
 import type { LiveBatch } from '../../../shared/ipc/liveTypes.js';
-import { FakeDevices, FakeRecorder } from './fakeAppDevices.js';
+import { createTestApp, type FakeDevices, type FakeRecorder, type TestApp } from './fakeAppDevices.js';
 
 describe('AppService', () => {
-  let dir: string;
-  let storage: Storage;
+  let app: TestApp;
   let devices: FakeDevices;
   let recorders: FakeRecorder[];
   let service: AppService;
   let events: [EventName, unknown][];
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'cadans-app-'));
-    storage = openStorage(join(dir, 'db.sqlite'));
-    devices = new FakeDevices();
-    recorders = [];
-    service = new AppService({
-      storage,
-      devices,
-      settings: new SettingsStore(null),
-      info: { version: 't', host: 'web', defaultSensorSpec: null, dbPath: 'x' },
-      createRecorder: (o) => {
-        const r = new FakeRecorder(storage, o, devices.clockSec);
-        recorders.push(r);
-        return r;
-      },
-      batchHz: 50,
-    }).start();
-    events = [];
-    service.addSink((name, payload) => events.push([name, payload]));
+    app = createTestApp(50);
+    ({ devices, recorders, service, events } = app);
   });
 
-  afterEach(async () => {
-    await service.close();
-    storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => app.close());
 
   const last = <T>(name: EventName): T | undefined => events.filter((e) => e[0] === name).pop()?.[1] as T | undefined;
 

@@ -1,5 +1,12 @@
 // Small fakes of the device manager and the session recorder for the app-service tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppService } from '../../../main/app/AppService.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from '../../../main/app/appPorts.js';
+import { SettingsStore } from '../../../main/app/SettingsStore.js';
+import { openStorage } from '../../../main/storage/storage.js';
+import type { EventName } from '../../../shared/ipc/contract.js';
 import type { RecorderDeviceEvents, RecorderChannel } from '../../../main/sessions/recorderDevices.js';
 import type { SessionSummary } from '../../../main/sessions/sessionSummary.js';
 import { emptySummary } from '../../../main/sessions/sessionSummary.js';
@@ -85,4 +92,49 @@ export class FakeRecorder implements AppRecorder {
     this.storage.sessions.setSummary(this.sessionId, s as never);
     return s;
   }
+}
+
+/** An AppService on a real SQLite file in a temp folder, with the fakes above and an event log. */
+export interface TestApp {
+  dir: string;
+  storage: Storage;
+  devices: FakeDevices;
+  recorders: FakeRecorder[];
+  service: AppService;
+  events: [EventName, unknown][];
+  close(): Promise<void>;
+}
+
+export function createTestApp(batchHz: number): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'cadans-app-'));
+  const storage = openStorage(join(dir, 'db.sqlite'));
+  const devices = new FakeDevices();
+  const recorders: FakeRecorder[] = [];
+  const service = new AppService({
+    storage,
+    devices,
+    settings: new SettingsStore(null),
+    info: { version: 't', host: 'web', defaultSensorSpec: null, dbPath: 'x' },
+    createRecorder: (o) => {
+      const r = new FakeRecorder(storage, o, devices.clockSec);
+      recorders.push(r);
+      return r;
+    },
+    batchHz,
+  }).start();
+  const events: [EventName, unknown][] = [];
+  service.addSink((name, payload) => events.push([name, payload]));
+  return {
+    dir,
+    storage,
+    devices,
+    recorders,
+    service,
+    events,
+    async close() {
+      await service.close();
+      storage.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

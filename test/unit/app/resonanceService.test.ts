@@ -7,18 +7,13 @@
 // largest at 5.5 breaths/min (a known resonance), so the recommendation must be 5.5.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AppService } from '../../../main/app/AppService.js';
-import { SettingsStore } from '../../../main/app/SettingsStore.js';
-import { openStorage, type Storage } from '../../../main/storage/storage.js';
 import type { ResonanceRunView } from '../../../shared/ipc/resonanceTypes.js';
 import type { EventName } from '../../../shared/ipc/contract.js';
 import type { PacerSchedule } from '../../../shared/pacer/pacerSchedule.js';
 import { ReportFormat } from '../../../shared/report/reportFormat.js';
 import { resonanceSection } from '../../../shared/report/resonanceSection.js';
-import { FakeDevices, FakeRecorder } from './fakeAppDevices.js';
+import { createTestApp, type FakeDevices, type FakeRecorder, type TestApp } from './fakeAppDevices.js';
 
 const SHORT = { ratesBpm: [6.5, 5.5, 4.5], stepSec: 60, settleSec: 10 };
 const RESONANCE_BPM = 5.5;
@@ -27,8 +22,7 @@ const RESONANCE_BPM = 5.5;
 const swingBpm = (rateBpm: number): number => 12 / (1 + ((rateBpm - RESONANCE_BPM) / 0.6) ** 2);
 
 describe('AppService: resonance assessment', () => {
-  let dir: string;
-  let storage: Storage;
+  let app: TestApp;
   let devices: FakeDevices;
   let recorders: FakeRecorder[];
   let service: AppService;
@@ -37,35 +31,15 @@ describe('AppService: resonance assessment', () => {
   let nextBeatSec: number;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'cadans-res-'));
-    storage = openStorage(join(dir, 'db.sqlite'));
-    devices = new FakeDevices();
-    recorders = [];
-    service = new AppService({
-      storage,
-      devices,
-      settings: new SettingsStore(null),
-      info: { version: 't', host: 'web', defaultSensorSpec: null, dbPath: 'x' },
-      createRecorder: (o) => {
-        const r = new FakeRecorder(storage, o, devices.clockSec);
-        recorders.push(r);
-        return r;
-      },
-      batchHz: 200,
-    }).start();
-    events = [];
-    service.addSink((name, payload) => events.push([name, payload]));
+    app = createTestApp(200);
+    ({ devices, recorders, service, events } = app);
     await service.connectSensor('sim');
     devices.clockSec = 10;
     nextBeatSec = 10;
     schedule = null;
   });
 
-  afterEach(async () => {
-    await service.close();
-    storage.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => app.close());
 
   const runs = (): ResonanceRunView[] => events.filter((e) => e[0] === 'onResonance').map((e) => e[1] as ResonanceRunView);
   const tickWait = () => new Promise((r) => setTimeout(r, 30));
