@@ -1,0 +1,84 @@
+/**
+ * Rolling statistics over a beat-indexed series with a validity mask, for the artifact
+ * correction (`intervalsCorrect`) and the half-rate detector (`halfRate`).
+ *
+ * Every value at index i is a function of the valid entries in the centred index window
+ * [i − half, i + half] only (the window shrinks at the ends of the array, like pandas'
+ * `rolling(center=True, min_periods=1)`), so results computed on any window of beats that holds
+ * that neighbourhood are bit-identical: the streaming and offline paths agree.
+ */
+
+import { lowerBound } from './nnGaps.js';
+
+/** Linear-interpolation quantile of a sorted array (numpy/pandas default). */
+export function quantileSorted(w: ArrayLike<number>, q: number): number {
+  const m = w.length;
+  if (m === 0) return NaN;
+  const pos = (m - 1) * q;
+  const i = Math.floor(pos);
+  const f = pos - i;
+  return i + 1 < m ? (w[i] as number) * (1 - f) + (w[i + 1] as number) * f : (w[i] as number);
+}
+
+/** Median of the valid x[j], j ∈ [i − half, i + half]; NaN when none is valid. Also returns how many were valid. */
+export function maskedRollingMedian(x: Float64Array, ok: Uint8Array, half: number): { median: Float64Array; count: Int32Array } {
+  const n = x.length;
+  const median = new Float64Array(n).fill(NaN);
+  const count = new Int32Array(n);
+  const buf = new Float64Array(2 * half + 1);
+  for (let i = 0; i < n; i++) {
+    const lo = Math.max(0, i - half);
+    const hi = Math.min(n - 1, i + half);
+    let m = 0;
+    for (let j = lo; j <= hi; j++) if (ok[j]) buf[m++] = x[j]!;
+    count[i] = m;
+    if (m === 0) continue;
+    const w = buf.subarray(0, m);
+    w.sort();
+    median[i] = quantileSorted(w, 0.5);
+  }
+  return { median, count };
+}
+
+/**
+ * Quartile deviation (Q3 − Q1)/2 of |x[j]| over the valid j ∈ [i − half, i + half]; NaN when none
+ * is valid. The median of the same |x[j]| goes to `medianOut` when given. A sorted copy of the window slides along (one binary-search insertion and removal per
+ * step); the quantiles depend only on the window's contents, never on the order they arrived in.
+ */
+export function maskedRollingQuartileDeviation(x: Float64Array, ok: Uint8Array, half: number, medianOut?: Float64Array): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(n).fill(NaN);
+  medianOut?.fill(NaN);
+  const win = new Float64Array(Math.min(2 * half + 1, n) + 1);
+  let m = 0;
+  const insert = (v: number): void => {
+    const at = lowerBound(win, v, 0, m);
+    win.copyWithin(at + 1, at, m);
+    win[at] = v;
+    m++;
+  };
+  const remove = (v: number): void => {
+    const at = lowerBound(win, v, 0, m);
+    win.copyWithin(at, at + 1, m);
+    m--;
+  };
+  let lo = 0;
+  let hi = -1;
+  for (let i = 0; i < n; i++) {
+    const wantLo = Math.max(0, i - half);
+    const wantHi = Math.min(n - 1, i + half);
+    while (hi < wantHi) {
+      hi++;
+      if (ok[hi]) insert(Math.abs(x[hi]!));
+    }
+    while (lo < wantLo) {
+      if (ok[lo]) remove(Math.abs(x[lo]!));
+      lo++;
+    }
+    if (m === 0) continue;
+    const w = win.subarray(0, m);
+    out[i] = (quantileSorted(w, 0.75) - quantileSorted(w, 0.25)) / 2;
+    if (medianOut) medianOut[i] = quantileSorted(w, 0.5);
+  }
+  return out;
+}
