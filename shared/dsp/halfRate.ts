@@ -49,12 +49,12 @@ export const DEFAULT_HALF_RATE: HalfRateSettings = {
   windowBeats: HALF_RATE_WINDOW_BEATS,
   medianHalfBeats: 5,
   ratioLow: 1.7,
-  ratioHigh: 2.35,
+  ratioHigh: 2.5,
   levelRatioMin: 1.55,
   regularTolerance: 0.2,
   regularMinCount: 7,
   regularMinValid: 8,
-  regularMaxStep: 0.1,
+  regularMaxStep: 0.06,
   minRhythmMs: 300,
 };
 

@@ -32,15 +32,19 @@
  *   not the first or last-but-one of it; beats are inserted/deleted only away from segment ends.
  * - Half-rate stretches (every other pulse missed: runs at 2 × RR) are found by `halfRateMask`
  *   and dropped; an isolated one that the classifier calls "missed" is recovered by insertion.
- * - After correction, an NN interval outside [0.65, 1.55] × the local rhythm (median of the valid
- *   raw intervals within ±15 beats, half-rate ones halved) or outside [minIbiMs, maxIbiMs] is
- *   dropped ("outlier"): what the method did not fix never reaches the NN series.
+ * - After correction, an NN interval is dropped ("outlier") when it lies outside [0.65, 1.55] × the
+ *   local rhythm R (median of the valid raw intervals within ±25 beats), farther from R than
+ *   max(8 × their median absolute deviation, 10 % of R) (4 × for the first and last interval of a
+ *   segment), or outside [minIbiMs, maxIbiMs]: what the method did not fix never reaches the NN
+ *   series. Medians and MAD hold while less than half the window is artifact; QD-based
+ *   thresholds only while less than a quarter is, so both thresholds are also capped at
+ *   1.25 × the median of the same values.
  *
  * Raw detections are kept; the corrected NN series is returned separately, each NN interval mapped
  * to the raw beat that closes it.
  */
 
-import { DEFAULT_HALF_RATE, halfRateMask, regularLevels, HALF_RATE_SUPPORT_BEATS, type HalfRateStretch } from './halfRate.js';
+import { halfRateMask, HALF_RATE_SUPPORT_BEATS, type HalfRateStretch } from './halfRate.js';
 import { maskedRollingMedian, maskedRollingQuartileDeviation, quantileSorted } from './intervalsRolling.js';
 
 export type BeatFlag = 'normal' | 'ectopic' | 'missed' | 'extra' | 'longshort' | 'halfrate' | 'outlier' | 'unclassified';
@@ -120,7 +124,7 @@ export const CORRECTION_SUPPORT_BEATS = correctionSupportBeats(DEFAULT_CORRECTIO
 export function correctionSupportBeats(s: IntervalsCorrectSettings): number {
   const lt = Math.floor(s.windowBeats / 2) + Math.floor(s.medianBeats / 2) + 1 + (SKIP_LOOKBACK + 1) + 1 + 1 + 1;
   const hr = s.halfRate ? HALF_RATE_SUPPORT_BEATS + 1 : 0;
-  const guard = s.rhythmHalfBeats + DEFAULT_HALF_RATE.medianHalfBeats + 2;
+  const guard = s.rhythmHalfBeats + 2;
   return Math.max(lt, hr, guard);
 }
 
@@ -418,8 +422,9 @@ export function intervalsCorrect(
 
   // Half-rate intervals: dropped, unless an isolated one is the classifier's missed beat.
   const hr = s.halfRate ? halfRateMask(rr, ok, medrr) : new Uint8Array(n);
+  const forced = new Uint8Array(n);
   for (const st of options.halfRate ?? []) {
-    for (let k = Math.max(1, st.firstBeat + 1); k <= Math.min(n - 1, st.lastBeat); k++) if (ok[k]) hr[k] = 1;
+    for (let k = Math.max(1, st.firstBeat + 1); k <= Math.min(n - 1, st.lastBeat); k++) if (ok[k]) hr[k] = forced[k] = 1;
   }
   const hrDrop = new Uint8Array(n + 1);
   for (let k = 1; k < n; k++) {
@@ -440,9 +445,12 @@ export function intervalsCorrect(
   }
 
   // Local rhythm for the outlier guard: median R of the valid raw intervals within ±rhythmHalfBeats
-  // (halved when that median is ≈ 2 × the fastest regular rhythm in the window: a half-rate run
-  // dominates it), and the median absolute deviation of those intervals from R.
-  const { rhythm, spread } = localRhythm(rr, ok, medrr, s.rhythmHalfBeats);
+  // (leaving out the half-rate stretches the caller marked), and their median absolute deviation
+  // from R. Where a half-rate run (or a regular burst of double detections) outweighs the true
+  // rhythm in that window, R follows it: the true beats there are dropped too — never the reverse.
+  const rhythmOk = Uint8Array.from(ok);
+  for (let k = 0; k < n; k++) if (forced[k]) rhythmOk[k] = 0;
+  const { rhythm, spread } = localRhythm(rr, rhythmOk, s.rhythmHalfBeats);
   const inRhythm = (k: number, ibi: number): boolean => {
     const r = rhythm[k]!;
     const edge = k === segA[k]! + 1 || k === segB[k]! - 1;
@@ -558,14 +566,11 @@ export function intervalsCorrect(
 }
 
 /**
- * Local rhythm around each interval: R = median of the valid intervals within ±half, halved when it
- * is ≈ 2 × the fastest regular rhythm in the same window (a half-rate run outweighs the normal beats
- * there), and the median absolute deviation of those intervals from R. Depends on beats within
- * ±(half + 6).
+ * Local rhythm around each interval: R = median of the valid intervals within ±half, and the median
+ * absolute deviation of those intervals from R. Depends on beats within ±(half + 1).
  */
-function localRhythm(rr: Float64Array, ok: Uint8Array, medrr: Float64Array, half: number): { rhythm: Float64Array; spread: Float64Array } {
+function localRhythm(rr: Float64Array, ok: Uint8Array, half: number): { rhythm: Float64Array; spread: Float64Array } {
   const n = rr.length;
-  const regular = regularLevels(rr, ok, medrr);
   const rhythm = new Float64Array(n).fill(NaN);
   const spread = new Float64Array(n).fill(NaN);
   const buf = new Float64Array(2 * half + 1);
@@ -573,17 +578,11 @@ function localRhythm(rr: Float64Array, ok: Uint8Array, medrr: Float64Array, half
     const lo = Math.max(1, i - half);
     const hi = Math.min(n - 1, i + half);
     let m = 0;
-    let fast = Infinity;
-    for (let j = lo; j <= hi; j++) {
-      if (ok[j]) buf[m++] = rr[j]!;
-      const v = regular[j]!;
-      if (v < fast) fast = v;
-    }
+    for (let j = lo; j <= hi; j++) if (ok[j]) buf[m++] = rr[j]!;
     if (m === 0) continue;
     const w = buf.subarray(0, m);
     w.sort();
-    let r = quantileSorted(w, 0.5);
-    if (Number.isFinite(fast) && r >= DEFAULT_HALF_RATE.ratioLow * fast && r <= DEFAULT_HALF_RATE.ratioHigh * fast) r /= 2;
+    const r = quantileSorted(w, 0.5);
     for (let q = 0; q < m; q++) w[q] = Math.abs(w[q]! - r);
     w.sort();
     rhythm[i] = r;
