@@ -34,7 +34,7 @@
  *   and dropped; an isolated one that the classifier calls "missed" is recovered by insertion.
  * - After correction, an NN interval is dropped ("outlier") when it lies outside [0.65, 1.55] × the
  *   local rhythm R (median of the valid raw intervals within ±25 beats), farther from R than
- *   max(8 × their median absolute deviation, 10 % of R) (4 × for the first and last interval of a
+ *   max(10 × their median absolute deviation, 10 % of R) (4 × for the first and last interval of a
  *   segment), or outside [minIbiMs, maxIbiMs]: what the method did not fix never reaches the NN
  *   series. Medians and MAD hold while less than half the window is artifact; QD-based
  *   thresholds only while less than a quarter is, so both thresholds are also capped at
@@ -100,7 +100,7 @@ export const DEFAULT_CORRECTION: IntervalsCorrectSettings = {
   rhythmHalfBeats: 25,
   outlierLow: 0.65,
   outlierHigh: 1.55,
-  outlierMads: 8,
+  outlierMads: 10,
   outlierMinFraction: 0.1,
   outlierMadsEdge: 4,
   halfRate: true,
