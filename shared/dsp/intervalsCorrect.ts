@@ -16,7 +16,11 @@
  * extra beats are deleted, missed beats inserted midway, long/short beats moved to the midpoint of
  * their neighbours. An ectopic flag at i (the middle of the −/+/− dRR pattern) marks the beat
  * shared by rr[i−1] and rr[i], i.e. beat i−1 (the premature beat): that beat is flagged and moved.
- * (NeuroKit moves beat i, leaving the premature beat in place.)
+ * (NeuroKit moves beat i, leaving the premature beat in place.) A short interval in the ectopic
+ * region that also passes the extra test (with the next interval it makes up the median) is an
+ * extra beat; the second half of an interval split by an extra beat is not flagged again. A
+ * neighbour is trusted when it has no verdict of its own, does not border a half-rate interval and
+ * its interval on the far side is in rhythm (the outlier guard's test).
  *
  * Departures from NeuroKit, each for a failure seen on real signals:
  * - Bounded support. Every reference is local: no segment mean stands in for rr[0] or dRR[0]. The
@@ -47,6 +51,17 @@
 import { halfRateMask, HALF_RATE_SUPPORT_BEATS, type HalfRateStretch } from './halfRate.js';
 import { maskedRollingMedian, maskedRollingQuartileDeviation, quantileSorted } from './intervalsRolling.js';
 
+/**
+ * Verdict on a raw beat (on the beat itself, or on the interval that closes at it):
+ * - `ectopic`: misplaced (premature or late) beat; moved midway between its neighbours, or its two intervals dropped.
+ * - `longshort`: the interval closing at it is too long or short; the beat moved, or its intervals dropped.
+ * - `missed`: a beat is missing before it; one inserted midway, or the interval dropped.
+ * - `extra`: a spurious detection; deleted (its two intervals merged), or its intervals dropped.
+ * - `halfrate`: the interval closing at it is ≈ 2 × the rhythm in a half-rate stretch; dropped.
+ * - `outlier`: the interval closing at it is far outside the local rhythm after correction; dropped.
+ * - `unclassified`: too few valid intervals around it to judge; its interval dropped.
+ * Whether the interval closing at a beat reached the NN series: `rawNnIndex[i] >= 0`.
+ */
 export type BeatFlag = 'normal' | 'ectopic' | 'missed' | 'extra' | 'longshort' | 'halfrate' | 'outlier' | 'unclassified';
 
 export interface IntervalsCorrectSettings {
@@ -110,13 +125,14 @@ export const DEFAULT_CORRECTION: IntervalsCorrectSettings = {
 const SKIP_LOOKBACK = 2;
 
 /**
- * Beats on either side of raw beat i that its flag and the NN intervals it closes or opens depend
- * on, with the default settings (besides the breaks):
- * classification of a position reaches ±(45 + 5 + 1) (91-beat thresholds over mRR, which uses the
- * 11-beat median, plus one beat of look-ahead); the skip chain adds {@link SKIP_LOOKBACK} + 1, the
- * ectopic flag one more (it moves the beat before), the neighbour-trust test one more, and the NN
- * interval its opening beat: 45 + 5 + 1 + 3 + 1 + 1 + 1 = 57. The half-rate mask (±36) and the
- * outlier guard (±15 around it) stay inside that.
+ * Beats on either side of raw beat i that its flag and the NN intervals it closes depend on, with
+ * the default settings (besides the breaks). The classification of a position reaches
+ * ±(45 + 5 + 1): 91-beat thresholds over mRR, which uses the 11-beat median, plus one beat of
+ * look-ahead. The skip chain adds {@link SKIP_LOOKBACK} + 1, the ectopic flag one more (it moves
+ * the beat before), the neighbour-trust test one more, and the NN interval its opening beat:
+ * 45 + 5 + 1 + 3 + 1 + 1 + 1 = 57. The half-rate mask (±36) and the outlier guard (±25, also
+ * applied to a moved beat's neighbours: ±27) stay inside that. Checked by
+ * test/unit/dsp/intervalsCorrectSupport.test.ts.
  */
 export const CORRECTION_SUPPORT_BEATS = correctionSupportBeats(DEFAULT_CORRECTION);
 
@@ -149,7 +165,7 @@ export interface IntervalsCorrectResult {
   nnFlags: Uint8Array;
   /** Per raw beat: index into the NN series of the interval closing at it, −1 when none. */
   rawNnIndex: Int32Array;
-  /** Per raw beat: what the classifier said (index = raw beat index). */
+  /** Per raw beat: the verdict (index = raw beat index), see {@link BeatFlag}. */
   rawFlags: BeatFlag[];
   counts: {
     ectopic: number;
