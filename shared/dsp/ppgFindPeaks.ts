@@ -1,6 +1,8 @@
 import { BeatSequenceDp, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
 import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
+import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
+import { PulseAligner } from './pulseAlign.js';
 
 /** One detected beat (systolic peak). */
 export interface DetectedBeat {
@@ -10,6 +12,16 @@ export interface DetectedBeat {
   sampleIndex: number;
   /** Steepest point of the upstroke before the peak (maximum slope), seconds; NaN if unknown. */
   tUpSec: number;
+  /** Whole-pulse timing: this pulse aligned to the running pulse template ({@link PulseAligner}), at the systolic peak on average; NaN if unknown. */
+  tAlignSec: number;
+  /**
+   * The time NN intervals are measured at, seconds: the fiducial `fiducial` chosen causally per
+   * beat ({@link NnFiducialSelector}), expressed at the systolic peak (plus that fiducial's
+   * running median lag), so it stays within a few ms of `tSec`.
+   */
+  tFidSec: number;
+  /** Which fiducial `tFidSec` comes from. */
+  fiducial: NnFiducial;
   /** Upstroke amplitude, band-passed units. */
   upstroke: number;
   /** Low-passed signal level at the peak (raw units): carries the respiratory intensity variation. */
@@ -58,6 +70,10 @@ export class PpgPeakDetector {
   private readonly cleaner: PpgCleaner;
   private readonly dp: BeatSequenceDp;
   private readonly template: BeatTemplate;
+  private readonly aligner: PulseAligner;
+  private readonly selector = new NnFiducialSelector();
+  /** Running lag systolic peak − max upstroke slope, detection-rate samples (NaN until known). */
+  private upLag = NaN;
   private readonly delay: number;
   private readonly tickEvery: number;
   private readonly suspectSpan: number;
@@ -87,6 +103,7 @@ export class PpgPeakDetector {
     this.dp = new BeatSequenceDp(settings.dp);
     this.delay = this.cleaner.delaySamples;
     this.template = new BeatTemplate(this.fsDet, Math.ceil(((settings.dp?.lagSec ?? 2) + 8) * this.fsDet + this.delay));
+    this.aligner = new PulseAligner(this.fsDet);
     this.tickEvery = Math.max(1, Math.round(this.fsDet / 5)); // release final beats every 0.2 s of signal
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
@@ -183,6 +200,9 @@ export class PpgPeakDetector {
     this.cleaner.reset();
     this.dp.reset();
     this.template.reset();
+    this.aligner.reset();
+    this.selector.reset();
+    this.upLag = NaN;
     this.n = 0;
     this.j = 0;
     this.blockSum = 0;
@@ -221,9 +241,43 @@ export class PpgPeakDetector {
       const q = this.template.score(c.sampleIndex, c.upstroke) * (c.suspect ? 0.3 : 1);
       const up = this.template.upstrokeIndex(c.sampleIndex);
       const tUpSec = Number.isFinite(up) ? this.timeOf(up) : NaN;
-      out.push({ tSec: c.tSec, tUpSec, sampleIndex: Math.round(c.tSec * this.fsHz), upstroke: c.upstroke, level: c.level ?? NaN, quality: q });
+      const tAlignSec = c.suspect ? NaN : this.alignPulse(c, up);
+      const fid = this.selector.push(c.tSec, tUpSec, tAlignSec);
+      out.push({
+        tSec: c.tSec,
+        tUpSec,
+        tAlignSec,
+        tFidSec: fid.tSec,
+        fiducial: fid.fiducial,
+        sampleIndex: Math.round(c.tSec * this.fsHz),
+        upstroke: c.upstroke,
+        level: c.level ?? NaN,
+        quality: q,
+      });
     }
   }
+
+  /** Template alignment of the pulse of candidate c (expected at its upstroke + the usual lag, else at its peak). */
+  private alignPulse(c: PeakCandidate, up: number): number {
+    const peak = (c.tSec - this.timeOffsetSec) * this.fsDet; // fractional detection-rate index
+    if (up === up) {
+      const lag = peak - up;
+      if (this.upLag !== this.upLag) this.upLag = lag;
+      else if (Math.abs(lag - this.upLag) < 0.1 * this.fsDet) this.upLag += 0.1 * (lag - this.upLag);
+    }
+    const centre = up === up && this.upLag === this.upLag ? up + this.upLag : peak;
+    const reach = this.aligner.reach;
+    const lo = Math.floor(centre) - reach.before;
+    const hi = Math.ceil(centre) + reach.after;
+    if (!this.template.holds(lo, hi)) return NaN;
+    // Copy the stretch once (contiguous) for the aligner.
+    if (this.segment.length < hi - lo + 1) this.segment = new Float64Array(hi - lo + 1);
+    for (let k = lo; k <= hi; k++) this.segment[k - lo] = this.template.at(k);
+    const tau = this.aligner.align(this.segment, centre - lo);
+    return tau === tau ? this.timeOf(tau + lo) : NaN;
+  }
+
+  private segment = new Float64Array(0);
 
   private nearMissing(p: number): boolean {
     const lo = p - this.suspectSpan;
