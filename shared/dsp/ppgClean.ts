@@ -45,6 +45,10 @@ export class PpgCleaner {
   private lastValid = NaN;
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
   lowPassed = 0;
+  /** Delay of `lowPassedNow` relative to the input, samples (the low-pass alone, without the baseline stage). */
+  readonly lowPassDelaySamples: number;
+  /** The low-passed value of the last push(), only `lowPassDelaySamples` late (for the fast provisional path). */
+  lowPassedNow = 0;
 
   constructor(fsHz: number, settings: PpgCleanSettings = DEFAULT_PPG_CLEAN) {
     if (!(fsHz >= 10 && fsHz <= 5000)) throw new RangeError(`sample rate ${fsHz} Hz is out of range (10–5000 Hz)`);
@@ -55,7 +59,8 @@ export class PpgCleaner {
     this.baseRings = new Float64Array(2 * this.baseLen);
     const baseDelay = this.baseLen - 1; // two boxcars of (baseLen − 1) / 2 each
     this.lpRing = new Float64Array(baseDelay + 1);
-    this.delaySamples = (3 * (this.lpLen - 1)) / 2 + baseDelay;
+    this.lowPassDelaySamples = (3 * (this.lpLen - 1)) / 2;
+    this.delaySamples = this.lowPassDelaySamples + baseDelay;
     this.resumEvery = 64 * this.baseLen;
   }
 
@@ -87,6 +92,7 @@ export class PpgCleaner {
     r[2 * L + i] = v;
     sums[2] = s;
     const lp = s / L;
+    this.lowPassedNow = lp;
     this.lpIdx = i + 1 === L ? 0 : i + 1;
     // Two baseline boxcars.
     const j = this.baseIdx;
@@ -121,6 +127,7 @@ export class PpgCleaner {
     this.sinceResum = 0;
     this.lastValid = NaN;
     this.lowPassed = 0;
+    this.lowPassedNow = 0;
   }
 
   /** Start-up: every ring holds the first sample, so the output starts at the signal level. */

@@ -1,8 +1,11 @@
-import { BeatSequenceDp, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
+import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
 import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
 import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
 import { PulseAligner } from './pulseAlign.js';
+import { ProvisionalBeats, type BeatEvent } from './pulseProvisional.js';
+
+export type { BeatEvent } from './pulseProvisional.js';
 
 /** One detected beat (systolic peak). */
 export interface DetectedBeat {
@@ -28,6 +31,8 @@ export interface DetectedBeat {
   level: number;
   /** 0..1: morphology match with the running beat template × relative amplitude; 0 = untrustworthy. */
   quality: number;
+  /** Id of the provisional event this final beat confirms (see {@link BeatEvent}); null if none was emitted. */
+  provisionalId: number | null;
 }
 
 export interface PeakDetectorSettings {
@@ -52,9 +57,19 @@ export interface MissingRun {
  * samples around the maximum (the delay of the linear-phase filter is exact and removed) →
  * per-beat quality from template correlation ({@link BeatTemplate}) and amplitude.
  *
- * Look-ahead (live latency of a beat after its peak): the filter delay plus the DP lag,
+ * Beat timing: each final beat also carries its maximum-upstroke-slope time, its whole-pulse
+ * template alignment ({@link PulseAligner}) and the NN fiducial chosen causally per beat
+ * ({@link NnFiducialSelector}) as `tFidSec`; `tSec` stays the systolic peak.
+ *
+ * Look-ahead (live latency of a final beat after its peak): the filter delay plus the DP lag,
  * `lookAheadSec` (≈ 2.8 s with the defaults). Finalisation runs only at candidate arrivals
  * and at fixed sample-time ticks, which keeps the output independent of chunk sizes.
+ *
+ * Provisional path ({@link ProvisionalBeats}): a causal detector on the low-passed signal emits
+ * each pulse as a `provisional` {@link BeatEvent} ≈ 150–200 ms after its peak; when the DP makes
+ * the beat final, `DetectedBeat.provisionalId` names that event, and a `revise` event moves it
+ * (final time > 20 ms away) or withdraws it (not a beat). Final beats are unaffected by this path.
+ * `flush()` emits every pending final beat and withdraws the provisional beats none confirms.
  */
 export class PpgPeakDetector {
   readonly fsHz: number;
@@ -72,6 +87,9 @@ export class PpgPeakDetector {
   private readonly template: BeatTemplate;
   private readonly aligner: PulseAligner;
   private readonly selector = new NnFiducialSelector();
+  private readonly prov = new ProvisionalBeats();
+  private readonly lagSec: number;
+  private readonly lpDelay: number;
   /** Running lag systolic peak − max upstroke slope, detection-rate samples (NaN until known). */
   private upLag = NaN;
   private readonly delay: number;
@@ -104,6 +122,8 @@ export class PpgPeakDetector {
     this.delay = this.cleaner.delaySamples;
     this.template = new BeatTemplate(this.fsDet, Math.ceil(((settings.dp?.lagSec ?? 2) + 8) * this.fsDet + this.delay));
     this.aligner = new PulseAligner(this.fsDet);
+    this.lagSec = settings.dp?.lagSec ?? DEFAULT_DP.lagSec;
+    this.lpDelay = this.cleaner.lowPassDelaySamples;
     this.tickEvery = Math.max(1, Math.round(this.fsDet / 5)); // release final beats every 0.2 s of signal
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
@@ -114,8 +134,11 @@ export class PpgPeakDetector {
     return this.missing;
   }
 
-  /** Push a chunk of raw samples (NaN = missing). Returns the beats that became final. */
-  push(values: ArrayLike<number>, out: DetectedBeat[] = []): DetectedBeat[] {
+  /**
+   * Push a chunk of raw samples (NaN = missing). Returns the beats that became final. `events`
+   * receives the provisional beats and their revisions (see {@link BeatEvent}), in signal order.
+   */
+  push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     const fs = this.fsHz;
     const M = this.decim;
     for (let i = 0; i < values.length; i++) {
@@ -140,21 +163,24 @@ export class PpgPeakDetector {
         this.blockSum = 0;
         this.blockN = 0;
         this.blockNan = false;
-        this.step(xd, out);
+        this.step(xd, out, events);
       }
     }
     return out;
   }
 
   /** One detection-rate sample. */
-  private step(xd: number, out: DetectedBeat[]): void {
+  private step(xd: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     const jIdx = this.j++;
     const y = this.cleaner.push(xd);
+    // Fast path: provisional beats from the low-passed signal (low-pass delay only).
+    const mz = jIdx - this.lpDelay;
+    if (mz >= 0) this.prov.push(this.cleaner.lowPassedNow, mz, this.dp.scale, this.timeOfFn, events);
     const m = jIdx - this.delay; // index of y in the detection-rate time base
     if (m < 0) return;
     this.template.store(m, y);
     if (m >= 2 && this.y1 > this.y2 && this.y1 >= y) {
-      this.onCandidate(m - 1, this.y2, this.y1, y, out);
+      this.onCandidate(m - 1, this.y2, this.y1, y, out, events);
       this.minSinceMax = y;
     } else if (y < this.minSinceMax) {
       this.minSinceMax = y;
@@ -164,9 +190,12 @@ export class PpgPeakDetector {
     if (++this.tick === this.tickEvery) {
       this.tick = 0;
       this.fin.length = 0;
-      this.emit(this.dp.advance(this.timeOf(m), this.fin), out);
+      this.emit(this.dp.advance(this.timeOf(m), this.fin), out, events);
+      this.prov.expire(this.timeOf(m) - this.lagSec, events);
     }
   }
+
+  private readonly timeOfFn = (k: number): number => this.timeOf(k);
 
   /** Time (s, input time base) of detection-rate sample index k (may be fractional). */
   private timeOf(k: number): number {
@@ -184,15 +213,16 @@ export class PpgPeakDetector {
     }
   }
 
-  /** End of data: emit the remaining beats. */
-  flush(out: DetectedBeat[] = []): DetectedBeat[] {
+  /** End of data: emit every remaining beat (and withdraw the provisional beats none confirms). */
+  flush(out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
     const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
     const steps = this.delay + 2;
-    for (let k = 0; k < steps; k++) this.step(hold, out);
+    for (let k = 0; k < steps; k++) this.step(hold, out, events);
     this.fin.length = 0;
-    this.emit(this.dp.flush(this.fin), out);
+    this.emit(this.dp.flush(this.fin), out, events);
+    this.prov.expire(Infinity, events);
     return out;
   }
 
@@ -202,6 +232,7 @@ export class PpgPeakDetector {
     this.template.reset();
     this.aligner.reset();
     this.selector.reset();
+    this.prov.reset();
     this.upLag = NaN;
     this.n = 0;
     this.j = 0;
@@ -218,7 +249,7 @@ export class PpgPeakDetector {
     this.missing.length = 0;
   }
 
-  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[]): void {
+  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     const up = a1 - this.minSinceMax;
     if (!(up > 0)) return;
     const den = a0 - 2 * a1 + a2;
@@ -233,10 +264,10 @@ export class PpgPeakDetector {
       level: this.cleaner.lowPassed,
     };
     this.fin.length = 0;
-    this.emit(this.dp.push(c, this.fin), out);
+    this.emit(this.dp.push(c, this.fin), out, events);
   }
 
-  private emit(cands: PeakCandidate[], out: DetectedBeat[]): void {
+  private emit(cands: PeakCandidate[], out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     for (const c of cands) {
       const q = this.template.score(c.sampleIndex, c.upstroke) * (c.suspect ? 0.3 : 1);
       const up = this.template.upstrokeIndex(c.sampleIndex);
@@ -253,6 +284,7 @@ export class PpgPeakDetector {
         upstroke: c.upstroke,
         level: c.level ?? NaN,
         quality: q,
+        provisionalId: this.prov.onFinal(c.tSec, events),
       });
     }
   }
