@@ -1,7 +1,7 @@
 
 /** Settings of the PPG band-pass; see {@link PpgCleaner}. */
 export interface PpgCleanSettings {
-  /** Length of each of the three low-pass boxcars, seconds (default 1/18 s: first null at 18 Hz; the cascade is −3 dB at ≈ 4 Hz, −7 dB at 6 Hz, −15 dB at 8 Hz). */
+  /** Length of each of the three low-pass boxcars, seconds (default 1/18 s, rounded to an odd sample count: the cascade is −3 dB at ≈ 4–4.5 Hz). */
   lowPassBoxSec: number;
   /** Length of each of the two baseline boxcars, seconds (default 0.75 s: the band-pass is −3 dB at ≈ 0.78 Hz, −8 dB at 0.5 Hz). */
   baselineBoxSec: number;
@@ -13,7 +13,7 @@ export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 1 / 18, base
  * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Measured
  * amplitude response with the defaults: −3 dB at ≈ 0.78 and ≈ 4–4.5 Hz (the boxcars are rounded to
  * odd sample counts, so the upper edge depends a little on the rate; 0.89 at 1–2 Hz, 0.59 at
- * 0.67 Hz = 40 bpm, 0.48 at 0.58 Hz = 35 bpm, 0.18 at 8 Hz). A slow pulse's fundamental is thus
+ * 0.67 Hz = 40 bpm, 0.48 at 0.58 Hz = 35 bpm, 0.2–0.36 at 8 Hz). A slow pulse's fundamental is thus
  * attenuated, but its harmonics (the upstroke) pass: beats are detected down to 35 bpm (see the
  * tests). A lower cut-off (longer baseline boxcars) was tried and rejected: it lets the diastolic
  * wave of slow pulses through and costs look-ahead (+0.35 s for 1.1 s boxcars).
