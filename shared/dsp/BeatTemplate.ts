@@ -34,6 +34,16 @@ export class BeatTemplate {
     this.win = new Float64Array(this.pre + this.post + 1);
   }
 
+  /** The stored filtered sample with index k, or NaN when the ring no longer (or not yet) holds it. */
+  at(k: number): number {
+    return k <= this.latest && k > this.latest - this.ring.length && k >= 0 ? this.ring[k % this.ring.length]! : NaN;
+  }
+
+  /** Whether the ring holds every sample in [lo, hi]. */
+  holds(lo: number, hi: number): boolean {
+    return lo >= 0 && hi <= this.latest && lo > this.latest - this.ring.length;
+  }
+
   /** Store the filtered sample with index m (consecutive indices). */
   store(m: number, y: number): void {
     this.ring[this.pos] = y;

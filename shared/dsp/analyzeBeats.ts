@@ -2,7 +2,6 @@ import { coherenceSeries, COHERENCE_SETTINGS } from './coherence.js';
 import { hrvFrequency } from './hrvFrequency.js';
 import { hrvTime } from './hrvTime.js';
 import { intervalsCorrect, DEFAULT_CORRECTION } from './intervalsCorrect.js';
-import { nnFiducialChoose, FIDUCIAL_SWITCH_RATIO } from './nnFiducial.js';
 import { respirationFromHr } from './respiration.js';
 import { breaksFromIntervals, totalSec, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
 import type { BeatSeries } from './respiration.js';
@@ -16,12 +15,28 @@ export interface BeatsInput {
   unusable: Interval[];
   durationSec: number;
   fsHz: number | null;
-  /** Per beat: steepest point of the upstroke (s); lets the NN series use the less noisy fiducial. */
-  upstrokeSec?: ArrayLike<number>;
+  /**
+   * Per beat: the time NN intervals are measured at (PPG: the detector's causal per-beat fiducial,
+   * `DetectedBeat.tFidSec`); default `beatsSec`. Must stay within a few ms of `beatsSec`.
+   */
+  fiducialSec?: ArrayLike<number>;
+  /** How `fiducialSec` was chosen, reported as settings.nnFiducial. */
+  fiducialSettings?: Record<string, unknown>;
   /** Optional PPG respiratory modulations per beat (for the respiration estimate): pulse amplitude (RIAV) and level (RIIV). */
   amplitude?: ArrayLike<number>;
   level?: ArrayLike<number>;
   settings?: Record<string, unknown>;
+}
+
+/** The beat times NN intervals are measured at: `fiducialSec` where it is finite and keeps the order, else the beat time. */
+function nnTimes(beatsSec: ArrayLike<number>, fiducialSec: ArrayLike<number> | undefined): Float64Array {
+  const t = Float64Array.from(beatsSec);
+  if (!fiducialSec || fiducialSec.length !== t.length) return t;
+  for (let i = 0; i < t.length; i++) {
+    const f = fiducialSec[i] as number;
+    if (Number.isFinite(f) && Math.abs(f - t[i]!) < 0.1 && (i === 0 || f > t[i - 1]!)) t[i] = f;
+  }
+  return t;
 }
 
 /** Offline breathing-rate series step: the estimate uses a 60 s window, so 5 s points lose nothing. */
@@ -36,8 +51,8 @@ const round = (x: number, d = 3): number => (Number.isFinite(x) ? Math.round(x *
  */
 export function analyzeBeats(input: BeatsInput): AnalysisResult {
   const breaks = breaksFromIntervals(input.beatsSec, input.unusable);
-  const fid = nnFiducialChoose(input.beatsSec, input.upstrokeSec);
-  const corr = intervalsCorrect(fid.beatsSec, breaks);
+  const fidSec = nnTimes(input.beatsSec, input.fiducialSec);
+  const corr = intervalsCorrect(fidSec, breaks);
   const nnT = corr.nnTSec;
   const nnMs = corr.nnMs;
   // Successive differences only between intervals that are truly consecutive (no gap between them).
@@ -74,7 +89,7 @@ export function analyzeBeats(input: BeatsInput): AnalysisResult {
     beats: {
       tSec: Array.from(input.beatsSec, (t) => round(t, 4)),
       quality: Array.from(input.quality, (q) => round(q, 3)),
-      ibiTSec: Array.from(fid.beatsSec, (t) => round(t, 4)),
+      ibiTSec: Array.from(fidSec, (t) => round(t, 4)),
     },
     nn: { tSec: Array.from(nnT, (t) => round(t, 4)), ibiMs: Array.from(nnMs, (v) => round(v, 2)) },
     artifacts: { corrected: corr.counts.corrected, percent: round(corr.percent, 2) },
@@ -111,12 +126,7 @@ export function analyzeBeats(input: BeatsInput): AnalysisResult {
         ...DEFAULT_CORRECTION,
         counts: corr.counts,
       },
-      nnFiducial: {
-        used: fid.fiducial,
-        rule: `maximum upstroke slope when its successive-difference noise < ${FIDUCIAL_SWITCH_RATIO} × the systolic peak's`,
-        noisePeakMs: round(fid.noisePeakMs, 2),
-        noiseUpstrokeMs: round(fid.noiseUpMs, 2),
-      },
+      nnFiducial: input.fiducialSettings ?? { used: 'systolic-peak' },
       hrvTime: 'mean NN, mean HR (mean of 60000/NN), SDNN (n−1), RMSSD and pNN50 over consecutive NN only',
       hrvFrequency: freq.settings,
       coherence: COHERENCE_SETTINGS,

@@ -1,7 +1,8 @@
 import { analyzeBeats } from './analyzeBeats.js';
 import { DEFAULT_DP } from './BeatSequenceDp.js';
 import { DEFAULT_PPG_CLEAN } from './ppgClean.js';
-import { ppgFindPeaks, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { DEFAULT_NN_FIDUCIAL } from './nnFiducial.js';
+import { ppgFindPeaks, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
 import { signalUnusable, totalSec, MIN_BEAT_QUALITY } from './signalGaps.js';
 import type { AnalysisResult } from './types.js';
 
@@ -65,7 +66,8 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
   return analyzeBeats({
     beatsSec: beats.map((b) => b.tSec),
     quality: beats.map((b) => b.quality),
-    upstrokeSec: beats.map((b) => b.tUpSec),
+    fiducialSec: beats.map((b) => b.tFidSec),
+    fiducialSettings: nnFiducialSettings(beats),
     amplitude: beats.map((b) => b.upstroke),
     level: beats.map((b) => b.level),
     unusable,
@@ -106,6 +108,21 @@ function pulseShareOfRange(values: ArrayLike<number>, upstrokes: number[]): numb
   sample.sort((a, b) => a - b);
   const range = sample[Math.floor(sample.length * 0.95)]! - sample[Math.floor(sample.length * 0.05)]!;
   return range > 0 ? upstrokes[upstrokes.length >> 1]! / range : 0;
+}
+
+/** settings.nnFiducial of a PPG analysis: the per-beat fiducials used and how they were chosen. */
+function nnFiducialSettings(beats: readonly DetectedBeat[]): Record<string, unknown> {
+  const counts: Record<string, number> = {};
+  for (const b of beats) counts[b.fiducial] = (counts[b.fiducial] ?? 0) + 1;
+  const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+  return {
+    used: top && top[1] >= 0.95 * beats.length ? top[0] : 'per-beat',
+    counts,
+    rule:
+      `per beat, causal: of the systolic peak, the maximum upstroke slope and the whole-pulse template alignment, the one with the smallest ` +
+      `median |successive interval difference| over the last ${DEFAULT_NN_FIDUCIAL.windowBeats} beats (switch below ${DEFAULT_NN_FIDUCIAL.switchRatio} × the current one's), ` +
+      'expressed at the systolic peak (+ its running median lag)',
+  };
 }
 
 export function medianIbiSec(tSec: readonly number[]): number {

@@ -1,58 +1,121 @@
-/** Which point of each pulse the NN intervals are measured between. */
-export type NnFiducial = 'systolic-peak' | 'max-upstroke-slope';
+/** Which point of each pulse a beat's NN interval is measured at. */
+export type NnFiducial = 'systolic-peak' | 'max-upstroke-slope' | 'pulse-template';
 
-/** The upstroke series is used when its interval noise is below this fraction of the peak series'. */
-export const FIDUCIAL_SWITCH_RATIO = 0.75;
+export const NN_FIDUCIALS: readonly NnFiducial[] = ['systolic-peak', 'max-upstroke-slope', 'pulse-template'];
 
-/**
- * `nnFiducialChoose` — picks the pulse fiducial for the NN series, without an ECG. Both the
- * systolic peak and the maximum-upstroke-slope point are available per beat; timing noise of a
- * fiducial adds variance to successive interval differences, whereas the true heart-period
- * variability is common to both. The fiducial with clearly less successive-difference noise
- * (median absolute successive difference below {@link FIDUCIAL_SWITCH_RATIO} × the other's) is
- * the more faithful one; otherwise the systolic peak is kept. On the team's recordings the
- * systolic peak is noisy at high heart rate with a merged reflected wave (a103l: the peak
- * series has 2.3 × the noise and 1.9 × the IBI error against ECG), which is where the
- * upstroke wins; in line with Peralta et al. 2019 on PRV fiducials.
- *
- * Missing upstroke times are filled with the peak time minus the median peak-to-upstroke lag.
- */
-export function nnFiducialChoose(
-  peakSec: ArrayLike<number>,
-  upSec: ArrayLike<number> | undefined,
-): { fiducial: NnFiducial; beatsSec: Float64Array; noisePeakMs: number; noiseUpMs: number } {
-  const n = peakSec.length;
-  const peaks = Float64Array.from(peakSec);
-  if (!upSec || upSec.length !== n || n < 20) return { fiducial: 'systolic-peak', beatsSec: peaks, noisePeakMs: NaN, noiseUpMs: NaN };
-  const lags: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const u = upSec[i] as number;
-    if (Number.isFinite(u)) lags.push(peaks[i]! - u);
-  }
-  if (lags.length < n / 2) return { fiducial: 'systolic-peak', beatsSec: peaks, noisePeakMs: NaN, noiseUpMs: NaN };
-  lags.sort((a, b) => a - b);
-  const lag = lags[lags.length >> 1]!;
-  const ups = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const u = upSec[i] as number;
-    ups[i] = Number.isFinite(u) && u < peaks[i]! && u > peaks[i]! - 0.4 ? u : peaks[i]! - lag;
-  }
-  // Keep the series ordered (a malformed upstroke must not reorder beats).
-  for (let i = 1; i < n; i++) if (ups[i]! <= ups[i - 1]!) ups[i] = peaks[i]! - lag;
-  const noisePeakMs = successiveNoiseMs(peaks);
-  const noiseUpMs = successiveNoiseMs(ups);
-  const useUp = noiseUpMs < FIDUCIAL_SWITCH_RATIO * noisePeakMs;
-  return { fiducial: useUp ? 'max-upstroke-slope' : 'systolic-peak', beatsSec: useUp ? ups : peaks, noisePeakMs, noiseUpMs };
+export interface NnFiducialSettings {
+  /** Trailing beats over which each fiducial's consistency is measured. */
+  windowBeats: number;
+  /** Successive differences needed before the choice may leave the systolic peak. */
+  minDiffs: number;
+  /** Another fiducial takes over when its noise is below this fraction of the current one's. */
+  switchRatio: number;
 }
 
-/** Median absolute successive difference of the intervals, ms (robust to the odd artifact). */
-function successiveNoiseMs(t: Float64Array): number {
-  const d: number[] = [];
-  for (let i = 2; i < t.length; i++) {
-    const a = t[i - 1]! - t[i - 2]!;
-    const b = t[i]! - t[i - 1]!;
-    if (a > 0.25 && a < 2.5 && b > 0.25 && b < 2.5) d.push(Math.abs(b - a) * 1000);
+export const DEFAULT_NN_FIDUCIAL: NnFiducialSettings = { windowBeats: 24, minDiffs: 8, switchRatio: 0.85 };
+
+/**
+ * `NnFiducialSelector` — causal, per-beat choice of the pulse fiducial for the NN series.
+ *
+ * Each beat offers up to three timings: the systolic peak, the maximum upstroke slope (Peralta et
+ * al. 2019, "Optimal fiducial points for pulse rate variability analysis from forehead and finger
+ * PPG signals", Physiol Meas 40:025007) and the whole-pulse template alignment
+ * ({@link PulseAligner}). Timing noise of a fiducial adds variance to successive interval
+ * differences, whereas the heart's own variability is common to all three; so over the trailing
+ * `windowBeats` beats (past and current beats only — no look-ahead beyond the detector's) the
+ * fiducial with the smallest median absolute successive interval difference is the most
+ * consistent one. The choice switches only when another fiducial is clearly quieter (below
+ * `switchRatio` × the current one's), and starts at the systolic peak.
+ *
+ * The chosen time is expressed at the systolic peak: fiducial time + the trailing median of
+ * (peak − fiducial), so a switch does not step the series. Because the decision uses only the
+ * beats up to the current one, the live worker and the offline analysis (which run the same
+ * detector) produce the same NN series from the same samples.
+ */
+export class NnFiducialSelector {
+  private readonly s: NnFiducialSettings;
+  private readonly n: number;
+  /** Ring of [peak, up, template] times per beat. */
+  private readonly times: Float64Array;
+  private count = 0;
+  private current = 0; // index into NN_FIDUCIALS
+  private readonly scratch: Float64Array;
+  /** Beats timed with each fiducial so far. */
+  readonly counts: Record<NnFiducial, number> = { 'systolic-peak': 0, 'max-upstroke-slope': 0, 'pulse-template': 0 };
+
+  constructor(settings: Partial<NnFiducialSettings> = {}) {
+    this.s = { ...DEFAULT_NN_FIDUCIAL, ...settings };
+    this.n = Math.max(4, this.s.windowBeats);
+    this.times = new Float64Array(3 * this.n);
+    this.scratch = new Float64Array(this.n);
   }
-  d.sort((x, y) => x - y);
-  return d.length ? d[d.length >> 1]! : NaN;
+
+  /** The next beat (in time order): its candidate times (NaN when unknown). Returns the NN time and the fiducial used. */
+  push(peakSec: number, upSec: number, templateSec: number): { tSec: number; fiducial: NnFiducial } {
+    const slot = (this.count % this.n) * 3;
+    this.times[slot] = peakSec;
+    this.times[slot + 1] = upSec;
+    this.times[slot + 2] = templateSec;
+    this.count++;
+    const m = Math.min(this.count, this.n);
+    // Noise of each fiducial over the window; switch with hysteresis.
+    const noise = [this.noise(0, m), this.noise(1, m), this.noise(2, m)];
+    let cur = this.current;
+    if (!(noise[cur]! < Infinity)) cur = 0;
+    for (let f = 0; f < 3; f++) if (noise[f]! < this.s.switchRatio * noise[cur]!) cur = f;
+    this.current = cur;
+    const own = this.times[slot + cur]!;
+    let tSec = peakSec;
+    let used: NnFiducial = 'systolic-peak';
+    if (cur !== 0 && own === own) {
+      const lag = this.lag(cur, m);
+      if (lag === lag) {
+        tSec = own + lag;
+        used = NN_FIDUCIALS[cur]!;
+      }
+    }
+    this.counts[used]++;
+    return { tSec, fiducial: used };
+  }
+
+  reset(): void {
+    this.count = 0;
+    this.current = 0;
+    for (const f of NN_FIDUCIALS) this.counts[f] = 0;
+  }
+
+  private at(beat: number, f: number): number {
+    return this.times[(beat % this.n) * 3 + f]!;
+  }
+
+  /** Median |successive interval difference| of fiducial f over the last m beats; Infinity when too few. */
+  private noise(f: number, m: number): number {
+    const first = this.count - m;
+    let k = 0;
+    for (let b = first + 2; b < this.count; b++) {
+      const a0 = this.at(b - 2, f);
+      const a1 = this.at(b - 1, f);
+      const a2 = this.at(b, f);
+      const i1 = a1 - a0;
+      const i2 = a2 - a1;
+      if (i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5) this.scratch[k++] = Math.abs(i2 - i1);
+    }
+    if (k < this.s.minDiffs) return Infinity;
+    return median(this.scratch, k);
+  }
+
+  /** Median (peak − fiducial f) over the last m beats, NaN when none. */
+  private lag(f: number, m: number): number {
+    let k = 0;
+    for (let b = this.count - m; b < this.count; b++) {
+      const d = this.at(b, 0) - this.at(b, f);
+      if (d === d && Math.abs(d) < 0.5) this.scratch[k++] = d;
+    }
+    return k > 0 ? median(this.scratch, k) : NaN;
+  }
+}
+
+function median(a: Float64Array, k: number): number {
+  const v = a.subarray(0, k).sort();
+  return k % 2 ? v[k >> 1]! : 0.5 * (v[(k >> 1) - 1]! + v[k >> 1]!);
 }

@@ -1,16 +1,22 @@
 
 /** Settings of the PPG band-pass; see {@link PpgCleaner}. */
 export interface PpgCleanSettings {
-  /** Length of each of the three low-pass boxcars, seconds (default 1/18 s: first null at 18 Hz, −3 dB near 8 Hz). */
+  /** Length of each of the three low-pass boxcars, seconds (default 1/18 s, rounded to an odd sample count: the cascade is −3 dB at ≈ 4–4.5 Hz). */
   lowPassBoxSec: number;
-  /** Length of each of the two baseline boxcars, seconds (default 0.75 s: removes baseline below ~0.5 Hz). */
+  /** Length of each of the two baseline boxcars, seconds (default 0.75 s: the band-pass is −3 dB at ≈ 0.78 Hz, −8 dB at 0.5 Hz). */
   baselineBoxSec: number;
 }
 
 export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 1 / 18, baselineBoxSec: 0.75 };
 
 /**
- * `PpgCleaner` — streaming, linear-phase band-pass for PPG (≈0.5–8 Hz), O(1) per sample.
+ * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Measured
+ * amplitude response with the defaults: −3 dB at ≈ 0.78 and ≈ 4–4.5 Hz (the boxcars are rounded to
+ * odd sample counts, so the upper edge depends a little on the rate; 0.89 at 1–2 Hz, 0.59 at
+ * 0.67 Hz = 40 bpm, 0.48 at 0.58 Hz = 35 bpm, 0.2–0.36 at 8 Hz). A slow pulse's fundamental is thus
+ * attenuated, but its harmonics (the upstroke) pass: beats are detected down to 35 bpm (see the
+ * tests). A lower cut-off (longer baseline boxcars) was tried and rejected: it lets the diastolic
+ * wave of slow pulses through and costs look-ahead (+0.35 s for 1.1 s boxcars).
  *
  * Method: three cascaded moving averages low-pass the signal (a near-Gaussian kernel, the
  * classic cascaded-boxcar construction, Smith 1997 ch. 15); the baseline is estimated by two
@@ -45,6 +51,10 @@ export class PpgCleaner {
   private lastValid = NaN;
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
   lowPassed = 0;
+  /** Delay of `lowPassedNow` relative to the input, samples (the low-pass alone, without the baseline stage). */
+  readonly lowPassDelaySamples: number;
+  /** The low-passed value of the last push(), only `lowPassDelaySamples` late (for the fast provisional path). */
+  lowPassedNow = 0;
 
   constructor(fsHz: number, settings: PpgCleanSettings = DEFAULT_PPG_CLEAN) {
     if (!(fsHz >= 10 && fsHz <= 5000)) throw new RangeError(`sample rate ${fsHz} Hz is out of range (10–5000 Hz)`);
@@ -55,7 +65,8 @@ export class PpgCleaner {
     this.baseRings = new Float64Array(2 * this.baseLen);
     const baseDelay = this.baseLen - 1; // two boxcars of (baseLen − 1) / 2 each
     this.lpRing = new Float64Array(baseDelay + 1);
-    this.delaySamples = (3 * (this.lpLen - 1)) / 2 + baseDelay;
+    this.lowPassDelaySamples = (3 * (this.lpLen - 1)) / 2;
+    this.delaySamples = this.lowPassDelaySamples + baseDelay;
     this.resumEvery = 64 * this.baseLen;
   }
 
@@ -87,6 +98,7 @@ export class PpgCleaner {
     r[2 * L + i] = v;
     sums[2] = s;
     const lp = s / L;
+    this.lowPassedNow = lp;
     this.lpIdx = i + 1 === L ? 0 : i + 1;
     // Two baseline boxcars.
     const j = this.baseIdx;
@@ -121,6 +133,7 @@ export class PpgCleaner {
     this.sinceResum = 0;
     this.lastValid = NaN;
     this.lowPassed = 0;
+    this.lowPassedNow = 0;
   }
 
   /** Start-up: every ring holds the first sample, so the output starts at the signal level. */

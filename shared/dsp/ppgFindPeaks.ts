@@ -1,6 +1,11 @@
-import { BeatSequenceDp, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
+import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
 import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
+import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
+import { PulseAligner } from './pulseAlign.js';
+import { ProvisionalBeats, type BeatEvent } from './pulseProvisional.js';
+
+export type { BeatEvent } from './pulseProvisional.js';
 
 /** One detected beat (systolic peak). */
 export interface DetectedBeat {
@@ -10,12 +15,24 @@ export interface DetectedBeat {
   sampleIndex: number;
   /** Steepest point of the upstroke before the peak (maximum slope), seconds; NaN if unknown. */
   tUpSec: number;
+  /** Whole-pulse timing: this pulse aligned to the running pulse template ({@link PulseAligner}), at the systolic peak on average; NaN if unknown. */
+  tAlignSec: number;
+  /**
+   * The time NN intervals are measured at, seconds: the fiducial `fiducial` chosen causally per
+   * beat ({@link NnFiducialSelector}), expressed at the systolic peak (plus that fiducial's
+   * running median lag), so it stays within a few ms of `tSec`.
+   */
+  tFidSec: number;
+  /** Which fiducial `tFidSec` comes from. */
+  fiducial: NnFiducial;
   /** Upstroke amplitude, band-passed units. */
   upstroke: number;
   /** Low-passed signal level at the peak (raw units): carries the respiratory intensity variation. */
   level: number;
   /** 0..1: morphology match with the running beat template × relative amplitude; 0 = untrustworthy. */
   quality: number;
+  /** Id of the provisional event this final beat confirms (see {@link BeatEvent}); null if none was emitted. */
+  provisionalId: number | null;
 }
 
 export interface PeakDetectorSettings {
@@ -40,9 +57,19 @@ export interface MissingRun {
  * samples around the maximum (the delay of the linear-phase filter is exact and removed) →
  * per-beat quality from template correlation ({@link BeatTemplate}) and amplitude.
  *
- * Look-ahead (live latency of a beat after its peak): the filter delay plus the DP lag,
+ * Beat timing: each final beat also carries its maximum-upstroke-slope time, its whole-pulse
+ * template alignment ({@link PulseAligner}) and the NN fiducial chosen causally per beat
+ * ({@link NnFiducialSelector}) as `tFidSec`; `tSec` stays the systolic peak.
+ *
+ * Look-ahead (live latency of a final beat after its peak): the filter delay plus the DP lag,
  * `lookAheadSec` (≈ 2.8 s with the defaults). Finalisation runs only at candidate arrivals
  * and at fixed sample-time ticks, which keeps the output independent of chunk sizes.
+ *
+ * Provisional path ({@link ProvisionalBeats}): a causal detector on the low-passed signal emits
+ * each pulse as a `provisional` {@link BeatEvent} ≈ 150–200 ms after its peak; when the DP makes
+ * the beat final, `DetectedBeat.provisionalId` names that event, and a `revise` event moves it
+ * (final time > 20 ms away) or withdraws it (not a beat). Final beats are unaffected by this path.
+ * `flush()` emits every pending final beat and withdraws the provisional beats none confirms.
  */
 export class PpgPeakDetector {
   readonly fsHz: number;
@@ -58,6 +85,13 @@ export class PpgPeakDetector {
   private readonly cleaner: PpgCleaner;
   private readonly dp: BeatSequenceDp;
   private readonly template: BeatTemplate;
+  private readonly aligner: PulseAligner;
+  private readonly selector = new NnFiducialSelector();
+  private readonly prov = new ProvisionalBeats();
+  private readonly lagSec: number;
+  private readonly lpDelay: number;
+  /** Running lag systolic peak − max upstroke slope, detection-rate samples (NaN until known). */
+  private upLag = NaN;
   private readonly delay: number;
   private readonly tickEvery: number;
   private readonly suspectSpan: number;
@@ -87,6 +121,9 @@ export class PpgPeakDetector {
     this.dp = new BeatSequenceDp(settings.dp);
     this.delay = this.cleaner.delaySamples;
     this.template = new BeatTemplate(this.fsDet, Math.ceil(((settings.dp?.lagSec ?? 2) + 8) * this.fsDet + this.delay));
+    this.aligner = new PulseAligner(this.fsDet);
+    this.lagSec = settings.dp?.lagSec ?? DEFAULT_DP.lagSec;
+    this.lpDelay = this.cleaner.lowPassDelaySamples;
     this.tickEvery = Math.max(1, Math.round(this.fsDet / 5)); // release final beats every 0.2 s of signal
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
@@ -97,8 +134,11 @@ export class PpgPeakDetector {
     return this.missing;
   }
 
-  /** Push a chunk of raw samples (NaN = missing). Returns the beats that became final. */
-  push(values: ArrayLike<number>, out: DetectedBeat[] = []): DetectedBeat[] {
+  /**
+   * Push a chunk of raw samples (NaN = missing). Returns the beats that became final. `events`
+   * receives the provisional beats and their revisions (see {@link BeatEvent}), in signal order.
+   */
+  push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     const fs = this.fsHz;
     const M = this.decim;
     for (let i = 0; i < values.length; i++) {
@@ -123,21 +163,24 @@ export class PpgPeakDetector {
         this.blockSum = 0;
         this.blockN = 0;
         this.blockNan = false;
-        this.step(xd, out);
+        this.step(xd, out, events);
       }
     }
     return out;
   }
 
   /** One detection-rate sample. */
-  private step(xd: number, out: DetectedBeat[]): void {
+  private step(xd: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     const jIdx = this.j++;
     const y = this.cleaner.push(xd);
+    // Fast path: provisional beats from the low-passed signal (low-pass delay only).
+    const mz = jIdx - this.lpDelay;
+    if (mz >= 0) this.prov.push(this.cleaner.lowPassedNow, mz, this.dp.scale, this.timeOfFn, events);
     const m = jIdx - this.delay; // index of y in the detection-rate time base
     if (m < 0) return;
     this.template.store(m, y);
     if (m >= 2 && this.y1 > this.y2 && this.y1 >= y) {
-      this.onCandidate(m - 1, this.y2, this.y1, y, out);
+      this.onCandidate(m - 1, this.y2, this.y1, y, out, events);
       this.minSinceMax = y;
     } else if (y < this.minSinceMax) {
       this.minSinceMax = y;
@@ -147,9 +190,12 @@ export class PpgPeakDetector {
     if (++this.tick === this.tickEvery) {
       this.tick = 0;
       this.fin.length = 0;
-      this.emit(this.dp.advance(this.timeOf(m), this.fin), out);
+      this.emit(this.dp.advance(this.timeOf(m), this.fin), out, events);
+      this.prov.expire(this.timeOf(m) - this.lagSec, events);
     }
   }
+
+  private readonly timeOfFn = (k: number): number => this.timeOf(k);
 
   /** Time (s, input time base) of detection-rate sample index k (may be fractional). */
   private timeOf(k: number): number {
@@ -167,15 +213,16 @@ export class PpgPeakDetector {
     }
   }
 
-  /** End of data: emit the remaining beats. */
-  flush(out: DetectedBeat[] = []): DetectedBeat[] {
+  /** End of data: emit every remaining beat (and withdraw the provisional beats none confirms). */
+  flush(out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
     const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
     const steps = this.delay + 2;
-    for (let k = 0; k < steps; k++) this.step(hold, out);
+    for (let k = 0; k < steps; k++) this.step(hold, out, events);
     this.fin.length = 0;
-    this.emit(this.dp.flush(this.fin), out);
+    this.emit(this.dp.flush(this.fin), out, events);
+    this.prov.expire(Infinity, events);
     return out;
   }
 
@@ -183,6 +230,10 @@ export class PpgPeakDetector {
     this.cleaner.reset();
     this.dp.reset();
     this.template.reset();
+    this.aligner.reset();
+    this.selector.reset();
+    this.prov.reset();
+    this.upLag = NaN;
     this.n = 0;
     this.j = 0;
     this.blockSum = 0;
@@ -198,7 +249,7 @@ export class PpgPeakDetector {
     this.missing.length = 0;
   }
 
-  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[]): void {
+  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     const up = a1 - this.minSinceMax;
     if (!(up > 0)) return;
     const den = a0 - 2 * a1 + a2;
@@ -213,17 +264,52 @@ export class PpgPeakDetector {
       level: this.cleaner.lowPassed,
     };
     this.fin.length = 0;
-    this.emit(this.dp.push(c, this.fin), out);
+    this.emit(this.dp.push(c, this.fin), out, events);
   }
 
-  private emit(cands: PeakCandidate[], out: DetectedBeat[]): void {
+  private emit(cands: PeakCandidate[], out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     for (const c of cands) {
       const q = this.template.score(c.sampleIndex, c.upstroke) * (c.suspect ? 0.3 : 1);
       const up = this.template.upstrokeIndex(c.sampleIndex);
       const tUpSec = Number.isFinite(up) ? this.timeOf(up) : NaN;
-      out.push({ tSec: c.tSec, tUpSec, sampleIndex: Math.round(c.tSec * this.fsHz), upstroke: c.upstroke, level: c.level ?? NaN, quality: q });
+      const tAlignSec = c.suspect ? NaN : this.alignPulse(c, up);
+      const fid = this.selector.push(c.tSec, tUpSec, tAlignSec);
+      out.push({
+        tSec: c.tSec,
+        tUpSec,
+        tAlignSec,
+        tFidSec: fid.tSec,
+        fiducial: fid.fiducial,
+        sampleIndex: Math.round(c.tSec * this.fsHz),
+        upstroke: c.upstroke,
+        level: c.level ?? NaN,
+        quality: q,
+        provisionalId: this.prov.onFinal(c.tSec, events),
+      });
     }
   }
+
+  /** Template alignment of the pulse of candidate c (expected at its upstroke + the usual lag, else at its peak). */
+  private alignPulse(c: PeakCandidate, up: number): number {
+    const peak = (c.tSec - this.timeOffsetSec) * this.fsDet; // fractional detection-rate index
+    if (up === up) {
+      const lag = peak - up;
+      if (this.upLag !== this.upLag) this.upLag = lag;
+      else if (Math.abs(lag - this.upLag) < 0.1 * this.fsDet) this.upLag += 0.1 * (lag - this.upLag);
+    }
+    const centre = up === up && this.upLag === this.upLag ? up + this.upLag : peak;
+    const reach = this.aligner.reach;
+    const lo = Math.floor(centre) - reach.before;
+    const hi = Math.ceil(centre) + reach.after;
+    if (!this.template.holds(lo, hi)) return NaN;
+    // Copy the stretch once (contiguous) for the aligner.
+    if (this.segment.length < hi - lo + 1) this.segment = new Float64Array(hi - lo + 1);
+    for (let k = lo; k <= hi; k++) this.segment[k - lo] = this.template.at(k);
+    const tau = this.aligner.align(this.segment, centre - lo);
+    return tau === tau ? this.timeOf(tau + lo) : NaN;
+  }
+
+  private segment = new Float64Array(0);
 
   private nearMissing(p: number): boolean {
     const lo = p - this.suspectSpan;

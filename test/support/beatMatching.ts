@@ -300,3 +300,106 @@ export function scoreIntervals(
   });
   return { maeMs: pairs > 0 ? sum / pairs : NaN, pairs, unmatched };
 }
+
+export interface NnSeriesScore {
+  /** Mean |NN − RR| over the NN intervals whose both ends match consecutive R peaks, ms. */
+  maeMs: number;
+  /** Mean signed NN − RR, ms (a scale error of the fiducial would show here). */
+  biasMs: number;
+  /** 95th percentile of |NN − RR|, ms. */
+  p95Ms: number;
+  /** Intervals scored. */
+  pairs: number;
+  /** NN intervals in scope that could not be scored (an end without an R peak, or not consecutive R peaks). */
+  unmatched: number;
+  /** RMSSD of the scored NN intervals and of their RR intervals over the same successive pairs, ms. */
+  rmssdPpgMs: number;
+  rmssdEcgMs: number;
+  /** Successive-difference pairs in the RMSSDs. */
+  rmssdPairs: number;
+  /** SDNN (n − 1) of the scored NN intervals and of their RR intervals, ms. */
+  sdnnPpgMs: number;
+  sdnnEcgMs: number;
+}
+
+/**
+ * Score an NN series (`tSec` = the interval's closing beat at the fiducial the series uses,
+ * `ibiMs` = the interval) against R peaks: an interval counts when both its ends (t − ibi and t)
+ * lie within ±tolerance of R + delay of two consecutive R peaks; it is compared with that RR
+ * interval. Intervals whose closing beat is out of scope (window, ECG exclusions, PPG exclusions)
+ * are left out. RMSSD is computed on both sides over the same successive pairs: two scored
+ * intervals that follow each other in the NN series (the first ends where the second starts) and
+ * in the ECG (shared R peak).
+ */
+export function scoreNnSeries(
+  tSec: readonly number[],
+  ibiMs: readonly number[],
+  ecgPeaksSec: readonly number[],
+  delaySec: number,
+  opts: Omit<MatchOptions, 'delaySec'> = {},
+): NnSeriesScore {
+  const tol = opts.toleranceSec ?? DEFAULT_TOLERANCE_SEC;
+  const ecg = [...ecgPeaksSec].sort((a, b) => a - b);
+  const inScope = scopeTest(opts, delaySec);
+  const nearest = (tPpg: number): number => {
+    const target = tPpg - delaySec;
+    const i = lowerBound(ecg, target);
+    let best = -1;
+    for (const c of [i - 1, i]) if (c >= 0 && c < ecg.length && (best < 0 || Math.abs(ecg[c]! - target) < Math.abs(ecg[best]! - target))) best = c;
+    return best >= 0 && Math.abs(ecg[best]! - target) <= tol ? best : -1;
+  };
+  const errs: number[] = [];
+  let signed = 0;
+  let unmatched = 0;
+  // Per scored interval: its index k in the NN series, its R index i1 (closing), NN and RR in ms.
+  const scored: { k: number; i1: number; nn: number; rr: number }[] = [];
+  for (let k = 0; k < tSec.length; k++) {
+    const t1 = tSec[k]!;
+    const t0 = t1 - ibiMs[k]! / 1000;
+    const [w0, w1] = opts.windowSec ?? [-Infinity, Infinity];
+    const r1 = t1 - delaySec;
+    if (r1 < w0 || r1 > w1) continue;
+    const i1 = nearest(t1);
+    const i0 = nearest(t0);
+    if (i1 < 1 || i0 !== i1 - 1 || !inScope(ecg[i1]!) || !inScope(ecg[i0]!)) {
+      unmatched++;
+      continue;
+    }
+    const rr = (ecg[i1]! - ecg[i0]!) * 1000;
+    const e = ibiMs[k]! - rr;
+    errs.push(Math.abs(e));
+    signed += e;
+    scored.push({ k, i1, nn: ibiMs[k]!, rr });
+  }
+  let dPpg = 0;
+  let dEcg = 0;
+  let nd = 0;
+  for (let m = 1; m < scored.length; m++) {
+    const a = scored[m - 1]!;
+    const b = scored[m]!;
+    const nnConsecutive = b.k === a.k + 1 && Math.abs(tSec[b.k]! - ibiMs[b.k]! / 1000 - tSec[a.k]!) < 1e-6;
+    if (!nnConsecutive || b.i1 !== a.i1 + 1) continue;
+    dPpg += (b.nn - a.nn) ** 2;
+    dEcg += (b.rr - a.rr) ** 2;
+    nd++;
+  }
+  const sd = (v: number[]): number => {
+    if (v.length < 2) return NaN;
+    const mean = v.reduce((s, x) => s + x, 0) / v.length;
+    return Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / (v.length - 1));
+  };
+  const sortedErr = [...errs].sort((a, b) => a - b);
+  const n = errs.length;
+  return {
+    maeMs: n ? errs.reduce((s, v) => s + v, 0) / n : NaN,
+    biasMs: n ? signed / n : NaN,
+    p95Ms: n ? sortedErr[Math.min(n - 1, Math.floor(0.95 * n))]! : NaN,
+    pairs: n,
+    unmatched,
+    rmssdPpgMs: nd ? Math.sqrt(dPpg / nd) : NaN,
+    rmssdEcgMs: nd ? Math.sqrt(dEcg / nd) : NaN,
+    rmssdPairs: nd,
+    sdnnPpgMs: sd(scored.map((s) => s.nn)),
+    sdnnEcgMs: sd(scored.map((s) => s.rr)),
+  };
+}

@@ -14,7 +14,17 @@ function amplitude(y: Float64Array): number {
   return Math.sqrt((2 * s) / (b - a));
 }
 
-describe('PpgCleaner / ppgClean: linear-phase 0.5–8 Hz band-pass', () => {
+describe('PpgCleaner / ppgClean: linear-phase band-pass, −3 dB ≈ 0.78–4 Hz', () => {
+  test('measured band edges are what the documentation says', () => {
+    const fs = 200;
+    const a = (f: number): number => amplitude(ppgClean(sine(f, fs, fs * 60), fs));
+    assert.ok(a(0.78) > 0.66 && a(0.78) < 0.76, `0.78 Hz: ${a(0.78)}`);
+    assert.ok(a(4) > 0.62 && a(4) < 0.82, `4 Hz: ${a(4)}`); // the boxcars are rounded to odd sample counts
+    assert.ok(a(1.5) > 0.85, `1.5 Hz: ${a(1.5)}`);
+    assert.ok(a(0.583) > 0.4, `35 bpm fundamental: ${a(0.583)}`);
+    assert.ok(a(8) < 0.4, `8 Hz: ${a(8)}`);
+  });
+
   for (const fs of [50, 100, 250, 1000]) {
     test(`passes the pulse band and rejects wander and noise at ${fs} Hz`, () => {
       const n = fs * 40;

@@ -25,6 +25,27 @@ describe('ppgFindPeaks on simulated ear-clip PPG with known beats', () => {
     });
   }
 
+  for (const fs of [50, 125, 500]) {
+    test(`slow to fast hearts (35–200 bpm) at ${fs} Hz`, () => {
+      for (const bpm of [35, 45, 60, 120, 160, 200]) {
+        if (fs === 50 && bpm === 35) continue; // not reached: see the next test
+        const sim = simulatePpg({ fsHz: fs, hrBpm: bpm, seed: bpm + fs, noise: 0.02 }, 120);
+        const { beats } = ppgFindPeaks(sim.values, fs);
+        const m = matchToTruth(window(beats.map((b) => b.tSec), 4, 116), window(sim.truth.beats.peakTSec, 4, 116), 0.08);
+        assert.ok(m.f1 >= 0.995, `${bpm} bpm: F1 ${m.f1.toFixed(4)} (fn ${m.fn}, fp ${m.fp})`);
+        assert.ok(m.ibiMaeMs < (fs >= 100 ? 2 : 3), `${bpm} bpm: IBI MAE ${m.ibiMaeMs.toFixed(2)} ms`);
+      }
+    });
+  }
+
+  test('35 bpm at 50 Hz: most beats, a few diastolic waves taken (known limit)', () => {
+    const sim = simulatePpg({ fsHz: 50, hrBpm: 35, seed: 85, noise: 0.02 }, 120);
+    const { beats } = ppgFindPeaks(sim.values, 50);
+    const m = matchToTruth(window(beats.map((b) => b.tSec), 4, 116), window(sim.truth.beats.peakTSec, 4, 116), 0.08);
+    assert.equal(m.fn, 0);
+    assert.ok(m.f1 >= 0.9, `F1 ${m.f1.toFixed(4)}`);
+  });
+
   test('noise, baseline wander and ectopic beats', () => {
     const sim = simulatePpg({ fsHz: 100, seed: 7, noise: 0.08, wander: 0.8, ectopicPerMin: 3, adcBits: 10 }, 300);
     const { beats } = ppgFindPeaks(sim.values, 100);

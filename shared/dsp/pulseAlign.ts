@@ -1,0 +1,282 @@
+/**
+ * `PulseAligner` — beat timing from the whole pulse: each pulse is aligned to an adaptive
+ * per-person pulse template by weighted least squares, with sub-sample interpolation.
+ *
+ * Method (delay estimation of a known waveform in noise — the matched-filter / least-squares time
+ * delay estimator, whose variance is σ² / Σ s'(t)², i.e. it uses every sample of the pulse in
+ * proportion to its slope; cf. Zaunseder et al. 2022, "Signal-to-noise ratio is more important
+ * than sampling rate in beat-to-beat interval estimation from optical sensors", Biomed Signal
+ * Process Control 74:103538, on interval errors of template-based vs single-point PPG fiducials):
+ *
+ * 1. A window of the band-passed pulse, `preSec` before to `postSec` after the expected systolic
+ *    peak, is compared with the template at integer shifts (±`searchSamples`) by weighted
+ *    correlation; the best shift is refined by a parabola through the three correlations
+ *    around it and then by Gauss–Newton steps on the weighted squared error of
+ *    `pulse(t + τ) ≈ g·template(t) + b` (signal between samples by cubic Catmull–Rom interpolation).
+ * 2. The template is the running average of the aligned, amplitude-normalised pulses (exponential,
+ *    weight 1/8 after the first 8), updated only from pulses that match it (correlation > 0.85).
+ * 3. Each template sample carries the running variance of the aligned pulses around it, and the
+ *    fit weights samples by 1 / (variance + floor): the parts of the wave that move from beat to
+ *    beat (the reflected wave and dicrotic notch, which drift with blood pressure and breathing)
+ *    count little, the stable foot-to-peak upstroke counts most. This is the weighted (maximum
+ *    likelihood under unequal noise) form of the least-squares delay estimator.
+ *
+ * The returned time is the template's origin (its systolic peak when it was formed): a time that
+ * sits, on average, at the systolic peak but is measured from the whole stable part of the pulse.
+ * The template's origin may drift slowly as it adapts; that moves every beat alike and does not
+ * affect intervals. Pure computation on a sample accessor; no allocation per beat.
+ */
+
+/** A stretch of the band-passed signal: x[k] is sample k of the stretch. */
+export type Samples = Float64Array;
+
+export interface PulseAlignSettings {
+  /** Window before / after the systolic peak, seconds. */
+  preSec: number;
+  postSec: number;
+  /** Integer shifts searched on either side of the expected position, seconds. */
+  searchSec: number;
+  /** Template update weight once established. */
+  alpha: number;
+  /** Update weight of the per-sample variance. */
+  varAlpha: number;
+  /** Variance floor relative to the template's mean square (keeps weights bounded). */
+  varFloor: number;
+}
+
+export const DEFAULT_PULSE_ALIGN: PulseAlignSettings = {
+  preSec: 0.2,
+  postSec: 0.13,
+  searchSec: 0.025,
+  alpha: 0.125,
+  varAlpha: 0.05,
+  varFloor: 0.01,
+};
+
+/** Correlation a pulse needs to update the template. */
+const UPDATE_R = 0.85;
+
+export class PulseAligner {
+  readonly pre: number;
+  readonly post: number;
+  private readonly search: number;
+  private readonly s: PulseAlignSettings;
+  private readonly tpl: Float64Array;
+  private readonly vr: Float64Array;
+  private readonly w: Float64Array;
+  private readonly v: Float64Array;
+  private count = 0;
+  /** Correlation of the last aligned pulse with the template (NaN before a template exists). */
+  lastR = NaN;
+
+  constructor(fsHz: number, settings: Partial<PulseAlignSettings> = {}) {
+    this.s = { ...DEFAULT_PULSE_ALIGN, ...settings };
+    this.pre = Math.max(3, Math.round(this.s.preSec * fsHz));
+    this.post = Math.max(2, Math.round(this.s.postSec * fsHz));
+    this.search = Math.max(2, Math.round(this.s.searchSec * fsHz));
+    const L = this.pre + this.post + 1;
+    this.tpl = new Float64Array(L);
+    this.vr = new Float64Array(L);
+    this.w = new Float64Array(L);
+    this.v = new Float64Array(L);
+  }
+
+  /** Samples the aligner reads before / after the expected peak index. */
+  get reach(): { before: number; after: number } {
+    return { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
+  }
+
+  /**
+   * Align the pulse expected at fractional index `c` of `x` (e.g. the systolic peak, or the
+   * upstroke plus its usual lag); `x` must hold `reach.before` samples before and `reach.after`
+   * after it. Returns the fractional sample index of the template origin, or
+   * NaN when there is no template yet (the first pulse forms it) or the alignment failed.
+   */
+  align(x: Samples, c: number): number {
+    const L = this.tpl.length;
+    const tpl = this.tpl;
+    const w = this.w;
+    if (this.count === 0) {
+      this.sampleInto(x, c);
+      this.normaliseInto(tpl);
+      this.vr.fill(this.s.varFloor);
+      this.count = 1;
+      this.lastR = NaN;
+      return NaN;
+    }
+    const floor = this.s.varFloor;
+    for (let i = 0; i < L; i++) w[i] = 1 / (this.vr[i]! + floor);
+    // Integer search around round(c).
+    const c0 = Math.round(c);
+    let best = c0;
+    let bestR = -Infinity;
+    let rPrev = NaN;
+    let rBefore = NaN;
+    let rAfter = NaN;
+    for (let d = -this.search; d <= this.search; d++) {
+      const r = this.corrInt(x, c0 + d);
+      if (r > bestR) {
+        bestR = r;
+        best = c0 + d;
+        rBefore = rPrev;
+        rAfter = NaN;
+      } else if (c0 + d === best + 1) {
+        rAfter = r;
+      }
+      rPrev = r;
+    }
+    if (!(bestR > 0.5)) {
+      this.lastR = bestR;
+      return NaN;
+    }
+    if (rBefore !== rBefore) rBefore = this.corrInt(x, best - 1);
+    if (rAfter !== rAfter) rAfter = this.corrInt(x, best + 1);
+    let tau = best;
+    const den = rBefore - 2 * bestR + rAfter;
+    if (den < 0) tau += Math.max(-0.5, Math.min(0.5, (0.5 * (rBefore - rAfter)) / den));
+    // Gauss–Newton on the weighted squared error (two steps suffice from the parabola's start).
+    for (let it = 0; it < 2; it++) {
+      const step = this.gaussNewton(x, tau);
+      if (!(Math.abs(step) <= 1)) break;
+      tau += step;
+      if (Math.abs(step) < 1e-3) break;
+    }
+    this.lastR = bestR;
+    if (bestR > UPDATE_R) this.update(x, tau);
+    return tau;
+  }
+
+  reset(): void {
+    this.tpl.fill(0);
+    this.vr.fill(0);
+    this.count = 0;
+    this.lastR = NaN;
+  }
+
+  /** Weighted correlation of the template with the signal window whose origin is at integer index k. */
+  private corrInt(x: Samples, k: number): number {
+    const tpl = this.tpl;
+    const w = this.w;
+    const start = k - this.pre;
+    let sw = 0;
+    let st = 0;
+    let sv = 0;
+    let stt = 0;
+    let svv = 0;
+    let stv = 0;
+    for (let i = 0; i < tpl.length; i++) {
+      const wi = w[i]!;
+      const t = tpl[i]!;
+      const v = x[start + i]!;
+      sw += wi;
+      st += wi * t;
+      sv += wi * v;
+      stt += wi * t * t;
+      svv += wi * v * v;
+      stv += wi * t * v;
+    }
+    const ctt = stt - (st * st) / sw;
+    const cvv = svv - (sv * sv) / sw;
+    return ctt > 0 && cvv > 0 ? (stv - (st * sv) / sw) / Math.sqrt(ctt * cvv) : 0;
+  }
+
+  /** One Gauss–Newton step (samples) for the shift at fractional origin tau. */
+  private gaussNewton(x: Samples, tau: number): number {
+    const v = this.v;
+    const tpl = this.tpl;
+    const w = this.w;
+    this.sampleInto(x, tau);
+    // Weighted fit v ≈ g·tpl + b.
+    let sw = 0;
+    let st = 0;
+    let sv = 0;
+    let stt = 0;
+    let stv = 0;
+    for (let i = 0; i < tpl.length; i++) {
+      const wi = w[i]!;
+      sw += wi;
+      st += wi * tpl[i]!;
+      sv += wi * v[i]!;
+      stt += wi * tpl[i]! * tpl[i]!;
+      stv += wi * tpl[i]! * v[i]!;
+    }
+    const ctt = stt - (st * st) / sw;
+    if (!(ctt > 0)) return NaN;
+    const g = (stv - (st * sv) / sw) / ctt;
+    const b = (sv - g * st) / sw;
+    // d v(tau + i)/d tau by the central difference of the interpolated signal.
+    let num = 0;
+    let dd = 0;
+    const start = tau - this.pre;
+    for (let i = 0; i < tpl.length; i++) {
+      const d = 0.5 * (interp(x, start + i + 1) - interp(x, start + i - 1));
+      const r = v[i]! - g * tpl[i]! - b;
+      num += w[i]! * r * d;
+      dd += w[i]! * d * d;
+    }
+    return dd > 0 ? -num / dd : NaN;
+  }
+
+  /** Update template and per-sample variance with the pulse aligned at tau (amplitude-normalised). */
+  private update(x: Samples, tau: number): void {
+    const v = this.v;
+    const tpl = this.tpl;
+    this.sampleInto(x, tau);
+    const w = this.w;
+    let sw = 0;
+    let st = 0;
+    let sv = 0;
+    let stt = 0;
+    let stv = 0;
+    for (let i = 0; i < tpl.length; i++) {
+      const wi = w[i]!;
+      sw += wi;
+      st += wi * tpl[i]!;
+      sv += wi * v[i]!;
+      stt += wi * tpl[i]! * tpl[i]!;
+      stv += wi * tpl[i]! * v[i]!;
+    }
+    const g = (stv - (st * sv) / sw) / (stt - (st * st) / sw);
+    if (!(g > 0)) return;
+    const b = (sv - g * st) / sw;
+    const a = this.count < 8 ? 1 / (this.count + 1) : this.s.alpha;
+    const va = this.s.varAlpha;
+    for (let i = 0; i < tpl.length; i++) {
+      const r = (v[i]! - b) / g - tpl[i]!;
+      tpl[i] = tpl[i]! + a * r;
+      this.vr[i] = (1 - va) * this.vr[i]! + va * r * r;
+    }
+    this.count++;
+  }
+
+  private sampleInto(x: Samples, origin: number): void {
+    const start = origin - this.pre;
+    const v = this.v;
+    if (start === Math.floor(start)) for (let i = 0; i < v.length; i++) v[i] = x[start + i]!;
+    else for (let i = 0; i < v.length; i++) v[i] = interp(x, start + i);
+  }
+
+  /** Zero mean, unit mean square (the template's scale; the variance floor is relative to it). */
+  private normaliseInto(dst: Float64Array): void {
+    const v = this.v;
+    let m = 0;
+    for (let i = 0; i < v.length; i++) m += v[i]!;
+    m /= v.length;
+    let ss = 0;
+    for (let i = 0; i < v.length; i++) ss += (v[i]! - m) ** 2;
+    const k = ss > 0 ? 1 / Math.sqrt(ss / v.length) : 1;
+    for (let i = 0; i < v.length; i++) dst[i] = (v[i]! - m) * k;
+  }
+}
+
+/** Cubic (Catmull–Rom) interpolation of the signal at fractional index x. */
+function interp(x: Samples, u: number): number {
+  const i = Math.floor(u);
+  const f = u - i;
+  if (f === 0) return x[i]!;
+  const a = x[i - 1]!;
+  const b = x[i]!;
+  const c = x[i + 1]!;
+  const d = x[i + 2]!;
+  return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+}

@@ -1,0 +1,169 @@
+/**
+ * Provisional beats: the fast, causal path of {@link PpgPeakDetector} that puts a beat on screen
+ * within a few hundred ms of its systolic peak, before the beat-sequence stage ({@link
+ * BeatSequenceDp}, look-ahead ≈ 2.8 s) has decided.
+ *
+ * Method (a causal peak detector with an amplitude gate and a refractory period, in the manner of
+ * the adaptive-threshold pulse detectors reviewed by Charlton et al. 2022, "Detecting beats in the
+ * photoplethysmogram: benchmarking open-source algorithms", Physiol Meas 43:085007): on the
+ * low-passed signal (no baseline stage, so only the low-pass delay, ≈ 60–70 ms), track the
+ * lowest value since the last beat and the highest after it; a pulse is confirmed once the signal
+ * has fallen by {@link CONFIRM_FALL} of its upstroke after the maximum, if the upstroke is at least
+ * {@link GATE} × the DP's current upstroke scale and the maximum is at least
+ * {@link REFRACTORY} × the recent final interval after the previous provisional beat (so the path
+ * starts once three final intervals are known, a few seconds after the look-ahead). Its time is
+ * the parabolic peak of the three samples around the maximum.
+ *
+ * When the DP makes a beat final, it is matched to the pending provisional beat within
+ * {@link MATCH_SEC}: the final beat carries that provisional id; if the final time differs by more
+ * than {@link REVISE_TOL_SEC} a `revise` event moves the provisional beat. A provisional beat that
+ * the DP passes without choosing is withdrawn (`revise` with `newTSec: null`).
+ */
+
+export type BeatEvent =
+  /** A provisional beat: systolic peak time, seconds from the first sample. */
+  | { type: 'provisional'; id: number; tSec: number }
+  /** A provisional beat moved (`newTSec`) or withdrawn (`null`) by the beat-sequence stage. */
+  | { type: 'revise'; id: number; newTSec: number | null };
+
+/** Upstroke needed, × the DP's upstroke scale (80th percentile of recent candidates). */
+export const GATE = 0.45;
+/** Fall after the maximum that confirms a pulse, × its upstroke. */
+export const CONFIRM_FALL = 0.3;
+/** Minimum time after the previous provisional beat, × the median recent final interval. */
+export const REFRACTORY = 0.6;
+/** A final beat confirms a provisional one within this distance, s. */
+export const MATCH_SEC = 0.1;
+/**
+ * A final time further than this from the provisional one is a revision, s. 20 ms is below what
+ * a viewer sees on a heart-rate trace (1 bpm at 75 bpm ≈ 11 ms of interval, and the plotted beat
+ * moves by < 1 px at usual time scales) and above the difference between the provisional peak
+ * (low-pass only) and the final one (band-passed, sub-sample), which is a few ms.
+ */
+export const REVISE_TOL_SEC = 0.02;
+
+export class ProvisionalBeats {
+  private lo = Infinity;
+  private hi = -Infinity;
+  private hiIdx = -1;
+  private hiPrev = NaN;
+  private hiNext = NaN;
+  private prevZ = NaN;
+  private lastProvSec = -Infinity;
+  private nextId = 1;
+  // Pending provisional beats (not yet confirmed or withdrawn), in time order.
+  private readonly pendId: number[] = [];
+  private readonly pendT: number[] = [];
+  // Recent final intervals for the refractory period.
+  private readonly ibis = new Float64Array(9);
+  private ibiCount = 0;
+  private lastFinalSec = NaN;
+  private readonly scratch = new Float64Array(9);
+
+  /**
+   * One low-passed sample z with index m; `scale` is the DP's upstroke scale; `timeOf` maps a
+   * (fractional) sample index to seconds. Emits a provisional event when a pulse is confirmed.
+   */
+  push(z: number, m: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
+    if (m === this.hiIdx + 1) this.hiNext = z;
+    if (z < this.lo) {
+      this.lo = z;
+      this.hi = -Infinity;
+      this.hiIdx = -1;
+    } else if (z > this.hi) {
+      this.hi = z;
+      this.hiIdx = m;
+      this.hiPrev = this.prevZ;
+      this.hiNext = NaN;
+    }
+    this.prevZ = z;
+    const up = this.hi - this.lo;
+    if (this.hiIdx < 0 || !(scale > 0) || up < GATE * scale || z > this.hi - CONFIRM_FALL * up) return;
+    let delta = 0;
+    const den = this.hiPrev - 2 * this.hi + this.hiNext;
+    if (den < 0) delta = Math.max(-0.5, Math.min(0.5, (0.5 * (this.hiPrev - this.hiNext)) / den));
+    const tSec = timeOf(this.hiIdx + delta);
+    // Restart the search from here whether or not the pulse is taken.
+    this.lo = z;
+    this.hi = -Infinity;
+    this.hiIdx = -1;
+    // Until three final intervals are known (the first few seconds after the look-ahead) the
+    // refractory period and the DP's scale are not yet the person's: no provisional beats.
+    if (this.ibiCount < 3 || tSec - this.lastProvSec < REFRACTORY * this.medianIbi()) return;
+    this.lastProvSec = tSec;
+    const id = this.nextId++;
+    this.pendId.push(id);
+    this.pendT.push(tSec);
+    events?.push({ type: 'provisional', id, tSec });
+  }
+
+  /** A beat became final at tSec (in time order): its provisional id (or null); revises/withdraws pending ones. */
+  onFinal(tSec: number, events: BeatEvent[] | undefined): number | null {
+    if (this.lastFinalSec === this.lastFinalSec) {
+      const d = tSec - this.lastFinalSec;
+      if (d > 0.25 && d < 2.5) this.ibis[this.ibiCount++ % this.ibis.length] = d;
+    }
+    this.lastFinalSec = tSec;
+    let best = -1;
+    for (let k = 0; k < this.pendT.length && this.pendT[k]! <= tSec + MATCH_SEC; k++) {
+      if (Math.abs(this.pendT[k]! - tSec) <= MATCH_SEC && (best < 0 || Math.abs(this.pendT[k]! - tSec) < Math.abs(this.pendT[best]! - tSec))) best = k;
+    }
+    // Everything pending before the match (or before this beat) will never be confirmed.
+    const cut = best >= 0 ? best : lowerIndex(this.pendT, tSec);
+    for (let k = 0; k < cut; k++) events?.push({ type: 'revise', id: this.pendId[k]!, newTSec: null });
+    if (best < 0) {
+      this.pendId.splice(0, cut);
+      this.pendT.splice(0, cut);
+      return null;
+    }
+    const id = this.pendId[best]!;
+    if (Math.abs(this.pendT[best]! - tSec) > REVISE_TOL_SEC) events?.push({ type: 'revise', id, newTSec: tSec });
+    this.pendId.splice(0, best + 1);
+    this.pendT.splice(0, best + 1);
+    return id;
+  }
+
+  /** The beat-sequence stage has decided everything up to horizonSec: withdraw what it passed over. */
+  expire(horizonSec: number, events: BeatEvent[] | undefined): void {
+    let k = 0;
+    while (k < this.pendT.length && this.pendT[k]! + MATCH_SEC < horizonSec) {
+      events?.push({ type: 'revise', id: this.pendId[k]!, newTSec: null });
+      k++;
+    }
+    if (k > 0) {
+      this.pendId.splice(0, k);
+      this.pendT.splice(0, k);
+    }
+  }
+
+  reset(): void {
+    this.lo = Infinity;
+    this.hi = -Infinity;
+    this.hiIdx = -1;
+    this.hiPrev = NaN;
+    this.hiNext = NaN;
+    this.prevZ = NaN;
+    this.lastProvSec = -Infinity;
+    this.nextId = 1;
+    this.pendId.length = 0;
+    this.pendT.length = 0;
+    this.ibiCount = 0;
+    this.lastFinalSec = NaN;
+  }
+
+  /** Median of the recent final intervals (0.5 s before any). */
+  private medianIbi(): number {
+    const n = Math.min(this.ibiCount, this.ibis.length);
+    if (n < 3) return 0.5;
+    const a = this.scratch.subarray(0, n);
+    a.set(this.ibis.subarray(0, n));
+    a.sort();
+    return a[n >> 1]!;
+  }
+}
+
+function lowerIndex(a: readonly number[], x: number): number {
+  let k = 0;
+  while (k < a.length && a[k]! < x) k++;
+  return k;
+}
