@@ -1,108 +1,190 @@
 import { Worker } from 'node:worker_threads';
+import type { TimedChunk } from '../../shared/dsp/sampleTimeline.js';
 import type { FromWorker, ToWorker, WorkerResult, WorkerStats } from './analysisProtocol.js';
 
-export type ResultListener = (r: WorkerResult, latencyMs: number) => void;
+/** What a channel gives the host to receive its analysis (main/devices/LiveChannel.ts). */
+export interface AnalysisSink {
+  /** A result of this channel, with the round-trip latency of its message, ms. */
+  analysisResult(r: WorkerResult, latencyMs: number): void;
+  /** The worker failed on a message of this channel. */
+  analysisError(message: string): void;
+  /** The worker died or hung and a new one was started: re-open the channel and replay what it needs. */
+  analysisRestarted(reason: 'crashed' | 'hung'): void;
+}
+
+export interface AnalysisHostOptions {
+  /** A message unanswered this long means the worker hangs, ms (default 1500). */
+  hangMs?: number;
+  /** Called on every restart (logging, tests). */
+  onRestart?: (reason: 'crashed' | 'hung', detail: string) => void;
+}
 
 /**
- * `AnalysisHost` — owns the analysis worker thread (main never blocks on analysis). Sends
- * samples with their buffers transferred, and calls listeners with each result and the
- * round-trip latency of its chunk (from send to result).
+ * `AnalysisHost` — owns and supervises the analysis worker thread (main never blocks on analysis).
+ * Channels attach a sink; their messages carry sample buffers transferred, not copied, and each
+ * result goes straight to its channel's sink. If the worker dies (an exception, `exit`) or hangs
+ * (a message unanswered for `hangMs`), it is terminated and a new one is started at once; every
+ * attached channel is told (`analysisRestarted`) so it can re-open and replay its recent signal.
+ * Recording never depends on the worker: the channel stores its samples itself.
  */
 export class AnalysisHost {
-  private readonly worker: Worker;
-  private readonly ready: Promise<void>;
+  private worker!: Worker;
+  private ready!: Promise<void>;
   private seq = 0;
   private readonly sentAt = new Map<number, number>();
-  private readonly listeners = new Set<ResultListener>();
-  private readonly errorListeners = new Set<(channel: string, message: string) => void>();
+  private readonly sinks = new Map<string, AnalysisSink>();
   private pendingWaiters: { seq: number; resolve: () => void }[] = [];
   private lastSeqDone = -1;
   private readonly statsWaiters = new Map<number, (s: WorkerStats) => void>();
+  private readonly hangMs: number;
+  private watchdog: ReturnType<typeof setInterval>;
+  private terminated = false;
+  /** Restarts so far. */
+  restarts = 0;
 
-  constructor() {
-    const self = new URL(import.meta.url);
-    const ext = self.pathname.endsWith('.ts') ? '.ts' : '.js';
-    this.worker = new Worker(new URL('./analysisWorker' + ext, import.meta.url));
-    this.worker.unref();
-    this.ready = new Promise((resolve, reject) => {
-      const onMsg = (m: FromWorker): void => {
-        if (m.type === 'ready') {
-          this.worker.off('message', onMsg);
-          resolve();
-        }
-      };
-      this.worker.on('message', onMsg);
-      this.worker.once('error', reject);
-    });
-    this.worker.on('message', (m: FromWorker) => this.onMessage(m));
+  constructor(private readonly opts: AnalysisHostOptions = {}) {
+    this.hangMs = opts.hangMs ?? 1500;
+    this.spawn();
+    this.watchdog = setInterval(() => this.checkHang(), Math.min(250, this.hangMs / 4));
+    this.watchdog.unref();
   }
 
-  /** Resolves when the worker is up. */
+  /** Resolves when the current worker is up. */
   whenReady(): Promise<void> {
     return this.ready;
   }
 
-  onResult(fn: ResultListener): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+  /** attach: receive `channel`'s results in `sink`, and open its pipeline generation `gen`. */
+  attach(channel: string, sink: AnalysisSink, source: 'ppg' | 'intervals', gen: number): void {
+    this.sinks.set(channel, sink);
+    this.open(channel, source, gen);
   }
 
-  onError(fn: (channel: string, message: string) => void): () => void {
-    this.errorListeners.add(fn);
-    return () => this.errorListeners.delete(fn);
+  /** (Re-)open a channel's pipeline in the worker (fresh state) as generation `gen`. */
+  open(channel: string, source: 'ppg' | 'intervals', gen: number): void {
+    this.post({ type: 'open', channel, seq: this.nextSeq(), source, gen });
   }
 
-  /** Send PPG samples of one channel. The array's buffer is transferred (unusable afterwards). */
-  pushPpg(channel: string, fsHz: number, values: Float32Array): number {
-    const seq = this.seq++;
-    this.sentAt.set(seq, performance.now());
-    this.post({ type: 'ppg', channel, seq, fsHz, values }, [values.buffer as ArrayBuffer]);
-    return seq;
+  detach(channel: string): void {
+    this.sinks.delete(channel);
+    this.post({ type: 'close', channel });
   }
 
-  pushIntervals(channel: string, ibiMs: readonly number[], arrivalSec: number): number {
-    const seq = this.seq++;
-    this.sentAt.set(seq, performance.now());
+  /** A timed chunk of a channel. The values' buffer is transferred (unusable afterwards). */
+  pushChunk(channel: string, c: TimedChunk & { values: Float32Array }): void {
+    const seq = this.nextSeq();
+    this.post({ type: 'chunk', channel, seq, t0Sec: c.t0Sec, fsHz: c.fsHz, values: c.values }, [c.values.buffer as ArrayBuffer]);
+  }
+
+  pushIntervals(channel: string, ibiMs: readonly number[], startSec: number): void {
     const arr = Float64Array.from(ibiMs);
-    this.post({ type: 'intervals', channel, seq, arrivalSec, ibiMs: arr }, [arr.buffer as ArrayBuffer]);
-    return seq;
+    this.post({ type: 'intervals', channel, seq: this.nextSeq(), startSec, ibiMs: arr }, [arr.buffer as ArrayBuffer]);
   }
 
   markGap(channel: string, startSec: number, endSec: number): void {
-    this.post({ type: 'gap', channel, startSec, endSec });
+    this.post({ type: 'gap', channel, seq: this.nextSeq(), startSec, endSec });
   }
 
-  resetChannel(channel: string): void {
-    this.post({ type: 'reset', channel });
-  }
-
-  closeChannel(channel: string): void {
-    this.post({ type: 'close', channel });
+  /** End of a channel's stream: its pending beats come back as final. */
+  flush(channel: string): void {
+    this.post({ type: 'flush', channel, seq: this.nextSeq() });
   }
 
   /** Heap in use in the worker thread (after a full GC when run with --expose-gc). */
   stats(): Promise<WorkerStats> {
-    const seq = this.seq++;
-    this.sentAt.set(seq, performance.now());
+    const seq = this.nextSeq();
     return new Promise((resolve) => {
       this.statsWaiters.set(seq, resolve);
       this.post({ type: 'stats', seq });
     });
   }
 
-  /** Resolves once every message sent so far has been answered. */
+  /** Resolves once every message sent so far has been answered (or lost in a restart). */
   drain(): Promise<void> {
     const target = this.seq - 1;
     if (this.lastSeqDone >= target) return Promise.resolve();
     return new Promise((resolve) => this.pendingWaiters.push({ seq: target, resolve }));
   }
 
-  async terminate(): Promise<void> {
+  /** Test and diagnostics: make the worker fail as if it had crashed (terminate) or to restart now. */
+  async kill(): Promise<void> {
     await this.worker.terminate();
   }
 
+  async terminate(): Promise<void> {
+    this.terminated = true;
+    clearInterval(this.watchdog);
+    await this.worker.terminate();
+    this.releaseWaiters();
+  }
+
+  private nextSeq(): number {
+    const s = this.seq++;
+    this.sentAt.set(s, performance.now());
+    return s;
+  }
+
+  private spawn(): void {
+    const self = new URL(import.meta.url);
+    const ext = self.pathname.endsWith('.ts') ? '.ts' : '.js';
+    const worker = new Worker(new URL('./analysisWorker' + ext, import.meta.url));
+    worker.unref();
+    this.worker = worker;
+    this.ready = new Promise((resolve) => {
+      const onMsg = (m: FromWorker): void => {
+        if (m.type === 'ready') {
+          worker.off('message', onMsg);
+          resolve();
+        }
+      };
+      worker.on('message', onMsg);
+    });
+    worker.on('message', (m: FromWorker) => {
+      if (worker === this.worker) this.onMessage(m);
+    });
+    worker.on('error', (e) => {
+      if (worker === this.worker) this.restart('crashed', e.message);
+    });
+    worker.on('exit', (code) => {
+      if (worker === this.worker && !this.terminated) this.restart('crashed', `exit code ${code}`);
+    });
+  }
+
+  private restart(reason: 'crashed' | 'hung', detail: string): void {
+    if (this.terminated) return;
+    const old = this.worker;
+    this.restarts++;
+    this.spawn();
+    void old.terminate().catch(() => undefined);
+    // The old worker's unanswered messages are lost: nobody waits for them any more.
+    this.sentAt.clear();
+    this.lastSeqDone = this.seq - 1;
+    this.releaseWaiters();
+    this.opts.onRestart?.(reason, detail);
+    for (const sink of [...this.sinks.values()]) {
+      try {
+        sink.analysisRestarted(reason);
+      } catch (err) {
+        console.error('cadans analysis: a channel failed to restart its analysis:', err);
+      }
+    }
+  }
+
+  private checkHang(): void {
+    if (this.terminated || this.sentAt.size === 0) return;
+    const oldest = this.sentAt.values().next().value as number;
+    if (performance.now() - oldest > this.hangMs) this.restart('hung', `no answer for ${this.hangMs} ms`);
+  }
+
   private post(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
+    if (this.terminated) return;
     this.worker.postMessage(msg, transfer);
+  }
+
+  private releaseWaiters(): void {
+    for (const w of this.pendingWaiters.splice(0)) w.resolve();
+    for (const [seq, resolve] of this.statsWaiters) resolve({ type: 'stats', seq, heapUsedBytes: 0, channels: 0 });
+    this.statsWaiters.clear();
   }
 
   private onMessage(m: FromWorker): void {
@@ -113,18 +195,22 @@ export class AnalysisHost {
     if (m.type === 'stats') {
       this.statsWaiters.get(m.seq)?.(m);
       this.statsWaiters.delete(m.seq);
+    } else if (m.type === 'ack') {
+      // nothing to deliver
     } else if (m.type === 'result') {
       const latency = sent === undefined ? 0 : performance.now() - sent;
-      for (const fn of this.listeners) fn(m, latency);
+      this.sinks.get(m.channel)?.analysisResult(m, latency);
     } else {
-      for (const fn of this.errorListeners) fn(m.channel, m.message);
+      this.sinks.get(m.channel)?.analysisError(m.message);
     }
-    this.pendingWaiters = this.pendingWaiters.filter((w) => {
-      if (this.lastSeqDone >= w.seq) {
-        w.resolve();
-        return false;
-      }
-      return true;
-    });
+    if (this.pendingWaiters.length) {
+      this.pendingWaiters = this.pendingWaiters.filter((w) => {
+        if (this.lastSeqDone >= w.seq) {
+          w.resolve();
+          return false;
+        }
+        return true;
+      });
+    }
   }
 }

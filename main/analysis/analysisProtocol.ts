@@ -1,15 +1,27 @@
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
+import type { NnBeat } from '../../shared/dsp/NnStream.js';
+import type { Interval } from '../../shared/dsp/signalGaps.js';
+import type { SpectrumView } from '../../shared/ipc/liveTypes.js';
 
 /**
- * Messages between the main process and the analysis worker (worker_threads). Sample and beat
- * arrays are typed arrays whose buffers are transferred, not copied. One worker serves every
- * sensor of a session (groups): each message names its channel (one channel per sensor).
+ * Messages between the main process and the analysis worker (worker_threads). Sample arrays are
+ * typed arrays whose buffers are transferred, not copied. One worker serves every channel (groups):
+ * each message names its channel. Times are on the channel clock (shared/sensors/channelClock.ts).
  */
 export type ToWorker =
-  | { type: 'ppg'; channel: string; seq: number; fsHz: number; values: Float32Array }
-  | { type: 'intervals'; channel: string; seq: number; arrivalSec: number; ibiMs: Float64Array }
-  | { type: 'gap'; channel: string; startSec: number; endSec: number }
-  | { type: 'reset'; channel: string }
+  /**
+   * Start (or restart) a channel's pipeline: PPG chunks, or the sensor's own intervals. `gen`
+   * numbers the pipelines of a channel (a new one per recording): results say which one they come from.
+   */
+  | { type: 'open'; channel: string; seq: number; source: 'ppg' | 'intervals'; gen: number }
+  /** A timed PPG chunk: sample i at t0Sec + i / fsHz. */
+  | { type: 'chunk'; channel: string; seq: number; t0Sec: number; fsHz: number; values: Float32Array }
+  /** Intervals from the sensor (ms); the first starts at startSec (NaN: right after the previous one). */
+  | { type: 'intervals'; channel: string; seq: number; startSec: number; ibiMs: Float64Array }
+  /** A sensor gap no interval may bridge (interval sources). */
+  | { type: 'gap'; channel: string; seq: number; startSec: number; endSec: number }
+  /** End of the stream: deliver every pending beat as final. */
+  | { type: 'flush'; channel: string; seq: number }
   | { type: 'close'; channel: string }
   /** Heap statistics of the worker (after a full GC when the process runs with --expose-gc). */
   | { type: 'stats'; seq: number };
@@ -18,11 +30,17 @@ export interface WorkerResult {
   type: 'result';
   channel: string;
   seq: number;
-  /** New final beats: time (s), quality (0..1), corrected closing interval (ms; NaN = none). */
-  beatTSec: Float64Array;
-  beatQuality: Float32Array;
-  beatIbiMs: Float64Array;
+  /** The pipeline generation (see 'open'). */
+  gen: number;
+  /** NN beats that became final: what storage keeps. */
+  final: NnBeat[];
+  /** The beats not final yet (provisionally corrected), replacing the previous tail; null = unchanged. */
+  provisional: NnBeat[] | null;
+  /** Unusable stretches that became final. */
+  unusable: Interval[];
   metrics: LiveMetrics[];
+  /** The live spectrum of the last 64 s of NN intervals (null = unchanged). */
+  spectrum: SpectrumView | null;
   /** Worker time spent on this message, ms. */
   workMs: number;
   lookAheadSec: number;
@@ -39,4 +57,6 @@ export type FromWorker =
   | WorkerResult
   | WorkerStats
   | { type: 'error'; channel: string; seq: number; message: string }
+  /** An 'open' was done. */
+  | { type: 'ack'; seq: number }
   | { type: 'ready' };

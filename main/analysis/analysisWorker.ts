@@ -1,4 +1,4 @@
-// The analysis worker: runs one LivePipeline per channel. Started by AnalysisHost.
+// The analysis worker: runs one LivePipeline per channel. Started and supervised by AnalysisHost.
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { LivePipeline, type LiveUpdate } from '../../shared/dsp/LivePipeline.js';
@@ -6,55 +6,60 @@ import type { FromWorker, ToWorker, WorkerResult } from './analysisProtocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('analysisWorker must run in a worker thread');
-const pipelines = new Map<string, LivePipeline>();
+const pipelines = new Map<string, { p: LivePipeline; gen: number }>();
 
-function pipelineFor(channel: string): LivePipeline {
-  let p = pipelines.get(channel);
-  if (!p) {
-    p = new LivePipeline();
-    pipelines.set(channel, p);
-  }
+function pipeline(channel: string): { p: LivePipeline; gen: number } {
+  const p = pipelines.get(channel);
+  if (!p) throw new Error(`channel ${channel} is not open in the analysis worker`);
   return p;
 }
 
-function toResult(channel: string, seq: number, u: LiveUpdate, workMs: number, lookAheadSec: number): WorkerResult {
-  const n = u.beats.length;
-  const beatTSec = new Float64Array(n);
-  const beatQuality = new Float32Array(n);
-  const beatIbiMs = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = u.beats[i]!;
-    beatTSec[i] = b.tSec;
-    beatQuality[i] = b.quality;
-    beatIbiMs[i] = b.ibiMs ?? NaN;
-  }
-  return { type: 'result', channel, seq, beatTSec, beatQuality, beatIbiMs, metrics: u.metrics, workMs, lookAheadSec };
+function send(channel: string, seq: number, pg: { p: LivePipeline; gen: number }, u: LiveUpdate, t0: number): void {
+  const p = pg.p;
+  const r: WorkerResult = {
+    type: 'result',
+    channel,
+    seq,
+    gen: pg.gen,
+    final: u.final,
+    provisional: u.provisional,
+    unusable: u.unusable,
+    metrics: u.metrics,
+    spectrum: u.spectrum,
+    workMs: performance.now() - t0,
+    lookAheadSec: p.lookAheadSec,
+  };
+  port!.postMessage(r satisfies FromWorker, u.spectrum ? [u.spectrum.psd.buffer as ArrayBuffer] : []);
 }
 
 port.on('message', (msg: ToWorker) => {
   const t0 = performance.now();
   try {
     switch (msg.type) {
-      case 'ppg': {
-        const p = pipelineFor(msg.channel);
-        const u = p.pushPpg(msg.values, msg.fsHz);
-        const r = toResult(msg.channel, msg.seq, u, performance.now() - t0, p.lookAheadSec);
-        port.postMessage(r satisfies FromWorker, [r.beatTSec.buffer as ArrayBuffer, r.beatQuality.buffer as ArrayBuffer, r.beatIbiMs.buffer as ArrayBuffer]);
+      case 'open':
+        pipelines.set(msg.channel, { p: new LivePipeline({ fromSensor: msg.source === 'intervals' }), gen: msg.gen });
+        port.postMessage({ type: 'ack', seq: msg.seq } satisfies FromWorker);
+        break;
+      case 'chunk': {
+        const p = pipeline(msg.channel);
+        send(msg.channel, msg.seq, p, p.p.pushChunk({ t0Sec: msg.t0Sec, fsHz: msg.fsHz, values: msg.values }), t0);
         break;
       }
       case 'intervals': {
-        const p = pipelineFor(msg.channel);
-        const u = p.pushIntervals(Array.from(msg.ibiMs), msg.arrivalSec);
-        const r = toResult(msg.channel, msg.seq, u, performance.now() - t0, 0);
-        port.postMessage(r satisfies FromWorker, [r.beatTSec.buffer as ArrayBuffer, r.beatQuality.buffer as ArrayBuffer, r.beatIbiMs.buffer as ArrayBuffer]);
+        const p = pipeline(msg.channel);
+        send(msg.channel, msg.seq, p, p.p.pushIntervals(Array.from(msg.ibiMs), msg.startSec), t0);
         break;
       }
-      case 'gap':
-        pipelineFor(msg.channel).markGap(msg.startSec, msg.endSec);
+      case 'gap': {
+        const p = pipeline(msg.channel);
+        send(msg.channel, msg.seq, p, p.p.markGap(msg.startSec, msg.endSec), t0);
         break;
-      case 'reset':
-        pipelineFor(msg.channel).reset();
+      }
+      case 'flush': {
+        const p = pipeline(msg.channel);
+        send(msg.channel, msg.seq, p, p.p.flush(), t0);
         break;
+      }
       case 'close':
         pipelines.delete(msg.channel);
         break;

@@ -1,15 +1,19 @@
 /**
- * `LiveBatcher` — collects one channel's live data (PPG frames from the device manager, beats and
- * metrics from the analysis worker) between two batches, and hands it out as one `LiveBatch`
- * (`take()`, called 20–30 times a second by the app service). Consecutive PPG frames are merged
- * into one chunk; the spectrum of the last 64 s is recomputed whenever new metrics arrived
- * (about once a second of signal). Memory is bounded by what arrives between two `take()` calls.
+ * `LiveBatcher` — the live view of one channel: the channel's `view` sink (LiveChannel.ts). It
+ * collects what the channel hands over between two batches — timed PPG chunks, the analysis
+ * worker's final and provisional beats, metrics and spectrum, gaps — and hands it out as one
+ * `LiveBatch` (`take()`, 25 times a second, by the app). Quality seconds and connection states are
+ * passed on at once (`onQuality`, `onStatus`). Memory is bounded by what arrives between two takes.
  */
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
-import type { BeatView, LiveBatch, PacerSnapshot, PpgChunk } from '../../shared/ipc/liveTypes.js';
-import type { PpgFrame } from '../../shared/sensors/frames.js';
-import { NnSpectrum } from '../../shared/ipc/NnSpectrum.js';
+import type { NnBeat } from '../../shared/dsp/NnStream.js';
+import type { BeatView, GapView, LiveBatch, PacerSnapshot, PpgChunk, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import type { ClockedChunk } from '../../shared/sensors/channelClock.js';
+import type { SensorNotice } from '../../shared/sensors/frames.js';
+import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
+import type { ChannelSink, GapEvent } from '../devices/LiveChannel.js';
+import type { SignalQualitySecond } from '../devices/signalQuality.js';
 
 /** Most samples kept between two batches (a stalled consumer must not grow memory without bound). */
 const MAX_PENDING_SAMPLES = 200_000;
@@ -19,20 +23,29 @@ export interface LiveBatcherOptions {
   nowMs?: () => number;
   /** The pacer at a channel-clock time, or null when no pacer runs. */
   pacerAt?: (tSec: number) => PacerSnapshot | null;
+  /** A quality second (passed on at once). */
+  onQuality?: (q: SignalQualitySecond) => void;
+  /** A connection state change or a sensor notice (passed on at once). */
+  onStatus?: (state: ConnectionState, notice: SensorNotice | null) => void;
 }
 
-export class LiveBatcher {
+const view = (b: NnBeat): BeatView => ({ tSec: b.tSec, ibiMs: b.ibiMs, quality: b.quality ?? Number.NaN, flags: b.flags });
+
+export class LiveBatcher implements ChannelSink {
   readonly channel: string;
+  private readonly o: LiveBatcherOptions;
   private readonly nowMs: () => number;
-  private readonly pacerAt: (tSec: number) => PacerSnapshot | null;
-  private readonly spectrum = new NnSpectrum();
   private chunks: { t0Sec: number; fsHz: number; parts: Float32Array[]; n: number }[] = [];
   private pendingSamples = 0;
   private beats: BeatView[] = [];
+  private provisional: BeatView[] | null = null;
+  private gaps: GapView[] = [];
   private metrics: LiveMetrics[] = [];
+  private spectrum: SpectrumView | null = null;
   private firstArrivalMs: number | null = null;
   private lastArrivalMs: number | null = null;
-  private spectrumDue = false;
+  private restarted = false;
+  private gen = -1;
   private seq = 0;
   private lookAheadSec = 0;
   private clock = 0;
@@ -40,8 +53,8 @@ export class LiveBatcher {
 
   constructor(channel: string, opts: LiveBatcherOptions = {}) {
     this.channel = channel;
+    this.o = opts;
     this.nowMs = opts.nowMs ?? Date.now;
-    this.pacerAt = opts.pacerAt ?? (() => null);
   }
 
   /** Newest channel-clock time seen (end of the last PPG sample or the last beat), s. */
@@ -49,77 +62,73 @@ export class LiveBatcher {
     return this.clock;
   }
 
-  /** A PPG frame as it arrives; its values are copied (the caller may transfer the buffer afterwards). */
-  addPpg(f: PpgFrame): void {
-    const n = f.values.length;
-    if (n === 0 || !(f.fsHz > 0)) return;
+  addSamples(c: ClockedChunk): void {
+    const n = c.values.length;
+    if (n === 0 || !(c.fsHz > 0)) return;
     const now = this.nowMs();
     this.firstArrivalMs ??= now;
     this.lastArrivalMs = now;
-    const copy = new Float32Array(n);
-    copy.set(f.values);
+    const copy = c.values.slice();
     const last = this.chunks[this.chunks.length - 1];
-    const contiguous = last && last.fsHz === f.fsHz && Math.abs(last.t0Sec + last.n / last.fsHz - f.t0Sec) < 0.5 / f.fsHz;
+    const contiguous = last && last.fsHz === c.fsHz && Math.abs(last.t0Sec + last.n / last.fsHz - c.t0Sec) < 0.5 / c.fsHz;
     if (contiguous) {
       last.parts.push(copy);
       last.n += n;
     } else {
-      this.chunks.push({ t0Sec: f.t0Sec, fsHz: f.fsHz, parts: [copy], n });
+      this.chunks.push({ t0Sec: c.t0Sec, fsHz: c.fsHz, parts: [copy], n });
     }
     this.pendingSamples += n;
-    while (this.pendingSamples > MAX_PENDING_SAMPLES && this.chunks.length > 0) {
-      const drop = this.chunks.shift()!;
-      this.pendingSamples -= drop.n;
-    }
-    this.clock = Math.max(this.clock, f.t0Sec + n / f.fsHz);
+    while (this.pendingSamples > MAX_PENDING_SAMPLES && this.chunks.length > 0) this.pendingSamples -= this.chunks.shift()!.n;
+    this.clock = Math.max(this.clock, c.t0Sec + n / c.fsHz);
     this.dirty = true;
   }
 
-  /** A result of the analysis worker for this channel. */
   addAnalysis(r: WorkerResult): void {
+    if (r.gen !== this.gen) {
+      // A new pipeline (a session started or ended, or the worker was restarted): start the beats over.
+      if (this.gen !== -1) {
+        this.restarted = true;
+        this.beats = [];
+        this.metrics = [];
+      }
+      this.gen = r.gen;
+    }
     this.lookAheadSec = r.lookAheadSec;
-    for (let i = 0; i < r.beatTSec.length; i++) {
-      const ibi = r.beatIbiMs[i]!;
-      const beat: BeatView = { tSec: r.beatTSec[i]!, ibiMs: Number.isFinite(ibi) ? ibi : null, quality: r.beatQuality[i]! };
-      this.beats.push(beat);
-      this.spectrum.push(beat.tSec, beat.ibiMs);
-      if (beat.tSec > this.clock) this.clock = beat.tSec;
-    }
-    if (r.metrics.length > 0) {
-      this.metrics.push(...r.metrics);
-      this.spectrumDue = true;
-    }
-    if (r.beatTSec.length > 0 || r.metrics.length > 0) this.dirty = true;
+    for (const b of r.final) this.beats.push(view(b));
+    if (r.provisional) this.provisional = r.provisional.map(view);
+    if (r.metrics.length) this.metrics.push(...r.metrics);
+    if (r.spectrum) this.spectrum = r.spectrum;
+    const last = r.provisional?.[r.provisional.length - 1] ?? r.final[r.final.length - 1];
+    if (last && last.tSec > this.clock) this.clock = last.tSec;
+    if (r.final.length || r.provisional || r.metrics.length || r.spectrum) this.dirty = true;
   }
 
-  /** Forget the buffered beats (new sensor connection or a gap). */
-  reset(): void {
-    this.spectrum.reset();
-    this.chunks = [];
-    this.pendingSamples = 0;
-    this.beats = [];
-    this.metrics = [];
-    this.firstArrivalMs = null;
-    this.lastArrivalMs = null;
-    this.clock = 0;
+  addGap(g: GapEvent): void {
+    this.gaps.push({ startSec: g.startSec, endSec: g.endSec, reason: g.reason });
+    this.dirty = true;
+  }
+
+  addQuality(q: SignalQualitySecond): void {
+    this.o.onQuality?.(q);
+  }
+
+  addStatus(_tSec: number, state: ConnectionState, notice: SensorNotice | null): void {
+    this.o.onStatus?.(state, notice);
   }
 
   /** The batch of everything new since the last call, or null when nothing is new. */
   take(): LiveBatch | null {
     if (!this.dirty) return null;
     const ppg: PpgChunk[] = this.chunks.map((c) => {
-      const values = c.parts.length === 1 ? c.parts[0]! : new Float32Array(c.n);
-      if (c.parts.length > 1) {
-        let o = 0;
-        for (const p of c.parts) {
-          values.set(p, o);
-          o += p.length;
-        }
+      if (c.parts.length === 1) return { t0Sec: c.t0Sec, fsHz: c.fsHz, values: c.parts[0]! };
+      const values = new Float32Array(c.n);
+      let o = 0;
+      for (const p of c.parts) {
+        values.set(p, o);
+        o += p.length;
       }
       return { t0Sec: c.t0Sec, fsHz: c.fsHz, values };
     });
-    const lastMetric = this.metrics[this.metrics.length - 1];
-    const spectrum = this.spectrumDue && lastMetric ? this.spectrum.compute(lastMetric.tSec) : null;
     const batch: LiveBatch = {
       channel: this.channel,
       seq: this.seq++,
@@ -130,17 +139,23 @@ export class LiveBatcher {
       lookAheadSec: this.lookAheadSec,
       ppg,
       beats: this.beats,
+      provisional: this.provisional,
+      gaps: this.gaps,
+      analysisRestarted: this.restarted,
       metrics: this.metrics,
-      pacer: this.pacerAt(this.clock),
-      spectrum,
+      pacer: this.o.pacerAt?.(this.clock) ?? null,
+      spectrum: this.spectrum,
     };
     this.chunks = [];
     this.pendingSamples = 0;
     this.beats = [];
+    this.provisional = null;
+    this.gaps = [];
     this.metrics = [];
+    this.spectrum = null;
+    this.restarted = false;
     this.firstArrivalMs = null;
     this.lastArrivalMs = null;
-    this.spectrumDue = false;
     this.dirty = false;
     return batch;
   }

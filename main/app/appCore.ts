@@ -10,7 +10,7 @@ import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js'
 import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import { DeviceManager } from '../devices/DeviceManager.js';
 import { SessionRecorder } from '../sessions/SessionRecorder.js';
-import { recoverOnStartup } from '../sessions/startup.js';
+import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
@@ -28,6 +28,8 @@ export interface AppCoreOptions {
   bleScanMs?: number;
   /** How report PDFs are printed (the desktop app: Electron's printToPDF; default: headless Chromium). */
   printToPdf?: PrintToPdf;
+  /** Start-up recovery takes sessions without a write for this long as interrupted, s (default `CLI_STALE_AFTER_SEC`). */
+  staleAfterSec?: number;
 }
 
 export interface AppCore {
@@ -42,7 +44,8 @@ export interface AppCore {
 export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   mkdirSync(dirname(o.dbPath), { recursive: true });
   const storage = openStorage(o.dbPath);
-  recoverOnStartup(storage);
+  // Only sessions nobody writes to any more are interrupted: another process may be recording.
+  recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
   const analysis = new AnalysisHost();
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
   const service = new AppService({
@@ -50,7 +53,11 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     devices,
     settings: new SettingsStore(o.dbPath + '.settings.json'),
     info: { version: APP_VERSION, host: o.host, defaultSensorSpec: o.sensorSpec, dbPath: o.dbPath },
-    createRecorder: (r) => new SessionRecorder(storage, devices, { ...r, flushEveryMs: 500 }),
+    createRecorder: (r) => {
+      const ch = devices.channel(r.channel);
+      if (!ch) throw new Error(`sensor channel '${r.channel}' is not connected`);
+      return new SessionRecorder(storage, ch, { ...r, flushEveryMs: 500 });
+    },
     openClientDisplay: o.openClientDisplay,
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
   }).start();

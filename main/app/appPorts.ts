@@ -1,24 +1,47 @@
 /**
- * What the app service needs from the device manager and the session recorder, as structural
- * types: `DeviceManager` (main/devices) and `SessionRecorder` (main/sessions) satisfy them, and the
- * unit tests use small fakes.
+ * What the app core needs from the device manager and the session recorder, as structural
+ * types: `DeviceManager`/`LiveChannel` (main/devices) and `SessionRecorder` (main/sessions)
+ * satisfy them, and the unit tests use small fakes.
  */
+import type { SessionRow, SessionType } from '../../shared/domain/types.js';
 import type { PacerSchedule } from '../../shared/pacer/pacerSchedule.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
-import type { SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
-import type { SessionRow, SessionType } from '../../shared/domain/types.js';
-import type { RecorderDevices } from '../sessions/recorderDevices.js';
+import type { SensorNotice } from '../../shared/sensors/frames.js';
+import type { ConnectionState, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
+import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import type { ChannelSink, GapEvent } from '../devices/LiveChannel.js';
 import type { SessionSummary } from '../sessions/sessionSummary.js';
 
+/** The part of a `LiveChannel` the app uses. */
+export interface AppChannel {
+  readonly id: string;
+  readonly spec: string;
+  readonly info: SensorSourceInfo;
+  readonly state: ConnectionState;
+  readonly lastNotice: SensorNotice | null;
+  /** Wall seconds since data last arrived. */
+  readonly silentSec: number;
+  /** The live view sink (the app's LiveBatcher). */
+  view: ChannelSink | null;
+  /** "Now" on the channel clock, s. */
+  nowSec(): number;
+}
+
 /** The part of `DeviceManager` the app uses. */
-export interface AppDevices extends RecorderDevices {
-  connect(spec: string, channel?: string): Promise<{ channel: string; info: SensorSourceInfo }>;
-  disconnect(channel: string): Promise<void>;
+export interface AppDevices {
+  connect(spec: string, id?: string): Promise<AppChannel>;
+  disconnect(id: string): Promise<void>;
   disconnectAll(): Promise<void>;
+  channel(id: string): AppChannel | undefined;
+  channels(): AppChannel[];
   setPacer(p: PacerSchedule | null): void;
   listSensors(): Promise<unknown>;
-  /** Current time of a channel's clock (newest data + wall time since, × speed), s. */
-  signalTimeSec?(channel: string): number;
+}
+
+/** Who else gets a recording's analysis and gaps (the resonance assessment). */
+export interface RecorderTap {
+  addAnalysis(r: WorkerResult): void;
+  addGap(g: GapEvent): void;
 }
 
 /** The part of `SessionRecorder` the app uses. */
@@ -30,7 +53,7 @@ export interface AppRecorder {
   readonly sessionId: number;
   /** Signal time recorded so far (recording clock), s. */
   readonly elapsedSec: number;
-  /** Channel-clock time of recording t = 0 (null before the first frame). */
+  /** Channel-clock time of recording t = 0 (null before the first sample). */
   readonly clockOffsetSec: number | null;
 }
 
@@ -40,4 +63,8 @@ export interface AppRecorderOptions {
   channel: string;
   pacer: PacerSettings | null;
   courseId: number | null;
+  /** Stop after this many seconds of signal (`onLimit` is called). */
+  maxSec?: number;
+  onLimit?: () => void;
+  tap?: RecorderTap;
 }

@@ -1,12 +1,14 @@
 /**
- * `RecordCalls` — the clinical-record part of the app service (client page): client details,
- * treatment courses, SMART goals, questionnaire scores, the running log and session exports, on
- * the storage repositories. Writes answer with a `SaveResult`: the validators' problems come back
+ * `RecordCalls` — the records part of the app core: clients and their saved sessions (list,
+ * summary, review), the clinical record of the client page (details, treatment courses, SMART
+ * goals, questionnaire scores, the running log), session exports, reports and RR imports, on the
+ * storage repositories. Writes answer with a `SaveResult`: the validators' problems come back
  * as codes (nothing stored) instead of failing the call, so the renderer can show them in the
  * user's language; unknown ids (`NotFoundError`) still throw.
  */
 import type {
   Client,
+  ClientListItem,
   Course,
   Goal,
   NewClient,
@@ -16,7 +18,14 @@ import type {
   NewRunningLogEntry,
   QuestionnaireEntry,
   RunningLogEntry,
+  SessionListItem,
 } from '../../shared/domain/types.js';
+import type { Locale, SessionReviewData, SessionSummaryView } from '../../shared/ipc/apiTypes.js';
+import type { ReportRequest, ReportView, RrImportRequest, RrImportResult } from '../../shared/ipc/recordTypes.js';
+import type { PrintToPdf } from '../reports/printToPdf.js';
+import { importRrText } from './recordImport.js';
+import { renderReport, renderReportPdf } from './reportCalls.js';
+import { reviewData, summaryView } from './sessionViews.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import { prepareSessionExport } from '../sessions/exportSession.js';
@@ -48,7 +57,46 @@ export class RecordCalls {
     private readonly storage: Storage,
     /** "Today" for the validators (no dates in the future). */
     private readonly now: () => Date,
+    /** The UI's language (reports default to it). */
+    private readonly locale: () => Locale = () => 'nl',
+    /** Prints report HTML to PDF. */
+    private readonly printToPdf: () => PrintToPdf = () => {
+      throw new Error('no PDF printer configured');
+    },
   ) {}
+
+  listClients(): ClientListItem[] {
+    return this.storage.clients.list();
+  }
+  createClient(input: NewClient): Client {
+    return this.storage.clients.create(input);
+  }
+  getClient(clientId: number): Client {
+    return this.storage.clients.require(clientId);
+  }
+  listSessions(clientId: number): SessionListItem[] {
+    this.storage.clients.require(clientId);
+    return this.storage.sessions.listByClient(clientId);
+  }
+  getSessionSummary(sessionId: number): SessionSummaryView {
+    const s = this.storage.sessions.require(sessionId);
+    return summaryView(s, this.storage.markers.list(sessionId).length);
+  }
+  getSessionReview(sessionId: number): SessionReviewData {
+    return reviewData(this.storage, sessionId);
+  }
+  /** The report as HTML for the in-app preview (in the request's language, else the UI's). */
+  getReportHtml(request: ReportRequest): ReportView {
+    return renderReport(this.storage, request, this.locale(), this.now());
+  }
+  /** The same report as a PDF file. */
+  getReportPdf(request: ReportRequest): Promise<DownloadFile> {
+    return renderReportPdf(this.storage, request, this.locale(), this.now(), this.printToPdf());
+  }
+  /** An RR-interval file as a new session of the client (nothing stored when it cannot be read). */
+  importRrFile(request: RrImportRequest): RrImportResult {
+    return importRrText(this.storage, request, this.now());
+  }
 
   /** `updateClient` — change name, date of birth, referral, complaint or notes. */
   updateClient(clientId: number, patch: Partial<NewClient>): SaveResult<Client> {

@@ -10,7 +10,9 @@
  *
  * No I/O here: `ResonanceService` feeds it events and the clock and acts on what `tick` reports.
  */
+import { BeatFlag } from '../../shared/domain/beatFlags.js';
 import type { Interval } from '../../shared/dsp/signalGaps.js';
+import type { WorkerResult } from '../analysis/analysisProtocol.js';
 import {
   analyzeResonance,
   analyzeSliding,
@@ -93,8 +95,12 @@ export class ResonanceRun {
   endAs: Exclude<ResonanceRunStatus, 'running'> | null = null;
   endReason: string | null = null;
   override: ResonanceOverride | null = null;
+  /** Final beats (detections; not the ones the correction inserted), channel clock. */
   private readonly beatsSec: number[] = [];
   private readonly quality: number[] = [];
+  /** The newest beats, not final yet (replaced with every result that brings them). */
+  private provisionalSec: number[] = [];
+  private provisionalQuality: number[] = [];
   private readonly gaps: Interval[] = [];
   /** Beats are complete up to here (channel clock). */
   private finalUntilSec = -Infinity;
@@ -119,11 +125,17 @@ export class ResonanceRun {
     return { ...this.protocol.p.schedule.segments[0]!.settings } as PacerSettings;
   }
 
-  /** New final beats and metrics of the live worker (times on the channel clock). */
-  addResult(r: { beatTSec: ArrayLike<number>; beatQuality: ArrayLike<number>; metrics: readonly { tSec: number }[] }): void {
-    for (let i = 0; i < r.beatTSec.length; i++) {
-      this.beatsSec.push(r.beatTSec[i]!);
-      this.quality.push(r.beatQuality[i]!);
+  /** A result of the recording's analysis: final and provisional beats, metrics (channel clock). */
+  addResult(r: Pick<WorkerResult, 'final' | 'provisional' | 'metrics'>): void {
+    for (const b of r.final) {
+      if (b.flags & BeatFlag.interpolated) continue;
+      this.beatsSec.push(b.tSec);
+      this.quality.push(b.quality ?? 1);
+    }
+    if (r.provisional) {
+      const raw = r.provisional.filter((b) => !(b.flags & BeatFlag.interpolated));
+      this.provisionalSec = raw.map((b) => b.tSec);
+      this.provisionalQuality = raw.map((b) => b.quality ?? 1);
     }
     const last = r.metrics[r.metrics.length - 1];
     if (last && Number.isFinite(last.tSec)) this.finalUntilSec = Math.max(this.finalUntilSec, last.tSec);
@@ -168,11 +180,14 @@ export class ResonanceRun {
     return { progress, phaseChanged, stepsChanged, finished };
   }
 
-  /** The beats on a clock `offsetSec` behind the channel clock. */
+  /** The beats known so far (final, then provisional) on a clock `offsetSec` behind the channel clock. */
   private input(offsetSec: number) {
+    const lastFinal = this.beatsSec[this.beatsSec.length - 1] ?? Number.NEGATIVE_INFINITY;
+    const tail = this.provisionalSec.map((t, i) => [t, this.provisionalQuality[i]!] as const).filter(([t]) => t > lastFinal);
+    const beats = [...this.beatsSec, ...tail.map(([t]) => t)];
     return {
-      beatsSec: offsetSec === 0 ? this.beatsSec : this.beatsSec.map((t) => t - offsetSec),
-      quality: this.quality,
+      beatsSec: offsetSec === 0 ? beats : beats.map((t) => t - offsetSec),
+      quality: [...this.quality, ...tail.map(([, q]) => q)],
       gaps: this.gaps.map((g) => ({ startSec: g.startSec - offsetSec, endSec: g.endSec - offsetSec })),
       pulseDelaySec: this.info.pulseDelaySec,
     };

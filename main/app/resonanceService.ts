@@ -1,7 +1,9 @@
 /**
  * `ResonanceService` — the resonance-frequency assessment in the workstation (the contract's
- * `startResonance` … `getLastResonanceRate`), on top of the app service's live session: the run
- * is a live session of type 'resonance' (recorded like any other), whose pacer follows the
+ * `startResonance` … `getLastResonanceRate`), on top of the live session part (`SessionCalls`):
+ * the run is a live session of type 'resonance' that it owns (recorded like any other; not
+ * pausable, not re-paced by hand; its recording's analysis comes to the run through the
+ * recorder's tap), and it hears of the session's end through `onEnded`. Its pacer follows the
  * protocol's schedule (hidden during rests, when the client breathes freely). Each app tick
  * advances the run (`ResonanceRun.tick`): a new step or rest puts a 'phase' marker (and a pacer
  * change) in the recording and pushes the run to the renderer (`onResonance`); a finished step
@@ -12,7 +14,6 @@
  * stores no assessment.
  */
 import { PPG_PULSE_DELAY_SEC, type ResonanceProtocolSettings } from '../../shared/dsp/resonance/index.js';
-import type { SessionStateView, SessionSummaryView, StartSessionRequest } from '../../shared/ipc/apiTypes.js';
 import {
   RESONANCE_VARIANTS,
   type ResonanceOverrideRequest,
@@ -23,23 +24,11 @@ import {
 } from '../../shared/ipc/resonanceTypes.js';
 import { lastResonanceRate, resonanceRateOf, setResonanceOverride, storedResonance, storeResonance } from '../sessions/resonanceDefaults.js';
 import type { Storage } from '../storage/storage.js';
-import type { AppDevices, AppRecorder } from './appPorts.js';
+import type { EventHub } from './eventHub.js';
 import type { PacerController } from './PacerController.js';
 import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
-
-/** What the service needs from the app service. */
-export interface ResonanceHost {
-  storage: Storage;
-  devices: AppDevices;
-  pacer: PacerController;
-  clockOf(channel: string): number;
-  startSession(req: StartSessionRequest): SessionStateView;
-  stopSession(): Promise<SessionSummaryView>;
-  /** The recorder of the live session (null when none runs). */
-  liveRecorder(): AppRecorder | null;
-  emitPacer(): void;
-  emitRun(view: ResonanceRunView): void;
-}
+import type { SensorCalls } from './sensorCalls.js';
+import type { SessionCalls, SessionOwner } from './sessionCalls.js';
 
 const SETTING_KEYS: readonly (keyof ResonanceProtocolSettings)[] = ['ratesBpm', 'stepSec', 'inhaleFraction', 'restSec', 'settleSec'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -57,11 +46,21 @@ function requestSettings(v: unknown): Partial<ResonanceProtocolSettings> {
 
 export class ResonanceService {
   private run: ResonanceRun | null = null;
-  private unsubs: (() => void)[] = [];
   private nextId = 1;
   private pacerShown = true;
 
-  constructor(private readonly h: ResonanceHost) {}
+  constructor(
+    private readonly storage: Storage,
+    private readonly sessions: SessionCalls,
+    private readonly sensors: SensorCalls,
+    private readonly hub: EventHub,
+  ) {
+    sessions.onEnded((e) => this.sessionStopped(e.sessionId, e.clockOffsetSec));
+  }
+
+  private get pacer(): PacerController {
+    return this.sessions.pacer;
+  }
 
   /** An assessment is running (the session is its recording). */
   get active(): boolean {
@@ -78,40 +77,39 @@ export class ResonanceService {
     const settings = requestSettings(req.settings);
     const check = buildRunProtocol(variant, settings, 0); // refuse bad settings before recording anything
     const first = { ...check.p.schedule.segments[0]!.settings };
-    const st = this.h.startSession({ clientId: req.clientId, type: 'resonance', pacer: first, ...(req.channel ? { channel: req.channel } : {}) });
+    let run: ResonanceRun | null = null;
+    const owner: SessionOwner = {
+      noPauseReason: 'a resonance assessment cannot be paused: stop it (the finished steps are kept) or cancel it',
+      noPacerReason: 'the resonance assessment sets the pacer; stop it before changing the pacer by hand',
+      ownsPacer: true,
+      stopStatus: () => (run?.endAs === 'complete' ? 'complete' : 'interrupted'),
+      tap: { addAnalysis: (r) => run?.addResult(r), addGap: (g) => run?.addGap(g) },
+    };
+    const st = this.sessions.startSession({ clientId: req.clientId, type: 'resonance', pacer: first, ...(req.channel ? { channel: req.channel } : {}) }, owner);
     const channel = st.channel!;
     let protocol: ReturnType<typeof buildRunProtocol>;
     try {
       protocol = buildRunProtocol(variant, settings, st.startClockSec!);
     } catch (e) {
-      void this.h.stopSession().catch(() => undefined); // never leave a session without its protocol
+      void this.sessions.stopSession().catch(() => undefined); // never leave a session without its protocol
       throw e;
     }
-    const fsHz = this.h.devices.channels().find((c) => c.channel === channel)?.info.fsHz;
-    const run = new ResonanceRun(
+    const fsHz = this.sensors.channel(channel)?.info.fsHz;
+    run = new ResonanceRun(
       { id: this.nextId++, sessionId: st.sessionId!, clientId: req.clientId, channel, pulseDelaySec: fsHz !== undefined ? PPG_PULSE_DELAY_SEC : 0 },
       protocol,
     );
-    this.detach();
     this.run = run;
-    this.h.pacer.follow(protocol.p.schedule);
+    this.pacer.follow(protocol.p.schedule);
     this.pacerShown = true;
-    this.h.emitPacer();
-    const d = this.h.devices;
-    this.unsubs.push(
-      d.on('analysis', (c, r) => c === channel && run.addResult(r)),
-      d.on('gap', (c, g) => c === channel && run.addGap(g)),
-      d.on('state', (c, s, message) => {
-        if (c === channel && (s === 'disconnected' || s === 'error')) this.end('interrupted', `sensor ${s}${message ? `: ${message}` : ''}`);
-      }),
-    );
+    this.sessions.emitPacer();
     this.tick();
-    return run.view(this.h.clockOf(channel));
+    return run.view(this.sensors.clockOf(channel));
   }
 
   getResonanceRun(): ResonanceRunView | null {
     const r = this.run;
-    return r ? r.view(r.status === 'running' ? this.h.clockOf(r.info.channel) : undefined) : null;
+    return r ? r.view(r.status === 'running' ? this.sensors.clockOf(r.info.channel) : undefined) : null;
   }
 
   /** Stop now: the finished steps are analysed and stored (status 'interrupted'). */
@@ -125,7 +123,7 @@ export class ResonanceService {
   }
 
   getResonanceResult(sessionId: number): ResonanceResultView {
-    const s = this.h.storage.sessions.require(sessionId);
+    const s = this.storage.sessions.require(sessionId);
     const stored = storedResonance(s);
     if (!stored) throw new Error(`session ${sessionId} has no resonance assessment`);
     const { override, ...assessment } = stored;
@@ -138,7 +136,7 @@ export class ResonanceService {
       assessment,
       override: override ?? null,
       rate,
-      isClientDefault: rate !== null && lastResonanceRate(this.h.storage, s.clientId)?.sessionId === sessionId,
+      isClientDefault: rate !== null && lastResonanceRate(this.storage, s.clientId)?.sessionId === sessionId,
     };
   }
 
@@ -148,7 +146,7 @@ export class ResonanceService {
     if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new Error('sessionId must be a positive whole number');
     if (req.rateBpm !== null && typeof req.rateBpm !== 'number') throw new Error('rateBpm must be a number of breaths/min or null');
     const note = typeof req.note === 'string' ? req.note.trim().slice(0, 2000) : '';
-    setResonanceOverride(this.h.storage, id, req.rateBpm, note);
+    setResonanceOverride(this.storage, id, req.rateBpm, note);
     const result = this.getResonanceResult(id);
     if (this.run?.info.sessionId === id) {
       this.run.override = result.override;
@@ -158,8 +156,8 @@ export class ResonanceService {
   }
 
   getLastResonanceRate(clientId: number): ResonanceRateView | null {
-    this.h.storage.clients.require(clientId);
-    return lastResonanceRate(this.h.storage, clientId);
+    this.storage.clients.require(clientId);
+    return lastResonanceRate(this.storage, clientId);
   }
 
   // ---------------------------------------------------------------- hooks of the app service
@@ -167,30 +165,22 @@ export class ResonanceService {
   tick(): void {
     const run = this.run;
     if (!run || run.status !== 'running' || run.endAs !== null) return;
-    const clock = this.h.clockOf(run.info.channel);
+    const clock = this.sensors.clockOf(run.info.channel);
     const t = run.tick(clock);
     if (t.phaseChanged) this.enterPhase(run, t.progress);
     if (t.phaseChanged || t.stepsChanged) this.emit();
     if (t.finished) this.end('complete', null);
   }
 
-  /** Status the recorder stops with: a run that ends early is 'interrupted'. */
-  stopStatus(sessionId: number): 'complete' | 'interrupted' {
-    const run = this.run;
-    if (!run || run.status !== 'running' || run.info.sessionId !== sessionId) return 'complete';
-    return run.endAs === 'complete' ? 'complete' : 'interrupted';
-  }
-
   /** The session of the run has stopped (any way): analyse on the recording clock, store, tell the renderer. */
   sessionStopped(sessionId: number, clockOffsetSec: number): void {
     const run = this.run;
     if (!run || run.status !== 'running' || run.info.sessionId !== sessionId) return;
-    this.detach();
     const status = run.endAs ?? 'interrupted';
     if (run.endAs === null) run.endReason = 'the session was stopped before the protocol ended';
     try {
-      const assessment = run.finish(status, this.h.clockOf(run.info.channel), clockOffsetSec);
-      if (assessment) storeResonance(this.h.storage, sessionId, assessment);
+      const assessment = run.finish(status, this.sensors.clockOf(run.info.channel), clockOffsetSec);
+      if (assessment) storeResonance(this.storage, sessionId, assessment);
     } catch (e) {
       run.status = status;
       run.endReason = `the assessment could not be stored: ${e instanceof Error ? e.message : String(e)}`;
@@ -200,18 +190,17 @@ export class ResonanceService {
 
   // ---------------------------------------------------------------- internals
   private enterPhase(run: ResonanceRun, p: ReturnType<ResonanceRun['tick']>['progress']): void {
-    const rec = this.h.liveRecorder();
     const proto = run.protocol;
+    const s = this.sessions;
     if (proto.kind === 'stepped' && p.kind !== 'before' && p.kind !== 'done') {
       const phase = proto.p.phases[p.phaseIndex]!;
-      const recT = (clockSec: number): number => Math.max(0, clockSec - (rec?.clockOffsetSec ?? proto.p.startSec));
       if (phase.kind === 'step') {
-        if (phase.stepIndex > 0) rec?.changePacer({ rateBpm: phase.rateBpm, inhaleFraction: proto.p.settings.inhaleFraction }, recT(phase.startSec));
-        rec?.addMarker(recT(phase.startSec), 'phase', `step ${phase.stepIndex + 1}: ${phase.rateBpm} breaths/min`);
-      } else rec?.addMarker(recT(phase.startSec), 'phase', `rest before step ${phase.stepIndex + 1}`);
+        if (phase.stepIndex > 0) s.ownerPacerChange({ rateBpm: phase.rateBpm, inhaleFraction: proto.p.settings.inhaleFraction }, phase.startSec);
+        s.ownerMarker(phase.startSec, 'phase', `step ${phase.stepIndex + 1}: ${phase.rateBpm} breaths/min`);
+      } else s.ownerMarker(phase.startSec, 'phase', `rest before step ${phase.stepIndex + 1}`);
       this.showPacer(phase.kind === 'step', proto.p.schedule);
     } else if (proto.kind === 'sliding' && p.phaseIndex === 0) {
-      rec?.addMarker(0, 'phase', `sliding ${proto.p.settings.startRateBpm} → ${proto.p.settings.endRateBpm} breaths/min`);
+      s.ownerMarker(proto.p.startSec, 'phase', `sliding ${proto.p.settings.startRateBpm} → ${proto.p.settings.endRateBpm} breaths/min`);
     }
   }
 
@@ -219,9 +208,9 @@ export class ResonanceService {
   private showPacer(show: boolean, schedule: Parameters<PacerController['follow']>[0]): void {
     if (show === this.pacerShown) return;
     this.pacerShown = show;
-    if (show) this.h.pacer.follow(schedule);
-    else this.h.pacer.stop();
-    this.h.emitPacer();
+    if (show) this.pacer.follow(schedule);
+    else this.pacer.stop();
+    this.sessions.emitPacer();
   }
 
   private end(as: 'complete' | 'interrupted' | 'cancelled', reason: string | null): void {
@@ -229,7 +218,7 @@ export class ResonanceService {
     if (!run || run.status !== 'running' || run.endAs !== null) return;
     run.endAs = as;
     run.endReason = reason;
-    void this.h.stopSession().catch(() => this.sessionStopped(run.info.sessionId, run.protocol.p.startSec));
+    this.sessions.end('resonance-end');
   }
 
   private async endAndWait(as: 'interrupted' | 'cancelled', reason: string): Promise<ResonanceRunView> {
@@ -239,16 +228,12 @@ export class ResonanceService {
       run.endAs = as;
       run.endReason = reason;
     }
-    await this.h.stopSession();
+    await this.sessions.stopSession();
     return run.view();
   }
 
   private emit(): void {
     const v = this.getResonanceRun();
-    if (v) this.h.emitRun(v);
-  }
-
-  private detach(): void {
-    for (const off of this.unsubs.splice(0)) off();
+    if (v) this.hub.emit('onResonance', v);
   }
 }

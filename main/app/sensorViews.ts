@@ -3,21 +3,20 @@
  * marked) and `sensorListView` (the device manager's listing as pickable options + messages).
  */
 import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
-import type { RecorderChannel } from '../sessions/recorderDevices.js';
+import type { AppChannel } from './appPorts.js';
 
-/** `channelView`: one device-manager channel. */
-export function channelView(c: RecorderChannel, message?: string): ChannelView {
-  const v: ChannelView = {
-    channel: c.channel,
+/** `channelView`: one live channel, with the sensor's standing diagnosis. */
+export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'>): ChannelView {
+  return {
+    channel: c.id,
     spec: c.spec,
     state: c.state,
     label: c.info.label,
     kind: c.info.kind,
     fsHz: c.info.fsHz ?? null,
     simulated: c.info.kind === 'sim',
+    notice: c.lastNotice,
   };
-  if (message !== undefined) v.message = message;
-  return v;
 }
 
 const KINDS: readonly SensorOption['kind'][] = ['serial', 'ble', 'sim', 'file'];

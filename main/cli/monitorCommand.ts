@@ -1,12 +1,12 @@
-import { DeviceManager } from '../devices/DeviceManager.js';
 import { openSensor } from '../devices/openSensor.js';
-import type { SignalQualitySecond } from '../devices/signalQuality.js';
+import type { QualityEvent } from '../../shared/ipc/apiTypes.js';
+import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
+import { openCliCore } from './cliCore.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { MonitorCollector, type MonitorSensorInfo, type MonitorSummary } from './monitorSummary.js';
 
 const USAGE = 'cadans monitor --sensor <spec> [--seconds <n>] [--json]';
-const CHANNEL = 'ch1';
 
 /** Short English texts for the placement hint keys (the app shows translated ones). */
 const HINT_TEXT: Record<string, string> = {
@@ -18,8 +18,8 @@ const HINT_TEXT: Record<string, string> = {
 };
 
 /**
- * `cadans monitor`: connect a sensor, run the live pipeline (analysis worker, signal quality,
- * gap detection) and print a summary at the end: `--seconds` of SIGNAL time (a simulator or a
+ * `cadans monitor`: a client of the app core — connect a sensor (`connectSensor`), follow its live
+ * stream (the batches, quality seconds and connection news a renderer gets) and print a summary at the end: `--seconds` of SIGNAL time (a simulator or a
  * file replay at speed=10 plays 120 s in about 12 s), the end of a replayed file, or Ctrl-C.
  * With --json exactly one object on stdout:
  * `{ durationSec, beats, meanHrBpm, rmssdMs, gaps: [{ startSec, endSec }], qualityPct,
@@ -54,56 +54,53 @@ export const monitorCommand: CliCommand = {
 };
 
 async function runMonitor(spec: string, seconds: number | null, json: boolean): Promise<number> {
-  const mgr = new DeviceManager();
+  const cli = await openCliCore({ dbFile: null });
+  const { api } = cli;
   const collector = new MonitorCollector();
   let state = 'connecting';
+  let channel = '';
   let finish: (reason: string) => void = () => undefined;
   const ended = new Promise<string>((resolve) => (finish = resolve));
-  let connected = false;
-  mgr.on('analysis', (_c, r) => collector.addResult(r));
-  mgr.on('gap', (_c, g) => {
-    collector.addGap(g);
-    if (!json) process.stdout.write(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
-  });
-  mgr.on('state', (_c, s, msg) => {
-    state = s;
-    if (msg && connected) process.stderr.write(`cadans monitor: ${s}: ${msg}\n`);
-    if (connected && (s === 'disconnected' || s === 'error')) finish('ended');
-  });
-  if (!json) {
-    // One line per completed second of signal, up to --seconds (the sensor may run slightly past it).
-    mgr.on('quality', (_c, q) => {
-      if (seconds === null || q.tSec + 1 <= seconds) process.stdout.write(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
-    });
-  }
-
-  const onSignal = () => finish('interrupted');
+  const offs: (() => void)[] = [];
+  const onSignal = (): void => finish('interrupted');
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let timer: ReturnType<typeof setInterval> | undefined;
   try {
     let label: string;
     try {
-      label = (await mgr.connect(spec, CHANNEL)).info.label;
+      const view = await api.connectSensor(spec);
+      channel = view.channel;
+      label = view.label;
+      state = view.state;
     } catch (err) {
       throw new CliError(err instanceof Error ? err.message : String(err), 1);
     }
-    connected = true;
-    if (!json) process.stdout.write(`Monitoring ${label}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
-    if (seconds !== null) {
-      const limit = seconds;
-      const speed = (mgr.source(CHANNEL) as { speed?: number } | undefined)?.speed ?? 1;
-      timer = setInterval(() => {
-        // Data reached the limit, or the clock did while the sensor is away (no data to wait for).
-        if (mgr.dataTimeSec(CHANNEL) >= limit || mgr.signalTimeSec(CHANNEL) >= limit + Math.max(2, speed)) finish('seconds');
-      }, 20);
+    offs.push(
+      cli.on('onLive', (b) => {
+        if (b.channel !== channel) return;
+        collector.addBatch(b);
+        if (!json) for (const g of b.gaps) process.stdout.write(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
+        if (seconds !== null && collector.clockSec >= seconds) finish('seconds');
+      }),
+      cli.on('onConnection', (e) => {
+        if (e.channel !== channel) return;
+        state = e.state;
+        if (e.notice) process.stderr.write(`cadans monitor: ${formatSensorNotice(e.notice, 'en')}\n`);
+        if (e.state === 'disconnected' || e.state === 'error') finish('ended');
+      }),
+    );
+    if (!json) {
+      // One line per completed second of signal, up to --seconds (the sensor may run slightly past it).
+      offs.push(
+        cli.on('onQuality', (q) => {
+          if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) process.stdout.write(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
+        }),
+      );
+      process.stdout.write(`Monitoring ${label}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
     }
     const reason = await ended;
-    if (timer) clearInterval(timer);
-    const ch = mgr.channels().find((c) => c.channel === CHANNEL);
-    const dataEnd = mgr.dataTimeSec(CHANNEL);
-    await mgr.close(); // stops the sensor, waits for the last analysis results
-    const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
+    const ch = cli.core.devices.channel(channel);
+    const dataEnd = ch?.dataEndSec ?? collector.clockSec;
     const sensor: MonitorSensorInfo = {
       spec: ch?.spec ?? spec,
       kind: ch?.info.kind ?? 'unknown',
@@ -112,23 +109,26 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
       ...(ch?.info.fsHz ? { fsHz: ch.info.fsHz } : {}),
       state: reason === 'ended' ? state : (ch?.state ?? state),
     };
+    // Stopping the sensor delivers the beats still inside the detector's look-ahead (a last batch).
+    await api.disconnectSensor(channel).catch(() => undefined);
+    const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
     const summary = collector.summary(durationSec, sensor);
     process.stdout.write(json ? JSON.stringify(summary) + '\n' : formatMonitorSummary(summary, reason));
     // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
     if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
     return 0;
   } finally {
-    if (timer) clearInterval(timer);
+    for (const off of offs) off();
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
-    await mgr.close().catch(() => undefined);
+    await cli.close().catch(() => undefined);
   }
 }
 
 const fmt = (x: number | null, d = 1) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
 
 /** One live line per second of signal. */
-export function liveLine(q: SignalQualitySecond, hrBpm: number | null, state: string): string {
+export function liveLine(q: Pick<QualityEvent, 'tSec' | 'qualityPct' | 'contact' | 'flags' | 'hint'>, hrBpm: number | null, state: string): string {
   const hint = q.hint ? `  ${HINT_TEXT[q.hint] ?? q.hint}` : '';
   const flags = q.flags.length ? `  [${q.flags.join(', ')}]` : '';
   return `${String(q.tSec).padStart(6)} s  HR ${fmt(hrBpm).padStart(5)} bpm  quality ${String(q.qualityPct).padStart(3)} %  contact ${q.contact}  ${state}${flags}${hint}\n`;

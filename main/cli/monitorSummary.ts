@@ -1,17 +1,18 @@
 /**
- * MonitorCollector: gathers what `cadans monitor` reports at the end — the beats of the live
- * analysis, the gaps and the last metrics — and turns them into the summary:
+ * MonitorCollector: gathers what `cadans monitor` reports at the end from the live stream (the
+ * same `LiveBatch`es a renderer gets): the final beats of the NN path, the gaps and the last
+ * metrics, and turns them into the summary:
  * `{ durationSec, beats, meanHrBpm, rmssdMs, gaps: [{ startSec, endSec }], qualityPct, sensor }`.
- * Mean HR and RMSSD come from `analyzeBeats` (the offline path: artifact correction, NN series,
- * consecutive intervals only) on the live beats with the gaps and low-quality beats as unusable
- * stretches, so they agree with a report of the same signal. `qualityPct` is the share of the
- * monitored time covered by intervals between trusted beats (quality ≥ 0.35, < 2.5 s apart) —
- * the worker's per-10-s quality measure taken over the whole run.
+ * Mean HR and RMSSD are computed on the worker's artifact-corrected NN intervals (consecutive
+ * intervals only for RMSSD), the same intervals a recording stores. `qualityPct` is the share of
+ * the monitored time covered by intervals between trusted beats (quality ≥ 0.35, < 2.5 s apart,
+ * not across a gap).
  */
-import type { WorkerResult } from '../analysis/analysisProtocol.js';
-import { analyzeBeats } from '../../shared/dsp/analyzeBeats.js';
+import { BeatFlag } from '../../shared/domain/beatFlags.js';
+import { hrvTime } from '../../shared/dsp/hrvTime.js';
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
-import { MIN_BEAT_QUALITY, mergeIntervals, type Interval } from '../../shared/dsp/signalGaps.js';
+import { MIN_BEAT_QUALITY, type Interval } from '../../shared/dsp/signalGaps.js';
+import type { BeatView, LiveBatch } from '../../shared/ipc/liveTypes.js';
 
 export interface MonitorSensorInfo {
   spec: string;
@@ -34,65 +35,67 @@ export interface MonitorSummary {
 }
 
 const MAX_TRUSTED_GAP_SEC = 2.5;
-const r2 = (x: number) => Math.round(x * 100) / 100;
-const finiteOrNull = (x: number | null | undefined, round: (v: number) => number = r2): number | null =>
-  x === null || x === undefined || !Number.isFinite(x) ? null : round(x);
+const r2 = (x: number): number => Math.round(x * 100) / 100;
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? r2(x) : null);
 
 export class MonitorCollector {
-  private readonly beatT: number[] = [];
-  private readonly beatQ: number[] = [];
+  private readonly final: BeatView[] = [];
   private readonly gapList: Interval[] = [];
   /** The newest once-per-second metrics. */
   lastMetrics: LiveMetrics | null = null;
+  /** Newest channel-clock time seen, s. */
+  clockSec = 0;
 
-  addResult(r: WorkerResult): void {
-    for (let i = 0; i < r.beatTSec.length; i++) {
-      this.beatT.push(r.beatTSec[i]!);
-      this.beatQ.push(r.beatQuality[i]!);
-    }
-    const m = r.metrics[r.metrics.length - 1];
+  addBatch(b: LiveBatch): void {
+    if (b.analysisRestarted) this.final.length = 0;
+    this.final.push(...b.beats);
+    for (const g of b.gaps) this.gapList.push({ startSec: g.startSec, endSec: g.endSec });
+    const m = b.metrics[b.metrics.length - 1];
     if (m) this.lastMetrics = m;
+    this.clockSec = Math.max(this.clockSec, b.clockSec);
   }
 
-  addGap(g: { startSec: number; endSec: number }): void {
-    this.gapList.push({ startSec: g.startSec, endSec: g.endSec });
-  }
-
-  /** Beats so far (for live display). */
+  /** Final beats so far (detections). */
   get beatCount(): number {
-    return this.beatT.length;
+    return this.final.filter((b) => !(b.flags & BeatFlag.interpolated)).length;
   }
 
   summary(durationSec: number, sensor: MonitorSensorInfo): MonitorSummary {
-    const order = this.beatT.map((_, i) => i).filter((i) => this.beatT[i]! <= durationSec);
-    order.sort((a, b) => this.beatT[a]! - this.beatT[b]!);
-    const t = order.map((i) => this.beatT[i]!);
-    const q = order.map((i) => this.beatQ[i]!);
+    const beats = this.final.filter((b) => b.tSec <= durationSec);
     const gaps = this.gapList
       .map((g) => ({ startSec: Math.max(0, g.startSec), endSec: Math.min(durationSec, g.endSec) }))
       .filter((g) => g.endSec > g.startSec);
-    const unusable: Interval[] = [...gaps];
-    for (let i = 0; i < t.length; i++) {
-      if (q[i]! < MIN_BEAT_QUALITY) unusable.push({ startSec: t[i - 1] ?? t[i]! - 0.01, endSec: t[i + 1] ?? t[i]! + 0.01 });
+    // The NN intervals and which of them follow each other directly (an extra detection does not break the chain).
+    const nn: number[] = [];
+    const consecutive: boolean[] = [];
+    let chain = false;
+    for (const b of beats) {
+      if (b.flags & BeatFlag.extra) continue;
+      if (b.ibiMs === null) {
+        chain = false;
+        continue;
+      }
+      nn.push(b.ibiMs);
+      consecutive.push(chain);
+      chain = true;
     }
-    let meanHrBpm: number | null = null;
-    let rmssdMs: number | null = null;
-    if (t.length >= 3) {
-      const res = analyzeBeats({ beatsSec: t, quality: q, unusable: mergeIntervals(unusable), durationSec, fsHz: null });
-      meanHrBpm = finiteOrNull(res.hrv.meanHrBpm);
-      rmssdMs = finiteOrNull(res.hrv.rmssdMs);
-    }
+    const time = nn.length >= 3 ? hrvTime(nn, consecutive) : null;
+    const raw = beats.filter((b) => !(b.flags & BeatFlag.interpolated));
     let covered = 0;
-    for (let i = 1; i < t.length; i++) {
-      const d = t[i]! - t[i - 1]!;
-      if (d < MAX_TRUSTED_GAP_SEC && q[i]! >= MIN_BEAT_QUALITY && q[i - 1]! >= MIN_BEAT_QUALITY && !gaps.some((g) => g.endSec > t[i - 1]! && g.startSec < t[i]!)) covered += d;
+    for (let i = 1; i < raw.length; i++) {
+      const a = raw[i - 1]!;
+      const b = raw[i]!;
+      const d = b.tSec - a.tSec;
+      const trusted = a.quality >= MIN_BEAT_QUALITY && b.quality >= MIN_BEAT_QUALITY;
+      if (d < MAX_TRUSTED_GAP_SEC && trusted && !gaps.some((g) => g.endSec > a.tSec && g.startSec < b.tSec)) covered += d;
     }
     return {
-      durationSec: Math.round(durationSec * 1000) / 1000,
-      beats: t.length,
-      meanHrBpm,
-      rmssdMs,
-      gaps: gaps.map((g) => ({ startSec: Math.round(g.startSec * 1000) / 1000, endSec: Math.round(g.endSec * 1000) / 1000 })),
+      durationSec: r3(durationSec),
+      beats: raw.length,
+      meanHrBpm: time ? finiteOrNull(time.meanHrBpm) : null,
+      rmssdMs: time ? finiteOrNull(time.rmssdMs) : null,
+      gaps: gaps.map((g) => ({ startSec: r3(g.startSec), endSec: r3(g.endSec) })),
       qualityPct: durationSec > 0 ? Math.round(Math.min(100, (100 * covered) / durationSec)) : 0,
       sensor,
     };

@@ -1,13 +1,11 @@
-import { DeviceManager } from '../devices/DeviceManager.js';
 import { openSensor } from '../devices/openSensor.js';
-import { PacerSchedule } from '../../shared/pacer/index.js';
 import { parsePacerSpec } from '../../shared/pacer/parsePacerSpec.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Client } from '../../shared/domain/types.js';
-import { SessionRecorder } from '../sessions/SessionRecorder.js';
-import type { SessionSummary } from '../sessions/sessionSummary.js';
-import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
-import { openStorage, type Storage } from '../storage/storage.js';
+import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
+import { NO_DATA_END_SEC } from '../app/sessionCalls.js';
+import { emptySummary, storedSummary, type SessionSummary } from '../sessions/sessionSummary.js';
+import { openCliCore, type CliCore } from './cliCore.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
@@ -63,8 +61,10 @@ function parseRecordArgs(values: Record<string, string | boolean | undefined>, p
 }
 
 /**
- * `cadans record` — record a session headless: open the sensor, record until `--seconds` of
- * signal, SIGINT/SIGTERM or the end of the sensor's stream, then store the summary.
+ * `cadans record` — record a session headless, as a client of the app core (the same calls as the
+ * workstation: `connectSensor`, `startSession`, `stopSession`): record until `--seconds` of signal,
+ * SIGINT/SIGTERM or the end of the sensor's stream, then report the stored session. A sensor that
+ * sends nothing for 10 s ends the command with an error (the empty session is kept as interrupted).
  */
 export const recordCommand: CliCommand = {
   usage: USAGE,
@@ -86,21 +86,15 @@ export const recordCommand: CliCommand = {
     const probe = openSensor(args.spec);
     if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
     const file = resolveDbPath(values.db);
-    let storage: Storage;
+    const cli = await openCliCore({ dbFile: file });
     try {
-      storage = openStorage(file);
-    } catch (e) {
-      throw toCliError(e);
-    }
-    try {
-      recoverOnStartup(storage, { staleAfterSec: CLI_STALE_AFTER_SEC });
-      const result = await record(storage, args);
+      const result = await record(cli, args);
       process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file));
       return 0;
     } catch (e) {
       throw toCliError(e);
     } finally {
-      storage.close();
+      await cli.close();
     }
   },
 };
@@ -114,81 +108,86 @@ interface RecordResult {
   endReason: string;
 }
 
-async function record(storage: Storage, args: RecordArgs): Promise<RecordResult> {
-  const found = findClients(storage, args.clientSpec);
-  const dm = new DeviceManager();
-  try {
-    if (args.pacer) dm.setPacer(new PacerSchedule(args.pacer, 0));
-    let channel: string;
-    try {
-      channel = (await dm.connect(args.spec)).channel;
-    } catch (e) {
-      throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
-    }
-    const client = found[0] ?? storage.clients.create({ name: args.clientSpec.trim() });
+/** Why a recording ended, in the CLI's words (from the session's end reason). */
+const END_TEXT: Record<string, string> = {
+  stopped: 'stopped',
+  limit: 'the requested seconds were recorded',
+  'pacer-end': 'the pacer duration ended',
+  'stream-ended': 'the sensor stream ended',
+  'sensor-lost': 'the sensor went away',
+  'no-data': 'the sensor sent no data',
+};
 
-    let endReason = '';
-    let finish: (reason: string) => void = () => undefined;
-    const ended = new Promise<void>((resolve) => {
-      finish = (reason) => {
-        endReason ||= reason;
+async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
+  const { api, core } = cli;
+  const found = findClients(core.storage, args.clientSpec);
+  const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
+  let channel: string;
+  try {
+    channel = (await api.connectSensor(args.spec)).channel;
+  } catch (e) {
+    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
+  }
+  const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
+  const offConn = cli.on('onConnection', (e) => {
+    if (e.channel !== channel) return;
+    if (e.notice) say(formatSensorNotice(e.notice, 'en'));
+    else if (e.state === 'reconnecting') say('sensor connection lost, reconnecting');
+  });
+  let sessionId = 0;
+  let endReason: string | null = null;
+  const ended = new Promise<void>((resolve) => {
+    cli.on('onSessionState', (st) => {
+      if (sessionId !== 0 && st.phase === 'idle' && st.lastEndedSessionId === sessionId) {
+        endReason = st.lastEndReason;
         resolve();
-      };
+      }
     });
-    const recorder = new SessionRecorder(storage, dm, {
+  });
+  const onSignal = (sig: NodeJS.Signals): void => {
+    say(`stopped by ${sig}; saving`);
+    void api.stopSession().catch(() => undefined);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const st = await api.startSession({
       clientId: client.id,
       type: args.pacer ? 'breathing' : 'biofeedback',
       channel,
       pacer: args.pacer,
-      maxSec: args.seconds,
-      onLimit: () => finish(`${args.seconds} s recorded`),
-      onFlushError: (e, n) => {
-        if (n === 1 || n % 10 === 0) process.stderr.write(`cadans record: saving failed (${e.message}); retrying, nothing is lost yet\n`);
-      },
+      ...(args.seconds !== undefined ? { maxSec: args.seconds } : {}),
     });
-    const offState = dm.on('state', (c, s, message) => {
-      if (c !== channel) return;
-      if (s === 'reconnecting') process.stderr.write(`cadans record: sensor connection lost, reconnecting${message ? ` (${message})` : ''}\n`);
-      if (s === 'disconnected' || s === 'error') finish(`sensor ${s}${message ? `: ${message}` : ''}`);
-    });
-    const onSignal = (sig: NodeJS.Signals): void => finish(`stopped by ${sig}`);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    try {
-      const row = recorder.start();
-      process.stderr.write(
-        `cadans record: recording session ${row.id} for ${client.name} from ${args.spec}` +
-          (args.seconds ? ` for ${args.seconds} s` : ' until Ctrl+C') +
-          '\n',
-      );
-      await ended;
-      await dm.disconnect(channel); // delivers the last analysis results while still recording
-      const summary = await recorder.stop('complete');
-      const s = storage.sessions.require(recorder.sessionId);
-      return {
-        json: {
-          sessionId: s.id,
-          durationSec: Math.round(s.durationSec * 1000) / 1000,
-          samples: s.samples,
-          beats: s.beats,
-          meanHrBpm: summary.meanHrBpm,
-          status: s.status,
-        },
-        client,
-        spec: args.spec,
-        fsHz: s.fsHz,
-        summary,
-        endReason,
-      };
-    } finally {
-      offState();
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      if (recorder.isRecording) await recorder.stop('complete').catch(() => undefined);
-    }
+    sessionId = st.sessionId!;
+    say(`recording session ${sessionId} for ${client.name} from ${args.spec}` + (args.seconds ? ` for ${args.seconds} s` : ' until Ctrl+C'));
+    await ended;
   } finally {
-    await dm.close();
+    offConn();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
+  const s = core.storage.sessions.require(sessionId);
+  const summary = storedSummary(s.summary) ?? emptySummary('no summary', s.durationSec);
+  if (endReason === 'no-data') {
+    throw new CliError(
+      `no data from the sensor for ${NO_DATA_END_SEC} s (${args.spec}) — is it plugged in, switched on and sending? Session ${sessionId} was kept as '${s.status}' with nothing in it.`,
+    );
+  }
+  return {
+    json: {
+      sessionId: s.id,
+      durationSec: Math.round(s.durationSec * 1000) / 1000,
+      samples: s.samples,
+      beats: s.beats,
+      meanHrBpm: summary.meanHrBpm,
+      status: s.status,
+    },
+    client,
+    spec: args.spec,
+    fsHz: s.fsHz,
+    summary,
+    endReason: END_TEXT[endReason ?? 'stopped'] ?? String(endReason),
+  };
 }
 
 const fmt = (x: number | null, d = 1): string => (x === null ? '—' : x.toFixed(d));

@@ -1,52 +1,44 @@
 /**
- * `cadans resonance` — the resonance-frequency assessment, headless: connect the sensor, run the
- * stepped protocol (or the sliding one with --sliding) on the device manager's shared pacer (a
- * simulator breathes with it), collect the live worker's beats and gaps, then analyse
- * (shared/dsp/resonance) and print the per-step table and the recommendation — with --json one
+ * `cadans resonance` — the resonance-frequency assessment, headless, as a client of the app core:
+ * connect the sensor and run the same assessment as the workstation's guided screen
+ * (`startResonance`: the stepped protocol, or the sliding one with --sliding, on the shared pacer
+ * a simulator breathes with), then print the per-step table and the recommendation — with --json one
  * object `{ kind, steps, recommendation: { rateBpm, ranking, reason, flags, … }, settings,
  * sessionId, status, sensor }` (sliding: `breaths`, `peakRateBpm` … instead of `steps`).
  * `--step-seconds` counts signal time, so `sim:…,speed=40` runs a 10-minute protocol in ~15 s.
  *
- * With --db or --client the run is also recorded (SessionRecorder, type 'resonance') and the
- * assessment is stored in the session summary (`resonance`, see main/sessions/resonanceDefaults),
- * on the recording clock; the pacer changes and step starts are stored as pacer changes and
- * 'phase' markers. SIGINT/SIGTERM stop early: what was measured is analysed (status
+ * With --db or --client the run is kept: recorded as a session of type 'resonance' with the
+ * assessment in its summary (`resonance`, see main/sessions/resonanceDefaults), the pacer changes
+ * and step starts as pacer changes and 'phase' markers; without them it runs on a throw-away database. SIGINT/SIGTERM stop early: what was measured is analysed (status
  * 'interrupted'; unfinished steps show as unusable).
  */
-import { DeviceManager } from '../devices/DeviceManager.js';
 import { openSensor } from '../devices/openSensor.js';
-import type { Interval } from '../../shared/dsp/signalGaps.js';
 import {
-  analyzeResonance,
-  analyzeSliding,
   buildResonanceProtocol,
   buildSlidingProtocol,
   formatResonanceTable,
   formatSlidingSummary,
-  PPG_PULSE_DELAY_SEC,
-  resonanceProgressAt,
   type ResonanceAssessment,
   type ResonanceLanguage,
+  type ResonanceProgress,
   type ResonanceProtocol,
   type ResonanceProtocolSettings,
   type SlidingAssessment,
   type SlidingProtocol,
 } from '../../shared/dsp/resonance/index.js';
-import type { PacerSchedule } from '../../shared/pacer/index.js';
-import type { SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
-import { SessionRecorder } from '../sessions/SessionRecorder.js';
-import { storeResonance } from '../sessions/resonanceDefaults.js';
-import type { Storage } from '../storage/storage.js';
+import { resonanceRunProgress } from '../../shared/ipc/resonanceRunProgress.js';
+import type { ResonanceRunView } from '../../shared/ipc/resonanceTypes.js';
+import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
+import { openCliCore, type CliCore } from './cliCore.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
-import { withRecordsDb } from './dbOpen.js';
+import { toCliError } from './dbOpen.js';
+import { resolveDbPath } from './dbPath.js';
 import { clientForRecording } from './recordsClient.js';
 
 const USAGE =
   'cadans resonance --sensor <spec> [--steps 6.5,6,5.5,5,4.5] [--step-seconds 120] [--settle-seconds 30] ' +
   '[--rest-seconds 0] [--ratio 4-6] [--sliding] [--json] [--lang en|nl] [--client <name|id>] [--db FILE]';
-/** Signal after the protocol's end before stopping, s (the beat detector's look-ahead). */
-const END_TAIL_SEC = 3;
 
 interface ResonanceArgs {
   spec: string;
@@ -126,147 +118,92 @@ function build(args: ResonanceArgs, startSec: number): Built {
   return args.sliding ? { kind: 'sliding', p: r as SlidingProtocol } : { kind: 'stepped', p: r as ResonanceProtocol };
 }
 
-/** Where in the protocol `tSec` falls: label for progress, and whether the pacer is shown. */
-function phaseAt(b: Built, tSec: number): { key: string; label: string; paced: boolean } {
-  if (b.kind === 'sliding') {
-    const k = b.p.breaths.findIndex((x) => tSec < x.endSec);
-    const i = k < 0 ? b.p.breaths.length - 1 : k;
-    const block = Math.floor(i / 13);
-    return { key: `s${block}`, label: `sliding, breath ${i + 1}/${b.p.breaths.length} at ${b.p.breaths[i].rateBpm.toFixed(2)} breaths/min`, paced: true };
-  }
-  const pr = resonanceProgressAt(b.p, tSec);
-  const n = pr.stepCount;
-  if (pr.kind === 'rest') return { key: `r${pr.stepIndex}`, label: `rest before step ${pr.stepIndex! + 1}/${n} (breathe freely)`, paced: false };
-  if (pr.kind === 'step') return { key: `p${pr.stepIndex}`, label: `step ${pr.stepIndex! + 1}/${n}: ${pr.rateBpm!.toFixed(1)} breaths/min`, paced: true };
-  return { key: pr.kind, label: pr.kind === 'done' ? 'protocol done' : 'starting', paced: true };
-}
-
 interface RunResult {
   assessment: ResonanceAssessment | SlidingAssessment;
-  sessionId: number | null;
-  clientName: string | null;
+  sessionId: number;
+  clientName: string;
   status: 'complete' | 'interrupted';
   sensor: { spec: string; label: string; kind: string };
 }
 
-async function runAssessment(args: ResonanceArgs, storage: Storage | null): Promise<RunResult> {
-  const dm = new DeviceManager();
-  let recorder: SessionRecorder | null = null;
-  const say = (msg: string): void => void process.stderr.write(`cadans resonance: ${msg}\n`);
-  let finish: (status: 'complete' | 'interrupted', why: string) => void = () => undefined;
-  let endStatus: 'complete' | 'interrupted' = 'complete';
-  let done = false;
-  const ended = new Promise<void>((resolve) => {
-    finish = (status, why) => {
-      if (done) return; // the first reason wins (disconnecting at the end also reports 'disconnected')
-      done = true;
-      endStatus = status;
-      if (status === 'interrupted') say(why);
-      resolve();
-    };
-  });
-  const onSignal = (sig: NodeJS.Signals): void => finish('interrupted', `stopped by ${sig}; analysing what was measured`);
-  let timer: ReturnType<typeof setInterval> | undefined;
-  try {
-    let channel: string;
-    let info: SensorSourceInfo;
-    try {
-      ({ channel, info } = await dm.connect(args.spec));
-    } catch (e) {
-      throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
-    }
-    const startSec = Math.max(0, dm.signalTimeSec(channel));
-    const built = build(args, startSec);
-    const schedule: PacerSchedule = built.p.schedule;
-    dm.setPacer(schedule);
-    let clientName: string | null = null;
-    if (storage) {
-      const { client } = clientForRecording(storage, args.clientSpec);
-      clientName = client.name;
-      const first = schedule.segments[0].settings;
-      recorder = new SessionRecorder(storage, dm, {
-        clientId: client.id,
-        type: 'resonance',
-        channel,
-        pacer: { rateBpm: first.rateBpm, inhaleFraction: first.inhaleFraction },
-        notes: built.kind === 'sliding' ? 'resonance assessment (sliding protocol)' : 'resonance assessment (stepped protocol)',
-        onFlushError: (e, n) => {
-          if (n === 1 || n % 10 === 0) say(`saving failed (${e.message}); retrying`);
-        },
-      });
-      say(`recording session ${recorder.start().id} for ${client.name}`);
-    }
-    const beatsSec: number[] = [];
-    const quality: number[] = [];
-    const gaps: Interval[] = [];
-    dm.on('analysis', (c, r) => {
-      if (c !== channel) return;
-      for (let i = 0; i < r.beatTSec.length; i++) {
-        beatsSec.push(r.beatTSec[i]);
-        quality.push(r.beatQuality[i]);
-      }
-    });
-    dm.on('gap', (c, g) => {
-      if (c === channel) gaps.push({ startSec: g.startSec, endSec: g.endSec });
-    });
-    dm.on('state', (c, s, message) => {
-      if (c !== channel) return;
-      if (s === 'reconnecting') say(`sensor connection lost, reconnecting${message ? ` (${message})` : ''}`);
-      if (s === 'disconnected' || s === 'error') finish('interrupted', `sensor ${s}${message ? `: ${message}` : ''}`);
-    });
-    let phaseKey = '';
-    const endSec = built.p.endSec;
-    say(`${info.label}: protocol of ${Math.round(endSec - startSec)} s of signal`);
-    timer = setInterval(() => {
-      const t = dm.dataTimeSec(channel);
-      const ph = phaseAt(built, t);
-      if (ph.key !== phaseKey) {
-        phaseKey = ph.key;
-        dm.setPacer(ph.paced ? schedule : null);
-        if (t < endSec) say(`${ph.label} (signal ${t.toFixed(0)} s)`);
-      }
-      if (t >= endSec + END_TAIL_SEC) finish('complete', '');
-    }, 20);
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    await ended;
-    clearInterval(timer);
-    timer = undefined;
-    dm.setPacer(null);
-    await dm.disconnect(channel); // delivers the last analysis results
+/** A line for where the run is now. */
+function progressLabel(p: ResonanceProgress, sliding: boolean): string {
+  if (p.kind === 'before') return 'starting';
+  if (p.kind === 'done') return 'protocol done';
+  if (sliding) return `sliding, breath ${p.stepIndex! + 1}/${p.stepCount} at ${p.rateBpm!.toFixed(2)} breaths/min`;
+  if (p.kind === 'rest') return `rest before step ${p.stepIndex! + 1}/${p.stepCount} (breathe freely)`;
+  return `step ${p.stepIndex! + 1}/${p.stepCount}: ${p.rateBpm!.toFixed(1)} breaths/min`;
+}
 
-    // Analyse on the recording clock when recording (the stored beats use it), else the sensor clock.
-    const off = recorder?.clockOffsetSec ?? 0;
-    const onClock = build(args, startSec - off);
-    const input = {
-      beatsSec: beatsSec.map((t) => t - off),
-      quality,
-      gaps: gaps.map((g) => ({ startSec: g.startSec - off, endSec: g.endSec - off })),
-      pulseDelaySec: info.fsHz !== undefined ? PPG_PULSE_DELAY_SEC : 0,
+/**
+ * Run the assessment as a client of the app core (`startResonance`, the same run the workstation's
+ * guided screen uses): the core records it as a session of type 'resonance' and stores the
+ * assessment; we follow its progress (`onResonance`) until it ends.
+ */
+async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResult> {
+  const { api } = cli;
+  const say = (msg: string): void => void process.stderr.write(`cadans resonance: ${msg}\n`);
+  let channel: string;
+  let label: string;
+  let kind: string;
+  try {
+    const v = await api.connectSensor(args.spec);
+    ({ channel, label, kind } = v);
+  } catch (e) {
+    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
+  }
+  const { client } = clientForRecording(cli.core.storage, args.clientSpec);
+  let done: (v: ResonanceRunView) => void = () => undefined;
+  const finished = new Promise<ResonanceRunView>((resolve) => (done = resolve));
+  let shown = '';
+  let runId = -1;
+  const offs = [
+    cli.on('onResonance', (v) => {
+      if (v.runId !== runId) return;
+      if (v.status !== 'running') done(v);
+    }),
+    cli.on('onConnection', (e) => {
+      if (e.channel === channel && e.notice) say(formatSensorNotice(e.notice, 'en'));
+    }),
+  ];
+  const timer = setInterval(() => {
+    void api.getResonanceRun().then((v) => {
+      if (!v || v.runId !== runId) return;
+      const p = resonanceRunProgress(v, v.clockSec);
+      const text = progressLabel(p, v.variant === 'sliding');
+      if (text !== shown && v.status === 'running') say(`${text} (signal ${Math.max(0, v.clockSec - v.startSec).toFixed(0)} s)`);
+      shown = text;
+      if (v.status !== 'running') done(v);
+    });
+  }, 50);
+  const onSignal = (sig: NodeJS.Signals): void => {
+    say(`stopped by ${sig}; analysing what was measured`);
+    void api.stopResonance().catch(() => undefined);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const settings: Partial<ResonanceProtocolSettings> = args.sliding
+      ? { ...(args.inhaleFraction !== undefined ? { inhaleFraction: args.inhaleFraction } : {}), ...(args.stepped.settleSec !== undefined ? { settleSec: args.stepped.settleSec } : {}) }
+      : args.stepped;
+    const first = await api.startResonance({ clientId: client.id, variant: args.sliding ? 'sliding' : 'stepped', settings, channel });
+    runId = first.runId;
+    say(`${label}: protocol of ${Math.round(first.endSec - first.startSec)} s of signal` + (args.store ? `; recording session ${first.sessionId} for ${client.name}` : ''));
+    const end = await finished;
+    if (end.status === 'interrupted' && end.endReason) say(end.endReason);
+    if (!end.assessment) throw new CliError(`the assessment ended without a result (${end.endReason ?? end.status})`);
+    return {
+      assessment: end.assessment,
+      sessionId: end.sessionId,
+      clientName: client.name,
+      status: end.status === 'complete' ? 'complete' : 'interrupted',
+      sensor: { spec: args.spec, label, kind },
     };
-    const assessment = onClock.kind === 'sliding' ? analyzeSliding(input, onClock.p) : analyzeResonance(input, onClock.p);
-    let sessionId: number | null = null;
-    if (recorder && storage) {
-      if (onClock.kind === 'stepped') {
-        for (const ph of onClock.p.phases) {
-          const t = Math.max(0, ph.startSec);
-          if (ph.kind === 'step' && ph.stepIndex > 0) recorder.changePacer({ rateBpm: ph.rateBpm, inhaleFraction: onClock.p.settings.inhaleFraction }, t);
-          recorder.addMarker(t, 'phase', ph.kind === 'rest' ? `rest before step ${ph.stepIndex + 1}` : `step ${ph.stepIndex + 1}: ${ph.rateBpm} breaths/min`);
-        }
-      } else {
-        recorder.addMarker(Math.max(0, onClock.p.startSec), 'phase', `sliding ${onClock.p.settings.startRateBpm} → ${onClock.p.settings.endRateBpm} breaths/min`);
-      }
-      await recorder.stop(endStatus);
-      sessionId = recorder.sessionId;
-      storeResonance(storage, sessionId, assessment);
-    }
-    return { assessment, sessionId, clientName, status: endStatus, sensor: { spec: args.spec, label: info.label, kind: info.kind } };
   } finally {
-    if (timer) clearInterval(timer);
+    clearInterval(timer);
+    for (const off of offs) off();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (recorder?.isRecording) await recorder.stop('interrupted').catch(() => undefined);
-    await dm.close().catch(() => undefined);
   }
 }
 
@@ -296,16 +233,24 @@ export const resonanceCommand: CliCommand = {
     build(args, 0); // refuse bad protocol settings before touching the sensor or the database
     const probe = openSensor(args.spec);
     if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
-    const result = args.store
-      ? await withRecordsDb(args.db, {}, (storage) => runAssessment(args, storage))
-      : await runAssessment(args, null);
+    // Without --db/--client nothing is kept: the run is recorded in a throw-away database.
+    const cli = await openCliCore({ dbFile: args.store ? resolveDbPath(args.db) : null });
+    let result: RunResult;
+    try {
+      result = await runAssessment(args, cli);
+    } catch (e) {
+      throw toCliError(e);
+    } finally {
+      await cli.close();
+    }
     const a = result.assessment;
+    const sessionId = args.store ? result.sessionId : null;
     if (args.json) {
-      process.stdout.write(JSON.stringify({ ...a, sessionId: result.sessionId, status: result.status, sensor: result.sensor }) + '\n');
+      process.stdout.write(JSON.stringify({ ...a, sessionId, status: result.status, sensor: result.sensor }) + '\n');
     } else {
       let text = a.kind === 'stepped' ? formatResonanceTable(a, args.lang) : formatSlidingSummary(a, args.lang);
       if (result.status === 'interrupted') text += 'Status: interrupted before the end of the protocol\n';
-      if (result.sessionId !== null) text += `Stored as session ${result.sessionId} for ${result.clientName}\n`;
+      if (sessionId !== null) text += `Stored as session ${sessionId} for ${result.clientName}\n`;
       process.stdout.write(text);
     }
     return 0;

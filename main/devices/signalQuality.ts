@@ -29,7 +29,7 @@
  * (clip the sensor back on the ear lobe), clipping → 'move-clip' (move it to a thinner part of the
  * lobe / less pressure), motion → 'hold-still', noisy → 'warm-ear' (weak pulse: rub or warm the lobe).
  */
-import type { BeatFrame, PpgFrame, StatusFrame } from '../../shared/sensors/frames.js';
+import type { ClockedChunk } from '../../shared/sensors/channelClock.js';
 
 export type QualityFlag = 'no-signal' | 'flat' | 'clipping' | 'motion' | 'no-contact' | 'noisy';
 export type PlacementHint = 'check-connection' | 'clip-off' | 'move-clip' | 'hold-still' | 'warm-ear';
@@ -157,14 +157,14 @@ export class SignalQualityMonitor {
   }
 
   /** Contact reported by the device; applies from now until the next status with a contact. */
-  pushStatus(f: StatusFrame): void {
-    if (f.contact === undefined) return;
-    this.reportedContact = f.contact;
-    if (f.contact === 'off' && this.bin) this.bin.contactOff = true;
+  pushContact(contact: 'ok' | 'off' | 'unknown' | undefined): void {
+    if (contact === undefined) return;
+    this.reportedContact = contact;
+    if (contact === 'off' && this.bin) this.bin.contactOff = true;
   }
 
-  /** PPG samples; returns the seconds completed by them. */
-  pushPpg(f: PpgFrame): SignalQualitySecond[] {
+  /** PPG samples on the channel clock; returns the seconds completed by them. */
+  pushPpg(f: ClockedChunk): SignalQualitySecond[] {
     const out: SignalQualitySecond[] = [];
     const dt = 1 / f.fsHz;
     for (let i = 0; i < f.values.length; i++) {
@@ -179,12 +179,12 @@ export class SignalQualityMonitor {
     return out;
   }
 
-  /** Beat intervals (sources without PPG); returns the seconds completed up to the frame time. */
-  pushBeats(f: BeatFrame): SignalQualitySecond[] {
+  /** Beat intervals (sources without PPG) whose last one closed at `tSec` (channel clock); returns the seconds completed. */
+  pushBeats(tSec: number, ibiMs: readonly number[]): SignalQualitySecond[] {
     const out: SignalQualitySecond[] = [];
-    const bin = this.binAt(Math.floor(f.tSec + 1e-9), out);
-    if (bin) bin.ibis.push(...f.ibiMs);
-    if (f.ibiMs.length > 0) this.lastBeatSec = f.tSec;
+    const bin = this.binAt(Math.floor(tSec + 1e-9), out);
+    if (bin) bin.ibis.push(...ibiMs);
+    if (ibiMs.length > 0) this.lastBeatSec = tSec;
     return out;
   }
 

@@ -4,7 +4,6 @@
  * the stored raw signal, or `analyzeIntervals` on the sensor's intervals) — the same analysis as
  * the stored summary and as `cadans analyze` on the session's CSV export, so the values are equal.
  */
-import { isNnBeat } from '../../shared/domain/beatFlags.js';
 import type { JsonObject } from '../../shared/domain/types.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { SessionAnalysis, SessionReportInput } from '../../shared/report/reportTypes.js';
@@ -29,14 +28,9 @@ export function pacerFromJson(json: JsonObject | null | undefined): PacerSetting
  */
 export function analyzeSessionForReport(storage: Storage, sessionId: number): SessionAnalysis {
   try {
+    // The analysis runs on the stored times: they are session times already.
     const a = analyzeStoredSession(storage, sessionId);
-    let timeOffsetSec = a.signal?.t0Sec ?? 0;
-    if (a.method === 'analyzeIntervals') {
-      // analyzeIntervals puts t = 0 at the start of the first interval it was given.
-      const first = storage.beats.list(sessionId).find((b) => isNnBeat(b.flags) && b.ibiMs !== null && b.ibiMs > 0);
-      timeOffsetSec = first ? first.tSec - (first.ibiMs as number) / 1000 : 0;
-    }
-    return { method: a.method, result: a.result, timeOffsetSec };
+    return { method: a.method, result: a.result, timeOffsetSec: 0 };
   } catch (e) {
     if (e instanceof Error && e.name === 'AnalysisInputError') return { method: 'none', error: e.message };
     throw e;

@@ -1,37 +1,40 @@
 /**
- * `SessionRecorder` — records one sensor channel of the device manager into a session:
+ * `SessionRecorder` — records one live channel (main/devices/LiveChannel.ts) into a session. It is
+ * the channel's `recorder` sink while the session runs, so it gets, by named calls:
  *
- * - `frame` events: PPG frames → raw signal chunks; beat frames of interval sensors (BLE RR,
- *   PPI) → beats flagged `fromSensor`;
- * - `analysis` events (the analysis worker): final beats with quality and corrected interval
- *   (flag `corrected` where it differs from the raw interval) and the once-per-second metrics
- *   as series `hr`, `rmssd`, `sdnn`, `coherence`, `resp_rate`, `quality`;
- * - `quality` events → series `signal_quality`; `gap` events → gaps; connection changes →
- *   markers of kind 'sensor';
+ * - `addSamples`: the timed PPG chunks (channel clock, the rate in force) → raw signal chunks;
+ * - `addAnalysis`: the analysis worker's final NN beats (time, corrected closing interval, quality,
+ *   correction flags) → beats; the once-per-second metrics → series `hr`, `rmssd`, `sdnn`,
+ *   `coherence`, `resp_rate`, `quality`;
+ * - `addQuality` → series `signal_quality`; `addGap` → gaps; `addStatus` → markers of kind 'sensor';
  * - markers/notes and pacer changes from the caller (`addMarker`, `changePacer`).
  *
  * Everything is buffered in a `SessionWriter` and committed in one transaction by a timer
  * every `flushEveryMs` (default 500 ms, at most 1000 ms), so a crash loses at most about a
- * second. A failed commit keeps the buffers and is retried on the next tick; `stop()` always
- * flushes (retrying), then computes the summary with the OFFLINE analysis of the stored data
- * (`computeSessionSummary`, equal to `cadans analyze` on the exported signal) and ends the
- * session with its status and summary in one transaction.
+ * second. A failed commit keeps the buffers and is retried on the next tick; `stop()` first lets the
+ * channel deliver the recording's last (final) beats, then always flushes (retrying), computes the
+ * summary with the OFFLINE analysis of the stored data (`computeSessionSummary`, equal to
+ * `cadans analyze` on the exported signal) and ends the session with its status and summary in
+ * one transaction.
  *
- * Clock: the recording clock starts at the first frame received after `start()` (its time on
- * the sensor's session clock is `clockOffsetSec`); every stored time is on the recording clock,
- * and so are the `tSec` arguments of `addMarker` and `changePacer` (use `elapsedSec` for "now").
+ * Clock: the recording clock starts at the first sample (or, for interval sensors, the first second
+ * of signal) after `start()`; its time on the channel clock is `clockOffsetSec`. Every stored time is
+ * on the recording clock, and so are the `tSec` arguments of `addMarker` and `changePacer`.
  */
 import type { JsonObject, SessionRow } from '../../shared/domain/types.js';
-import { BeatFlag } from '../../shared/domain/beatFlags.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
-import type { BeatFrame, PpgFrame, SensorFrame } from '../../shared/sensors/frames.js';
+import type { ClockedChunk } from '../../shared/sensors/channelClock.js';
+import type { SensorNotice } from '../../shared/sensors/frames.js';
+import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import type { ChannelSink, GapEvent } from '../devices/LiveChannel.js';
+import type { SignalQualitySecond } from '../devices/signalQuality.js';
 import type { Statement } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SessionWriter } from '../storage/sessionWriter.js';
 import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
 import type { Storage } from '../storage/storage.js';
-import type { RecorderDevices, RecorderQualitySecond } from './recorderDevices.js';
+import type { RecordableChannel } from './recorderDevices.js';
 import {
   DEFAULT_FLUSH_EVERY_MS,
   MAX_FLUSH_EVERY_MS,
@@ -55,12 +58,11 @@ const finiteOrNull = (x: number | null | undefined): number | null =>
   typeof x === 'number' && Number.isFinite(x) ? x : null;
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export class SessionRecorder {
+export class SessionRecorder implements ChannelSink {
   private state: RecorderState = 'idle';
   private session: SessionRow | null = null;
   private writer: SessionWriter | null = null;
   private heartbeatStmt: Statement<[number]> | null = null;
-  private readonly unsubscribers: (() => void)[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
   private stopping: Promise<SessionSummary> | null = null;
   private summary: SessionSummary | null = null;
@@ -68,10 +70,7 @@ export class SessionRecorder {
   /** Sensor-clock time of recording t = 0 (null until the first frame). */
   private offsetSec: number | null = null;
   private recordedSec = 0;
-  private ppgSource = false;
   private fsHzStored: number | null = null;
-  private ibiClockSec: number | null = null;
-  private prevBeatSensorSec: number | null = null;
   private pendingGaps: { startSec: number; endSec: number; reason: string }[] = [];
   private limitReached = false;
   /** When `last_write_at` was last refreshed (a commit with samples/beats, or a heartbeat). */
@@ -86,7 +85,7 @@ export class SessionRecorder {
 
   constructor(
     private readonly storage: Storage,
-    private readonly devices: RecorderDevices,
+    private readonly channel: RecordableChannel,
     private readonly opts: SessionRecorderOptions,
   ) {
     const every = opts.flushEveryMs ?? DEFAULT_FLUSH_EVERY_MS;
@@ -139,13 +138,11 @@ export class SessionRecorder {
    */
   start(): SessionRow {
     if (this.state !== 'idle') throw new Error('SessionRecorder: start() may be called once.');
-    const ch = this.devices.channels().find((c) => c.channel === this.opts.channel);
-    if (!ch) throw new Error(`SessionRecorder: no sensor on channel '${this.opts.channel}'.`);
+    const ch = this.channel;
     const info: JsonObject = { kind: ch.info.kind, label: ch.info.label };
     if (ch.info.protocol !== undefined) info.protocol = ch.info.protocol;
     if (ch.info.fsHz !== undefined) info.fsHz = ch.info.fsHz;
-    this.ppgSource = ch.info.fsHz !== undefined;
-    this.fsHzStored = ch.info.fsHz ?? null;
+    this.fsHzStored = null;
     const row = this.storage.sessions.create({
       clientId: this.opts.clientId,
       courseId: this.opts.courseId ?? null,
@@ -153,7 +150,7 @@ export class SessionRecorder {
       sensorSpec: ch.spec,
       sensorInfo: info,
       pacer: this.opts.pacer ? pacerJson(this.opts.pacer) : null,
-      fsHz: ch.info.fsHz ?? null,
+      fsHz: null,
       notes: this.opts.notes ?? '',
     });
     this.session = row;
@@ -161,15 +158,8 @@ export class SessionRecorder {
     this.heartbeatStmt = this.storage.db.prepare<[number]>(
       "UPDATE sessions SET last_write_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'recording'",
     );
-    const mine = (channel: string): boolean => channel === this.opts.channel && this.state === 'recording';
-    this.unsubscribers.push(
-      this.devices.on('frame', (c, f) => mine(c) && this.guard(() => this.onFrame(f))),
-      this.devices.on('analysis', (c, r) => mine(c) && this.guard(() => this.onAnalysis(r))),
-      this.devices.on('gap', (c, g) => mine(c) && this.guard(() => this.onGap(g))),
-      this.devices.on('quality', (c, q) => mine(c) && this.guard(() => this.onQuality(q))),
-      this.devices.on('state', (c, s, m) => mine(c) && this.guard(() => this.onState(s, m))),
-    );
     this.state = 'recording';
+    ch.startRecording(this);
     this.lastLiveMarkAt = Date.now();
     this.timer = setInterval(() => this.tick(), this.flushEveryMs);
     return row;
@@ -229,8 +219,9 @@ export class SessionRecorder {
   }
 
   private async doStop(status: 'complete' | 'interrupted'): Promise<SessionSummary> {
+    // The channel delivers the recording's last beats (its pipeline is flushed) before we stop listening.
+    await this.channel.stopRecording();
     this.state = 'stopping';
-    for (const off of this.unsubscribers.splice(0)) off();
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.releasePendingGaps();
@@ -308,13 +299,13 @@ export class SessionRecorder {
     if (this.state !== 'recording') throw new Error(`SessionRecorder.${what}: the recorder is ${this.state === 'idle' ? 'not started' : 'stopped'}.`);
   }
 
-  /** Sensor time → recording time, setting the offset at the first event. */
-  private toRec(sensorSec: number): number {
+  /** Channel time → recording time, setting the offset at the first sample / second. */
+  private toRec(channelSec: number): number {
     if (this.offsetSec === null) {
-      this.offsetSec = sensorSec;
+      this.offsetSec = channelSec;
       this.releasePendingGaps();
     }
-    return sensorSec - this.offsetSec;
+    return channelSec - this.offsetSec;
   }
 
   private withinLimit(tSec: number): boolean {
@@ -327,17 +318,46 @@ export class SessionRecorder {
     if (this.opts.onLimit) queueMicrotask(this.opts.onLimit);
   }
 
-  private onFrame(f: SensorFrame): void {
-    if (f.kind === 'ppg') this.onPpg(f);
-    else if (f.kind === 'beats') this.onBeatFrame(f);
+  private live(): boolean {
+    return this.state === 'recording' || this.state === 'stopping';
   }
 
-  private onPpg(f: PpgFrame): void {
-    if (this.limitReached || f.values.length === 0) return;
-    this.ppgSource = true;
-    const fs = f.fsHz;
-    let t0 = this.toRec(f.t0Sec);
-    let values = f.values;
+  // ---- ChannelSink: what the channel hands over -----------------------------------------------
+
+  /** Timed PPG samples (channel clock). */
+  addSamples(c: ClockedChunk): void {
+    if (this.state !== 'recording') return;
+    this.guard(() => this.onSamples(c));
+  }
+
+  /** A result of the recording's analysis pipeline: final beats and metrics. */
+  addAnalysis(r: WorkerResult): void {
+    if (!this.live()) return;
+    this.guard(() => this.onAnalysis(r));
+    if (this.opts.tap) this.guard(() => this.opts.tap!.addAnalysis(r));
+  }
+
+  addGap(g: GapEvent): void {
+    if (!this.live()) return;
+    this.guard(() => this.onGap(g));
+    if (this.opts.tap) this.guard(() => this.opts.tap!.addGap(g));
+  }
+
+  addQuality(q: SignalQualitySecond): void {
+    if (this.state !== 'recording') return;
+    this.guard(() => this.onQuality(q));
+  }
+
+  addStatus(_tSec: number, state: ConnectionState, notice: SensorNotice | null): void {
+    if (this.state !== 'recording') return;
+    this.guard(() => this.onStatus(state, notice));
+  }
+
+  private onSamples(c: ClockedChunk): void {
+    if (this.limitReached || c.values.length === 0) return;
+    const fs = c.fsHz;
+    let t0 = this.toRec(c.t0Sec);
+    let values = c.values;
     if (t0 < 0) {
       const skip = Math.ceil(-t0 * fs - 1e-9);
       if (skip >= values.length) return;
@@ -355,54 +375,20 @@ export class SessionRecorder {
     }
     this.writer!.pushSamples({ t0Sec: t0, fsHz: fs, values }, DEFAULT_CHANNEL);
     this.recordedSec = Math.max(this.recordedSec, t0 + values.length / fs);
-    if (this.fsHzStored !== fs) {
+    if (this.fsHzStored === null) {
       this.fsHzStored = fs;
-      this.storage.sessions.update(this.sessionId, { fsHz: fs });
+      this.storage.sessions.update(this.sessionId, { fsHz: Math.round(fs * 1000) / 1000 });
     }
     if (limited) this.reachLimit();
-  }
-
-  /** Intervals from the sensor itself: stored as beats only when the sensor gives no PPG. */
-  private onBeatFrame(f: BeatFrame): void {
-    if (this.ppgSource) return;
-    const ibi = f.ibiMs.filter((v) => Number.isFinite(v) && v > 0);
-    if (ibi.length === 0) {
-      this.recordedSec = Math.max(this.recordedSec, this.toRec(f.tSec));
-      return;
-    }
-    const sumSec = ibi.reduce((a, b) => a + b, 0) / 1000;
-    if (this.ibiClockSec === null) {
-      this.ibiClockSec = this.toRec(f.tSec - sumSec);
-      if (this.withinLimit(this.ibiClockSec)) {
-        this.writer!.pushBeat({ tSec: this.ibiClockSec, ibiMs: null, quality: null, flags: BeatFlag.fromSensor });
-      }
-    }
-    for (const v of ibi) {
-      this.ibiClockSec += v / 1000;
-      if (!this.withinLimit(this.ibiClockSec)) {
-        this.reachLimit();
-        break;
-      }
-      this.writer!.pushBeat({ tSec: this.ibiClockSec, ibiMs: v, quality: null, flags: BeatFlag.fromSensor });
-      this.recordedSec = Math.max(this.recordedSec, this.ibiClockSec);
-    }
   }
 
   private onAnalysis(r: WorkerResult): void {
     if (this.offsetSec === null) return;
     const w = this.writer!;
-    if (this.ppgSource) {
-      for (let i = 0; i < r.beatTSec.length; i++) {
-        const sensorT = r.beatTSec[i];
-        const t = sensorT - this.offsetSec;
-        const prev = this.prevBeatSensorSec;
-        this.prevBeatSensorSec = sensorT;
-        if (t < 0 || !this.withinLimit(t)) continue;
-        const ibiMs = finiteOrNull(r.beatIbiMs[i]);
-        let flags = 0;
-        if (ibiMs !== null && prev !== null && Math.abs(ibiMs - (sensorT - prev) * 1000) > 0.5) flags |= BeatFlag.corrected;
-        w.pushBeat({ tSec: t, ibiMs, quality: finiteOrNull(r.beatQuality[i]), flags });
-      }
+    for (const b of r.final) {
+      const t = b.tSec - this.offsetSec;
+      if (t < 0 || !this.withinLimit(t)) continue;
+      w.pushBeat({ tSec: t, ibiMs: finiteOrNull(b.ibiMs), quality: finiteOrNull(b.quality), flags: b.flags });
     }
     for (const m of r.metrics) {
       const t = m.tSec - this.offsetSec;
@@ -435,15 +421,20 @@ export class SessionRecorder {
     }
   }
 
-  private onQuality(q: RecorderQualitySecond): void {
-    if (this.offsetSec === null) return;
-    const t = q.tSec - this.offsetSec;
+  private onQuality(q: SignalQualitySecond): void {
+    // Interval sensors have no samples: their recording clock starts at the first second of signal.
+    const t = this.toRec(q.tSec);
     if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec)) return;
     this.writer!.pushMetric('signal_quality', t, finiteOrNull(q.qualityPct));
+    if (this.fsHzStored === null) {
+      this.recordedSec = Math.max(this.recordedSec, t + 1);
+      if (!this.withinLimit(this.recordedSec)) this.reachLimit();
+    }
   }
 
-  private onState(s: ConnectionState, message?: string): void {
-    if (s === 'connecting') return;
-    this.writer!.pushMarker({ tSec: this.recordedSec, kind: 'sensor', note: message ? `${s}: ${message}` : s });
+  private onStatus(state: ConnectionState, notice: SensorNotice | null): void {
+    if (state === 'connecting' && !notice) return;
+    const note = notice ? `${state}: ${formatSensorNotice(notice, 'en')}` : state;
+    this.writer!.pushMarker({ tSec: this.recordedSec, kind: 'sensor', note });
   }
 }

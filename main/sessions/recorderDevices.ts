@@ -1,39 +1,17 @@
 /**
- * What the session recorder needs from the device manager (`main/devices/DeviceManager.ts`):
- * its events and its channel list. Kept structural so the recorder can be tested with a
- * small fake (test/support/fakeDeviceManager.ts) and used with the real manager unchanged.
+ * What the session recorder needs from a live channel (`main/devices/LiveChannel.ts`): its sensor,
+ * and a way to become (and stop being) its recorder sink. Kept structural so the recorder can be
+ * tested with a small fake channel (test/support/fakeChannel.ts) and used with the real one unchanged.
  */
-import type { SensorFrame } from '../../shared/sensors/frames.js';
-import type { ConnectionState, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
-import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import type { SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
+import type { ChannelSink } from '../devices/LiveChannel.js';
 
-/** One second of signal-quality assessment (as `DeviceManager` reports it). */
-export interface RecorderQualitySecond {
-  tSec: number;
-  qualityPct: number;
-  contact: 'ok' | 'off' | 'unknown';
-  flags: string[];
-  hint?: string;
-}
-
-/** The device-manager events the recorder listens to (times on the sensor's session clock). */
-export interface RecorderDeviceEvents {
-  frame(channel: string, f: SensorFrame): void;
-  state(channel: string, s: ConnectionState, message?: string): void;
-  gap(channel: string, g: { startSec: number; endSec: number; reason: string }): void;
-  analysis(channel: string, r: WorkerResult): void;
-  quality(channel: string, q: RecorderQualitySecond): void;
-}
-
-export interface RecorderChannel {
-  channel: string;
-  spec: string;
-  state: ConnectionState;
-  info: SensorSourceInfo;
-}
-
-/** The part of `DeviceManager` the recorder uses. */
-export interface RecorderDevices {
-  on<E extends keyof RecorderDeviceEvents>(ev: E, fn: RecorderDeviceEvents[E]): () => void;
-  channels(): RecorderChannel[];
+export interface RecordableChannel {
+  readonly id: string;
+  readonly spec: string;
+  readonly info: SensorSourceInfo;
+  /** From now on, hand samples, analysis, gaps, quality and states to `recorder`. */
+  startRecording(recorder: ChannelSink): void;
+  /** Deliver the recording's last analysis results, then stop handing data to the recorder. */
+  stopRecording(): Promise<void>;
 }

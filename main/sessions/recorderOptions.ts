@@ -2,6 +2,8 @@
 import type { JsonObject, SessionType } from '../../shared/domain/types.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { SessionWriterOptions } from '../storage/sessionWriter.js';
+import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import type { GapEvent } from '../devices/LiveChannel.js';
 
 export const DEFAULT_FLUSH_EVERY_MS = 500;
 export const MAX_FLUSH_EVERY_MS = 1000;
@@ -34,6 +36,8 @@ export interface SessionRecorderOptions {
   maxSec?: number;
   onLimit?: () => void;
   onFlush?: (p: RecorderProgress) => void;
+  /** Also hand the recording's analysis results and gaps to this (the resonance assessment). */
+  tap?: { addAnalysis(r: WorkerResult): void; addGap(g: GapEvent): void };
   /** A commit failed (the data stays buffered and is retried on the next tick). */
   onFlushError?: (e: Error, consecutiveFailures: number) => void;
   writerOptions?: SessionWriterOptions;

@@ -7,14 +7,14 @@
  * contact. On disconnect: drop listeners, back off, rescan for the same
  * peripheral.id, reconnect, resubscribe — until stop().
  */
-import type { StatusFrame } from '../../shared/sensors/frames.js';
+import type { SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
 import { BLE_UUID, parseBatteryLevel, parseBodySensorLocation, parseHeartRateMeasurement, type HrContact } from '../../shared/sensors/bleHeartRate.js';
 import { PMD_UUID } from '../../shared/sensors/polarPmd.js';
 import { Aborter, withTimeout } from './asyncUtil.js';
 import { NobleSession, explainBluetoothState, loadNoble } from './nobleSession.js';
-import { PmdTimeMapper, PolarPpgStream, type PolarPpgChannel } from './polarPpgStream.js';
+import { PolarPpgStream, type PolarPpgChannel } from './polarPpgStream.js';
 import type { DataListener, NobleCharacteristicLike, NobleLike, NoblePeripheralLike } from './nobleTypes.js';
 
 export interface BleHeartRateSourceOptions {
@@ -41,6 +41,11 @@ export interface BleHeartRateSourceOptions {
 
 const norm = (u: string) => u.toLowerCase().replace(/-/g, '');
 
+/** The adapter state as a notice parameter (see sensorNotices.ts). */
+function adapterStateCode(s: string): string {
+  return s === 'poweredOff' ? 'off' : s === 'unauthorized' || s === 'unsupported' || s === 'resetting' ? s : 'unknown';
+}
+
 const CONTACT: Record<HrContact, StatusFrame['contact']> = { contact: 'ok', 'no-contact': 'off', unsupported: 'unknown' };
 
 export class BleHeartRateSource implements SensorSource {
@@ -50,7 +55,6 @@ export class BleHeartRateSource implements SensorSource {
   private readonly emitter = new TypedEmitter<SensorSourceEvents>();
   private readonly nowMs: () => number;
   private readonly aborter = new Aborter();
-  private timeMapper = new PmdTimeMapper();
   private session: NobleSession | undefined;
   private peripheral: NoblePeripheralLike | undefined;
   private deviceId: string | undefined;
@@ -94,7 +98,6 @@ export class BleHeartRateSource implements SensorSource {
     this.stopping = false;
     this.aborter.reset();
     this.startMs = this.nowMs();
-    this.timeMapper = new PmdTimeMapper();
     this.setState('connecting');
     try {
       const noble = typeof this.o.noble === 'function' ? await this.o.noble() : (this.o.noble ?? (await loadNoble()));
@@ -121,8 +124,9 @@ export class BleHeartRateSource implements SensorSource {
     if (this.stateValue !== 'disconnected') this.setState('disconnected');
   }
 
+  /** Host monotonic time, s (arrival time of frames). */
   private tSec(): number {
-    return (this.nowMs() - this.startMs) / 1000;
+    return this.nowMs() / 1000;
   }
 
   private setState(s: ConnectionState, message?: string): void {
@@ -130,8 +134,8 @@ export class BleHeartRateSource implements SensorSource {
     this.emitter.emit('state', s, message);
   }
 
-  private status(message: string, extra: Partial<StatusFrame> = {}): void {
-    this.emitter.emit('frame', { kind: 'status', tSec: this.tSec(), message, ...extra });
+  private status(notice: SensorNotice, extra: Partial<StatusFrame> = {}): void {
+    this.emitter.emit('frame', { kind: 'status', arrivalSec: this.tSec(), notice, ...extra });
   }
 
   private async teardown(): Promise<void> {
@@ -238,27 +242,27 @@ export class BleHeartRateSource implements SensorSource {
 
   private async readInfo(loc?: NobleCharacteristicLike, bat?: NobleCharacteristicLike): Promise<void> {
     const read = (c: NobleCharacteristicLike) => withTimeout(c.readAsync(), 3000, 'read timed out').catch(() => undefined);
-    const parts: string[] = [];
+    const params: Record<string, string | number> = { device: this.deviceLabel };
     const extra: { batteryPct?: number } = {};
     if (loc) {
       const v = await read(loc);
       const r = v ? parseBodySensorLocation(v) : undefined;
-      if (r?.ok) parts.push(`sensor location: ${r.name}`);
+      if (r?.ok) params.location = r.name;
     }
     if (bat) {
       const v = await read(bat);
       const r = v ? parseBatteryLevel(v) : undefined;
       if (r?.ok) {
-        parts.push(`battery ${r.batteryPct} %`);
+        params.batteryPct = r.batteryPct;
         extra.batteryPct = r.batteryPct;
       }
     }
-    this.status(`connected to ${this.deviceLabel}${parts.length ? '; ' + parts.join(', ') : ''}`, extra);
+    this.status({ code: 'connected', params }, extra);
   }
 
   private async startPpg(cp?: NobleCharacteristicLike, data?: NobleCharacteristicLike): Promise<void> {
     if (!cp || !data) {
-      this.status('this sensor has no Polar PMD service: PPG is not available (heart rate and RR only)');
+      this.status({ code: 'ppg-unavailable', params: { reason: 'no Polar PMD service' } });
       return;
     }
     const pmd = new PolarPpgStream(cp, data, {
@@ -267,17 +271,16 @@ export class BleHeartRateSource implements SensorSource {
       commandTimeoutMs: this.o.commandTimeoutMs,
       tSec: () => this.tSec(),
       emit: (f) => this.emitter.emit('frame', f),
-      status: (m) => this.status(m),
-      timeMapper: this.timeMapper,
+      status: (n) => this.status(n),
     });
     this.pmd = pmd;
     try {
       await pmd.start();
-      this.status(`Polar PPG streaming at ${pmd.fsHz} Hz`);
+      this.status({ code: 'ppg-streaming', params: { fsHz: pmd.fsHz } });
     } catch (err) {
       pmd.detach();
       this.pmd = undefined;
-      this.status(`${err instanceof Error ? err.message : String(err)} (heart rate and RR only)`);
+      this.status({ code: 'ppg-unavailable', params: { reason: err instanceof Error ? err.message : String(err) } });
     }
   }
 
@@ -288,20 +291,20 @@ export class BleHeartRateSource implements SensorSource {
       this.badHr++;
       if (t - this.lastBadHrSec > 10) {
         this.lastBadHrSec = t;
-        this.status(`unreadable heart-rate notification (${m.error}); ${this.badHr} so far`);
+        this.status({ code: 'bad-frames', params: { count: this.badHr, message: m.error } });
       }
       return;
     }
     if (m.contact !== this.lastContact) {
       this.lastContact = m.contact;
-      this.emitter.emit('frame', { kind: 'status', tSec: t, contact: CONTACT[m.contact], ...(m.contact === 'no-contact' ? { message: 'the sensor reports no skin contact' } : {}) });
+      this.emitter.emit('frame', { kind: 'status', arrivalSec: t, contact: CONTACT[m.contact], ...(m.contact === 'no-contact' ? { notice: { code: 'finger-out' } } : {}) });
     }
-    this.emitter.emit('frame', { kind: 'beats', tSec: t, ibiMs: m.rrMs, hrBpm: m.hrBpm });
+    this.emitter.emit('frame', { kind: 'beats', arrivalSec: t, ibiMs: m.rrMs, hrBpm: m.hrBpm, origin: 'rr' });
   }
 
   private onAdapterState(s: string): void {
     if (s === 'poweredOn' || this.stopping || !this.running) return;
-    this.status(explainBluetoothState(s));
+    this.status({ code: 'adapter-state', params: { state: adapterStateCode(s) } });
     if (this.peripheral && !this.reconnecting) this.onDisconnect(this.peripheral);
   }
 
@@ -312,7 +315,7 @@ export class BleHeartRateSource implements SensorSource {
     this.peripheral = undefined;
     this.lastContact = undefined;
     this.setState('reconnecting', `lost the connection to ${this.deviceLabel}`);
-    this.status(`sensor disconnected; looking for ${this.deviceLabel} again`);
+    this.status({ code: 'reconnecting', params: { port: this.deviceLabel, reason: 'Bluetooth connection lost' } });
     void this.reconnectLoop();
   }
 
@@ -326,7 +329,7 @@ export class BleHeartRateSource implements SensorSource {
         const session = this.session as NobleSession;
         if (session.state !== 'poweredOn') {
           const msg = explainBluetoothState(session.state);
-          if (msg !== lastMsg) this.status(`${msg}; waiting`);
+          if (msg !== lastMsg) this.status({ code: 'adapter-state', params: { state: adapterStateCode(session.state) } });
           lastMsg = msg;
         }
         await this.aborter.wrap(session.waitPoweredOn(), () => undefined);
@@ -334,7 +337,7 @@ export class BleHeartRateSource implements SensorSource {
         await this.connect(p);
         this.reconnecting = false;
         this.setState('connected', `reconnected to ${this.deviceLabel}`);
-        this.status(`sensor reconnected`);
+        this.status({ code: 'reconnected', params: { port: this.deviceLabel } });
         return;
       } catch (err) {
         if (this.stopping) break;
@@ -343,7 +346,7 @@ export class BleHeartRateSource implements SensorSource {
         this.peripheral = undefined;
         if (p) await withTimeout(p.disconnectAsync(), 2000, 'disconnect timed out').catch(() => undefined);
         const msg = err instanceof Error ? err.message : String(err);
-        if (msg !== lastMsg) this.status(`reconnect failed: ${msg}; retrying`);
+        if (msg !== lastMsg) this.status({ code: 'reconnect-failed', params: { message: msg } });
         lastMsg = msg;
       }
     }

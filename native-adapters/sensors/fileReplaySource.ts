@@ -1,9 +1,8 @@
 /**
  * FileReplaySource: plays a recording back as a live sensor — `file:<path>[?speed=N]`.
- * A PPG CSV (shared/io/ppgCsv.ts) becomes PpgFrames, an RR text (shared/io/rrText.ts)
- * becomes BeatFrames (each frame closes with its last beat; tSec = that beat's time), in
- * real time × `speed`. Frame times are signal time from the start of the file (0 = first
- * sample / first beat). When the recording is played out the source emits a StatusFrame and
+ * A PPG CSV (shared/io/ppgCsv.ts) becomes PpgFrames (counted from the file's first sample, with
+ * the file's own time as the device clock), an RR text (shared/io/rrText.ts) becomes BeatFrames,
+ * in real time × `speed`. When the recording is played out the source emits a StatusFrame and
  * the state 'disconnected' with an "end of recording" message. An unreadable or unparsable
  * file makes `start()` reject with a one-line message (state 'error').
  */
@@ -128,7 +127,16 @@ export class FileReplaySource implements SensorSource {
     const maxFrame = this.o.maxFrameSamples ?? 512;
     while (this.pos < end) {
       const k = Math.min(end - this.pos, maxFrame);
-      this.emit({ kind: 'ppg', fsHz: d.fsHz, t0Sec: this.pos / d.fsHz, values: Float32Array.from(d.values.subarray(this.pos, this.pos + k)) });
+      this.emit({
+        kind: 'ppg',
+        fsHz: d.fsHz,
+        index: this.pos,
+        values: Float32Array.from(d.values.subarray(this.pos, this.pos + k)),
+        arrivalSec: this.nowMs() / 1000,
+        // The file's own time of the newest sample: the replay's device clock.
+        deviceSec: (this.pos + k - 1) / d.fsHz,
+        stream: 0,
+      });
       this.pos += k;
     }
   }
@@ -138,14 +146,14 @@ export class FileReplaySource implements SensorSource {
     while (this.pos < d.ibiMs.length && d.beatSec[this.pos + 1]! <= dueSec) this.pos++;
     if (this.pos === first) return;
     const ibiMs = Array.from(d.ibiMs.subarray(first, this.pos));
-    this.emit({ kind: 'beats', tSec: d.beatSec[this.pos]!, ibiMs, hrBpm: Math.round(60000 / ibiMs[ibiMs.length - 1]!) });
+    this.emit({ kind: 'beats', arrivalSec: this.nowMs() / 1000, ibiMs, hrBpm: Math.round(60000 / ibiMs[ibiMs.length - 1]!), origin: 'rr' });
   }
 
   private finish(d: Loaded): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     const msg = `end of recording: played all ${d.durationSec.toFixed(1)} s of ${basename(this.o.path)}`;
-    this.emit({ kind: 'status', tSec: d.durationSec, message: msg });
+    this.emit({ kind: 'status', arrivalSec: this.nowMs() / 1000, notice: { code: 'end-of-recording' } });
     this.setState('disconnected', msg);
   }
 

@@ -2,9 +2,10 @@
  * PolarPpgStream: Polar PMD PPG over BLE (sensor-protocols §2): subscribe to the
  * control point (indications) and data (notifications), GET the PPG settings, START
  * with the preferred rate (55 Hz on the Verity Sense), turn each data frame into a
- * PpgFrame timed by the frame's own timestamp, STOP on stop().
+ * PpgFrame (samples counted, the frame's timestamp as the device clock: the channel clock
+ * measures the true rate from it, whatever rate the firmware declares), STOP on stop().
  */
-import type { PpgFrame, SensorFrame } from '../../shared/sensors/frames.js';
+import type { PpgFrame, SensorFrame, SensorNotice } from '../../shared/sensors/frames.js';
 import {
   PmdResponseAssembler,
   PmdType,
@@ -16,36 +17,19 @@ import {
   type PmdControlPointResponse,
   type PmdPpgSample,
 } from '../../shared/sensors/polarPmd.js';
-import { ArrivalSampleClock } from '../../shared/sensors/sampleClock.js';
 import { withTimeout } from './asyncUtil.js';
 import type { DataListener, NobleCharacteristicLike } from './nobleTypes.js';
 
 export type PolarPpgChannel = 'mean' | 0 | 1 | 2;
 
-/**
- * PmdTimeMapper: device time (ns since 2000, last sample of a frame) → session seconds.
- * The offset is fixed at the first frame so gaps (also across reconnects) stay visible;
- * it is re-mapped only when device time and arrival time disagree by more than 2 s.
- */
-export class PmdTimeMapper {
-  private offsetSec: number | undefined;
-
-  /** Session time of the LAST sample of a frame stamped `timestampNs` that arrived at `arrivalSec`. */
-  lastSampleSec(timestampNs: bigint, arrivalSec: number): number {
-    const dev = Number(timestampNs) / 1e9;
-    if (this.offsetSec === undefined || Math.abs(dev + this.offsetSec - arrivalSec) > 2) this.offsetSec = arrivalSec - dev;
-    return dev + this.offsetSec;
-  }
-}
-
 export interface PolarPpgStreamOptions {
   sampleRateHz?: number;
   channel?: PolarPpgChannel;
   commandTimeoutMs?: number;
+  /** Host monotonic time, s. */
   tSec: () => number;
   emit: (f: SensorFrame) => void;
-  status: (message: string) => void;
-  timeMapper: PmdTimeMapper;
+  status: (notice: SensorNotice) => void;
 }
 
 /** ppgValue: one PpgFrame value from a PMD PPG sample: mean of PPG0–2 minus ambient, or one channel. */
@@ -60,7 +44,9 @@ export class PolarPpgStream {
   private factor = 1;
   private fs = 55;
   private streaming = false;
-  private fallbackClock: ArrivalSampleClock | undefined;
+  /** Samples counted since START (the device's count). */
+  private count = 0;
+  private stream = -1;
   private badFrames = 0;
   private lastBadReportSec = Number.NEGATIVE_INFINITY;
   private readonly onCp: DataListener = (b) => this.handleCp(b);
@@ -104,7 +90,8 @@ export class PolarPpgStream {
     const st = parsePmdSettings(start.params);
     this.factor = st.ok && st.factor !== undefined && st.factor > 0 ? st.factor : 1;
     this.fs = rate;
-    this.fallbackClock = new ArrivalSampleClock(rate);
+    this.count = 0;
+    this.stream++;
     this.streaming = true;
   }
 
@@ -150,11 +137,11 @@ export class PolarPpgStream {
     const m = this.asm.push(b);
     if (!m) return;
     if (!m.ok) {
-      this.o.status(`Polar PMD: ${m.error}`);
+      this.o.status({ code: 'bad-frames', params: { count: 1, message: m.error } });
     } else if (m.kind === 'stopped') {
       if (m.types.includes(PmdType.PPG)) {
         this.streaming = false;
-        this.o.status('the Polar sensor stopped the PPG stream');
+        this.o.status({ code: 'stream-stopped', params: { what: 'PPG' } });
       }
     } else if (this.waiter && this.waiter.op === m.op) {
       const w = this.waiter;
@@ -170,17 +157,23 @@ export class PolarPpgStream {
       this.badFrames++;
       if (arrival - this.lastBadReportSec > 10) {
         this.lastBadReportSec = arrival;
-        this.o.status(`Polar PMD: unreadable data frame (${f.error}); ${this.badFrames} so far`);
+        this.o.status({ code: 'bad-frames', params: { count: this.badFrames, message: f.error } });
       }
       return;
     }
     if (f.kind !== 'ppg' || f.samples.length === 0) return;
     const n = f.samples.length;
     const values = Float32Array.from(f.samples, (s) => ppgValue(s, this.o.channel ?? 'mean'));
-    let t0Sec: number;
-    if (f.timestampNs > 0n) t0Sec = this.o.timeMapper.lastSampleSec(f.timestampNs, arrival) - (n - 1) / this.fs;
-    else t0Sec = (this.fallbackClock ??= new ArrivalSampleClock(this.fs)).stamp(n, arrival).t0Sec;
-    const frame: PpgFrame = { kind: 'ppg', fsHz: this.fs, t0Sec, values };
+    const frame: PpgFrame = {
+      kind: 'ppg',
+      fsHz: this.fs,
+      index: this.count,
+      values,
+      arrivalSec: arrival,
+      stream: Math.max(0, this.stream),
+      ...(f.timestampNs > 0n ? { deviceSec: Number(f.timestampNs) / 1e9 } : {}),
+    };
+    this.count += n;
     this.o.emit(frame);
   }
 }

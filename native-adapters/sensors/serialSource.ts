@@ -9,7 +9,7 @@
  */
 import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
-import type { SensorFrame, StatusFrame } from '../../shared/sensors/frames.js';
+import type { SensorFrame, SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
 import { SerialFrameAssembler, SERIAL_PROTOCOLS, type SerialProtocol } from '../../shared/sensors/serialFrameAssembler.js';
@@ -70,13 +70,6 @@ const LABELS: Record<SerialProtocol, string> = {
   'cms50-5': 'CMS50 (old 5-byte protocol)',
   'cms50-9': 'CMS50 (new 9-byte protocol)',
   csv: 'CSV sensor',
-};
-
-const NO_DATA_HINT: Record<SerialProtocol, string> = {
-  pulsesensor: ' — is the Arduino sketch running and printing at this baud rate?',
-  'cms50-5': ' — is the oximeter switched on with a finger in it?',
-  'cms50-9': ' — is the oximeter switched on? (it streams only after the start command)',
-  csv: ' — is the device sending lines?',
 };
 
 /** Default baud rate per protocol. */
@@ -202,7 +195,13 @@ export class SerialSource implements SensorSource {
     if (this.stateValue !== 'disconnected') this.setState('disconnected');
   }
 
+  /** Host monotonic time, s (frames carry it as their arrival time). */
   private tSec(): number {
+    return this.nowMs() / 1000;
+  }
+
+  /** Seconds since start() (the stream checks' clock). */
+  private sinceStartSec(): number {
     return (this.nowMs() - this.startMs) / 1000;
   }
 
@@ -215,8 +214,8 @@ export class SerialSource implements SensorSource {
     for (const f of frames) this.emitter.emit('frame', f);
   }
 
-  private status(message: string, extra: Partial<StatusFrame> = {}): void {
-    this.emitter.emit('frame', { kind: 'status', tSec: this.tSec(), message, ...extra });
+  private status(notice: SensorNotice, extra: Partial<StatusFrame> = {}): void {
+    this.emitter.emit('frame', { kind: 'status', arrivalSec: this.tSec(), notice, ...extra });
   }
 
   private createPort(opts: SerialPortOpenOptions): SerialPortLike {
@@ -242,7 +241,7 @@ export class SerialSource implements SensorSource {
       }
       let opened = false;
       port.on('error', (err) => {
-        if (opened && port === this.port && !this.stopping) this.status(`serial port error on ${this.o.path}: ${err.message}`);
+        if (opened && port === this.port && !this.stopping) this.status({ code: 'port-error', params: { port: this.o.path, message: err.message } });
       });
       port.open((err) => {
         if (err) {
@@ -286,7 +285,7 @@ export class SerialSource implements SensorSource {
     this.emitFrames(this.assembler.resync());
     const reason = err?.message ? err.message : 'port closed';
     this.setState('reconnecting', `lost ${this.o.path} (${reason}); reconnecting`);
-    this.status(`sensor disconnected (${reason}); waiting for ${this.o.path} to come back`);
+    this.status({ code: 'reconnecting', params: { port: this.o.path, reason } });
     this.reopenAttempt = 0;
     this.scheduleReopen(0);
   }
@@ -323,25 +322,32 @@ export class SerialSource implements SensorSource {
     this.detector.reset();
     this.garbageReported = this.noDataReported = false;
     this.setState('connected', `reopened ${this.o.path}`);
-    this.status(`sensor reconnected on ${this.o.path}`);
+    this.status({ code: 'reconnected', params: { port: this.o.path } });
   }
 
   private checkStream(): void {
     if (this.stateValue !== 'connected') return;
-    const r = this.detector.update(this.tSec(), this.assembler.stats);
+    const r = this.detector.update(this.sinceStartSec(), this.assembler.stats);
     const win = this.o.checkWindowSec ?? 3;
     if (r.verdict === 'garbage' && !this.garbageReported) {
       this.garbageReported = true;
-      const pct = Math.round(r.badFraction * 100);
-      this.status(
-        `data on ${this.o.path} is not understood as ${LABELS[this.o.protocol]} at ${this.baudRate} baud — wrong protocol or baud rate? ` +
-          `(${r.windowBytes} bytes in ${win} s, ${r.windowRecords} readings, ${pct}% unreadable)`,
-      );
+      this.status({
+        code: 'not-understood',
+        params: {
+          port: this.o.path,
+          protocol: LABELS[this.o.protocol],
+          baud: this.baudRate,
+          bytes: r.windowBytes,
+          seconds: win,
+          readings: r.windowRecords,
+          badPct: Math.round(r.badFraction * 100),
+        },
+      });
     } else if (r.verdict === 'no-data' && !this.noDataReported) {
       this.noDataReported = true;
-      this.status(`no data from ${this.o.path} for ${win} s${NO_DATA_HINT[this.o.protocol]}`);
+      this.status({ code: 'no-data', params: { port: this.o.path, seconds: win, protocol: this.o.protocol } });
     } else if (r.verdict === 'ok') {
-      if (this.garbageReported || this.noDataReported) this.status(`data from ${this.o.path} is understood again`);
+      if (this.garbageReported || this.noDataReported) this.status({ code: 'understood-again', params: { port: this.o.path } });
       this.garbageReported = this.noDataReported = false;
     }
   }

@@ -2,7 +2,7 @@
  * SimSource: the simulator (`PpgSimulator`, shared/sim) as a live SensorSource — the demo
  * mode of the app and the workhorse of the tests. A timer (every `tickMs` of wall time,
  * default 25 ms) generates the samples that are due at `speed` × real time and emits them
- * as PpgFrames whose times are signal time (t0Sec = sample index / fsHz, 0 = start), so
+ * as PpgFrames counted from the start, with signal time as their device clock, so
  * `sim:…,speed=10` delivers 10 s of signal per wall-clock second. Breathing follows the pacer
  * schedule handed in with `setPacer` or polled from the `pacer` getter (on the signal clock);
  * clip-off, motion, ectopic beats come from the options. Deterministic with the seed (the
@@ -128,7 +128,16 @@ export class SimSource implements SensorSource {
     const maxFrame = this.o.maxFrameSamples ?? 512;
     while (n > 0) {
       const k = Math.min(n, maxFrame);
-      const frame: PpgFrame = { kind: 'ppg', fsHz: fs, t0Sec: this.generated / fs, values: this.sim.generate(k) };
+      const frame: PpgFrame = {
+        kind: 'ppg',
+        fsHz: fs,
+        index: this.generated,
+        values: this.sim.generate(k),
+        arrivalSec: this.nowMs() / 1000,
+        // The simulator's own clock (signal time of the newest sample).
+        deviceSec: (this.generated + k - 1) / fs,
+        stream: 0,
+      };
       this.generated += k;
       n -= k;
       try {

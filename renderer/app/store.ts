@@ -60,6 +60,7 @@ export const IDLE_SESSION: SessionStateView = {
   pacer: null,
   markers: [],
   lastEndedSessionId: null,
+  lastEndReason: null,
 };
 
 let state: AppState = {
@@ -132,7 +133,9 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
   api.onQuality((q) => setState({ quality: { ...state.quality, [q.channel]: q } }));
   api.onConnection((ev) => {
     const rest = state.channels.filter((c) => c.channel !== ev.channel);
-    const channels = ev.view ? [...rest, ev.view].sort((a, b) => a.channel.localeCompare(b.channel)) : rest;
+    // A notice that comes with the event is shown until the sensor says something else.
+    const view = ev.view && ev.notice ? { ...ev.view, notice: ev.view.notice ?? ev.notice } : ev.view;
+    const channels = view ? [...rest, view].sort((a, b) => a.channel.localeCompare(b.channel)) : rest;
     setState({ channels });
   });
   api.onLive((batch) => liveData.ingest(batch));

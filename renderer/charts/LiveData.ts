@@ -6,7 +6,8 @@
  */
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
 import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
-import type { LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import { BeatFlag } from '../../shared/domain/beatFlags.js';
+import type { BeatView, LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
 import { LiveClock } from './LiveClock.js';
 import { perfStats } from './perfStats.js';
 import { SlidingSeries } from './SlidingSeries.js';
@@ -16,10 +17,13 @@ export class LiveData {
   readonly clock = new LiveClock();
   /** Raw PPG: t (s) → value. ~12 s at 1000 Hz. */
   readonly ppg = new SlidingSeries(12_000);
-  /** Detected beats: t (s) → quality (0..1). */
+  /** Detected beats: t (s) → quality (0..1); final ones, then the provisional newest ones. */
   readonly beats = new SlidingSeries(2_000);
-  /** Heart rate from corrected intervals: t (s) → bpm. */
+  /** Heart rate from the artifact-corrected NN intervals (the ones stored): t (s) → bpm; final, then provisional. */
   readonly hr = new SlidingSeries(2_000);
+  /** The provisional (not yet final) beats last received; redrawn after every batch of final ones. */
+  private provisional: BeatView[] = [];
+  private lastFinalSec = Number.NEGATIVE_INFINITY;
   /** Coherence ratio once per second: t (s) → ratio (NaN: not available). */
   readonly coherence = new SlidingSeries(1_800);
   metrics: LiveMetrics | null = null;
@@ -40,8 +44,7 @@ export class LiveData {
 
   clear(): void {
     this.ppg.clear();
-    this.beats.clear();
-    this.hr.clear();
+    this.clearBeats();
     this.coherence.clear();
     this.metrics = null;
     this.spectrum = null;
@@ -56,9 +59,16 @@ export class LiveData {
     if (b.channel !== this.channel) return;
     if (this.ppg.length > 0 && b.ppg.length > 0 && b.ppg[0]!.t0Sec < this.ppg.lastX - 1) this.clear(); // sensor restarted
     for (const c of b.ppg) this.ppg.pushSamples(c.t0Sec, c.fsHz, c.values);
-    for (const beat of b.beats) {
-      this.beats.push(beat.tSec, beat.quality);
-      if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
+    if (b.analysisRestarted) this.clearBeats();
+    if (b.beats.length > 0 || b.provisional) {
+      // Final beats replace the provisional ones drawn so far; the newest provisional ones follow them.
+      this.beats.truncateAfter(this.lastFinalSec);
+      this.hr.truncateAfter(this.lastFinalSec);
+      for (const beat of b.beats) this.addBeat(beat);
+      const last = b.beats[b.beats.length - 1];
+      if (last) this.lastFinalSec = last.tSec;
+      if (b.provisional) this.provisional = b.provisional;
+      for (const beat of this.provisional) if (beat.tSec > this.lastFinalSec) this.addBeat(beat);
     }
     for (const m of b.metrics) this.coherence.push(m.tSec, m.coherenceRatio ?? NaN);
     if (b.spectrum) {
@@ -75,6 +85,22 @@ export class LiveData {
       this.metrics = b.metrics[b.metrics.length - 1]!;
       this.notify();
     }
+  }
+
+  private addBeat(beat: BeatView): void {
+    if (beat.flags & BeatFlag.interpolated) {
+      if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
+      return;
+    }
+    this.beats.push(beat.tSec, beat.quality);
+    if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
+  }
+
+  private clearBeats(): void {
+    this.beats.clear();
+    this.hr.clear();
+    this.provisional = [];
+    this.lastFinalSec = Number.NEGATIVE_INFINITY;
   }
 
   setPacer(t: PacerTimeline | null, perfMs: number = performance.now()): void {

@@ -60,6 +60,13 @@ export class SlidingSeries {
     this.version++;
   }
 
+  /** Drop the points with x > `x` from the end (a provisional tail about to be redrawn). */
+  truncateAfter(x: number): void {
+    const before = this.end;
+    while (this.end > this.start && this.xs[this.end - 1]! > x) this.end--;
+    if (this.end !== before) this.version++;
+  }
+
   clear(): void {
     this.start = 0;
     this.end = 0;

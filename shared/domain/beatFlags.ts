@@ -17,6 +17,10 @@ export const BeatFlag = {
   interpolated: 16,
   /** Interval reported by the sensor itself (BLE RR, Polar PPI), not detected from PPG. */
   fromSensor: 32,
+  /** The interval closing at this beat is ≈ 2 × the rhythm (a pulse between was missed): left out of the NN series. */
+  halfRate: 64,
+  /** The interval closing at this beat could not be trusted (far outside the local rhythm, or too few neighbours to judge): left out. */
+  rejected: 128,
 } as const;
 
 export type BeatFlagName = keyof typeof BeatFlag;

@@ -1,18 +1,20 @@
+/**
+ * `LivePipeline` — the streaming analysis of one channel, run by the analysis worker: timed PPG
+ * chunks (or a sensor's intervals) in; final NN beats (for storage), the provisional newest beats
+ * (for the screen), unusable stretches, once-per-second rolling metrics and the live spectrum out.
+ * Beats and NN come from `BeatEngine`, the same engine as the offline analysis; the metrics use the
+ * same functions as the offline report, on the same corrected NN series (final + provisional).
+ */
+import { BeatEngine, type BeatFeature, type EngineUpdate } from './BeatEngine.js';
 import { coherenceAt } from './coherence.js';
 import { hrvTime } from './hrvTime.js';
-import { intervalsCorrect } from './intervalsCorrect.js';
-import { PpgPeakDetector, type DetectedBeat } from './ppgFindPeaks.js';
+import type { NnBeat } from './NnStream.js';
 import { respirationFromHr } from './respiration.js';
-import { breaksFromIntervals, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
+import type { TimedChunk } from './sampleTimeline.js';
+import { MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
 import type { CoherenceLevel } from './types.js';
-
-/** A beat as the live path reports it. */
-export interface LiveBeat {
-  tSec: number;
-  quality: number;
-  /** Interval closing at this beat, ms, after correction; null at the first beat or after a gap. */
-  ibiMs: number | null;
-}
+import { nnSpectrumAt } from '../ipc/NnSpectrum.js';
+import type { SpectrumView } from '../ipc/liveTypes.js';
 
 /** Rolling metrics, computed once per second of signal. */
 export interface LiveMetrics {
@@ -28,161 +30,161 @@ export interface LiveMetrics {
 }
 
 export interface LiveUpdate {
-  beats: LiveBeat[];
+  /** NN beats that became final (channel clock): what storage keeps. */
+  final: NnBeat[];
+  /** The beats not final yet, provisionally corrected: replaces the previous provisional tail (null = unchanged). */
+  provisional: NnBeat[] | null;
+  /** Unusable stretches that became final. */
+  unusable: Interval[];
   metrics: LiveMetrics[];
+  /** Spectrum of the last 64 s of NN intervals, recomputed with the metrics (null = unchanged). */
+  spectrum: SpectrumView | null;
 }
 
-const WINDOW_BEATS = 150;
+/** Metrics window, s (HRV over the last 64 s, as coherence). */
 const METRICS_WINDOW_SEC = 64;
+/** NN and detections kept for the metrics, s. */
+const KEEP_SEC = 120;
 
-/**
- * `LivePipeline` — the streaming analysis run by the analysis worker: PPG samples (or intervals
- * from a sensor that sends them) in; final beats, corrected intervals and once-per-second rolling
- * metrics out. Beat detection is {@link PpgPeakDetector}, identical to the offline analysis; the
- * intervals are corrected over a trailing window of beats with the same Lipponen–Tarvainen
- * method, and the metrics use the same functions as the offline report.
- */
 export class LivePipeline {
-  private detector: PpgPeakDetector | null = null;
-  private fsHz = 0;
-  private beatT: number[] = [];
-  private beatQ: number[] = [];
-  private unusable: Interval[] = [];
-  /** Sensor gaps reported by the device manager (the last few; older ones are past the beat window). */
-  private sensorGaps: Interval[] = [];
-  private lastMetricsSec = 0;
-  private lastSampleSec = 0;
-  private ibiClock = 0;
-  private readonly scratch: DetectedBeat[] = [];
+  private engine: BeatEngine;
+  private readonly fromSensor: boolean;
+  /** Final NN beats with an interval, recent ones (fiducial time, interval). */
+  private nnT: number[] = [];
+  private nnV: number[] = [];
+  private provisionalTail: NnBeat[] = [];
+  private det: BeatFeature[] = [];
+  private lastMetricsSec = Number.NaN;
+
+  constructor(opts: { fromSensor?: boolean } = {}) {
+    this.fromSensor = opts.fromSensor ?? false;
+    this.engine = new BeatEngine({ fromSensor: this.fromSensor });
+  }
 
   /** Look-ahead of beat detection, seconds (0 for interval sources). */
   get lookAheadSec(): number {
-    return this.detector?.lookAheadSec ?? 0;
+    return this.engine.lookAheadSec;
   }
 
-  /** Push PPG samples (consecutive; NaN = missing). */
-  pushPpg(values: ArrayLike<number>, fsHz: number): LiveUpdate {
-    if (this.detector === null || this.fsHz !== fsHz) {
-      this.detector = new PpgPeakDetector(fsHz);
-      this.fsHz = fsHz;
-    }
-    const det = this.detector;
-    this.scratch.length = 0;
-    det.push(values, this.scratch);
-    this.lastSampleSec += values.length / fsHz;
-    const update: LiveUpdate = { beats: [], metrics: [] };
-    for (const b of this.scratch) this.addBeat(b.tSec, b.quality, update);
-    // Missing samples become unusable stretches.
-    this.refreshUnusable();
-    this.tickMetrics(this.lastSampleSec - det.lookAheadSec, update);
-    return update;
+  /** Push a timed PPG chunk (channel clock; time order). */
+  pushChunk(c: TimedChunk): LiveUpdate {
+    return this.finish(this.engine.pushChunk(c), this.engine.endSec - this.engine.lookAheadSec);
   }
 
-  /** Push intervals reported by the sensor itself (BLE RR, PPI), in ms. */
-  pushIntervals(ibiMs: readonly number[], arrivalSec: number): LiveUpdate {
-    const update: LiveUpdate = { beats: [], metrics: [] };
-    if (this.beatT.length === 0) this.ibiClock = arrivalSec - ibiMs.reduce((a, b) => a + b, 0) / 1000;
-    for (const v of ibiMs) {
-      if (this.beatT.length === 0) this.addBeat(this.ibiClock, 1, update);
-      this.ibiClock += v / 1000;
-      this.addBeat(this.ibiClock, 1, update);
-    }
-    this.lastSampleSec = Math.max(this.lastSampleSec, arrivalSec);
-    this.tickMetrics(arrivalSec, update);
-    return update;
+  /** Push intervals reported by the sensor itself (ms); the first starts at `startSec` (NaN: right after the last). */
+  pushIntervals(ibiMs: readonly number[], startSec: number): LiveUpdate {
+    return this.finish(this.engine.pushIntervals(ibiMs, startSec), this.engine.endSec);
   }
 
-  /** A sensor gap (unplugged, clip off): no interval will bridge it. */
-  markGap(startSec: number, endSec: number): void {
-    this.sensorGaps.push({ startSec, endSec });
-    if (this.sensorGaps.length > 32) this.sensorGaps.shift();
-    this.refreshUnusable();
+  /** A sensor gap no interval may bridge (interval sources; PPG gaps come with the chunks). */
+  markGap(startSec: number, endSec: number): LiveUpdate {
+    return this.finish(this.engine.markGap(startSec, endSec), this.engine.endSec);
   }
 
-  private refreshUnusable(): void {
-    const miss = this.detector?.missingRuns ?? [];
-    this.unusable = [...miss.slice(-32).map((m) => ({ startSec: m.startSec, endSec: m.endSec })), ...this.sensorGaps].sort(
-      (a, b) => a.startSec - b.startSec,
-    );
+  /** End of the stream: every pending beat becomes final. */
+  flush(): LiveUpdate {
+    return this.finish(this.engine.flush(), this.engine.endSec, true);
   }
 
   reset(): void {
-    this.detector?.reset();
-    this.beatT = [];
-    this.beatQ = [];
-    this.unusable = [];
-    this.sensorGaps = [];
-    this.lastMetricsSec = 0;
-    this.lastSampleSec = 0;
+    this.engine = new BeatEngine({ fromSensor: this.fromSensor });
+    this.nnT = [];
+    this.nnV = [];
+    this.provisionalTail = [];
+    this.det = [];
+    this.lastMetricsSec = Number.NaN;
   }
 
-  private addBeat(tSec: number, quality: number, update: LiveUpdate): void {
-    this.beatT.push(tSec);
-    this.beatQ.push(quality);
-    if (this.beatT.length > WINDOW_BEATS * 2) {
-      this.beatT.splice(0, WINDOW_BEATS);
-      this.beatQ.splice(0, WINDOW_BEATS);
+  private finish(u: EngineUpdate, nowSec: number, flushed = false): LiveUpdate {
+    for (const b of u.final) {
+      if (b.ibiMs !== null) {
+        this.nnT.push(b.fidSec);
+        this.nnV.push(b.ibiMs);
+      }
     }
-    const n = this.beatT.length;
-    let ibiMs: number | null = null;
-    if (n >= 2) {
-      const prev = this.beatT[n - 2]!;
-      const lowQ = quality < MIN_BEAT_QUALITY || this.beatQ[n - 2]! < MIN_BEAT_QUALITY;
-      const crossesGap = this.unusable.some((g) => g.endSec > prev && g.startSec < tSec);
-      if (!lowQ && !crossesGap) ibiMs = (tSec - prev) * 1000;
+    this.det.push(...u.detections);
+    const changed = u.final.length > 0 || u.detections.length > 0 || flushed;
+    if (changed) this.provisionalTail = flushed ? [] : this.engine.provisional();
+    this.trim(nowSec);
+    const update: LiveUpdate = { final: u.final, provisional: changed ? this.provisionalTail : null, unusable: u.unusable, metrics: [], spectrum: null };
+    if (Number.isFinite(nowSec) && (Number.isNaN(this.lastMetricsSec) || nowSec - this.lastMetricsSec >= 1)) {
+      this.lastMetricsSec = Number.isNaN(this.lastMetricsSec) ? Math.floor(nowSec) : this.lastMetricsSec + Math.floor(nowSec - this.lastMetricsSec);
+      this.tick(this.lastMetricsSec, update);
     }
-    update.beats.push({ tSec, quality, ibiMs });
+    return update;
   }
 
-  /** Corrected NN series over the trailing beat window. */
-  private nnWindow(): { t: Float64Array; v: Float64Array; consecutive: boolean[] } {
-    const beats = this.beatT.slice(-WINDOW_BEATS);
-    const q = this.beatQ.slice(-WINDOW_BEATS);
-    const bad: Interval[] = [...this.unusable];
-    for (let i = 0; i < beats.length; i++) {
-      if (q[i]! < MIN_BEAT_QUALITY) bad.push({ startSec: beats[i - 1] ?? beats[i]! - 0.01, endSec: beats[i + 1] ?? beats[i]! + 0.01 });
-    }
-    bad.sort((a, b) => a.startSec - b.startSec);
-    const corr = intervalsCorrect(beats, breaksFromIntervals(beats, bad));
-    const consecutive = new Array<boolean>(corr.nnMs.length).fill(false);
-    for (let i = 1; i < corr.nnMs.length; i++) {
-      consecutive[i] = Math.abs(corr.nnTSec[i]! - corr.nnMs[i]! / 1000 - corr.nnTSec[i - 1]!) < 1e-6;
-    }
-    return { t: corr.nnTSec, v: corr.nnMs, consecutive };
+  /** The corrected NN series known now: final + provisional, fiducial times ascending. */
+  private series(): { t: Float64Array; v: Float64Array } {
+    const tail = this.provisionalTail.filter((b) => b.ibiMs !== null);
+    const n = this.nnT.length + tail.length;
+    const t = new Float64Array(n);
+    const v = new Float64Array(n);
+    t.set(this.nnT);
+    v.set(this.nnV);
+    tail.forEach((b, i) => {
+      t[this.nnT.length + i] = b.fidSec;
+      v[this.nnT.length + i] = b.ibiMs!;
+    });
+    return { t, v };
   }
 
-  private tickMetrics(nowSec: number, update: LiveUpdate): void {
-    if (nowSec - this.lastMetricsSec < 1) return;
-    this.lastMetricsSec = Math.floor(nowSec);
-    const { t, v, consecutive } = this.nnWindow();
+  private tick(nowSec: number, update: LiveUpdate): void {
+    const { t, v } = this.series();
     let lo = 0;
     while (lo < t.length && t[lo]! < nowSec - METRICS_WINDOW_SEC) lo++;
-    const tw = t.subarray(lo);
-    const vw = v.subarray(lo);
-    const time = vw.length >= 3 ? hrvTime(vw, consecutive.slice(lo)) : null;
-    const coh = vw.length >= 10 ? coherenceAt(t, v, nowSec) : null;
+    let hi = t.length;
+    while (hi > lo && t[hi - 1]! > nowSec) hi--;
+    const tw = t.subarray(lo, hi);
+    const vw = v.subarray(lo, hi);
+    const consecutive = new Array<boolean>(vw.length).fill(false);
+    for (let i = 1; i < vw.length; i++) consecutive[i] = Math.abs(tw[i]! - vw[i]! / 1000 - tw[i - 1]!) < 1e-6;
+    const time = vw.length >= 3 ? hrvTime(vw, consecutive) : null;
+    const coh = vw.length >= 10 ? coherenceAt(t.subarray(0, hi), v.subarray(0, hi), nowSec) : null;
     const resp = vw.length >= 10 ? respirationFromHr(tw, vw, { windowSec: 60, stepSec: 60 }) : null;
     const lastResp = resp?.series[resp.series.length - 1]?.rateBpm ?? null;
-    // Quality: share of the 10 s up to the last final beat covered by trusted intervals (0 when the
-    // last beat is older than 3 s: the pulse has been lost).
-    const lastBeat = this.beatT.length ? this.beatT[this.beatT.length - 1]! : -Infinity;
-    const qEnd = lastBeat > nowSec - 3 ? lastBeat : nowSec;
-    let covered = 0;
-    for (let i = 1; i < this.beatT.length; i++) {
-      const a = Math.max(this.beatT[i - 1]!, qEnd - 10);
-      const b = Math.min(this.beatT[i]!, qEnd);
-      if (b > a && this.beatQ[i]! >= MIN_BEAT_QUALITY && this.beatQ[i - 1]! >= MIN_BEAT_QUALITY && this.beatT[i]! - this.beatT[i - 1]! < 2.5) covered += b - a;
-    }
-    const lastIbi = vw.length ? vw[vw.length - 1]! : NaN;
+    const lastIbi = vw.length ? vw[vw.length - 1]! : Number.NaN;
     update.metrics.push({
-      tSec: this.lastMetricsSec,
-      hrBpm: Number.isFinite(lastIbi) && t[t.length - 1]! > nowSec - 5 ? 60000 / lastIbi : null,
+      tSec: nowSec,
+      hrBpm: Number.isFinite(lastIbi) && tw[tw.length - 1]! > nowSec - 5 ? 60000 / lastIbi : null,
       rmssdMs: time && Number.isFinite(time.rmssdMs) ? time.rmssdMs : null,
       sdnnMs: time && Number.isFinite(time.sdnnMs) ? time.sdnnMs : null,
       coherenceRatio: coh?.ratio ?? null,
       coherenceLevel: coh?.level ?? null,
       respirationBpm: lastResp,
-      qualityPct: Math.round(Math.min(100, covered * 10)),
+      qualityPct: this.quality(nowSec),
     });
+    update.spectrum = nnSpectrumAt(t.subarray(0, hi), v.subarray(0, hi), nowSec);
+  }
+
+  /**
+   * Share of the 10 s up to the last detection covered by intervals between trusted beats (< 2.5 s
+   * apart), 0 when the last beat is older than 3 s (the pulse has been lost).
+   */
+  private quality(nowSec: number): number {
+    const d = this.det;
+    const lastBeat = d.length ? d[d.length - 1]!.tSec : Number.NEGATIVE_INFINITY;
+    const qEnd = lastBeat > nowSec - 3 ? lastBeat : nowSec;
+    let covered = 0;
+    for (let i = 1; i < d.length; i++) {
+      const a = Math.max(d[i - 1]!.tSec, qEnd - 10);
+      const b = Math.min(d[i]!.tSec, qEnd);
+      if (b > a && d[i]!.quality >= MIN_BEAT_QUALITY && d[i - 1]!.quality >= MIN_BEAT_QUALITY && d[i]!.tSec - d[i - 1]!.tSec < 2.5) covered += b - a;
+    }
+    return Math.round(Math.min(100, covered * 10));
+  }
+
+  private trim(nowSec: number): void {
+    const cut = nowSec - KEEP_SEC;
+    if (!Number.isFinite(cut)) return;
+    let k = 0;
+    while (k < this.nnT.length && this.nnT[k]! < cut) k++;
+    if (k > 64) {
+      this.nnT.splice(0, k);
+      this.nnV.splice(0, k);
+    }
+    let j = 0;
+    while (j < this.det.length && this.det[j]!.tSec < cut) j++;
+    if (j > 64) this.det.splice(0, j);
   }
 }

@@ -1,9 +1,11 @@
-import { analyzeBeats } from './analyzeBeats.js';
+import { analyzeNn } from './analyzeNn.js';
+import { BeatEngine, type BeatFeature, type EngineUpdate } from './BeatEngine.js';
+import { DEFAULT_NN_FIDUCIAL } from './nnFiducial.js';
 import { DEFAULT_DP } from './BeatSequenceDp.js';
 import { DEFAULT_PPG_CLEAN } from './ppgClean.js';
-import { DEFAULT_NN_FIDUCIAL } from './nnFiducial.js';
-import { ppgFindPeaks, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
-import { signalUnusable, totalSec, MIN_BEAT_QUALITY } from './signalGaps.js';
+import { PpgPeakDetector, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { sequenceFromChunks, type TimedChunk } from './sampleTimeline.js';
+import { mergeIntervals, totalSec, MIN_BEAT_QUALITY } from './signalGaps.js';
 import type { AnalysisResult } from './types.js';
 
 /** Input the analysis cannot work with (as opposed to poor signal quality, which is data). */
@@ -15,15 +17,26 @@ export class AnalysisInputError extends Error {
 export const MIN_USABLE_SEC = 10;
 
 /**
- * `analyzePpg` — offline analysis of a whole PPG recording: beats ({@link ppgFindPeaks}, the same
- * code as the live path), signal-quality gaps, artifact-corrected NN series, HRV, coherence and
- * breathing rate. Throws {@link AnalysisInputError} for input that cannot be analysed (too short,
- * flat line, no plausible pulse at this sample rate).
+ * `analyzePpg` — offline analysis of a whole PPG recording sampled at `fsHz` (sample 0 at t = 0):
+ * `analyzeChunks` on one chunk.
  */
 export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDetectorSettings = {}): AnalysisResult {
+  return analyzeChunks([{ t0Sec: 0, fsHz, values }], opts);
+}
+
+/**
+ * `analyzeChunks` — offline analysis of timed PPG chunks (a stored session: each chunk with its
+ * start on the channel clock and the rate it was timed with): the same `BeatEngine` as the live
+ * worker (beats, unusable stretches, artifact-corrected NN series), then HRV, coherence and
+ * breathing rate (`analyzeNn`). Throws {@link AnalysisInputError} for input that cannot be analysed
+ * (too short, flat line, no plausible pulse at this sample rate).
+ */
+export function analyzeChunks(chunks: readonly TimedChunk[], opts: PeakDetectorSettings = {}): AnalysisResult {
+  const seq = sequenceFromChunks(chunks);
+  const values = seq.values;
+  const fsHz = seq.timeline.firstFsHz;
   if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`);
   const n = values.length;
-  const durationSec = n / fsHz;
   let valid = 0;
   let min = Infinity;
   let max = -Infinity;
@@ -41,8 +54,14 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
     );
   }
   if (!(max > min)) throw new AnalysisInputError('the signal is a flat line (every sample has the same value): no pulse to analyse');
-  const { beats, missing, lookAheadSec } = ppgFindPeaks(values, fsHz, opts);
-  const unusable = signalUnusable(beats, missing, durationSec);
+  const engine = new BeatEngine({ detector: opts });
+  const u: EngineUpdate = { final: [], unusable: [], detections: [] };
+  for (const c of chunks) if (c.values.length > 0) engine.pushChunk(c, u);
+  engine.flush(u);
+  const startSec = seq.timeline.startSec;
+  const durationSec = seq.timeline.endSec - startSec;
+  const beats = u.detections;
+  const unusable = mergeIntervals(u.unusable);
   const usableSec = durationSec - totalSec(unusable);
   if (beats.length < 5 || usableSec < MIN_USABLE_SEC) {
     const hint = beats.length >= 2 ? ` (median interval ${medianIbiSec(beats.map((b) => b.tSec)).toFixed(2)} s)` : '';
@@ -52,7 +71,7 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
     );
   }
   const med = medianIbiSec(beats.map((b) => b.tSec));
-  const pulseShare = pulseShareOfRange(values, beats.filter((b) => b.quality >= MIN_BEAT_QUALITY).map((b) => b.upstroke));
+  const pulseShare = pulseShareOfRange(values, beats.filter((b) => b.quality >= MIN_BEAT_QUALITY).map((b) => b.amplitude));
   if (pulseShare < MIN_PULSE_SHARE) {
     throw new AnalysisInputError(
       `no pulse in the heart-rate band at ${fsHz} Hz (the pulses found are ${(100 * pulseShare).toFixed(0)} % of the signal's range): is the sample rate (--fs) right?`,
@@ -63,16 +82,16 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
       `implausible heart rate (${(60 / med).toFixed(0)} bpm) at ${fsHz} Hz: is the sample rate (--fs) right?`,
     );
   }
-  return analyzeBeats({
-    beatsSec: beats.map((b) => b.tSec),
-    quality: beats.map((b) => b.quality),
-    fiducialSec: beats.map((b) => b.tFidSec),
+  const lookAheadSec = new PpgPeakDetector(fsHz, opts).lookAheadSec;
+  return analyzeNn({
+    beats: u.final,
+    detections: beats,
     fiducialSettings: nnFiducialSettings(beats),
-    amplitude: beats.map((b) => b.upstroke),
-    level: beats.map((b) => b.level),
     unusable,
+    startSec,
     durationSec,
     fsHz,
+    counts: engine.counts,
     settings: {
       input: 'ppg',
       beatDetection: {
@@ -85,6 +104,7 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
         lookAheadSec: Math.round(lookAheadSec * 1000) / 1000,
         beatQuality: `template correlation × relative amplitude; beats < ${MIN_BEAT_QUALITY} are not trusted`,
       },
+      timing: { clock: 'channel clock: sample count at the estimated true rate of each stored chunk', rateHz: fsHz, chunks: chunks.length },
     },
   });
 }
@@ -111,7 +131,7 @@ function pulseShareOfRange(values: ArrayLike<number>, upstrokes: number[]): numb
 }
 
 /** settings.nnFiducial of a PPG analysis: the per-beat fiducials used and how they were chosen. */
-function nnFiducialSettings(beats: readonly DetectedBeat[]): Record<string, unknown> {
+function nnFiducialSettings(beats: readonly BeatFeature[]): Record<string, unknown> {
   const counts: Record<string, number> = {};
   for (const b of beats) counts[b.fiducial] = (counts[b.fiducial] ?? 0) + 1;
   const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];

@@ -5,6 +5,7 @@
  */
 import type { Client, Gap, IsoDateTime, JsonObject, Marker, PacerChange, SessionListItem, SessionType } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
+import type { SensorNotice } from '../sensors/frames.js';
 import type { ConnectionState, SensorSourceInfo } from '../sensors/sensorSource.js';
 
 /** UI languages; Dutch is the default. */
@@ -38,14 +39,16 @@ export interface ChannelView {
   fsHz: number | null;
   /** True for the simulator: the UI labels it clearly. */
   simulated: boolean;
-  message?: string;
+  /** The sensor's latest diagnosis still standing (shown next to it, translated), or null. */
+  notice: SensorNotice | null;
 }
 
-/** Event: a channel's connection state changed. */
+/** Event: a channel's connection state changed, or its sensor said something. */
 export interface ConnectionEvent {
   channel: string;
   state: ConnectionState;
-  message?: string;
+  /** What the sensor said with this event (translated where shown), or null. */
+  notice: SensorNotice | null;
   /** The channel after the change (absent once it is removed). */
   view?: ChannelView;
 }
@@ -112,6 +115,8 @@ export interface SessionStateView {
   markers: MarkerView[];
   /** Id of the session that just ended (for "open summary"), else null. */
   lastEndedSessionId: number | null;
+  /** Why the last session ended (a code: 'stopped', 'pacer-end', 'limit', 'no-data', 'sensor-lost', 'stream-ended', 'resonance-end'), else null. */
+  lastEndReason: string | null;
 }
 
 export interface StartSessionRequest {
@@ -122,6 +127,8 @@ export interface StartSessionRequest {
   /** Pacer from the start (null: no pacer). `durationSec` ends the session. */
   pacer: PacerSettings | null;
   courseId?: number | null;
+  /** Record at most this many seconds of signal, then stop (the CLI's `--seconds`). */
+  maxSec?: number;
 }
 
 export interface AddMarkerRequest {
@@ -210,7 +217,7 @@ export interface AppSettings {
 export interface AppInfo {
   version: string;
   /** 'electron': desktop app; 'web': served by `cadans web`. */
-  host: 'electron' | 'web';
+  host: 'electron' | 'web' | 'cli';
   /** Sensor spec connected at start-up (the simulator by default), or null. */
   defaultSensorSpec: string | null;
   /** Database file in use. */

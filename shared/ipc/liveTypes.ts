@@ -17,13 +17,22 @@ export interface PpgChunk {
   values: Float32Array;
 }
 
-/** A detected beat. */
+/** A beat of the NN path (a detection, or a beat the artifact correction inserted). */
 export interface BeatView {
   tSec: number;
-  /** Corrected interval closing at this beat, ms; null at the first beat or after a gap. */
+  /** Corrected interval closing at this beat, ms; null at the first beat, after a gap, or for an extra detection. */
   ibiMs: number | null;
-  /** 0..1. */
+  /** 0..1 (NaN for inserted beats). */
   quality: number;
+  /** `BeatFlag` bits (shared/domain/beatFlags.ts). */
+  flags: number;
+}
+
+/** A stretch without usable signal (a reconnect, clip off, samples lost …), channel clock. */
+export interface GapView {
+  startSec: number;
+  endSec: number;
+  reason: string;
 }
 
 /** The pacer at the batch's clock time (the renderer animates it from `PacerTimeline`). */
@@ -64,7 +73,14 @@ export interface LiveBatch {
   /** Look-ahead of the beat detector, seconds: beats arrive this much after the sample that holds them. */
   lookAheadSec: number;
   ppg: PpgChunk[];
+  /** Beats that became final since the last batch (what is stored), time order. */
   beats: BeatView[];
+  /** The newest beats, not final yet (provisionally corrected): replace the previous provisional ones; null = unchanged. */
+  provisional: BeatView[] | null;
+  /** Gaps that became known since the last batch. */
+  gaps: GapView[];
+  /** The analysis pipeline was restarted (a new session, a new worker): drop beats and metrics shown so far. */
+  analysisRestarted: boolean;
   metrics: LiveMetrics[];
   pacer: PacerSnapshot | null;
   /** New spectrum when recomputed (about once a second), else null. */

@@ -1,27 +1,28 @@
 /**
- * SerialFrameAssembler: turns the byte stream of a serial pulse sensor into
- * SensorFrames (PpgFrame batches, BeatFrames, StatusFrames). Pure: the adapter
- * passes bytes with their arrival time on the session clock and does all I/O.
+ * SerialFrameAssembler: turns the byte stream of a serial pulse sensor into SensorFrames
+ * (PpgFrame batches, BeatFrames, StatusFrames). Pure: the adapter passes bytes with their
+ * arrival time (host monotonic clock, s) and does all I/O.
  *
- * Timing: protocols without timestamps are stamped by ArrivalSampleClock at the
- * stated rate; CSV lines with a time column use device time (mapped to the session
- * clock at the first sample). Beats: PulseSensor IBI lines (`Q…`, `M…`) and changes
- * of the `BPM,IBI` pair in Serial-Plotter lines; CMS50 beat markers (rising edge)
- * with the interval to the previous marker computed from sample times.
+ * Timing: nothing here assigns times. Every sample record is counted (`index`, the device's own
+ * sample count since the stream started); a record the decoder could not read is counted too and
+ * carried as NaN, so a lost line is a placeholder of the right length, not a shift of everything
+ * after it. CSV lines with a time column carry the device's own clock (`deviceSec`). The channel
+ * clock (channelClock.ts) turns counts into times at the estimated true rate.
+ *
+ * Beats: PulseSensor IBI lines (`Q…`, `M…`) and changes of the `BPM,IBI` pair in Serial-Plotter
+ * lines; CMS50 beat markers (rising edge) with the interval counted in samples at the declared rate.
  */
-import type { BeatFrame, SensorFrame, StatusFrame } from './frames.js';
+import type { BeatFrame, PpgFrame, SensorFrame, SensorNotice, StatusFrame } from './frames.js';
 import type { DecoderStats } from './garbageDetector.js';
 import { PulseSensorDecoder, type PulseSensorRecord } from './pulseSensorLines.js';
 import { Cms50Decoder5, Cms50Decoder9, type Cms50Record } from './cms50.js';
 import { CsvLineDecoder, type CsvRecord } from './csvLines.js';
-import { ArrivalSampleClock } from './sampleClock.js';
-import { PpgFrameBuilder } from './ppgFrameBuilder.js';
 
 export type SerialProtocol = 'pulsesensor' | 'cms50-5' | 'cms50-9' | 'csv';
 
 export const SERIAL_PROTOCOLS: readonly SerialProtocol[] = ['pulsesensor', 'cms50-5', 'cms50-9', 'csv'];
 
-/** Default sample rates, Hz (sensor-protocols §3, §4). */
+/** Declared (nominal) sample rates, Hz (sensor-protocols §3, §4). */
 export const DEFAULT_FS_HZ: Record<SerialProtocol, number | undefined> = {
   pulsesensor: 50,
   'cms50-5': 60,
@@ -31,7 +32,7 @@ export const DEFAULT_FS_HZ: Record<SerialProtocol, number | undefined> = {
 
 export interface SerialFrameAssemblerOptions {
   protocol: SerialProtocol;
-  /** Sample rate; required for csv without a time column. */
+  /** Declared sample rate; required for csv without a time column. */
   fsHz?: number;
   /** PulseSensor: sensors configured in the sketch (default 1). */
   sensorCount?: number;
@@ -50,25 +51,30 @@ export class SerialFrameAssembler {
   readonly protocol: SerialProtocol;
   private readonly decoder: Decoder;
   private fsHz: number | undefined;
-  private clock: ArrivalSampleClock | undefined;
-  private builder: PpgFrameBuilder | undefined;
   private readonly maxBatch: number;
   private readonly sensorIndex: number;
   private statsOffset = { bytes: 0, records: 0, bad: 0, lines: 0 };
+  // counting
+  private stream = 0;
+  private count = 0;
+  private batch: number[] = [];
+  private batchIndex = 0;
+  private batchArrivalSec = 0;
+  private batchDeviceSec: number | undefined;
+  private lastBad = 0;
   // beats / status
   private lastBpm: number | undefined;
   private lastPair: string | undefined;
   private beatHigh = false;
-  private lastBeatSec: number | undefined;
+  private lastBeatIndex: number | undefined;
   private lastContact: StatusFrame['contact'] | undefined;
   private lastStatusKey = '';
   private lastStatusSec = Number.NEGATIVE_INFINITY;
   private lastErrorMsg = '';
   private lastErrorSec = Number.NEGATIVE_INFINITY;
-  // csv with device time
+  private lastProbeError = false;
+  // csv
   private csvPending: CsvRecord[] = [];
-  private csvOffsetSec: number | undefined;
-  private csvLastDevSec: number | undefined;
   private csvNoFsReported = false;
 
   constructor(opts: SerialFrameAssemblerOptions) {
@@ -80,10 +86,9 @@ export class SerialFrameAssembler {
     else if (opts.protocol === 'cms50-5') this.decoder = new Cms50Decoder5();
     else if (opts.protocol === 'cms50-9') this.decoder = new Cms50Decoder9();
     else this.decoder = new CsvLineDecoder();
-    if (this.fsHz) this.setFs(this.fsHz);
   }
 
-  /** Sample rate in use (undefined for csv until known). */
+  /** Declared sample rate (undefined for csv until known). */
   get sampleRateHz(): number | undefined {
     return this.fsHz;
   }
@@ -105,59 +110,93 @@ export class SerialFrameAssembler {
     return this.decoder.bufferedBytes;
   }
 
-  /** push: bytes that arrived at `arrivalSec` (session clock); returns frames ready now. */
+  /** push: bytes that arrived at `arrivalSec` (host monotonic clock); returns frames ready now. */
   push(bytes: Uint8Array, arrivalSec: number): SensorFrame[] {
     const out: SensorFrame[] = [];
     const records = this.decoder.push(bytes);
-    if (records.length === 0) return out;
+    const lost = this.lostSamples();
+    if (records.length === 0 && lost === 0) return out;
     if (this.protocol === 'pulsesensor') this.onPulse(records as PulseSensorRecord[], arrivalSec, out);
     else if (this.protocol === 'csv') this.onCsv(records as CsvRecord[], arrivalSec, out);
     else this.onCms50(records as Cms50Record[], arrivalSec, out);
+    // Unreadable records of this push: placeholders at its end (within one USB batch of their place).
+    if (lost > 0 && this.fsHz) this.addSamples(new Array<number>(lost).fill(Number.NaN), arrivalSec, out);
     return out;
   }
 
   /** flush: close the open PPG batch (call on a timer and before closing). */
   flush(): SensorFrame[] {
-    const f = this.builder?.flush();
+    const f = this.closeBatch();
     return f ? [f] : [];
   }
 
   /**
-   * resync: after a reconnect — drops partial lines/packets, forces a new time
-   * anchor (the gap shows in the next frame's t0Sec) and forgets beat history.
-   * Returns the samples still batched (never lost).
+   * resync: after a reconnect — drops partial lines/packets, starts a new counting epoch and
+   * forgets beat history. Returns the samples still batched (never lost).
    */
   resync(): SensorFrame[] {
     const out = this.flush();
     const s = this.stats;
     this.decoder.reset();
     this.statsOffset = { bytes: s.bytes, records: s.records, bad: s.badLines ?? s.badBytes ?? 0, lines: s.lines ?? 0 };
-    this.clock?.reanchor();
+    this.lastBad = 0;
+    this.stream++;
+    this.count = 0;
     this.lastPair = undefined;
     this.beatHigh = false;
-    this.lastBeatSec = undefined;
-    this.csvOffsetSec = undefined;
-    this.csvLastDevSec = undefined;
+    this.lastBeatIndex = undefined;
     return out;
   }
 
-  private setFs(fsHz: number): void {
-    this.fsHz = fsHz;
-    this.clock = new ArrivalSampleClock(fsHz, this.protocol === 'csv' ? { maxDriftSec: Math.max(3 / fsHz, 0.05) } : {});
-    this.builder = new PpgFrameBuilder(fsHz, this.maxBatch);
+  /** Sample records the decoder could not read since the last call (bad lines / broken packets). */
+  private lostSamples(): number {
+    const s = this.decoder.stats;
+    const bad = s.badLines ?? (s.badBytes !== undefined ? Math.floor(s.badBytes / this.packetBytes()) : 0);
+    const lost = Math.max(0, bad - this.lastBad);
+    this.lastBad = bad;
+    return lost;
   }
 
-  /** Stamp `values` (last one arrived at arrivalSec) and add them; returns the time of each sample. */
-  private addSamples(values: number[], arrivalSec: number, out: SensorFrame[]): number[] {
-    if (values.length === 0 || !this.clock || !this.builder || !this.fsHz) return [];
-    const { t0Sec, gap } = this.clock.stamp(values.length, arrivalSec);
-    if (gap) {
-      this.lastBeatSec = undefined;
-      this.beatHigh = false;
+  private packetBytes(): number {
+    return this.protocol === 'cms50-5' ? 5 : 9;
+  }
+
+  /** Count `values` (NaN = lost) into the open batch; returns the index of the first one. */
+  private addSamples(values: readonly number[], arrivalSec: number, out: SensorFrame[], deviceSec?: number): number {
+    const first = this.count;
+    if (values.length === 0 || !this.fsHz) return first;
+    for (const v of values) {
+      if (this.batch.length === 0) this.batchIndex = this.count;
+      this.batch.push(v);
+      this.count++;
+      this.batchArrivalSec = arrivalSec;
+      if (deviceSec !== undefined) this.batchDeviceSec = deviceSec;
+      if (this.batch.length >= this.maxBatch) {
+        const f = this.closeBatch();
+        if (f) out.push(f);
+      }
     }
-    out.push(...this.builder.add(t0Sec, values));
-    const dt = 1 / this.fsHz;
-    return values.map((_, i) => t0Sec + i * dt);
+    return first;
+  }
+
+  private closeBatch(): PpgFrame | null {
+    if (this.batch.length === 0 || !this.fsHz) return null;
+    const frame: PpgFrame = {
+      kind: 'ppg',
+      fsHz: this.fsHz,
+      index: this.batchIndex,
+      values: Float32Array.from(this.batch),
+      arrivalSec: this.batchArrivalSec,
+      stream: this.stream,
+      ...(this.batchDeviceSec !== undefined ? { deviceSec: this.batchDeviceSec } : {}),
+    };
+    this.batch = [];
+    this.batchDeviceSec = undefined;
+    return frame;
+  }
+
+  private status(arrivalSec: number, notice: SensorNotice, extra: Partial<StatusFrame> = {}): StatusFrame {
+    return { kind: 'status', arrivalSec, notice, ...extra };
   }
 
   private onPulse(records: PulseSensorRecord[], arrivalSec: number, out: SensorFrame[]): void {
@@ -167,23 +206,23 @@ export class SerialFrameAssembler {
       if (r.kind === 'signal') {
         if (r.sensor === this.sensorIndex) values.push(r.value);
       } else if (r.kind === 'signals') {
-        if (this.sensorIndex < r.values.length) values.push(r.values[this.sensorIndex]);
+        if (this.sensorIndex < r.values.length) values.push(r.values[this.sensorIndex]!);
       } else if (r.kind === 'plotter') {
         values.push(r.signal);
         const pair = `${r.bpm},${r.ibiMs}`;
         if (this.lastPair !== undefined && pair !== this.lastPair && r.ibiMs > 0 && r.bpm > 0) {
-          beats.push({ kind: 'beats', tSec: arrivalSec, ibiMs: [r.ibiMs], hrBpm: r.bpm });
+          beats.push({ kind: 'beats', arrivalSec, ibiMs: [r.ibiMs], hrBpm: r.bpm, origin: 'device' });
         }
         this.lastPair = pair;
       } else if (r.kind === 'bpm') {
         if (r.sensor === this.sensorIndex) this.lastBpm = r.bpm;
       } else if (r.kind === 'ibi') {
         if (r.sensor === this.sensorIndex && r.ibiMs > 0) {
-          beats.push({ kind: 'beats', tSec: arrivalSec, ibiMs: [r.ibiMs], ...(this.lastBpm ? { hrBpm: this.lastBpm } : {}) });
+          beats.push({ kind: 'beats', arrivalSec, ibiMs: [r.ibiMs], origin: 'device', ...(this.lastBpm ? { hrBpm: this.lastBpm } : {}) });
         }
       } else if (r.kind === 'error') {
         if (r.message !== this.lastErrorMsg || arrivalSec - this.lastErrorSec > 10) {
-          out.push({ kind: 'status', tSec: arrivalSec, message: `sensor reports an error: ${r.message}` });
+          out.push(this.status(arrivalSec, { code: 'begin-failed', params: { message: r.message } }));
           this.lastErrorMsg = r.message;
           this.lastErrorSec = arrivalSec;
         }
@@ -194,36 +233,38 @@ export class SerialFrameAssembler {
   }
 
   private onCms50(records: Cms50Record[], arrivalSec: number, out: SensorFrame[]): void {
-    const times = this.addSamples(records.map((r) => r.pleth), arrivalSec, out);
+    const first = this.addSamples(records.map((r) => r.pleth), arrivalSec, out);
+    const fs = this.fsHz ?? 60;
     records.forEach((r, i) => {
-      const t = times[i] ?? arrivalSec;
+      const idx = first + i;
       const contact: StatusFrame['contact'] = r.fingerOut ? 'off' : 'ok';
       if (r.fingerOut) {
-        this.lastBeatSec = undefined;
+        this.lastBeatIndex = undefined;
         this.beatHigh = false;
       } else if (r.beat && !this.beatHigh) {
-        const ibi = this.lastBeatSec !== undefined ? (t - this.lastBeatSec) * 1000 : undefined;
+        const ibi = this.lastBeatIndex !== undefined ? ((idx - this.lastBeatIndex) / fs) * 1000 : undefined;
         const ibiMs = ibi !== undefined && ibi >= MIN_IBI_MS && ibi <= MAX_IBI_MS ? [Math.round(ibi * 10) / 10] : [];
-        out.push({ kind: 'beats', tSec: t, ibiMs, ...(r.pulseRateBpm !== null ? { hrBpm: r.pulseRateBpm } : {}) });
-        this.lastBeatSec = t;
+        out.push({ kind: 'beats', arrivalSec, ibiMs, origin: 'device', ...(r.pulseRateBpm !== null ? { hrBpm: r.pulseRateBpm } : {}) });
+        this.lastBeatIndex = idx;
       }
       this.beatHigh = r.beat && !r.fingerOut;
       const key = `${contact}|${r.spo2Pct}|${r.pulseRateBpm}`;
       const changedContact = contact !== this.lastContact;
-      if (changedContact || (key !== this.lastStatusKey && t - this.lastStatusSec >= 1) || t - this.lastStatusSec >= 5) {
-        const status: StatusFrame = {
+      const t = idx / fs;
+      if (changedContact || (key !== this.lastStatusKey && t - this.lastStatusSec >= 1) || t - this.lastStatusSec >= 5 || r.probeError !== this.lastProbeError) {
+        const notice: SensorNotice | undefined = r.probeError ? { code: 'probe-error' } : changedContact && r.fingerOut ? { code: 'finger-out' } : undefined;
+        out.push({
           kind: 'status',
-          tSec: t,
+          arrivalSec,
           contact,
           ...(r.spo2Pct !== null ? { spo2Pct: r.spo2Pct } : {}),
           ...(r.pulseRateBpm !== null ? { pulseRateBpm: r.pulseRateBpm } : {}),
-          ...(changedContact && r.fingerOut ? { message: 'finger out of the sensor' } : {}),
-          ...(r.probeError ? { message: 'probe error' } : {}),
-        };
-        out.push(status);
+          ...(notice ? { notice } : {}),
+        });
         this.lastContact = contact;
         this.lastStatusKey = key;
         this.lastStatusSec = t;
+        this.lastProbeError = r.probeError;
       }
     });
   }
@@ -235,35 +276,26 @@ export class SerialFrameAssembler {
       if (this.fsHz) this.addSamples(plain.map((r) => r.value), arrivalSec, out);
       else if (!this.csvNoFsReported) {
         this.csvNoFsReported = true;
-        out.push({ kind: 'status', tSec: arrivalSec, message: 'csv lines carry no time column: set the sample rate (fsHz) for this source' });
+        out.push(this.status(arrivalSec, { code: 'sensor-error', params: { message: 'csv lines carry no time column: set the sample rate (fs=…) for this source' } }));
       }
     }
     if (timed.length === 0) return;
     if (!this.fsHz) {
+      // The declared rate of a timed CSV: the median spacing of its first lines.
       this.csvPending.push(...timed);
       if (this.csvPending.length < 11) return;
-      const diffs = this.csvPending.slice(1).map((r, i) => (r.tSec as number) - (this.csvPending[i].tSec as number)).filter((d) => d > 0);
+      const diffs = this.csvPending.slice(1).map((r, i) => (r.tSec as number) - (this.csvPending[i]!.tSec as number)).filter((d) => d > 0);
       diffs.sort((a, b) => a - b);
       const med = diffs[Math.floor(diffs.length / 2)];
       if (!med || !Number.isFinite(1 / med) || 1 / med > 10_000) {
         this.csvPending = this.csvPending.slice(-10);
         return;
       }
-      this.setFs(Math.round((1 / med) * 1000) / 1000);
+      this.fsHz = Math.round((1 / med) * 1000) / 1000;
       timed.splice(0, timed.length, ...this.csvPending);
       this.csvPending = [];
     }
-    // The last line of the batch arrived at arrivalSec: map device time to the session clock by it.
-    const newestDev = timed[timed.length - 1].tSec as number;
-    for (const r of timed) {
-      const dev = r.tSec as number;
-      // Device clock restarted (time went backwards) or jumped by > 2 s: re-map to arrival time.
-      const last = this.csvLastDevSec;
-      if (this.csvOffsetSec === undefined || (last !== undefined && (dev < last || dev - last > 2))) {
-        this.csvOffsetSec = arrivalSec - Math.max(dev, newestDev);
-      }
-      this.csvLastDevSec = dev;
-      this.addSamples([r.value], dev + this.csvOffsetSec, out);
-    }
+    // The device's own time travels with each sample (its clock, for the rate estimate and gaps).
+    for (const r of timed) this.addSamples([r.value], arrivalSec, out, r.tSec);
   }
 }

@@ -1,9 +1,11 @@
 /**
  * Console panel: the sensors found (serial, Bluetooth, the simulator), connect/disconnect, the
- * connection state of each channel (the simulator clearly labelled) and the signal quality.
+ * connection state of each channel (the simulator clearly labelled) with what the sensor says
+ * (no data, not understood, finger out, reconnecting …, in the UI's language) and the signal quality.
  */
 import { useEffect, useState } from 'react';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
+import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { primaryChannel, useApp } from '../../app/store.js';
@@ -15,7 +17,7 @@ import { QualityIndicator } from './QualityIndicator.js';
 const STATE_TONE: Record<string, Tone> = { connected: 'ok', connecting: 'info', reconnecting: 'warn', disconnected: 'neutral', error: 'bad' };
 
 export function SensorPanel() {
-  const { t } = useT();
+  const { t, locale } = useT();
   const channels = useApp((s) => s.channels);
   const quality = useApp((s) => s.quality);
   const primary = useApp(primaryChannel);
@@ -61,7 +63,11 @@ export function SensorPanel() {
               )}
             </div>
             <div className="small muted">{c.simulated ? t('sensor.simLabel') : c.label}</div>
-            {c.message && c.state !== 'connected' && <div className="small tone-bad">{c.message}</div>}
+            {c.notice && (
+              <div className={`small ${isNoticeProblem(c.notice.code) ? 'tone-bad' : 'muted'}`} data-testid="sensor-notice">
+                {formatSensorNotice(c.notice, locale)}
+              </div>
+            )}
           </div>
         ))}
         {primary && <QualityIndicator q={quality[primary]} />}

@@ -1,0 +1,129 @@
+/**
+ * `SensorCalls` — the sensors part of the app core (the contract's `listSensors`, `listChannels`,
+ * `connectSensor`, `disconnectSensor`): connects sensors through the device manager and gives each
+ * channel its live view (a `LiveBatcher` as the channel's `view` sink), whose batches go to every
+ * renderer 25 times a second (`tick`); quality seconds and connection news go out at once.
+ */
+import type { ChannelView, SensorListView } from '../../shared/ipc/apiTypes.js';
+import type { PacerSnapshot } from '../../shared/ipc/liveTypes.js';
+import type { PacerSchedule } from '../../shared/pacer/pacerSchedule.js';
+import type { SensorNotice } from '../../shared/sensors/frames.js';
+import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
+import type { AppChannel, AppDevices } from './appPorts.js';
+import type { EventHub } from './eventHub.js';
+import { LiveBatcher } from './LiveBatcher.js';
+import { channelView, sensorListView } from './sensorViews.js';
+
+export interface SensorCallsOptions {
+  /** Wall clock, ms since epoch (batch timestamps). */
+  nowMs?: () => number;
+  /** The pacer at a channel-clock time (for the batches). */
+  pacerAt?: (tSec: number) => PacerSnapshot | null;
+  /** Seconds on the app's wall clock since start (the pacer's clock when no sensor is connected). */
+  wallSec: () => number;
+}
+
+export class SensorCalls {
+  private readonly batchers = new Map<string, LiveBatcher>();
+  pacerAt: (tSec: number) => PacerSnapshot | null = () => null;
+  /** Whether a channel is being recorded (it cannot be disconnected then). */
+  inUse: (channel: string) => boolean = () => false;
+
+  constructor(
+    private readonly devices: AppDevices,
+    private readonly hub: EventHub,
+    private readonly o: SensorCallsOptions,
+  ) {}
+
+  async listSensors(): Promise<SensorListView> {
+    return sensorListView(await this.devices.listSensors());
+  }
+
+  listChannels(): ChannelView[] {
+    return this.devices.channels().map((c) => channelView(c));
+  }
+
+  async connectSensor(spec: string): Promise<ChannelView> {
+    const existing = this.devices.channels().find((c) => c.spec === spec.trim());
+    if (existing) return channelView(existing);
+    const id = this.freeChannelName();
+    // The view is in place before the first sample can arrive.
+    const batcher = this.newBatcher(id);
+    this.batchers.set(id, batcher);
+    let ch: AppChannel;
+    try {
+      ch = await this.devices.connect(spec.trim(), id);
+    } catch (e) {
+      this.batchers.delete(id);
+      throw e;
+    }
+    ch.view = batcher;
+    const view = channelView(ch);
+    this.hub.emit('onConnection', { channel: id, state: ch.state, notice: null, view });
+    return view;
+  }
+
+  async disconnectSensor(channel: string): Promise<void> {
+    if (this.inUse(channel)) throw new Error('stop the session before disconnecting its sensor');
+    await this.devices.disconnect(channel);
+    // The channel's last results came in while it stopped: send them, then forget the view.
+    const last = this.batchers.get(channel)?.take();
+    if (last) this.hub.emit('onLive', last);
+    this.batchers.delete(channel);
+    this.hub.emit('onConnection', { channel, state: 'disconnected', notice: null }); // no view: the channel is gone
+  }
+
+  /** The channel to record from: `id`, else the first connected one. Throws when there is none. */
+  channelFor(id: string | undefined): string {
+    const connected = this.devices.channels().filter((c) => c.state === 'connected');
+    const ch = id ? connected.find((c) => c.id === id) : connected[0];
+    if (!ch) throw new Error(id ? `sensor channel '${id}' is not connected` : 'connect a sensor first');
+    return ch.id;
+  }
+
+  channel(id: string): AppChannel | undefined {
+    return this.devices.channel(id);
+  }
+
+  /** "Now" on a channel's clock (null or unknown: the first channel's, else the app's wall clock). */
+  clockOf(id: string | null): number {
+    const ch = (id !== null ? this.devices.channel(id) : undefined) ?? this.devices.channels()[0];
+    return ch ? ch.nowSec() : this.o.wallSec();
+  }
+
+  applyPacer(p: PacerSchedule | null): void {
+    this.devices.setPacer(p);
+  }
+
+  /** Send every channel's batch of what is new (25 times a second). */
+  tick(): void {
+    for (const b of this.batchers.values()) {
+      const batch = b.take();
+      if (batch) this.hub.emit('onLive', batch);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.devices.disconnectAll().catch(() => undefined);
+    this.batchers.clear();
+  }
+
+  private newBatcher(id: string): LiveBatcher {
+    return new LiveBatcher(id, {
+      nowMs: this.o.nowMs,
+      pacerAt: (t) => this.pacerAt(t),
+      onQuality: (q) => this.hub.emit('onQuality', { channel: id, ...q, flags: [...q.flags] }),
+      onStatus: (state, notice) => this.onStatus(id, state, notice),
+    });
+  }
+
+  private onStatus(id: string, state: ConnectionState, notice: SensorNotice | null): void {
+    const c = this.devices.channel(id);
+    this.hub.emit('onConnection', { channel: id, state, notice, view: c ? channelView(c) : undefined });
+  }
+
+  private freeChannelName(): string {
+    const used = new Set([...this.devices.channels().map((c) => c.id), ...this.batchers.keys()]);
+    for (let i = 1; ; i++) if (!used.has(`ch${i}`)) return `ch${i}`;
+  }
+}

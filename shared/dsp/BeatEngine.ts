@@ -1,0 +1,209 @@
+/**
+ * `BeatEngine` — from timed PPG chunks (or a sensor's own intervals) to final, artifact-corrected
+ * NN beats, streaming. It is the one engine of the live worker and of the offline analysis:
+ * `LivePipeline` feeds it chunk by chunk as they arrive, `analyzePpg`/`analyzeChunks` feed it a
+ * whole recording and flush; both get the same beats, the same unusable stretches and the same
+ * NN series (the final ones do not depend on how the stream was cut).
+ *
+ *   TimedChunk ─ SampleTimeline.append ─▶ PpgPeakDetector.push ─▶ beat times → channel clock
+ *     ─▶ UnusableTracker.pushBeat ─▶ NnStream.pushBeat / setUnusable ─▶ NnStream.takeFinal
+ *
+ * Times are on the channel clock throughout (the timeline maps the detector's sample index back).
+ */
+import { NnStream, type NnBeat } from './NnStream.js';
+import type { NnFiducial } from './nnFiducial.js';
+import { PpgPeakDetector, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { SampleTimeline, type TimedChunk } from './sampleTimeline.js';
+import type { Interval } from './signalGaps.js';
+import { UnusableTracker } from './UnusableTracker.js';
+
+/** Per-beat PPG features for the respiration estimate (channel clock). */
+export interface BeatFeature {
+  tSec: number;
+  quality: number;
+  /** Which fiducial this beat's interval is measured at (the detector's causal per-beat choice). */
+  fiducial: NnFiducial;
+  /** Upstroke amplitude (RIAV). */
+  amplitude: number;
+  /** Low-passed level at the peak (RIIV). */
+  level: number;
+}
+
+export interface EngineUpdate {
+  /** NN beats that became final (time order): what storage keeps. */
+  final: NnBeat[];
+  /** Unusable stretches that became final. */
+  unusable: Interval[];
+  /** Raw detections that became final (for quality and respiration). */
+  detections: BeatFeature[];
+}
+
+const emptyUpdate = (): EngineUpdate => ({ final: [], unusable: [], detections: [] });
+
+export class BeatEngine {
+  private readonly timeline = new SampleTimeline();
+  private detector: PpgPeakDetector | null = null;
+  private readonly unusable = new UnusableTracker();
+  private readonly nn: NnStream;
+  private missingSeen = 0;
+  private lastWasNan = false;
+  private readonly scratch: DetectedBeat[] = [];
+  private readonly settings: PeakDetectorSettings;
+  private ibiClockSec = Number.NaN;
+  private lastFidSec = Number.NEGATIVE_INFINITY;
+
+  constructor(opts: { fromSensor?: boolean; detector?: PeakDetectorSettings } = {}) {
+    this.nn = new NnStream({ fromSensor: opts.fromSensor });
+    this.settings = opts.detector ?? {};
+  }
+
+  /** Look-ahead of the detector, s (0 before the first chunk and for interval sources). */
+  get lookAheadSec(): number {
+    return this.detector?.lookAheadSec ?? 0;
+  }
+
+  /** Channel time at the end of the samples pushed so far (NaN before the first). */
+  get endSec(): number {
+    return this.detector ? this.timeline.endSec : this.ibiClockSec;
+  }
+
+  /** Correction counts over the final beats. */
+  get counts(): NnStream['counts'] {
+    return this.nn.counts;
+  }
+
+  /** Every unusable stretch decided so far (not merged). */
+  get unusableSoFar(): readonly Interval[] {
+    return this.unusable.stretches;
+  }
+
+  /** pushChunk: the next PPG chunk on the channel clock (time order). */
+  pushChunk(c: TimedChunk, out: EngineUpdate = emptyUpdate()): EngineUpdate {
+    if (c.values.length === 0) return out;
+    const a = this.timeline.append(c);
+    if (this.detector === null || a.restart) {
+      // A gap too long to fill starts a new sequence: finish the old one first.
+      if (this.detector && a.restart) this.finishDetector(out);
+      this.detector = new PpgPeakDetector(this.timeline.firstFsHz, this.settings);
+      this.missingSeen = 0;
+      this.lastWasNan = false;
+      this.unusable.start(c.t0Sec);
+    }
+    const det = this.detector;
+    this.scratch.length = 0;
+    if (a.fill > 0) {
+      const fill = new Float32Array(a.fill).fill(Number.NaN);
+      det.push(fill, this.scratch);
+    }
+    det.push(c.values, this.scratch);
+    this.lastWasNan = Number.isNaN(c.values[c.values.length - 1] as number);
+    this.onDetections(out);
+    return out;
+  }
+
+  /**
+   * pushIntervals: intervals from the sensor itself (ms), the first starting at `startSec`
+   * (channel clock; NaN = right after the previous interval). A jump forward starts a new
+   * segment; `markGap` the span in between.
+   */
+  pushIntervals(ibiMs: readonly number[], startSec: number, out: EngineUpdate = emptyUpdate()): EngineUpdate {
+    if (Number.isNaN(this.ibiClockSec)) {
+      this.ibiClockSec = Number.isNaN(startSec) ? 0 : startSec;
+      this.unusable.start(this.ibiClockSec);
+      this.addBeat(this.ibiClockSec, this.ibiClockSec, 1, out);
+    } else if (!Number.isNaN(startSec) && startSec > this.ibiClockSec) {
+      this.ibiClockSec = startSec;
+      this.addBeat(startSec, startSec, 1, out);
+    }
+    for (const v of ibiMs) {
+      if (!(v > 0)) continue;
+      this.ibiClockSec += v / 1000;
+      this.addBeat(this.ibiClockSec, this.ibiClockSec, 1, out);
+    }
+    this.drain(out);
+    return out;
+  }
+
+  /** pushBeatTimes: beats at these times (channel clock, ascending; quality 1), e.g. a stored interval session. */
+  pushBeatTimes(beatsSec: readonly number[], out: EngineUpdate = emptyUpdate()): EngineUpdate {
+    for (const t of beatsSec) {
+      if (Number.isNaN(this.ibiClockSec)) this.unusable.start(t);
+      if (!(t > this.ibiClockSec) && !Number.isNaN(this.ibiClockSec)) continue;
+      this.ibiClockSec = t;
+      this.addBeat(t, t, 1, out);
+    }
+    this.drain(out);
+    return out;
+  }
+
+  /** A span no interval may bridge (interval sources: a sensor gap), channel clock. */
+  markGap(startSec: number, endSec: number, out: EngineUpdate = emptyUpdate()): EngineUpdate {
+    this.unusable.missingStarted(startSec);
+    this.unusable.missingEnded(endSec, out.unusable);
+    this.nn.setUnusable(out.unusable, this.unusable.finalUntilSec);
+    return out;
+  }
+
+  /** The beats that are not final yet, provisionally corrected (live screen). */
+  provisional(out: NnBeat[] = []): NnBeat[] {
+    return this.nn.provisional(out);
+  }
+
+  /** End of the stream: everything becomes final. */
+  flush(out: EngineUpdate = emptyUpdate()): EngineUpdate {
+    if (this.detector) this.finishDetector(out);
+    const end = this.endSec;
+    this.unusable.flush(Number.isFinite(end) ? end : 0, out.unusable);
+    this.nn.setUnusable(out.unusable, Infinity);
+    this.nn.flush(out.final);
+    return out;
+  }
+
+  private finishDetector(out: EngineUpdate): void {
+    const det = this.detector!;
+    this.scratch.length = 0;
+    det.flush(this.scratch);
+    this.lastWasNan = false;
+    this.onDetections(out);
+  }
+
+  private toChannel(detSec: number): number {
+    return this.timeline.timeAt(detSec * this.detector!.fsHz);
+  }
+
+  private onDetections(out: EngineUpdate): void {
+    const det = this.detector!;
+    // Missing-sample runs: closed ones are final stretches, an open one holds finalisation back.
+    const runs = det.missingRuns;
+    for (let k = this.missingSeen; k < runs.length; k++) {
+      const r = runs[k]!;
+      this.unusable.missingStarted(this.toChannel(r.startSec));
+      const open = k === runs.length - 1 && this.lastWasNan;
+      if (open) break;
+      this.unusable.missingEnded(this.toChannel(r.endSec), out.unusable);
+      this.missingSeen = k + 1;
+    }
+    for (const b of this.scratch) {
+      const t = this.toChannel(b.tSec);
+      // The fiducial the detector chose for this beat (causal, per beat), kept in beat order.
+      const f = Number.isFinite(b.tFidSec) && Math.abs(b.tFidSec - b.tSec) < 0.1 ? this.toChannel(b.tFidSec) : t;
+      const fid = f > this.lastFidSec ? f : t;
+      this.lastFidSec = fid;
+      out.detections.push({ tSec: t, quality: b.quality, fiducial: b.fiducial, amplitude: b.upstroke, level: b.level });
+      this.addBeat(t, fid, b.quality, out);
+    }
+    this.drain(out);
+  }
+
+  private addBeat(tSec: number, fidSec: number, quality: number, out: EngineUpdate): void {
+    const before = out.unusable.length;
+    this.unusable.pushBeat(tSec, quality, out.unusable);
+    this.nn.pushBeat(tSec, fidSec, quality);
+    if (out.unusable.length > before) this.nn.setUnusable(out.unusable.slice(before), this.unusable.finalUntilSec);
+  }
+
+  private drain(out: EngineUpdate): void {
+    this.nn.setUnusable([], this.unusable.finalUntilSec);
+    this.nn.takeFinal(out.final);
+  }
+}

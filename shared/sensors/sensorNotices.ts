@@ -1,0 +1,119 @@
+/**
+ * `formatSensorNotice` — a sensor's diagnosis (`SensorNotice`: a code with parameters) as a
+ * sentence in Dutch or English, for the live UI next to the sensor, and for `cadans monitor` /
+ * `cadans record`. The templates name what to do, in the therapist's words.
+ */
+import type { SensorNotice, SensorNoticeCode } from './frames.js';
+
+export type NoticeLocale = 'nl' | 'en';
+
+/** Is this notice a problem (shown as a warning), or information (shown quietly)? */
+export function isNoticeProblem(code: SensorNoticeCode): boolean {
+  return !['understood-again', 'reconnected', 'protocol-detected', 'connected', 'ppg-streaming', 'rate-mismatch', 'analysis-resumed'].includes(code);
+}
+
+type Params = Readonly<Record<string, string | number>>;
+type Template = (p: Params, num: (x: string | number | undefined, d?: number) => string) => string;
+
+const ADAPTER_NL: Record<string, string> = {
+  off: 'Bluetooth staat uit — zet het aan in de systeeminstellingen',
+  unauthorized: 'geen toestemming om Bluetooth te gebruiken (zie de handleiding: toestemming voor Cadans geven)',
+  unsupported: 'deze Bluetooth-adapter ondersteunt geen Bluetooth Low Energy',
+  resetting: 'de Bluetooth-adapter wordt opnieuw gestart',
+  unknown: 'geen Bluetooth-adapter gevonden',
+};
+const ADAPTER_EN: Record<string, string> = {
+  off: 'Bluetooth is switched off — switch it on in the system settings',
+  unauthorized: 'no permission to use Bluetooth (see the manual: allow Cadans to use Bluetooth)',
+  unsupported: 'this Bluetooth adapter does not support Bluetooth Low Energy',
+  resetting: 'the Bluetooth adapter is resetting',
+  unknown: 'no Bluetooth adapter found',
+};
+
+const PROTOCOL_HINT_NL: Record<string, string> = {
+  pulsesensor: 'draait de Arduino-sketch en schrijft hij op deze baudrate?',
+  'cms50-5': 'staat de oximeter aan, met een vinger erin?',
+  'cms50-9': 'staat de oximeter aan? (hij zendt pas na het startcommando)',
+  csv: 'stuurt het apparaat regels?',
+};
+const PROTOCOL_HINT_EN: Record<string, string> = {
+  pulsesensor: 'is the Arduino sketch running and printing at this baud rate?',
+  'cms50-5': 'is the oximeter switched on with a finger in it?',
+  'cms50-9': 'is the oximeter switched on? (it streams only after the start command)',
+  csv: 'is the device sending lines?',
+};
+
+const NL: Record<SensorNoticeCode, Template> = {
+  'no-data': (p) => `geen gegevens van ${p.port ?? 'de sensor'} gedurende ${p.seconds ?? 3} s — ${PROTOCOL_HINT_NL[String(p.protocol)] ?? 'is de sensor aangesloten en aan?'}`,
+  'not-understood': (p, n) =>
+    `de gegevens van ${p.port} zijn niet te lezen als ${p.protocol} op ${p.baud} baud — verkeerd protocol of verkeerde baudrate? ` +
+    `(${p.bytes} bytes in ${p.seconds} s, ${p.readings} metingen, ${n(p.badPct, 0)} % onleesbaar)`,
+  'understood-again': (p) => `de gegevens van ${p.port ?? 'de sensor'} zijn weer leesbaar`,
+  'finger-out': () => 'vinger of oorclip niet in de sensor',
+  'probe-error': () => 'de sensor meldt een probefout — controleer de clip en de kabel',
+  searching: () => 'de sensor zoekt de polsslag',
+  'begin-failed': (p) => `de PulseSensor-bibliotheek kon niet starten (${p.message ?? '!'}) — controleer de sketch en de aansluiting`,
+  'sensor-error': (p) => `de sensor meldt een fout: ${p.message}`,
+  reconnecting: (p) => `verbinding met ${p.port ?? 'de sensor'} verbroken (${p.reason ?? 'onbekende reden'}); opnieuw verbinden…`,
+  reconnected: (p) => `weer verbonden met ${p.port ?? 'de sensor'}`,
+  'port-error': (p) => `fout op de seriële poort ${p.port}: ${p.message}`,
+  'rate-mismatch': (p, n) => `de sensor meldt ${n(p.declaredHz, 1)} Hz maar zendt ${n(p.measuredHz, 2)} Hz; de gemeten frequentie wordt gebruikt`,
+  burst: (p, n) => `gegevens komen ${n(p.factor, 0)}× sneller binnen dan de sensor meet (een opgespaarde buffer); de tijden blijven juist`,
+  'samples-lost': (p, n) => `${p.count} meetwaarden onderweg verloren (${n(p.seconds, 1)} s); als gat gemarkeerd`,
+  'stream-stopped': (p) => `de sensor heeft de ${p.what ?? 'meting'} gestopt`,
+  'end-of-recording': () => 'einde van de opname bereikt',
+  'protocol-detected': (p) => `herkend als ${p.protocol} op ${p.baud} baud`,
+  'bad-frames': (p) => `onleesbare berichten van de sensor (${p.message}); ${p.count} tot nu toe`,
+  'adapter-state': (p) => ADAPTER_NL[String(p.state)] ?? ADAPTER_NL.unknown!,
+  connected: (p) => `verbonden met ${p.device}${p.location ? `, plaats: ${p.location}` : ''}${p.batteryPct !== undefined ? `, batterij ${p.batteryPct} %` : ''}`,
+  'ppg-unavailable': () => 'deze sensor levert geen PPG: alleen hartslag en RR-intervallen',
+  'ppg-streaming': (p, n) => `PPG komt binnen op ${n(p.fsHz, 0)} Hz`,
+  'reconnect-failed': (p) => `opnieuw verbinden mislukt (${p.message}); nieuwe poging…`,
+  'analysis-stopped': () => 'de live-analyse is gestopt en wordt opnieuw gestart; de opname loopt door',
+  'analysis-resumed': () => 'de live-analyse loopt weer',
+};
+
+const EN: Record<SensorNoticeCode, Template> = {
+  'no-data': (p) => `no data from ${p.port ?? 'the sensor'} for ${p.seconds ?? 3} s — ${PROTOCOL_HINT_EN[String(p.protocol)] ?? 'is the sensor plugged in and on?'}`,
+  'not-understood': (p, n) =>
+    `data on ${p.port} is not understood as ${p.protocol} at ${p.baud} baud — wrong protocol or baud rate? ` +
+    `(${p.bytes} bytes in ${p.seconds} s, ${p.readings} readings, ${n(p.badPct, 0)}% unreadable)`,
+  'understood-again': (p) => `data from ${p.port ?? 'the sensor'} is understood again`,
+  'finger-out': () => 'finger or ear clip out of the sensor',
+  'probe-error': () => 'the sensor reports a probe error — check the clip and the cable',
+  searching: () => 'the sensor is searching for the pulse',
+  'begin-failed': (p) => `the PulseSensor library could not start (${p.message ?? '!'}) — check the sketch and the wiring`,
+  'sensor-error': (p) => `the sensor reports an error: ${p.message}`,
+  reconnecting: (p) => `lost ${p.port ?? 'the sensor'} (${p.reason ?? 'unknown reason'}); reconnecting…`,
+  reconnected: (p) => `reconnected to ${p.port ?? 'the sensor'}`,
+  'port-error': (p) => `serial port error on ${p.port}: ${p.message}`,
+  'rate-mismatch': (p, n) => `the sensor declares ${n(p.declaredHz, 1)} Hz but sends ${n(p.measuredHz, 2)} Hz; using the measured rate`,
+  burst: (p, n) => `data arrives ${n(p.factor, 0)}× faster than the sensor samples (a buffered backlog); times stay right`,
+  'samples-lost': (p, n) => `${p.count} samples lost in transfer (${n(p.seconds, 1)} s); marked as a gap`,
+  'stream-stopped': (p) => `the sensor stopped the ${p.what ?? 'measurement'}`,
+  'end-of-recording': () => 'end of the recording reached',
+  'protocol-detected': (p) => `recognised as ${p.protocol} at ${p.baud} baud`,
+  'bad-frames': (p) => `unreadable messages from the sensor (${p.message}); ${p.count} so far`,
+  'adapter-state': (p) => ADAPTER_EN[String(p.state)] ?? ADAPTER_EN.unknown!,
+  connected: (p) => `connected to ${p.device}${p.location ? `, location: ${p.location}` : ''}${p.batteryPct !== undefined ? `, battery ${p.batteryPct}%` : ''}`,
+  'ppg-unavailable': () => 'this sensor offers no PPG: heart rate and RR intervals only',
+  'ppg-streaming': (p, n) => `PPG streaming at ${n(p.fsHz, 0)} Hz`,
+  'reconnect-failed': (p) => `reconnect failed (${p.message}); retrying…`,
+  'analysis-stopped': () => 'live analysis stopped and is being restarted; the recording goes on',
+  'analysis-resumed': () => 'live analysis is running again',
+};
+
+function numberFormatter(locale: NoticeLocale): (x: string | number | undefined, d?: number) => string {
+  return (x, d = 1) => {
+    const v = typeof x === 'number' ? x : Number(x);
+    if (!Number.isFinite(v)) return String(x ?? '');
+    return v.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: d, minimumFractionDigits: 0, useGrouping: false });
+  };
+}
+
+/** formatSensorNotice: the notice as one sentence in `locale`. */
+export function formatSensorNotice(notice: SensorNotice, locale: NoticeLocale): string {
+  const table = locale === 'nl' ? NL : EN;
+  const t = table[notice.code];
+  return t ? t(notice.params ?? {}, numberFormatter(locale)) : notice.code;
+}
