@@ -106,9 +106,14 @@ export class AnalysisHost {
     return new Promise((resolve) => this.pendingWaiters.push({ seq: target, resolve }));
   }
 
-  /** Test and diagnostics: make the worker fail as if it had crashed (terminate) or to restart now. */
+  /** Tests: make the worker die (as if it crashed). */
   async kill(): Promise<void> {
     await this.worker.terminate();
+  }
+
+  /** Tests (CADANS_TEST=1): make the worker hang for `ms`. */
+  hang(ms: number): void {
+    this.post({ type: 'test-hang', seq: this.nextSeq(), ms });
   }
 
   async terminate(): Promise<void> {

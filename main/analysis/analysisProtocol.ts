@@ -24,7 +24,9 @@ export type ToWorker =
   | { type: 'flush'; channel: string; seq: number }
   | { type: 'close'; channel: string }
   /** Heap statistics of the worker (after a full GC when the process runs with --expose-gc). */
-  | { type: 'stats'; seq: number };
+  | { type: 'stats'; seq: number }
+  /** Tests only (CADANS_TEST=1): block the worker for `ms` as if it hung. */
+  | { type: 'test-hang'; seq: number; ms: number };
 
 export interface WorkerResult {
   type: 'result';

@@ -63,6 +63,14 @@ port.on('message', (msg: ToWorker) => {
       case 'close':
         pipelines.delete(msg.channel);
         break;
+      case 'test-hang': {
+        if (process.env.CADANS_TEST !== '1') break;
+        const until = performance.now() + msg.ms;
+        while (performance.now() < until) {
+          // busy: the supervisor must notice
+        }
+        break;
+      }
       case 'stats': {
         (globalThis as { gc?: () => void }).gc?.();
         const heapUsedBytes = getHeapStatistics().used_heap_size;

@@ -43,7 +43,9 @@ export interface AppServiceOptions {
   printToPdf?: PrintToPdf;
 }
 
-type Parts = AppCalls & RecordCalls & SensorCalls & SessionCalls & ResonanceService;
+/** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
+type Public<T> = { [K in keyof T]: T[K] };
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -60,9 +62,10 @@ export function composeService(parts: readonly object[]): CadansService {
   return out as CadansService;
 }
 
-// The class gets the contract's calls at run time (composeService); this tells TypeScript so.
+// The class gets the contract's calls at run time (composeService); this tells TypeScript so,
+// with each call's own signature (the `covers` check above keeps them those of the contract).
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface AppService extends CadansService {}
+export interface AppService extends Pick<Parts, InvokeName> {}
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class AppService {

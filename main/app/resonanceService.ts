@@ -30,6 +30,13 @@ import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
 import type { SensorCalls } from './sensorCalls.js';
 import type { SessionCalls, SessionOwner } from './sessionCalls.js';
 
+/** Why a run ended that did not end by itself (the session's end reason). */
+const END_REASON: Record<string, string> = {
+  'sensor-lost': 'the sensor went away before the protocol ended',
+  'no-data': 'the sensor sent no data',
+  'stream-ended': 'the sensor stream ended before the protocol ended',
+};
+
 const SETTING_KEYS: readonly (keyof ResonanceProtocolSettings)[] = ['ratesBpm', 'stepSec', 'inhaleFraction', 'restSec', 'settleSec'];
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -55,7 +62,7 @@ export class ResonanceService {
     private readonly sensors: SensorCalls,
     private readonly hub: EventHub,
   ) {
-    sessions.onEnded((e) => this.sessionStopped(e.sessionId, e.clockOffsetSec));
+    sessions.onEnded((e) => this.sessionStopped(e.sessionId, e.clockOffsetSec, e.reason));
   }
 
   private get pacer(): PacerController {
@@ -173,11 +180,11 @@ export class ResonanceService {
   }
 
   /** The session of the run has stopped (any way): analyse on the recording clock, store, tell the renderer. */
-  sessionStopped(sessionId: number, clockOffsetSec: number): void {
+  sessionStopped(sessionId: number, clockOffsetSec: number, reason = 'stopped'): void {
     const run = this.run;
     if (!run || run.status !== 'running' || run.info.sessionId !== sessionId) return;
     const status = run.endAs ?? 'interrupted';
-    if (run.endAs === null) run.endReason = 'the session was stopped before the protocol ended';
+    if (run.endAs === null) run.endReason = END_REASON[reason] ?? 'the session was stopped before the protocol ended';
     try {
       const assessment = run.finish(status, this.sensors.clockOf(run.info.channel), clockOffsetSec);
       if (assessment) storeResonance(this.storage, sessionId, assessment);

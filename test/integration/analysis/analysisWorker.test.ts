@@ -1,77 +1,133 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
-import { ppgFindPeaks } from '../../../shared/dsp/ppgFindPeaks.js';
-import { AnalysisHost } from '../../../main/analysis/AnalysisHost.js';
+import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
+import type { NnBeat } from '../../../shared/dsp/NnStream.js';
+import { AnalysisHost, type AnalysisSink } from '../../../main/analysis/AnalysisHost.js';
+import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
 import { loadRecording } from '../../support/loadRecording.js';
+
+/** A sink that keeps every result of one channel. */
+function collect(): AnalysisSink & { results: WorkerResult[]; restarts: string[]; final(): NnBeat[] } {
+  const results: WorkerResult[] = [];
+  const restarts: string[] = [];
+  return {
+    results,
+    restarts,
+    final: () => results.flatMap((r) => r.final),
+    analysisResult: (r) => void results.push(r),
+    analysisError: (m) => assert.fail(`worker error: ${m}`),
+    analysisRestarted: (reason) => void restarts.push(reason),
+  };
+}
+
+/** A recording as timed chunks of 1..17 samples at a rate slightly off its nominal one (a real device). */
+function chunksOf(values: Float64Array, fsHz: number): { t0Sec: number; fsHz: number; values: Float32Array }[] {
+  const out: { t0Sec: number; fsHz: number; values: Float32Array }[] = [];
+  let t = 0;
+  let i = 0;
+  let k = 0;
+  while (i < values.length) {
+    const n = 1 + ((k * 7) % 17);
+    // The channel clock's estimate moves a few ppm now and then.
+    const fs = fsHz * (1 + 1e-5 * Math.sin(k / 50));
+    k++;
+    const c = Float32Array.from(values.subarray(i, i + n));
+    out.push({ t0Sec: t, fsHz: fs, values: c });
+    t += c.length / fs;
+    i += n;
+  }
+  return out;
+}
 
 describe('analysis worker (worker_threads)', () => {
   const host = new AnalysisHost();
   after(() => host.terminate());
 
-  test('chunked live stream gives the offline beats (within one sample) and rolling metrics', async () => {
+  test('the live stream gives exactly the offline analysis\'s NN series, with rolling metrics and the spectrum', async () => {
     await host.whenReady();
-    const { ppg: values, fsHz } = loadRecording('neurokit_resting_5min_100hz.csv');
-    const f32 = Float32Array.from(values);
-    const offline = ppgFindPeaks(f32, fsHz).beats;
-    const live: number[] = [];
-    const quality: number[] = [];
-    let metrics = 0;
-    let lastCoherence: number | null = null;
-    const latencies: number[] = [];
-    host.onResult((r, latencyMs) => {
-      if (r.channel !== 'ear') return;
-      live.push(...r.beatTSec);
-      quality.push(...r.beatQuality);
-      metrics += r.metrics.length;
-      for (const m of r.metrics) if (m.coherenceRatio !== null) lastCoherence = m.coherenceRatio;
-      latencies.push(latencyMs);
-      assert.ok(r.lookAheadSec > 0 && r.lookAheadSec < 4, `look-ahead ${r.lookAheadSec}`);
-    });
-    // Chunks of 1..17 samples, like a serial sensor's batches.
-    let i = 0;
-    let k = 0;
-    while (i < f32.length) {
-      const n = 1 + ((k++ * 7) % 17);
-      host.pushPpg('ear', fsHz, f32.slice(i, i + n));
-      i += n;
-    }
+    const { ppg, fsHz } = loadRecording('neurokit_resting_5min_100hz.csv');
+    const chunks = chunksOf(ppg, fsHz);
+    const sink = collect();
+    host.attach('ear', sink, 'ppg', 1);
+    for (const c of chunks) host.pushChunk('ear', { ...c, values: c.values.slice() });
+    host.flush('ear');
     await host.drain();
-    // The live path never flushes; every offline beat that is older than the look-ahead must be there.
-    const cutoff = f32.length / fsHz - 4;
-    const off = offline.filter((b) => b.tSec < cutoff).map((b) => b.tSec);
-    const liv = live.filter((t) => t < cutoff);
-    assert.equal(liv.length, off.length);
-    for (let j = 0; j < off.length; j++) assert.ok(Math.abs(liv[j]! - off[j]!) <= 1 / fsHz, `beat ${j}: ${liv[j]} vs ${off[j]}`);
-    assert.ok(metrics >= 290, `metrics once a second (${metrics})`);
-    assert.ok(lastCoherence !== null, 'coherence computed once 64 s are available');
-    assert.ok(quality.every((q) => q >= 0 && q <= 1));
-    assert.ok(latencies.length > 1000);
+    const offline = analyzeChunks(chunks);
+    const live = sink.final().filter((b) => b.ibiMs !== null);
+    assert.equal(live.length, offline.nn.ibiMs.length, 'as many NN intervals');
+    for (let j = 0; j < live.length; j++) {
+      assert.ok(Math.abs(live[j]!.ibiMs! - offline.nn.ibiMs[j]!) < 0.01, `NN ${j}: ${live[j]!.ibiMs} vs ${offline.nn.ibiMs[j]}`);
+      assert.ok(Math.abs(live[j]!.fidSec - offline.nn.tSec[j]!) < 1e-3);
+    }
+    const metrics = sink.results.flatMap((r) => r.metrics);
+    assert.ok(metrics.length >= 290, `metrics once a second (${metrics.length})`);
+    assert.ok(metrics.some((m) => m.coherenceRatio !== null), 'coherence once 64 s are available');
+    assert.ok(sink.results.some((r) => r.spectrum !== null && r.spectrum.psd.length > 10), 'the live spectrum comes from the worker');
+    assert.ok(sink.results.every((r) => r.gen === 1));
+    // Provisional beats run ahead of the final ones.
+    const withTail = sink.results.filter((r) => r.provisional && r.provisional.length > 0);
+    assert.ok(withTail.length > 50);
+    host.detach('ear');
   });
 
   test('channels are independent (groups: one sensor per client)', async () => {
-    const { ppg: values, fsHz } = loadRecording('heartpy_data_100hz.csv');
-    const counts = new Map<string, number>();
-    const off = host.onResult((r) => counts.set(r.channel, (counts.get(r.channel) ?? 0) + r.beatTSec.length));
-    for (const ch of ['a', 'b']) host.resetChannel(ch);
-    for (let i = 0; i < values.length; i += 25) {
-      host.pushPpg('a', fsHz, Float32Array.from(values.subarray(i, i + 25)));
-      host.pushPpg('b', fsHz, Float32Array.from(values.subarray(i, i + 25)));
+    const { ppg, fsHz } = loadRecording('heartpy_data_100hz.csv');
+    const a = collect();
+    const b = collect();
+    host.attach('a', a, 'ppg', 1);
+    host.attach('b', b, 'ppg', 1);
+    for (let i = 0; i < ppg.length; i += 25) {
+      const c = { t0Sec: i / fsHz, fsHz, values: Float32Array.from(ppg.subarray(i, i + 25)) };
+      host.pushChunk('a', { ...c, values: c.values.slice() });
+      host.pushChunk('b', c);
     }
+    host.flush('a');
+    host.flush('b');
     await host.drain();
-    off();
-    assert.ok((counts.get('a') ?? 0) > 15);
-    assert.equal(counts.get('a'), counts.get('b'));
+    assert.ok(a.final().length > 15);
+    assert.deepEqual(a.final(), b.final());
+    host.detach('a');
+    host.detach('b');
   });
 
-  test('intervals from a BLE strap pass through with correction', async () => {
-    const got: number[] = [];
-    const off = host.onResult((r) => {
-      if (r.channel === 'strap') got.push(...Array.from(r.beatIbiMs).filter((v) => Number.isFinite(v)));
-    });
-    for (let s = 0; s < 30; s++) host.pushIntervals('strap', [800, 820], s * 1.62 + 1.62);
+  test('intervals from a BLE strap pass through the same correction', async () => {
+    const s = collect();
+    host.attach('strap', s, 'intervals', 1);
+    for (let k = 0; k < 30; k++) host.pushIntervals('strap', [800, 820], k === 0 ? 0 : Number.NaN);
+    host.flush('strap');
     await host.drain();
-    off();
-    assert.ok(got.length >= 55);
-    assert.ok(got.every((v) => v === 800 || v === 820 || Math.abs(v - 810) < 15));
+    const nn = s.final().filter((b) => b.ibiMs !== null);
+    assert.ok(nn.length >= 55, `${nn.length} intervals`);
+    assert.ok(nn.every((b) => b.ibiMs === 800 || b.ibiMs === 820), JSON.stringify(nn.map((b) => b.ibiMs)));
+    host.detach('strap');
+  });
+
+  test('a worker that dies is replaced and every attached channel is told', async () => {
+    const s = collect();
+    host.attach('x', s, 'ppg', 1);
+    const before = host.restarts;
+    await host.kill();
+    const t0 = Date.now();
+    while (s.restarts.length === 0 && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(s.restarts, ['crashed']);
+    assert.equal(host.restarts, before + 1);
+    // The channel re-opens on the new worker and is served again.
+    host.open('x', 'ppg', 2);
+    const { ppg, fsHz } = loadRecording('heartpy_data_100hz.csv');
+    host.pushChunk('x', { t0Sec: 0, fsHz, values: Float32Array.from(ppg) });
+    host.flush('x');
+    await host.drain();
+    assert.ok(s.results.some((r) => r.gen === 2 && r.final.length > 10));
+    host.detach('x');
+  });
+
+  test('a worker that hangs is replaced within the hang limit', async () => {
+    const s = collect();
+    host.attach('y', s, 'ppg', 1);
+    host.hang(60_000);
+    const t0 = Date.now();
+    while (s.restarts.length === 0 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(s.restarts, ['hung']);
+    host.detach('y');
   });
 });

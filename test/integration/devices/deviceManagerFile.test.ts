@@ -1,18 +1,20 @@
 /**
  * DeviceManager with file replay: a real PPG recording played at 20× through the analysis worker
- * finds the same beats as the offline analysis (`cadans analyze`) of the part played, and an RR
- * text file is analysed from its intervals and ends with 'disconnected'.
+ * gives exactly the NN series of the offline analysis of what the channel received (the one
+ * engine), and the beats of `cadans analyze` on the part of the file played; an RR text file is
+ * analysed from its intervals and ends with 'disconnected'.
  */
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeviceManager, type GapEvent } from '../../../main/devices/DeviceManager.js';
+import { DeviceManager } from '../../../main/devices/DeviceManager.js';
 import { AnalysisHost } from '../../../main/analysis/AnalysisHost.js';
-import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
+import { analyzeChunks, analyzePpg } from '../../../shared/dsp/analyzePpg.js';
 import { parsePpgCsv } from '../../../shared/io/ppgCsv.js';
 import { simulateBeatTimes } from '../../../shared/sim/index.js';
+import { ChannelLog } from '../../support/channelLog.js';
 import { dataFile } from '../../support/paths.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -24,34 +26,36 @@ after(async () => {
 });
 
 describe('DeviceManager with file replay', { concurrency: true }, () => {
-  test('neurokit PPG at speed 20: the live beats match the offline analysis of the part played', async () => {
+  test('neurokit PPG at speed 20: the live NN series is the offline analysis of what was received', async () => {
     const path = dataFile('neurokit_resting_5min_100hz.csv');
     const mgr = new DeviceManager({ analysis: host });
-    const beats: { t: number; q: number }[] = [];
-    const gaps: GapEvent[] = [];
-    mgr.on('analysis', (_c, r) => r.beatTSec.forEach((t, i) => beats.push({ t, q: r.beatQuality[i]! })));
-    mgr.on('gap', (_c, g) => gaps.push(g));
+    const log = new ChannelLog();
     const t0 = Date.now();
-    const { info } = await mgr.connect(`file:${path}?speed=20`, 'replay');
-    assert.equal(info.kind, 'file');
-    assert.equal(info.fsHz, 100);
-    while (mgr.dataTimeSec('replay') < 60) await sleep(20);
+    const ch = await mgr.connect(`file:${path}?speed=20`, 'replay');
+    ch.view = log;
+    assert.equal(ch.info.kind, 'file');
+    assert.equal(ch.info.fsHz, 100);
+    while (ch.dataEndSec < 60) await sleep(20);
     const wallSec = (Date.now() - t0) / 1000;
-    const played = mgr.dataTimeSec('replay');
-    await mgr.disconnect('replay');
+    await mgr.disconnect('replay'); // flushes the worker: every beat becomes final
     assert.ok(wallSec > 2.5 && wallSec < 8, `60 s of signal at 20× took ${wallSec} s`);
-    assert.deepEqual(gaps, []);
+    assert.deepEqual(log.gaps, []);
+    // The replay's device clock: the chunks are exactly at 100 Hz, contiguous.
+    assert.ok(log.chunks.every((c) => Math.abs(c.fsHz - 100) < 1e-6));
 
+    const offline = analyzeChunks(log.chunks);
+    const live = log.final.filter((b) => b.ibiMs !== null);
+    assert.equal(live.length, offline.nn.ibiMs.length);
+    live.forEach((b, i) => assert.ok(Math.abs(b.ibiMs! - offline.nn.ibiMs[i]!) < 0.01, `NN ${i}`));
+    // …and the beats of the offline analysis of the file itself (the channel starts at the file's first sample).
     const rec = parsePpgCsv(readFileSync(path, 'latin1'));
     if ('error' in rec) assert.fail(rec.error);
-    const offline = analyzePpg(rec.values.subarray(0, Math.round(played * rec.fsHz)), rec.fsHz).beats.tSec;
-    const upTo = played - 4; // the live detector's look-ahead (~2.8 s) holds back the last beats
-    const live = beats.filter((b) => b.t <= upTo).map((b) => b.t);
-    const off = offline.filter((t) => t <= upTo);
-    assert.ok(off.length > 50);
-    assert.ok(Math.abs(live.length - off.length) <= 2, `live ${live.length} vs offline ${off.length} beats`);
-    const matched = live.filter((t) => off.some((o) => Math.abs(o - t) < 0.05)).length;
-    assert.ok(matched >= off.length - 2, `${matched} of ${off.length} beats at the same time (±50 ms)`);
+    const played = log.endSec;
+    const fromFile = analyzePpg(rec.values.subarray(0, Math.round(played * rec.fsHz)), rec.fsHz).beats.tSec;
+    const liveBeats = log.detections.map((b) => b.tSec);
+    assert.ok(fromFile.length > 50);
+    assert.equal(liveBeats.length, fromFile.length);
+    liveBeats.forEach((t, i) => assert.ok(Math.abs(t - fromFile[i]!) < 1e-6, `beat ${i}: ${t} vs ${fromFile[i]}`));
   });
 
   test('RR text at speed 40: intervals analysed as beats, HR right, ends with disconnected', async () => {
@@ -60,25 +64,21 @@ describe('DeviceManager with file replay', { concurrency: true }, () => {
     const path = join(dir, 'session_rr.txt');
     writeFileSync(path, ibis.join('\n') + '\n');
     const mgr = new DeviceManager({ analysis: host });
-    const beats: number[] = [];
-    const states: { s: string; msg?: string }[] = [];
-    const metricsHr: number[] = [];
-    mgr.on('analysis', (_c, r) => {
-      beats.push(...r.beatTSec);
-      for (const m of r.metrics) if (m.hrBpm !== null) metricsHr.push(m.hrBpm);
-    });
-    mgr.on('state', (_c, s, msg) => states.push({ s, msg }));
-    const ended = new Promise<void>((resolve) => mgr.on('state', (_c, s) => s === 'disconnected' && resolve()));
-    const { info } = await mgr.connect(`file:${path}?speed=40`, 'rr');
-    assert.equal(info.protocol, 'rr');
-    await ended;
+    const log = new ChannelLog();
+    const ch = await mgr.connect(`file:${path}?speed=40`, 'rr');
+    ch.view = log;
+    assert.equal(ch.info.protocol, 'rr');
+    while (ch.state !== 'disconnected') await sleep(20);
     await mgr.disconnect('rr');
+    const beats = log.detections.map((b) => b.tSec);
     assert.equal(beats.length, ibis.length + 1);
     const total = ibis.reduce((a, b) => a + b, 0) / 1000;
-    assert.ok(Math.abs(beats.at(-1)! - total) < 1e-6, 'beat times on the file clock');
-    const meanHr = metricsHr.reduce((a, b) => a + b, 0) / metricsHr.length;
+    assert.ok(Math.abs(beats.at(-1)! - beats[0]! - total) < 0.01, 'beat times are the sums of the intervals');
+    assert.ok(log.final.every((b) => b.flags & 32), 'flagged as the sensor\'s own intervals');
+    const hr = log.metrics.map((m) => m.hrBpm).filter((x): x is number => x !== null);
+    const meanHr = hr.reduce((a, b) => a + b, 0) / hr.length;
     assert.ok(Math.abs(meanHr - 66) < 3, `HR ${meanHr}`);
-    assert.match(states.find((x) => x.s === 'disconnected')?.msg ?? '', /end of recording/);
+    assert.equal(ch.lastNotice?.code, 'end-of-recording');
   });
 
   test('a missing file: connect rejects with a clear message and leaves no channel', async () => {

@@ -10,7 +10,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeviceManager, type GapEvent, type SignalQualitySecond } from '../../../main/devices/DeviceManager.js';
+import { DeviceManager, type SignalQualitySecond } from '../../../main/devices/DeviceManager.js';
+import { ChannelLog } from '../../support/channelLog.js';
 import { DeviceEnd, Paced, PtyPair, hasSocat, sleep } from '../sensors/ptyPair.js';
 import { IBI_MS, beatSampleIndices, beatTimesSec, pulseVisualizerLine, pulseWave } from '../sensors/emulators.js';
 
@@ -24,19 +25,13 @@ describe('DeviceManager with a serial PulseSensor over a PTY', { skip: SKIP }, (
     const devPath = join(dir, 'ttyDEV');
     let pair = await PtyPair.start(appPath, devPath);
     let dev = new DeviceEnd(devPath);
-    const mgr = new DeviceManager();
-    const beats: { t: number; q: number }[] = [];
-    const hr: number[] = [];
-    const gaps: GapEvent[] = [];
     const states: { s: string; atMs: number }[] = [];
-    const quality: SignalQualitySecond[] = [];
-    mgr.on('analysis', (_c, r) => {
-      r.beatTSec.forEach((t, i) => beats.push({ t, q: r.beatQuality[i]! }));
-      for (const m of r.metrics) if (m.hrBpm !== null) hr.push(m.hrBpm);
+    const mgr = new DeviceManager({
+      onChange: (ch) => {
+        if (states.at(-1)?.s !== ch.state) states.push({ s: ch.state, atMs: Date.now() });
+      },
     });
-    mgr.on('gap', (_c, g) => gaps.push(g));
-    mgr.on('state', (_c, s) => states.push({ s, atMs: Date.now() }));
-    mgr.on('quality', (_c, q) => quality.push(q));
+    const log = new ChannelLog();
     // The emulated ear clip: a pulse wave with known beat times, `S`/`B`/`Q` lines at 50 Hz.
     const beatT = beatTimesSec(60);
     const beatIdx = beatSampleIndices(beatT, FS);
@@ -46,13 +41,14 @@ describe('DeviceManager with a serial PulseSensor over a PTY', { skip: SKIP }, (
       return pulseVisualizerLine(Math.round(300 + 400 * pulseWave(i / FS, beatT)), k > 0 ? { bpm: Math.round(60000 / ibiMs), ibiMs } : undefined);
     };
     try {
-      const { info } = await mgr.connect(`serial:${appPath}?protocol=pulsesensor`, 'ear');
-      assert.equal(info.kind, 'serial');
-      assert.equal(info.fsHz, FS);
+      const ch = await mgr.connect(`serial:${appPath}?protocol=pulsesensor`, 'ear');
+      ch.view = log;
+      assert.equal(ch.info.kind, 'serial');
+      assert.equal(ch.info.fsHz, FS);
       const p1 = new Paced(FS, (i) => dev.write(line(i)), 6 * FS);
       await p1.done();
       await sleep(200);
-      const pulledAtSec = mgr.dataTimeSec('ear');
+      const pulledAtSec = ch.dataEndSec;
       await pair.kill(); // the cable is pulled
       dev.close();
       const t0 = Date.now();
@@ -69,10 +65,15 @@ describe('DeviceManager with a serial PulseSensor over a PTY', { skip: SKIP }, (
       const p2 = new Paced(FS, (i) => dev.write(line(i)), 5 * FS, 8 * FS);
       await p2.done();
       await sleep(300);
-      const endSec = mgr.dataTimeSec('ear');
+      const endSec = ch.dataEndSec;
       await mgr.disconnect('ear');
 
+      const gaps = log.gaps;
+      const quality = log.quality;
+      const beats = log.detections.map((b) => ({ t: b.tSec, q: b.quality ?? 0 }));
+      const hr = log.metrics.map((m) => m.hrBpm).filter((x): x is number => x !== null);
       assert.deepEqual(states.map((x) => x.s), ['connecting', 'connected', 'reconnecting', 'connected', 'disconnected']);
+      assert.ok(log.notices.some((n) => n.code === 'reconnecting') && log.notices.some((n) => n.code === 'reconnected'), 'reconnecting and reconnected are said');
       assert.equal(gaps.length, 1, JSON.stringify(gaps));
       const g = gaps[0]!;
       assert.equal(g.reason, 'disconnected');

@@ -1,5 +1,6 @@
-// SessionRecorder with the fake device manager on real SQLite files: commit cadence, complete
-// data, clock, trimming, interval sensors, failing commits, and the summary = offline analysis.
+// SessionRecorder as a channel's recorder (a fake channel running the real LivePipeline) on real
+// SQLite files: commit cadence, complete data, clock, trimming, interval sensors, failing commits,
+// stored NN = the offline analysis's NN, and the summary = offline analysis.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -7,16 +8,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { SessionRecorder } from '../../../main/sessions/SessionRecorder.js';
-import { readStoredSignal, storedIntervalsMs } from '../../../main/sessions/sessionSignal.js';
+import { readStoredSignal, storedBeatTimes } from '../../../main/sessions/sessionSignal.js';
 import { summaryFromAnalysis } from '../../../main/sessions/sessionSummary.js';
 import { recoverOnStartup } from '../../../main/sessions/startup.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
 import { openDatabase, closeDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { BeatFlag } from '../../../shared/domain/beatFlags.js';
-import { analyzeIntervals } from '../../../shared/dsp/analyzeIntervals.js';
-import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
+import { analyzeBeatTimes } from '../../../shared/dsp/analyzeIntervals.js';
+import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
 import { simulateBeatTimes } from '../../../shared/sim/index.js';
-import { FakeDeviceManager, streamSim } from '../../support/fakeDeviceManager.js';
+import { FakeChannel, streamSim } from '../../support/fakeChannel.js';
 
 const dirs: string[] = [];
 const opened: Storage[] = [];
@@ -30,11 +31,10 @@ after(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-function setup(file = tempDb(), storage?: Storage): { storage: Storage; dm: FakeDeviceManager; clientId: number; file: string } {
+function setup(file = tempDb(), storage?: Storage): { storage: Storage; dm: FakeChannel; clientId: number; file: string } {
   const s = storage ?? openStorage(file);
   opened.push(s);
-  const dm = new FakeDeviceManager();
-  dm.connect('sim:seed=7', 'ch1');
+  const dm = new FakeChannel('ch1', 'sim:seed=7');
   const clientId = s.clients.create({ name: 'Test client' }).id;
   return { storage: s, dm, clientId, file };
 }
@@ -52,7 +52,7 @@ describe('SessionRecorder with a streaming sensor', () => {
     const row = rec.start();
     assert.equal(row.status, 'recording');
     assert.equal(row.sensorSpec, 'sim:seed=7');
-    assert.equal(row.fsHz, 250);
+    assert.equal(dm.recorder, rec, 'the recorder is the channel\'s recorder sink');
     assert.deepEqual(row.pacer, { rateBpm: 6, inhaleFraction: 0.4 });
 
     // Phase 1, real time: a second connection watches what is committed.
@@ -64,7 +64,7 @@ describe('SessionRecorder with a streaming sensor', () => {
       const stored = (spanStmt.get(rec.sessionId) as number | null) ?? 0;
       worstLagSec = Math.max(worstLagSec, emittedSec - stored);
     }, 50);
-    const part1 = await streamSim(dm, 'ch1', { seconds: 3, frameSec: 0.05, speed: 1, onFrame: (t) => (emittedSec = t) });
+    const part1 = await streamSim(dm, { seconds: 3, frameSec: 0.05, speed: 1, onFrame: (t) => (emittedSec = t) });
     clearInterval(watch);
     closeDatabase(reader);
     assert.ok(worstLagSec <= 1.0, `committed signal lagged ${worstLagSec.toFixed(2)} s behind the sensor`);
@@ -73,20 +73,23 @@ describe('SessionRecorder with a streaming sensor', () => {
     rec.addMarker(3, 'note', 'client yawns');
     rec.changePacer({ rateBpm: 5.5, inhaleFraction: 0.4 }, 3.5);
     // Phase 2, fast: enough signal for HRV and coherence.
-    const part2 = await streamSim(dm, 'ch1', { seconds: 87, simulator: part1.simulator, t0Sec: 3 });
+    const part2 = await streamSim(dm, { seconds: 87, simulator: part1.simulator, t0Sec: 3 });
     const summary = await rec.stop();
 
     const sent = new Float32Array(part1.values.length + part2.values.length);
     sent.set(part1.values);
     sent.set(part2.values, part1.values.length);
-    const stored = readStoredSignal(storage, rec.sessionId)!;
+    const segments = readStoredSignal(storage, rec.sessionId);
+    assert.equal(segments.length, 1);
+    const stored = segments[0]!;
     assert.equal(stored.t0Sec, 0);
     assert.equal(stored.fsHz, 250);
     assert.equal(stored.values.length, sent.length, 'every sample stored');
     assert.ok(stored.values.every((v, i) => v === sent[i]), 'samples stored bit-exact');
 
-    const expected = summaryFromAnalysis('analyzePpg', analyzePpg(stored.values, stored.fsHz));
-    assert.deepEqual(summary, expected, 'summary = analyzePpg on the stored signal');
+    const offline = analyzeChunks(segments);
+    assert.deepEqual(summary, summaryFromAnalysis('analyzePpg', offline), 'summary = the offline analysis of the stored signal');
+    assert.equal(storage.sessions.require(rec.sessionId).fsHz, 250);
     assert.ok(summary.meanHrBpm! > 50 && summary.meanHrBpm! < 90, `mean HR ${summary.meanHrBpm}`);
     assert.equal(summary.error, null);
 
@@ -99,26 +102,30 @@ describe('SessionRecorder with a streaming sensor', () => {
     const full = storage.sessions.getFull(rec.sessionId);
     assert.deepEqual(full.markers.map((m) => [m.tSec, m.kind, m.note]), [[3, 'note', 'client yawns']]);
     assert.deepEqual(full.pacerChanges.map((p) => [p.tSec, p.settings.rateBpm]), [[3.5, 5.5]]);
-    // Live beats = the offline beats (same detector), except the last few seconds the live
-    // detector had not finalised yet when the sensor stopped.
+    // The stored beats are the live pipeline's final ones: exactly the offline analysis's beats and
+    // NN intervals (one engine), with the correction flags really set.
     const beats = full.beats;
-    const offline = analyzePpg(stored.values, stored.fsHz).beats.tSec;
-    const settled = offline.filter((t) => t < 85);
-    assert.ok(beats.length >= settled.length && beats.length <= offline.length, `${beats.length} live beats vs ${offline.length} offline`);
-    for (const t of settled) assert.ok(beats.some((b) => Math.abs(b.tSec - t) < 0.03), `offline beat at ${t} s has no live beat`);
+    const raw = beats.filter((b) => !(b.flags & BeatFlag.interpolated));
+    assert.equal(raw.length, offline.beats.tSec.length);
+    raw.forEach((b, i) => assert.ok(Math.abs(b.tSec - offline.beats.tSec[i]!) < 1e-3, `beat ${i}`));
+    const nn = beats.filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
+    assert.equal(nn.length, offline.nn.ibiMs.length);
+    nn.forEach((v, i) => assert.ok(Math.abs(v - offline.nn.ibiMs[i]!) < 0.01, `NN ${i}: ${v} vs ${offline.nn.ibiMs[i]}`));
+    const flagged = beats.filter((b) => b.flags & (BeatFlag.corrected | BeatFlag.extra | BeatFlag.interpolated | BeatFlag.rejected | BeatFlag.halfRate)).length;
+    assert.equal(flagged > 0, offline.artifacts.corrected > 0, 'correction flags are stored where the correction acted');
     assert.ok(beats.every((b, i) => i === 0 || b.tSec > beats[i - 1].tSec));
-    assert.ok(beats.every((b) => b.quality !== null && b.quality >= 0 && b.quality <= 1));
+    assert.ok(raw.every((b) => b.quality !== null && b.quality >= 0 && b.quality <= 1));
     for (const name of ['hr', 'rmssd', 'sdnn', 'coherence', 'resp_rate', 'quality', 'signal_quality']) {
       assert.ok(full.metrics[name] && full.metrics[name].tSec.length >= 80, `metric ${name}`);
     }
     const hr = full.metrics.hr.value.filter((v): v is number => v !== null);
     assert.ok(Math.abs(hr.reduce((a, b) => a + b, 0) / hr.length - summary.meanHrBpm!) < 5, 'live HR ≈ offline HR');
-    assert.equal(dm.listenerCount('frame'), 0, 'unsubscribed after stop');
+    assert.equal(dm.recorder, null, 'no longer the channel\'s recorder after stop');
     assert.deepEqual(await rec.stop(), summary, 'stop() again returns the same summary');
     storage.close();
   });
 
-  test('the recording clock starts at the first frame; earlier beats and gaps are cut; maxSec trims exactly', async () => {
+  test('the recording clock starts at the first sample; earlier gaps are cut; maxSec trims exactly', async () => {
     const { storage, dm, clientId } = setup();
     let limits = 0;
     const rec = new SessionRecorder(storage, dm, {
@@ -129,12 +136,12 @@ describe('SessionRecorder with a streaming sensor', () => {
       onLimit: () => limits++,
       writerOptions: { syncWal: false },
     });
-    // The sensor has been streaming for 100 s before the recording starts.
-    const warm = await streamSim(dm, 'ch1', { seconds: 100 });
+    // The sensor has been streaming for 100 s before the recording starts (nobody records it).
+    const warm = await streamSim(dm, { seconds: 100 });
     rec.start();
-    dm.emitGap('ch1', 90, 100.5, 'contact lost');
-    await streamSim(dm, 'ch1', { seconds: 45, simulator: warm.simulator, t0Sec: 100 });
-    dm.emitGap('ch1', 120, 121, 'packet loss');
+    dm.emitGap(90, 100.5, 'contact lost');
+    await streamSim(dm, { seconds: 45, simulator: warm.simulator, t0Sec: 100 });
+    dm.emitGap(120, 121, 'packet loss');
     await new Promise((r) => setImmediate(r));
     assert.equal(limits, 1);
     assert.equal(rec.clockOffsetSec, 100);
@@ -155,37 +162,39 @@ describe('SessionRecorder with a streaming sensor', () => {
     const file = tempDb();
     const storage = openStorage(file);
     opened.push(storage);
-    const dm = new FakeDeviceManager();
-    dm.connect('ble:Polar', 'ch2', { kind: 'ble', label: 'Polar H10', protocol: 'ble-hrs' });
+    const dm = new FakeChannel('ch2', 'ble:Polar', { kind: 'ble', label: 'Polar H10', protocol: 'ble-hrs' });
     const clientId = storage.clients.create({ name: 'Strap' }).id;
     const rec = new SessionRecorder(storage, dm, { clientId, type: 'breathing', channel: 'ch2', writerOptions: { syncWal: false } });
     assert.equal(rec.start().fsHz, null);
     const truth = simulateBeatTimes({ seed: 3 }, 130);
     const ibi = Array.from(truth.ibiMs, (v) => Math.round(v));
     // Notifications once a second with the intervals that ended in that second.
-    let t = 5; // sensor clock
-    let clock = 5;
+    let t = 0; // channel clock
+    let clock = 0;
     let batch: number[] = [];
+    let first = true;
     for (const v of ibi) {
       clock += v / 1000;
       batch.push(v);
       if (clock >= t + 1) {
-        dm.emitBeats('ch2', clock, batch);
+        dm.emitIntervals(batch, first ? 0 : Number.NaN, clock);
+        first = false;
         batch = [];
         t = clock;
       }
     }
-    dm.emitBeats('ch2', clock, [0, NaN]); // garbage values are skipped
     const summary = await rec.stop();
     const beats = storage.beats.list(rec.sessionId);
     const sent = ibi.slice(0, ibi.length - batch.length);
-    assert.equal(beats.length, sent.length + 1, 'an opening beat plus one beat per interval');
-    assert.equal(beats[0].tSec, 0);
-    assert.ok(beats.every((b) => b.flags === BeatFlag.fromSensor));
-    assert.deepEqual(storedIntervalsMs(storage, rec.sessionId), sent);
-    assert.ok(Math.abs(beats[beats.length - 1].tSec - sent.reduce((a, b) => a + b, 0) / 1000) < 1e-6);
+    const raw = storedBeatTimes(storage, rec.sessionId);
+    assert.equal(raw.length, sent.length + 1, 'an opening beat plus one beat per interval');
+    assert.equal(raw[0], 0);
+    assert.ok(beats.every((b) => (b.flags & BeatFlag.fromSensor) !== 0));
+    assert.ok(Math.abs(raw[raw.length - 1]! - sent.reduce((a, b) => a + b, 0) / 1000) < 1e-6);
+    const nn = beats.filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
+    assert.ok(nn.length >= sent.length - 2, 'clean intervals pass the correction');
     assert.equal(summary.method, 'analyzeIntervals');
-    assert.deepEqual(summary, summaryFromAnalysis('analyzeIntervals', analyzeIntervals(sent)));
+    assert.deepEqual(summary, summaryFromAnalysis('analyzeIntervals', analyzeBeatTimes(raw, [], { fromSensor: true })));
     assert.ok(storage.metrics.names(rec.sessionId).includes('hr'), 'live metrics of the interval pipeline stored');
     storage.close();
   });
@@ -204,7 +213,7 @@ describe('SessionRecorder with a streaming sensor', () => {
       writerOptions: { syncWal: false, backgroundCheckpoint: false },
     });
     rec.start();
-    const sim = await streamSim(dm, 'ch1', { seconds: 2 });
+    const sim = await streamSim(dm, { seconds: 2 });
     await new Promise((r) => setTimeout(r, 250));
     const committedBefore = storage.sessions.stats(rec.sessionId).samples;
     assert.equal(committedBefore, 500);
@@ -212,7 +221,7 @@ describe('SessionRecorder with a streaming sensor', () => {
     // Another connection holds the write lock: commits fail, data stays buffered.
     const other = openDatabase(file);
     other.exec('BEGIN IMMEDIATE');
-    const more = await streamSim(dm, 'ch1', { seconds: 2, simulator: sim.simulator, t0Sec: 2 });
+    const more = await streamSim(dm, { seconds: 2, simulator: sim.simulator, t0Sec: 2 });
     await new Promise((r) => setTimeout(r, 350));
     assert.ok(errors.length >= 2 && errors.every((c) => c.startsWith('SQLITE_BUSY')), `errors: ${errors.join(', ')}`);
     assert.ok(rec.consecutiveFailures >= 2);
@@ -222,7 +231,7 @@ describe('SessionRecorder with a streaming sensor', () => {
     setTimeout(() => other.exec('COMMIT'), 300);
     await rec.stop();
     closeDatabase(other);
-    const stored = readStoredSignal(storage, rec.sessionId)!;
+    const stored = readStoredSignal(storage, rec.sessionId)[0]!;
     assert.equal(stored.values.length, 1000);
     assert.ok(stored.values.subarray(500).every((v, i) => v === more.values[i]), 'the buffered seconds were written after all');
     assert.equal(storage.sessions.require(rec.sessionId).status, 'complete');
@@ -251,15 +260,14 @@ describe('SessionRecorder with a streaming sensor', () => {
       () => new SessionRecorder(storage, dm, { clientId, type: 'breathing', channel: 'ch1', pacer: { rateBpm: 30, inhaleFraction: 0.5 } }),
       /rateBpm/,
     );
-    assert.throws(() => new SessionRecorder(storage, dm, { clientId, type: 'breathing', channel: 'nope' }).start(), /no sensor/);
     assert.throws(() => new SessionRecorder(storage, dm, { clientId: 999, type: 'breathing', channel: 'ch1' }).start(), /999/);
     assert.equal(storage.sessions.list().length, 0, 'nothing written for a bad start');
     const rec = new SessionRecorder(storage, dm, { clientId, type: 'breathing', channel: 'ch1', writerOptions: { syncWal: false } });
     assert.throws(() => rec.addMarker(1, 'note'), /not started/);
     await assert.rejects(rec.stop(), /before start/);
     rec.start();
-    dm.emitFrame('ch1', { kind: 'ppg', fsHz: NaN, t0Sec: 0, values: new Float32Array(10) });
-    dm.emitPpg('ch1', 0, 250, new Float32Array(250).fill(512), false);
+    dm.emitChunk(0, Number.NaN, new Float32Array(10), false);
+    dm.emitChunk(0, 250, new Float32Array(250).fill(512), false);
     assert.equal(rec.droppedEvents, 1);
     assert.throws(() => rec.changePacer({ rateBpm: 6, inhaleFraction: 2 }, 1), /inhaleFraction/);
     assert.throws(() => rec.addMarker(NaN, 'note'), /finite/);

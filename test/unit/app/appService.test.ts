@@ -44,10 +44,14 @@ describe('AppService', () => {
     assert.equal(ev?.state, 'connected');
   });
 
-  test('live stream: frames and analysis become batches (not one message per sample)', async () => {
+  test('live stream: the channel\'s samples become batches (not one message per sample); quality and notices go out at once', async () => {
     await service.connectSensor('sim');
-    for (let i = 0; i < 20; i++) devices.emitter.emit('frame', 'ch1', { kind: 'ppg', t0Sec: i * 0.01, fsHz: 100, values: new Float32Array([i]) });
-    devices.emitter.emit('quality', 'ch1', { tSec: 0, qualityPct: 90, contact: 'ok', flags: [] });
+    const view = devices.channel('ch1')!.view!;
+    assert.ok(view, 'the channel got its live view');
+    for (let i = 0; i < 20; i++) view.addSamples({ t0Sec: i * 0.01, fsHz: 100, values: new Float32Array([i]) });
+    view.addQuality({ tSec: 0, qualityPct: 90, contact: 'ok', flags: [] });
+    view.addStatus(0.2, 'connected', { code: 'no-data', params: { port: 'x', seconds: 3 } });
+    assert.equal(last<{ notice: { code: string } }>('onConnection')!.notice.code, 'no-data');
     await new Promise((r) => setTimeout(r, 60));
     const batches = events.filter((e) => e[0] === 'onLive').map((e) => e[1] as LiveBatch);
     assert.equal(batches.length, 1, '20 frames → one batch');
@@ -110,6 +114,37 @@ describe('AppService', () => {
     await new Promise((r) => setTimeout(r, 80));
     assert.equal(service.getSessionState().phase, 'idle');
     assert.equal(recorders[0]!.stopped, 'complete');
+  });
+
+  test('a sensor that stays silent ends the session (no-data), kept as interrupted', async () => {
+    const c = service.createClient({ name: 'Stil' });
+    await service.connectSensor('serial:/dev/ttyUSB0');
+    service.startSession({ clientId: c.id, pacer: null });
+    devices.channel('ch1')!.silentSec = 10;
+    await new Promise((r) => setTimeout(r, 80));
+    const st = service.getSessionState();
+    assert.equal(st.phase, 'idle');
+    assert.equal(st.lastEndReason, 'no-data');
+    assert.equal(recorders[0]!.stopped, 'interrupted', 'never stored as complete');
+  });
+
+  test('a session ends when its sensor goes away; a replay that reaches its end completes it', async () => {
+    const c = service.createClient({ name: 'Kabel' });
+    await service.connectSensor('sim');
+    service.startSession({ clientId: c.id, pacer: null });
+    devices.channel('ch1')!.state = 'disconnected';
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(service.getSessionState().lastEndReason, 'sensor-lost');
+    assert.equal(recorders[0]!.stopped, 'interrupted');
+    await service.disconnectSensor('ch1');
+    await service.connectSensor('sim:x');
+    service.startSession({ clientId: c.id, pacer: null });
+    const ch = devices.channel('ch1')!;
+    ch.lastNotice = { code: 'end-of-recording' };
+    ch.state = 'disconnected';
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(service.getSessionState().lastEndReason, 'stream-ended');
+    assert.equal(recorders[1]!.stopped, 'complete');
   });
 
   test('settings: language and display changes are broadcast to every window', () => {

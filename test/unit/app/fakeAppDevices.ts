@@ -3,40 +3,59 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppService } from '../../../main/app/AppService.js';
-import type { AppDevices, AppRecorder, AppRecorderOptions } from '../../../main/app/appPorts.js';
+import type { AppChannel, AppDevices, AppRecorder, AppRecorderOptions } from '../../../main/app/appPorts.js';
+import type { ChannelSink } from '../../../main/devices/LiveChannel.js';
 import { SettingsStore } from '../../../main/app/SettingsStore.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import type { EventName } from '../../../shared/ipc/contract.js';
-import type { RecorderDeviceEvents, RecorderChannel } from '../../../main/sessions/recorderDevices.js';
 import type { SessionSummary } from '../../../main/sessions/sessionSummary.js';
 import { emptySummary } from '../../../main/sessions/sessionSummary.js';
 import type { Storage } from '../../../main/storage/storage.js';
 import type { SessionRow } from '../../../shared/domain/types.js';
 import type { PacerSchedule } from '../../../shared/pacer/pacerSchedule.js';
 import type { PacerSettings } from '../../../shared/pacer/pacerSettings.js';
-import { TypedEmitter } from '../../../shared/sensors/typedEmitter.js';
+import type { SensorNotice } from '../../../shared/sensors/frames.js';
+import type { ConnectionState, SensorSourceInfo } from '../../../shared/sensors/sensorSource.js';
+
+/** A connected sensor as the app sees it; tests hand it data through its view (as a LiveChannel does). */
+export class FakeChannel implements AppChannel {
+  state: ConnectionState = 'connected';
+  lastNotice: SensorNotice | null = null;
+  silentSec = 0;
+  view: ChannelSink | null = null;
+
+  constructor(
+    readonly id: string,
+    readonly spec: string,
+    readonly info: SensorSourceInfo,
+    private readonly devices: FakeDevices,
+  ) {}
+
+  nowSec(): number {
+    return this.devices.clockSec;
+  }
+}
 
 export class FakeDevices implements AppDevices {
-  readonly emitter = new TypedEmitter<RecorderDeviceEvents>();
-  readonly chans: RecorderChannel[] = [];
+  readonly chans: FakeChannel[] = [];
   readonly pacers: (PacerSchedule | null)[] = [];
   clockSec = 0;
 
-  on<E extends keyof RecorderDeviceEvents>(ev: E, fn: RecorderDeviceEvents[E]): () => void {
-    return this.emitter.on(ev, fn);
+  channel(id: string): FakeChannel | undefined {
+    return this.chans.find((c) => c.id === id);
   }
-  channels(): RecorderChannel[] {
-    return this.chans.map((c) => ({ ...c }));
+  channels(): FakeChannel[] {
+    return [...this.chans];
   }
-  async connect(spec: string, channel = 'ch1') {
+  async connect(spec: string, id = 'ch1'): Promise<FakeChannel> {
     if (spec.startsWith('bad')) throw new Error(`unknown sensor '${spec}'`);
     const info = { kind: spec.startsWith('sim') ? ('sim' as const) : ('serial' as const), label: `label of ${spec}`, fsHz: 100 };
-    this.chans.push({ channel, spec, state: 'connected', info });
-    this.emitter.emit('state', channel, 'connected');
-    return { channel, info };
+    const ch = new FakeChannel(id, spec, info, this);
+    this.chans.push(ch);
+    return ch;
   }
-  async disconnect(channel: string): Promise<void> {
-    const i = this.chans.findIndex((c) => c.channel === channel);
+  async disconnect(id: string): Promise<void> {
+    const i = this.chans.findIndex((c) => c.id === id);
     if (i >= 0) this.chans.splice(i, 1);
   }
   async disconnectAll(): Promise<void> {
@@ -47,9 +66,6 @@ export class FakeDevices implements AppDevices {
   }
   async listSensors(): Promise<unknown> {
     return { serial: [{ spec: 'serial:/dev/ttyUSB0?protocol=cms50-9', path: '/dev/ttyUSB0', guess: { protocol: 'cms50-9', reason: 'CP210x' } }], ble: [], sim: [{ spec: 'sim', label: 'Simulator' }], messages: ['no udevadm'] };
-  }
-  signalTimeSec(): number {
-    return this.clockSec;
   }
 }
 

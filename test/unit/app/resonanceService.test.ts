@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { AppService } from '../../../main/app/AppService.js';
 import type { ResonanceRunView } from '../../../shared/ipc/resonanceTypes.js';
 import type { EventName } from '../../../shared/ipc/contract.js';
+import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
 import type { PacerSchedule } from '../../../shared/pacer/pacerSchedule.js';
 import { ReportFormat } from '../../../shared/report/reportFormat.js';
 import { resonanceSection } from '../../../shared/report/resonanceSection.js';
@@ -55,18 +56,22 @@ describe('AppService: resonance assessment', () => {
       nextBeatSec += 60 / hr;
       beats.push(nextBeatSec);
     }
-    const metric = { tSec: untilSec, hrBpm: 66, rmssdMs: 40, sdnnMs: 50, coherenceRatio: 2, coherenceLevel: 'medium', respirationBpm: 6, qualityPct: 100 };
-    devices.emitter.emit('analysis', 'ch1', {
+    const metric = { tSec: untilSec, hrBpm: 66, rmssdMs: 40, sdnnMs: 50, coherenceRatio: 2, coherenceLevel: 'medium' as const, respirationBpm: 6, qualityPct: 100 };
+    const result: WorkerResult = {
       type: 'result',
       channel: 'ch1',
       seq: 1,
-      beatTSec: Float64Array.from(beats),
-      beatQuality: new Float32Array(beats.length).fill(1),
-      beatIbiMs: new Float64Array(beats.length).fill(NaN),
+      gen: 1,
+      final: beats.map((t) => ({ tSec: t, fidSec: t, ibiMs: null, quality: 1, flags: 0 })),
+      provisional: [],
+      unusable: [],
       metrics: [metric],
+      spectrum: null,
       workMs: 0,
       lookAheadSec: 0,
-    } as never);
+    };
+    // As the real recorder does: the recording's analysis goes to the session owner's tap.
+    for (const r of recorders) r.opts.tap?.addAnalysis(result);
     devices.clockSec = untilSec;
     await tickWait();
   }
@@ -188,11 +193,12 @@ describe('AppService: resonance assessment', () => {
     const c = service.createClient({ name: 'Kabel' });
     const v0 = service.startResonance({ clientId: c.id, settings: SHORT });
     await feedUntil(v0.phases[1]!.startSec + 4);
-    devices.emitter.emit('state', 'ch1', 'disconnected', 'cable pulled');
+    devices.channel('ch1')!.state = 'disconnected';
+    await tickWait();
     await tickWait();
     const v = service.getResonanceRun()!;
     assert.equal(v.status, 'interrupted');
-    assert.match(v.endReason ?? '', /sensor disconnected: cable pulled/);
+    assert.match(v.endReason ?? '', /sensor went away/);
     assert.equal(service.getSessionState().phase, 'idle');
     assert.equal(service.getResonanceResult(v.sessionId).assessment.kind, 'stepped', 'what was measured is kept');
   });

@@ -30,9 +30,10 @@ describe('sensor views', () => {
     }
   });
 
-  test('a channel: the simulator is marked as simulated', () => {
-    const c = channelView({ channel: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 } }, 'hi');
-    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, simulated: true, message: 'hi' });
-    assert.equal(channelView({ channel: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS' } }).simulated, false);
+  test('a channel: the simulator is marked as simulated; the sensor\'s standing diagnosis comes along', () => {
+    const notice = { code: 'no-data' as const, params: { port: 'sim', seconds: 3 } };
+    const c = channelView({ id: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 }, lastNotice: notice });
+    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, simulated: true, notice });
+    assert.equal(channelView({ id: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS' }, lastNotice: null }).simulated, false);
   });
 });

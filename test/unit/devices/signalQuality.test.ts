@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignalQualityMonitor, detrendedPeakToPeak, hintFor, stuckSamples, type SignalQualitySecond } from '../../../main/devices/signalQuality.js';
-import type { PpgFrame } from '../../../shared/sensors/frames.js';
+import type { ClockedChunk } from '../../../shared/sensors/channelClock.js';
 import { simulatePpg, type SimOptions } from '../../../shared/sim/index.js';
 
 const FS = 100;
@@ -19,7 +19,7 @@ function feed(m: SignalQualityMonitor, values: ArrayLike<number>, fs = FS, chunk
   const out: SignalQualitySecond[] = [];
   for (let i = 0; i < values.length; i += chunk) {
     const v = Float32Array.from(Array.from(values).slice(i, i + chunk));
-    const f: PpgFrame = { kind: 'ppg', fsHz: fs, t0Sec: t0 + i / fs, values: v };
+    const f: ClockedChunk = { fsHz: fs, t0Sec: t0 + i / fs, values: v };
     out.push(...m.pushPpg(f));
   }
   return out;
@@ -124,14 +124,14 @@ describe('SignalQualityMonitor (PPG)', () => {
     assert.deepEqual(secs(more, 'no-signal'), [10, 11]);
   });
 
-  test('device-reported contact (StatusFrame) wins and marks no-contact', () => {
+  test('device-reported contact wins and marks no-contact', () => {
     const m = new SignalQualityMonitor();
     feed(m, series(5 * FS, (i) => pulse(i)));
-    m.pushStatus({ kind: 'status', tSec: 5, contact: 'off' });
+    m.pushContact('off');
     const qs = feed(m, series(3 * FS, (i) => pulse(i)), FS, 50, 5);
     assert.ok(qs.length >= 2);
     assert.ok(qs.filter((q) => q.tSec >= 5).every((q) => q.contact === 'off' && q.flags.includes('no-contact') && q.hint === 'clip-off'));
-    m.pushStatus({ kind: 'status', tSec: 8, contact: 'ok' });
+    m.pushContact('ok');
     const back = feed(m, series(3 * FS, (i) => pulse(i)), FS, 50, 8);
     assert.ok(back.filter((q) => q.tSec >= 8).every((q) => q.contact === 'ok' && q.flags.length === 0));
   });
@@ -161,10 +161,10 @@ describe('SignalQualityMonitor (beat intervals)', () => {
   test('intervals every second are fine; a pause of > 3 s is no-signal; implausible intervals are noisy', () => {
     const m = new SignalQualityMonitor({ analysis: false });
     const out: SignalQualitySecond[] = [];
-    for (let t = 1; t <= 10; t++) out.push(...m.pushBeats({ kind: 'beats', tSec: t + 0.3, ibiMs: [850] }));
+    for (let t = 1; t <= 10; t++) out.push(...m.pushBeats(t + 0.3, [850]));
     // Nothing for 5 s, then an implausible interval mix.
-    out.push(...m.pushBeats({ kind: 'beats', tSec: 15.5, ibiMs: [850, 250, 1900] }));
-    out.push(...m.pushBeats({ kind: 'beats', tSec: 16.5, ibiMs: [850] }));
+    out.push(...m.pushBeats(15.5, [850, 250, 1900]));
+    out.push(...m.pushBeats(16.5, [850]));
     assert.deepEqual(out.map((q) => q.tSec), series(15, (i) => 1 + i));
     assert.ok(out.filter((q) => q.tSec <= 10).every((q) => q.flags.length === 0));
     assert.deepEqual(secs(out, 'no-signal'), [13, 14]);

@@ -44,11 +44,12 @@ describe('SimSource', () => {
     const n = frames.reduce((a, f) => a + f.values.length, 0);
     assert.equal(n, 2500);
     assert.equal(src.signalSec, 10);
-    let t = 0;
+    let count = 0;
     for (const f of frames) {
       assert.equal(f.fsHz, 250);
-      assert.ok(Math.abs(f.t0Sec - t) < 1e-9, `frame at ${f.t0Sec}, expected ${t}`);
-      t += f.values.length / 250;
+      assert.equal(f.index, count, 'counted from the start, contiguous');
+      count += f.values.length;
+      assert.ok(Math.abs(f.deviceSec! - (count - 1) / 250) < 1e-9, 'signal time of the newest sample is the device clock');
     }
     await src.stop();
     assert.deepEqual(states, ['connecting', 'connected', 'disconnected']);

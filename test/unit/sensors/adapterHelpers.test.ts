@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { serialSpec, parseSerialSpec, explainOpenError, defaultBaudRate, SerialSource } from '../../../native-adapters/sensors/serialSource.js';
 import { explainBluetoothState, NobleSession } from '../../../native-adapters/sensors/nobleSession.js';
 import { withTimeout, Aborter } from '../../../native-adapters/sensors/asyncUtil.js';
-import { ppgValue, PmdTimeMapper } from '../../../native-adapters/sensors/polarPpgStream.js';
 import { TypedEmitter } from '../../../shared/sensors/typedEmitter.js';
 import type { NobleLike } from '../../../native-adapters/sensors/nobleTypes.js';
 
@@ -57,15 +56,6 @@ describe('BLE helpers', () => {
     const s = new NobleSession(fake);
     await assert.rejects(s.waitPoweredOn(50), /no Bluetooth adapter found — state stayed 'unknown' for 0.05 s \(EAFNOSUPPORT\)/);
     assert.deepEqual(order, ['on warning', 'on stateChange', 'read state']);
-  });
-  test('PPG value: mean of PPG0–2 minus ambient, or one channel; PMD time mapping keeps gaps', () => {
-    const s = { ppg: [30, 60, 90] as const, ambient: 10 };
-    assert.equal(ppgValue(s, 'mean'), 50);
-    assert.equal(ppgValue(s, 2), 90);
-    const m = new PmdTimeMapper();
-    assert.equal(m.lastSampleSec(10_000_000_000n, 1), 1);
-    assert.equal(m.lastSampleSec(11_500_000_000n, 2.6), 2.5, 'device time, not arrival time');
-    assert.equal(m.lastSampleSec(30_000_000_000n, 3), 3, 're-mapped when device and arrival disagree by > 2 s');
   });
   test('withTimeout / Aborter', async () => {
     let cancelled = false;

@@ -21,8 +21,11 @@ describe('SerialFrameAssembler', () => {
     out.push(...a.flush());
     assert.deepEqual(samples(out), Array.from({ length: 100 }, (_, i) => 500 + i));
     const f = ppg(out);
-    assert.ok(f.every((x) => x.fsHz === 50));
-    for (let k = 1; k < f.length; k++) assert.ok(Math.abs(f[k].t0Sec - (f[k - 1].t0Sec + f[k - 1].values.length / 50)) < 1e-6);
+    assert.ok(f.every((x) => x.fsHz === 50 && x.stream === 0));
+    // Counted, not timed: consecutive frames continue the device's count; arrival time is the newest sample's.
+    for (let k = 1; k < f.length; k++) assert.equal(f[k].index, f[k - 1].index + f[k - 1].values.length);
+    assert.equal(f[0].index, 0);
+    assert.equal(f[f.length - 1].arrivalSec, 100 / 50);
     assert.deepEqual(beats(out).map((b) => [b.ibiMs, b.hrBpm]), [[[800], 75]]);
   });
   test('pulsesensor plotter: a change of the BPM,IBI pair is a beat (first pair skipped)', () => {
@@ -57,7 +60,7 @@ describe('SerialFrameAssembler', () => {
     assert.equal(st[0].spo2Pct, 97);
     assert.equal(st[0].pulseRateBpm, 75);
     const off = st.find((s) => s.contact === 'off');
-    assert.ok(off && off.spo2Pct === undefined && /finger out/.test(off.message ?? ''));
+    assert.ok(off && off.spo2Pct === undefined && off.notice?.code === 'finger-out');
   });
   test('cms50-5 samples and PR > 127', () => {
     const a = new SerialFrameAssembler({ protocol: 'cms50-5' });
@@ -66,23 +69,32 @@ describe('SerialFrameAssembler', () => {
     assert.equal(ppg(out)[0].fsHz, 60);
     assert.ok(status(out).some((s) => s.pulseRateBpm === 72));
   });
-  test('csv with a time column: fs estimated from time stamps, device time kept', () => {
+  test('csv with a time column: fs estimated from time stamps, device time kept as the device clock', () => {
     const a = new SerialFrameAssembler({ protocol: 'csv' });
     const out: SensorFrame[] = [];
     for (let i = 0; i < 50; i++) out.push(...a.push(ascii(`${(10 + i * 0.01).toFixed(2)},${i}\n`), 1 + i * 0.01 + 0.003));
     out.push(...a.flush());
     assert.equal(a.sampleRateHz, 100);
     assert.deepEqual(samples(out), Array.from({ length: 50 }, (_, i) => i));
-    assert.ok(Math.abs(ppg(out)[0].t0Sec - 1.003) < 0.01);
+    const last = ppg(out)[ppg(out).length - 1]!;
+    assert.ok(Math.abs(last.deviceSec! - 10.49) < 1e-9, 'the newest sample\'s device time');
+  });
+  test('unreadable lines are counted as lost samples (NaN placeholders), so the count stays right', () => {
+    const a = new SerialFrameAssembler({ protocol: 'pulsesensor' });
+    const out = [...a.push(ascii('S1\r\nS2\r\nS#?x\r\nS4\r\n'), 0.1), ...a.flush()];
+    const v = samples(out);
+    assert.equal(v.length, 4);
+    assert.deepEqual([v[0], v[1], v[3]], [1, 2, 4]);
+    assert.ok(Number.isNaN(v[2]));
   });
   test('csv without time column and without fsHz → status message, no crash', () => {
     const a = new SerialFrameAssembler({ protocol: 'csv' });
     const out = a.push(ascii('1\n2\n'), 0.5);
-    assert.match(status(out)[0].message ?? '', /no time column/);
+    assert.match(String(status(out)[0].notice?.params?.message ?? ''), /no time column/);
     const b = new SerialFrameAssembler({ protocol: 'csv', fsHz: 25 });
     assert.deepEqual(samples([...b.push(ascii('1\n2\n'), 0.5), ...b.flush()]), [1, 2]);
   });
-  test('resync keeps batched samples, drops partial lines, and the next frame shows the gap', () => {
+  test('resync keeps batched samples, drops partial lines, and starts a new counting epoch', () => {
     const a = new SerialFrameAssembler({ protocol: 'pulsesensor' });
     const before = [...a.push(ascii('S1\r\nS2\r\nS3\r\nB7'), 0.06)];
     const kept = a.resync();
@@ -93,7 +105,8 @@ describe('SerialFrameAssembler', () => {
     const c = new SerialFrameAssembler({ protocol: 'pulsesensor' });
     const f1 = [...c.push(ascii('S1\r\nS2\r\n'), 0.04), ...c.resync()];
     const f2 = [...c.push(ascii('S3\r\n'), 2.5), ...c.flush()];
-    const end1 = ppg(f1)[0].t0Sec + 2 / 50;
-    assert.ok(ppg(f2)[0].t0Sec - end1 > 2, 'gap visible as a time jump');
+    assert.equal(ppg(f1)[0].stream, 0);
+    assert.equal(ppg(f2)[0].stream, 1, 'a new counting epoch after the reconnect');
+    assert.equal(ppg(f2)[0].index, 0);
   });
 });
