@@ -47,15 +47,19 @@ describe('PulseSensorDecoder (sensor-protocols §3 vectors)', () => {
       { kind: 'bpm', sensor: 1, bpm: 80 },
       { kind: 'ibi', sensor: 0, ibiMs: 857 },
       { kind: 'ibi', sensor: 1, ibiMs: 750 },
+      // lost markers: c1 looks like a sample line (1 sample lost), S5 like a per-beat line (0)
+      { kind: 'lost', count: 1 },
+      { kind: 'lost', count: 0 },
     ]);
     assert.equal(d.stats.badLines, 2, 'c1 (sensor 3 of 2) and S5 are not valid with 2 sensors');
   });
   test('multi-sensor plotter s0,s1 and single-sensor plotter are told apart by sensor count', () => {
     const d = new PulseSensorDecoder({ sensorCount: 2 });
     assert.deepEqual(d.push(ascii('512,600\r\n')), [{ kind: 'signals', values: [512, 600] }]);
-    assert.deepEqual(d.push(ascii('72,833,530\r\n')), []);
+    // 3 fields where 2 are expected: most likely two merged lines → 2 samples lost
+    assert.deepEqual(d.push(ascii('72,833,530\r\n')), [{ kind: 'lost', count: 2 }]);
     const one = new PulseSensorDecoder();
-    assert.deepEqual(one.push(ascii('512,600\r\n')), []);
+    assert.deepEqual(one.push(ascii('512,600\r\n')), [], 'no lost markers before the first good line');
     assert.equal(one.stats.badLines, 1);
   });
   test('! error lines become error records', () => {
