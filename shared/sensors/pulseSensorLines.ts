@@ -12,8 +12,8 @@
  * - `!` lines (PulseSensor_BPM prints `!` while begin() has failed): `error` records.
  * Unknown lines are counted, never thrown. Bad lines and overlong runs also yield
  * `{ kind: 'lost', count }` markers in stream order (lostRecords.ts): count =
- * max(round(bytes / median good sample-line bytes), merged-line structure, 1), or 0 for a
- * recognisable per-beat or text line; none before the first good sample line.
+ * max(ceil(bytes / longest recent good sample-line bytes), merged-line structure, 1), or 0
+ * for a recognisable per-beat or text line; none before the first good sample line.
  *
  * Sensor count: fixed (default 1; with > 1, `B` is sensor 1's BPM) or 'auto', where it is
  * taken from the lines: visualizer letters `a`…, or the field count of comma lines
@@ -105,7 +105,17 @@ export class PulseSensorDecoder {
         continue;
       }
       const line = part.line.trim();
-      if (line === '') continue;
+      if (line === '') {
+        // The sketches never print an empty `\r\n` line: after sync it is a line whose
+        // characters were lost (a bare `\n` is part of the ESP32 example's banner).
+        if (this.synced && part.bytes === 2) {
+          this.lines++;
+          this.badLines++;
+          this.badBytes += part.bytes;
+          out.push(lostRecord(1));
+        }
+        continue;
+      }
       this.lines++;
       const p = this.parseLine(line);
       if (p) {
@@ -267,25 +277,33 @@ export class PulseSensorDecoder {
   /** Samples lost in a bad line of `bytes` raw bytes (see the module comment). */
   private estimateLost(line: string, bytes: number): number {
     const fmt = this.format;
-    // Sample tokens of the visualizer formats: a sample letter followed by a digit.
+    const count = this.sensorCount ?? 1;
+    // Sample lines of the visualizer formats start with a sample letter: count those letters.
     let sampleTokens = 0;
-    if (fmt === 'visualizer') sampleTokens = line.match(/S\d/g)?.length ?? 0;
-    else if (fmt === 'multi-visualizer') sampleTokens = line.match(/[a-p]\d/g)?.length ?? 0;
+    let beatLetter = false;
+    if (fmt === 'visualizer') {
+      sampleTokens = line.split('S').length - 1;
+      beatLetter = line[0] === 'B' || line[0] === 'Q';
+    } else if (fmt === 'multi-visualizer') {
+      for (const ch of line) if (ch >= 'a' && ch.charCodeAt(0) < 0x61 + count) sampleTokens++;
+      const c = line.charCodeAt(0);
+      beatLetter = (c >= 0x41 && c < 0x41 + count) || (c >= 0x4d && c < 0x4d + count);
+    }
     if (sampleTokens === 0) {
-      // Per-beat lines: B…/Q… (A…/M… with several sensors), the ESP32 example's `72 bpm`.
-      if ((fmt === 'visualizer' || fmt === 'multi-visualizer') && /^[A-Z]/.test(line)) return 0;
-      if (/bpm|^\d{0,3} ?[bpm]{1,3}$/.test(line) && !line.includes(',')) return 0;
+      if (beatLetter) return 0; // B…/Q… (A…/M… with several sensors)
+      if (/bpm|^\d{0,3} ?[bpm]{1,3}$/.test(line) && !line.includes(',')) return 0; // the ESP32 example's `72 bpm`
       // Banner or menu text (sample lines never hold three letters in a row, except `Signal`).
       if (fmt !== 'signal-text' && /[A-Za-z]{3,}/.test(line)) return 0;
     }
-    const typical = this.sampleLineBytes.value ?? bytes;
+    // A garbled line is never longer than the line it came from: anything longer than the
+    // longest recent good sample line is merged lines.
+    const longest = this.sampleLineBytes.max ?? bytes;
     // Per-beat tokens inside a merged line carry no samples: leave their bytes out.
     const beatBytes = fmt === 'visualizer' ? (line.match(/[BQ]\d+/g) ?? []).reduce((s, t) => s + t.length + 2, 0) : 0;
-    const byLength = Math.round(Math.max(0, bytes - beatBytes) / typical);
+    const byLength = Math.ceil(Math.max(0, bytes - beatBytes) / longest - 1e-9);
     let byStructure = sampleTokens;
     if (fmt === 'plotter' || fmt === 'multi-plotter') {
-      const perLine = fmt === 'plotter' ? 3 : (this.sensorCount ?? 2);
-      byStructure = Math.ceil(line.split(',').length / perLine);
+      byStructure = Math.ceil(line.split(',').length / (fmt === 'plotter' ? 3 : count));
     } else if (fmt === 'signal-text') {
       // `Signal 530`: count the pieces of the word (3 per line) so merged lines show.
       byStructure = Math.ceil((line.match(/Si|na|al/g)?.length ?? 0) / 3);

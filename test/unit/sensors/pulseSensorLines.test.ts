@@ -47,9 +47,10 @@ describe('PulseSensorDecoder (sensor-protocols §3 vectors)', () => {
       { kind: 'bpm', sensor: 1, bpm: 80 },
       { kind: 'ibi', sensor: 0, ibiMs: 857 },
       { kind: 'ibi', sensor: 1, ibiMs: 750 },
-      // lost markers: c1 looks like a sample line (1 sample lost), S5 like a per-beat line (0)
+      // lost markers: c1 looks like a sample line (1 sample lost); S5 is no line of a
+      // 2-sensor sketch at all, so it is counted by its length (1)
       { kind: 'lost', count: 1 },
-      { kind: 'lost', count: 0 },
+      { kind: 'lost', count: 1 },
     ]);
     assert.equal(d.stats.badLines, 2, 'c1 (sensor 3 of 2) and S5 are not valid with 2 sensors');
   });
