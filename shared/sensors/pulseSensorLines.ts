@@ -150,11 +150,14 @@ export class PulseSensorDecoder {
     return this.splitter.bufferedBytes;
   }
 
-  /** The sensor count in use: the fixed one, or what 'auto' has detected so far (undefined before). */
+  /** The sensor count in use: the fixed one, or what 'auto' has detected so far (undefined before any sample line). */
   get sensorCount(): number | undefined {
     if (this.fixedCount !== undefined) return this.fixedCount;
     if (this.autoCount !== undefined) return this.autoCount;
-    return this.multiLetters > 0 ? this.multiLetters : undefined;
+    if (this.multiLetters > 0) return this.multiLetters;
+    const f = this.format;
+    if (f === 'multi-plotter') return this.streakFields;
+    return f === undefined ? undefined : 1;
   }
 
   /** The most frequent sample-line format so far (undefined before the first sample line). */

@@ -14,8 +14,11 @@
  */
 import { DEVICE_PROFILES, ESP32_BOOT, ESP32_LOOP_START_SEC, CMS50_ACK, encodeCms50Packet5, encodeCms50Packet9, println, type DeviceProfile, type DeviceProfileId } from './deviceProfiles.js';
 import { FirmwareBeatDetector, PULSESENSOR_BEATS, cms50Options } from './firmwareBeats.js';
-import { deliverySec, garble, hashNoise, inPause, mulberry32, type DeliveryOptions, type GarbleKind } from './linkFaults.js';
+import { deliverySec, garble, hashNoise, inPause, mulberry32, type DeliveryOptions } from './linkFaults.js';
 import { SyntheticPulse, type Waveform } from './waveform.js';
+import type { EmulatorTruth, Fate, TruthBeat, TruthSample } from './emulatorTruth.js';
+
+export type { EmulatorTruth, Fate, TruthBeat, TruthSample } from './emulatorTruth.js';
 
 export interface EmulatorOptions extends DeliveryOptions {
   device: DeviceProfileId;
@@ -38,57 +41,6 @@ export interface EmulatorOptions extends DeliveryOptions {
   liveTimeoutSec?: number;
   /** PulseSensor ADC noise, ± counts (default 2). */
   noiseCounts?: number;
-}
-
-export type Fate = 'ok' | 'lost' | 'garbled' | 'paused';
-
-export interface TruthSample {
-  /** Index among the samples the device emitted. */
-  i: number;
-  /** Emission (scheduled) time, s since the emulator started. */
-  tSec: number;
-  /** Value sent (sensor 0); `values` for every sensor when there are several. */
-  value: number;
-  values?: number[];
-  fate: Fate;
-  /** Planned delivery time (burst / USB batch), s. */
-  sendSec: number;
-}
-
-export interface TruthBeat {
-  /** Time the firmware detected it, s. */
-  tSec: number;
-  sensor: number;
-  ibiMs: number;
-  bpm: number;
-  /** Fates of the per-beat lines printed for it (`B`+`Q`, `72 bpm`); [] when not printed. */
-  printed: Fate[];
-}
-
-export interface EmulatorTruth {
-  device: DeviceProfileId;
-  protocol: DeviceProfile['protocol'];
-  baudRate: number;
-  parity: 'none' | 'odd';
-  sensorCount: number;
-  rateHz: number;
-  driftPerMin: number;
-  seed: number;
-  lost: number;
-  garbled: number;
-  samples: TruthSample[];
-  /** Known beat times of the waveform per sensor (synthetic pulse), s; [] for a recording. */
-  beatsSec: number[][];
-  /** Beats as the emulated firmware detected and reported them. */
-  reported: TruthBeat[];
-  /** Periods in which samples were streamed (after a wake-up where needed). */
-  streams: { startSec: number; endSec: number | null }[];
-  /** Host commands understood, with the time they took effect. */
-  commands: { tSec: number; command: string }[];
-  units: Record<Fate, number>;
-  garbleKinds: Record<GarbleKind, number>;
-  /** Wall clock (Date.now) of emulator time 0, set by the runner. */
-  startedAtMs?: number;
 }
 
 interface Unit {

@@ -163,15 +163,19 @@ function main(): void {
     const poll = () => {
       if (done) return;
       execFile('stty', ['-F', appEnd, 'speed'], (err, stdout) => {
-        if (err) baudErrors++;
-        else {
+        if (err) {
+          // Cannot read the app end's speed (e.g. not root while the port is held with TIOCEXCL):
+          // emulate no mismatch rather than a stale one.
+          baudErrors++;
+          hostBaud = undefined;
+        } else {
           const s = Number(String(stdout).trim());
           if (Number.isFinite(s)) {
             hostBaud = effectiveHostBaud(s, profile.baudRate);
             baudSeen.add(s);
           }
         }
-        if (!done) setTimeout(poll, 100).unref();
+        if (!done) setTimeout(poll, 150).unref();
       });
     };
     poll();

@@ -91,7 +91,7 @@ export class FirmwareBeatDetector {
         this.history.push(this.ibiMs);
         if (this.history.length > o.averageCount) this.history.shift();
         const mean = Math.floor(this.history.reduce((s, v) => s + v, 0) / this.history.length);
-        this.bpm = o.discardFirstBeat ? Math.floor(60000 / mean) : Math.round(60000 / mean);
+        this.bpm = Math.floor(60000 / mean);
         beat = { ibiMs: this.ibiMs, bpm: this.bpm };
       }
     }

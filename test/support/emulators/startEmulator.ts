@@ -38,6 +38,8 @@ export interface StartEmulatorOptions {
   liveTimeoutSec?: number;
   /** Emulate the baud rate (garble when the app end's speed differs from the device's). Default true. */
   baudCheck?: boolean;
+  /** Called once the PTY pair exists, before the emulator starts (e.g. to open the app end first). */
+  beforeStart?: (appPath: string) => void | Promise<void>;
 }
 
 export interface RunningEmulator {
@@ -77,6 +79,15 @@ export async function startEmulator(opts: StartEmulatorOptions): Promise<Running
   const devPath = join(dir, 'ttyDEV');
   const truthPath = join(dir, 'truth.json');
   const pair = await PtyPair.start(appPath, devPath);
+  if (opts.beforeStart) {
+    try {
+      await opts.beforeStart(appPath);
+    } catch (err) {
+      await pair.kill();
+      rmSync(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
   const args = [EMULATE_DEVICE_JS, '--device', opts.device, '--out', devPath, '--truth', truthPath];
   for (const [k, flag] of FLAGS) if (opts[k] !== undefined) args.push(`--${flag}`, String(opts[k]));
   if (opts.ibiMs) args.push('--ibi', opts.ibiMs.join(','));
