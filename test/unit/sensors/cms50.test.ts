@@ -101,6 +101,33 @@ describe('Cms50Decoder9 (new 9-byte protocol, §4b vectors)', () => {
   });
 });
 
+describe('Cms50Decoder9: Contec V7.0 field meanings (sensor-protocols §4 notes)', () => {
+  test('high-bit byte bit 0 = probe error (the D+ sets it with the finger out), bit 1 = searching', () => {
+    const [pe] = live(new Cms50Decoder9().push(hex('01 E1 85 B3 96 C1 E1 FF FF')));
+    assert.deepEqual([pe.probeError, pe.fingerOut, pe.searching, pe.pulseRateBpm, pe.spo2Pct], [true, true, false, null, null]);
+    const [se] = live(new Cms50Decoder9().push(hex('01 E2 85 B3 96 C1 E1 FF FF')));
+    assert.deepEqual([se.probeError, se.searching, se.pleth, se.pulseRateBpm, se.spo2Pct], [false, true, 51, null, null]);
+  });
+  test('byte 4: bar graph in bits 0–3, "PI invalid" in bit 4; bytes 7–8: perfusion index (little-endian)', () => {
+    // bar 9, PI valid; bytes 7–8 `90 81` with no high bits restored: PI 0x0110
+    const [r] = live(new Cms50Decoder9().push(hex('01 80 85 B3 89 C1 E1 90 81')));
+    assert.deepEqual([r.bar, r.piInvalid, r.perfusionIndexRaw, r.pulseRateBpm, r.spo2Pct], [9, false, 0x0110, 65, 97]);
+    // the same with the high bit of byte 7 restored from bit 5 of the high-bit byte: 0x0190
+    const [h] = live(new Cms50Decoder9().push(hex('01 A0 85 B3 89 C1 E1 90 81')));
+    assert.equal(h.perfusionIndexRaw, 0x0190);
+    // PI invalid bit set: no PI, whatever bytes 7–8 hold
+    const [inv] = live(new Cms50Decoder9().push(hex('01 80 85 B3 99 C1 E1 90 81')));
+    assert.deepEqual([inv.bar, inv.piInvalid, inv.perfusionIndexRaw], [9, true, null]);
+  });
+  test('command replies (A2/A7 → 0C 80, A9 vendor → 03 …) are skipped, not bad bytes', () => {
+    const d = new Cms50Decoder9();
+    const out = d.push(hex('0C 80  03 80 A0 A0 A0 A0 A0 A0 A0  01 E0 85 B3 96 C1 E1 FF FF'));
+    assert.deepEqual(out.map((r) => r.kind), ['live']);
+    assert.equal(d.stats.responses, 2);
+    assert.equal(d.stats.badBytes, 0);
+  });
+});
+
 describe('cms50Command', () => {
   test('A1 start live → 7D 81 A1 80 80 80 80 80 80', () => {
     assert.deepEqual(Array.from(cms50Command(CMS50_CMD.START_LIVE)), [0x7d, 0x81, 0xa1, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80]);
