@@ -1,12 +1,28 @@
 /**
  * PulseSensorDecoder: streaming decoder for the ASCII lines of the PulseSensor
- * Playground / Amped Arduino sketches (sensor-protocols.md §3): Processing-visualizer
- * lines (`S512`, `B72`, `Q833`; multi-sensor `a…`/`A…`/`M…`), Serial-Plotter lines
- * (`BPM,IBI,Signal` for one sensor, `s0,s1,…` for several), bare values (`530`),
- * `Signal 530`, and `!` error lines. Unknown lines are counted, never thrown.
+ * Playground / Amped Arduino sketches (sensor-protocols.md §3 and "What real devices
+ * do beyond the nominal spec"), every line ending in `\r\n` (println):
+ * - PulseSensor_BPM, SERIAL_PLOTTER (default): `BPM,IBI,Signal` per sample, nothing per beat;
+ * - PROCESSING_VISUALIZER: `S<signal>` per sample, `B<bpm>` then `Q<ibi>` at a beat;
+ *   with N sensors `a…`/`b…` signals, `A…`/`B…` BPM and `M…`/`N…` IBI (`'a'+i`, `'A'+i`, `'M'+i`);
+ * - TwoPulseSensors_On_OneArduino (SERIAL_PLOTTER, 250000 baud): `s0,s1` per sample;
+ * - GettingStartedProject: `Signal 530`;
+ * - SignalCoachWebSerial and the ESP32 example after the host sent `b`: a bare integer;
+ *   the ESP32 example's `72 bpm` beat lines and its banner/menu lines (`info` records);
+ * - `!` lines (PulseSensor_BPM prints `!` while begin() has failed): `error` records.
+ * Unknown lines are counted, never thrown. Bad lines and overlong runs also yield
+ * `{ kind: 'lost', count }` markers in stream order (lostRecords.ts): count =
+ * max(ceil(bytes / longest recent good sample-line bytes), merged-line structure, 1), or 0
+ * for a recognisable per-beat or text line; none before the first good sample line.
+ *
+ * Sensor count: fixed (default 1; with > 1, `B` is sensor 1's BPM) or 'auto', where it is
+ * taken from the lines: visualizer letters `a`…, or the field count of comma lines
+ * (established after 3 lines with the same count; 3 fields are `BPM,IBI,Signal` when the
+ * IBI field stays constant over those lines, otherwise three sensors).
  */
 import type { LineDecoderStats } from './garbageDetector.js';
 import { LineSplitter } from './lineSplitter.js';
+import { lostRecord, RunningMedian, type LostRecord } from './lostRecords.js';
 
 export type PulseSensorRecord =
   | { readonly kind: 'signal'; readonly sensor: number; readonly value: number }
@@ -16,48 +32,106 @@ export type PulseSensorRecord =
   | { readonly kind: 'plotter'; readonly bpm: number; readonly ibiMs: number; readonly signal: number }
   /** One Serial-Plotter line of several sensors: `s0,s1,…`. */
   | { readonly kind: 'signals'; readonly values: readonly number[] }
-  | { readonly kind: 'error'; readonly message: string };
+  /** A `!` line: the library's begin() failed (bare `!`) or another sketch error. */
+  | { readonly kind: 'error'; readonly message: string }
+  /** A recognised non-sample text line (ESP32 example banner and menu). */
+  | { readonly kind: 'info'; readonly message: string }
+  | LostRecord;
+
+/** Which sketch output a sample line had. */
+export type PulseSensorLineFormat = 'plotter' | 'visualizer' | 'multi-plotter' | 'multi-visualizer' | 'signal-text' | 'bare';
 
 export interface PulseSensorDecoderOptions {
-  /** Sensors configured in the sketch (default 1). With > 1, `B` means sensor 1's BPM. */
-  sensorCount?: number;
+  /** Sensors configured in the sketch (default 1), or 'auto' to detect it from the lines. */
+  sensorCount?: number | 'auto';
   /** Longest line kept, bytes (default 128). */
   maxLineBytes?: number;
+  /** Largest valid signal value (default 4095: 12-bit ADCs; AVR boards print 0–1023). */
+  maxSignal?: number;
 }
 
 const INT = /^-?\d{1,7}$/;
+const MAX_BPM = 300;
+const MAX_IBI_MS = 5000;
+const INFO_LINES = [
+  /^Attempting to connect to /,
+  /^Connected$/,
+  /^PulseSensor ESP32 Example$/,
+  /^PulseSensor Server url: /,
+  /^Send '.' to /,
+  /^(New )?Client (Re)?[Cc]onnected$/,
+];
+
+interface Parsed {
+  rec: PulseSensorRecord;
+  fmt?: PulseSensorLineFormat;
+}
 
 export class PulseSensorDecoder {
   private readonly splitter: LineSplitter;
-  private readonly sensorCount: number;
+  private readonly fixedCount: number | undefined;
+  private readonly maxSignal: number;
   private bytes = 0;
   private records = 0;
   private lines = 0;
   private badLines = 0;
+  private badBytes = 0;
+  private synced = false;
+  private readonly sampleLineBytes = new RunningMedian(31);
+  private readonly formatCounts = new Map<PulseSensorLineFormat, number>();
+  // auto sensor count
+  private autoCount: number | undefined;
+  private multiLetters = 0;
+  private streakFields = 0;
+  private streak: number[][] = [];
 
   constructor(opts: PulseSensorDecoderOptions = {}) {
-    this.sensorCount = Math.max(1, Math.min(16, Math.floor(opts.sensorCount ?? 1)));
+    const sc = opts.sensorCount ?? 1;
+    this.fixedCount = sc === 'auto' ? undefined : Math.max(1, Math.min(16, Math.floor(sc)));
+    this.maxSignal = opts.maxSignal ?? 4095;
     this.splitter = new LineSplitter(opts.maxLineBytes ?? 128);
   }
 
-  /** push: feed raw serial bytes; returns the records of every completed line. */
+  /** push: feed raw serial bytes; returns the records of every completed line, with lost markers. */
   push(bytes: Uint8Array): PulseSensorRecord[] {
     this.bytes += bytes.length;
-    const overflowsBefore = this.splitter.overflows;
     const out: PulseSensorRecord[] = [];
-    for (const raw of this.splitter.push(bytes)) {
-      const line = raw.trim();
-      if (line === '') continue;
+    for (const part of this.splitter.pushParts(bytes)) {
+      if ('overflowBytes' in part) {
+        this.lines++;
+        this.badLines++;
+        this.badBytes += part.overflowBytes;
+        if (this.synced) out.push(lostRecord(Math.max(1, part.overflowBytes / (this.sampleLineBytes.value ?? part.overflowBytes))));
+        continue;
+      }
+      const line = part.line.trim();
+      if (line === '') {
+        // The sketches never print an empty `\r\n` line: after sync it is a line whose
+        // characters were lost (a bare `\n` is part of the ESP32 example's banner).
+        if (this.synced && part.bytes === 2) {
+          this.lines++;
+          this.badLines++;
+          this.badBytes += part.bytes;
+          out.push(lostRecord(1));
+        }
+        continue;
+      }
       this.lines++;
-      const rec = this.parseLine(line);
-      if (rec) {
-        out.push(rec);
+      const p = this.parseLine(line);
+      if (p) {
+        out.push(p.rec);
         this.records++;
-      } else this.badLines++;
+        if (p.fmt) {
+          this.synced = true;
+          this.sampleLineBytes.add(part.bytes);
+          this.formatCounts.set(p.fmt, (this.formatCounts.get(p.fmt) ?? 0) + 1);
+        }
+      } else {
+        this.badLines++;
+        this.badBytes += part.bytes;
+        if (this.synced) out.push(lostRecord(this.estimateLost(line, part.bytes)));
+      }
     }
-    const overflows = this.splitter.overflows - overflowsBefore;
-    this.badLines += overflows;
-    this.lines += overflows;
     return out;
   }
 
@@ -66,54 +140,177 @@ export class PulseSensorDecoder {
     return { bytes: this.bytes, records: this.records, lines: this.lines, badLines: this.badLines };
   }
 
+  /** Bytes of bad lines and discarded overlong runs so far. */
+  get badByteCount(): number {
+    return this.badBytes;
+  }
+
   /** Bytes held for an incomplete line. */
   get bufferedBytes(): number {
     return this.splitter.bufferedBytes;
   }
 
-  reset(): void {
-    this.splitter.reset();
-    this.bytes = this.records = this.lines = this.badLines = 0;
+  /** The sensor count in use: the fixed one, or what 'auto' has detected so far (undefined before any sample line). */
+  get sensorCount(): number | undefined {
+    if (this.fixedCount !== undefined) return this.fixedCount;
+    if (this.autoCount !== undefined) return this.autoCount;
+    if (this.multiLetters > 0) return this.multiLetters;
+    const f = this.format;
+    if (f === 'multi-plotter') return this.streakFields;
+    return f === undefined ? undefined : 1;
   }
 
-  private parseLine(line: string): PulseSensorRecord | null {
-    if (line.startsWith('!')) return { kind: 'error', message: line.slice(1).trim() || 'sensor error' };
+  /** The most frequent sample-line format so far (undefined before the first sample line). */
+  get format(): PulseSensorLineFormat | undefined {
+    let best: PulseSensorLineFormat | undefined;
+    let n = 0;
+    for (const [f, c] of this.formatCounts) if (c > n) [best, n] = [f, c];
+    return best;
+  }
+
+  /** Median raw length of the good sample lines, bytes (undefined before the first). */
+  get typicalSampleLineBytes(): number | undefined {
+    return this.sampleLineBytes.value;
+  }
+
+  reset(): void {
+    this.splitter.reset();
+    this.bytes = this.records = this.lines = this.badLines = this.badBytes = 0;
+    this.synced = false;
+    this.sampleLineBytes.reset();
+    this.formatCounts.clear();
+    this.autoCount = undefined;
+    this.multiLetters = 0;
+    this.streakFields = 0;
+    this.streak = [];
+  }
+
+  private validSignal(v: number): boolean {
+    return v >= 0 && v <= this.maxSignal;
+  }
+
+  private parseLine(line: string): Parsed | null {
+    if (line.startsWith('!')) return { rec: { kind: 'error', message: line.slice(1).trim() || 'PulseSensor begin() failed' } };
     const c = line.charCodeAt(0);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
       const rest = line.slice(1);
-      if (INT.test(rest)) {
-        const v = Number(rest);
-        const ch = line[0];
-        if (this.sensorCount === 1) {
-          if (ch === 'S') return { kind: 'signal', sensor: 0, value: v };
-          if (ch === 'B') return v >= 0 ? { kind: 'bpm', sensor: 0, bpm: v } : null;
-          if (ch === 'Q') return v >= 0 ? { kind: 'ibi', sensor: 0, ibiMs: v } : null;
-          return null;
-        }
-        const a = c - 0x61;
-        if (a >= 0 && a < this.sensorCount) return { kind: 'signal', sensor: a, value: v };
-        const bpmI = c - 0x41;
-        if (bpmI >= 0 && bpmI < this.sensorCount) return v >= 0 ? { kind: 'bpm', sensor: bpmI, bpm: v } : null;
-        const ibiI = c - 0x4d;
-        if (ibiI >= 0 && ibiI < this.sensorCount) return v >= 0 ? { kind: 'ibi', sensor: ibiI, ibiMs: v } : null;
-        return null;
-      }
+      if (INT.test(rest)) return this.parseLetter(line[0], c, Number(rest));
       const m = /^Signal\s*[:=]?\s*(-?\d{1,7})$/i.exec(line);
-      if (m) return { kind: 'signal', sensor: 0, value: Number(m[1]) };
+      if (m) return this.signal(Number(m[1]), 'signal-text');
+      if (INFO_LINES.some((re) => re.test(line))) return { rec: { kind: 'info', message: line } };
       return null;
     }
-    if (INT.test(line)) return { kind: 'signal', sensor: 0, value: Number(line) };
-    if (line.includes(',')) {
-      const parts = line.split(',').map((p) => p.trim());
-      if (!parts.every((p) => INT.test(p))) return null;
-      const nums = parts.map(Number);
-      if (this.sensorCount === 1 && nums.length === 3) {
-        if (nums[0] < 0 || nums[1] < 0) return null;
-        return { kind: 'plotter', bpm: nums[0], ibiMs: nums[1], signal: nums[2] };
-      }
-      if (this.sensorCount > 1 && nums.length === this.sensorCount) return { kind: 'signals', values: nums };
-      return null;
-    }
+    if (INT.test(line)) return this.signal(Number(line), 'bare');
+    const bpm = /^(\d{1,3}) bpm$/.exec(line);
+    if (bpm) return Number(bpm[1]) <= MAX_BPM ? { rec: { kind: 'bpm', sensor: 0, bpm: Number(bpm[1]) } } : null;
+    if (line.includes(',')) return this.parseComma(line);
     return null;
+  }
+
+  private signal(v: number, fmt: PulseSensorLineFormat, sensor = 0): Parsed | null {
+    return this.validSignal(v) ? { rec: { kind: 'signal', sensor, value: v }, fmt } : null;
+  }
+
+  private parseLetter(ch: string, c: number, v: number): Parsed | null {
+    const count = this.fixedCount ?? (this.multiLetters > 0 ? Math.max(2, this.multiLetters) : 1);
+    const bpmOk = v >= 0 && v <= MAX_BPM;
+    const ibiOk = v >= 0 && v <= MAX_IBI_MS;
+    if (this.fixedCount === undefined && c >= 0x61 && c < 0x61 + 16) {
+      // 'auto': lower-case letters are the multi-sensor visualizer's signals.
+      this.multiLetters = Math.max(this.multiLetters, c - 0x61 + 1);
+      return this.signal(v, 'multi-visualizer', c - 0x61);
+    }
+    if (count === 1) {
+      if (ch === 'S') return this.signal(v, 'visualizer');
+      if (ch === 'B') return bpmOk ? { rec: { kind: 'bpm', sensor: 0, bpm: v } } : null;
+      if (ch === 'Q') return ibiOk ? { rec: { kind: 'ibi', sensor: 0, ibiMs: v } } : null;
+      return null;
+    }
+    const a = c - 0x61;
+    if (a >= 0 && a < count) return this.signal(v, 'multi-visualizer', a);
+    const bpmI = c - 0x41;
+    if (bpmI >= 0 && bpmI < count) return bpmOk ? { rec: { kind: 'bpm', sensor: bpmI, bpm: v } } : null;
+    const ibiI = c - 0x4d;
+    if (ibiI >= 0 && ibiI < count) return ibiOk ? { rec: { kind: 'ibi', sensor: ibiI, ibiMs: v } } : null;
+    return null;
+  }
+
+  private parseComma(line: string): Parsed | null {
+    const parts = line.split(',').map((p) => p.trim());
+    if (!parts.every((p) => INT.test(p))) return null;
+    const nums = parts.map(Number);
+    const n = nums.length;
+    let count = this.fixedCount ?? this.autoCount;
+    if (count === undefined) {
+      count = this.provisionalCount(nums);
+      if (count === undefined) return null;
+    }
+    if (count === 1) {
+      if (n !== 3) return null;
+      const [bpm, ibiMs, signal] = nums;
+      if (bpm < 0 || bpm > MAX_BPM || ibiMs < 0 || ibiMs > MAX_IBI_MS || !this.validSignal(signal)) return null;
+      return { rec: { kind: 'plotter', bpm, ibiMs, signal }, fmt: 'plotter' };
+    }
+    if (n !== count || !nums.every((v) => this.validSignal(v))) return null;
+    return { rec: { kind: 'signals', values: nums }, fmt: 'multi-plotter' };
+  }
+
+  /** 'auto': the count for this comma line, establishing it after 3 lines with one field count. */
+  private provisionalCount(nums: number[]): number | undefined {
+    const n = nums.length;
+    if (n < 2 || n > 16) return undefined;
+    if (n === this.streakFields) this.streak.push(nums);
+    else {
+      this.streakFields = n;
+      this.streak = [nums];
+    }
+    let guess = n;
+    if (n === 3) {
+      // BPM,IBI,Signal: the IBI field changes only at beats; three ADC values change every line.
+      const ibiConstant = this.streak.every((s) => s[1] === this.streak[0][1]);
+      guess = this.streak.length < 2 || ibiConstant ? 1 : 3;
+    }
+    if (this.streak.length >= 3) {
+      this.autoCount = guess;
+      this.streak = [];
+    }
+    return guess;
+  }
+
+  /** Samples lost in a bad line of `bytes` raw bytes (see the module comment). */
+  private estimateLost(line: string, bytes: number): number {
+    const fmt = this.format;
+    const count = this.sensorCount ?? 1;
+    // Sample lines of the visualizer formats start with a sample letter: count those letters.
+    let sampleTokens = 0;
+    let beatLetter = false;
+    if (fmt === 'visualizer') {
+      sampleTokens = line.split('S').length - 1;
+      beatLetter = line[0] === 'B' || line[0] === 'Q';
+    } else if (fmt === 'multi-visualizer') {
+      for (const ch of line) if (ch >= 'a' && ch.charCodeAt(0) < 0x61 + count) sampleTokens++;
+      const c = line.charCodeAt(0);
+      beatLetter = (c >= 0x41 && c < 0x41 + count) || (c >= 0x4d && c < 0x4d + count);
+    }
+    if (sampleTokens === 0) {
+      if (beatLetter) return 0; // B…/Q… (A…/M… with several sensors)
+      if (/bpm|^\d{0,3} ?[bpm]{1,3}$/.test(line) && !line.includes(',')) return 0; // the ESP32 example's `72 bpm`
+      // Banner or menu text (sample lines never hold three letters in a row, except `Signal`).
+      if (fmt !== 'signal-text' && /[A-Za-z]{3,}/.test(line)) return 0;
+    }
+    // A garbled line is never longer than the line it came from: anything longer than the
+    // longest recent good sample line is merged lines.
+    const longest = this.sampleLineBytes.max ?? bytes;
+    // Per-beat tokens inside a merged line carry no samples: leave their bytes out.
+    const beatBytes = fmt === 'visualizer' ? (line.match(/[BQ]\d+/g) ?? []).reduce((s, t) => s + t.length + 2, 0) : 0;
+    const byLength = Math.ceil(Math.max(0, bytes - beatBytes) / longest - 1e-9);
+    let byStructure = sampleTokens;
+    if (fmt === 'plotter' || fmt === 'multi-plotter') {
+      byStructure = Math.ceil(line.split(',').length / (fmt === 'plotter' ? 3 : count));
+    } else if (fmt === 'signal-text') {
+      // `Signal 530`: count the pieces of the word (3 per line) so merged lines show.
+      byStructure = Math.ceil((line.match(/Si|na|al/g)?.length ?? 0) / 3);
+    }
+    return Math.max(1, byLength, byStructure);
   }
 }
