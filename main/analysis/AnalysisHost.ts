@@ -39,6 +39,7 @@ export class AnalysisHost {
   private readonly hangMs: number;
   private watchdog: ReturnType<typeof setInterval>;
   private terminated = false;
+  private lastAnswerMs = 0;
   /** Restarts so far. */
   restarts = 0;
 
@@ -135,6 +136,7 @@ export class AnalysisHost {
     const worker = new Worker(new URL('./analysisWorker' + ext, import.meta.url));
     worker.unref();
     this.worker = worker;
+    this.lastAnswerMs = performance.now(); // a new worker gets time to start
     this.ready = new Promise((resolve) => {
       const onMsg = (m: FromWorker): void => {
         if (m.type === 'ready') {
@@ -175,10 +177,15 @@ export class AnalysisHost {
     }
   }
 
+  /**
+   * Hung: messages are waiting and the worker has answered none of them for `hangMs` (a busy worker
+   * working through a backlog keeps answering, so it is not hung however old its queue is).
+   */
   private checkHang(): void {
     if (this.terminated || this.sentAt.size === 0) return;
     const oldest = this.sentAt.values().next().value as number;
-    if (performance.now() - oldest > this.hangMs) this.restart('hung', `no answer for ${this.hangMs} ms`);
+    const quietSince = Math.max(oldest, this.lastAnswerMs);
+    if (performance.now() - quietSince > this.hangMs) this.restart('hung', `no answer for ${this.hangMs} ms`);
   }
 
   private post(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
@@ -193,6 +200,7 @@ export class AnalysisHost {
   }
 
   private onMessage(m: FromWorker): void {
+    this.lastAnswerMs = performance.now();
     if (m.type === 'ready') return;
     const sent = this.sentAt.get(m.seq);
     this.sentAt.delete(m.seq);

@@ -34,7 +34,8 @@ export interface GapEvent {
 
 /** What a channel hands its data to: the session recorder (storage) and the live view (renderer stream). */
 export interface ChannelSink {
-  addSamples(c: ClockedChunk): void;
+  /** Timed samples (a recorder returns the part it stores: the recording's analysis sees exactly that). */
+  addSamples(c: ClockedChunk): void | ClockedChunk | null;
   addAnalysis(r: WorkerResult): void;
   addGap(g: GapEvent): void;
   addQuality(q: SignalQualitySecond): void;
@@ -331,9 +332,13 @@ export class LiveChannel implements AnalysisSink {
 
   private deliverChunk(c: ClockedChunk): void {
     this.closeLostGap(c.t0Sec);
-    if (this.recordingSamples) this.recorder?.addSamples(c);
-    this.analysis?.pushChunk(this.id, { ...c, values: c.values.slice() });
-    this.remember({ atSec: c.t0Sec, kind: 'chunk', c });
+    // While a session records, its analysis sees exactly the samples it stores (a recording that
+    // reached its length stores, and analyses, no more).
+    const forAnalysis = this.recordingSamples && this.recorder ? (this.recorder.addSamples(c) ?? null) : c;
+    if (forAnalysis && forAnalysis.values.length > 0) {
+      this.analysis?.pushChunk(this.id, { ...forAnalysis, values: forAnalysis.values.slice() });
+      this.remember({ atSec: forAnalysis.t0Sec, kind: 'chunk', c: forAnalysis });
+    }
     this.view?.addSamples(c);
     for (const q of this.quality.pushPpg(c)) this.onQuality(q);
     this.advance(c.t0Sec + c.values.length / c.fsHz);

@@ -1,15 +1,14 @@
 /**
- * listSensors: what can be connected right now — serial ports (with a protocol guess), BLE
+ * listSensors: what can be connected right now — serial ports (with a protocol guess from the USB id; the protocol is found by listening on connect), BLE
  * heart-rate sensors (a short scan) and the simulator — each with the spec string to connect
  * it. Never throws: a missing `udevadm`, a machine without Bluetooth or a noble that cannot load
  * become lines in `messages`, and the simulator is always listed.
  */
 import { listBleDevices, type BleDeviceEntry } from '../../native-adapters/sensors/listBleDevices.js';
-import { defaultBaudRate } from '../../native-adapters/sensors/serialSource.js';
 import { listSerialPorts, type SerialPortEntry } from '../../native-adapters/sensors/listSerialPorts.js';
 
 export interface SerialListing extends SerialPortEntry {
-  /** Spec to connect it, with the guessed protocol (or the PulseSensor default). */
+  /** Spec to connect it: the path; the protocol and baud are found by listening on connect. */
   spec: string;
 }
 
@@ -57,10 +56,8 @@ export async function listSensors(opts: ListSensorsOptions = {}): Promise<Sensor
   if (serial.error) messages.push(serial.error);
   if (ble.error) messages.push(ble.error.startsWith('Bluetooth') || ble.error.includes('Bluetooth') ? ble.error : `Bluetooth: ${ble.error}`);
   return {
-    serial: serial.ports.map((p) => {
-      const protocol = p.guess?.protocol ?? 'pulsesensor';
-      return { ...p, spec: `serial:${p.path}?protocol=${protocol}&baud=${defaultBaudRate(protocol)}` };
-    }),
+    // The protocol and baud are found by listening when the sensor is connected; the USB guess is a hint.
+    serial: serial.ports.map((p) => ({ ...p, spec: `serial:${p.path}` })),
     ble: ble.devices.map((d) => ({ ...d, spec: `ble:${d.id}` })),
     sim: SIM_LISTING.map((s) => ({ ...s })),
     messages,

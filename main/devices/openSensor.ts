@@ -86,7 +86,7 @@ function openSerial(spec: string): SensorSource | { error: string } {
   if (!/^serial:/i.test(spec)) return { error: `serial spec '${spec}' has no port path (e.g. serial:/dev/ttyUSB0 or serial:COM3)` };
   const { body, query } = splitQuery(spec.slice('serial:'.length));
   if (body.trim() === '') return { error: `serial spec '${spec}' has no port path (e.g. serial:/dev/ttyUSB0 or serial:COM3)` };
-  const params = parseQuery(query, ['protocol', 'baud', 'fs', 'sensors'], 'serial');
+  const params = parseQuery(query, ['protocol', 'baud', 'fs', 'sensors', 'sensor'], 'serial');
   if (isErr(params)) return { error: `bad serial spec '${spec}': ${params.error}` };
   const parsed = parseSerialSpec(`serial:${body.trim()}${query ? '?' + query : ''}`);
   if ('error' in parsed) return { error: `bad serial spec '${spec}': ${parsed.error}` };

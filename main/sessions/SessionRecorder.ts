@@ -324,10 +324,12 @@ export class SessionRecorder implements ChannelSink {
 
   // ---- ChannelSink: what the channel hands over -----------------------------------------------
 
-  /** Timed PPG samples (channel clock). */
-  addSamples(c: ClockedChunk): void {
-    if (this.state !== 'recording') return;
-    this.guard(() => this.onSamples(c));
+  /** Timed PPG samples (channel clock); returns the part stored (null: none), which the recording's analysis gets. */
+  addSamples(c: ClockedChunk): ClockedChunk | null {
+    if (this.state !== 'recording') return null;
+    let kept: ClockedChunk | null = null;
+    this.guard(() => (kept = this.onSamples(c)));
+    return kept;
   }
 
   /** A result of the recording's analysis pipeline: final beats and metrics. */
@@ -353,21 +355,24 @@ export class SessionRecorder implements ChannelSink {
     this.guard(() => this.onStatus(state, notice));
   }
 
-  private onSamples(c: ClockedChunk): void {
-    if (this.limitReached || c.values.length === 0) return;
+  private onSamples(c: ClockedChunk): ClockedChunk | null {
+    if (this.limitReached || c.values.length === 0) return null;
     const fs = c.fsHz;
     let t0 = this.toRec(c.t0Sec);
     let values = c.values;
     if (t0 < 0) {
       const skip = Math.ceil(-t0 * fs - 1e-9);
-      if (skip >= values.length) return;
+      if (skip >= values.length) return null;
       values = values.subarray(skip);
       t0 += skip / fs;
     }
     let limited = false;
     if (this.opts.maxSec !== undefined) {
       const room = Math.ceil((this.opts.maxSec - t0) * fs - 1e-9);
-      if (room <= 0) return this.reachLimit();
+      if (room <= 0) {
+        this.reachLimit();
+        return null;
+      }
       if (room <= values.length) {
         values = values.subarray(0, room);
         limited = true;
@@ -380,6 +385,7 @@ export class SessionRecorder implements ChannelSink {
       this.storage.sessions.update(this.sessionId, { fsHz: Math.round(fs * 1000) / 1000 });
     }
     if (limited) this.reachLimit();
+    return { t0Sec: t0 + this.offsetSec!, fsHz: fs, values };
   }
 
   private onAnalysis(r: WorkerResult): void {

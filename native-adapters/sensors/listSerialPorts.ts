@@ -15,6 +15,8 @@ export interface SerialPortGuess {
 
 export interface SerialPortEntry {
   path: string;
+  /** The USB device's serial number (finds a replugged device under a new path). */
+  serialNumber?: string;
   manufacturer?: string;
   vendorId?: string;
   productId?: string;
@@ -23,6 +25,7 @@ export interface SerialPortEntry {
 
 export interface RawPortInfo {
   path: string;
+  serialNumber?: string;
   manufacturer?: string;
   vendorId?: string;
   productId?: string;
@@ -70,6 +73,7 @@ export async function listSerialPorts(
     const guess = guessProtocol(p.vendorId, p.productId);
     return {
       path: p.path,
+      ...(p.serialNumber ? { serialNumber: p.serialNumber } : {}),
       ...(p.manufacturer ? { manufacturer: p.manufacturer } : {}),
       ...(p.vendorId ? { vendorId: p.vendorId } : {}),
       ...(p.productId ? { productId: p.productId } : {}),

@@ -15,6 +15,11 @@ import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
 import { SerialFrameAssembler, SERIAL_PROTOCOLS, type SerialProtocol } from '../../shared/sensors/serialFrameAssembler.js';
 import { GarbageDetector } from '../../shared/sensors/garbageDetector.js';
 import { cms50Command, CMS50_CMD } from '../../shared/sensors/cms50.js';
+import { DEFAULT_FS_HZ } from '../../shared/sensors/serialFrameAssembler.js';
+import { listSerialPorts, type RawPortInfo } from './listSerialPorts.js';
+import { probeSerialPort } from './probeSerialPort.js';
+
+
 
 export type { SerialProtocol } from '../../shared/sensors/serialFrameAssembler.js';
 
@@ -41,11 +46,18 @@ export interface SerialPortOpenOptions {
 
 export interface SerialSourceOptions {
   path: string;
-  protocol: SerialProtocol;
+  /** 'auto' (the default in specs without `protocol=`): found by listening (probeSerialPort) on start. */
+  protocol: SerialProtocol | 'auto';
   /** Default: pulsesensor/cms50-9/csv 115200, cms50-5 19200 (8O1). */
   baudRate?: number;
   /** Default: pulsesensor 50, cms50 60; csv: required unless lines carry a time column. */
   fsHz?: number;
+  /** What the device needs after opening before it streams (found by the probe; e.g. the ESP32 example's `b`). */
+  wakeUp?: 'esp32-b';
+  /** USB vendor/product id of the port: orders the probe's candidates (default: looked up with SerialPort.list()). */
+  usbHint?: { vendorId?: string; productId?: string };
+  /** Listening per setting while probing, ms (default 1200). */
+  probeListenMs?: number;
   /** PulseSensor: sensors configured in the sketch (default 1) and the one to use (default 0). */
   sensorCount?: number;
   sensorIndex?: number;
@@ -61,6 +73,8 @@ export interface SerialSourceOptions {
   reconnectPollMs?: number;
   /** Port factory (default: `new SerialPort(opts)`). */
   createPort?: (opts: SerialPortOpenOptions) => SerialPortLike;
+  /** The port listing (default `SerialPort.list()`): finds the device again under another path after a replug. */
+  listPorts?: () => Promise<RawPortInfo[]>;
   /** Monotonic clock, ms (default performance.now). */
   nowMs?: () => number;
 }
@@ -77,28 +91,31 @@ export function defaultBaudRate(protocol: SerialProtocol): number {
   return protocol === 'cms50-5' ? 19200 : 115200;
 }
 
-/** serialSpec: 'serial:<path>?protocol=<p>&baud=<n>[&fs=<Hz>]'. */
-export function serialSpec(o: Pick<SerialSourceOptions, 'path' | 'protocol' | 'baudRate' | 'fsHz'>): string {
-  const q = [`protocol=${o.protocol}`, `baud=${o.baudRate ?? defaultBaudRate(o.protocol)}`];
+/** serialSpec: 'serial:<path>?protocol=<p>&baud=<n>[&fs=<Hz>]' ('serial:<path>' for an automatic protocol). */
+export function serialSpec(o: Pick<SerialSourceOptions, 'path' | 'protocol' | 'baudRate' | 'fsHz'> & { sensorIndex?: number }): string {
+  const q = o.protocol === 'auto' ? [] : [`protocol=${o.protocol}`, `baud=${o.baudRate ?? defaultBaudRate(o.protocol)}`];
   if (o.fsHz) q.push(`fs=${o.fsHz}`);
-  return `serial:${o.path}?${q.join('&')}`;
+  if (o.sensorIndex) q.push(`sensor=${o.sensorIndex}`);
+  return `serial:${o.path}${q.length ? '?' + q.join('&') : ''}`;
 }
 
 /** parseSerialSpec: the inverse of serialSpec; an error string for a bad spec. */
-export function parseSerialSpec(spec: string): Pick<SerialSourceOptions, 'path' | 'protocol' | 'baudRate' | 'fsHz' | 'sensorCount'> | { error: string } {
+export function parseSerialSpec(spec: string): Pick<SerialSourceOptions, 'path' | 'protocol' | 'baudRate' | 'fsHz' | 'sensorCount' | 'sensorIndex'> | { error: string } {
   const m = /^serial:([^?]+)(?:\?(.*))?$/.exec(spec);
   if (!m) return { error: `not a serial source spec: ${spec}` };
   const params = new Map((m[2] ?? '').split('&').filter(Boolean).map((kv) => kv.split('=') as [string, string]));
-  const protocol = (params.get('protocol') ?? 'pulsesensor') as SerialProtocol;
-  if (!SERIAL_PROTOCOLS.includes(protocol)) return { error: `unknown serial protocol '${protocol}' (use ${SERIAL_PROTOCOLS.join(', ')})` };
+  const protocol = (params.get('protocol') ?? 'auto') as SerialProtocol | 'auto';
+  if (protocol !== 'auto' && !SERIAL_PROTOCOLS.includes(protocol)) return { error: `unknown serial protocol '${protocol}' (use ${SERIAL_PROTOCOLS.join(', ')}, or leave it out to detect it)` };
   const num = (k: string) => (params.has(k) ? Number(params.get(k)) : undefined);
   const baudRate = num('baud');
   const fsHz = num('fs');
   const sensorCount = num('sensors');
+  const sensorIndex = num('sensor');
   for (const [k, v] of [['baud', baudRate], ['fs', fsHz], ['sensors', sensorCount]] as const) {
     if (v !== undefined && !(v > 0)) return { error: `bad ${k} in ${spec}` };
   }
-  return { path: m[1], protocol, baudRate, fsHz, sensorCount };
+  if (sensorIndex !== undefined && !(Number.isInteger(sensorIndex) && sensorIndex >= 0)) return { error: `bad sensor in ${spec}` };
+  return { path: m[1], protocol, baudRate, fsHz, sensorCount, sensorIndex };
 }
 
 /** Turn a serialport open error into a message a physiotherapist can act on. */
@@ -114,7 +131,17 @@ export class SerialSource implements SensorSource {
   readonly spec: string;
   readonly info: SensorSourceInfo;
   private readonly o: SerialSourceOptions;
-  private readonly baudRate: number;
+  /** The port path in use (a replugged device may come back under another one). */
+  private path: string;
+  /** The USB serial number of the device on `path`, when the listing gives one. */
+  private serialNumber: string | undefined;
+  /** The protocol and port settings in use (found by the probe for 'auto'). */
+  private protocol: SerialProtocol;
+  private baudRate: number;
+  private parity: 'none' | 'odd';
+  private sensorCount: number | undefined;
+  private wakeUp: 'esp32-b' | undefined;
+  private detected: boolean;
   private readonly emitter = new TypedEmitter<SensorSourceEvents>();
   private assembler: SerialFrameAssembler;
   private readonly detector: GarbageDetector;
@@ -134,13 +161,22 @@ export class SerialSource implements SensorSource {
 
   constructor(opts: SerialSourceOptions) {
     this.o = opts;
-    this.baudRate = opts.baudRate ?? defaultBaudRate(opts.protocol);
+    this.path = opts.path;
+    this.detected = opts.protocol !== 'auto';
+    this.protocol = opts.protocol === 'auto' ? 'pulsesensor' : opts.protocol;
+    this.baudRate = opts.baudRate ?? defaultBaudRate(this.protocol);
+    this.parity = this.protocol === 'cms50-5' ? 'odd' : 'none';
+    this.sensorCount = opts.sensorCount;
+    this.wakeUp = opts.wakeUp;
     this.assembler = this.newAssembler();
     this.detector = new GarbageDetector({ windowSec: opts.checkWindowSec ?? 3 });
     this.nowMs = opts.nowMs ?? (() => performance.now());
-    this.spec = serialSpec({ ...opts, baudRate: this.baudRate });
+    this.spec = serialSpec({ ...opts, baudRate: opts.protocol === 'auto' ? undefined : this.baudRate });
     const fsHz = this.assembler.sampleRateHz;
-    this.info = { kind: 'serial', label: `${LABELS[opts.protocol]} on ${opts.path}`, protocol: opts.protocol, ...(fsHz ? { fsHz } : {}) };
+    this.info =
+      opts.protocol === 'auto'
+        ? { kind: 'serial', label: `serial sensor on ${opts.path}`, protocol: 'auto', fsHz: 50 }
+        : { kind: 'serial', label: `${LABELS[opts.protocol]} on ${opts.path}`, protocol: opts.protocol, ...(fsHz ? { fsHz } : {}) };
   }
 
   get state(): ConnectionState {
@@ -149,7 +185,30 @@ export class SerialSource implements SensorSource {
 
   private newAssembler(): SerialFrameAssembler {
     const o = this.o;
-    return new SerialFrameAssembler({ protocol: o.protocol, fsHz: o.fsHz, sensorCount: o.sensorCount, sensorIndex: o.sensorIndex });
+    return new SerialFrameAssembler({ protocol: this.protocol, fsHz: o.fsHz, sensorCount: this.sensorCount, sensorIndex: o.sensorIndex });
+  }
+
+  /**
+   * Listen for the protocol and baud rate (probeSerialPort): the USB id only orders the
+   * candidates, the bytes decide. Rejects with what was heard when nothing is understood.
+   */
+  private async detect(): Promise<void> {
+    const hint = this.o.usbHint ?? (await this.listed())?.hint;
+    const r = await probeSerialPort(this.path, {
+      ...(hint ? { usbHint: hint } : {}),
+      ...(this.o.createPort ? { createPort: this.o.createPort } : {}),
+      ...(this.o.probeListenMs ? { listenMs: this.o.probeListenMs } : {}),
+    });
+    if ('error' in r) throw new Error(r.error);
+    this.protocol = r.protocol;
+    this.baudRate = r.baudRate;
+    this.parity = r.parity;
+    this.sensorCount = r.sensorCount && r.sensorCount > 1 ? r.sensorCount : this.o.sensorCount;
+    if (r.wakeUp === 'esp32-b') this.wakeUp = 'esp32-b';
+    this.detected = true;
+    const fsHz = DEFAULT_FS_HZ[r.protocol] ?? 50;
+    Object.assign(this.info, { label: `${LABELS[r.protocol]} on ${this.path}`, protocol: r.protocol, fsHz });
+    this.status({ code: 'protocol-detected', params: { protocol: LABELS[r.protocol], baud: r.baudRate, ...(this.sensorCount ? { sensors: this.sensorCount } : {}) } });
   }
 
   on<E extends keyof SensorSourceEvents>(ev: E, fn: SensorSourceEvents[E]): () => void {
@@ -162,11 +221,22 @@ export class SerialSource implements SensorSource {
     this.stopping = false;
     this.setState('connecting');
     this.startMs = this.nowMs();
-    this.assembler = this.newAssembler(); // fresh decoder and time anchor for this session
+    if (!this.detected) {
+      try {
+        await this.detect();
+      } catch (err) {
+        const raw = err instanceof Error ? err.message : String(err);
+        const msg = /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw) ? explainOpenError(this.path, err) : `no pulse sensor recognised on ${this.path}: ${raw}`;
+        this.setState('error', msg);
+        throw new Error(msg);
+      }
+    }
+    this.assembler = this.newAssembler(); // fresh decoder and counting for this session
+    this.serialNumber ??= (await this.listed())?.serialNumber;
     try {
       await this.openPort();
     } catch (err) {
-      const msg = explainOpenError(this.o.path, err);
+      const msg = explainOpenError(this.path, err);
       this.setState('error', msg);
       throw new Error(msg);
     }
@@ -188,7 +258,8 @@ export class SerialSource implements SensorSource {
     const port = this.port;
     this.port = undefined;
     if (port?.isOpen) {
-      if (this.o.protocol === 'cms50-9') await new Promise<void>((r) => port.write(cms50Command(CMS50_CMD.STOP_LIVE), () => r()));
+      if (this.protocol === 'cms50-9') await new Promise<void>((r) => port.write(cms50Command(CMS50_CMD.STOP_LIVE), () => r()));
+      else if (this.wakeUp === 'esp32-b') await new Promise<void>((r) => port.write(Uint8Array.of(0x78), () => r())); // 'x' stops the ESP32 example
       await new Promise<void>((r) => port.close(() => r()));
     }
     port?.removeAllListeners();
@@ -228,10 +299,10 @@ export class SerialSource implements SensorSource {
       let port: SerialPortLike;
       try {
         port = this.createPort({
-          path: this.o.path,
+          path: this.path,
           baudRate: this.baudRate,
           dataBits: 8,
-          parity: this.o.protocol === 'cms50-5' ? 'odd' : 'none',
+          parity: this.parity,
           stopBits: 1,
           autoOpen: false,
         });
@@ -241,7 +312,7 @@ export class SerialSource implements SensorSource {
       }
       let opened = false;
       port.on('error', (err) => {
-        if (opened && port === this.port && !this.stopping) this.status({ code: 'port-error', params: { port: this.o.path, message: err.message } });
+        if (opened && port === this.port && !this.stopping) this.status({ code: 'port-error', params: { port: this.path, message: err.message } });
       });
       port.open((err) => {
         if (err) {
@@ -258,7 +329,8 @@ export class SerialSource implements SensorSource {
         this.port = port;
         port.on('data', (chunk) => this.emitFrames(this.assembler.push(chunk, this.tSec())));
         port.on('close', (closeErr) => this.onClose(port, closeErr));
-        if (this.o.protocol === 'cms50-9') this.startCms50Live(port);
+        if (this.protocol === 'cms50-9') this.startCms50Live(port);
+        else if (this.wakeUp === 'esp32-b') this.startEsp32(port);
         resolve();
       });
     });
@@ -274,6 +346,34 @@ export class SerialSource implements SensorSource {
     }, this.o.keepAliveMs ?? 5000);
   }
 
+  /** What the port listing says of our path: the USB id (probe hint) and serial number (never throws). */
+  private async listed(): Promise<{ hint?: { vendorId?: string; productId?: string }; serialNumber?: string } | undefined> {
+    const l = await listSerialPorts(this.o.listPorts);
+    const e = l.ports.find((p) => p.path === this.path);
+    if (!e) return undefined;
+    return { ...(e.vendorId ? { hint: { vendorId: e.vendorId, productId: e.productId } } : {}), ...(e.serialNumber ? { serialNumber: e.serialNumber } : {}) };
+  }
+
+  /** Another path now carrying our device's USB serial number, or undefined. */
+  private async movedTo(): Promise<string | undefined> {
+    if (!this.serialNumber) return undefined;
+    const l = await listSerialPorts(this.o.listPorts);
+    return l.ports.find((p) => p.serialNumber === this.serialNumber && p.path !== this.path)?.path;
+  }
+
+  /** The ESP32 example streams only after it reads `b` (once its set-up is done: resend until data flows). */
+  private startEsp32(port: SerialPortLike): void {
+    const before = this.assembler.stats.records;
+    port.write(Uint8Array.of(0x62));
+    if (this.keepAliveTimer) clearInterval(this.keepAliveTimer);
+    this.keepAliveTimer = setInterval(() => {
+      if (this.assembler.stats.records > before + 5) {
+        clearInterval(this.keepAliveTimer);
+        this.keepAliveTimer = undefined;
+      } else if (port.isOpen) port.write(Uint8Array.of(0x62));
+    }, 500);
+  }
+
   private onClose(port: SerialPortLike, err?: Error | null): void {
     if (port !== this.port) return;
     this.port = undefined;
@@ -284,8 +384,8 @@ export class SerialSource implements SensorSource {
     // Keep everything decoded so far, then start over with a fresh time anchor.
     this.emitFrames(this.assembler.resync());
     const reason = err?.message ? err.message : 'port closed';
-    this.setState('reconnecting', `lost ${this.o.path} (${reason}); reconnecting`);
-    this.status({ code: 'reconnecting', params: { port: this.o.path, reason } });
+    this.setState('reconnecting', `lost ${this.path} (${reason}); reconnecting`);
+    this.status({ code: 'reconnecting', params: { port: this.path, reason } });
     this.reopenAttempt = 0;
     this.scheduleReopen(0);
   }
@@ -300,14 +400,19 @@ export class SerialSource implements SensorSource {
     if (this.stopping) return;
     const poll = this.o.reconnectPollMs ?? 250;
     // Poll the device path itself (Linux/macOS); COM ports cannot be stat'ed, so just try.
-    if (this.o.path.startsWith('/')) {
-      const present = await access(this.o.path).then(
+    if (this.path.startsWith('/')) {
+      const present = await access(this.path).then(
         () => true,
         () => false,
       );
       if (!present) {
-        this.scheduleReopen(poll);
-        return;
+        // The same device (USB serial number) may have come back under another path (ttyACM0 → ttyACM1).
+        const moved = await this.movedTo();
+        if (moved) this.path = moved;
+        else {
+          this.scheduleReopen(poll);
+          return;
+        }
       }
     }
     try {
@@ -321,8 +426,8 @@ export class SerialSource implements SensorSource {
     if (this.stopping) return;
     this.detector.reset();
     this.garbageReported = this.noDataReported = false;
-    this.setState('connected', `reopened ${this.o.path}`);
-    this.status({ code: 'reconnected', params: { port: this.o.path } });
+    this.setState('connected', `reopened ${this.path}`);
+    this.status({ code: 'reconnected', params: { port: this.path } });
   }
 
   private checkStream(): void {
@@ -334,8 +439,8 @@ export class SerialSource implements SensorSource {
       this.status({
         code: 'not-understood',
         params: {
-          port: this.o.path,
-          protocol: LABELS[this.o.protocol],
+          port: this.path,
+          protocol: LABELS[this.protocol],
           baud: this.baudRate,
           bytes: r.windowBytes,
           seconds: win,
@@ -345,9 +450,9 @@ export class SerialSource implements SensorSource {
       });
     } else if (r.verdict === 'no-data' && !this.noDataReported) {
       this.noDataReported = true;
-      this.status({ code: 'no-data', params: { port: this.o.path, seconds: win, protocol: this.o.protocol } });
+      this.status({ code: 'no-data', params: { port: this.path, seconds: win, protocol: this.protocol } });
     } else if (r.verdict === 'ok') {
-      if (this.garbageReported || this.noDataReported) this.status({ code: 'understood-again', params: { port: this.o.path } });
+      if (this.garbageReported || this.noDataReported) this.status({ code: 'understood-again', params: { port: this.path } });
       this.garbageReported = this.noDataReported = false;
     }
   }

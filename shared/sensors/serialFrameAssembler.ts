@@ -17,6 +17,7 @@ import type { DecoderStats } from './garbageDetector.js';
 import { PulseSensorDecoder, type PulseSensorRecord } from './pulseSensorLines.js';
 import { Cms50Decoder5, Cms50Decoder9, type Cms50Record } from './cms50.js';
 import { CsvLineDecoder, type CsvRecord } from './csvLines.js';
+import type { LostRecord } from './lostRecords.js';
 
 export type SerialProtocol = 'pulsesensor' | 'cms50-5' | 'cms50-9' | 'csv';
 
@@ -110,17 +111,20 @@ export class SerialFrameAssembler {
     return this.decoder.bufferedBytes;
   }
 
-  /** push: bytes that arrived at `arrivalSec` (host monotonic clock); returns frames ready now. */
+  /**
+   * push: bytes that arrived at `arrivalSec` (host monotonic clock); returns frames ready now.
+   * Samples the decoder could not read come as `lost` markers in stream order and are counted
+   * there as NaN placeholders (CSV lines, which have no markers: at the end of the push).
+   */
   push(bytes: Uint8Array, arrivalSec: number): SensorFrame[] {
     const out: SensorFrame[] = [];
     const records = this.decoder.push(bytes);
-    const lost = this.lostSamples();
-    if (records.length === 0 && lost === 0) return out;
     if (this.protocol === 'pulsesensor') this.onPulse(records as PulseSensorRecord[], arrivalSec, out);
-    else if (this.protocol === 'csv') this.onCsv(records as CsvRecord[], arrivalSec, out);
-    else this.onCms50(records as Cms50Record[], arrivalSec, out);
-    // Unreadable records of this push: placeholders at its end (within one USB batch of their place).
-    if (lost > 0 && this.fsHz) this.addSamples(new Array<number>(lost).fill(Number.NaN), arrivalSec, out);
+    else if (this.protocol === 'csv') {
+      this.onCsv(records as CsvRecord[], arrivalSec, out);
+      const lost = this.lostCsvLines();
+      if (lost > 0 && this.fsHz) this.addSamples(new Array<number>(lost).fill(Number.NaN), arrivalSec, out);
+    } else this.onCms50(records as (Cms50Record | LostRecord)[], arrivalSec, out);
     return out;
   }
 
@@ -148,17 +152,12 @@ export class SerialFrameAssembler {
     return out;
   }
 
-  /** Sample records the decoder could not read since the last call (bad lines / broken packets). */
-  private lostSamples(): number {
-    const s = this.decoder.stats;
-    const bad = s.badLines ?? (s.badBytes !== undefined ? Math.floor(s.badBytes / this.packetBytes()) : 0);
+  /** CSV lines the decoder could not read since the last call. */
+  private lostCsvLines(): number {
+    const bad = this.decoder.stats.badLines ?? 0;
     const lost = Math.max(0, bad - this.lastBad);
     this.lastBad = bad;
     return lost;
-  }
-
-  private packetBytes(): number {
-    return this.protocol === 'cms50-5' ? 5 : 9;
   }
 
   /** Count `values` (NaN = lost) into the open batch; returns the index of the first one. */
@@ -203,7 +202,9 @@ export class SerialFrameAssembler {
     const values: number[] = [];
     const beats: BeatFrame[] = [];
     for (const r of records) {
-      if (r.kind === 'signal') {
+      if (r.kind === 'lost') {
+        for (let k = 0; k < r.count; k++) values.push(Number.NaN);
+      } else if (r.kind === 'signal') {
         if (r.sensor === this.sensorIndex) values.push(r.value);
       } else if (r.kind === 'signals') {
         if (this.sensorIndex < r.values.length) values.push(r.values[this.sensorIndex]!);
@@ -220,6 +221,8 @@ export class SerialFrameAssembler {
         if (r.sensor === this.sensorIndex && r.ibiMs > 0) {
           beats.push({ kind: 'beats', arrivalSec, ibiMs: [r.ibiMs], origin: 'device', ...(this.lastBpm ? { hrBpm: this.lastBpm } : {}) });
         }
+      } else if (r.kind === 'info') {
+        // A sketch's banner or menu text (the ESP32 example): not a sample.
       } else if (r.kind === 'error') {
         if (r.message !== this.lastErrorMsg || arrivalSec - this.lastErrorSec > 10) {
           out.push(this.status(arrivalSec, { code: 'begin-failed', params: { message: r.message } }));
@@ -232,11 +235,24 @@ export class SerialFrameAssembler {
     out.push(...beats);
   }
 
-  private onCms50(records: Cms50Record[], arrivalSec: number, out: SensorFrame[]): void {
-    const first = this.addSamples(records.map((r) => r.pleth), arrivalSec, out);
+  private onCms50(all: (Cms50Record | LostRecord)[], arrivalSec: number, out: SensorFrame[]): void {
+    // Lost packets are placeholders at their place; the status and beat logic sees the packets read.
+    const values: number[] = [];
+    const records: Cms50Record[] = [];
+    const at: number[] = [];
+    for (const r of all) {
+      if (r.kind === 'lost') {
+        for (let k = 0; k < r.count; k++) values.push(Number.NaN);
+      } else {
+        at.push(values.length);
+        values.push(r.pleth);
+        records.push(r);
+      }
+    }
+    const first = this.addSamples(values, arrivalSec, out);
     const fs = this.fsHz ?? 60;
     records.forEach((r, i) => {
-      const idx = first + i;
+      const idx = first + at[i]!;
       const contact: StatusFrame['contact'] = r.fingerOut ? 'off' : 'ok';
       if (r.fingerOut) {
         this.lastBeatIndex = undefined;
@@ -252,7 +268,8 @@ export class SerialFrameAssembler {
       const changedContact = contact !== this.lastContact;
       const t = idx / fs;
       if (changedContact || (key !== this.lastStatusKey && t - this.lastStatusSec >= 1) || t - this.lastStatusSec >= 5 || r.probeError !== this.lastProbeError) {
-        const notice: SensorNotice | undefined = r.probeError ? { code: 'probe-error' } : changedContact && r.fingerOut ? { code: 'finger-out' } : undefined;
+        // V7.0: the same bit says probe error and finger out; finger out is what the therapist can act on.
+        const notice: SensorNotice | undefined = changedContact && r.fingerOut ? { code: 'finger-out' } : r.probeError && !r.fingerOut ? { code: 'probe-error' } : undefined;
         out.push({
           kind: 'status',
           arrivalSec,

@@ -39,9 +39,11 @@ export class FakeChannel implements RecordableChannel {
 
   /** A timed chunk: to the recorder, then its analysis and the quality of every completed second. */
   emitChunk(t0Sec: number, fsHz: number, values: Float32Array, analyse = true): void {
-    this.recorder?.addSamples({ t0Sec, fsHz, values });
-    if (!analyse) return;
-    const u = this.pipeline.pushChunk({ t0Sec, fsHz, values });
+    const c = { t0Sec, fsHz, values };
+    // As LiveChannel: while recording, the analysis sees exactly what the recorder stores.
+    const kept = this.recorder ? (this.recorder.addSamples(c) ?? null) : c;
+    if (!analyse || !kept || kept.values.length === 0) return;
+    const u = this.pipeline.pushChunk(kept);
     this.deliver(u);
     for (const m of u.metrics) this.lastQualityPct = m.qualityPct;
     const endSec = t0Sec + values.length / fsHz;

@@ -4,6 +4,7 @@ import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
 import type { NnBeat } from '../../../shared/dsp/NnStream.js';
 import { AnalysisHost, type AnalysisSink } from '../../../main/analysis/AnalysisHost.js';
 import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
+import { simulateBeatTimes } from '../../../shared/sim/index.js';
 import { loadRecording } from '../../support/loadRecording.js';
 
 /** A sink that keeps every result of one channel. */
@@ -93,12 +94,18 @@ describe('analysis worker (worker_threads)', () => {
   test('intervals from a BLE strap pass through the same correction', async () => {
     const s = collect();
     host.attach('strap', s, 'intervals', 1);
-    for (let k = 0; k < 30; k++) host.pushIntervals('strap', [800, 820], k === 0 ? 0 : Number.NaN);
+    const ibi = Array.from(simulateBeatTimes({ hrBpm: 70, seed: 4 }, 120).ibiMs, (v) => Math.round(v));
+    ibi[60] = Math.round(ibi[60]! * 0.6); // one premature (ectopic) beat
+    ibi[61] = Math.round(ibi[61]! * 1.4);
+    for (let k = 0; k < ibi.length; k += 2) host.pushIntervals('strap', ibi.slice(k, k + 2), k === 0 ? 0 : Number.NaN);
     host.flush('strap');
     await host.drain();
-    const nn = s.final().filter((b) => b.ibiMs !== null);
-    assert.ok(nn.length >= 55, `${nn.length} intervals`);
-    assert.ok(nn.every((b) => b.ibiMs === 800 || b.ibiMs === 820), JSON.stringify(nn.map((b) => b.ibiMs)));
+    const beats = s.final();
+    const nn = beats.filter((b) => b.ibiMs !== null);
+    assert.equal(beats.filter((b) => !(b.flags & 16)).length, ibi.length + 1, 'every sensor beat comes back');
+    assert.ok(beats.every((b) => b.flags & 32), 'flagged as the sensor\'s own intervals');
+    assert.ok(nn.length >= ibi.length - 4, `${nn.length} of ${ibi.length} intervals kept`);
+    assert.ok(!nn.some((b) => b.ibiMs! < 0.75 * 857), 'the premature beat is not kept as it was');
     host.detach('strap');
   });
 

@@ -55,7 +55,7 @@ describe('DeviceManager with file replay', { concurrency: true }, () => {
     const liveBeats = log.detections.map((b) => b.tSec);
     assert.ok(fromFile.length > 50);
     assert.equal(liveBeats.length, fromFile.length);
-    liveBeats.forEach((t, i) => assert.ok(Math.abs(t - fromFile[i]!) < 1e-6, `beat ${i}: ${t} vs ${fromFile[i]}`));
+    liveBeats.forEach((t, i) => assert.ok(Math.abs(t - fromFile[i]!) < 1e-4, `beat ${i}: ${t} vs ${fromFile[i]}`)); // the analysis rounds to 0.1 ms
   });
 
   test('RR text at speed 40: intervals analysed as beats, HR right, ends with disconnected', async () => {

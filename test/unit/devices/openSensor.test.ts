@@ -46,7 +46,10 @@ describe('openSensor: spec string → source', () => {
     const b = ok('serial:COM3?protocol=csv&baud=9600&fs=100');
     assert.equal(b.spec, 'serial:COM3?protocol=csv&baud=9600&fs=100');
     assert.equal(b.info.fsHz, 100);
-    assert.equal(ok('serial:/dev/ttyACM0').info.protocol, 'pulsesensor');
+    const auto = ok('serial:/dev/ttyACM0');
+    assert.equal(auto.info.protocol, 'auto', 'without protocol=, it is found by listening on start');
+    assert.equal(auto.spec, 'serial:/dev/ttyACM0');
+    assert.equal(ok('serial:/dev/ttyACM0?sensor=1').spec, 'serial:/dev/ttyACM0?sensor=1');
   });
 
   test('ble: any sensor, a device id or a part of the name, optional PPG', () => {

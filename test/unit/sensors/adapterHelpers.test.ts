@@ -11,9 +11,11 @@ describe('serial source helpers', () => {
     assert.equal(serialSpec({ path: '/dev/ttyUSB0', protocol: 'cms50-9' }), 'serial:/dev/ttyUSB0?protocol=cms50-9&baud=115200');
     assert.equal(defaultBaudRate('cms50-5'), 19200);
     assert.deepEqual(parseSerialSpec('serial:/dev/ttyACM0?protocol=csv&baud=9600&fs=100'), {
-      path: '/dev/ttyACM0', protocol: 'csv', baudRate: 9600, fsHz: 100, sensorCount: undefined,
+      path: '/dev/ttyACM0', protocol: 'csv', baudRate: 9600, fsHz: 100, sensorCount: undefined, sensorIndex: undefined,
     });
-    assert.deepEqual(parseSerialSpec('serial:COM3'), { path: 'COM3', protocol: 'pulsesensor', baudRate: undefined, fsHz: undefined, sensorCount: undefined });
+    assert.deepEqual(parseSerialSpec('serial:COM3'), { path: 'COM3', protocol: 'auto', baudRate: undefined, fsHz: undefined, sensorCount: undefined, sensorIndex: undefined });
+    assert.equal((parseSerialSpec('serial:COM3?sensor=1') as { sensorIndex: number }).sensorIndex, 1);
+    assert.match((parseSerialSpec('serial:COM3?sensor=-1') as { error: string }).error, /bad sensor/);
     assert.match((parseSerialSpec('serial:/dev/x?protocol=modbus') as { error: string }).error, /unknown serial protocol 'modbus'/);
     assert.match((parseSerialSpec('ble:abc') as { error: string }).error, /not a serial source spec/);
     assert.match((parseSerialSpec('serial:/dev/x?baud=-1') as { error: string }).error, /bad baud/);
