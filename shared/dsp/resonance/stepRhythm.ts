@@ -16,7 +16,7 @@
  *   simulator, 0.5 breaths/min from the resonance the lag is ≈ 20° while the HR swing is only
  *   6–7 % smaller — less than the step-to-step scatter of the swing.
  * - Breathing-rate adherence, local part: the share of pacer breaths whose local RSA-derived
- *   rate — the dominant HR frequency in 0.05–0.5 Hz (`respirationAt`) over the 3 pacer breaths
+ *   rate — the breathing-rate estimate from HR alone (`respirationAt`, no confidence threshold) over the 3 pacer breaths
  *   ending there — is within `LOCAL_RATE_TOLERANCE_BPM` of the pacer (windows with a gap are
  *   skipped). A client who stops following the pacer for a while shows as a low share. The
  *   whole-step RSA rate comes from the step spectrum (`stepSpectrum.ts`); its tolerance is
@@ -91,8 +91,8 @@ export function stepRhythm(
   for (let k = LOCAL_RATE_BREATHS; k < nb; k++) {
     const a = breathStartsSec[k - LOCAL_RATE_BREATHS];
     const b = breathStartsSec[k];
-    const d = respirationAt(nnTSec, nnMs, b, { windowSec: b - a, minPeakFraction: 0 });
-    if (d.reason === 'gap' || d.reason === 'low coverage' || d.reason === 'no data') continue;
+    const d = respirationAt(nnTSec, nnMs, b, { windowSec: b - a, minConfidence: [0, 0, 0] });
+    if (d.reason === 'coverage' || d.reason === 'too-short') continue;
     evaluated++;
     if (d.freqHz !== null && Math.abs(60 * d.freqHz - rateBpm) <= LOCAL_RATE_TOLERANCE_BPM) matched++;
   }
