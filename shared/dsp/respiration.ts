@@ -57,6 +57,8 @@ export interface RespirationSettings {
   mayerRival: RivalRule | null;
   /** Minimum confidence when 1, 2 or 3 modalities are fused (0 disables the check). */
   minConfidence: readonly [number, number, number];
+  /** With ≥ 2 modalities a peak this prominent (ln units above the 75th percentile) is answered whatever its confidence. */
+  minProminence: number;
   minCoverage: number;
   maxGapSec: number;
   /** Spectral routine settings (nnSpectrum.ts). */
@@ -70,8 +72,9 @@ export const DEFAULT_RESPIRATION_SETTINGS: Readonly<RespirationSettings> = Objec
   fitLoHz: 0.03,
   weights: Object.freeze({ hr: 2, amplitude: 1, baseline: 1 }),
   peakHalfWidthHz: 0.03,
-  mayerRival: Object.freeze({ splitHz: 0.15, deltaLn: 1.5, harmonicTolHz: 0.02 }),
+  mayerRival: Object.freeze({ splitHz: 0.15, deltaLn: 1.5, harmonicTolHz: 0.02, minShareRatio: 0.3 }),
   minConfidence: [0.45, 0.36, 0.3] as const,
+  minProminence: 1.3,
   minCoverage: DEFAULT_MIN_COVERAGE,
   maxGapSec: DEFAULT_MAX_GAP_SEC,
   spectrum: NN_SPECTRUM_PRESETS.respiration,
@@ -206,7 +209,8 @@ class RespirationEngine {
     const pk = this.fusion.peak(s.peakHalfWidthHz, s.mayerRival);
     if (!pk) return result('no-clear-peak', null, null);
     const need = s.minConfidence[Math.min(this.fusion.count, 3) - 1] ?? 0;
-    if (!pk.interior || pk.confidence < need) return result('no-clear-peak', pk.freqHz, pk.confidence);
+    const prominent = this.fusion.count >= 2 && pk.prominence >= s.minProminence;
+    if (!pk.interior || (pk.confidence < need && !prominent)) return result('no-clear-peak', pk.freqHz, pk.confidence);
     return result(null, pk.freqHz, pk.confidence);
   }
 }

@@ -14,14 +14,16 @@
  * background model of spectral parameterisation (Donoghue et al. 2020, Nat. Neurosci.
  * 23:1655–1665), applied to respiratory modulations.
  *
- * Fusion: weighted mean over the modalities of max(0, ln P/background) — spectral fusion of
+ * Fusion: weighted root-mean-square over the modalities of max(0, ln P/background) (the RMS lets
+ * one clear modality outweigh the random peaks of a noisy one, as a plain mean does not) — spectral fusion of
  * respiratory modulations (Karlen et al. 2013, IEEE Trans. Biomed. Eng. 60:1946–1953; reviewed by
  * Charlton et al. 2016, Physiol. Meas. 37:610–626 and 2018, IEEE Rev. Biomed. Eng. 11:2–20). A
  * rhythm present in several modulations adds up; a peak of one modulation alone is diluted.
  *
  * Confidence: each whitened spectrum is also taken in linear units and normalised to unit sum over
  * the band; the confidence is the share of the (weighted mean) normalised spectrum within
- * ±`halfWidthHz` of the fused peak — ≈ 0.1–0.3 for noise, → 1 for one clean rhythm.
+ * ±`halfWidthHz` of the fused peak — ≈ 0.1–0.3 for noise, → 1 for one clean rhythm. The
+ * prominence is the fused height at the peak above its 75th percentile over the band (ln units).
  */
 
 export interface FusionBand {
@@ -116,8 +118,10 @@ export function whitenLogSpectrum(
 export interface FusedPeak {
   /** Peak frequency, Hz (parabolic refinement on the fused spectrum). */
   freqHz: number;
-  /** Fused whitened height at the peak (mean ln P/background). */
+  /** Fused whitened level at the peak: weighted RMS of max(0, ln P/background) over the modalities. */
   height: number;
+  /** Height above the 75th percentile of the fused whitened spectrum over the band, ln units. */
+  prominence: number;
   /** Share of the fused normalised spectrum within ±halfWidthHz of the peak, 0 … 1. */
   confidence: number;
   /** True when the maximum is inside the band (a local maximum), not at one of its edges. */
@@ -129,12 +133,15 @@ export interface FusedPeak {
 /**
  * Mayer-wave rule: a winner below `splitHz` is replaced by the highest local maximum above
  * `splitHz` that is not within `harmonicTolHz` of one of its harmonics, when that peak's fused
- * height is at least the winner's minus `deltaLn` (natural-log units).
+ * height is at least the winner's minus `deltaLn` (natural-log units) and its share of the
+ * normalised whitened spectrum at least `minShareRatio` × the winner's.
  */
 export interface RivalRule {
   splitHz: number;
   deltaLn: number;
   harmonicTolHz: number;
+  /** The rival's share of the normalised whitened spectrum must be at least this × the winner's. */
+  minShareRatio: number;
 }
 
 /** Accumulates whitened spectra of several modalities and picks the fused peak. */
@@ -147,6 +154,7 @@ export class SpectralFusion {
   private readonly height: Float64Array;
   private readonly share: Float64Array;
   private readonly raw: Float64Array;
+  private readonly sortBuf: Float64Array;
   private weight = 0;
   /** Modalities added since the last reset. */
   count = 0;
@@ -160,6 +168,7 @@ export class SpectralFusion {
     this.height = new Float64Array(bins);
     this.share = new Float64Array(bins);
     this.raw = new Float64Array(bins);
+    this.sortBuf = new Float64Array(bins);
   }
 
   /** Moves the upper edge of the search band (and of the whitening fit), Hz; call before `add`. */
@@ -188,7 +197,8 @@ export class SpectralFusion {
     }
     if (!(sum > 0) || !Number.isFinite(sum) || !(area > 0)) return false;
     for (let k = this.kLo; k <= this.kHi; k++) {
-      this.height[k] += weight * Math.max(0, this.lr[k]);
+      const up = Math.max(0, this.lr[k]);
+      this.height[k] += weight * up * up;
       this.share[k] += (weight * Math.exp(this.lr[k])) / sum;
     }
     const lo = Math.max(0, this.kLo - 2);
@@ -197,6 +207,11 @@ export class SpectralFusion {
     this.weight += weight;
     this.count++;
     return true;
+  }
+
+  /** Fused level of an accumulated height: the weighted RMS of the positive log ratios, ln units. */
+  private level(h: number): number {
+    return Math.sqrt(Math.max(0, h) / this.weight);
   }
 
   /** The fused peak, or null when nothing was added. */
@@ -217,7 +232,12 @@ export class SpectralFusion {
         const harmonic = Math.abs(ratio - Math.round(ratio)) * best * df <= rival.harmonicTolHz;
         if (!harmonic && (r < 0 || height[k] > height[r])) r = k;
       }
-      if (r >= 0 && height[r] >= height[best] - rival.deltaLn * this.weight) {
+      const shareAt = (c: number): number => {
+        let sum = 0;
+        for (let k = kLo; k <= kHi; k++) if (Math.abs(k - c) * df <= halfWidthHz + 1e-12) sum += this.share[k];
+        return sum;
+      };
+      if (r >= 0 && this.level(height[r]) >= this.level(height[best]) - rival.deltaLn && shareAt(r) >= rival.minShareRatio * shareAt(best)) {
         best = r;
         rivalTaken = true;
       }
@@ -240,6 +260,11 @@ export class SpectralFusion {
     const freqHz = (m + offset) * df;
     let conc = 0;
     for (let k = kLo; k <= kHi; k++) if (Math.abs(k * df - freqHz) <= halfWidthHz + 1e-12) conc += this.share[k];
-    return { freqHz, height: height[best] / this.weight, confidence: conc / this.weight, interior, rivalTaken };
+    const n = kHi - kLo + 1;
+    const hs = this.sortBuf.subarray(0, n);
+    hs.set(height.subarray(kLo, kHi + 1));
+    hs.sort();
+    const prominence = this.level(height[best]) - this.level(hs[Math.floor(0.75 * (n - 1))]);
+    return { freqHz, height: this.level(height[best]), prominence, confidence: conc / this.weight, interior, rivalTaken };
   }
 }
