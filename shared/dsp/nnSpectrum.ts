@@ -3,6 +3,7 @@ import { cubicSplineResample, resampleLength } from './interpolate.js';
 import { detrendLinear, detrendMean, detrendSmoothnessPriors } from './detrend.js';
 import { periodogram } from './periodogram.js';
 import { DEFAULT_MAX_GAP_SEC } from './nnGaps.js';
+import { medianInPlace } from './quickselect.js';
 
 /**
  * `nnSpectrum` — the ONE spectral routine behind every spectrum of a beat-sampled series in Cadans
@@ -118,13 +119,11 @@ export function clipRobust(x: Float64Array, k: number): Float64Array {
   const n = x.length;
   if (!(k > 0) || n < 3) return x;
   if (clipScratch.length < n) clipScratch = new Float64Array(n);
-  const s = clipScratch.subarray(0, n);
+  const s = clipScratch;
   s.set(x);
-  s.sort();
-  const med = n % 2 ? s[n >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  const med = medianInPlace(s, n);
   for (let i = 0; i < n; i++) s[i] = Math.abs(x[i] - med);
-  s.sort();
-  const mad = n % 2 ? s[n >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+  const mad = medianInPlace(s, n);
   const lim = k * 1.4826 * mad;
   if (!(lim > 0)) return x;
   for (let i = 0; i < n; i++) {

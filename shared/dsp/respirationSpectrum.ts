@@ -1,3 +1,5 @@
+import { medianInPlace, selectKth } from './quickselect.js';
+
 /**
  * Spectral fusion for the breathing-rate estimate (respiration.ts): each respiratory modulation of
  * the pulse — heart rate (RSA / respiratory-induced frequency variation, RIFV), pulse amplitude
@@ -43,10 +45,6 @@ let sr = new Float64Array(0);
 let ss = new Float64Array(0);
 let sw8 = new Uint8Array(0);
 
-function median(a: Float64Array, n: number): number {
-  const s = a.subarray(0, n).sort();
-  return n % 2 ? s[n >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
-}
 
 /**
  * Log ratio of `psd` to its robust power-law background, for bins kFit … kHi of `band`, written to
@@ -106,9 +104,9 @@ export function whitenLogSpectrum(
     for (let i = 0; i < n; i++) r[i] = y[i] - a - b * x[i];
     if (it === iterations - 1) break;
     scratch.set(r.subarray(0, n));
-    const med = median(scratch, n);
+    const med = medianInPlace(scratch, n);
     for (let i = 0; i < n; i++) scratch[i] = Math.abs(r[i] - med);
-    const sd = 1.4826 * median(scratch, n);
+    const sd = 1.4826 * medianInPlace(scratch, n);
     for (let i = 0; i < n; i++) w[i] = r[i] > excludeSd * sd ? 0 : 1;
   }
   for (let i = 0; i < n; i++) out[kFit + i] = r[i];
@@ -261,10 +259,9 @@ export class SpectralFusion {
     let conc = 0;
     for (let k = kLo; k <= kHi; k++) if (Math.abs(k * df - freqHz) <= halfWidthHz + 1e-12) conc += this.share[k];
     const n = kHi - kLo + 1;
-    const hs = this.sortBuf.subarray(0, n);
+    const hs = this.sortBuf;
     hs.set(height.subarray(kLo, kHi + 1));
-    hs.sort();
-    const prominence = this.level(height[best]) - this.level(hs[Math.floor(0.75 * (n - 1))]);
+    const prominence = this.level(height[best]) - this.level(selectKth(hs, n, Math.floor(0.75 * (n - 1))));
     return { freqHz, height: this.level(height[best]), prominence, confidence: conc / this.weight, interior, rivalTaken };
   }
 }
