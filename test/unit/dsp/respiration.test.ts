@@ -15,7 +15,6 @@ function breathingHr(bpm: number, rsa: number, mayer: number, noiseBpm: number, 
   }, durationSec);
 }
 
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
 
 describe('breathing rate on simulated truth', () => {
   test('paced breathing at 4–7 breaths/min from HR alone (synthetic RSA, Mayer wave, coloured noise): answered, every rate within 0.3', () => {
