@@ -19,11 +19,12 @@ export { hrPacerPhase } from './hrPacerPhase.js';
  *    as a weighted root-mean-square (HR 2, amplitude 1, baseline 1: RSA was the most consistent
  *    modulation on the team's recordings and simulations) — respirationSpectrum.ts;
  * 4. the highest fused peak in 0.05 Hz … min(0.7 Hz, 0.45 × heart rate) (3 – 42 breaths/min, and
- *    below the Nyquist rate of a once-per-beat series); Mayer-wave rule: a winner below 0.15 Hz
- *    gives way to a non-harmonic peak above 0.15 Hz whose fused height is within 1.5 (ln units) of
- *    it — a 0.1 Hz baroreflex wave in HR looks exactly like paced breathing at 6/min, but never
- *    makes a 0.25 Hz peak; the rival then usually fails the confidence test, so such windows are
- *    withheld instead of reported as 6/min (a Mayer wave > ~2× the RSA amplitude still wins);
+ *    below the Nyquist rate of a once-per-beat series); Mayer-wave rule: a winner in 0.07–0.13 Hz
+ *    gives way to a non-harmonic peak above 0.15 Hz whose fused level is within 1.5 ln units of it
+ *    and which holds ≥ 0.3 × its share — a 0.1 Hz baroreflex wave in HR looks exactly like paced
+ *    breathing at 6/min, but never makes a 0.25 Hz peak; the rival then usually fails the
+ *    confidence test, so such windows are withheld instead of reported as 6/min (a Mayer wave
+ *    larger than ~1.5× the RSA amplitude still wins: a known limit);
  * 5. location: the maximum of the fused raw (unit-area) spectra next to the chosen bin, refined by
  *    a parabola through the log powers → rate = 60·f (unbiased for a sinusoid at 3.5–20 /min to
  *    0.001 breaths/min; the whitened spectrum only chooses the peak).
@@ -33,9 +34,9 @@ export { hrPacerPhase } from './hrPacerPhase.js';
  * - 'coverage': NN intervals cover < 80 % of the window or leave a hole > 3 s;
  * - 'no-clear-peak': every modality is flat, the peak lies on a band edge, or the peak holds less
  *   than `minConfidence` (0.45 / 0.36 / 0.30 with 1 / 2 / 3 modalities: one noise spectrum is
- *   spikier than the mean of three) of the normalised whitened spectrum within ±0.03 Hz — unless,
- *   with ≥ 2 modalities, its fused level stands ≥ `minProminence` (1.3 ln units) above the 75th
- *   percentile of the band. Calibration (seeded white and coloured noise in every modality):
+ *   spikier than the mean of three) of the normalised whitened spectrum within ±0.03 Hz — unless
+ *   its fused level stands ≥ `minProminence` (2.5 ln units with HR alone, 1.3 fused) above the
+ *   75th percentile of the band. Calibration (seeded white and coloured noise in every modality):
  *   ≈ 5 % of HR-only and ≈ 9 % of three-modality noise windows get a rate; on the belt
  *   recordings 83 % of the usable sliding windows do, and 100 % of the paced simulations (4–7 /min).
  *
@@ -60,8 +61,8 @@ export interface RespirationSettings {
   mayerRival: RivalRule | null;
   /** Minimum confidence when 1, 2 or 3 modalities are fused (0 disables the check). */
   minConfidence: readonly [number, number, number];
-  /** With ≥ 2 modalities a peak this prominent (ln units above the 75th percentile) is answered whatever its confidence. */
-  minProminence: number;
+  /** A peak this prominent (fused level above the band's 75th percentile, ln units) with 1, 2 or 3 modalities is answered whatever its confidence. */
+  minProminence: readonly [number, number, number];
   minCoverage: number;
   maxGapSec: number;
   /** Spectral routine settings (nnSpectrum.ts). */
@@ -75,9 +76,9 @@ export const DEFAULT_RESPIRATION_SETTINGS: Readonly<RespirationSettings> = Objec
   fitLoHz: 0.03,
   weights: Object.freeze({ hr: 2, amplitude: 1, baseline: 1 }),
   peakHalfWidthHz: 0.03,
-  mayerRival: Object.freeze({ splitHz: 0.15, deltaLn: 1.5, harmonicTolHz: 0.02, minShareRatio: 0.3 }),
+  mayerRival: Object.freeze({ mayerBandHz: [0.07, 0.13] as const, rivalFromHz: 0.15, deltaLn: 1.5, harmonicTolHz: 0.02, minShareRatio: 0.3 }),
   minConfidence: [0.45, 0.36, 0.3] as const,
-  minProminence: 1.3,
+  minProminence: [2.5, 1.3, 1.3] as const,
   minCoverage: DEFAULT_MIN_COVERAGE,
   maxGapSec: DEFAULT_MAX_GAP_SEC,
   spectrum: NN_SPECTRUM_PRESETS.respiration,
@@ -112,7 +113,7 @@ export function describeRespirationSettings(s: RespirationSettings): Respiration
       `(≤ ${s.maxBeatFraction} × heart rate), ${s.windowSec} s trailing window; spectrum (nnSpectrum): ` +
       `${describeNnSpectrum(s.spectrum)}; withheld ('coverage') when NN coverage < ${Math.round(s.minCoverage * 100)} % or a hole > ${s.maxGapSec} s, ` +
       `('no-clear-peak') when < ${s.minConfidence.join('/')} of the whitened spectrum (1/2/3 modalities) lies within ±${s.peakHalfWidthHz} Hz of the peak ` +
-      `and (with ≥ 2 modalities) the peak is < ${s.minProminence} ln units above the band's 75th percentile`,
+      `and the peak is < ${s.minProminence.join('/')} ln units above the band's 75th percentile`,
   };
 }
 
@@ -215,8 +216,9 @@ class RespirationEngine {
     }
     const pk = this.fusion.peak(s.peakHalfWidthHz, s.mayerRival);
     if (!pk) return result('no-clear-peak', null);
-    const need = s.minConfidence[Math.min(this.fusion.count, 3) - 1] ?? 0;
-    const prominent = this.fusion.count >= 2 && pk.prominence >= s.minProminence;
+    const m = Math.min(this.fusion.count, 3) - 1;
+    const need = s.minConfidence[m] ?? 0;
+    const prominent = pk.prominence >= (s.minProminence[m] ?? Infinity);
     if (!pk.interior || (pk.confidence < need && !prominent)) return result('no-clear-peak', pk);
     return result(null, pk);
   }

@@ -129,13 +129,15 @@ export interface FusedPeak {
 }
 
 /**
- * Mayer-wave rule: a winner below `splitHz` is replaced by the highest local maximum above
- * `splitHz` that is not within `harmonicTolHz` of one of its harmonics, when that peak's fused
+ * Mayer-wave rule: a winner inside `mayerBandHz` (the baroreflex wave is ≈ 0.1 Hz, 0.07–0.13 Hz:
+ * Julien 2006, Cardiovasc. Res. 70:12–21) is replaced by the highest local maximum above
+ * `rivalFromHz` that is not within `harmonicTolHz` of one of its harmonics, when that peak's fused
  * height is at least the winner's minus `deltaLn` (natural-log units) and its share of the
  * normalised whitened spectrum at least `minShareRatio` × the winner's.
  */
 export interface RivalRule {
-  splitHz: number;
+  mayerBandHz: readonly [number, number];
+  rivalFromHz: number;
   deltaLn: number;
   harmonicTolHz: number;
   /** The rival's share of the normalised whitened spectrum must be at least this × the winner's. */
@@ -216,37 +218,48 @@ export class SpectralFusion {
   peak(halfWidthHz: number, rival: RivalRule | null = null): FusedPeak | null {
     if (this.count === 0) return null;
     const { kLo, kHi, height } = this;
+    const df = this.band.dfHz;
     let best = kLo;
     for (let k = kLo + 1; k <= kHi; k++) if (height[k] > height[best]) best = k;
-    const df = this.band.dfHz;
+    let freqHz = this.locate(best);
     let rivalTaken = false;
-    if (rival && best * df < rival.splitHz) {
-      // A low-frequency winner may be a baroreflex (Mayer) wave rather than the breathing: when a
-      // high-frequency peak that is no harmonic of it is nearly as high, the breathing is taken there.
+    if (rival && freqHz >= rival.mayerBandHz[0] && freqHz <= rival.mayerBandHz[1]) {
+      // A winner near 0.1 Hz may be a baroreflex (Mayer) wave rather than the breathing: when a
+      // faster peak that is no harmonic of it is nearly as high, the breathing is taken there.
       let r = -1;
-      for (let k = Math.max(kLo + 1, Math.ceil(rival.splitHz / df)); k < kHi; k++) {
+      for (let k = Math.max(kLo + 1, Math.ceil(rival.rivalFromHz / df)); k < kHi; k++) {
         if (!(height[k] >= height[k - 1] && height[k] > height[k + 1])) continue;
-        const ratio = k / best;
-        const harmonic = Math.abs(ratio - Math.round(ratio)) * best * df <= rival.harmonicTolHz;
+        const ratio = (k * df) / freqHz;
+        const harmonic = Math.abs(ratio - Math.round(ratio)) * freqHz <= rival.harmonicTolHz;
         if (!harmonic && (r < 0 || height[k] > height[r])) r = k;
       }
-      const shareAt = (c: number): number => {
-        let sum = 0;
-        for (let k = kLo; k <= kHi; k++) if (Math.abs(k - c) * df <= halfWidthHz + 1e-12) sum += this.share[k];
-        return sum;
-      };
-      if (r >= 0 && this.level(height[r]) >= this.level(height[best]) - rival.deltaLn && shareAt(r) >= rival.minShareRatio * shareAt(best)) {
+      if (
+        r >= 0 &&
+        this.level(height[r]) >= this.level(height[best]) - rival.deltaLn &&
+        this.shareAround(r * df, halfWidthHz) >= rival.minShareRatio * this.shareAround(freqHz, halfWidthHz)
+      ) {
         best = r;
+        freqHz = this.locate(best);
         rivalTaken = true;
       }
     }
+    const n = kHi - kLo + 1;
+    const hs = this.sortBuf;
+    hs.set(height.subarray(kLo, kHi + 1));
+    const prominence = this.level(height[best]) - this.level(selectKth(hs, n, Math.floor(0.75 * (n - 1))));
     const interior = best > kLo && best < kHi;
-    // Location: the maximum of the fused RAW spectrum (unit-area spectra, weighted) next to the
-    // chosen bin, refined by a parabola through the log powers (Gaussian peak fit). The whitened
-    // spectrum only CHOOSES the peak: dividing by a steep background would tilt it upwards.
+    return { freqHz, height: this.level(height[best]), prominence, confidence: this.shareAround(freqHz, halfWidthHz), interior, rivalTaken };
+  }
+
+  /**
+   * Location of the peak chosen at bin `best`: the maximum of the fused RAW spectrum (unit-area
+   * spectra, weighted) within ±3 bins, refined by a parabola through the log powers (Gaussian peak
+   * fit). The whitened spectrum only CHOOSES the peak: dividing by a steep background tilts it.
+   */
+  private locate(best: number): number {
     const raw = this.raw;
     let m = best;
-    for (let k = Math.max(kLo - 1, best - 3); k <= Math.min(kHi + 1, best + 3); k++) if (raw[k] > raw[m]) m = k;
+    for (let k = Math.max(this.kLo - 1, best - 3); k <= Math.min(this.kHi + 1, best + 3); k++) if (raw[k] > raw[m]) m = k;
     let offset = 0;
     if (m > 0 && m + 1 < this.bins && raw[m - 1] > 0 && raw[m] > 0 && raw[m + 1] > 0) {
       const a = Math.log(raw[m - 1]);
@@ -255,13 +268,13 @@ export class SpectralFusion {
       const den = a - 2 * b + c;
       if (den < 0) offset = Math.max(-0.5, Math.min(0.5, (0.5 * (a - c)) / den));
     }
-    const freqHz = (m + offset) * df;
-    let conc = 0;
-    for (let k = kLo; k <= kHi; k++) if (Math.abs(k * df - freqHz) <= halfWidthHz + 1e-12) conc += this.share[k];
-    const n = kHi - kLo + 1;
-    const hs = this.sortBuf;
-    hs.set(height.subarray(kLo, kHi + 1));
-    const prominence = this.level(height[best]) - this.level(selectKth(hs, n, Math.floor(0.75 * (n - 1))));
-    return { freqHz, height: this.level(height[best]), prominence, confidence: conc / this.weight, interior, rivalTaken };
+    return (m + offset) * this.band.dfHz;
+  }
+
+  /** Share of the fused normalised whitened spectrum within ±halfWidthHz of fHz, 0 … 1. */
+  private shareAround(fHz: number, halfWidthHz: number): number {
+    let sum = 0;
+    for (let k = this.kLo; k <= this.kHi; k++) if (Math.abs(k * this.band.dfHz - fHz) <= halfWidthHz + 1e-12) sum += this.share[k];
+    return sum / this.weight;
   }
 }
