@@ -46,7 +46,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   const storage = openStorage(o.dbPath);
   // Only sessions nobody writes to any more are interrupted: another process may be recording.
   recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
-  const analysis = new AnalysisHost();
+  const analysis = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
   const service = new AppService({
     storage,

@@ -62,7 +62,7 @@ export class MonitorCollector {
   }
 
   summary(durationSec: number, sensor: MonitorSensorInfo): MonitorSummary {
-    const beats = this.final.filter((b) => b.tSec <= durationSec);
+    const beats = this.final.filter((b) => b.tSec <= durationSec + 1e-6); // sums of intervals differ in the last bits
     const gaps = this.gapList
       .map((g) => ({ startSec: Math.max(0, g.startSec), endSec: Math.min(durationSec, g.endSec) }))
       .filter((g) => g.endSec > g.startSec);

@@ -112,7 +112,7 @@ export class DeviceManager {
   private async ensureHost(): Promise<AnalysisHost | null> {
     if (this.opts.analysis === false) return null;
     if (!this.host) {
-      this.host = new AnalysisHost();
+      this.host = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
       this.ownsHost = true;
     }
     await this.host.whenReady();

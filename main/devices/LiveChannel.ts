@@ -284,9 +284,9 @@ export class LiveChannel implements AnalysisSink {
       this.analysis?.markGap(this.id, a.gap.startSec, a.gap.endSec);
       this.remember({ atSec: a.gap.endSec, kind: 'gap', startSec: a.gap.startSec, endSec: a.gap.endSec });
     } else this.closeLostGap(a.startSec);
-    const startSec = a.continues ? Number.NaN : a.startSec;
-    this.analysis?.pushIntervals(this.id, ibi, startSec);
-    this.remember({ atSec: a.endSec, kind: 'intervals', ibiMs: ibi, startSec });
+    this.analysis?.pushIntervals(this.id, ibi, a.continues ? Number.NaN : a.startSec);
+    // The replay after a worker restart starts mid-stream: it needs every frame's own start.
+    this.remember({ atSec: a.endSec, kind: 'intervals', ibiMs: ibi, startSec: a.startSec });
     for (const q of this.quality.pushBeats(a.endSec, ibi)) this.onQuality(q);
     this.advance(a.endSec);
   }

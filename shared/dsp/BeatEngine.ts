@@ -103,15 +103,15 @@ export class BeatEngine {
 
   /**
    * pushIntervals: intervals from the sensor itself (ms), the first starting at `startSec`
-   * (channel clock; NaN = right after the previous interval). A jump forward starts a new
-   * segment; `markGap` the span in between.
+   * (channel clock; NaN = right after the previous interval; a start at the end of the previous
+   * interval continues it). A jump forward starts a new segment; `markGap` the span in between.
    */
   pushIntervals(ibiMs: readonly number[], startSec: number, out: EngineUpdate = emptyUpdate()): EngineUpdate {
     if (Number.isNaN(this.ibiClockSec)) {
       this.ibiClockSec = Number.isNaN(startSec) ? 0 : startSec;
       this.unusable.start(this.ibiClockSec);
       this.addBeat(this.ibiClockSec, this.ibiClockSec, 1, out);
-    } else if (!Number.isNaN(startSec) && startSec > this.ibiClockSec) {
+    } else if (!Number.isNaN(startSec) && startSec > this.ibiClockSec + 1e-6) {
       this.ibiClockSec = startSec;
       this.addBeat(startSec, startSec, 1, out);
     }

@@ -9,7 +9,7 @@ import { BeatEngine, type BeatFeature, type EngineUpdate } from './BeatEngine.js
 import { coherenceAt } from './coherence.js';
 import { hrvTime } from './hrvTime.js';
 import type { NnBeat } from './NnStream.js';
-import { respirationFromHr } from './respiration.js';
+import { respirationAt } from './respiration.js';
 import type { TimedChunk } from './sampleTimeline.js';
 import { MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
 import type { CoherenceLevel } from './types.js';
@@ -141,8 +141,16 @@ export class LivePipeline {
     for (let i = 1; i < vw.length; i++) consecutive[i] = Math.abs(tw[i]! - vw[i]! / 1000 - tw[i - 1]!) < 1e-6;
     const time = vw.length >= 3 ? hrvTime(vw, consecutive) : null;
     const coh = vw.length >= 10 ? coherenceAt(t.subarray(0, hi), v.subarray(0, hi), nowSec) : null;
-    const resp = vw.length >= 10 ? respirationFromHr(tw, vw, { windowSec: 60, stepSec: 60 }) : null;
-    const lastResp = resp?.series[resp.series.length - 1]?.rateBpm ?? null;
+    // Breathing rate over the last 60 s: heart rate fused with the pulses' amplitude and level, as offline.
+    const trusted = this.det.filter((d) => d.quality >= MIN_BEAT_QUALITY && d.tSec <= nowSec);
+    const resp =
+      vw.length >= 10
+        ? respirationAt(t.subarray(0, hi), v.subarray(0, hi), nowSec, {
+            amplitude: { tSec: trusted.map((d) => d.tSec), value: trusted.map((d) => d.amplitude) },
+            baseline: { tSec: trusted.map((d) => d.tSec), value: trusted.map((d) => d.level) },
+          })
+        : null;
+    const lastResp = resp?.rateBpm ?? null;
     const lastIbi = vw.length ? vw[vw.length - 1]! : Number.NaN;
     update.metrics.push({
       tSec: nowSec,

@@ -108,7 +108,7 @@ export function analyzeNn(input: NnInput): AnalysisResult {
     },
     respiration: {
       rateBpmMean: resp.rateBpmMean === null ? null : round(resp.rateBpmMean, 2),
-      series: resp.series.map((p) => ({ tSec: p.tSec, rateBpm: p.rateBpm === null ? null : round(p.rateBpm, 2) })),
+      series: resp.series.map((p) => ({ tSec: p.tSec, rateBpm: p.rateBpm === null ? null : round(p.rateBpm, 2), ...(p.reason ? { reason: p.reason } : {}) })),
     },
     signal: {
       unusableSec: round(unusableSec, 2),

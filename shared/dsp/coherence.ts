@@ -1,8 +1,5 @@
 import type { CoherenceLevel, CoherencePoint } from './types.js';
-import { nextPowerOfTwo } from './fft.js';
-import { cubicSplineResample, resampleLength } from './interpolate.js';
-import { detrendLinear, detrendMean } from './detrend.js';
-import { periodogram } from './periodogram.js';
+import { describeNnSpectrum, NN_SPECTRUM_PRESETS, NnSpectrumEngine, fftLength, type NnSpectrumSettings } from './nnSpectrum.js';
 import { bandPower, peakInBand } from './spectrumBand.js';
 import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnWindowQuality } from './nnGaps.js';
 import { NnBeatBuffer } from './NnBeatBuffer.js';
@@ -82,31 +79,32 @@ const MIN_TOTAL_POWER_MS2 = 1e-6;
 
 /** Settings + a human-readable method string, for reports. */
 export function describeCoherenceSettings(s: CoherenceSettings): CoherenceSettings & { method: string; levels: typeof COHERENCE_LEVEL_THRESHOLDS } {
+  const sp = coherenceSpectrumSettings(s);
   return {
     ...s,
     levels: COHERENCE_LEVEL_THRESHOLDS,
     method:
-      `HeartMath-style coherence (McCraty et al. 2009): last ${s.windowSec} s of NN, ${s.fsHz} Hz cubic-spline ` +
-      `resampling, ${s.detrend} detrend, Hann window, FFT ${s.nfft}; peak = highest in ${s.peakSearchHz[0]}–${s.peakSearchHz[1]} Hz, ` +
+      `HeartMath-style coherence (McCraty et al. 2009): last ${s.windowSec} s of NN, spectrum (nnSpectrum): ` +
+      `${describeNnSpectrum(sp, fftLength(sp, s.windowSec))}; peak = highest in ${s.peakSearchHz[0]}–${s.peakSearchHz[1]} Hz, ` +
       `peak power over ${s.peakWidthHz} Hz around it; total ${s.totalBandHz[0]}–${s.totalBandHz[1]} Hz; ratio = peak/(total − peak); ` +
       `levels low < ${COHERENCE_LEVEL_THRESHOLDS.mediumFrom} ≤ medium < ${COHERENCE_LEVEL_THRESHOLDS.highFrom} ≤ high; ` +
       `null when coverage < ${Math.round(s.minCoverage * 100)} % or a hole > ${s.maxGapSec} s`,
   };
 }
 
+/** The settings of the shared spectral routine (nnSpectrum.ts) that coherence uses. */
+export function coherenceSpectrumSettings(s: CoherenceSettings): NnSpectrumSettings {
+  return { ...NN_SPECTRUM_PRESETS.coherence, fsHz: s.fsHz, nfft: s.nfft, detrend: s.detrend, knotMarginSec: s.maxGapSec };
+}
+
 /** Reusable scratch + computation for one settings object (internal; used by all entry points). */
 class CoherenceEngine {
   readonly s: CoherenceSettings;
-  private readonly buf: Float64Array;
-  private readonly psd: Float64Array;
-  private readonly nfft: number;
+  private readonly spectrum: NnSpectrumEngine;
 
   constructor(settings: Partial<CoherenceSettings>) {
     this.s = { ...DEFAULT_COHERENCE_SETTINGS, ...settings };
-    const n = resampleLength(this.s.fsHz, 0, this.s.windowSec);
-    this.nfft = Math.max(nextPowerOfTwo(this.s.nfft), nextPowerOfTwo(n), 2);
-    this.buf = new Float64Array(n);
-    this.psd = new Float64Array((this.nfft >> 1) + 1);
+    this.spectrum = new NnSpectrumEngine(coherenceSpectrumSettings(this.s), this.s.windowSec);
   }
 
   compute(tSec: ArrayLike<number>, ibiMs: ArrayLike<number>, endSec: number): CoherenceDetail {
@@ -126,11 +124,9 @@ class CoherenceEngine {
     if (q.beats < 3 || !Number.isFinite(endSec)) return none('no data');
     if (q.maxHoleSec > s.maxGapSec) return none('gap');
     if (q.coverage < s.minCoverage) return none('low coverage');
-    const x = cubicSplineResample(tSec, ibiMs, s.fsHz, t0, endSec, { out: this.buf, marginSec: s.maxGapSec });
-    if (s.detrend === 'mean') detrendMean(x);
-    else detrendLinear(x);
-    const psd = periodogram(x, s.fsHz, this.nfft, this.psd);
-    const df = s.fsHz / this.nfft;
+    this.spectrum.compute(tSec, ibiMs, t0, endSec);
+    const psd = this.spectrum.psd;
+    const df = this.spectrum.dfHz;
     const total = bandPower(psd, df, s.totalBandHz[0], s.totalBandHz[1]);
     const pk = peakInBand(psd, df, s.peakSearchHz[0], s.peakSearchHz[1]);
     if (!(total > MIN_TOTAL_POWER_MS2) || !pk) return none('no variability');

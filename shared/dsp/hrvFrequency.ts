@@ -1,10 +1,7 @@
 import type { HrvMetrics } from './types.js';
-import { nextPowerOfTwo } from './fft.js';
-import { cubicSplineResample, resampleLength } from './interpolate.js';
-import { detrendLinear, detrendMean, detrendSmoothnessPriors } from './detrend.js';
-import { periodogram } from './periodogram.js';
 import { bandPower, peakInBand } from './spectrumBand.js';
 import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnRuns, nnWindowQuality } from './nnGaps.js';
+import { NN_SPECTRUM_PRESETS, NnSpectrumEngine, type DetrendMethod, type NnSpectrumSettings } from './nnSpectrum.js';
 
 /**
  * Frequency-domain HRV (Task Force of the ESC/NASPE 1996; bands VLF 0.0033–0.04, LF 0.04–0.15,
@@ -12,12 +9,13 @@ import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnRuns, nnWindowQuality } fr
  * with a natural cubic spline — the Kubios HRV "FFT spectrum" approach (Tarvainen et al. 2014,
  * Comput. Methods Programs Biomed. 113:210–220).
  *
- * Steps: split the series at holes > maxGapSec (3 s; never interpolated across) → segments of
- * `segmentSec` (256 s; the whole longest run when shorter) spread evenly over each run with
- * ≥ `overlap` (50 %) overlap, segments with < 80 % NN coverage skipped → per segment: 4 Hz cubic
- * resampling, detrend (default LINEAR per segment: it keeps VLF, which smoothness priors λ = 500
- * would mostly remove; 'smoothnessPriors' is available), periodic Hann window, zero padding to
- * ≥ 2048 points, one-sided PSD in ms²/Hz → average → band powers = ∫PSD df with fractional edge
+ * Steps: split the series at holes > maxGapSec (3 s; never interpolated across) → per run, the
+ * shared spectral routine `nnSpectrum` (nnSpectrum.ts) with Welch segments of `segmentSec`
+ * (256 s; the whole longest run when shorter) spread evenly over the run with ≥ `overlap` (50 %)
+ * overlap, segments with < 80 % NN coverage skipped → per segment: 4 Hz cubic resampling, detrend
+ * (default LINEAR per segment: it keeps VLF, which smoothness priors λ = 500 would mostly remove;
+ * 'smoothnessPriors' is available), periodic Hann window, zero padding to ≥ 2048 points,
+ * one-sided PSD in ms²/Hz → average over all runs' segments → band powers = ∫PSD df with fractional edge
  * bins (a sinusoid of amplitude A ms inside a band gives ≈ A²/2 ms²), peak frequencies = PSD
  * maximum in the band (parabolic refinement).
  *
@@ -25,7 +23,7 @@ import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnRuns, nnWindowQuality } fr
  * ≥ `minVlfDurationSec` (120 s), otherwise vlfMs2 (and totalMs2) are NaN; each case adds a note.
  */
 
-export type DetrendMethod = 'linear' | 'smoothnessPriors' | 'mean' | 'none';
+export type { DetrendMethod } from './nnSpectrum.js';
 
 export interface HrvFrequencySettings {
   fsHz: number;
@@ -74,6 +72,20 @@ export interface HrvFrequencyResult extends Pick<HrvMetrics, 'vlfMs2' | 'lfMs2' 
   settings: HrvFrequencySettings & { method: string };
 }
 
+/** The settings of the shared spectral routine (nnSpectrum.ts) for HRV with segments of `segmentSec`. */
+export function hrvSpectrumSettings(s: HrvFrequencySettings, segmentSec: number = s.segmentSec): NnSpectrumSettings {
+  return {
+    ...NN_SPECTRUM_PRESETS.hrv,
+    fsHz: s.fsHz,
+    nfft: s.minNfft,
+    detrend: s.detrend,
+    lambda: s.lambda,
+    welchSegmentSec: segmentSec,
+    welchOverlap: s.overlap,
+    knotMarginSec: s.maxGapSec,
+  };
+}
+
 function describe(s: HrvFrequencySettings, nfft: number): string {
   const detrend =
     s.detrend === 'smoothnessPriors'
@@ -87,17 +99,9 @@ function describe(s: HrvFrequencySettings, nfft: number): string {
   return (
     `Welch, ${s.fsHz} Hz cubic-spline resampling, ${detrend} per segment, Hann window, ` +
     `segment ${s.segmentSec} s / ${Math.round(s.overlap * 100)} % overlap (whole record when shorter), ` +
-    `FFT ${nfft} points; bands VLF ${f(s.vlfHz)}, LF ${f(s.lfHz)}, HF ${f(s.hfHz)}; ` +
+    `FFT ${nfft} points (shared routine nnSpectrum); bands VLF ${f(s.vlfHz)}, LF ${f(s.lfHz)}, HF ${f(s.hfHz)}; ` +
     `no interpolation across holes > ${s.maxGapSec} s, segments with < ${Math.round(s.minCoverage * 100)} % coverage skipped`
   );
-}
-
-function applyDetrend(x: Float64Array, s: HrvFrequencySettings): void {
-  if (s.detrend === 'linear') detrendLinear(x);
-  else if (s.detrend === 'smoothnessPriors') {
-    detrendSmoothnessPriors(x, s.lambda);
-    detrendMean(x);
-  } else if (s.detrend === 'mean') detrendMean(x);
 }
 
 /** Frequency-domain HRV of an NN series (see the file comment). Never throws on data. */
@@ -119,8 +123,8 @@ export function hrvFrequency(
     spanEnd = Math.max(spanEnd, r.endSec);
   }
   const segLen = Math.min(s.segmentSec, longest);
-  const nSamples = resampleLength(s.fsHz, 0, segLen);
-  const nfft = Math.max(nextPowerOfTwo(s.minNfft), nextPowerOfTwo(nSamples));
+  const engine = new NnSpectrumEngine(hrvSpectrumSettings(s, segLen), segLen);
+  const nfft = engine.nfft;
   const empty = (note: string): HrvFrequencyResult => ({
     vlfMs2: NaN,
     lfMs2: NaN,
@@ -141,34 +145,19 @@ export function hrvFrequency(
 
   const half = nfft >> 1;
   const acc = new Float64Array(half + 1);
-  const psd = new Float64Array(half + 1);
-  const seg = new Float64Array(nSamples);
-  const hop = segLen * (1 - s.overlap);
   let used = 0;
   let analysed = 0;
   let skippedCoverage = 0;
+  const accept = (t0: number, t1: number): boolean => {
+    const q = nnWindowQuality(tSec, ibiMs, t0, t1);
+    const ok = !(q.coverage < s.minCoverage || q.maxHoleSec > s.maxGapSec || q.beats < 3);
+    if (!ok) skippedCoverage++;
+    return ok;
+  };
   for (const r of runs) {
-    const d = r.endSec - r.startSec;
-    if (d < segLen - 1e-9) continue;
-    const count = d - segLen <= 1e-9 || !(hop > 0) ? 1 : Math.ceil((d - segLen) / hop - 1e-9) + 1;
-    const step = count > 1 ? (d - segLen) / (count - 1) : 0;
-    let runUsed = false;
-    for (let j = 0; j < count; j++) {
-      const t0 = r.startSec + j * step;
-      const t1 = t0 + segLen;
-      const q = nnWindowQuality(tSec, ibiMs, t0, t1);
-      if (q.coverage < s.minCoverage || q.maxHoleSec > s.maxGapSec || q.beats < 3) {
-        skippedCoverage++;
-        continue;
-      }
-      cubicSplineResample(tSec, ibiMs, s.fsHz, t0, t1, { out: seg, marginSec: s.maxGapSec });
-      applyDetrend(seg, s);
-      periodogram(seg, s.fsHz, nfft, psd);
-      for (let k = 0; k <= half; k++) acc[k] += psd[k];
-      used++;
-      runUsed = true;
-    }
-    if (runUsed) analysed += d;
+    const n = engine.accumulate(tSec, ibiMs, r.startSec, r.endSec, acc, accept);
+    used += n;
+    if (n > 0) analysed += r.endSec - r.startSec;
   }
   if (used === 0) return empty('no usable segment (coverage of NN intervals below the minimum everywhere)');
   for (let k = 0; k <= half; k++) acc[k] /= used;

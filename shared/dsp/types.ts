@@ -32,6 +32,7 @@ export interface RespirationPoint {
   tSec: number;
   /** Breathing rate in breaths per minute; null while not estimable. */
   rateBpm: number | null;
+  reason?: 'too-short' | 'coverage' | 'no-clear-peak' | null; // why rateBpm is null (respiration.ts RespirationReason)
 }
 
 export interface AnalysisResult {

@@ -1,16 +1,15 @@
 /**
  * `NnSpectrum` — the spectrum of the last 64 s of NN intervals for the live spectrum panel, by the
- * same steps as the coherence ratio (shared/dsp/coherence.ts, McCraty et al. 2009): 2 Hz natural
+ * same steps and the same code as the coherence ratio (shared/dsp/coherence.ts, McCraty et al.
+ * 2009; the shared routine shared/dsp/nnSpectrum.ts with the coherence settings): 2 Hz natural
  * cubic-spline resampling, linear detrend, Hann-windowed periodogram zero-padded to 512 points.
  * The peak is the coherence peak (highest bin in 0.04–0.26 Hz). Fed with the beats of the live
  * stream; `compute(endSec)` about once a second. Shared by the core (live stream) and the review screen.
  */
-import { DEFAULT_COHERENCE_SETTINGS } from '../dsp/coherence.js';
-import { detrendLinear } from '../dsp/detrend.js';
-import { cubicSplineResample, resampleLength } from '../dsp/interpolate.js';
+import { coherenceSpectrumSettings, DEFAULT_COHERENCE_SETTINGS } from '../dsp/coherence.js';
 import { NnBeatBuffer } from '../dsp/NnBeatBuffer.js';
 import { nnWindowQuality } from '../dsp/nnGaps.js';
-import { periodogram } from '../dsp/periodogram.js';
+import { NnSpectrumEngine } from '../dsp/nnSpectrum.js';
 import { peakInBand } from '../dsp/spectrumBand.js';
 import type { SpectrumView } from './liveTypes.js';
 
@@ -18,8 +17,7 @@ import type { SpectrumView } from './liveTypes.js';
 export const SPECTRUM_MAX_HZ = 0.5;
 
 const S = DEFAULT_COHERENCE_SETTINGS;
-let scratchX: Float64Array | null = null;
-let scratchPsd: Float64Array | null = null;
+let engine: NnSpectrumEngine | null = null;
 
 /**
  * `nnSpectrumAt`: spectrum of the NN series (tSec ascending, ibiMs) over [endSec − 64 s, endSec),
@@ -29,12 +27,10 @@ export function nnSpectrumAt(tSec: ArrayLike<number>, ibiMs: ArrayLike<number>, 
   const t0 = endSec - S.windowSec;
   const q = nnWindowQuality(tSec, ibiMs, t0, endSec);
   if (q.beats < 10 || q.maxHoleSec > S.maxGapSec || q.coverage < S.minCoverage) return null;
-  scratchX ??= new Float64Array(resampleLength(S.fsHz, 0, S.windowSec));
-  scratchPsd ??= new Float64Array(S.nfft / 2 + 1);
-  const x = cubicSplineResample(tSec, ibiMs, S.fsHz, t0, endSec, { out: scratchX, marginSec: S.maxGapSec });
-  detrendLinear(x);
-  const psd = periodogram(x, S.fsHz, S.nfft, scratchPsd);
-  const dfHz = S.fsHz / S.nfft;
+  engine ??= new NnSpectrumEngine(coherenceSpectrumSettings(S), S.windowSec);
+  engine.compute(tSec, ibiMs, t0, endSec);
+  const psd = engine.psd;
+  const dfHz = engine.dfHz;
   const bins = Math.min(psd.length, Math.floor(SPECTRUM_MAX_HZ / dfHz) + 1);
   const pk = peakInBand(psd, dfHz, S.peakSearchHz[0], S.peakSearchHz[1]);
   return { tSec: endSec, dfHz, psd: Float32Array.from(psd.subarray(0, bins)), peakHz: pk ? pk.freqHz : null, peakWidthHz: S.peakWidthHz };

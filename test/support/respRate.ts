@@ -7,6 +7,13 @@
  * movement artifacts do not outweigh the breathing, then Hann-windowed; its power is evaluated by a direct DFT on a 0.001 Hz grid and the peak refined
  * by parabolic interpolation. Windows are trailing (they end at the time asked), like the
  * breathing-rate series of shared/dsp/respiration.ts.
+ *
+ * `countRateAt` is a second reference on the same prepared signal: breaths COUNTED in the window
+ * (count-orig of Schäfer & Kratky 2008, Ann. Biomed. Eng. 36:2072–2083: local maxima above
+ * 0.2 × the 75th percentile of the maxima and minima below 0.2 × the 25th percentile of the
+ * minima, taken alternately; rate = 60 · (breaths − 1) / (time from the first to the last breath)).
+ * On irregular breathing (sighs, pauses) the dominant frequency and the counted rate can differ by
+ * several breaths/min; the counted rate is what "breaths per minute" means clinically.
  */
 import { bandPass } from './ecgRPeaks.js';
 
@@ -17,6 +24,14 @@ export interface RespRateOptions {
 
 const DEFAULTS = { windowSec: 64, bandHz: [0.05, 0.7] as const };
 const TARGET_FS_HZ = 5;
+
+/** Quantile q (0 … 1) of xs (linear interpolation). */
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const pos = q * (s.length - 1);
+  const i = Math.floor(pos);
+  return i + 1 < s.length ? s[i]! + (pos - i) * (s[i + 1]! - s[i]!) : s[i]!;
+}
 
 /** A respiration signal prepared once: block-averaged to ~5 Hz. */
 export class RespReference {
@@ -142,6 +157,45 @@ export class RespReference {
       if (den < 0) f += (0.5 * (a - c) * step) / den;
     }
     return 60 * f;
+  }
+
+  /**
+   * Breaths counted in the window of `windowSec` (default 60) ending at `endSec`, as a rate
+   * (breaths/min; see the file comment); null when the window does not fit or has < 3 breaths.
+   */
+  countRateAt(endSec: number, windowSec = 60): number | null {
+    const fs = this.fsHz;
+    const i1 = Math.round(endSec * fs);
+    const i0 = i1 - Math.round(windowSec * fs);
+    if (i0 < 0 || i1 > this.x.length) return null;
+    const seg = this.x.subarray(i0, i1);
+    if (seg.some(Number.isNaN)) return null;
+    let mean = 0;
+    for (const v of seg) mean += v / seg.length;
+    const y = Array.from(seg, (v) => v - mean);
+    const maxima: number[] = [];
+    const minima: number[] = [];
+    for (let k = 1; k + 1 < y.length; k++) {
+      if (y[k]! > y[k - 1]! && y[k]! >= y[k + 1]!) maxima.push(k);
+      else if (y[k]! < y[k - 1]! && y[k]! <= y[k + 1]!) minima.push(k);
+    }
+    if (maxima.length < 3 || minima.length < 2) return null;
+    const hiThr = 0.2 * quantile(maxima.map((k) => y[k]!), 0.75);
+    const loThr = 0.2 * quantile(minima.map((k) => y[k]!), 0.25);
+    const ext = [
+      ...maxima.filter((k) => y[k]! > hiThr).map((k) => ({ k, s: 1 })),
+      ...minima.filter((k) => y[k]! < loThr).map((k) => ({ k, s: -1 })),
+    ].sort((a, b) => a.k - b.k);
+    const seq: { k: number; s: number }[] = [];
+    for (const e of ext) {
+      const last = seq[seq.length - 1];
+      if (last && last.s === e.s) {
+        if (e.s * y[e.k]! > e.s * y[last.k]!) seq[seq.length - 1] = e;
+      } else seq.push(e);
+    }
+    const peaks = seq.filter((e) => e.s === 1).map((e) => e.k / fs);
+    if (peaks.length < 3) return null;
+    return (60 * (peaks.length - 1)) / (peaks[peaks.length - 1]! - peaks[0]!);
   }
 }
 

@@ -16,7 +16,8 @@
  *   simulator, 0.5 breaths/min from the resonance the lag is ≈ 20° while the HR swing is only
  *   6–7 % smaller — less than the step-to-step scatter of the swing.
  * - Breathing-rate adherence, local part: the share of pacer breaths whose local RSA-derived
- *   rate — the dominant HR frequency in 0.05–0.5 Hz (`respirationAt`) over the 3 pacer breaths
+ *   rate — the dominant frequency of the NN series in 0.05–0.5 Hz (`dominantRateBpm`: the shared
+ *   spectral routine, no confidence threshold: the pacer tells where to look) over the 3 pacer breaths
  *   ending there — is within `LOCAL_RATE_TOLERANCE_BPM` of the pacer (windows with a gap are
  *   skipped). A client who stops following the pacer for a while shows as a low share. The
  *   whole-step RSA rate comes from the step spectrum (`stepSpectrum.ts`); its tolerance is
@@ -25,7 +26,23 @@
 import { hrPacerPhase } from '../hrPacerPhase.js';
 import { hrMaxMinPerBreath } from '../hrvTime.js';
 import { lowerBound } from '../nnGaps.js';
-import { respirationAt } from '../respiration.js';
+import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnWindowQuality } from '../nnGaps.js';
+import { nnSpectrum, NN_SPECTRUM_PRESETS } from '../nnSpectrum.js';
+import { peakInBand } from '../spectrumBand.js';
+
+/**
+ * The dominant rate of the NN series over [t0Sec, t1Sec) in 0.05–0.5 Hz (3–30 /min), breaths/min:
+ * the highest local maximum of its spectrum (the shared routine, respiration settings). Undefined
+ * when the window has a hole > 3 s or < 80 % coverage (not evaluated), null when no peak.
+ */
+function dominantRateBpm(nnTSec: ArrayLike<number>, nnMs: ArrayLike<number>, t0Sec: number, t1Sec: number): number | null | undefined {
+  const q = nnWindowQuality(nnTSec, nnMs, t0Sec, t1Sec);
+  if (q.beats < 4 || q.maxHoleSec > DEFAULT_MAX_GAP_SEC || q.coverage < DEFAULT_MIN_COVERAGE) return undefined;
+  const s = nnSpectrum(nnTSec, nnMs, t0Sec, t1Sec, NN_SPECTRUM_PRESETS.respiration);
+  if (s.segments === 0) return undefined;
+  const pk = peakInBand(s.psd, s.dfHz, 0.05, 0.5, true);
+  return pk ? 60 * pk.freqHz : null;
+}
 
 /** |lag| at which the phase criterion reaches 0, degrees. */
 export const PHASE_SCALE_DEG = 45;
@@ -91,10 +108,10 @@ export function stepRhythm(
   for (let k = LOCAL_RATE_BREATHS; k < nb; k++) {
     const a = breathStartsSec[k - LOCAL_RATE_BREATHS];
     const b = breathStartsSec[k];
-    const d = respirationAt(nnTSec, nnMs, b, { windowSec: b - a, minPeakFraction: 0 });
-    if (d.reason === 'gap' || d.reason === 'low coverage' || d.reason === 'no data') continue;
+    const local = dominantRateBpm(nnTSec, nnMs, a, b);
+    if (local === undefined) continue;
     evaluated++;
-    if (d.freqHz !== null && Math.abs(60 * d.freqHz - rateBpm) <= LOCAL_RATE_TOLERANCE_BPM) matched++;
+    if (local !== null && Math.abs(local - rateBpm) <= LOCAL_RATE_TOLERANCE_BPM) matched++;
   }
 
   let sumHr = 0;

@@ -23,11 +23,13 @@
  *   `RSA_MIN_PEAK_SHARE` (30 %, as `respirationFromHr`'s minPeakFraction) of the band power lies
  *   within its main lobe.
  *
- * The spectrum is `hrvFrequency` (4 Hz cubic-spline resampling, linear detrend, Hann window,
- * ≥ 2048-point FFT) run as ONE segment over the longest gap-free stretch of the analysed part.
+ * The spectrum is the shared routine `nnSpectrum` with the HRV settings (`NN_SPECTRUM_PRESETS.
+ * resonanceStep`: 4 Hz cubic-spline resampling, linear detrend, Hann window, ≥ 2048-point FFT) run
+ * as ONE segment over the longest gap-free stretch (no hole > 3 s) of the analysed part; a stretch
+ * with < 80 % NN coverage, or shorter than `minSec`, gives no spectrum.
  */
-import { hrvFrequency } from '../hrvFrequency.js';
-import { lowerBound } from '../nnGaps.js';
+import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, lowerBound, nnRuns, nnWindowQuality } from '../nnGaps.js';
+import { NN_SPECTRUM_PRESETS, NnSpectrumEngine } from '../nnSpectrum.js';
 import { bandPower, peakInBand } from '../spectrumBand.js';
 
 export const LF_BAND_HZ: readonly [number, number] = [0.04, 0.15];
@@ -39,6 +41,8 @@ export const PEAK_MIN_REL = 0.2;
 export const PEAK_VALLEY_REL = 0.5;
 /** Spectrum returned for charts up to this frequency, Hz. */
 const CHART_MAX_HZ = 0.4;
+/** The spectrum is evaluated up to this frequency, Hz. */
+const PSD_MAX_HZ = 0.5;
 
 export interface StepSpectrum {
   lfPowerMs2: number | null;
@@ -112,11 +116,6 @@ export function stepSpectrum(
   const t = Array.prototype.slice.call(nnTSec, a, i1) as number[];
   const v = Array.prototype.slice.call(nnMs, a, i1) as number[];
   const span = t1Sec - t0Sec;
-  const f = hrvFrequency(t, v, {
-    segmentSec: span + 10,
-    minDurationSec: Math.min(minSec, span),
-    minVlfDurationSec: Infinity,
-  });
   const empty: StepSpectrum = {
     lfPowerMs2: null,
     lfPeakPowerMs2: null,
@@ -128,10 +127,24 @@ export function stepSpectrum(
     analysedSec: 0,
     spectrum: null,
   };
-  if (f.psd === null || !(f.segments.lengthSec > 0)) return empty;
-  const psd = f.psd.psdMs2PerHz;
-  const df = f.psd.freqHz[1];
-  const T = f.segments.lengthSec;
+  const runs = nnRuns(t, v, DEFAULT_MAX_GAP_SEC);
+  let T = 0;
+  for (const r of runs) T = Math.max(T, r.endSec - r.startSec);
+  if (!(T > 0) || T < Math.min(minSec, span)) return empty;
+  const engine = new NnSpectrumEngine(NN_SPECTRUM_PRESETS.resonanceStep, T);
+  const acc = new Float64Array((engine.nfft >> 1) + 1);
+  let used = 0;
+  for (const r of runs) {
+    if (r.endSec - r.startSec < T - 1e-9) continue;
+    const q = nnWindowQuality(t, v, r.startSec, r.startSec + T);
+    if (q.coverage < DEFAULT_MIN_COVERAGE || q.maxHoleSec > DEFAULT_MAX_GAP_SEC || q.beats < 3) continue;
+    engine.addSegment(t, v, r.startSec, r.startSec + T, acc);
+    used++;
+  }
+  if (used === 0) return empty;
+  if (used > 1) for (let k = 0; k < acc.length; k++) acc[k] /= used;
+  const df = engine.dfHz;
+  const psd = acc.subarray(0, Math.min(acc.length, Math.floor(PSD_MAX_HZ / df + 1e-9) + 1));
   const lobeHz = 2 / T;
   const lf = bandPower(psd, df, LF_BAND_HZ[0], LF_BAND_HZ[1]);
   const pk = peakInBand(psd, df, LF_BAND_HZ[0], LF_BAND_HZ[1], true);
