@@ -29,7 +29,8 @@ export interface AppChannel {
 
 /** The part of `DeviceManager` the app uses. */
 export interface AppDevices {
-  connect(spec: string, id?: string): Promise<AppChannel>;
+  /** Open a sensor on channel `id` with `view` as its live view from the start. */
+  connect(spec: string, id?: string, view?: ChannelSink | null): Promise<AppChannel>;
   disconnect(id: string): Promise<void>;
   disconnectAll(): Promise<void>;
   channel(id: string): AppChannel | undefined;

@@ -52,12 +52,11 @@ export class SensorCalls {
     this.batchers.set(id, batcher);
     let ch: AppChannel;
     try {
-      ch = await this.devices.connect(spec.trim(), id);
+      ch = await this.devices.connect(spec.trim(), id, batcher);
     } catch (e) {
       this.batchers.delete(id);
       throw e;
     }
-    ch.view = batcher;
     const view = channelView(ch);
     this.hub.emit('onConnection', { channel: id, state: ch.state, notice: null, view });
     return view;

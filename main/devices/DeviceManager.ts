@@ -7,7 +7,7 @@
  */
 import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import type { PacerSchedule } from '../../shared/pacer/index.js';
-import { LiveChannel, type LiveChannelOptions } from './LiveChannel.js';
+import { LiveChannel, type ChannelSink, type LiveChannelOptions } from './LiveChannel.js';
 import { listSensors, type ListSensorsOptions, type SensorListing } from './listSensors.js';
 import { openSensor, type OpenSensorContext } from './openSensor.js';
 
@@ -55,8 +55,12 @@ export class DeviceManager {
     return this.pacerValue;
   }
 
-  /** connect: open `spec` on channel `id` (default 'ch1'); rejects with a one-line message (bad spec, sensor unavailable, channel in use). */
-  async connect(spec: string, id = 'ch1'): Promise<LiveChannel> {
+  /**
+   * connect: open `spec` on channel `id` (default 'ch1'), with `view` as the channel's live view from
+   * the start (so it hears everything the sensor says while it is being opened); rejects with a
+   * one-line message (bad spec, sensor unavailable, channel in use).
+   */
+  async connect(spec: string, id = 'ch1', view: ChannelSink | null = null): Promise<LiveChannel> {
     if (this.chans.has(id) || this.connecting.has(id)) throw new Error(`channel ${id} is already connected to ${this.chans.get(id)?.spec ?? 'a sensor'}`);
     const source = openSensor(spec, { ...this.opts.openContext, pacer: () => this.pacerValue });
     if ('error' in source) throw new Error(source.error);
@@ -64,6 +68,7 @@ export class DeviceManager {
     try {
       const host = await this.ensureHost();
       const ch = new LiveChannel(id, source, host, { nowMs: this.opts.now, onChange: this.opts.onChange });
+      ch.view = view;
       this.chans.set(id, ch);
       try {
         await ch.start();

@@ -58,6 +58,8 @@ export interface SerialSourceOptions {
   usbHint?: { vendorId?: string; productId?: string };
   /** Listening per setting while probing, ms (default 1200). */
   probeListenMs?: number;
+  /** Keep probing this long before giving up, ms (default 12000). */
+  probeForMs?: number;
   /** PulseSensor: sensors configured in the sketch (default 1) and the one to use (default 0). */
   sensorCount?: number;
   sensorIndex?: number;
@@ -194,11 +196,19 @@ export class SerialSource implements SensorSource {
    */
   private async detect(): Promise<void> {
     const hint = this.o.usbHint ?? (await this.listed())?.hint;
-    const r = await probeSerialPort(this.path, {
-      ...(hint ? { usbHint: hint } : {}),
-      ...(this.o.createPort ? { createPort: this.o.createPort } : {}),
-      ...(this.o.probeListenMs ? { listenMs: this.o.probeListenMs } : {}),
-    });
+    // A board that has just been plugged in may still be starting (an ESP32 sets up its Wi-Fi before
+    // it listens for `b`; an Arduino resets when the port opens): keep listening for a while.
+    const untilMs = this.nowMs() + (this.o.probeForMs ?? 12_000);
+    let r: Awaited<ReturnType<typeof probeSerialPort>>;
+    for (;;) {
+      r = await probeSerialPort(this.path, {
+        ...(hint ? { usbHint: hint } : {}),
+        ...(this.o.createPort ? { createPort: this.o.createPort } : {}),
+        ...(this.o.probeListenMs ? { listenMs: this.o.probeListenMs } : {}),
+      });
+      if (!('error' in r) || this.stopping || this.nowMs() > untilMs || /does not exist|ENOENT|permission|EACCES|busy|lock|begin\(\) failed/i.test(r.error)) break;
+      await new Promise((res) => setTimeout(res, 500));
+    }
     if ('error' in r) throw new Error(r.error);
     this.protocol = r.protocol;
     this.baudRate = r.baudRate;

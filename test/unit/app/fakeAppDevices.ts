@@ -47,10 +47,11 @@ export class FakeDevices implements AppDevices {
   channels(): FakeChannel[] {
     return [...this.chans];
   }
-  async connect(spec: string, id = 'ch1'): Promise<FakeChannel> {
+  async connect(spec: string, id = 'ch1', view: ChannelSink | null = null): Promise<FakeChannel> {
     if (spec.startsWith('bad')) throw new Error(`unknown sensor '${spec}'`);
     const info = { kind: spec.startsWith('sim') ? ('sim' as const) : ('serial' as const), label: `label of ${spec}`, fsHz: 100 };
     const ch = new FakeChannel(id, spec, info, this);
+    ch.view = view;
     this.chans.push(ch);
     return ch;
   }
