@@ -4,12 +4,15 @@
  *
  *   sim[:key=value,...]                       simulator (keys: see shared/sim/parseSimSpec.ts)
  *   serial:<path>[?protocol=pulsesensor|cms50-5|cms50-9|csv&baud=N&fs=N&sensors=N]
- *   ble[:<name-or-id>][?ppg=1&fs=N]           Bluetooth heart-rate sensor (+ Polar PMD PPG)
+ *   ble[:<name-or-id>][?ppg=0|1&ppi=0|1&fs=N] Bluetooth heart-rate sensor (+ Polar PMD PPG / PPI)
  *   file:<path>[?speed=N&fs=N&column=NAME]    replay of a PPG CSV or RR text
  *
  * For `ble:` a value that looks like a device id (12 hex digits, a MAC address or a UUID, as
  * `cadans sensors` lists them) selects that device; anything else is a part of the advertised
- * name ('Polar', 'Verity'). `ble` / `ble:any` = the first heart-rate sensor found.
+ * name ('Polar', 'Verity'). `ble` / `ble:any` = the first heart-rate sensor found. Polar PMD PPG
+ * and PPI are started when the sensor offers them (Verity Sense, OH1: their heart-rate service has
+ * no RR); `ppg=0` / `ppi=0` switch one off, `ppg=1` / `ppi=1` require it (the connection fails
+ * with a message when the sensor does not have it); `fs` = the preferred PPG rate.
  * A bad spec gives `{ error }` with a one-line message that names the problem; never throws.
  */
 import { fileURLToPath } from 'node:url';
@@ -99,7 +102,7 @@ const DEVICE_ID = /^(?:[0-9a-f]{12}|(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}|[0-9a-f]{8
 function openBle(spec: string, ctx: OpenSensorContext): SensorSource | { error: string } {
   const rest = spec.slice(3);
   const { body, query } = splitQuery(rest.startsWith(':') ? rest.slice(1) : rest);
-  const params = parseQuery(query, ['ppg', 'fs', 'name'], 'ble');
+  const params = parseQuery(query, ['ppg', 'ppi', 'fs', 'name'], 'ble');
   if (isErr(params)) return { error: `bad ble spec '${spec}': ${params.error}` };
   const opts: BleHeartRateSourceOptions = { ...ctx.ble };
   const target = body.trim();
@@ -108,10 +111,11 @@ function openBle(spec: string, ctx: OpenSensorContext): SensorSource | { error: 
     else opts.name = target;
   }
   if (params.has('name')) opts.name = params.get('name');
-  if (params.has('ppg')) {
-    const v = params.get('ppg')!.toLowerCase();
-    if (!['1', '0', 'true', 'false', 'yes', 'no'].includes(v)) return { error: `bad ble spec '${spec}': ppg must be 1 or 0` };
-    opts.ppg = ['1', 'true', 'yes'].includes(v);
+  for (const key of ['ppg', 'ppi'] as const) {
+    if (!params.has(key)) continue;
+    const v = params.get(key)!.toLowerCase();
+    if (!['1', '0', 'true', 'false', 'yes', 'no'].includes(v)) return { error: `bad ble spec '${spec}': ${key} must be 1 or 0` };
+    opts[key] = ['1', 'true', 'yes'].includes(v);
   }
   const fs = positive(params, 'fs', 'ble spec');
   if (isErr(fs)) return fs;

@@ -1,11 +1,13 @@
 /**
  * BleHeartRateSource: a SensorSource for Bluetooth LE heart-rate sensors (HRS 0x180D,
- * sensor-protocols §1 and §7), with optional Polar PMD PPG (§2). Flow: wait for
- * poweredOn (clear messages for off/unauthorized/no adapter), scan, stop scanning,
- * connect with timeout + cancelConnect, read body location and battery, subscribe
- * 0x2A37 → one BeatFrame per notification (all RR values) and StatusFrames for
- * contact. On disconnect: drop listeners, back off, rescan for the same
- * peripheral.id, reconnect, resubscribe — until stop().
+ * sensor-protocols §1 and §7) with Polar PMD PPG and PPI where the sensor offers them (§2).
+ * Flow: wait for poweredOn (notice 'adapter-state' for off/unauthorized/no adapter), scan, stop
+ * scanning, connect with timeout + cancelConnect, read body location and battery ('connected'),
+ * then Polar PMD when the sensor has it (polarPpgStream.ts: PPG and PPI started by the feature
+ * bitmap: Verity Sense and OH1 carry no RR in their HRS, so HRV needs PPG or PPI), then subscribe
+ * 0x2A37 → one BeatFrame per notification (all RR values, origin 'rr') and StatusFrames for contact.
+ * On disconnect: drop listeners, back off, rescan for the same peripheral.id, reconnect,
+ * resubscribe, restart PMD (a new PPG `stream`, counting from 0) — until stop().
  */
 import type { SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
@@ -14,7 +16,7 @@ import { BLE_UUID, parseBatteryLevel, parseBodySensorLocation, parseHeartRateMea
 import { PMD_UUID } from '../../shared/sensors/polarPmd.js';
 import { Aborter, withTimeout } from './asyncUtil.js';
 import { NobleSession, explainBluetoothState, loadNoble } from './nobleSession.js';
-import { PolarPpgStream, type PolarPpgChannel } from './polarPpgStream.js';
+import { PolarPmdSession, type PolarPpgChannel } from './polarPpgStream.js';
 import type { DataListener, NobleCharacteristicLike, NobleLike, NoblePeripheralLike } from './nobleTypes.js';
 
 export interface BleHeartRateSourceOptions {
@@ -22,8 +24,11 @@ export interface BleHeartRateSourceOptions {
   deviceId?: string;
   /** Case-insensitive part of the advertised name, e.g. 'Polar Sense' (scans without the 180d filter). */
   name?: string;
-  /** Also stream Polar PMD PPG when the sensor has the PMD service. */
+  /** Polar PMD PPG: true = required (start() rejects without it), false = off, undefined = when offered. */
   ppg?: boolean;
+  /** Polar PMD PPI: true = required, false = off, undefined = when offered (not in SDK mode). */
+  ppi?: boolean;
+  /** Preferred PPG rate, Hz (default 55; the offered rate nearest to it otherwise). */
   ppgSampleRateHz?: number;
   ppgChannel?: PolarPpgChannel;
   /** The noble module or a loader (default: lazy `import('@abandonware/noble')`). */
@@ -50,7 +55,6 @@ const CONTACT: Record<HrContact, StatusFrame['contact']> = { contact: 'ok', 'no-
 
 export class BleHeartRateSource implements SensorSource {
   readonly spec: string;
-  readonly info: SensorSourceInfo;
   private readonly o: BleHeartRateSourceOptions;
   private readonly emitter = new TypedEmitter<SensorSourceEvents>();
   private readonly nowMs: () => number;
@@ -60,9 +64,12 @@ export class BleHeartRateSource implements SensorSource {
   private deviceId: string | undefined;
   private deviceLabel = 'heart-rate sensor';
   private connectionCleanup: (() => void)[] = [];
-  private pmd: PolarPpgStream | undefined;
+  private pmd: PolarPmdSession | undefined;
+  /** PPG counting epochs started so far (one per connection). */
+  private ppgStreams = 0;
+  /** The declared PPG rate of the current connection (undefined: no PPG). */
+  private ppgHz: number | undefined;
   private stateValue: ConnectionState = 'disconnected';
-  private startMs = 0;
   private stopping = false;
   private running = false;
   private reconnecting = false;
@@ -74,13 +81,23 @@ export class BleHeartRateSource implements SensorSource {
     this.o = opts;
     this.nowMs = opts.nowMs ?? (() => performance.now());
     this.deviceId = opts.deviceId;
-    const q = [opts.ppg ? 'ppg=1' : '', opts.name ? `name=${encodeURIComponent(opts.name)}` : ''].filter(Boolean).join('&');
+    const flag = (k: string, v: boolean | undefined) => (v === undefined ? '' : `${k}=${v ? 1 : 0}`);
+    const q = [flag('ppg', opts.ppg), flag('ppi', opts.ppi), opts.name ? `name=${encodeURIComponent(opts.name)}` : ''].filter(Boolean).join('&');
     this.spec = `ble:${opts.deviceId ?? 'any'}${q ? '?' + q : ''}`;
-    this.info = {
+    if (opts.ppg === true) this.ppgHz = opts.ppgSampleRateHz ?? 55;
+  }
+
+  /**
+   * What the source delivers, as far as known: with PPG streaming (or required, before the first
+   * connection) `fsHz` is the declared rate and the protocol 'polar-pmd', else 'ble-hrs'.
+   */
+  get info(): SensorSourceInfo {
+    const o = this.o;
+    return {
       kind: 'ble',
-      label: `Bluetooth heart-rate sensor${opts.name ? ` '${opts.name}'` : ''}${opts.deviceId ? ` (${opts.deviceId})` : ''}`,
-      protocol: opts.ppg ? 'polar-pmd' : 'ble-hrs',
-      ...(opts.ppg ? { fsHz: opts.ppgSampleRateHz ?? 55 } : {}),
+      label: `Bluetooth heart-rate sensor${o.name ? ` '${o.name}'` : ''}${o.deviceId ? ` (${o.deviceId})` : ''}`,
+      protocol: this.ppgHz !== undefined ? 'polar-pmd' : 'ble-hrs',
+      ...(this.ppgHz !== undefined ? { fsHz: this.ppgHz } : {}),
     };
   }
 
@@ -97,7 +114,6 @@ export class BleHeartRateSource implements SensorSource {
     if (this.running) return;
     this.stopping = false;
     this.aborter.reset();
-    this.startMs = this.nowMs();
     this.setState('connecting');
     try {
       const noble = typeof this.o.noble === 'function' ? await this.o.noble() : (this.o.noble ?? (await loadNoble()));
@@ -205,7 +221,7 @@ export class BleHeartRateSource implements SensorSource {
     });
   }
 
-  /** connect: connect with timeout, discover, read location/battery, subscribe HR (+ PMD). */
+  /** connect: connect with timeout, discover, read location/battery, start PMD (when there), subscribe HR. */
   private async connect(p: NoblePeripheralLike): Promise<void> {
     this.peripheral = p;
     this.deviceId = p.id;
@@ -220,7 +236,8 @@ export class BleHeartRateSource implements SensorSource {
     this.connectionCleanup.push(() => p.removeListener('disconnect', onDisconnect));
     const services: string[] = [BLE_UUID.heartRateService, BLE_UUID.batteryService];
     const chars: string[] = [BLE_UUID.heartRateMeasurement, BLE_UUID.bodySensorLocation, BLE_UUID.batteryLevel];
-    if (this.o.ppg) {
+    const wantPmd = this.o.ppg !== false || this.o.ppi !== false;
+    if (wantPmd) {
       services.push(PMD_UUID.service);
       chars.push(PMD_UUID.controlPoint, PMD_UUID.data);
     }
@@ -233,11 +250,12 @@ export class BleHeartRateSource implements SensorSource {
     const hrm = ch(BLE_UUID.heartRateMeasurement);
     if (!hrm) throw new Error(`${this.deviceLabel} has no Heart Rate Measurement characteristic (0x2A37)`);
     await this.readInfo(ch(BLE_UUID.bodySensorLocation), ch(BLE_UUID.batteryLevel));
+    // PMD before HR: the channel knows whether PPG flows before the first beats arrive.
+    if (wantPmd) await this.startPmd(ch(PMD_UUID.controlPoint), ch(PMD_UUID.data));
     const onHr: DataListener = (data) => this.onHeartRate(data);
     hrm.on('data', onHr);
     this.connectionCleanup.push(() => hrm.removeListener('data', onHr));
     await withTimeout(hrm.subscribeAsync(), ms, `subscribing to heart rate on ${this.deviceLabel} timed out`);
-    if (this.o.ppg) await this.startPpg(ch(PMD_UUID.controlPoint), ch(PMD_UUID.data));
   }
 
   private async readInfo(loc?: NobleCharacteristicLike, bat?: NobleCharacteristicLike): Promise<void> {
@@ -260,28 +278,32 @@ export class BleHeartRateSource implements SensorSource {
     this.status({ code: 'connected', params }, extra);
   }
 
-  private async startPpg(cp?: NobleCharacteristicLike, data?: NobleCharacteristicLike): Promise<void> {
+  /** startPmd: Polar PMD PPG / PPI as the options and the sensor allow; rejects when a required stream is missing. */
+  private async startPmd(cp?: NobleCharacteristicLike, data?: NobleCharacteristicLike): Promise<void> {
+    this.ppgHz = undefined;
     if (!cp || !data) {
-      this.status({ code: 'ppg-unavailable', params: { reason: 'no Polar PMD service' } });
+      if (this.o.ppg === true) {
+        this.status({ code: 'ppg-unavailable', params: { reason: 'no-pmd' } });
+        throw new Error(`${this.deviceLabel} has no Polar PMD service, so no PPG; use 'ble' without ppg=1 for heart rate and RR only`);
+      }
+      if (this.o.ppi === true) throw new Error(`${this.deviceLabel} has no Polar PMD service, so no PPI; use 'ble' without ppi=1`);
       return;
     }
-    const pmd = new PolarPpgStream(cp, data, {
+    const pmd = new PolarPmdSession(cp, data, {
+      ppg: this.o.ppg,
+      ppi: this.o.ppi,
       sampleRateHz: this.o.ppgSampleRateHz,
       channel: this.o.ppgChannel,
+      stream: this.ppgStreams++,
+      device: this.deviceLabel,
       commandTimeoutMs: this.o.commandTimeoutMs,
       tSec: () => this.tSec(),
       emit: (f) => this.emitter.emit('frame', f),
       status: (n) => this.status(n),
     });
     this.pmd = pmd;
-    try {
-      await pmd.start();
-      this.status({ code: 'ppg-streaming', params: { fsHz: pmd.fsHz } });
-    } catch (err) {
-      pmd.detach();
-      this.pmd = undefined;
-      this.status({ code: 'ppg-unavailable', params: { reason: err instanceof Error ? err.message : String(err) } });
-    }
+    await pmd.start();
+    this.ppgHz = pmd.ppgHz;
   }
 
   private onHeartRate(data: Uint8Array): void {
@@ -342,6 +364,7 @@ export class BleHeartRateSource implements SensorSource {
       } catch (err) {
         if (this.stopping) break;
         this.dropConnection();
+        this.pmd = undefined;
         const p = this.peripheral;
         this.peripheral = undefined;
         if (p) await withTimeout(p.disconnectAsync(), 2000, 'disconnect timed out').catch(() => undefined);

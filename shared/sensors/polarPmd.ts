@@ -108,6 +108,16 @@ export function pmdGetSettings(type: number): Uint8Array {
   return Uint8Array.from([PmdOp.GET_SETTINGS, type & 0xff]);
 }
 
+/** pmdStartPpi: `02 03` — PPI takes no settings (polar-ble-sdk `startPpiStreaming`: an empty setting). */
+export function pmdStartPpi(): Uint8Array {
+  return pmdStart(PmdType.PPI, {});
+}
+
+/** pmdGetSdkModeStatus: `06`, no type byte (polar-ble-sdk BlePMDClient.isSdkModeEnabled). */
+export function pmdGetSdkModeStatus(): Uint8Array {
+  return Uint8Array.of(PmdOp.GET_SDK_MODE_STATUS);
+}
+
 export interface PmdControlPointResponse {
   readonly ok: true;
   readonly kind: 'response';
@@ -119,6 +129,15 @@ export interface PmdControlPointResponse {
   readonly more: boolean;
   /** Parameter bytes (offset 5…); for GET_SETTINGS/START a settings block. */
   readonly params: Uint8Array;
+}
+
+/**
+ * pmdSdkModeEnabled: the answer to GET_SDK_MODE_STATUS — SUCCESS with a first parameter byte ≠ 0
+ * (polar-ble-sdk PmdSdkMode.fromResponse). An error status (firmware without the command) = off.
+ * In SDK mode the device's own algorithms (HR, PPI) are off (documentation/SdkModeExplained.md).
+ */
+export function pmdSdkModeEnabled(r: PmdControlPointResponse): boolean {
+  return r.status === 0 && r.params.length > 0 && r.params[0] !== 0;
 }
 
 export interface PmdStopIndication {
@@ -251,10 +270,14 @@ export interface PmdFeatures {
   readonly gyro: boolean;
   readonly mag: boolean;
   readonly skinTemp: boolean;
+  /** Byte 2 bit 1: the device offers SDK mode — not whether it is on (GET_SDK_MODE_STATUS tells). */
   readonly sdkMode: boolean;
 }
 
-/** parsePmdFeatures: decode a control-point READ (`0F <bitmap> <bitmap2>`). */
+/**
+ * parsePmdFeatures: decode a control-point READ (`0F <bitmap> <bitmap2>`; polar-ble-sdk
+ * PmdMeasurementType.fromByteArray, which BlePMDClient.readFeature uses to list the streams).
+ */
 export function parsePmdFeatures(bytes: Uint8Array): PmdFeatures | ParseError {
   if (bytes.length < 2 || bytes[0] !== 0x0f) return parseError(`not a PMD feature read: ${hexBytes(bytes)}`);
   const b = bytes[1];

@@ -12,6 +12,7 @@ import type {
   NoblePeripheralLike,
   NobleServiceLike,
 } from '../../../native-adapters/sensors/nobleTypes.js';
+import { encodeCompressedPpg, encodeRawPpg } from '../../unit/sensors/pmdEncode.js';
 
 export class FakeCharacteristic implements NobleCharacteristicLike {
   private readonly listeners = new Set<DataListener>();
@@ -224,5 +225,183 @@ export class FakeNoble implements NobleLike {
   private stopAdvertising(): void {
     if (this.advTimer) clearInterval(this.advTimer);
     this.advTimer = undefined;
+  }
+}
+
+// ---- A fake Polar sensor (Verity Sense, OH1, H10) with the PMD service -----------------------
+
+export interface FakePolarOptions {
+  id?: string;
+  name?: string;
+  rssi?: number;
+  /** Control-point read (feature bitmap), hex; null = the read fails. Default Verity Sense: PPG, ACC, PPI, GYRO, MAG, SDK mode. */
+  features?: string | null;
+  /** What GET_SDK_MODE_STATUS answers (default off). */
+  sdkModeOn?: boolean;
+  /** PPG rates GET_SETTINGS offers, Hz (the declared rate; default [55]). */
+  offeredHz?: number[];
+  /** The rate the device really samples at: the spacing of its frame timestamps (default offeredHz[0]). */
+  trueHz?: number;
+  /** Compressed (delta) PPG frames, as the Verity sends (default true). */
+  compressed?: boolean;
+  /** FACTOR returned by START PPG (default none). */
+  factor?: number;
+  /** Body sensor location byte (default 5, ear lobe). */
+  location?: number;
+  /** Status START PPG answers (default 0 = SUCCESS when the rate is offered; e.g. 10 = INVALID_MTU). */
+  ppgStartStatus?: number;
+}
+
+/** The Polar epoch's ns of the fake's sample 0 (~25 years after 2000). */
+export const FAKE_POLAR_BASE_NS = 800_000_000_000_000_000n;
+
+const u16le = (v: number) => [v & 0xff, (v >> 8) & 0xff];
+const hexBytes = (s: string) => Uint8Array.from(s.trim().split(/\s+/), (x) => parseInt(x, 16));
+
+/**
+ * FakePolar: a Polar sensor behind the fake noble — HRS (0x2A37 without RR, as Verity Sense and
+ * OH1 send it), battery, and PMD: feature read, GET (multi-part answer), START / STOP of PPG and
+ * PPI, GET_SDK_MODE_STATUS. The test drives the device clock: `sendPpg(n)` sends the next `n`
+ * samples as one data frame stamped with its last sample's time at `trueHz`; `losePpg(n)` lets
+ * `n` samples pass without a notification (a lost frame); `idle(sec)` lets the clock run without
+ * streaming (e.g. while disconnected). `expected` holds every sample value sent, by device sample
+ * number, as the adapter should decode it (mean of PPG0–2 minus ambient).
+ */
+export class FakePolar {
+  readonly p: FakePeripheral;
+  readonly cp: FakeCharacteristic;
+  readonly data: FakeCharacteristic;
+  readonly hrm: FakeCharacteristic;
+  readonly o: Required<Omit<FakePolarOptions, 'features' | 'factor'>> & { features: string | null; factor?: number };
+  /** Device sample number of the next PPG sample (the device clock, in samples at trueHz). */
+  g = 0;
+  ppgOn = false;
+  ppiOn = false;
+  readonly starts = { ppg: 0, ppi: 0 };
+  readonly stops = { ppg: 0, ppi: 0 };
+  /** The START PPG commands received. */
+  readonly ppgStartCommands: Uint8Array[] = [];
+  readonly expected = new Map<number, number>();
+
+  constructor(noble: FakeNoble, opts: FakePolarOptions = {}) {
+    const offeredHz = opts.offeredHz ?? [55];
+    this.o = {
+      id: opts.id ?? 'polar-1',
+      name: opts.name ?? 'Polar Sense B5A1B22C',
+      rssi: opts.rssi ?? -50,
+      features: opts.features === undefined ? '0F 6E 02' : opts.features,
+      sdkModeOn: opts.sdkModeOn ?? false,
+      offeredHz,
+      trueHz: opts.trueHz ?? offeredHz[0]!,
+      compressed: opts.compressed ?? true,
+      factor: opts.factor,
+      location: opts.location ?? 5,
+      ppgStartStatus: opts.ppgStartStatus ?? 0,
+    };
+    this.p = noble.add(new FakePeripheral(this.o.id, { localName: this.o.name, serviceUuids: ['180d'] }, this.o.rssi));
+    this.hrm = this.p.addChar('2a37');
+    this.p.addChar('2a38', { read: () => Uint8Array.of(this.o.location) });
+    this.p.addChar('2a19', { read: () => Uint8Array.of(90) });
+    this.data = this.p.addChar('fb005c8202e7f3871cad8acd2d8df0c8');
+    const features = this.o.features;
+    this.cp = this.p.addChar('fb005c8102e7f3871cad8acd2d8df0c8', {
+      read: () => {
+        if (features === null) throw new Error('read not permitted');
+        return hexBytes(features);
+      },
+      write: (b) => this.command(b),
+    });
+    const dropout = this.p.dropout.bind(this.p);
+    this.p.dropout = () => {
+      this.ppgOn = false; // the device stops its streams when the link goes
+      this.ppiOn = false;
+      dropout();
+    };
+  }
+
+  /** Device time of sample `g`, ns since 2000 (exact spacing 1/trueHz, floored to whole ns). */
+  tsNs(g: number): bigint {
+    return FAKE_POLAR_BASE_NS + (BigInt(g) * 1_000_000_000n * 1000n) / BigInt(Math.round(this.o.trueHz * 1000));
+  }
+
+  /** Raw sample `g`: [PPG0, PPG1, PPG2, ambient]; the decoded value is PPG0 − ambient. */
+  static sample(g: number): number[] {
+    const p0 = 100000 + Math.round(5000 * Math.sin((2 * Math.PI * g) / 55));
+    return [p0, p0 + 1000, p0 - 1000, 200 + (g % 7)];
+  }
+
+  /** sendPpg: the next `n` samples as one data frame (if PPG runs and the app listens); returns the sample numbers sent. */
+  sendPpg(n: number): number[] {
+    if (!this.ppgOn) return [];
+    const gs = Array.from({ length: n }, (_, k) => this.g + k);
+    const samples = gs.map((g) => FakePolar.sample(g));
+    this.g += n;
+    for (const g of gs) this.expected.set(g, FakePolar.sample(g)[0]! - FakePolar.sample(g)[3]!);
+    const ts = this.tsNs(this.g - 1);
+    this.data.notify(this.o.compressed ? encodeCompressedPpg(samples, ts) : encodeRawPpg(samples, ts));
+    return gs;
+  }
+
+  /** losePpg: `n` samples go by whose notification never arrives. */
+  losePpg(n: number): void {
+    this.g += n;
+  }
+
+  /** idle: the device clock runs `sec` without streaming. */
+  idle(sec: number): void {
+    this.g += Math.round(sec * this.o.trueHz);
+  }
+
+  /** sendPpi: one PPI data frame (if PPI runs). */
+  sendPpi(frame: Uint8Array): boolean {
+    return this.ppiOn && this.data.notify(frame);
+  }
+
+  private answer(hex: string | number[]): void {
+    this.cp.notify(typeof hex === 'string' ? hexBytes(hex) : Uint8Array.from(hex));
+  }
+
+  private command(b: Uint8Array): void {
+    const [op, type] = [b[0], b[1]];
+    if (op === 0x01 && type === 0x01) {
+      // GET PPG settings in two parts (more = 1, then the rest from offset 5).
+      this.answer([0xf0, 0x01, 0x01, 0x00, 0x01, 0x00, this.o.offeredHz.length, ...this.o.offeredHz.flatMap(u16le)]);
+      this.answer('F0 01 01 00 00 01 01 16 00 04 01 04');
+    } else if (op === 0x01) {
+      this.answer([0xf0, 0x01, type!, 0x03, 0x00]); // NOT_SUPPORTED
+    } else if (op === 0x02 && type === 0x01) {
+      this.ppgStartCommands.push(b);
+      const rate = b[4]! | (b[5]! << 8);
+      if (!this.o.offeredHz.includes(rate)) return this.answer('F0 02 01 08 00'); // INVALID_SAMPLE_RATE
+      if (this.o.ppgStartStatus !== 0) return this.answer([0xf0, 0x02, 0x01, this.o.ppgStartStatus, 0x00]);
+      const factor: number[] = [];
+      if (this.o.factor !== undefined) {
+        const f = new Uint8Array(4);
+        new DataView(f.buffer).setFloat32(0, this.o.factor, true);
+        factor.push(0x05, 0x01, ...f);
+      }
+      this.answer([0xf0, 0x02, 0x01, 0x00, 0x00, ...factor]);
+      this.starts.ppg++;
+      this.ppgOn = true;
+    } else if (op === 0x02 && type === 0x03) {
+      if (this.o.sdkModeOn) return this.answer('F0 02 03 03 00');
+      this.answer('F0 02 03 00 00');
+      this.starts.ppi++;
+      this.ppiOn = true;
+    } else if (op === 0x03) {
+      this.answer([0xf0, 0x03, type!, 0x00, 0x00]);
+      if (type === 0x01 && this.ppgOn) {
+        this.ppgOn = false;
+        this.stops.ppg++;
+      }
+      if (type === 0x03 && this.ppiOn) {
+        this.ppiOn = false;
+        this.stops.ppi++;
+      }
+    } else if (op === 0x06) {
+      this.answer(`F0 06 00 00 00 ${this.o.sdkModeOn ? '01' : '00'}`);
+    } else {
+      this.answer([0xf0, op!, type ?? 0, 0x01, 0x00]); // INVALID_OP_CODE
+    }
   }
 }

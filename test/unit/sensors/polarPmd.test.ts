@@ -5,6 +5,9 @@ import {
   pmdStart,
   pmdStop,
   pmdGetSettings,
+  pmdGetSdkModeStatus,
+  pmdSdkModeEnabled,
+  pmdStartPpi,
   parsePmdControlPoint,
   PmdResponseAssembler,
   parsePmdSettings,
@@ -30,6 +33,21 @@ describe('PMD command builders', () => {
   test('STOP PPG / GET PPG settings', () => {
     assert.deepEqual(bytesOf(pmdStop(PmdType.PPG)), [0x03, 0x01]);
     assert.deepEqual(bytesOf(pmdGetSettings(PmdType.PPG)), [0x01, 0x01]);
+  });
+  test('START PPI takes no settings: 02 03; GET_SDK_MODE_STATUS has no type byte: 06', () => {
+    assert.deepEqual(bytesOf(pmdStartPpi()), [0x02, 0x03]);
+    assert.deepEqual(bytesOf(pmdGetSdkModeStatus()), [0x06]);
+  });
+  test('SDK mode status answer: first parameter ≠ 0 = on; an error status (old firmware) = off', () => {
+    const on = (h: string) => {
+      const r = parsePmdControlPoint(hex(h));
+      assert.ok(r.ok && r.kind === 'response');
+      return pmdSdkModeEnabled(r as Extract<typeof r, { kind: 'response' }>);
+    };
+    assert.equal(on('F0 06 00 00 00 01'), true);
+    assert.equal(on('F0 06 00 00 00 00'), false);
+    assert.equal(on('F0 06 00 01 00'), false);
+    assert.equal(on('F0 06 00 00 00'), false);
   });
 });
 
