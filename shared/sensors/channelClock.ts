@@ -57,6 +57,9 @@ export interface ChannelClockOptions {
   mismatchFraction?: number;
 }
 
+/** A device clock that jumps further than this across a restart is not trusted for the gap, s. */
+const MAX_DEVICE_GAP_SEC = 3600;
+
 const empty = (): ClockOutput => ({ chunks: [], gaps: [], notices: [] });
 
 export class ChannelClock {
@@ -76,6 +79,9 @@ export class ChannelClock {
   private suspectSinceSec = Number.NaN;
   private mismatchReported = false;
   private lastArrivalSec = Number.NaN;
+  /** Device time and arrival time of the newest sample released. */
+  private lastDeviceSec = Number.NaN;
+  private lastArrivalOfDataSec = Number.NaN;
 
   constructor(opts: ChannelClockOptions = {}) {
     this.o = {
@@ -171,7 +177,10 @@ export class ChannelClock {
     this.nextIndex = f.index;
   }
 
-  /** A new counting epoch: a gap by arrival time, then count on at the rate in force. */
+  /**
+   * A new counting epoch: a gap measured on the device clock when it runs on across the restart
+   * (Polar PMD timestamps), else on arrival time; then count on at the rate in force.
+   */
   private restart(f: PpgFrame, out: ClockOutput): void {
     const fed = !this.started;
     if (!this.started) {
@@ -181,10 +190,17 @@ export class ChannelClock {
     this.release(out, 0, fed);
     const e = this.est!.estimate;
     let gapSec = 0;
-    if (e && this.started) {
+    const firstDeviceSec = f.deviceSec !== undefined ? f.deviceSec - (f.values.length - 1) / this.fsHz : Number.NaN;
+    const byDevice = firstDeviceSec - this.lastDeviceSec - 1 / this.fsHz;
+    if (this.useDevice && byDevice >= -0.5 / this.fsHz && byDevice < MAX_DEVICE_GAP_SEC) {
+      gapSec = Math.max(0, byDevice);
+    } else if (e && !this.useDevice) {
       const lineEnd = e.interceptSec + (this.nextIndex + this.nShift) * e.secPerSample;
       const firstArrival = f.arrivalSec - (f.values.length - 1) / this.fsHz;
       gapSec = Math.max(0, firstArrival - lineEnd - 1 / this.fsHz);
+    } else if (this.useDevice && Number.isFinite(this.lastArrivalOfDataSec)) {
+      // The device clock restarted too: only arrival time can tell how long it was away.
+      gapSec = Math.max(0, f.arrivalSec - (f.values.length - 1) / this.fsHz - this.lastArrivalOfDataSec - 1 / this.fsHz);
     }
     if (gapSec > 0) {
       out.gaps.push({ startSec: this.endSecValue, endSec: this.endSecValue + gapSec, reason: 'restart' });
@@ -264,6 +280,8 @@ export class ChannelClock {
     out.chunks.push({ t0Sec: this.endSecValue, fsHz: this.fsHz, values });
     this.endSecValue += values.length / this.fsHz;
     this.nextIndex = f.index + f.values.length;
+    if (f.deviceSec !== undefined) this.lastDeviceSec = f.deviceSec;
+    this.lastArrivalOfDataSec = f.arrivalSec;
     if (!fed) this.feed(f);
   }
 

@@ -42,6 +42,8 @@ export interface BeatFrame {
   readonly origin?: 'rr' | 'ppi' | 'device';
   /** Per interval: the device's error estimate, ms (Polar PPI), when it gives one. */
   readonly errorMs?: readonly number[];
+  /** Intervals the device measured but that were left out just before this frame's (movement), ms: a gap that long. */
+  readonly skippedMs?: number;
 }
 
 /** Device status: contact, SpO2, battery, device-reported pulse rate, and diagnoses for the user. */

@@ -4,7 +4,8 @@
  * start of the first interval (channel time 0). Arrival time only detects gaps: when a frame's
  * intervals, ending at its arrival, start more than `gapSec` after the last beat the clock knows
  * (intervals lost, a reconnect), the frame starts after a gap of that length instead of
- * continuing the chain.
+ * continuing the chain. Intervals the device measured but left out (`skippedMs`, e.g. Polar PPI
+ * samples blocked by movement) are a gap of exactly their length.
  */
 import type { BeatFrame } from './frames.js';
 
@@ -43,7 +44,13 @@ export class IntervalClock {
       this.clockSec = sum;
       return { startSec: 0, continues: false, gap: null, endSec: sum };
     }
+    const skipped = f.skippedMs && f.skippedMs > 0 ? f.skippedMs / 1000 : 0;
     const startByArrival = f.arrivalSec - sum - this.originArrivalSec;
+    if (skipped > 0 && startByArrival - this.clockSec <= this.gapSec) {
+      const gap = { startSec: this.clockSec, endSec: this.clockSec + skipped };
+      this.clockSec += skipped + sum;
+      return { startSec: gap.endSec, continues: false, gap, endSec: this.clockSec };
+    }
     if (startByArrival - this.clockSec > this.gapSec) {
       const gap = { startSec: this.clockSec, endSec: startByArrival };
       this.clockSec = startByArrival + sum;

@@ -40,6 +40,8 @@ export function ppiUsable(s: PmdPpiSample): boolean {
 
 export class PmdPpiFramer {
   private contact: Contact | undefined;
+  /** Intervals dropped since the last kept one (they still passed), ms. */
+  private skippedMs = 0;
   /** Samples discarded for movement (blocker bit). */
   blocked = 0;
   /** Samples discarded for missing skin contact. */
@@ -50,6 +52,7 @@ export class PmdPpiFramer {
   /** A new connection: the next contact state is reported again. */
   reset(): void {
     this.contact = undefined;
+    this.skippedMs = 0;
   }
 
   /** push: one PPI notification that arrived at `arrivalSec` → its frames, oldest first. */
@@ -73,6 +76,8 @@ export class PmdPpiFramer {
       if (!ppiUsable(s)) {
         if (s.blocker) this.blocked++;
         else if (c === 'off') this.noContact++;
+        // The interval still passed: the next kept one starts that much later.
+        if (s.ppMs > 0) this.skippedMs += s.ppMs;
         continue;
       }
       this.accepted++;
@@ -83,7 +88,9 @@ export class PmdPpiFramer {
         errorMs: [s.errorMs],
         origin: 'ppi',
         ...(s.hrBpm > 0 ? { hrBpm: s.hrBpm } : {}),
+        ...(this.skippedMs > 0 ? { skippedMs: this.skippedMs } : {}),
       };
+      this.skippedMs = 0;
       out.push(beat);
     }
     return out;

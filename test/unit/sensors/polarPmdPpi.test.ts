@@ -23,7 +23,7 @@ describe('PmdPpiFramer', () => {
   test('SDK vector: {128 bpm, 32896 ms, blocker} dropped; {0, 1 ms, contact unsupported} kept without HR', () => {
     const fr = new PmdPpiFramer();
     const out = fr.push(ppi(hex('03 00 00 00 00 00 00 00 00 00 80 80 80 80 80 FF 00 01 00 01 00 00')), 100);
-    assert.deepEqual(beats(out), [{ kind: 'beats', arrivalSec: 100, ibiMs: [1], errorMs: [1], origin: 'ppi' }]);
+    assert.deepEqual(beats(out), [{ kind: 'beats', arrivalSec: 100, ibiMs: [1], errorMs: [1], origin: 'ppi', skippedMs: 32896 }]);
     assert.deepEqual(contacts(out), [['ok', undefined], ['unknown', undefined]]);
     assert.deepEqual([fr.accepted, fr.blocked, fr.noContact], [1, 1, 0]);
   });
@@ -52,6 +52,7 @@ describe('PmdPpiFramer', () => {
       { hr: 71, ppMs: 830, errMs: 5, flags: 0b110 },
     ])), 20));
     assert.deepEqual(out.map((b) => b.ibiMs[0]), [850, 840, 830]);
+    assert.deepEqual(out.map((b) => b.skippedMs), [undefined, 860, undefined], 'the dropped 860 ms still passed before the 840');
     const expected = [20 - (860 + 840 + 830) / 1000, 20 - 0.83, 20];
     out.forEach((b, k) => assert.ok(Math.abs(b.arrivalSec - expected[k]!) < 1e-12, `${b.arrivalSec} vs ${expected[k]}`));
   });
