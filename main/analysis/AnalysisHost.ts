@@ -17,6 +17,20 @@ export interface AnalysisHostOptions {
   hangMs?: number;
   /** Called on every restart (logging, tests). */
   onRestart?: (reason: 'crashed' | 'hung', detail: string) => void;
+  /** After this many starts in a row that died before 'ready', wait `retryMs` before the next (default 3). */
+  maxFailedStarts?: number;
+  /** Wait before trying again after `maxFailedStarts`, ms (default 10 000). */
+  retryMs?: number;
+  /** The worker's script (tests: one that fails to load). */
+  workerUrl?: URL;
+}
+
+/** The analysis worker keeps dying before it is up. */
+export class AnalysisUnavailableError extends Error {
+  constructor(detail: string) {
+    super(`the analysis worker does not start (${detail})`);
+    this.name = 'AnalysisUnavailableError';
+  }
 }
 
 /**
@@ -29,7 +43,12 @@ export interface AnalysisHostOptions {
  */
 export class AnalysisHost {
   private worker!: Worker;
-  private ready!: Promise<void>;
+  /** 'starting' until the current worker says 'ready'; 'down' after too many failed starts (retrying later). */
+  private phase: 'starting' | 'up' | 'down' = 'starting';
+  private failedStarts = 0;
+  private downDetail = '';
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readyWaiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private seq = 0;
   private readonly sentAt = new Map<number, number>();
   private readonly sinks = new Map<string, AnalysisSink>();
@@ -50,15 +69,27 @@ export class AnalysisHost {
     this.watchdog.unref();
   }
 
-  /** Resolves when the current worker is up. */
+  /**
+   * Resolves when a worker is up; rejects with `AnalysisUnavailableError` when it keeps dying before
+   * it is up (the host tries again later; channels then hear `analysisRestarted`).
+   */
   whenReady(): Promise<void> {
-    return this.ready;
+    if (this.phase === 'up') return Promise.resolve();
+    if (this.phase === 'down') return Promise.reject(new AnalysisUnavailableError(this.downDetail));
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** Whether analysis is unavailable right now (the worker failed to start; retrying later). */
+  get down(): boolean {
+    return this.phase === 'down';
   }
 
   /** attach: receive `channel`'s results in `sink`, and open its pipeline generation `gen`. */
   attach(channel: string, sink: AnalysisSink, source: 'ppg' | 'intervals', gen: number): void {
     this.sinks.set(channel, sink);
     this.open(channel, source, gen);
+    // No worker for now: the channel knows its analysis is stopped (and replays when one is up).
+    if (this.phase === 'down') sink.analysisRestarted('crashed');
   }
 
   /** (Re-)open a channel's pipeline in the worker (fresh state) as generation `gen`. */
@@ -120,6 +151,8 @@ export class AnalysisHost {
   async terminate(): Promise<void> {
     this.terminated = true;
     clearInterval(this.watchdog);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    for (const w of this.readyWaiters.splice(0)) w.reject(new AnalysisUnavailableError('the host was shut down'));
     await this.worker.terminate();
     this.releaseWaiters();
   }
@@ -133,19 +166,11 @@ export class AnalysisHost {
   private spawn(): void {
     const self = new URL(import.meta.url);
     const ext = self.pathname.endsWith('.ts') ? '.ts' : '.js';
-    const worker = new Worker(new URL('./analysisWorker' + ext, import.meta.url));
+    const worker = new Worker(this.opts.workerUrl ?? new URL('./analysisWorker' + ext, import.meta.url));
     worker.unref();
     this.worker = worker;
+    this.phase = 'starting';
     this.lastAnswerMs = performance.now(); // a new worker gets time to start
-    this.ready = new Promise((resolve) => {
-      const onMsg = (m: FromWorker): void => {
-        if (m.type === 'ready') {
-          worker.off('message', onMsg);
-          resolve();
-        }
-      };
-      worker.on('message', onMsg);
-    });
     worker.on('message', (m: FromWorker) => {
       if (worker === this.worker) this.onMessage(m);
     });
@@ -158,16 +183,36 @@ export class AnalysisHost {
   }
 
   private restart(reason: 'crashed' | 'hung', detail: string): void {
-    if (this.terminated) return;
+    // Down: the dead worker's last events change nothing; the retry timer starts the next one.
+    if (this.terminated || this.phase === 'down') return;
     const old = this.worker;
     this.restarts++;
-    this.spawn();
+    if (this.phase !== 'up') this.failedStarts++;
+    if (this.failedStarts >= (this.opts.maxFailedStarts ?? 3)) {
+      // It keeps dying before it is up (a broken install, no memory): stop hammering, try again later.
+      this.phase = 'down';
+      this.downDetail = detail;
+      this.failedStarts = 0;
+      for (const w of this.readyWaiters.splice(0)) w.reject(new AnalysisUnavailableError(detail));
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        if (this.terminated) return;
+        this.spawn();
+        this.tellSinks(reason);
+      }, this.opts.retryMs ?? 10_000);
+      this.retryTimer.unref();
+    } else this.spawn();
     void old.terminate().catch(() => undefined);
     // The old worker's unanswered messages are lost: nobody waits for them any more.
     this.sentAt.clear();
     this.lastSeqDone = this.seq - 1;
     this.releaseWaiters();
     this.opts.onRestart?.(reason, detail);
+    this.tellSinks(reason);
+  }
+
+  /** Every attached channel re-opens its pipeline and replays its recent signal. */
+  private tellSinks(reason: 'crashed' | 'hung'): void {
     for (const sink of [...this.sinks.values()]) {
       try {
         sink.analysisRestarted(reason);
@@ -182,7 +227,7 @@ export class AnalysisHost {
    * working through a backlog keeps answering, so it is not hung however old its queue is).
    */
   private checkHang(): void {
-    if (this.terminated || this.sentAt.size === 0) return;
+    if (this.terminated || this.phase === 'down' || this.sentAt.size === 0) return;
     const oldest = this.sentAt.values().next().value as number;
     const quietSince = Math.max(oldest, this.lastAnswerMs);
     if (performance.now() - quietSince > this.hangMs) this.restart('hung', `no answer for ${this.hangMs} ms`);
@@ -190,6 +235,16 @@ export class AnalysisHost {
 
   private post(msg: ToWorker, transfer: ArrayBuffer[] = []): void {
     if (this.terminated) return;
+    if (this.phase === 'down') {
+      // While down, messages go nowhere (the channels replay their recent signal when a worker is
+      // up): nobody waits for an answer to them.
+      if ('seq' in msg) {
+        this.sentAt.delete(msg.seq);
+        this.lastSeqDone = Math.max(this.lastSeqDone, msg.seq);
+        this.releaseWaiters();
+      }
+      return;
+    }
     this.worker.postMessage(msg, transfer);
   }
 
@@ -201,7 +256,12 @@ export class AnalysisHost {
 
   private onMessage(m: FromWorker): void {
     this.lastAnswerMs = performance.now();
-    if (m.type === 'ready') return;
+    if (m.type === 'ready') {
+      this.phase = 'up';
+      this.failedStarts = 0;
+      for (const w of this.readyWaiters.splice(0)) w.resolve();
+      return;
+    }
     const sent = this.sentAt.get(m.seq);
     this.sentAt.delete(m.seq);
     if (m.seq > this.lastSeqDone) this.lastSeqDone = m.seq;

@@ -120,7 +120,9 @@ export class DeviceManager {
       this.host = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
       this.ownsHost = true;
     }
-    await this.host.whenReady();
+    // Sensors and recording never wait on analysis: a worker that will not start is reported on
+    // the channel (analysis stopped) and tried again in the background.
+    await this.host.whenReady().catch((e: unknown) => console.error(`cadans: ${e instanceof Error ? e.message : String(e)}`));
     return this.host;
   }
 }

@@ -77,9 +77,12 @@ export class LiveChannel implements AnalysisSink {
   private badRun: { startSec: number; reason: string; seconds: number } | null = null;
   private coveredUntilSec = Number.NEGATIVE_INFINITY;
   private readonly replay: ({ atSec: number } & ({ kind: 'chunk'; c: ClockedChunk } | { kind: 'intervals'; ibiMs: readonly number[]; startSec: number } | { kind: 'gap'; startSec: number; endSec: number }))[] = [];
-  private lastFinalSec = Number.NEGATIVE_INFINITY;
-  private lastMetricSec = Number.NEGATIVE_INFINITY;
+  /** Per pipeline generation: the newest final beat and metric delivered (a replay repeats older ones). */
+  private readonly delivered = new Map<number, { finalSec: number; metricSec: number }>();
   private analysisStopped = false;
+  /** The sample rate of the newest timed chunk (the clock's estimate), Hz, and the one last shown. */
+  private rateHz = 0;
+  private shownRateHz = 0;
   /** Pipeline generation: a new one per recording, so a session is analysed from its first sample. */
   private gen = 0;
   private recGen = -1;
@@ -111,6 +114,10 @@ export class LiveChannel implements AnalysisSink {
   /** The sensor's latest diagnosis (null when it has nothing to say). */
   get lastNotice(): SensorNotice | null {
     return this.lastNoticeValue;
+  }
+  /** The device's true sample rate as the channel clock measured it, Hz; null until known. */
+  get measuredHz(): number | null {
+    return this.rateHz > 0 ? this.rateHz : null;
   }
   /** End of the newest data, channel clock, s. */
   get dataEndSec(): number {
@@ -206,8 +213,8 @@ export class LiveChannel implements AnalysisSink {
   private newGeneration(): void {
     this.gen++;
     this.replay.length = 0;
-    this.lastFinalSec = Number.NEGATIVE_INFINITY;
-    this.lastMetricSec = Number.NEGATIVE_INFINITY;
+    // Only the generations still delivering are remembered.
+    for (const g of this.delivered.keys()) if (g !== this.recGen && g < this.gen) this.delivered.delete(g);
     if (this.analysis && this.mode !== null) this.analysis.open(this.id, this.mode, this.gen);
   }
 
@@ -218,17 +225,21 @@ export class LiveChannel implements AnalysisSink {
       this.notice({ code: 'analysis-resumed' });
     }
     this.lookAheadSec = r.lookAheadSec;
-    // After a worker restart the replay re-derives results already delivered: keep only new ones.
+    // After a worker restart the replay re-derives results already delivered: keep only new ones
+    // (per pipeline generation: the recording's last results may come after the next one began).
+    let seen = this.delivered.get(r.gen);
+    if (!seen) this.delivered.set(r.gen, (seen = { finalSec: Number.NEGATIVE_INFINITY, metricSec: Number.NEGATIVE_INFINITY }));
+    const d = seen;
     const fresh: WorkerResult = {
       ...r,
-      final: r.final.filter((b) => b.tSec > this.lastFinalSec),
-      metrics: r.metrics.filter((m) => m.tSec > this.lastMetricSec),
+      final: r.final.filter((b) => b.tSec > d.finalSec),
+      metrics: r.metrics.filter((m) => m.tSec > d.metricSec),
     };
     const lastFinal = fresh.final[fresh.final.length - 1];
-    if (lastFinal) this.lastFinalSec = lastFinal.tSec;
+    if (lastFinal) d.finalSec = lastFinal.tSec;
     const lastMetric = fresh.metrics[fresh.metrics.length - 1];
     if (lastMetric) {
-      this.lastMetricSec = lastMetric.tSec;
+      d.metricSec = lastMetric.tSec;
       this.quality.setAnalysisQuality(lastMetric.qualityPct);
     }
     this.finalBeats += fresh.final.length;
@@ -332,6 +343,13 @@ export class LiveChannel implements AnalysisSink {
 
   private deliverChunk(c: ClockedChunk): void {
     this.closeLostGap(c.t0Sec);
+    this.rateHz = c.fsHz;
+    if (Math.abs(this.rateHz - this.shownRateHz) >= 0.05) {
+      // The measured rate is part of the channel's view: refresh it (no new notice).
+      this.shownRateHz = this.rateHz;
+      this.view?.addStatus(this.nowSec(), this.stateValue, null);
+      this.opts.onChange?.(this);
+    }
     // While a session records, its analysis sees exactly the samples it stores (a recording that
     // reached its length stores, and analyses, no more).
     const forAnalysis = this.recordingSamples && this.recorder ? (this.recorder.addSamples(c) ?? null) : c;

@@ -20,8 +20,10 @@ export class ChannelLog implements ChannelSink {
   readonly states: ConnectionState[] = [];
   readonly notices: SensorNotice[] = [];
 
-  addSamples(c: ClockedChunk): void {
+  /** Keeps every chunk (as a recorder: returns it whole, the part it "stores"). */
+  addSamples(c: ClockedChunk): ClockedChunk {
     this.chunks.push({ ...c, values: c.values.slice() });
+    return c;
   }
   addAnalysis(r: WorkerResult): void {
     this.results.push(r);

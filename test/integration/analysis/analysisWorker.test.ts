@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
 import type { NnBeat } from '../../../shared/dsp/NnStream.js';
-import { AnalysisHost, type AnalysisSink } from '../../../main/analysis/AnalysisHost.js';
+import { AnalysisHost, AnalysisUnavailableError, type AnalysisSink } from '../../../main/analysis/AnalysisHost.js';
 import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
 import { simulateBeatTimes } from '../../../shared/sim/index.js';
 import { loadRecording } from '../../support/loadRecording.js';
@@ -136,5 +140,40 @@ describe('analysis worker (worker_threads)', () => {
     while (s.restarts.length === 0 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(s.restarts, ['hung']);
     host.detach('y');
+  });
+
+  test('a worker that cannot start: whenReady fails clearly, channels hear it, and analysis comes back once it starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cadans-worker-'));
+    const flag = join(dir, 'fixed');
+    const real = new URL('../../../main/analysis/analysisWorker.js', import.meta.url);
+    assert.ok(existsSync(real), 'the built worker');
+    const script = join(dir, 'flaky.mjs');
+    writeFileSync(script, `import { existsSync } from 'node:fs';\nif (!existsSync(${JSON.stringify(flag)})) throw new Error('broken install');\nawait import(${JSON.stringify(real.href)});\n`);
+    const restarts: string[] = [];
+    const flaky = new AnalysisHost({ workerUrl: pathToFileURL(script), retryMs: 400, onRestart: (r, d) => void restarts.push(`${r}: ${d}`) });
+    try {
+      await assert.rejects(flaky.whenReady(), (e: unknown) => e instanceof AnalysisUnavailableError && /broken install/.test(e.message));
+      assert.equal(flaky.down, true);
+      assert.equal(restarts.length, 3, 'three starts, then it waits');
+      const s = collect();
+      flaky.attach('z', s, 'ppg', 1);
+      assert.deepEqual(s.restarts, ['crashed'], 'a channel attached while analysis is down hears it at once');
+      await flaky.drain(); // nothing waits for messages sent into nowhere
+      writeFileSync(flag, '');
+      const t0 = Date.now();
+      while (s.restarts.length < 2 && Date.now() - t0 < 20_000) await new Promise((r) => setTimeout(r, 20));
+      await flaky.whenReady();
+      assert.equal(flaky.down, false);
+      // The channel re-opens (as LiveChannel.analysisRestarted does) and is served.
+      const { ppg, fsHz } = loadRecording('heartpy_data_100hz.csv');
+      flaky.open('z', 'ppg', 2);
+      flaky.pushChunk('z', { t0Sec: 0, fsHz, values: Float32Array.from(ppg) });
+      flaky.flush('z');
+      await flaky.drain();
+      assert.ok(s.results.some((r) => r.gen === 2 && r.final.length > 10));
+    } finally {
+      await flaky.terminate();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
