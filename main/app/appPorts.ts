@@ -19,6 +19,8 @@ export interface AppChannel {
   readonly info: SensorSourceInfo;
   readonly state: ConnectionState;
   readonly lastNotice: SensorNotice | null;
+  /** The device's true sample rate as the channel clock measured it, Hz (null until known). */
+  readonly measuredHz: number | null;
   /** Wall seconds since data last arrived. */
   readonly silentSec: number;
   /** The live view sink (the app's LiveBatcher). */

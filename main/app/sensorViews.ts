@@ -6,7 +6,7 @@ import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc
 import type { AppChannel } from './appPorts.js';
 
 /** `channelView`: one live channel, with the sensor's standing diagnosis. */
-export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'>): ChannelView {
+export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null }): ChannelView {
   return {
     channel: c.id,
     spec: c.spec,
@@ -14,6 +14,7 @@ export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info'
     label: c.info.label,
     kind: c.info.kind,
     fsHz: c.info.fsHz ?? null,
+    measuredHz: c.measuredHz ?? null,
     simulated: c.info.kind === 'sim',
     notice: c.lastNotice,
   };

@@ -66,6 +66,17 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
   try {
+    // Subscribed before connecting: what the sensor says while it starts (the protocol it was
+    // recognised as) is printed too. This CLI core has no other channel.
+    offs.push(
+      cli.on('onConnection', (e) => {
+        if (channel !== '' && e.channel !== channel) return;
+        if (e.notice) process.stderr.write(`cadans monitor: ${formatSensorNotice(e.notice, 'en')}\n`);
+        if (channel === '') return;
+        state = e.state;
+        if (e.state === 'disconnected' || e.state === 'error') finish('ended');
+      }),
+    );
     let label: string;
     try {
       const view = await api.connectSensor(spec);
@@ -81,12 +92,6 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
         collector.addBatch(b);
         if (!json) for (const g of b.gaps) process.stdout.write(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
         if (seconds !== null && collector.clockSec >= seconds) finish('seconds');
-      }),
-      cli.on('onConnection', (e) => {
-        if (e.channel !== channel) return;
-        state = e.state;
-        if (e.notice) process.stderr.write(`cadans monitor: ${formatSensorNotice(e.notice, 'en')}\n`);
-        if (e.state === 'disconnected' || e.state === 'error') finish('ended');
       }),
     );
     if (!json) {

@@ -122,18 +122,21 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
   const { api, core } = cli;
   const found = findClients(core.storage, args.clientSpec);
   const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
-  let channel: string;
-  try {
-    channel = (await api.connectSensor(args.spec)).channel;
-  } catch (e) {
-    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
-  }
-  const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
+  // Subscribed before connecting: what the sensor says while it starts (the protocol it was
+  // recognised as) is printed too. This CLI core has no other channel.
+  let channel = '';
   const offConn = cli.on('onConnection', (e) => {
-    if (e.channel !== channel) return;
+    if (channel !== '' && e.channel !== channel) return;
     if (e.notice) say(formatSensorNotice(e.notice, 'en'));
     else if (e.state === 'reconnecting') say('sensor connection lost, reconnecting');
   });
+  try {
+    channel = (await api.connectSensor(args.spec)).channel;
+  } catch (e) {
+    offConn();
+    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
+  }
+  const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
   let sessionId = 0;
   let endReason: string | null = null;
   const ended = new Promise<void>((resolve) => {

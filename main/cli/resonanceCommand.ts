@@ -143,13 +143,18 @@ function progressLabel(p: ResonanceProgress, sliding: boolean): string {
 async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResult> {
   const { api } = cli;
   const say = (msg: string): void => void process.stderr.write(`cadans resonance: ${msg}\n`);
-  let channel: string;
+  let channel = '';
   let label: string;
   let kind: string;
+  // Subscribed before connecting: what the sensor says while it starts is printed too.
+  const offConn = cli.on('onConnection', (e) => {
+    if ((channel === '' || e.channel === channel) && e.notice) say(formatSensorNotice(e.notice, 'en'));
+  });
   try {
     const v = await api.connectSensor(args.spec);
     ({ channel, label, kind } = v);
   } catch (e) {
+    offConn();
     throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
   }
   const { client } = clientForRecording(cli.core.storage, args.clientSpec);
@@ -162,9 +167,7 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
       if (v.runId !== runId) return;
       if (v.status !== 'running') done(v);
     }),
-    cli.on('onConnection', (e) => {
-      if (e.channel === channel && e.notice) say(formatSensorNotice(e.notice, 'en'));
-    }),
+    offConn,
   ];
   const timer = setInterval(() => {
     void api.getResonanceRun().then((v) => {

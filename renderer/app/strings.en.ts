@@ -232,6 +232,7 @@ export const en: Record<StringKey, string> = {
   'sensor.simulated': 'Simulator',
   'sensor.simulatedBanner': 'Simulator — not a real sensor',
   'sensor.simLabel': 'Simulated ear-clip signal (demo, not a real measurement)',
+  'sensor.measuredRate': 'measured sample rate {hz} Hz',
   'sensor.simOption': 'Simulator (demo signal, not a real sensor)',
   'conn.connecting': 'Connecting…',
   'conn.connected': 'Connected',

@@ -230,6 +230,7 @@ export const nl = {
   'sensor.simulated': 'Simulator',
   'sensor.simulatedBanner': 'Simulator — geen echte sensor',
   'sensor.simLabel': 'Gesimuleerd oorclip-signaal (demo, geen echte meting)',
+  'sensor.measuredRate': 'gemeten samplefrequentie {hz} Hz',
   'sensor.simOption': 'Simulator (demo-signaal, geen echte sensor)',
   'conn.connecting': 'Verbinden…',
   'conn.connected': 'Verbonden',

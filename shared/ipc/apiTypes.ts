@@ -37,6 +37,8 @@ export interface ChannelView {
   label: string;
   kind: SensorSourceInfo['kind'];
   fsHz: number | null;
+  /** The sample rate measured from the device's own sample count (its true rate), Hz; null until known (~3 s). */
+  measuredHz: number | null;
   /** True for the simulator: the UI labels it clearly. */
   simulated: boolean;
   /** The sensor's latest diagnosis still standing (shown next to it, translated), or null. */

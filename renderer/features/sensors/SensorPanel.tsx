@@ -17,7 +17,7 @@ import { QualityIndicator } from './QualityIndicator.js';
 const STATE_TONE: Record<string, Tone> = { connected: 'ok', connecting: 'info', reconnecting: 'warn', disconnected: 'neutral', error: 'bad' };
 
 export function SensorPanel() {
-  const { t, locale } = useT();
+  const { t, locale, fmt } = useT();
   const channels = useApp((s) => s.channels);
   const quality = useApp((s) => s.quality);
   const primary = useApp(primaryChannel);
@@ -63,6 +63,11 @@ export function SensorPanel() {
               )}
             </div>
             <div className="small muted">{c.simulated ? t('sensor.simLabel') : c.label}</div>
+            {c.measuredHz !== null && !c.simulated && (
+              <div className="small muted" data-testid="sensor-rate">
+                {t('sensor.measuredRate', { hz: fmt.num(c.measuredHz, 2) })}
+              </div>
+            )}
             {c.notice && (
               <div className={`small ${isNoticeProblem(c.notice.code) ? 'tone-bad' : 'muted'}`} data-testid="sensor-notice">
                 {formatSensorNotice(c.notice, locale)}

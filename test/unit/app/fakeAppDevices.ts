@@ -21,6 +21,7 @@ import type { ConnectionState, SensorSourceInfo } from '../../../shared/sensors/
 export class FakeChannel implements AppChannel {
   state: ConnectionState = 'connected';
   lastNotice: SensorNotice | null = null;
+  measuredHz: number | null = null;
   silentSec = 0;
   view: ChannelSink | null = null;
 

@@ -32,8 +32,8 @@ describe('sensor views', () => {
 
   test('a channel: the simulator is marked as simulated; the sensor\'s standing diagnosis comes along', () => {
     const notice = { code: 'no-data' as const, params: { port: 'sim', seconds: 3 } };
-    const c = channelView({ id: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 }, lastNotice: notice });
-    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, simulated: true, notice });
+    const c = channelView({ id: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 }, lastNotice: notice, measuredHz: 250.4 });
+    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, measuredHz: 250.4, simulated: true, notice });
     assert.equal(channelView({ id: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS' }, lastNotice: null }).simulated, false);
   });
 });
