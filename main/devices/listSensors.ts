@@ -6,10 +6,14 @@
  */
 import { listBleDevices, type BleDeviceEntry } from '../../native-adapters/sensors/listBleDevices.js';
 import { listSerialPorts, type SerialPortEntry } from '../../native-adapters/sensors/listSerialPorts.js';
+import { sharedSensors } from '../../native-adapters/sensors/serialPortHub.js';
+import { sensorLabel, serialSpec } from '../../native-adapters/sensors/serialSource.js';
 
 export interface SerialListing extends SerialPortEntry {
   /** Spec to connect it: the path; the protocol and baud are found by listening on connect. */
   spec: string;
+  /** "PulseSensor 2 of 2 on …" for each sensor of a board with several (else absent). */
+  label?: string;
 }
 
 export interface BleListing extends BleDeviceEntry {
@@ -57,9 +61,24 @@ export async function listSensors(opts: ListSensorsOptions = {}): Promise<Sensor
   if (ble.error) messages.push(ble.error.startsWith('Bluetooth') || ble.error.includes('Bluetooth') ? ble.error : `Bluetooth: ${ble.error}`);
   return {
     // The protocol and baud are found by listening when the sensor is connected; the USB guess is a hint.
-    serial: serial.ports.map((p) => ({ ...p, spec: `serial:${p.path}` })),
+    serial: serial.ports.flatMap((p) => serialEntries(p)),
     ble: ble.devices.map((d) => ({ ...d, spec: `ble:${d.id}` })),
     sim: SIM_LISTING.map((s) => ({ ...s })),
     messages,
   };
+}
+
+/**
+ * The entries of one port: `serial:<path>` (protocol found on connect), and on a board found to
+ * carry several sensors (TwoPulseSensors) one entry per further sensor.
+ */
+function serialEntries(p: SerialPortEntry): SerialListing[] {
+  const first: SerialListing = { ...p, spec: `serial:${p.path}` };
+  const shared = sharedSensors().get(p.path);
+  if (!shared) return [first];
+  const out: SerialListing[] = [{ ...first, label: sensorLabel(shared.protocol, p.path, 0, shared.sensorCount) }];
+  for (let k = 1; k < shared.sensorCount; k++) {
+    out.push({ ...p, label: sensorLabel(shared.protocol, p.path, k, shared.sensorCount), spec: serialSpec({ path: p.path, protocol: shared.protocol, baudRate: shared.baudRate, sensorIndex: k }) });
+  }
+  return out;
 }

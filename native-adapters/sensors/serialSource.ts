@@ -18,6 +18,7 @@ import { cms50Command, CMS50_CMD } from '../../shared/sensors/cms50.js';
 import { DEFAULT_FS_HZ } from '../../shared/sensors/serialFrameAssembler.js';
 import { listSerialPorts, type RawPortInfo } from './listSerialPorts.js';
 import { probeSerialPort } from './probeSerialPort.js';
+import { isSharedOpen, openSharedPort, rememberSensors, sharedSensors } from './serialPortHub.js';
 
 
 
@@ -87,6 +88,12 @@ const LABELS: Record<SerialProtocol, string> = {
   'cms50-9': 'CMS50 (new 9-byte protocol)',
   csv: 'CSV sensor',
 };
+
+/** "PulseSensor on /dev/ttyACM0", or "PulseSensor 2 of 2 on /dev/ttyACM0" on a board with several. */
+export function sensorLabel(protocol: SerialProtocol, path: string, sensorIndex: number | undefined, sensorCount: number | undefined): string {
+  const which = sensorCount && sensorCount > 1 ? ` ${(sensorIndex ?? 0) + 1} of ${sensorCount}` : sensorIndex ? ` ${sensorIndex + 1}` : '';
+  return `${LABELS[protocol]}${which} on ${path}`;
+}
 
 /** Default baud rate per protocol. */
 export function defaultBaudRate(protocol: SerialProtocol): number {
@@ -168,7 +175,8 @@ export class SerialSource implements SensorSource {
     this.protocol = opts.protocol === 'auto' ? 'pulsesensor' : opts.protocol;
     this.baudRate = opts.baudRate ?? defaultBaudRate(this.protocol);
     this.parity = this.protocol === 'cms50-5' ? 'odd' : 'none';
-    this.sensorCount = opts.sensorCount;
+    // A further sensor of a board found to carry several (the listing's `sensor=N` entry).
+    this.sensorCount = opts.sensorCount ?? (opts.sensorIndex ? sharedSensors().get(opts.path)?.sensorCount : undefined);
     this.wakeUp = opts.wakeUp;
     this.assembler = this.newAssembler();
     this.detector = new GarbageDetector({ windowSec: opts.checkWindowSec ?? 3 });
@@ -178,7 +186,7 @@ export class SerialSource implements SensorSource {
     this.info =
       opts.protocol === 'auto'
         ? { kind: 'serial', label: `serial sensor on ${opts.path}`, protocol: 'auto', fsHz: 50 }
-        : { kind: 'serial', label: `${LABELS[opts.protocol]} on ${opts.path}`, protocol: opts.protocol, ...(fsHz ? { fsHz } : {}) };
+        : { kind: 'serial', label: sensorLabel(opts.protocol, opts.path, opts.sensorIndex, this.sensorCount), protocol: opts.protocol, ...(fsHz ? { fsHz } : {}) };
   }
 
   get state(): ConnectionState {
@@ -195,6 +203,12 @@ export class SerialSource implements SensorSource {
    * candidates, the bytes decide. Rejects with what was heard when nothing is understood.
    */
   private async detect(): Promise<void> {
+    // Another sensor of a board already open (TwoPulseSensors): join it, the port is busy anyway.
+    const shared = sharedSensors().get(this.path);
+    if (shared && (isSharedOpen(this.path) || (this.o.sensorIndex ?? 0) > 0)) {
+      this.adopt({ protocol: shared.protocol, baudRate: shared.baudRate, parity: 'none', sensorCount: shared.sensorCount });
+      return;
+    }
     const hint = this.o.usbHint ?? (await this.listed())?.hint;
     // A board that has just been plugged in may still be starting (an ESP32 sets up its Wi-Fi before
     // it listens for `b`; an Arduino resets when the port opens): keep listening for a while.
@@ -210,14 +224,23 @@ export class SerialSource implements SensorSource {
       await new Promise((res) => setTimeout(res, 500));
     }
     if ('error' in r) throw new Error(r.error);
+    if (r.wakeUp === 'esp32-b') this.wakeUp = 'esp32-b';
+    this.adopt(r);
+  }
+
+  /** Use what the probe found (or what it found for another sensor of the same board). */
+  private adopt(r: { protocol: SerialProtocol; baudRate: number; parity: 'none' | 'odd'; sensorCount?: number }): void {
     this.protocol = r.protocol;
     this.baudRate = r.baudRate;
     this.parity = r.parity;
     this.sensorCount = r.sensorCount && r.sensorCount > 1 ? r.sensorCount : this.o.sensorCount;
-    if (r.wakeUp === 'esp32-b') this.wakeUp = 'esp32-b';
+    if (this.sensorCount && this.sensorCount > 1 && (r.protocol === 'pulsesensor' || r.protocol === 'csv')) {
+      // Offer every sensor of this board (the listing shows one entry per sensor).
+      rememberSensors(this.path, { protocol: r.protocol, baudRate: r.baudRate, sensorCount: this.sensorCount });
+    }
     this.detected = true;
     const fsHz = DEFAULT_FS_HZ[r.protocol] ?? 50;
-    Object.assign(this.info, { label: `${LABELS[r.protocol]} on ${this.path}`, protocol: r.protocol, fsHz });
+    Object.assign(this.info, { label: sensorLabel(r.protocol, this.path, this.o.sensorIndex, this.sensorCount), protocol: r.protocol, fsHz });
     this.status({ code: 'protocol-detected', params: { protocol: LABELS[r.protocol], baud: r.baudRate, ...(this.sensorCount ? { sensors: this.sensorCount } : {}) } });
   }
 
@@ -299,9 +322,9 @@ export class SerialSource implements SensorSource {
     this.emitter.emit('frame', { kind: 'status', arrivalSec: this.tSec(), notice, ...extra });
   }
 
+  /** The port, through the hub: the channels of a board with several sensors share it. */
   private createPort(opts: SerialPortOpenOptions): SerialPortLike {
-    if (this.o.createPort) return this.o.createPort(opts);
-    return new SerialPort(opts) as unknown as SerialPortLike;
+    return openSharedPort(opts, this.o.createPort ?? ((o) => new SerialPort(o) as unknown as SerialPortLike));
   }
 
   private openPort(): Promise<void> {
