@@ -5,7 +5,7 @@
  * whole recording and flush; both get the same beats, the same unusable stretches and the same
  * NN series (the final ones do not depend on how the stream was cut).
  *
- *   TimedChunk ─ SampleTimeline.append ─▶ PpgPeakDetector.push ─▶ beat times → channel clock
+ *   TimedChunk ─ SampleTimeline.append ─▶ SampleRepair.push ─▶ PpgPeakDetector.push ─▶ beat times → channel clock
  *     ─▶ UnusableTracker.pushBeat ─▶ NnStream.pushBeat / setUnusable ─▶ NnStream.takeFinal
  *
  * Times are on the channel clock throughout (the timeline maps the detector's sample index back).
@@ -13,6 +13,7 @@
 import { NnStream, type NnBeat } from './NnStream.js';
 import type { NnFiducial } from './nnFiducial.js';
 import { PpgPeakDetector, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { SampleRepair } from './sampleRepair.js';
 import { SampleTimeline, type TimedChunk } from './sampleTimeline.js';
 import type { Interval } from './signalGaps.js';
 import { UnusableTracker } from './UnusableTracker.js';
@@ -43,6 +44,8 @@ const emptyUpdate = (): EngineUpdate => ({ final: [], unusable: [], detections: 
 export class BeatEngine {
   private readonly timeline = new SampleTimeline();
   private detector: PpgPeakDetector | null = null;
+  private repair: SampleRepair | null = null;
+  private readonly repaired: number[] = [];
   private readonly unusable = new UnusableTracker();
   private readonly nn: NnStream;
   private missingSeen = 0;
@@ -59,7 +62,12 @@ export class BeatEngine {
 
   /** Look-ahead of the detector, s (0 before the first chunk and for interval sources). */
   get lookAheadSec(): number {
-    return this.detector?.lookAheadSec ?? 0;
+    return (this.detector?.lookAheadSec ?? 0) + (this.repair?.delaySec ?? 0);
+  }
+
+  /** Samples the repair stage filled (short gaps) and impulses it replaced (corrupt values). */
+  get repairs(): { filled: number; impulses: number } {
+    return { filled: this.repair?.filled ?? 0, impulses: this.repair?.impulses ?? 0 };
   }
 
   /** Channel time at the end of the samples pushed so far (NaN before the first). */
@@ -85,18 +93,22 @@ export class BeatEngine {
       // A gap too long to fill starts a new sequence: finish the old one first.
       if (this.detector && a.restart) this.finishDetector(out);
       this.detector = new PpgPeakDetector(this.timeline.firstFsHz, this.settings);
+      this.repair = new SampleRepair(this.timeline.firstFsHz);
       this.missingSeen = 0;
       this.lastWasNan = false;
       this.unusable.start(c.t0Sec);
     }
     const det = this.detector;
+    const rep = this.repair!;
     this.scratch.length = 0;
-    if (a.fill > 0) {
-      const fill = new Float32Array(a.fill).fill(Number.NaN);
-      det.push(fill, this.scratch);
+    const samples = this.repaired;
+    samples.length = 0;
+    if (a.fill > 0) rep.push(new Float32Array(a.fill).fill(Number.NaN), samples);
+    rep.push(c.values, samples);
+    if (samples.length > 0) {
+      det.push(samples, this.scratch);
+      this.lastWasNan = Number.isNaN(samples[samples.length - 1]!);
     }
-    det.push(c.values, this.scratch);
-    this.lastWasNan = Number.isNaN(c.values[c.values.length - 1] as number);
     this.onDetections(out);
     return out;
   }
@@ -162,6 +174,9 @@ export class BeatEngine {
   private finishDetector(out: EngineUpdate): void {
     const det = this.detector!;
     this.scratch.length = 0;
+    // The samples the repair stage still holds, then the detector's own look-ahead.
+    const rest = this.repair!.flush([]);
+    if (rest.length > 0) det.push(rest, this.scratch);
     det.flush(this.scratch);
     this.lastWasNan = false;
     this.onDetections(out);

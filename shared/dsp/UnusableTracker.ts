@@ -8,6 +8,7 @@
  *   intervals around it): beats the detector could not find;
  * - a stretch without any beat longer than max(2.5 s, 2.2 × the median of the 32 intervals before
  *   and 10 after it), and at the start or the end of the stream.
+ * Nothing past the end of the data is unusable: stretches are clipped there at `flush()`.
  *
  * A decision about interval i needs the 10 beats after it, so stretches become final with a
  * look-ahead of 10 beats (or at `flush()`); `finalUntilSec` says up to where the list is final.
@@ -28,6 +29,8 @@ export class UnusableTracker {
   private startSec = Number.NaN;
   private firstBeatChecked = false;
   private finalUntil = Number.NEGATIVE_INFINITY;
+  /** End of the data once known (flush), else +∞. */
+  private endSec = Infinity;
 
   /** Final stretches so far (not merged; in the order decided). */
   get stretches(): readonly Interval[] {
@@ -67,8 +70,9 @@ export class UnusableTracker {
     return out;
   }
 
-  /** End of the stream at `endSec`: decide everything. */
+  /** End of the stream at `endSec`: decide everything (nothing is unusable past the data). */
   flush(endSec: number, out: Interval[] = []): Interval[] {
+    this.endSec = endSec;
     if (!Number.isNaN(this.openMissingStart)) {
       this.add({ startSec: this.openMissingStart, endSec }, out);
       this.openMissingStart = Number.NaN;
@@ -90,9 +94,11 @@ export class UnusableTracker {
     this.startSec = Number.NaN;
     this.firstBeatChecked = false;
     this.finalUntil = Number.NEGATIVE_INFINITY;
+    this.endSec = Infinity;
   }
 
   private add(iv: Interval, out: Interval[]): void {
+    if (iv.endSec > this.endSec) iv = { startSec: iv.startSec, endSec: this.endSec };
     if (!(iv.endSec > iv.startSec)) return;
     this.done.push(iv);
     out.push(iv);
