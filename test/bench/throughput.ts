@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { analyzePpg } from '../../shared/dsp/analyzePpg.js';
 import { ppgFindPeaks } from '../../shared/dsp/ppgFindPeaks.js';
+import { PpgSimulator } from '../../shared/sim/index.js';
 import { AnalysisHost } from '../../main/analysis/AnalysisHost.js';
 import { loadRecording } from '../support/loadRecording.js';
 import { cliPath } from '../support/paths.js';
@@ -53,6 +54,16 @@ async function main(): Promise<void> {
   }
   const bestA = Math.min(...ta);
   row('full analysis (beats+correction+HRV+coherence+resp)', `${(x.length / (bestA / 1000) / 1e6).toFixed(1)} M samples/s (${bestA.toFixed(0)} ms)`, '—');
+
+  // 1b. The simulator (the workhorse of the tests).
+  const sim = new PpgSimulator({ motionPerMin: 2, ectopicPerMin: 1 });
+  sim.setPacer({ rateBpm: 6, inhaleFraction: 0.4 });
+  const simBuf = new Float32Array(2500);
+  for (let i = 0; i < 100; i++) sim.generateInto(simBuf);
+  const simN = 250 * 600;
+  const ts0 = performance.now();
+  for (let i = 0; i < simN / simBuf.length; i++) sim.generateInto(simBuf);
+  row('PPG simulator (motion, ectopics, paced breathing)', `${(simN / ((performance.now() - ts0) / 1000) / 1e6).toFixed(2)} M samples/s`, '≥ 1 M/s');
 
   // 2. Whole CLI on a 1-hour 250 Hz CSV, start-up and parsing included.
   const dir = mkdtempSync(join(tmpdir(), 'cadans-bench-'));

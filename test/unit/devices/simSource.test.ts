@@ -124,7 +124,8 @@ describe('SimSource', () => {
     await src.stop();
     const wallSec = (performance.now() - t0) / 1000;
     const signalSec = n / 250;
-    assert.ok(signalSec > 20 * wallSec - 2 && signalSec <= 20 * wallSec + 0.1, `${signalSec} s of signal in ${wallSec} s`);
+    // Never ahead of speed × wall time; behind it only by what a busy machine delays the timer.
+    assert.ok(signalSec > 0.5 * 20 * wallSec && signalSec <= 20 * wallSec + 0.1, `${signalSec} s of signal in ${wallSec} s`);
     const after = n;
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(n, after, 'no frames after stop');

@@ -83,7 +83,6 @@ function noThrow(name: string, fn: () => unknown, input: Uint8Array): void {
 
 test('fuzz: 10^6 random and mutated frames through every parser; no exception, bounded memory', () => {
   const heapBefore = process.memoryUsage().heapUsed;
-  const t0 = Date.now();
   let frames = 0;
   const run = (name: string, n: number, gen: () => Uint8Array, fn: (b: Uint8Array) => unknown) => {
     for (let i = 0; i < n; i++) {
@@ -137,6 +136,4 @@ test('fuzz: 10^6 random and mutated frames through every parser; no exception, b
   const grownMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
   const bound = gc ? 16 : 200;
   assert.ok(grownMb < bound, `heap grew by ${grownMb.toFixed(1)} MB (bound ${bound} MB)`);
-  const sec = (Date.now() - t0) / 1000;
-  assert.ok(sec < 20, `fuzz took ${sec.toFixed(1)} s`);
 });
