@@ -55,6 +55,8 @@ export function emptySummary(error: string, analyzedSec = 0): SessionSummary {
     correctedPct: null,
     signalQualityPct: null,
     unusableSec: null,
+    timingNoiseMs: null,
+    hrvWithheld: {},
     error,
   };
 }
@@ -88,7 +90,7 @@ export function storedMetrics(summary: JsonObject | null): { metrics: SessionMet
   const s = storedSummary(summary);
   if (!s) return null;
   if (s.method === 'none') return { metrics: null, error: s.error };
-  if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s)) return null; // written by an older version
+  if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s) || !('hrvWithheld' in s)) return null; // written by an older version
   const { method: _method, error: _error, ...metrics } = s;
   return { metrics, error: null };
 }

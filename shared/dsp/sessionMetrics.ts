@@ -5,6 +5,7 @@
  * values such as LF/HF of a too-short record become null), plus counts over its series. The field
  * names are those of the stored session summary (main/sessions/sessionSummary.ts), which is built from it.
  */
+import type { HrvWithheld } from './hrvWithheld.js';
 import type { AnalysisResult, CoherenceLevel } from './types.js';
 
 export type CoherenceLevelTimes = { low: number; medium: number; high: number };
@@ -42,6 +43,10 @@ export type SessionMetrics = {
   /** Share of the signal with usable beats, % (100 − unusable %); 100 for interval input. */
   signalQualityPct: number | null;
   unusableSec: number | null;
+  /** Beat-timing noise floor of the signal, ms (null when unknown). */
+  timingNoiseMs: number | null;
+  /** HRV figures withheld, with the reason (their value above is null). */
+  hrvWithheld: HrvWithheld;
 };
 
 const num = (x: number | null | undefined): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
@@ -93,5 +98,7 @@ export function sessionMetrics(r: AnalysisResult): SessionMetrics {
     correctedPct: num(r.artifacts.percent),
     signalQualityPct: r.signal ? num(round(100 - r.signal.unusablePct, 2)) : 100,
     unusableSec: r.signal ? num(r.signal.unusableSec) : 0,
+    timingNoiseMs: num(r.signal?.timingNoiseMs),
+    hrvWithheld: { ...(r.hrvWithheld ?? {}) },
   };
 }

@@ -1,3 +1,4 @@
+import type { HrvWithheld } from './hrvWithheld.js';
 /**
  * Result types of the signal engine. The offline analysis (`analyzePpg`, `analyzeIntervals`)
  * and the live worker produce the same shapes; the CLI prints `AnalysisResult` as JSON.
@@ -48,6 +49,12 @@ export interface AnalysisResult {
   hrv: HrvMetrics;
   coherence: { ratioMean: number | null; series: CoherencePoint[] };
   respiration: { rateBpmMean: number | null; series: RespirationPoint[] };
-  signal?: { unusableSec: number; unusablePct: number; gaps: { startSec: number; endSec: number }[] };
+  /**
+   * `timingNoiseMs`: the beat-timing noise floor estimated from the signal itself (null when it
+   * cannot be estimated, e.g. intervals from a sensor).
+   */
+  signal?: { unusableSec: number; unusablePct: number; gaps: { startSec: number; endSec: number }[]; timingNoiseMs?: number | null };
+  /** HRV figures withheld (their value in `hrv` is then null/NaN), with the reason (shared/dsp/hrvWithheld.ts). */
+  hrvWithheld?: HrvWithheld;
   settings: Record<string, unknown>;
 }
