@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { analyzeIntervals } from '../../shared/dsp/analyzeIntervals.js';
 import { analyzePpg } from '../../shared/dsp/analyzePpg.js';
+import { coherenceTimeInLevel } from '../../shared/dsp/sessionMetrics.js';
 import type { AnalysisResult } from '../../shared/dsp/types.js';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
@@ -50,10 +51,19 @@ export const analyzeCommand: CliCommand = {
         file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
       };
     }
-    process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatSummary(file, result));
+    process.stdout.write(values.json ? JSON.stringify(analysisJson(result)) + '\n' : formatSummary(file, result));
     return 0;
   },
 };
+
+/**
+ * The `--json` object: the analysis result, with `coherence.timeInLevel` added (the time in each
+ * level and not scored over the whole session, as the session summary and the reports count it:
+ * `coherenceTimeInLevel`). Fields are only ever added to this contract, never renamed or removed.
+ */
+export function analysisJson(result: AnalysisResult): AnalysisResult & { coherence: { timeInLevel: ReturnType<typeof coherenceTimeInLevel> } } {
+  return { ...result, coherence: { ...result.coherence, timeInLevel: coherenceTimeInLevel(result) } };
+}
 
 function fmt(x: number | null | undefined, d = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d);
@@ -62,6 +72,8 @@ function fmt(x: number | null | undefined, d = 1): string {
 /** The human-readable summary printed without --json. */
 export function formatSummary(file: string, r: AnalysisResult): string {
   const h = r.hrv;
+  const pct = coherenceTimeInLevel(r).pct;
+  const levels = { low: fmt(pct.low, 0), medium: fmt(pct.medium, 0), high: fmt(pct.high, 0), notScored: fmt(pct.notScored, 0) };
   const lines = [
     `Cadans analysis of ${file}`,
     `  duration        ${fmt(r.durationSec)} s${r.fsHz ? ` at ${fmt(r.fsHz, 0)} Hz` : ' (intervals)'}`,
@@ -73,7 +85,8 @@ export function formatSummary(file: string, r: AnalysisResult): string {
     `  SDNN / RMSSD    ${fmt(h.sdnnMs)} / ${fmt(h.rmssdMs)} ms, pNN50 ${fmt(h.pnn50Pct)} %`,
     `  VLF / LF / HF   ${fmt(h.vlfMs2, 0)} / ${fmt(h.lfMs2, 0)} / ${fmt(h.hfMs2, 0)} ms², LF/HF ${fmt(h.lfHf, 2)}`,
     `  peaks           LF ${fmt(h.lfPeakHz, 3)} Hz, HF ${fmt(h.hfPeakHz, 3)} Hz`,
-    `  coherence       mean ratio ${fmt(r.coherence.ratioMean, 2)} (${r.coherence.series.length} points)`,
+    `  coherence       mean ratio ${fmt(r.coherence.ratioMean, 2)} (${r.coherence.series.length} points); ` +
+      `low/medium/high/not scored ${levels.low}/${levels.medium}/${levels.high}/${levels.notScored} % of the session`,
     `  breathing rate  ${fmt(r.respiration.rateBpmMean)} breaths/min (from heart rate)`,
   );
   return lines.join('\n') + '\n';

@@ -210,7 +210,7 @@ function formatRecord(r: RecordResult, file: string): string {
       `  RMSSD / SDNN    ${fmt(s.rmssdMs)} / ${fmt(s.sdnnMs)} ms, pNN50 ${fmt(s.pnn50Pct)} %`,
       `  LF/HF           ${fmt(s.lfHf, 2)}, LF peak ${fmt(s.lfPeakHz, 3)} Hz`,
       `  coherence       mean ${fmt(s.coherenceMean, 2)}, peak ${fmt(s.coherencePeak, 2)}; ` +
-        `low/medium/high ${fmt(s.coherencePct.low, 0)}/${fmt(s.coherencePct.medium, 0)}/${fmt(s.coherencePct.high, 0)} %`,
+        `low/medium/high/not scored ${fmt(s.coherencePct.low, 0)}/${fmt(s.coherencePct.medium, 0)}/${fmt(s.coherencePct.high, 0)}/${fmt(s.coherencePct.notScored, 0)} % of the session`,
       `  breathing rate  ${fmt(s.breathingRateBpm)} breaths/min`,
       `  artifacts       ${s.correctedBeats} corrected (${fmt(s.correctedPct)} %), signal quality ${fmt(s.signalQualityPct, 0)} %`,
     );

@@ -13,20 +13,29 @@ export const LOW_SIGNAL_QUALITY_PCT = 80;
 /** Estimated breathing within this many breaths/min of the pacer counts as "close to the pacer". */
 export const PACER_MATCH_BPM = 1;
 
+/**
+ * The coherence sentences speak of the SCORED time only (`coherenceScoredPct`), and say how much of
+ * the session that was: "Van de 2 min 7 s kon 9 s op coherentie worden beoordeeld; daarvan …".
+ */
 export function clientSummaryFacts(mt: SessionMetrics, pacer: PacerSettings | null, fmt: ReportFormat): ClientSummaryFacts {
-  const scored = mt.coherenceSec.low + mt.coherenceSec.medium + mt.coherenceSec.high;
+  const scored = mt.coherenceScoredSec;
   const pacerRate = pacer ? pacer.rateBpm : null;
+  const sp = mt.coherenceScoredPct;
   return {
     duration: fmt.duration(mt.analyzedSec),
-    meanHr: mt.meanHrBpm !== null ? fmt.num(mt.meanHrBpm, 0) : null,
+    sessionSpoken: fmt.spokenDuration(mt.analyzedSec),
+    meanHr: mt.meanHrBpm !== null && !mt.hrvWithheld?.meanHrBpm ? fmt.num(mt.meanHrBpm, 0) : null,
     pacerRate: pacerRate !== null ? fmt.numShort(pacerRate, 1) : null,
     breathingRate: mt.breathingRateBpm !== null ? fmt.num(mt.breathingRateBpm, 1) : null,
     breathingMatchesPacer:
       pacerRate !== null && mt.breathingRateBpm !== null ? Math.abs(mt.breathingRateBpm - pacerRate) <= PACER_MATCH_BPM : null,
-    highPct: scored > 0 ? fmt.pct(mt.coherencePct.high, 0) : null,
-    mediumPct: scored > 0 ? fmt.pct(mt.coherencePct.medium, 0) : null,
-    coherentShare: scored > 0 ? mt.coherencePct.high + mt.coherencePct.medium : null,
+    scoredSpoken: scored > 0 ? fmt.spokenDuration(scored) : null,
+    scoredSharePct: mt.analyzedSec > 0 ? (100 * scored) / mt.analyzedSec : 0,
+    highPct: scored > 0 ? fmt.pct(sp.high, 0) : null,
+    mediumPct: scored > 0 ? fmt.pct(sp.medium, 0) : null,
+    coherentShare: scored > 0 ? sp.high + sp.medium : null,
     signalQuality: mt.signalQualityPct !== null ? fmt.pct(mt.signalQualityPct, 0) : null,
     signalQualityLow: mt.signalQualityPct !== null && mt.signalQualityPct < LOW_SIGNAL_QUALITY_PCT,
+    anyWithheld: Object.keys(mt.hrvWithheld ?? {}).length > 0,
   };
 }

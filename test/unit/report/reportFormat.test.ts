@@ -89,15 +89,19 @@ describe('report messages', () => {
 
   const facts = (over: Partial<ClientSummaryFacts> = {}): ClientSummaryFacts => ({
     duration: '10:00 min',
+    sessionSpoken: '10 min',
     meanHr: '72',
     pacerRate: '6',
     breathingRate: '6,1',
     breathingMatchesPacer: true,
+    scoredSpoken: '8 min 56 s',
+    scoredSharePct: 89.3,
     highPct: '80 %',
     mediumPct: '15 %',
     coherentShare: 95,
     signalQuality: '98 %',
     signalQualityLow: false,
+    anyWithheld: false,
     ...over,
   });
 
