@@ -1,4 +1,5 @@
 /** English messages of the reports (see `reportMessages.ts`). */
+import { MOSTLY_SCORED_PCT } from './clientSummary.js';
 import type { ClientSummaryFacts, ReportMessages } from './reportMessages.js';
 
 function clientSummaryEn(f: ClientSummaryFacts): string[] {
@@ -18,13 +19,15 @@ function clientSummaryEn(f: ClientSummaryFacts): string[] {
   } else if (f.breathingRate !== null) {
     out.push(`Your breathing rate, estimated from your heart rhythm, was about ${f.breathingRate} breaths per minute.`);
   }
-  if (f.scoredSpoken !== null && f.highPct !== null && f.mediumPct !== null && f.coherentShare !== null) {
-    // Only the scored time: how much of the session that was, then the shares of it.
-    const of = `Of the ${f.sessionSpoken} of this session, ${f.scoredSpoken} could be scored for coherence`;
-    if (f.coherentShare < 0.5) out.push(`${of}; during that time your heart rhythm stayed in the low coherence range.`);
-    else out.push(`${of}; of that time, your heart rhythm was in the high coherence range for ${f.highPct} and in the medium range for ${f.mediumPct}.`);
+  if (f.scoredSpoken !== null && f.coherentShare !== null) {
+    // Only the scored time: how much of the session that was, then the time per level within it.
+    out.push(`Of the ${f.sessionSpoken} of this session, ${f.scoredSpoken} could be scored for coherence.`);
+    const part = (dur: string | null, pct: string | null, range: string): string | null => (dur === null ? null : `in the ${range} for ${dur}${pct ? ` (${pct})` : ''}`);
+    const parts = [part(f.highSpoken, f.highPct, 'high coherence range'), part(f.mediumSpoken, f.mediumPct, 'medium range')].filter((x): x is string => x !== null);
+    if (parts.length === 0) out.push(`During those ${f.scoredSpoken} your heart rhythm stayed in the low coherence range.`);
+    else out.push(`Of those ${f.scoredSpoken}, your heart rhythm was ${parts.join(' and ')}.`);
     // Mostly not scored: say so, and draw no conclusion about the session.
-    if (f.scoredSharePct < 50) {
+    if (f.scoredSharePct < MOSTLY_SCORED_PCT) {
       out.push('The rest of the session could not be scored (the first minute, interruptions or a restless signal), so this says little about the session as a whole.');
     } else if (f.coherentShare >= 50) out.push('For much of the scored time your heart rate rose and fell smoothly with your breathing.');
     else if (f.coherentShare >= 20) out.push('At times your heart rate rose and fell smoothly with your breathing.');
@@ -126,7 +129,6 @@ export const MESSAGES_EN: ReportMessages = {
     hfPeakHz: 'HF peak',
   },
   withheldValue: 'withheld',
-  withheldHint: (r) => `withheld: ${r}`,
   withheldTitle: 'Values withheld',
   withheldIntro: 'The signal of this session cannot carry these values reliably, so the report does not show them as numbers.',
   breathingRate: 'Breathing rate',

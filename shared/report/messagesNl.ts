@@ -1,4 +1,5 @@
 /** Nederlandse teksten van de rapporten (zie `reportMessages.ts`). */
+import { MOSTLY_SCORED_PCT } from './clientSummary.js';
 import type { ClientSummaryFacts, ReportMessages } from './reportMessages.js';
 
 function clientSummaryNl(f: ClientSummaryFacts): string[] {
@@ -18,13 +19,15 @@ function clientSummaryNl(f: ClientSummaryFacts): string[] {
   } else if (f.breathingRate !== null) {
     out.push(`Uw ademfrequentie, geschat uit uw hartritme, was ongeveer ${f.breathingRate} ademhalingen per minuut.`);
   }
-  if (f.scoredSpoken !== null && f.highPct !== null && f.mediumPct !== null && f.coherentShare !== null) {
-    // Only the scored time: how much of the session that was, then the shares of it.
-    const of = `Van de ${f.sessionSpoken} kon ${f.scoredSpoken} op coherentie worden beoordeeld`;
-    if (f.coherentShare < 0.5) out.push(`${of}; in die tijd bleef uw hartritme in het lage coherentiebereik.`);
-    else out.push(`${of}; daarvan was uw hartritme ${f.highPct} in het hoge coherentiebereik en ${f.mediumPct} in het middelste bereik.`);
+  if (f.scoredSpoken !== null && f.coherentShare !== null) {
+    // Only the scored time: how much of the session that was, then the time per level within it.
+    out.push(`Van de ${f.sessionSpoken} van deze sessie kon ${f.scoredSpoken} op coherentie worden beoordeeld.`);
+    const part = (dur: string | null, pct: string | null, range: string): string | null => (dur === null ? null : `${dur}${pct ? ` (${pct})` : ''} in het ${range}`);
+    const parts = [part(f.highSpoken, f.highPct, 'hoge coherentiebereik'), part(f.mediumSpoken, f.mediumPct, 'middelste bereik')].filter((x): x is string => x !== null);
+    if (parts.length === 0) out.push(`In die ${f.scoredSpoken} bleef uw hartritme in het lage coherentiebereik.`);
+    else out.push(`Van die ${f.scoredSpoken} was uw hartritme ${parts.join(' en ')}.`);
     // Mostly not scored: say so, and draw no conclusion about the session.
-    if (f.scoredSharePct < 50) {
+    if (f.scoredSharePct < MOSTLY_SCORED_PCT) {
       out.push('De rest van de sessie kon niet worden beoordeeld (de eerste minuut, onderbrekingen of een onrustig signaal), dus dit zegt nog weinig over de hele sessie.');
     } else if (f.coherentShare >= 50) out.push('In een groot deel van de beoordeelde tijd ging uw hartslag rustig op en neer met uw ademhaling.');
     else if (f.coherentShare >= 20) out.push('Op momenten ging uw hartslag rustig op en neer met uw ademhaling.');
@@ -126,7 +129,6 @@ export const MESSAGES_NL: ReportMessages = {
     hfPeakHz: 'HF-piek',
   },
   withheldValue: 'niet getoond',
-  withheldHint: (r) => `niet getoond: ${r}`,
   withheldTitle: 'Niet getoonde waarden',
   withheldIntro: 'Deze waarden kan het signaal van deze sessie niet betrouwbaar dragen; ze staan daarom niet als getal in het rapport.',
   breathingRate: 'Ademfrequentie',

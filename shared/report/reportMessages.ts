@@ -33,7 +33,10 @@ export interface ClientSummaryFacts {
   scoredSpoken: string | null;
   /** Scored share of the session, 0–100 (unformatted, for the wording choice). */
   scoredSharePct: number;
-  /** Shares of the SCORED time (null when nothing was scored). */
+  /** Time in high / medium coherence in words; null when none (or nothing scored). */
+  highSpoken: string | null;
+  mediumSpoken: string | null;
+  /** Shares of the SCORED time; null unless at least half of the session was scored. */
   highPct: string | null;
   mediumPct: string | null;
   /** high + medium share of the scored time, 0–100 (unformatted, for the wording choice). */
@@ -123,8 +126,6 @@ export interface ReportMessages {
   hrvNames: Record<HrvMetricKey, string>;
   /** Shown instead of a withheld figure's number. */
   withheldValue: string;
-  /** The meaning column of a withheld figure: why it is withheld. */
-  withheldHint: (reason: string) => string;
   withheldTitle: string;
   withheldIntro: string;
   breathingRate: string;

@@ -51,7 +51,7 @@ function keyFigures(mt: SessionMetrics, fmt: ReportFormat, m: ReportMessages): s
   const row = (key: string, label: string, value: string, raw: number | null, hint: string, extra: Record<string, string> = {}): Cell[] => {
     const reason = withheldReasonOf(mt.hrvWithheld, key);
     if (reason) {
-      const why = m.withheldHint(withheldReasonText(reason, m.lang));
+      const why = withheldReasonText(reason, m.lang);
       return [label, { text: m.withheldValue, num: true, cls: 'withheld', data: { key, value: '', withheld: reason } }, { text: why, cls: 'hint withheld' }];
     }
     return [label, { text: value, num: true, data: { key, value: dataValue(raw), ...extra } }, { text: hint, cls: 'hint' }];
@@ -93,7 +93,7 @@ function withheldList(mt: SessionMetrics, m: ReportMessages): string {
   const entries = withheldEntries(mt.hrvWithheld);
   if (entries.length === 0) return '';
   const items = entries.map(
-    (e) => `<li data-withheld-key="${esc(e.key)}" data-withheld="${esc(e.reason)}"><span class="withheld">${esc(m.hrvNames[e.key])}</span>: ${esc(withheldReasonText(e.reason, m.lang))}</li>`,
+    (e) => `<li data-withheld-key="${esc(e.key)}" data-withheld="${esc(e.reason)}"><span class="withheld">${esc(m.hrvNames[e.key])}: ${esc(withheldReasonText(e.reason, m.lang))}</span></li>`,
   );
   return `<div class="withheld-list block"><h3>${esc(m.withheldTitle)}</h3><p class="small">${esc(m.withheldIntro)}</p><ul class="plain">${items.join('')}</ul></div>`;
 }
