@@ -163,7 +163,10 @@ export function lineChart(o: LineChartOptions): string {
   const allY = runsPerSeries.flatMap((runs) => runs.flatMap((r) => r.y));
   const xe = o.xDomain ?? extent(allX);
   const ye0 = o.yDomain ?? extent(allY);
-  const empty = allX.length === 0 || !xe || !ye0;
+  // A chart without a point still shows its data spans (e.g. a session never scored: all of it
+  // shaded "not scored", with its gaps) when both axes are given.
+  const spansOnly = allX.length === 0 && o.xDomain !== undefined && o.yDomain !== undefined && (o.xSpans ?? []).some((s) => s.kind !== undefined);
+  const empty = !spansOnly && (allX.length === 0 || !xe || !ye0);
   const xDomain: [number, number] = !xe ? [0, 1] : xe[0] === xe[1] ? [xe[0] - 0.5, xe[1] + 0.5] : [xe[0], xe[1]];
   const yDomain: [number, number] = !ye0 ? [0, 1] : o.yDomain ? [ye0[0], ye0[1]] : niceDomain(ye0[0], ye0[1], 4);
   const yTicks = (o.yTicks ?? niceTicks(yDomain[0], yDomain[1], 4)).filter((v) => v >= yDomain[0] - 1e-9 && v <= yDomain[1] + 1e-9);
@@ -214,10 +217,9 @@ export function lineChart(o: LineChartOptions): string {
     // Labels go above every span, so a later span never covers one.
     if (s.label && !s.kind) spanLabels += svgText(mid, plot.y + 11, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis });
     else if (s.label && sx.map(b) - sx.map(a) >= textWidth(s.label, 9.5) + 4) {
-      spanLabels += svgText(mid, plot.y + plot.h / 2 + 3, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis, cls: `span-label span-${s.kind}` });
+      spanLabels += svgText(mid, plot.y + plot.h / 2 + 3, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis, cls: `span-label span-${s.kind}`, halo: s.color });
     }
   }
-  svg += spanLabels;
   const xTicks = (o.xTicks ?? niceTicks(xDomain[0], xDomain[1], 7)).filter((v) => v >= xDomain[0] - 1e-9 && v <= xDomain[1] + 1e-9);
   const fx = o.xTickFormat ?? ((v: number) => String(v));
   yTicks.forEach((v, i) => {
@@ -230,6 +232,8 @@ export function lineChart(o: LineChartOptions): string {
     svg += svgLine(x, plot.y + plot.h, x, plot.y + plot.h + 4, CHART_COLORS.axis, { 'stroke-width': 0.7 });
     svg += svgText(x, plot.y + plot.h + 15, fx(v), { anchor: 'middle', size: TICK_SIZE, fill: CHART_COLORS.axis });
   }
+  // Span labels above the spans and the grid (no later span or grid line covers one).
+  svg += spanLabels;
 
   // Data.
   o.series.forEach((s, k) => {
