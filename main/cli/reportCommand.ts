@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isReportLang, type ReportLang } from '../../shared/report/reportMessages.js';
 import { ReportError } from '../reports/reportError.js';
@@ -61,6 +62,8 @@ export const reportCommand: CliCommand = {
     const clientId = progress ? parseId(String(values.client), '--client') : 0;
     const courseId = typeof values.course === 'string' ? parseId(values.course, '--course') : null;
     const opts = { lang: lang as ReportLang, timeZone };
+    // Refused before the database is opened: a failing command touches nothing.
+    if (values.force !== true && existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name (or --force).`);
     try {
       const html = await withRecordsDb(values.db, { mustExist: true }, (storage) =>
         progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
