@@ -21,7 +21,6 @@ const write = (name: string, data: string | Buffer): string => {
   writeFileSync(p(name), data);
   return p(name);
 };
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 /** Refused: non-zero exit, nothing on stdout, one clean line on stderr matching `pattern`. */
