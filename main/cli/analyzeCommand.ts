@@ -6,7 +6,7 @@ import type { AnalysisResult } from '../../shared/dsp/types.js';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
 import { parseRrText } from '../../shared/io/rrText.js';
-import { showText } from '../../shared/text/safeText.js';
+import { safeJson, showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { readTextFile } from './readTextFile.js';
@@ -59,7 +59,7 @@ export const analyzeCommand: CliCommand = {
         file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
       };
     }
-    process.stdout.write(values.json ? JSON.stringify(result) + '\n' : formatSummary(name, result) + notes.map((w) => `  note            ${showText(w, 300)}\n`).join(''));
+    process.stdout.write(values.json ? safeJson(result) + '\n' : formatSummary(name, result) + notes.map((w) => `  note            ${showText(w, 300)}\n`).join(''));
     return 0;
   },
 };

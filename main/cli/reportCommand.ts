@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { isReportLang, type ReportLang } from '../../shared/report/reportMessages.js';
 import { ReportError } from '../reports/reportError.js';
 import { progressReportHtml, reportFileType, sessionReportHtml, writeReportFile } from '../reports/reportFiles.js';
+import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
@@ -69,7 +70,7 @@ export const reportCommand: CliCommand = {
         progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
       );
       const r = await writeReportFile(html, out, { overwrite: values.force === true });
-      process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${r.file}\n`);
+      process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${showText(r.file, 300)}\n`);
     } catch (e) {
       if (e instanceof ReportError) throw new CliError(oneLine(e.message));
       throw e;

@@ -54,3 +54,20 @@ export function columnList(header: readonly string[], max = 8): string {
   const shown = header.slice(0, max).map((h, i) => columnLabel(h, i));
   return shown.join(', ') + (header.length > max ? `, … (${header.length} columns)` : '');
 }
+
+/** `safeLines` — text of several lines for a terminal: each line `stripControls`'ed, the line breaks kept. */
+export function safeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => stripControls(line))
+    .join('\n');
+}
+
+/**
+ * `safeJson` — `JSON.stringify(value)` with the characters JSON leaves as they are but a terminal
+ * may act on (DEL, the C1 controls such as U+009B, line/paragraph separators, direction overrides)
+ * written as `\uXXXX` escapes: the same JSON value, safe to print.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}

@@ -174,6 +174,25 @@ describe('records commands that fail create or change nothing', () => {
     assert.deepEqual(new Set(readdirSync(dir)), before, 'no file created or left behind');
   });
 
+  test('names from the database are listed without their control characters (table and --json)', async () => {
+    const db = p('names.sqlite');
+    const s = openStorage(db);
+    try {
+      s.clients.create({ name: 'Eva\u001b]0;pwned\u0007 de\u009b2J Vries' });
+    } catch {
+      s.close();
+      return; // the domain refuses such names already
+    }
+    s.close();
+    for (const args of [['clients', '--db', db], ['clients', '--db', db, '--json']]) {
+      const run = await runCli(args);
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stdout, CONTROL, JSON.stringify(run.stdout));
+      assert.doesNotMatch(run.stdout, /\u009b|\u001b/);
+      assert.match(run.stdout, /Eva/);
+    }
+  });
+
   test('report refuses an existing --out before it opens the database', async () => {
     const existing = write('existing.html', 'keep');
     refused(await runCli(['report', '1', '--out', existing, '--db', p('nowhere.sqlite')]), /already exists/);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { columnLabel, columnList, safeMessage, showText, stripControls } from '../../../shared/text/safeText.js';
+import { columnLabel, columnList, safeJson, safeLines, safeMessage, showText, stripControls } from '../../../shared/text/safeText.js';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
@@ -45,5 +45,13 @@ describe('safeText', () => {
     assert.equal(columnLabel('\u001b[31mppg\u001b[0m', 0), '"ppg"');
     assert.equal(columnList(['time', 'ppg', 'x=1']), '"time", "ppg", column 3');
     assert.match(columnList(Array.from({ length: 20 }, (_, i) => `c${i}`)), /, … \(20 columns\)$/);
+  });
+
+  test('safeLines keeps line breaks; safeJson keeps the value but escapes what a terminal acts on', () => {
+    assert.equal(safeLines('a\u001b[31m\nb\u009b2J\n'), 'a\nb\n');
+    const value = { name: 'Marie\u009b31m\u202eX', note: 'a\u001bb', ok: 'tijd µV' };
+    const json = safeJson(value);
+    assert.doesNotMatch(json, CONTROL);
+    assert.deepEqual(JSON.parse(json), value);
   });
 });
