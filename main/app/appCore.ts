@@ -30,6 +30,8 @@ export interface AppCoreOptions {
   printToPdf?: PrintToPdf;
   /** Start-up recovery takes sessions without a write for this long as interrupted, s (default `CLI_STALE_AFTER_SEC`). */
   staleAfterSec?: number;
+  /** The main side's file dialog for a replay file (Electron); absent in the web host and the CLI. */
+  chooseReplayFile?: () => Promise<string | null>;
 }
 
 export interface AppCore {
@@ -60,11 +62,14 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     },
     openClientDisplay: o.openClientDisplay,
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
+    ...(o.chooseReplayFile ? { chooseReplayFile: o.chooseReplayFile } : {}),
   }).start();
   let sensorError: string | null = null;
-  if (o.sensorSpec) {
+  // The start-up sensor, by the id the service registered it under (a replay file's is opaque).
+  const startSpec = service.getAppInfo().defaultSensorSpec;
+  if (startSpec) {
     try {
-      await service.connectSensor(o.sensorSpec);
+      await service.connectSensor(startSpec);
     } catch (e) {
       sensorError = e instanceof Error ? e.message : String(e);
     }

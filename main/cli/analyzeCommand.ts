@@ -7,6 +7,7 @@ import type { AnalysisResult } from '../../shared/dsp/types.js';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
 import { parseRrText } from '../../shared/io/rrText.js';
+import { safeJson, showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { readTextFile } from './readTextFile.js';
@@ -34,25 +35,32 @@ export const analyzeCommand: CliCommand = {
       fsHz = Number(values.fs);
       if (!(fsHz > 0) || !Number.isFinite(fsHz)) throw new CliError(`--fs must be a positive number of Hz (got '${values.fs}')`, 2);
     }
-    const text = readTextFile(file);
-    if (text.trim() === '') throw new CliError(`${file} is empty`);
+    const name = showText(file, 200);
+    const text = await readTextFile(file);
+    if (text.trim() === '') throw new CliError(`${name} is empty`);
     const kind = format === 'auto' ? detectRecordingFormat(text, basename(file)) : format;
     let result: AnalysisResult;
+    let notes: readonly string[];
     if (kind === 'rr') {
       const rr = parseRrText(text);
-      if ('error' in rr) throw new CliError(`${file}: ${rr.error}`);
+      if ('error' in rr) {
+        const hint = rr.ppg && format === 'rr' ? ' — analyse it as --format ppg-csv (or leave --format out)' : '';
+        throw new CliError(`${name}: ${rr.error}${hint}`);
+      }
+      notes = rr.warnings;
       result = analyzeIntervals(rr.ibiMs);
       result.settings = { ...result.settings, file: { format: rr.format, unit: rr.unit, warnings: rr.warnings } };
     } else {
       const rec = parsePpgCsv(text, fsHz === undefined ? {} : { fsHz });
-      if ('error' in rec) throw new CliError(`${file}: ${rec.error}`);
+      if ('error' in rec) throw new CliError(`${name}: ${rec.error}`);
+      notes = rec.warnings;
       result = analyzePpg(rec.values, rec.fsHz);
       result.settings = {
         ...result.settings,
         file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
       };
     }
-    process.stdout.write(values.json ? JSON.stringify(analysisJson(result)) + '\n' : formatSummary(file, result));
+    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result) + notes.map((w) => `  note            ${showText(w, 300)}\n`).join(''));
     return 0;
   },
 };

@@ -5,6 +5,7 @@
  * token); `--port 0` (the default) picks a free port. Runs until Ctrl-C / SIGTERM, then ends a
  * running session cleanly and closes the database.
  */
+import { showText } from '../../shared/text/safeText.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../app/appCore.js';
@@ -66,7 +67,7 @@ export const webCommand: CliCommand = {
     }
     process.stdout.write(host.url + '\n');
     process.stdout.write(`Cadans web host on 127.0.0.1:${host.port} — open the URL above in a browser (client display: add #/display). Database: ${dbPath}. Ctrl-C stops.\n`);
-    if (spec && core.sensorError) process.stderr.write(`cadans web: sensor '${spec}' not connected: ${core.sensorError}\n`);
+    if (spec && core.sensorError) process.stderr.write(`cadans web: sensor '${showText(spec, 200)}' not connected: ${showText(core.sensorError, 300)}\n`);
     else if (spec && spec.startsWith('sim')) process.stdout.write('Sensor: SIMULATOR (demo signal, not a real measurement).\n');
 
     await new Promise<void>((resolve) => {

@@ -234,6 +234,8 @@ export const en: Record<StringKey, string> = {
   'sensor.simLabel': 'Simulated ear-clip signal (demo, not a real measurement)',
   'sensor.measuredRate': 'measured sample rate {hz} Hz',
   'sensor.simOption': 'Simulator (demo signal, not a real sensor)',
+  'sensor.replayFile': 'Replay a recording…',
+  'sensor.fileByDialog': 'Choose a recording with “Replay a recording…”; file paths cannot be typed here.',
   'conn.connecting': 'Connecting…',
   'conn.connected': 'Connected',
   'conn.reconnecting': 'Reconnecting…',

@@ -232,6 +232,8 @@ export const nl = {
   'sensor.simLabel': 'Gesimuleerd oorclip-signaal (demo, geen echte meting)',
   'sensor.measuredRate': 'gemeten samplefrequentie {hz} Hz',
   'sensor.simOption': 'Simulator (demo-signaal, geen echte sensor)',
+  'sensor.replayFile': 'Opname afspelen…',
+  'sensor.fileByDialog': 'Kies een opname met “Opname afspelen…”; een bestandspad kan hier niet worden ingetypt.',
   'conn.connecting': 'Verbinden…',
   'conn.connected': 'Verbonden',
   'conn.reconnecting': 'Opnieuw verbinden…',

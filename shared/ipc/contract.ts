@@ -13,6 +13,7 @@
  */
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
+import { safeMessage, showText } from '../text/safeText.js';
 import { anyObject, args, noArgs, nonEmptyText, objectOrNull, oneOf, positiveId, type ArgsCheck } from './argChecks.js';
 import {
   LOCALES,
@@ -28,6 +29,7 @@ import {
   type PacerTimeline,
   type QualityEvent,
   type SensorListView,
+  type SensorOption,
   type SessionReviewData,
   type SessionStateView,
   type SessionSummaryView,
@@ -117,7 +119,10 @@ export const CONTRACT = {
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
+  /** A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a path. */
   connectSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
+  /** The app's own file dialog (desktop app only) for a recording to replay; its option (opaque id), or null. */
+  chooseReplayFile: invoke<[], SensorOption | null>(noArgs),
   disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),
   // ---- live session
   getSessionState: invoke<[], SessionStateView>(noArgs),
@@ -193,7 +198,7 @@ export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
  * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
  */
 export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
-  if (!isInvokeName(name)) return { ok: false, error: `unknown API call '${String(name)}'` };
+  if (!isInvokeName(name)) return { ok: false, error: `unknown API call '${showText(String(name), 60)}'` };
   const list = Array.isArray(argList) ? argList : [];
   const problem = Array.isArray(argList) ? CONTRACT[name].check(list) : 'arguments must be a list';
   if (problem !== null) return { ok: false, error: `${name}: ${problem}` };
@@ -202,7 +207,8 @@ export async function dispatchInvoke(service: CadansService, name: unknown, argL
     const value = await fn.apply(service, list);
     return { ok: true, value };
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    // One clean line: a message may carry a file name or a parse error (no control characters or escapes).
+    return { ok: false, error: safeMessage(e instanceof Error ? e.message : String(e)) };
   }
 }
 
