@@ -2,14 +2,18 @@
  * `startWebHost` — serves the built renderer and the API contract over a WebSocket, so the whole
  * UI runs in an ordinary browser (end-to-end tests, a client display on another screen).
  *
- * Security: bound to 127.0.0.1 only; a random per-run token (32 bytes, base64url) is required —
- * in the URL of the page (then kept in an HttpOnly, SameSite=Strict cookie for the page's
- * assets) and in the WebSocket URL; the Host header must name the loopback address and port
- * (no DNS rebinding); WebSocket upgrades must come from the host's own origin; tokens are
- * compared in constant time. Pages get a strict CSP and no-store caching. Only GET/HEAD of the
- * files in the renderer folder are served.
+ * Security: bound to 127.0.0.1 only. A random per-run token (32 bytes, base64url) opens the API:
+ * the printed URL carries it in its fragment (`#token=…`, never sent to a server, taken into
+ * memory and removed from the address bar by the page), and the page's WebSocket carries it in
+ * its handshake as the subprotocol `cadans-token.<token>` next to `cadans.v1` (see
+ * shared/ipc/wireProtocol.ts). No response sets a cookie, no URL the server sees holds the
+ * token. Tokens are compared in constant time (SHA-256 digests, so not even the length leaks).
+ * The Host header must name the loopback address and port (no DNS rebinding) on every request;
+ * WebSocket upgrades must come from the host's own origin. The static files of the renderer
+ * (the public bundle, no data) are served without a token, GET/HEAD only, with a strict CSP,
+ * no-store caching and same-origin resource policy.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -17,13 +21,20 @@ import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { dispatchInvoke, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
-import { MAX_CALL_BYTES, parseCallMessage, TOKEN_PARAM, WS_PATH } from '../../shared/ipc/wireProtocol.js';
+import {
+  consoleUrlOf,
+  displayUrlOf,
+  MAX_CALL_BYTES,
+  parseCallMessage,
+  tokenFromProtocols,
+  WS_PATH,
+  WS_SUBPROTOCOL,
+} from '../../shared/ipc/wireProtocol.js';
 
 export const WEB_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
   "media-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
-const COOKIE = 'cadans_token';
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -46,9 +57,9 @@ export interface WebHostOptions {
 }
 
 export interface WebHost {
-  /** Full URL of the therapist console, token included. */
+  /** Full URL of the therapist console, token in the fragment (`http://127.0.0.1:PORT/#token=…`). */
   url: string;
-  /** URL of the client display. */
+  /** URL of the client display, token in the fragment (`…/#/display?token=…`). */
   displayUrl: string;
   port: number;
   token: string;
@@ -57,20 +68,12 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function sameToken(given: string | null | undefined, token: string): boolean {
+/** Constant-time comparison (of SHA-256 digests: equal length, so not even the length leaks). */
+export function sameToken(given: string | null | undefined, token: string): boolean {
   if (typeof given !== 'string') return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function cookieToken(req: IncomingMessage): string | null {
-  const header = req.headers.cookie ?? '';
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === COOKIE) return v.join('=');
-  }
-  return null;
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(token).digest();
+  return timingSafeEqual(a, b);
 }
 
 function deny(res: ServerResponse, status: number, text: string): void {
@@ -93,10 +96,6 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return deny(res, 421, 'wrong host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const fromQuery = url.searchParams.get(TOKEN_PARAM);
-    if (!sameToken(fromQuery, token) && !sameToken(cookieToken(req), token)) {
-      return deny(res, 403, 'Cadans: access token missing or wrong — open the full URL printed by `cadans web`.');
-    }
     const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = normalize(join(root, name));
     if (!file.startsWith(root) || name.includes('\0')) return deny(res, 404, 'not found');
@@ -115,12 +114,16 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Resource-Policy': 'same-origin',
     };
-    if (name === 'index.html') headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
     res.writeHead(200, headers);
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CALL_BYTES });
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: MAX_CALL_BYTES,
+    // The token was checked before the upgrade; the server answers with the wire format only.
+    handleProtocols: (offered) => (offered.has(WS_SUBPROTOCOL) ? WS_SUBPROTOCOL : false),
+  });
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const reject = (status: string): void => {
       socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -130,7 +133,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return reject('421 Misdirected Request');
     if (url.pathname !== WS_PATH) return reject('404 Not Found');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return reject('403 Forbidden');
-    if (!sameToken(url.searchParams.get(TOKEN_PARAM), token)) return reject('403 Forbidden');
+    if (!sameToken(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) return reject('403 Forbidden');
     wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws));
   });
 
@@ -163,10 +166,10 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   });
   const addr = server.address();
   port = typeof addr === 'object' && addr ? addr.port : 0;
-  const url = `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${token}`;
+  const origin = `http://127.0.0.1:${port}`;
   return {
-    url,
-    displayUrl: `${url}#/display`,
+    url: consoleUrlOf(origin, token),
+    displayUrl: displayUrlOf(origin, token),
     port,
     token,
     get connections() {

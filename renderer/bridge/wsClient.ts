@@ -3,29 +3,32 @@
  * `CadansApi` the preload gives the Electron renderer, built with `createApiClient`. Calls are
  * matched to replies by id; events fan out to subscribers. When the socket drops, pending calls
  * fail with a clear message and the client reconnects (with the same token) after a short wait.
+ * The token travels in the handshake as a subprotocol (`cadans.v1`, `cadans-token.<token>`),
+ * never in the URL.
  */
 import { createApiClient, type CadansApi, type EventName, type InvokeName, type Reply } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
-import { parseServerMessage, TOKEN_PARAM, WS_PATH } from '../../shared/ipc/wireProtocol.js';
+import { parseServerMessage, socketProtocols, WS_PATH } from '../../shared/ipc/wireProtocol.js';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
 export interface WebSocketApi {
   api: CadansApi;
   onLinkState(fn: (s: LinkState) => void): () => void;
+  /** Drop the socket and connect again at once (a new token). */
+  reconnect(): void;
 }
 
 const RECONNECT_MS = 1000;
 
-/** The WebSocket URL for the page at `location` (token taken from its query string), or null without a token. */
-export function socketUrl(loc: Location): string | null {
-  const token = new URLSearchParams(loc.search).get(TOKEN_PARAM);
-  if (!token) return null;
+/** The WebSocket URL of the web host that served the page at `loc` (no token in it). */
+export function socketUrl(loc: Location): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-  return `${scheme}//${loc.host}${WS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+  return `${scheme}//${loc.host}${WS_PATH}`;
 }
 
-export function connectWebSocketApi(url: string): WebSocketApi {
+/** `token()` is asked at every (re)connect. */
+export function connectWebSocketApi(url: string, token: () => string): WebSocketApi {
   let ws: WebSocket | null = null;
   let nextId = 1;
   let state: LinkState = 'connecting';
@@ -33,6 +36,7 @@ export function connectWebSocketApi(url: string): WebSocketApi {
   const subscribers = new Map<EventName, Set<(p: unknown) => void>>();
   const linkListeners = new Set<(s: LinkState) => void>();
   let queue: string[] = [];
+  let retry: ReturnType<typeof setTimeout> | null = null;
 
   const setState = (s: LinkState): void => {
     state = s;
@@ -41,7 +45,7 @@ export function connectWebSocketApi(url: string): WebSocketApi {
 
   const open = (): void => {
     setState('connecting');
-    const sock = new WebSocket(url);
+    const sock = new WebSocket(url, socketProtocols(token()));
     ws = sock;
     sock.onopen = () => {
       setState('open');
@@ -66,10 +70,11 @@ export function connectWebSocketApi(url: string): WebSocketApi {
       }
     };
     sock.onclose = () => {
+      if (ws !== sock) return; // replaced by reconnect()
       for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
       pending.clear();
       setState('closed');
-      setTimeout(open, RECONNECT_MS);
+      retry = setTimeout(open, RECONNECT_MS);
     };
   };
   open();
@@ -97,6 +102,20 @@ export function connectWebSocketApi(url: string): WebSocketApi {
       linkListeners.add(fn);
       fn(state);
       return () => linkListeners.delete(fn);
+    },
+    reconnect() {
+      if (retry !== null) clearTimeout(retry);
+      retry = null;
+      const old = ws;
+      ws = null;
+      if (old) {
+        old.onclose = null;
+        old.onmessage = null;
+        old.close();
+      }
+      for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
+      pending.clear();
+      open();
     },
   };
 }
