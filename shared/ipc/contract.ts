@@ -13,7 +13,26 @@
  */
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
-import { anyObject, args, noArgs, nonEmptyText, objectOrNull, oneOf, positiveId, type ArgsCheck } from './argChecks.js';
+import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
+import {
+  addMarkerSchema,
+  clientPatchSchema,
+  coursePatchSchema,
+  displayPatchSchema,
+  goalStatusSchema,
+  newClientSchema,
+  newCourseSchema,
+  newGoalSchema,
+  newQuestionnaireSchema,
+  newRunningLogSchema,
+  pacerSettingsSchema,
+  reportRequestSchema,
+  resonanceOverrideSchema,
+  rrImportSchema,
+  startResonanceSchema,
+  startSessionSchema,
+} from './requestSchemas.js';
+import { id as positiveId, nullable } from './schema.js';
 import {
   LOCALES,
   type AddMarkerRequest,
@@ -63,10 +82,10 @@ import {
   type SessionExportFormat,
 } from './recordTypes.js';
 
-/** An invoke entry; `A`/`R` exist only in the type. */
+/** An invoke entry; `A`/`R` exist only in the type. `check` holds one schema per argument. */
 export interface InvokeSpec<A extends unknown[], R> {
   readonly kind: 'invoke';
-  readonly check: ArgsCheck;
+  readonly check: ArgsSpec<A>;
   /** Phantom members: never present at run time. */
   readonly _args?: A;
   readonly _result?: R;
@@ -78,7 +97,7 @@ export interface EventSpec<P> {
   readonly _payload?: P;
 }
 
-const invoke = <A extends unknown[], R>(check: ArgsCheck): InvokeSpec<A, R> => ({ kind: 'invoke', check });
+const invoke = <A extends unknown[], R>(check: ArgsSpec<A>): InvokeSpec<A, R> => ({ kind: 'invoke', check });
 const event = <P>(): EventSpec<P> => ({ kind: 'event' });
 
 export const CONTRACT = {
@@ -88,32 +107,32 @@ export const CONTRACT = {
   getLocale: invoke<[], Locale>(noArgs),
   setLocale: invoke<[locale: Locale], Locale>(args(oneOf(LOCALES))),
   getDisplaySettings: invoke<[], DisplaySettings>(noArgs),
-  setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(anyObject)),
+  setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(displayPatchSchema)),
   openClientDisplay: invoke<[], ClientDisplayTarget>(noArgs),
   // ---- clients
   listClients: invoke<[], ClientListItem[]>(noArgs),
-  createClient: invoke<[input: NewClient], Client>(args(anyObject)),
+  createClient: invoke<[input: NewClient], Client>(args(newClientSchema)),
   getClient: invoke<[clientId: number], Client>(args(positiveId)),
   // ---- saved sessions
   listSessions: invoke<[clientId: number], SessionListItem[]>(args(positiveId)),
   getSessionSummary: invoke<[sessionId: number], SessionSummaryView>(args(positiveId)),
   getSessionReview: invoke<[sessionId: number], SessionReviewData>(args(positiveId)),
   // ---- clinical record (client page): details, course, goals, questionnaires, running log, exports, reports, RR import
-  updateClient: invoke<[clientId: number, patch: Partial<NewClient>], SaveResult<Client>>(args(positiveId, anyObject)),
+  updateClient: invoke<[clientId: number, patch: Partial<NewClient>], SaveResult<Client>>(args(positiveId, clientPatchSchema)),
   listCourses: invoke<[clientId: number], Course[]>(args(positiveId)),
-  createCourse: invoke<[input: NewCourse], SaveResult<Course>>(args(anyObject)),
-  updateCourse: invoke<[courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>], SaveResult<Course>>(args(positiveId, anyObject)),
+  createCourse: invoke<[input: NewCourse], SaveResult<Course>>(args(newCourseSchema)),
+  updateCourse: invoke<[courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>], SaveResult<Course>>(args(positiveId, coursePatchSchema)),
   listGoals: invoke<[clientId: number], Goal[]>(args(positiveId)),
-  createGoal: invoke<[input: NewGoal], SaveResult<Goal>>(args(anyObject)),
-  setGoalStatus: invoke<[request: GoalStatusRequest], SaveResult<Goal>>(args(anyObject)),
+  createGoal: invoke<[input: NewGoal], SaveResult<Goal>>(args(newGoalSchema)),
+  setGoalStatus: invoke<[request: GoalStatusRequest], SaveResult<Goal>>(args(goalStatusSchema)),
   listQuestionnaires: invoke<[clientId: number], QuestionnaireEntry[]>(args(positiveId)),
-  createQuestionnaire: invoke<[input: NewQuestionnaireEntry], SaveResult<QuestionnaireEntry>>(args(anyObject)),
+  createQuestionnaire: invoke<[input: NewQuestionnaireEntry], SaveResult<QuestionnaireEntry>>(args(newQuestionnaireSchema)),
   listRunningLog: invoke<[clientId: number], RunningLogEntry[]>(args(positiveId)),
-  createRunningLogEntry: invoke<[input: NewRunningLogEntry], SaveResult<RunningLogEntry>>(args(anyObject)),
+  createRunningLogEntry: invoke<[input: NewRunningLogEntry], SaveResult<RunningLogEntry>>(args(newRunningLogSchema)),
   exportSession: invoke<[sessionId: number, format: SessionExportFormat], DownloadFile>(args(positiveId, oneOf(SESSION_EXPORT_FORMATS))),
-  getReportHtml: invoke<[request: ReportRequest], ReportView>(args(anyObject)),
-  getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(anyObject)),
-  importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(anyObject)),
+  getReportHtml: invoke<[request: ReportRequest], ReportView>(args(reportRequestSchema)),
+  getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(reportRequestSchema)),
+  importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(rrImportSchema)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
@@ -121,21 +140,21 @@ export const CONTRACT = {
   disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),
   // ---- live session
   getSessionState: invoke<[], SessionStateView>(noArgs),
-  startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(anyObject)),
+  startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(startSessionSchema)),
   pauseSession: invoke<[], SessionStateView>(noArgs),
   resumeSession: invoke<[], SessionStateView>(noArgs),
   stopSession: invoke<[], SessionSummaryView>(noArgs),
-  addMarker: invoke<[request: AddMarkerRequest], MarkerView>(args(anyObject)),
+  addMarker: invoke<[request: AddMarkerRequest], MarkerView>(args(addMarkerSchema)),
   // ---- pacer
   getPacer: invoke<[], PacerTimeline | null>(noArgs),
-  setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(objectOrNull)),
+  setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(nullable(pacerSettingsSchema))),
   // ---- resonance-frequency assessment (guided screen; stored as a session of type 'resonance')
-  startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(anyObject)),
+  startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(startResonanceSchema)),
   getResonanceRun: invoke<[], ResonanceRunView | null>(noArgs),
   stopResonance: invoke<[], ResonanceRunView>(noArgs),
   cancelResonance: invoke<[], ResonanceRunView>(noArgs),
   getResonanceResult: invoke<[sessionId: number], ResonanceResultView>(args(positiveId)),
-  setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(anyObject)),
+  setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(resonanceOverrideSchema)),
   getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),

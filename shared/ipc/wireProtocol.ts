@@ -101,6 +101,8 @@ export function parseCallMessage(v: unknown): CallMessage | { error: string; id?
   const id = typeof m.id === 'number' && Number.isSafeInteger(m.id) ? m.id : undefined;
   if (m.t !== 'call') return { error: `unknown message type '${String(m.t)}'`, id };
   if (id === undefined) return { error: 'call without a numeric id' };
+  const extra = Object.keys(m).find((k) => k !== 't' && k !== 'id' && k !== 'name' && k !== 'args');
+  if (extra !== undefined) return { error: `call message has an unknown key '${extra.slice(0, 60)}' (allowed: t, id, name, args)`, id };
   if (!isInvokeName(m.name)) return { error: `unknown API call '${String(m.name)}'`, id };
   if (!Array.isArray(m.args)) return { error: 'call arguments must be a list', id };
   return { t: 'call', id, name: m.name, args: m.args };
