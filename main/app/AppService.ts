@@ -21,6 +21,7 @@ import type { Storage } from '../storage/storage.js';
 import { AppCalls } from './appCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
 import { EventHub } from './eventHub.js';
+import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { RecordCalls } from './recordCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -41,6 +42,8 @@ export interface AppServiceOptions {
   nowMs?: () => number;
   /** Prints report HTML to PDF (default: headless Chromium; the desktop app passes `electronPrintToPdf`). */
   printToPdf?: PrintToPdf;
+  /** Runs RR analysis, reports and exports (default: on the main thread; the app core passes a worker). */
+  heavyWork?: HeavyWork;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
@@ -83,7 +86,13 @@ export class AppService {
     const startMs = nowMs();
     this.batchHz = o.batchHz ?? LIVE_BATCH_HZ;
     this.app = new AppCalls(o.info, o.settings, this.hub, o.openClientDisplay);
-    this.records = new RecordCalls(o.storage, () => new Date(nowMs()), () => this.app.getLocale(), () => o.printToPdf ?? chromiumPrintToPdf());
+    this.records = new RecordCalls(
+      o.storage,
+      () => new Date(nowMs()),
+      () => this.app.getLocale(),
+      () => o.printToPdf ?? chromiumPrintToPdf(),
+      o.heavyWork ?? inlineHeavyWork(o.storage),
+    );
     this.sensors = new SensorCalls(o.devices, this.hub, { nowMs, wallSec: () => (nowMs() - startMs) / 1000 });
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
