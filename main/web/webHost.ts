@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { dispatchInvoke, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
+import { callService, invokeProblem, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
 import {
   consoleUrlOf,
@@ -43,8 +43,36 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-/** Live batches are dropped for a page whose socket has this much unsent data (a stalled tab). */
-const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
+/**
+ * Limits per connection, so one page (or a local process with the token) that floods the host
+ * with calls or stops reading cannot grow its memory without bound or stall the other pages.
+ */
+export interface WebHostLimits {
+  /** Calls of one connection being worked on at once; further calls get an immediate refusal. */
+  maxCallsInFlight: number;
+  /** Stop reading a connection's socket while more than this many reply bytes wait to be sent… */
+  pauseAboveBytes: number;
+  /** …and read again once fewer than this many wait. */
+  resumeBelowBytes: number;
+  /** A connection whose replies stay unread (reading paused) this long is closed (code 1008). */
+  stalledReaderMs: number;
+  /** Live batches are dropped for a page whose socket has this much unsent data (a stalled tab). */
+  liveDropAboveBytes: number;
+  /** Open WebSocket connections at most; further upgrades get 503. */
+  maxConnections: number;
+}
+
+export const DEFAULT_WEB_LIMITS: Readonly<WebHostLimits> = Object.freeze({
+  maxCallsInFlight: 8,
+  pauseAboveBytes: 16 * 1024 * 1024,
+  resumeBelowBytes: 4 * 1024 * 1024,
+  stalledReaderMs: 30_000,
+  liveDropAboveBytes: 8 * 1024 * 1024,
+  maxConnections: 32,
+});
+
+/** Close code and reason for a connection that does not read its replies. */
+export const STALLED_CLOSE = { code: 1008, reason: 'Cadans: replies not read; connection closed' } as const;
 
 export interface WebHostOptions {
   service: CadansService & { addSink(sink: EventSink): () => void };
@@ -54,6 +82,8 @@ export interface WebHostOptions {
   port?: number;
   /** Fixed token (tests); default random. */
   token?: string;
+  /** Limits per connection (default `DEFAULT_WEB_LIMITS`). */
+  limits?: Partial<WebHostLimits>;
 }
 
 export interface WebHost {
@@ -87,6 +117,7 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
   const allowedHosts = (): string[] => [`127.0.0.1:${port}`, `localhost:${port}`];
   const allowedOrigins = (): string[] => allowedHosts().map((h) => `http://${h}`);
   const root = normalize(o.staticDir + sep);
+  const limits: WebHostLimits = { ...DEFAULT_WEB_LIMITS, ...o.limits };
 
   const server = createServer((req, res) => {
     void handleHttp(req, res).catch(() => deny(res, 500, 'internal error'));
@@ -134,30 +165,86 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (url.pathname !== WS_PATH) return reject('404 Not Found');
     if (!allowedOrigins().includes(req.headers.origin ?? '')) return reject('403 Forbidden');
     if (!sameToken(tokenFromProtocols(req.headers['sec-websocket-protocol']), token)) return reject('403 Forbidden');
+    if (wss.clients.size >= limits.maxConnections) return reject('503 Service Unavailable');
     wss.handleUpgrade(req, socket, head, (ws) => onSocket(ws));
   });
 
+  /**
+   * One page's connection. Calls are checked at once (refusals are answered at once and cost
+   * nothing); at most `maxCallsInFlight` run at a time, further ones are refused with "too many
+   * calls in flight". Backpressure: while more than `pauseAboveBytes` of replies wait in the
+   * socket, the socket is not read (the page's further calls wait in its own TCP buffers), until
+   * fewer than `resumeBelowBytes` wait; a page that reads nothing for `stalledReaderMs` is
+   * disconnected. So one connection holds at most its in-flight calls' replies plus the pause
+   * threshold, whatever it sends.
+   */
   function onSocket(ws: WebSocket): void {
-    const send = (msg: unknown): void => {
-      if (ws.readyState === ws.OPEN) ws.send(encodeWire(msg));
+    let inFlight = 0;
+    let pausedAt: number | null = null;
+    let watch: ReturnType<typeof setInterval> | null = null;
+
+    const resumeIfDrained = (): void => {
+      if (pausedAt === null || ws.bufferedAmount > limits.resumeBelowBytes) return;
+      pausedAt = null;
+      if (watch) clearInterval(watch);
+      watch = null;
+      ws.resume();
     };
+    const pauseIfFull = (): void => {
+      if (pausedAt !== null || ws.bufferedAmount <= limits.pauseAboveBytes) return;
+      pausedAt = Date.now();
+      ws.pause();
+      // The send callbacks resume it as the buffer drains; this catches the rest and a reader that never reads.
+      watch = setInterval(() => {
+        resumeIfDrained();
+        if (pausedAt !== null && Date.now() - pausedAt > limits.stalledReaderMs) {
+          if (watch) clearInterval(watch);
+          watch = null;
+          ws.close(STALLED_CLOSE.code, STALLED_CLOSE.reason);
+          setTimeout(() => ws.terminate(), 1000).unref();
+        }
+      }, Math.min(1000, limits.stalledReaderMs / 4));
+      watch.unref();
+    };
+    const send = (msg: unknown): void => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(encodeWire(msg), resumeIfDrained);
+      pauseIfFull();
+    };
+    const refuse = (id: number, error: string): void => send({ t: 'reply', id, reply: { ok: false, error } });
+
     const removeSink = o.service.addSink((name, payload) => {
-      if (name === 'onLive' && ws.bufferedAmount > MAX_BUFFERED_BYTES) return;
+      if (name === 'onLive' && ws.bufferedAmount > limits.liveDropAboveBytes) return;
       send({ t: 'event', name, payload });
     });
     ws.on('message', (data, isBinary) => {
-      if (isBinary) return send({ t: 'reply', id: -1, reply: { ok: false, error: 'binary messages are not accepted' } });
+      if (isBinary) return refuse(-1, 'binary messages are not accepted');
       let call;
       try {
         call = parseCallMessage(decodeWire(String(data)));
       } catch {
         call = { error: 'message is not valid JSON' };
       }
-      if ('error' in call) return send({ t: 'reply', id: call.id ?? -1, reply: { ok: false, error: call.error } });
-      void dispatchInvoke(o.service, call.name, call.args).then((reply) => send({ t: 'reply', id: call.id, reply }));
+      if ('error' in call) return refuse(call.id ?? -1, call.error);
+      const problem = invokeProblem(call.name, call.args);
+      if (problem !== null) return refuse(call.id, problem);
+      if (inFlight >= limits.maxCallsInFlight) {
+        return refuse(call.id, `${call.name}: too many calls in flight (at most ${limits.maxCallsInFlight} per connection); wait for their answers`);
+      }
+      inFlight++;
+      const id = call.id;
+      void callService(o.service, call.name, call.args).then((reply) => {
+        inFlight--;
+        send({ t: 'reply', id, reply });
+      });
     });
-    ws.on('close', removeSink);
-    ws.on('error', removeSink);
+    const closed = (): void => {
+      removeSink();
+      if (watch) clearInterval(watch);
+      watch = null;
+    };
+    ws.on('close', closed);
+    ws.on('error', closed);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -212,10 +212,23 @@ export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
  * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
  */
 export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
-  if (!isInvokeName(name)) return { ok: false, error: `unknown API call '${String(name)}'` };
-  const list = Array.isArray(argList) ? argList : [];
-  const problem = Array.isArray(argList) ? CONTRACT[name].check(list) : 'arguments must be a list';
-  if (problem !== null) return { ok: false, error: `${name}: ${problem}` };
+  const problem = invokeProblem(name, argList);
+  if (problem !== null) return { ok: false, error: problem };
+  return callService(service, name as InvokeName, argList as unknown[]);
+}
+
+/**
+ * `invokeProblem` — the synchronous half of `dispatchInvoke`: why `name(...argList)` is refused
+ * (unknown call, arguments that do not match the call's schemas), or null when it may be made.
+ */
+export function invokeProblem(name: unknown, argList: unknown): string | null {
+  if (!isInvokeName(name)) return `unknown API call '${String(name)}'`;
+  const problem = Array.isArray(argList) ? CONTRACT[name].check(argList) : 'arguments must be a list';
+  return problem === null ? null : `${name}: ${problem}`;
+}
+
+/** `callService` — call a checked invoke (see `invokeProblem`); never throws: errors become `{ ok: false, error }`. */
+export async function callService(service: CadansService, name: InvokeName, list: unknown[]): Promise<Reply<unknown>> {
   try {
     const fn = service[name] as (...a: unknown[]) => unknown;
     const value = await fn.apply(service, list);
