@@ -19,12 +19,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { callService, invokeProblem, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
+import { invokeProblem, startCall, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
 import {
   consoleUrlOf,
   displayUrlOf,
   MAX_CALL_BYTES,
+  MAX_CALLS_IN_FLIGHT,
   parseCallMessage,
   tokenFromProtocols,
   WS_PATH,
@@ -63,7 +64,7 @@ export interface WebHostLimits {
 }
 
 export const DEFAULT_WEB_LIMITS: Readonly<WebHostLimits> = Object.freeze({
-  maxCallsInFlight: 8,
+  maxCallsInFlight: MAX_CALLS_IN_FLIGHT,
   pauseAboveBytes: 16 * 1024 * 1024,
   resumeBelowBytes: 4 * 1024 * 1024,
   stalledReaderMs: 30_000,
@@ -171,8 +172,9 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
 
   /**
    * One page's connection. Calls are checked at once (refusals are answered at once and cost
-   * nothing); at most `maxCallsInFlight` run at a time, further ones are refused with "too many
-   * calls in flight". Backpressure: while more than `pauseAboveBytes` of replies wait in the
+   * nothing); calls the core answers synchronously are answered at once; at most
+   * `maxCallsInFlight` asynchronous ones (imports, exports, reports, sensor scans …) run at a
+   * time, further calls are refused with "too many calls in flight" while they run. Backpressure: while more than `pauseAboveBytes` of replies wait in the
    * socket, the socket is not read (the page's further calls wait in its own TCP buffers), until
    * fewer than `resumeBelowBytes` wait; a page that reads nothing for `stalledReaderMs` is
    * disconnected. So one connection holds at most its in-flight calls' replies plus the pause
@@ -231,9 +233,12 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
       if (inFlight >= limits.maxCallsInFlight) {
         return refuse(call.id, `${call.name}: too many calls in flight (at most ${limits.maxCallsInFlight} per connection); wait for their answers`);
       }
-      inFlight++;
       const id = call.id;
-      void callService(o.service, call.name, call.args).then((reply) => {
+      const started = startCall(o.service, call.name, call.args);
+      // Answered at once (most calls): nothing stays in flight.
+      if (!(started instanceof Promise)) return send({ t: 'reply', id, reply: started });
+      inFlight++;
+      void started.then((reply) => {
         inFlight--;
         send({ t: 'reply', id, reply });
       });

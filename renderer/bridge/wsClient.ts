@@ -4,11 +4,12 @@
  * matched to replies by id; events fan out to subscribers. When the socket drops, pending calls
  * fail with a clear message and the client reconnects (with the same token) after a short wait.
  * The token travels in the handshake as a subprotocol (`cadans.v1`, `cadans-token.<token>`),
- * never in the URL.
+ * never in the URL. At most `MAX_CALLS_IN_FLIGHT` calls are sent before their answers (the host
+ * refuses more); further calls wait here in order.
  */
 import { createApiClient, type CadansApi, type EventName, type InvokeName, type Reply } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
-import { parseServerMessage, socketProtocols, WS_PATH } from '../../shared/ipc/wireProtocol.js';
+import { MAX_CALLS_IN_FLIGHT, parseServerMessage, socketProtocols, WS_PATH } from '../../shared/ipc/wireProtocol.js';
 
 export type LinkState = 'connecting' | 'open' | 'closed';
 
@@ -17,6 +18,8 @@ export interface WebSocketApi {
   onLinkState(fn: (s: LinkState) => void): () => void;
   /** Drop the socket and connect again at once (a new token). */
   reconnect(): void;
+  /** Close for good (no reconnecting); pending calls fail. */
+  close(): void;
 }
 
 const RECONNECT_MS = 1000;
@@ -35,12 +38,31 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
   const pending = new Map<number, (r: Reply<unknown>) => void>();
   const subscribers = new Map<EventName, Set<(p: unknown) => void>>();
   const linkListeners = new Set<(s: LinkState) => void>();
-  let queue: string[] = [];
+  /** Calls not sent yet (connecting, or the in-flight limit reached), in order. */
+  let outbox: { id: number; text: string }[] = [];
+  /** Ids of the calls sent and not answered yet. */
+  const sent = new Set<number>();
   let retry: ReturnType<typeof setTimeout> | null = null;
+  let stopped = false;
 
   const setState = (s: LinkState): void => {
     state = s;
     for (const fn of linkListeners) fn(s);
+  };
+
+  const pump = (): void => {
+    while (ws && ws.readyState === WebSocket.OPEN && sent.size < MAX_CALLS_IN_FLIGHT && outbox.length > 0) {
+      const next = outbox.shift()!;
+      sent.add(next.id);
+      ws.send(next.text);
+    }
+  };
+
+  const failAll = (): void => {
+    for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
+    pending.clear();
+    sent.clear();
+    outbox = [];
   };
 
   const open = (): void => {
@@ -49,8 +71,7 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
     ws = sock;
     sock.onopen = () => {
       setState('open');
-      for (const m of queue) sock.send(m);
-      queue = [];
+      pump();
     };
     sock.onmessage = (ev: MessageEvent) => {
       if (typeof ev.data !== 'string') return;
@@ -64,15 +85,16 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
       if (msg.t === 'reply') {
         const done = pending.get(msg.id);
         pending.delete(msg.id);
+        sent.delete(msg.id);
         done?.(msg.reply);
+        pump();
       } else {
         for (const fn of subscribers.get(msg.name) ?? []) fn(msg.payload);
       }
     };
     sock.onclose = () => {
-      if (ws !== sock) return; // replaced by reconnect()
-      for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
-      pending.clear();
+      if (ws !== sock || stopped) return; // replaced by reconnect(), or closed for good
+      failAll();
       setState('closed');
       retry = setTimeout(open, RECONNECT_MS);
     };
@@ -85,8 +107,8 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
       const text = encodeWire({ t: 'call', id, name, args: argList });
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        if (ws && ws.readyState === WebSocket.OPEN) ws.send(text);
-        else queue.push(text);
+        outbox.push({ id, text });
+        pump();
       });
     },
     subscribe(name: EventName, listener: (p: unknown) => void): () => void {
@@ -103,7 +125,17 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
       fn(state);
       return () => linkListeners.delete(fn);
     },
+    close() {
+      stopped = true;
+      if (retry !== null) clearTimeout(retry);
+      retry = null;
+      ws?.close();
+      ws = null;
+      failAll();
+      setState('closed');
+    },
     reconnect() {
+      if (stopped) return;
       if (retry !== null) clearTimeout(retry);
       retry = null;
       const old = ws;
@@ -113,8 +145,7 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
         old.onmessage = null;
         old.close();
       }
-      for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
-      pending.clear();
+      failAll();
       open();
     },
   };

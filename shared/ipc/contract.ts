@@ -229,13 +229,31 @@ export function invokeProblem(name: unknown, argList: unknown): string | null {
 
 /** `callService` — call a checked invoke (see `invokeProblem`); never throws: errors become `{ ok: false, error }`. */
 export async function callService(service: CadansService, name: InvokeName, list: unknown[]): Promise<Reply<unknown>> {
+  return startCall(service, name, list);
+}
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+/**
+ * `startCall` — call a checked invoke: a synchronous result (or error) comes back as the reply at
+ * once, an asynchronous one as a promise of the reply (so a transport can count only the calls
+ * still being worked on). Never throws.
+ */
+export function startCall(service: CadansService, name: InvokeName, list: unknown[]): Reply<unknown> | Promise<Reply<unknown>> {
+  let value: unknown;
   try {
     const fn = service[name] as (...a: unknown[]) => unknown;
-    const value = await fn.apply(service, list);
-    return { ok: true, value };
+    value = fn.apply(service, list);
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    return { ok: false, error: messageOf(e) };
   }
+  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+    return Promise.resolve(value).then(
+      (v): Reply<unknown> => ({ ok: true, value: v }),
+      (e: unknown): Reply<unknown> => ({ ok: false, error: messageOf(e) }),
+    );
+  }
+  return { ok: true, value };
 }
 
 /** Unwrap a reply in the renderer: the value, or throw an Error with the core's message. */

@@ -24,6 +24,8 @@ export type ServerMessage =
 export const WS_PATH = '/api';
 /** Largest message the core accepts from a page, bytes (larger ones close the socket with 1009). */
 export const MAX_CALL_BYTES = 256 * 1024;
+/** Calls of one connection the host works on at once; the page sends no more before their answers. */
+export const MAX_CALLS_IN_FLIGHT = 8;
 
 /*
  * Authentication of the web host (no cookies, nothing in the browser's history):

@@ -112,6 +112,22 @@ describe('web host limits', () => {
     });
   });
 
+  describe('calls answered at once', () => {
+    const svc = slowService(10);
+    const host = hostWith(svc.service, { maxCallsInFlight: 8 });
+
+    test('do not count as in flight: 200 at once are all answered', async () => {
+      const ws = await connect(host());
+      try {
+        for (let i = 1; i <= 200; i++) ws.send(call(i, 'getLocale', []));
+        await waitFor('200 answers', () => ws.replies.length === 200);
+        assert.ok(ws.replies.every((r) => r.reply.ok && r.reply.value === 'nl'));
+      } finally {
+        ws.close();
+      }
+    });
+  });
+
   describe('backpressure', () => {
     const svc = slowService(4 * 1024 * 1024);
     const host = hostWith(svc.service, { maxCallsInFlight: 8, pauseAboveBytes: 64 * 1024, resumeBelowBytes: 16 * 1024, stalledReaderMs: 60_000 });
