@@ -128,7 +128,12 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
     if (!allowedHosts().includes(req.headers.host ?? '')) return deny(res, 421, 'wrong host');
     if (req.method !== 'GET' && req.method !== 'HEAD') return deny(res, 405, 'method not allowed');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    let name: string;
+    try {
+      name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    } catch {
+      return deny(res, 400, 'bad request');
+    }
     const file = normalize(join(root, name));
     if (!file.startsWith(root) || name.includes('\0')) return deny(res, 404, 'not found');
     let body: Buffer;

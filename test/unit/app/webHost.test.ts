@@ -99,6 +99,7 @@ describe('web host', () => {
       await get(host.port, '/missing.js'),
       await get(host.port, '/..%2Fsecret.txt'),
       await get(host.port, '/%00'),
+      await get(host.port, '/%zz'),
       await get(host.port, '/api'),
       await get(host.port, '/', { host: `evil.example:${host.port}` }),
       await get(host.port, '/', { cookie: `cadans_token=${host.token}` }),
@@ -112,7 +113,7 @@ describe('web host', () => {
     ];
     assert.deepEqual(
       responses.map((r) => r.status),
-      [200, 200, 200, 200, 404, 404, 404, 404, 421, 200, 405],
+      [200, 200, 200, 200, 404, 404, 404, 400, 404, 421, 200, 405],
     );
     const origin = `http://127.0.0.1:${host.port}`;
     refusals.length = 0;
