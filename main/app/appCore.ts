@@ -14,6 +14,7 @@ import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
+import { inlineHeavyWork, workerHeavyWork } from './heavyWork.js';
 import { SettingsStore } from './SettingsStore.js';
 
 export const APP_VERSION = '0.1.0';
@@ -32,6 +33,8 @@ export interface AppCoreOptions {
   staleAfterSec?: number;
   /** The main side's file dialog for a replay file (Electron); absent in the web host and the CLI. */
   chooseReplayFile?: () => Promise<string | null>;
+  /** Where RR analysis, reports and exports run: a worker thread (default) or the main thread (benchmarks). */
+  heavyWork?: 'worker' | 'inline';
 }
 
 export interface AppCore {
@@ -50,6 +53,8 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
   const analysis = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
+  // Heavy calls (RR analysis, reports, exports) off the main thread: the live stream keeps flowing.
+  const heavyWork = o.heavyWork === 'inline' || o.dbPath === ':memory:' ? inlineHeavyWork(storage) : workerHeavyWork(o.dbPath, storage);
   const service = new AppService({
     storage,
     devices,
@@ -61,6 +66,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
       return new SessionRecorder(storage, ch, { ...r, flushEveryMs: 500 });
     },
     openClientDisplay: o.openClientDisplay,
+    heavyWork,
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
     ...(o.chooseReplayFile ? { chooseReplayFile: o.chooseReplayFile } : {}),
   }).start();
@@ -86,6 +92,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
       await service.close();
       await devices.close();
       await analysis.terminate();
+      await heavyWork.close();
       storage.close();
     },
   };
