@@ -69,6 +69,10 @@ interface Node {
 }
 
 const SCALE_RING = 24;
+/** Candidates below this fraction of the scale do not inform it (see `updateScale`)... */
+const SCALE_GATE = 0.2;
+/** ... unless no candidate has for this long, s. */
+const SCALE_FOLLOW_SEC = 1;
 /** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
 const NEGLIGIBLE = 0.02;
 
@@ -80,6 +84,7 @@ export class BeatSequenceDp {
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
   private upsCount = 0;
+  private lastScaleSec = Number.NEGATIVE_INFINITY;
   private readonly sorted = new Float64Array(SCALE_RING + 1);
   /** Current upstroke scale (80th percentile of recent candidates). */
   scale = 0;
@@ -92,7 +97,7 @@ export class BeatSequenceDp {
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
     // Every candidate informs the scale (so it follows a weakening pulse); ripples far below the
     // recent pulses cannot be beats and skip the search.
-    this.updateScale(c.upstroke);
+    this.updateScale(c.upstroke, c.tSec);
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
@@ -150,12 +155,18 @@ export class BeatSequenceDp {
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
+    this.lastScaleSec = Number.NEGATIVE_INFINITY;
     this.scale = 0;
   }
 
   /** 80th percentile of the last SCALE_RING upstrokes; the window is kept sorted (binary insert/remove). */
-  private updateScale(up: number): void {
+  private updateScale(up: number, tSec: number): void {
     if (!(up > 0)) return;
+    // Ripples far below the scale (a slow pulse's long diastole holds many) would, counted one by
+    // one, pull the percentile down to their own size: they inform the scale only when nothing
+    // larger has for SCALE_FOLLOW_SEC (so it still follows a weakening pulse or a lost one).
+    if (this.upsCount > 0 && up < SCALE_GATE * this.scale && tSec - this.lastScaleSec < SCALE_FOLLOW_SEC) return;
+    this.lastScaleSec = tSec;
     const sorted = this.sorted;
     let m = Math.min(this.upsCount, SCALE_RING);
     if (this.upsCount >= SCALE_RING) {
