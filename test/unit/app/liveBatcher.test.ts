@@ -19,7 +19,7 @@ function result(o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | nu
     final: o.final ?? [],
     provisional: o.provisional ?? null,
     unusable: [],
-    metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, ...m })),
+    metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, timingNoiseMs: null, withheld: {}, ...m })),
     spectrum: o.spectrum ?? null,
     workMs: 0,
     lookAheadSec: 0.3,
