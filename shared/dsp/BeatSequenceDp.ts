@@ -2,10 +2,12 @@
  * `BeatSequenceDp` — chooses which candidate pulse peaks are heart beats, by dynamic
  * programming over candidates (a fixed-lag Viterbi search), streaming.
  *
- * Method (Cadans' own, in the spirit of DP/HMM beat trackers such as Ellis 2007 for music
- * beats and the Viterbi PPG trackers reviewed by Charlton et al. 2022): every candidate k
- * has a reward r_k = bias + ln(upstroke_k / scale), scale being the 80th percentile of recent
- * candidate upstrokes. A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})², where d are
+ * Method (Cadans' own, in the spirit of DP/HMM beat trackers such as Ellis 2007, "Beat tracking
+ * by dynamic programming", J New Music Res 36(1):51–60, and the PPG beat detectors benchmarked by
+ * Charlton et al. 2022, "Detecting beats in the photoplethysmogram: benchmarking open-source
+ * algorithms", Physiol Meas 43:085007): every candidate k has a reward
+ * r_k = bias + ln(upstroke_k / scale), scale being the typical upstroke of the beats among the
+ * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})², where d are
  * successive inter-beat intervals (a second-order state: the last two beats), so a regular
  * sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke) loses;
  * a weak but correctly timed beat is kept because skipping it makes a double interval;
@@ -69,10 +71,14 @@ interface Node {
 }
 
 const SCALE_RING = 24;
-/** Candidates below this fraction of the scale do not inform it (see `updateScale`)... */
-const SCALE_GATE = 0.2;
-/** ... unless no candidate has for this long, s. */
-const SCALE_FOLLOW_SEC = 1;
+/** Intervals between emitted beats kept for the heart-period estimate of the scale. */
+const IBI_RING = 9;
+/** Intervals needed before that estimate replaces {@link PRIOR_IBI_SEC}. */
+const MIN_IBIS = 5;
+/** Heart period assumed until then, s (≈ 30 bpm: the prior that counts the fewest beats, so it never takes ripples for beats). */
+const PRIOR_IBI_SEC = 2;
+/** The scale is this quantile from the top of the upstrokes of the beats expected in the ring. */
+const SCALE_RANK = 0.4;
 /** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
 const NEGLIGIBLE = 0.02;
 
@@ -83,10 +89,15 @@ export class BeatSequenceDp {
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
+  private readonly upT = new Float64Array(SCALE_RING);
   private upsCount = 0;
-  private lastScaleSec = Number.NEGATIVE_INFINITY;
+  private readonly ibis = new Float64Array(IBI_RING);
+  private readonly ibiSorted = new Float64Array(IBI_RING);
+  private ibiCount = 0;
+  /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
+  private ibiMedianSec = 0;
   private readonly sorted = new Float64Array(SCALE_RING + 1);
-  /** Current upstroke scale (80th percentile of recent candidates). */
+  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
   scale = 0;
 
   constructor(settings: Partial<DpSettings> = {}) {
@@ -95,8 +106,8 @@ export class BeatSequenceDp {
 
   /** Add a candidate (in time order). Returns candidates that became final beats, oldest first. */
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
-    // Every candidate informs the scale (so it follows a weakening pulse); ripples far below the
-    // recent pulses cannot be beats and skip the search.
+    // Every candidate informs the scale; ripples far below the recent pulses cannot be beats and
+    // skip the search.
     this.updateScale(c.upstroke, c.tSec);
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
@@ -155,18 +166,23 @@ export class BeatSequenceDp {
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
-    this.lastScaleSec = Number.NEGATIVE_INFINITY;
+    this.ibiCount = 0;
+    this.ibiMedianSec = 0;
     this.scale = 0;
   }
 
-  /** 80th percentile of the last SCALE_RING upstrokes; the window is kept sorted (binary insert/remove). */
+  /**
+   * The scale: of the last SCALE_RING candidate upstrokes (kept sorted: binary insert/remove),
+   * the one SCALE_RANK of the way down the n largest, n being the number of beats the ring's time
+   * span holds at the recent heart period (median interval between emitted beats; PRIOR_IBI_SEC
+   * before MIN_IBIS intervals are known). Every candidate counts, so the scale follows a
+   * weakening pulse; but a fixed percentile of all candidates would not measure beats: a slow
+   * pulse's long diastole holds many ripples (at 35 bpm the ring is 80 % ripples, and the 80th
+   * percentile flips between pulse and ripple size, letting ripples in as beats), while a fast
+   * pulse with alternating strong and weak beats needs the weak ones in the scale.
+   */
   private updateScale(up: number, tSec: number): void {
     if (!(up > 0)) return;
-    // Ripples far below the scale (a slow pulse's long diastole holds many) would, counted one by
-    // one, pull the percentile down to their own size: they inform the scale only when nothing
-    // larger has for SCALE_FOLLOW_SEC (so it still follows a weakening pulse or a lost one).
-    if (this.upsCount > 0 && up < SCALE_GATE * this.scale && tSec - this.lastScaleSec < SCALE_FOLLOW_SEC) return;
-    this.lastScaleSec = tSec;
     const sorted = this.sorted;
     let m = Math.min(this.upsCount, SCALE_RING);
     if (this.upsCount >= SCALE_RING) {
@@ -180,8 +196,25 @@ export class BeatSequenceDp {
     sorted[j] = up;
     m++;
     this.ups[this.upsCount % SCALE_RING] = up;
+    this.upT[this.upsCount % SCALE_RING] = tSec;
     this.upsCount++;
-    this.scale = sorted[Math.min(m - 1, Math.floor(0.8 * m))]!;
+    const oldestSec = this.upT[this.upsCount >= SCALE_RING ? this.upsCount % SCALE_RING : 0]!;
+    const ibiSec = this.ibiMedianSec > 0 ? this.ibiMedianSec : PRIOR_IBI_SEC;
+    const beats = Math.max(1, Math.min(m, Math.round((tSec - oldestSec) / ibiSec) + 1));
+    this.scale = sorted[m - 1 - Math.floor(SCALE_RANK * beats)]!;
+  }
+
+  /** A beat was emitted `dSec` after the previous one: update the heart-period estimate of the scale. */
+  private noteInterval(dSec: number): void {
+    // Only once the ring is full: the first candidates include the filters' start-up.
+    if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
+    this.ibis[this.ibiCount++ % IBI_RING] = dSec;
+    const n = Math.min(this.ibiCount, IBI_RING);
+    if (n < MIN_IBIS) return;
+    const a = this.ibiSorted.subarray(0, n);
+    a.set(this.ibis.subarray(0, n));
+    a.sort();
+    this.ibiMedianSec = a[n >> 1]!;
   }
 
   /**
@@ -213,6 +246,7 @@ export class BeatSequenceDp {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
+        this.noteInterval(c.tSec - this.lastEmittedT);
         this.lastEmittedT = c.tSec;
       }
     }
