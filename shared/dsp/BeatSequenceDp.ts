@@ -199,8 +199,11 @@ export class BeatSequenceDp {
     this.upT[this.upsCount % SCALE_RING] = tSec;
     this.upsCount++;
     const oldestSec = this.upT[this.upsCount >= SCALE_RING ? this.upsCount % SCALE_RING : 0]!;
-    const ibiSec = this.ibiMedianSec > 0 ? this.ibiMedianSec : PRIOR_IBI_SEC;
-    const beats = Math.max(1, Math.min(m, Math.round((tSec - oldestSec) / ibiSec) + 1));
+    // Beats in the span: at the known heart period, those it holds (the first one included);
+    // before that, the fewest it can hold at the slowest heart rate.
+    const spanSec = tSec - oldestSec;
+    const expected = this.ibiMedianSec > 0 ? Math.round(spanSec / this.ibiMedianSec) + 1 : Math.floor(spanSec / PRIOR_IBI_SEC);
+    const beats = Math.max(1, Math.min(m, expected));
     this.scale = sorted[m - 1 - Math.floor(SCALE_RANK * beats)]!;
   }
 

@@ -2,16 +2,22 @@
 /** Settings of the PPG band-pass; see {@link PpgCleaner}. */
 export interface PpgCleanSettings {
   /**
-   * Nominal length of each of the three low-pass boxcars, seconds (default 1/30 s: −3 dB at 8 Hz).
-   * The three lengths are whole samples chosen at each rate so that the cascade's −3 dB point is
-   * as close as possible to 0.265 / lowPassBoxSec Hz with an integer total delay (see {@link lowPassLengths}).
+   * Nominal length of each of the three low-pass boxcars, seconds (default 0.0589 s: −3 dB at
+   * 0.265 / 0.0589 = 4.5 Hz). The lengths are whole samples, chosen at each rate by
+   * {@link lowPassLengths} to put the −3 dB point as close as possible to 0.265 / lowPassBoxSec Hz.
    */
   lowPassBoxSec: number;
-  /** Length of each of the two baseline boxcars, seconds (default 1.15 s: the band-pass is −3 dB at 0.50 Hz). */
+  /**
+   * Length of each of the two baseline boxcars, seconds (default 0.72 s: the high-pass
+   * 1 − sinc²(f · 0.72 s) is −3 dB at 0.574 / 0.72 = 0.80 Hz).
+   */
   baselineBoxSec: number;
 }
 
-export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 1 / 18, baselineBoxSec: 1.15 };
+export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 0.0589, baselineBoxSec: 0.72 };
+
+/** Lengths of the three low-pass boxcars differ by at most this many samples (a near-Gaussian kernel). */
+const MAX_SPREAD = 1;
 
 /** Magnitude response of a cascade of boxcars with these lengths (samples) at f / fs. */
 function boxcarGain(lengths: readonly number[], fNorm: number): number {
@@ -36,23 +42,26 @@ function minus3dbHz(lengths: readonly number[], fsHz: number): number {
 }
 
 /**
- * The three low-pass boxcar lengths (samples) at rate fsHz: of all triples within one sample of
- * each other with an integer total delay Σ(L − 1)/2, the one whose −3 dB point is closest to
- * 0.265 / boxSec Hz (the −3 dB point of three boxcars of exactly boxSec). Rounding every length to
- * the same odd count instead would put the edge anywhere between 6.6 and 9.2 Hz at 100–200 Hz.
+ * The three low-pass boxcar lengths (samples) at rate fsHz: of all triples at most
+ * {@link MAX_SPREAD} samples apart with an integer total delay Σ(L − 1)/2, the one whose −3 dB
+ * point is closest to 0.265 / boxSec Hz (the −3 dB point of three boxcars of exactly boxSec; ties:
+ * the most equal triple). Rounding every length to the same odd count instead would move the edge
+ * by up to ±15 % from one rate to the next.
  */
 export function lowPassLengths(fsHz: number, boxSec: number): [number, number, number] {
   const targetHz = 0.265 / boxSec;
-  const base = Math.max(1, Math.floor(boxSec * fsHz));
+  const base = Math.max(1, Math.round(boxSec * fsHz));
   let best: [number, number, number] = [1, 1, 1];
   let bestErr = Infinity;
-  for (let a = Math.max(1, base - 1); a <= base + 1; a++) {
-    for (const t of [[a, a, a], [a, a, a + 1], [a, a + 1, a + 1]] as [number, number, number][]) {
-      if ((t[0] + t[1] + t[2] - 3) % 2 !== 0) continue;
-      const err = Math.abs(minus3dbHz(t, fsHz) - targetHz);
-      if (err < bestErr - 1e-9) {
-        bestErr = err;
-        best = t;
+  for (let a = Math.max(1, base - 2); a <= base + 2; a++) {
+    for (let b = a; b <= a + MAX_SPREAD; b++) {
+      for (let c = b; c <= a + MAX_SPREAD; c++) {
+        if ((a + b + c - 3) % 2 !== 0) continue;
+        const err = Math.abs(minus3dbHz([a, b, c], fsHz) - targetHz) + 1e-6 * (c - a);
+        if (err < bestErr) {
+          bestErr = err;
+          best = [a, b, c];
+        }
       }
     }
   }
@@ -60,22 +69,28 @@ export function lowPassLengths(fsHz: number, boxSec: number): [number, number, n
 }
 
 /**
- * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Measured amplitude
- * response with the defaults (test/unit/dsp/ppgClean.test.ts): −3 dB at 0.50 Hz and at 8 ± 1 Hz
- * at every rate from 50 to 200 Hz (the detector's rates; the low-pass boxcars are whole samples);
- * gain ≥ 0.83 at 0.58 Hz (35 bpm), ≥ 0.9 from 0.67 Hz (40 bpm) to 5 Hz; 0.24 at 0.25 Hz and
- * 0.04 at 0.1 Hz (breathing and baseline wander).
+ * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Amplitude response
+ * with the defaults, measured at every rate from 50 to 1000 Hz (test/unit/dsp/ppgClean.test.ts):
+ * −3 dB (gain 1/√2) at 0.80 Hz and at 4.5 Hz (± 0.25 Hz from 100 Hz up, ± 0.5 Hz at 50–100 Hz:
+ * the low-pass boxcars are whole samples); gain 0.84–0.96 from 1 to 3 Hz (60–180 bpm); 0.46 at 0.58 Hz, the fundamental of a
+ * 35 bpm pulse, whose upstroke still passes in its harmonics (beats are found from 35 to 200 bpm,
+ * test/unit/dsp/ppgFindPeaks.test.ts); 0.10 at 0.25 Hz and 0.02 at 0.1 Hz (breathing and baseline
+ * wander); ≤ 0.35 at 8 Hz and ≤ 0.07 at 12 Hz.
  *
  * Method: three cascaded moving averages low-pass the signal (a near-Gaussian kernel, the
  * classic cascaded-boxcar construction, Smith 1997, "The Scientist and Engineer's Guide to Digital
  * Signal Processing", ch. 15); the baseline is estimated by two further cascaded moving averages
- * of 1.15 s (a triangular kernel; the high-pass 1 − sinc²(f·1.15 s) is −3 dB at 0.5 Hz) and
- * subtracted from the equally delayed low-passed signal. Every stage is symmetric, so the whole
- * filter has an exactly known, frequency-independent delay (`delaySamples`) and does not distort
- * pulse timing — unlike the causal Butterworth of Elgendi et al. 2013 ("Systolic peak detection in
- * acceleration photoplethysmograms measured from emergency responders in tropical conditions",
- * PLoS ONE 8:e76585), whose group delay depends on heart rate. The detector compensates the
- * delay, so beat times are zero-phase times; the delay is part of the live path's look-ahead.
+ * of `baselineBoxSec` (a triangular kernel) and subtracted from the equally delayed low-passed
+ * signal. Every stage is symmetric, so the whole filter has an exactly known, frequency-independent
+ * delay (`delaySamples`) and does not distort pulse timing — unlike the causal Butterworth of
+ * Elgendi et al. 2013 ("Systolic peak detection in acceleration photoplethysmograms measured from
+ * emergency responders in tropical conditions", PLoS ONE 8:e76585), whose group delay depends on
+ * heart rate. The detector compensates the delay, so beat times are zero-phase times; the delay is
+ * part of the live path's look-ahead. Band edges tried on the team's recordings: a low-pass at
+ * 8 Hz let enough noise through at 100 Hz to raise the timing-noise floor (RMSSD then withheld on
+ * the 104 bpm simulation) and to find beats in a 100 Hz recording analysed as 1000 Hz; a high-pass
+ * at 0.5 Hz (1.15 s boxcars) costs 0.4 s of look-ahead and keeps the step of a detached clip in
+ * the signal for longer.
  *
  * Missing samples (NaN) are held at the last valid value here; the detector marks them.
  */
@@ -117,7 +132,7 @@ export class PpgCleaner {
     this.fsHz = fsHz;
     this.lowPassLengths = lowPassLengths(fsHz, settings.lowPassBoxSec);
     [this.l0, this.l1, this.l2] = this.lowPassLengths;
-    this.baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz) | 1);
+    this.baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz));
     this.lpRings = new Float64Array(this.l0 + this.l1 + this.l2);
     this.baseRings = new Float64Array(2 * this.baseLen);
     const baseDelay = this.baseLen - 1; // two boxcars of (baseLen − 1) / 2 each
