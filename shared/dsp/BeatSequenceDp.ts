@@ -7,10 +7,10 @@
  * Charlton et al. 2022, "Detecting beats in the photoplethysmogram: benchmarking open-source
  * algorithms", Physiol Meas 43:085007): every candidate k has a reward
  * r_k = bias + ln(upstroke_k / scale), scale being the typical upstroke of the beats among the
- * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})², where d are
- * successive inter-beat intervals (a second-order state: the last two beats), so a regular
- * sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke) loses;
- * a weak but correctly timed beat is kept because skipping it makes a double interval;
+ * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
+ * where d are successive inter-beat intervals (a second-order state: the last two beats), so a
+ * regular sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke)
+ * loses; a weak but correctly timed beat is kept because skipping it makes a double interval;
  * half-rate locking — the failure of threshold detectors when pulse amplitudes alternate —
  * is penalised twice. Pauses longer than `maxIbiSec` (sensor off, asystole) cost a fixed gap
  * penalty and restart the chain.
