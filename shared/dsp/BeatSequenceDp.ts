@@ -2,13 +2,15 @@
  * `BeatSequenceDp` — chooses which candidate pulse peaks are heart beats, by dynamic
  * programming over candidates (a fixed-lag Viterbi search), streaming.
  *
- * Method (Cadans' own, in the spirit of DP/HMM beat trackers such as Ellis 2007 for music
- * beats and the Viterbi PPG trackers reviewed by Charlton et al. 2022): every candidate k
- * has a reward r_k = bias + ln(upstroke_k / scale), scale being the 80th percentile of recent
- * candidate upstrokes. A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})², where d are
- * successive inter-beat intervals (a second-order state: the last two beats), so a regular
- * sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke) loses;
- * a weak but correctly timed beat is kept because skipping it makes a double interval;
+ * Method (Cadans' own, in the spirit of DP/HMM beat trackers such as Ellis 2007, "Beat tracking
+ * by dynamic programming", J New Music Res 36(1):51–60, and the PPG beat detectors benchmarked by
+ * Charlton et al. 2022, "Detecting beats in the photoplethysmogram: benchmarking open-source
+ * algorithms", Physiol Meas 43:085007): every candidate k has a reward
+ * r_k = bias + ln(upstroke_k / scale), scale being the typical upstroke of the beats among the
+ * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
+ * where d are successive inter-beat intervals (a second-order state: the last two beats), so a
+ * regular sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke)
+ * loses; a weak but correctly timed beat is kept because skipping it makes a double interval;
  * half-rate locking — the failure of threshold detectors when pulse amplitudes alternate —
  * is penalised twice. Pauses longer than `maxIbiSec` (sensor off, asystole) cost a fixed gap
  * penalty and restart the chain.
@@ -69,6 +71,14 @@ interface Node {
 }
 
 const SCALE_RING = 24;
+/** Intervals between emitted beats kept for the heart-period estimate of the scale. */
+const IBI_RING = 9;
+/** Intervals needed before that estimate replaces {@link PRIOR_IBI_SEC}. */
+const MIN_IBIS = 5;
+/** Heart period assumed until then, s (≈ 30 bpm: the prior that counts the fewest beats, so it never takes ripples for beats). */
+const PRIOR_IBI_SEC = 2;
+/** The scale is this quantile from the top of the upstrokes of the beats expected in the ring. */
+const SCALE_RANK = 0.4;
 /** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
 const NEGLIGIBLE = 0.02;
 
@@ -79,9 +89,15 @@ export class BeatSequenceDp {
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
+  private readonly upT = new Float64Array(SCALE_RING);
   private upsCount = 0;
+  private readonly ibis = new Float64Array(IBI_RING);
+  private readonly ibiSorted = new Float64Array(IBI_RING);
+  private ibiCount = 0;
+  /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
+  private ibiMedianSec = 0;
   private readonly sorted = new Float64Array(SCALE_RING + 1);
-  /** Current upstroke scale (80th percentile of recent candidates). */
+  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
   scale = 0;
 
   constructor(settings: Partial<DpSettings> = {}) {
@@ -90,9 +106,9 @@ export class BeatSequenceDp {
 
   /** Add a candidate (in time order). Returns candidates that became final beats, oldest first. */
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
-    // Every candidate informs the scale (so it follows a weakening pulse); ripples far below the
-    // recent pulses cannot be beats and skip the search.
-    this.updateScale(c.upstroke);
+    // Every candidate informs the scale; ripples far below the recent pulses cannot be beats and
+    // skip the search.
+    this.updateScale(c.upstroke, c.tSec);
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
@@ -150,11 +166,22 @@ export class BeatSequenceDp {
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
+    this.ibiCount = 0;
+    this.ibiMedianSec = 0;
     this.scale = 0;
   }
 
-  /** 80th percentile of the last SCALE_RING upstrokes; the window is kept sorted (binary insert/remove). */
-  private updateScale(up: number): void {
+  /**
+   * The scale: of the last SCALE_RING candidate upstrokes (kept sorted: binary insert/remove),
+   * the one SCALE_RANK of the way down the n largest, n being the number of beats the ring's time
+   * span holds at the recent heart period (median interval between emitted beats; PRIOR_IBI_SEC
+   * before MIN_IBIS intervals are known). Every candidate counts, so the scale follows a
+   * weakening pulse; but a fixed percentile of all candidates would not measure beats: a slow
+   * pulse's long diastole holds many ripples (at 35 bpm the ring is 80 % ripples, and the 80th
+   * percentile flips between pulse and ripple size, letting ripples in as beats), while a fast
+   * pulse with alternating strong and weak beats needs the weak ones in the scale.
+   */
+  private updateScale(up: number, tSec: number): void {
     if (!(up > 0)) return;
     const sorted = this.sorted;
     let m = Math.min(this.upsCount, SCALE_RING);
@@ -169,8 +196,28 @@ export class BeatSequenceDp {
     sorted[j] = up;
     m++;
     this.ups[this.upsCount % SCALE_RING] = up;
+    this.upT[this.upsCount % SCALE_RING] = tSec;
     this.upsCount++;
-    this.scale = sorted[Math.min(m - 1, Math.floor(0.8 * m))]!;
+    const oldestSec = this.upT[this.upsCount >= SCALE_RING ? this.upsCount % SCALE_RING : 0]!;
+    // Beats in the span: at the known heart period, those it holds (the first one included);
+    // before that, the fewest it can hold at the slowest heart rate.
+    const spanSec = tSec - oldestSec;
+    const expected = this.ibiMedianSec > 0 ? Math.round(spanSec / this.ibiMedianSec) + 1 : Math.floor(spanSec / PRIOR_IBI_SEC);
+    const beats = Math.max(1, Math.min(m, expected));
+    this.scale = sorted[m - 1 - Math.floor(SCALE_RANK * beats)]!;
+  }
+
+  /** A beat was emitted `dSec` after the previous one: update the heart-period estimate of the scale. */
+  private noteInterval(dSec: number): void {
+    // Only once the ring is full: the first candidates include the filters' start-up.
+    if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
+    this.ibis[this.ibiCount++ % IBI_RING] = dSec;
+    const n = Math.min(this.ibiCount, IBI_RING);
+    if (n < MIN_IBIS) return;
+    const a = this.ibiSorted.subarray(0, n);
+    a.set(this.ibis.subarray(0, n));
+    a.sort();
+    this.ibiMedianSec = a[n >> 1]!;
   }
 
   /**
@@ -202,6 +249,7 @@ export class BeatSequenceDp {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
+        this.noteInterval(c.tSec - this.lastEmittedT);
         this.lastEmittedT = c.tSec;
       }
     }

@@ -96,7 +96,7 @@ export function analyzeChunks(chunks: readonly TimedChunk[], opts: PeakDetectorS
       input: 'ppg',
       beatDetection: {
         method:
-          'linear-phase band-pass (3 cascaded boxcars low-pass, 2 × 0.75 s boxcar baseline removal) → systolic-peak candidates ' +
+          `linear-phase band-pass, −3 dB at 0.8 and 4.5 Hz (3 cascaded boxcars low-pass, 2 × ${DEFAULT_PPG_CLEAN.baselineBoxSec} s boxcar baseline removal) → systolic-peak candidates ` +
           '(local maxima with upstroke) → dynamic-programming beat-sequence selection → parabolic sub-sample peak time',
         lowPassBoxSec: DEFAULT_PPG_CLEAN.lowPassBoxSec,
         baselineBoxSec: DEFAULT_PPG_CLEAN.baselineBoxSec,

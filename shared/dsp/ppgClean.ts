@@ -1,31 +1,96 @@
 
 /** Settings of the PPG band-pass; see {@link PpgCleaner}. */
 export interface PpgCleanSettings {
-  /** Length of each of the three low-pass boxcars, seconds (default 1/18 s, rounded to an odd sample count: the cascade is −3 dB at ≈ 4–4.5 Hz). */
+  /**
+   * Nominal length of each of the three low-pass boxcars, seconds (default 0.0589 s: −3 dB at
+   * 0.265 / 0.0589 = 4.5 Hz). The lengths are whole samples, chosen at each rate by
+   * {@link lowPassLengths} to put the −3 dB point as close as possible to 0.265 / lowPassBoxSec Hz.
+   */
   lowPassBoxSec: number;
-  /** Length of each of the two baseline boxcars, seconds (default 0.75 s: the band-pass is −3 dB at ≈ 0.78 Hz, −8 dB at 0.5 Hz). */
+  /**
+   * Length of each of the two baseline boxcars, seconds (default 0.72 s: the high-pass
+   * 1 − sinc²(f · 0.72 s) is −3 dB at 0.574 / 0.72 = 0.80 Hz).
+   */
   baselineBoxSec: number;
 }
 
-export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 1 / 18, baselineBoxSec: 0.75 };
+export const DEFAULT_PPG_CLEAN: PpgCleanSettings = { lowPassBoxSec: 0.0589, baselineBoxSec: 0.72 };
+
+/** Lengths of the three low-pass boxcars differ by at most this many samples (a near-Gaussian kernel). */
+const MAX_SPREAD = 1;
+
+/** Magnitude response of a cascade of boxcars with these lengths (samples) at f / fs. */
+function boxcarGain(lengths: readonly number[], fNorm: number): number {
+  let g = 1;
+  const s = Math.sin(Math.PI * fNorm);
+  for (const L of lengths) g *= s === 0 ? 1 : Math.abs(Math.sin(Math.PI * fNorm * L) / (L * s));
+  return g;
+}
+
+/** Frequency (Hz) where a boxcar cascade first falls to 1/√2 (bisection on its monotone main lobe). */
+function minus3dbHz(lengths: readonly number[], fsHz: number): number {
+  const maxL = Math.max(...lengths);
+  if (maxL === 1) return fsHz / 2;
+  let lo = 0;
+  let hi = Math.min(0.5, 1 / maxL); // the first zero of the longest boxcar
+  for (let k = 0; k < 50; k++) {
+    const mid = 0.5 * (lo + hi);
+    if (boxcarGain(lengths, mid) > Math.SQRT1_2) lo = mid;
+    else hi = mid;
+  }
+  return 0.5 * (lo + hi) * fsHz;
+}
 
 /**
- * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Measured
- * amplitude response with the defaults: −3 dB at ≈ 0.78 and ≈ 4–4.5 Hz (the boxcars are rounded to
- * odd sample counts, so the upper edge depends a little on the rate; 0.89 at 1–2 Hz, 0.59 at
- * 0.67 Hz = 40 bpm, 0.48 at 0.58 Hz = 35 bpm, 0.2–0.36 at 8 Hz). A slow pulse's fundamental is thus
- * attenuated, but its harmonics (the upstroke) pass: beats are detected down to 35 bpm (see the
- * tests). A lower cut-off (longer baseline boxcars) was tried and rejected: it lets the diastolic
- * wave of slow pulses through and costs look-ahead (+0.35 s for 1.1 s boxcars).
+ * The three low-pass boxcar lengths (samples) at rate fsHz: of all triples at most
+ * {@link MAX_SPREAD} samples apart with an integer total delay Σ(L − 1)/2, the one whose −3 dB
+ * point is closest to 0.265 / boxSec Hz (the −3 dB point of three boxcars of exactly boxSec; ties:
+ * the most equal triple). Rounding every length to the same odd count instead would move the edge
+ * by up to ±15 % from one rate to the next.
+ */
+export function lowPassLengths(fsHz: number, boxSec: number): [number, number, number] {
+  const targetHz = 0.265 / boxSec;
+  const base = Math.max(1, Math.round(boxSec * fsHz));
+  let best: [number, number, number] = [1, 1, 1];
+  let bestErr = Infinity;
+  for (let a = Math.max(1, base - 2); a <= base + 2; a++) {
+    for (let b = a; b <= a + MAX_SPREAD; b++) {
+      for (let c = b; c <= a + MAX_SPREAD; c++) {
+        if ((a + b + c - 3) % 2 !== 0) continue;
+        const err = Math.abs(minus3dbHz([a, b, c], fsHz) - targetHz) + 1e-6 * (c - a);
+        if (err < bestErr) {
+          bestErr = err;
+          best = [a, b, c];
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * `PpgCleaner` — streaming, linear-phase band-pass for PPG, O(1) per sample. Amplitude response
+ * with the defaults, measured at every rate from 50 to 1000 Hz (test/unit/dsp/ppgClean.test.ts):
+ * −3 dB (gain 1/√2) at 0.80 Hz and at 4.5 Hz (± 0.25 Hz from 100 Hz up, ± 0.5 Hz at 50–100 Hz:
+ * the low-pass boxcars are whole samples); gain 0.84–0.96 from 1 to 3 Hz (60–180 bpm); 0.46 at 0.58 Hz, the fundamental of a
+ * 35 bpm pulse, whose upstroke still passes in its harmonics (beats are found from 35 to 200 bpm,
+ * test/unit/dsp/ppgFindPeaks.test.ts); 0.10 at 0.25 Hz and 0.02 at 0.1 Hz (breathing and baseline
+ * wander); ≤ 0.35 at 8 Hz and ≤ 0.07 at 12 Hz.
  *
  * Method: three cascaded moving averages low-pass the signal (a near-Gaussian kernel, the
- * classic cascaded-boxcar construction, Smith 1997 ch. 15); the baseline is estimated by two
- * further cascaded moving averages of ~0.75 s and subtracted from the equally delayed
- * low-passed signal. Every stage is symmetric, so the whole filter has an exactly known,
- * frequency-independent delay (`delaySamples`) and does not distort pulse timing — unlike the
- * causal Butterworth of Elgendi et al. 2013, whose group delay depends on heart rate. The
- * detector compensates the delay, so beat times are zero-phase times; the delay is part of the
- * live path's look-ahead.
+ * classic cascaded-boxcar construction, Smith 1997, "The Scientist and Engineer's Guide to Digital
+ * Signal Processing", ch. 15); the baseline is estimated by two further cascaded moving averages
+ * of `baselineBoxSec` (a triangular kernel) and subtracted from the equally delayed low-passed
+ * signal. Every stage is symmetric, so the whole filter has an exactly known, frequency-independent
+ * delay (`delaySamples`) and does not distort pulse timing — unlike the causal Butterworth of
+ * Elgendi et al. 2013 ("Systolic peak detection in acceleration photoplethysmograms measured from
+ * emergency responders in tropical conditions", PLoS ONE 8:e76585), whose group delay depends on
+ * heart rate. The detector compensates the delay, so beat times are zero-phase times; the delay is
+ * part of the live path's look-ahead. Band edges tried on the team's recordings: a low-pass at
+ * 8 Hz let enough noise through at 100 Hz to raise the timing-noise floor (RMSSD then withheld on
+ * the 104 bpm simulation) and to find beats in a 100 Hz recording analysed as 1000 Hz; a high-pass
+ * at 0.5 Hz (1.15 s boxcars) costs 0.4 s of look-ahead and keeps the step of a detached clip in
+ * the signal for longer.
  *
  * Missing samples (NaN) are held at the last valid value here; the detector marks them.
  */
@@ -33,16 +98,22 @@ export class PpgCleaner {
   readonly fsHz: number;
   /** Delay of `push()`'s band-passed output relative to its input, in samples (integer). */
   readonly delaySamples: number;
-  // The five boxcars (three low-pass of length lpLen, two baseline of length baseLen) are fused
-  // into one loop over flat rings (running sums, re-added from the rings now and then), without five
-  // objects' field traffic per sample (this is the innermost loop of the whole engine).
-  private readonly lpLen: number;
+  /** The three low-pass boxcar lengths, samples. */
+  readonly lowPassLengths: readonly [number, number, number];
+  // The five boxcars (three low-pass, two baseline of length baseLen) are fused into one loop over
+  // flat rings (running sums, re-added from the rings now and then), without five objects' field
+  // traffic per sample (this is the innermost loop of the whole engine).
+  private readonly l0: number;
+  private readonly l1: number;
+  private readonly l2: number;
   private readonly baseLen: number;
-  private readonly lpRings: Float64Array; // 3 × lpLen
+  private readonly lpRings: Float64Array; // l0 + l1 + l2
   private readonly baseRings: Float64Array; // 2 × baseLen
   private readonly sums = new Float64Array(5);
   private readonly lpRing: Float64Array;
-  private lpIdx = 0;
+  private i0 = 0;
+  private i1 = 0;
+  private i2 = 0;
   private baseIdx = 0;
   private lpPos = 0;
   private started = false;
@@ -59,13 +130,14 @@ export class PpgCleaner {
   constructor(fsHz: number, settings: PpgCleanSettings = DEFAULT_PPG_CLEAN) {
     if (!(fsHz >= 10 && fsHz <= 5000)) throw new RangeError(`sample rate ${fsHz} Hz is out of range (10–5000 Hz)`);
     this.fsHz = fsHz;
-    this.lpLen = Math.max(3, Math.round(settings.lowPassBoxSec * fsHz) | 1);
-    this.baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz) | 1);
-    this.lpRings = new Float64Array(3 * this.lpLen);
+    this.lowPassLengths = lowPassLengths(fsHz, settings.lowPassBoxSec);
+    [this.l0, this.l1, this.l2] = this.lowPassLengths;
+    this.baseLen = Math.max(5, Math.round(settings.baselineBoxSec * fsHz));
+    this.lpRings = new Float64Array(this.l0 + this.l1 + this.l2);
     this.baseRings = new Float64Array(2 * this.baseLen);
     const baseDelay = this.baseLen - 1; // two boxcars of (baseLen − 1) / 2 each
     this.lpRing = new Float64Array(baseDelay + 1);
-    this.lowPassDelaySamples = (3 * (this.lpLen - 1)) / 2;
+    this.lowPassDelaySamples = (this.l0 + this.l1 + this.l2 - 3) / 2;
     this.delaySamples = this.lowPassDelaySamples + baseDelay;
     this.resumEvery = 64 * this.baseLen;
   }
@@ -77,29 +149,35 @@ export class PpgCleaner {
     } else {
       this.lastValid = x;
     }
-    const L = this.lpLen;
     const B = this.baseLen;
     const r = this.lpRings;
     const q = this.baseRings;
     const sums = this.sums;
     if (!this.started) this.prefill(x);
-    // Three low-pass boxcars.
-    const i = this.lpIdx;
+    // Three low-pass boxcars (rings at offsets 0, l0, l0 + l1).
+    const L0 = this.l0;
+    const L1 = this.l1;
+    const L2 = this.l2;
+    const i0 = this.i0;
+    const i1 = this.i1;
+    const i2 = this.i2;
     let v = x;
-    let s = sums[0]! + v - r[i]!;
-    r[i] = v;
+    let s = sums[0]! + v - r[i0]!;
+    r[i0] = v;
     sums[0] = s;
-    v = s / L;
-    s = sums[1]! + v - r[L + i]!;
-    r[L + i] = v;
+    v = s / L0;
+    s = sums[1]! + v - r[L0 + i1]!;
+    r[L0 + i1] = v;
     sums[1] = s;
-    v = s / L;
-    s = sums[2]! + v - r[2 * L + i]!;
-    r[2 * L + i] = v;
+    v = s / L1;
+    s = sums[2]! + v - r[L0 + L1 + i2]!;
+    r[L0 + L1 + i2] = v;
     sums[2] = s;
-    const lp = s / L;
+    const lp = s / L2;
     this.lowPassedNow = lp;
-    this.lpIdx = i + 1 === L ? 0 : i + 1;
+    this.i0 = i0 + 1 === L0 ? 0 : i0 + 1;
+    this.i1 = i1 + 1 === L1 ? 0 : i1 + 1;
+    this.i2 = i2 + 1 === L2 ? 0 : i2 + 1;
     // Two baseline boxcars.
     const j = this.baseIdx;
     s = sums[3]! + lp - q[j]!;
@@ -126,7 +204,9 @@ export class PpgCleaner {
     this.baseRings.fill(0);
     this.sums.fill(0);
     this.lpRing.fill(0);
-    this.lpIdx = 0;
+    this.i0 = 0;
+    this.i1 = 0;
+    this.i2 = 0;
     this.baseIdx = 0;
     this.lpPos = 0;
     this.started = false;
@@ -140,19 +220,21 @@ export class PpgCleaner {
   private prefill(x: number): void {
     this.lpRings.fill(x);
     this.baseRings.fill(x);
-    this.sums.set([x * this.lpLen, x * this.lpLen, x * this.lpLen, x * this.baseLen, x * this.baseLen]);
+    this.sums.set([x * this.l0, x * this.l1, x * this.l2, x * this.baseLen, x * this.baseLen]);
     this.lpRing.fill(x);
     this.started = true;
   }
 
   /** Re-add the running sums from the rings (no floating-point drift over hours). */
   private resum(): void {
-    const L = this.lpLen;
     const B = this.baseLen;
+    let off = 0;
+    const lens = this.lowPassLengths;
     for (let k = 0; k < 3; k++) {
       let t = 0;
-      for (let m = 0; m < L; m++) t += this.lpRings[k * L + m]!;
+      for (let m = 0; m < lens[k]!; m++) t += this.lpRings[off + m]!;
       this.sums[k] = t;
+      off += lens[k]!;
     }
     for (let k = 0; k < 2; k++) {
       let t = 0;

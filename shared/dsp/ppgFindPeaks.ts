@@ -51,7 +51,7 @@ export interface MissingRun {
  * `flush()` at the end. The same sample-by-sample computation runs live and offline
  * ({@link ppgFindPeaks}), so both give identical beats whatever the chunking.
  *
- * Pipeline: {@link PpgCleaner} (linear-phase 0.5–8 Hz band-pass) → candidate systolic peaks
+ * Pipeline: {@link PpgCleaner} (linear-phase 0.8–4.5 Hz band-pass) → candidate systolic peaks
  * (local maxima with their upstroke = peak − preceding trough) → {@link BeatSequenceDp}
  * (which candidates are beats) → sub-sample peak time by parabolic interpolation of the three
  * samples around the maximum (the delay of the linear-phase filter is exact and removed) →

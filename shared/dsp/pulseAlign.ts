@@ -15,6 +15,9 @@
  *    `pulse(t + τ) ≈ g·template(t) + b` (signal between samples by cubic Catmull–Rom interpolation).
  * 2. The template is the running average of the aligned, amplitude-normalised pulses (exponential,
  *    weight 1/8 after the first 8), updated only from pulses that match it (correlation > 0.85).
+ *    It starts from the first pulse, and again from the current one when a template of fewer than
+ *    three pulses is not matched (correlation ≤ 0.5: it was formed from an artifact) or when eight
+ *    pulses in a row are not (the pulse shape has changed for good, e.g. the sensor was moved).
  * 3. Each template sample carries the running variance of the aligned pulses around it, and the
  *    fit weights samples by 1 / (variance + floor): the parts of the wave that move from beat to
  *    beat (the reflected wave and dicrotic notch, which drift with blood pressure and breathing)
@@ -55,6 +58,8 @@ export const DEFAULT_PULSE_ALIGN: PulseAlignSettings = {
 
 /** Correlation a pulse needs to update the template. */
 const UPDATE_R = 0.85;
+/** Consecutive unmatched pulses (correlation ≤ 0.5) after which the template starts again. */
+const RESTART_AFTER = 8;
 
 export class PulseAligner {
   readonly pre: number;
@@ -66,6 +71,8 @@ export class PulseAligner {
   private readonly w: Float64Array;
   private readonly v: Float64Array;
   private count = 0;
+  /** Consecutive pulses that did not match the template. */
+  private fails = 0;
   /** Correlation of the last aligned pulse with the template (NaN before a template exists). */
   lastR = NaN;
 
@@ -94,16 +101,8 @@ export class PulseAligner {
    */
   align(x: Samples, c: number): number {
     const L = this.tpl.length;
-    const tpl = this.tpl;
     const w = this.w;
-    if (this.count === 0) {
-      this.sampleInto(x, c);
-      this.normaliseInto(tpl);
-      this.vr.fill(this.s.varFloor);
-      this.count = 1;
-      this.lastR = NaN;
-      return NaN;
-    }
+    if (this.count === 0) return this.restart(x, c);
     const floor = this.s.varFloor;
     for (let i = 0; i < L; i++) w[i] = 1 / (this.vr[i]! + floor);
     // Integer search around round(c).
@@ -126,9 +125,13 @@ export class PulseAligner {
       rPrev = r;
     }
     if (!(bestR > 0.5)) {
+      // A template formed from too few pulses, or one no pulse has matched for a while (the first
+      // pulse was an artifact; the sensor moved), starts again from this pulse.
+      if (this.count < 3 || ++this.fails >= RESTART_AFTER) return this.restart(x, c);
       this.lastR = bestR;
       return NaN;
     }
+    this.fails = 0;
     if (rBefore !== rBefore) rBefore = this.corrInt(x, best - 1);
     if (rAfter !== rAfter) rAfter = this.corrInt(x, best + 1);
     let tau = best;
@@ -146,7 +149,19 @@ export class PulseAligner {
     return tau;
   }
 
+  /** A new template from the pulse expected at c (no timing for it). */
+  private restart(x: Samples, c: number): number {
+    this.sampleInto(x, c);
+    this.normaliseInto(this.tpl);
+    this.vr.fill(this.s.varFloor);
+    this.count = 1;
+    this.fails = 0;
+    this.lastR = NaN;
+    return NaN;
+  }
+
   reset(): void {
+    this.fails = 0;
     this.tpl.fill(0);
     this.vr.fill(0);
     this.count = 0;

@@ -12,8 +12,13 @@
  *  - NN MAE: the NN series the HRV uses (`nn`), every interval whose two ends match consecutive
  *    R peaks (delay fitted on the fiducial the series uses), |NN − RR|;
  *  - RMSSD of those NN intervals vs RMSSD of their RR intervals (same successive pairs);
- *  - the fiducial the NN series uses, and the peak-to-peak interval error for comparison.
- * Goals per record (F1 all, NN MAE): {@link GOALS}.
+ *  - the fiducial the NN series uses, and the peak-to-peak interval error for comparison;
+ *  - RMSSD PPG vs ECG: the RMSSD the analysis reports (or "withheld (reason)") for the scoring
+ *    window alone, against the RMSSD of the ECG's NN intervals there (`ecgNnRmssdMs`: RR more than
+ *    20 % from the median of the 11 around it left out), with the signal's own timing-noise
+ *    estimate (`signal.timingNoiseMs`) and the RMSSD that noise alone gives (floor = √6 × noise).
+ * Goals per record (F1 all, NN MAE): {@link GOALS}; RMSSD: within {@link RMSSD_TOLERANCE} of the
+ * ECG's where the ECG's is above the floor, withheld where it is not.
  *
  * Run: `npm run bench:accuracy` (or `node build/test/bench/accuracy.js [--json] [--details] [file …]`
  * after `npm run build`).
@@ -26,7 +31,8 @@ import { matchBeats, scoreNnSeries, type MatchResult, type NnSeriesScore } from 
 import { loadRecording } from '../support/loadRecording.js';
 import { dataDir } from '../support/paths.js';
 import { RespReference } from '../support/respRate.js';
-import { hasRPeakTruth, loadRPeakTruth } from '../support/rpeakTruth.js';
+import { ecgNnRmssdMs, hasRPeakTruth, loadRPeakTruth } from '../support/rpeakTruth.js';
+import { rmssdNoiseFloorMs } from '../../shared/dsp/timingNoise.js';
 
 /** Goals per record: F1 over all beats in the window, MAE of the NN intervals the HRV uses. */
 export const GOALS: Readonly<Record<string, { f1: number; nnMaeMs: number }>> = {
@@ -38,6 +44,24 @@ export const GOALS: Readonly<Record<string, { f1: number; nnMaeMs: number }>> = 
 export const DEFAULT_GOAL = { f1: 0.99, nnMaeMs: 5 } as const;
 
 export const TOLERANCE_SEC = 0.15;
+/** RMSSD goal: the reported RMSSD within this fraction of the ECG's (where the ECG's is above the timing floor). */
+export const RMSSD_TOLERANCE = 0.15;
+
+export interface RmssdScore {
+  /** RMSSD of the ECG's NN intervals in the scoring window, ms. */
+  ecgMs: number;
+  /** The RMSSD the analysis of the scoring window reports, ms; null when withheld. */
+  ppgMs: number | null;
+  /** Why it is withheld (hrvWithheld.rmssdMs), null when reported. */
+  withheld: string | null;
+  /** signal.timingNoiseMs of that analysis (null when it could not be estimated). */
+  timingNoiseMs: number | null;
+  /** √6 × timingNoiseMs: the RMSSD timing noise alone produces, ms (NaN when unknown). */
+  floorMs: number;
+  /** What the goal asks for: reported (ECG above the floor) or withheld. */
+  expected: 'reported' | 'withheld';
+  pass: boolean;
+}
 
 export interface RespScore {
   /** Mean |PPG-derived − belt| breathing rate, breaths/min, over `points` series points. */
@@ -71,8 +95,9 @@ export interface RecordScore {
   /** HRV of the whole analysis (all NN), for reference. */
   hrv: { rmssdMs: number; sdnnMs: number };
   resp: RespScore | null;
+  rmssd: RmssdScore;
   goal: { f1: number; nnMaeMs: number };
-  pass: { f1: boolean; nnMae: boolean };
+  pass: { f1: boolean; nnMae: boolean; rmssd: boolean };
   notes: string[];
 }
 
@@ -108,6 +133,35 @@ function scoreResp(result: AnalysisResult, resp: Float64Array, fsHz: number): Re
   return { maeBpm: errors.reduce((s, v) => s + v, 0) / n, medianAeBpm, points: n, meanRefBpm: sumRef / n, meanEstBpm: sumEst / n };
 }
 
+/**
+ * RMSSD of the analysis of the scoring window alone (the whole record's analysis when the window
+ * is the whole record) against the ECG's NN RMSSD over the same window.
+ */
+function scoreRmssd(rec: ReturnType<typeof loadRecording>, rTSec: readonly number[], windowSec: [number, number], whole: AnalysisResult): RmssdScore {
+  const [w0, w1] = windowSec;
+  const cropped = w0 > 0.5 / rec.fsHz || w1 < rec.durationSec - 0.5 / rec.fsHz;
+  const res = cropped ? analyzePpg(rec.ppg.subarray(Math.round(w0 * rec.fsHz), Math.round(w1 * rec.fsHz)), rec.fsHz) : whole;
+  const ecgMs = ecgNnRmssdMs(rTSec.filter((t) => t >= w0 && t <= w1));
+  const withheld = res.hrvWithheld?.rmssdMs ?? null;
+  const ppgMs = withheld === null && Number.isFinite(res.hrv.rmssdMs) ? res.hrv.rmssdMs : null;
+  const timingNoiseMs = res.signal?.timingNoiseMs ?? null;
+  const floorMs = timingNoiseMs === null ? Number.NaN : rmssdNoiseFloorMs(timingNoiseMs);
+  const expected = ecgMs > floorMs || Number.isNaN(floorMs) ? 'reported' : 'withheld';
+  const pass = expected === 'reported' ? ppgMs !== null && Math.abs(ppgMs - ecgMs) <= RMSSD_TOLERANCE * ecgMs : ppgMs === null;
+  return { ecgMs, ppgMs, withheld, timingNoiseMs, floorMs, expected, pass };
+}
+
+/** ECG RR intervals 10–20 % from the median of the 11 around them (kept by the 20 % rule). */
+function prematureKept(rSec: readonly number[]): number {
+  const rr = rSec.slice(1).map((t, i) => t - rSec[i]!);
+  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+  return rr.filter((v, i) => {
+    const m = median(rr.slice(Math.max(0, i - 5), i + 6));
+    const d = Math.abs(v - m) / m;
+    return d > 0.1 && d <= 0.2;
+  }).length;
+}
+
 /** Score one record (a file name in the data folder). Throws when it has no truth file or the analysis refuses it. */
 export function scoreRecord(name: string, result?: AnalysisResult): RecordScore {
   const rec = loadRecording(name);
@@ -133,6 +187,15 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
   const nn = scoreNnSeries(res.nn.tSec, res.nn.ibiMs, rTSec, fidMatch.delaySec, common);
   const nnInWindow = res.nn.tSec.filter((t) => t - fidMatch.delaySec >= windowSec[0] && t - fidMatch.delaySec <= windowSec[1]).length;
   const goal = GOALS[name.replace(/^.*\//, '')] ?? DEFAULT_GOAL;
+  const rmssd = scoreRmssd(rec, rTSec, windowSec, res);
+  const inWindow = rTSec.filter((t) => t >= windowSec[0] && t <= windowSec[1]);
+  const premature = prematureKept(inWindow);
+  if (!rmssd.pass && premature > 0) {
+    notes.push(
+      `RMSSD: ${premature} ECG RR intervals lie 10–20 % from the median of the 11 around them and stay in the ECG's NN (20 % rule); ` +
+        `with a 10 % rule the ECG NN RMSSD is ${fmt(ecgNnRmssdMs(inWindow, 0.1), 1)} ms (the analysis corrects premature beats as ectopic, Lipponen & Tarvainen 2019)`,
+    );
+  }
   const fid = res.settings.nnFiducial as { used?: string } | undefined;
   return {
     name,
@@ -148,19 +211,27 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
     fiducial: String(fid?.used ?? 'systolic-peak'),
     hrv: { rmssdMs: res.hrv.rmssdMs, sdnnMs: res.hrv.sdnnMs },
     resp: rec.resp ? scoreResp(res, rec.resp, rec.fsHz) : null,
+    rmssd,
     goal,
-    pass: { f1: matchAll.f1 >= goal.f1, nnMae: nn.maeMs <= goal.nnMaeMs },
+    pass: { f1: matchAll.f1 >= goal.f1, nnMae: nn.maeMs <= goal.nnMaeMs, rmssd: rmssd.pass },
     notes,
   };
 }
 
 const fmt = (x: number, d: number): string => (Number.isFinite(x) ? x.toFixed(d) : '–');
 
+function formatRmssd(r: RmssdScore): string {
+  const ppg = r.ppgMs === null ? `withheld (${r.withheld ?? '?'})` : `${fmt(r.ppgMs, 1)}`;
+  const dev = r.ppgMs === null ? '' : ` (${r.ppgMs >= r.ecgMs ? '+' : ''}${fmt((100 * (r.ppgMs - r.ecgMs)) / r.ecgMs, 1)} %)`;
+  return `${ppg} vs ${fmt(r.ecgMs, 1)}${dev} (${r.timingNoiseMs === null ? '–' : fmt(r.timingNoiseMs, 2)} -> ${fmt(r.floorMs, 1)})`;
+}
+
 /** The benchmark table as text. */
 export function formatTable(scores: readonly RecordScore[]): string {
   const head = [
     'record', 'window s', 'unusable s', 'R peaks', 'PPG beats', 'F1 all', 'F1 usable', 'fiducial', 'NN MAE ms (scored/NN)',
-    'NN p95', 'NN bias', 'RMSSD PPG/R ms', 'SDNN PPG/R ms', 'peak IBI MAE', 'fid IBI MAE', 'goal F1', 'goal NN MAE', 'resp MAE / median AE bpm',
+    'NN p95', 'NN bias', 'RMSSD PPG/R ms', 'SDNN PPG/R ms', 'peak IBI MAE', 'fid IBI MAE', 'goal F1', 'goal NN MAE',
+    'RMSSD PPG vs ECG ms (timing noise -> floor)', 'goal RMSSD', 'resp MAE / median AE bpm',
   ];
   const rows = scores.map((s) => [
     s.name.replace(/\.csv$/, ''),
@@ -180,6 +251,8 @@ export function formatTable(scores: readonly RecordScore[]): string {
     fmt(s.fidMatch.ibiMaeMs, 2),
     `≥${s.goal.f1} ${s.pass.f1 ? 'PASS' : 'FAIL'}`,
     `≤${s.goal.nnMaeMs} ${s.pass.nnMae ? 'PASS' : 'FAIL'}`,
+    formatRmssd(s.rmssd),
+    `${s.rmssd.expected === 'reported' ? `±${RMSSD_TOLERANCE * 100} %` : 'withheld'} ${s.pass.rmssd ? 'PASS' : 'FAIL'}`,
     s.resp ? `${fmt(s.resp.maeBpm, 2)} / ${fmt(s.resp.medianAeBpm, 2)} (n=${s.resp.points})` : '–',
   ]);
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));
@@ -190,6 +263,8 @@ export function formatTable(scores: readonly RecordScore[]): string {
     'F1 all: systolic-peak beats in the window; F1 usable: outside the spans the analysis flags unusable.',
     'NN MAE: the NN series the HRV uses, intervals whose both ends match consecutive R peaks (scored / NN intervals in the window);',
     '  RMSSD/SDNN over those same intervals, PPG vs R. peak/fid IBI MAE: consecutive matched beats at the systolic peak / the NN fiducial.',
+    'RMSSD PPG vs ECG: the analysis of the scoring window (reported or withheld) vs the ECG\'s NN RMSSD there (RR > 20 % from the median',
+    `  of the 11 around it left out); goal: within ±${RMSSD_TOLERANCE * 100} % where the ECG's is above the floor √6 × timing noise, withheld where not.`,
   );
   for (const s of scores) for (const n of s.notes) out.push(`  ${s.name}: ${n}`);
   return out.join('\n');

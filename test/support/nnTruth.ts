@@ -11,7 +11,18 @@ export interface NnTruthScore {
   sdnnTruthMs: number;
 }
 
-export function scoreNnAgainstTruth(nnTSec: ArrayLike<number>, nnMs: ArrayLike<number>, truthSec: ArrayLike<number>, tolSec = 0.05, window: [number, number] = [-Infinity, Infinity]): NnTruthScore {
+/**
+ * `normal` (optional, one flag per truth beat): only intervals between two normal beats are the
+ * truth's NN intervals (an interval that starts or ends at an ectopic beat is not scored).
+ */
+export function scoreNnAgainstTruth(
+  nnTSec: ArrayLike<number>,
+  nnMs: ArrayLike<number>,
+  truthSec: ArrayLike<number>,
+  tolSec = 0.05,
+  window: [number, number] = [-Infinity, Infinity],
+  normal?: readonly boolean[],
+): NnTruthScore {
   const truth = Array.from(truthSec);
   const nearest = (t: number): number => {
     let lo = 0;
@@ -33,6 +44,7 @@ export function scoreNnAgainstTruth(nnTSec: ArrayLike<number>, nnMs: ArrayLike<n
     const i1 = nearest(t1);
     const i0 = nearest(t1 - v / 1000);
     if (i1 < 1 || i0 !== i1 - 1) continue;
+    if (normal && !(normal[i0] && normal[i1])) continue;
     rows.push({ k, i1, nn: v, tr: (truth[i1]! - truth[i0]!) * 1000 });
   }
   let d1 = 0;

@@ -58,3 +58,27 @@ export function loadRPeakTruth(name: string): RPeakTruth {
 export function rPeakTimes(name: string, maxSec = Infinity): number[] | null {
   return hasRPeakTruth(name) ? loadRPeakTruth(name).tSec.filter((t) => t <= maxSec) : null;
 }
+
+/**
+ * RMSSD of the ECG's NN intervals, ms: RR intervals from these R peaks (s, ascending), each left
+ * out when it lies more than `maxDeviation` (default 20 %) from the median of the 11 intervals
+ * centred on it (ectopic beats and the R-peak detector's own misses); successive differences only
+ * between two kept intervals that share an R peak. NaN when there are none.
+ */
+export function ecgNnRmssdMs(rSec: readonly number[], maxDeviation = 0.2): number {
+  const rr: number[] = [];
+  for (let i = 1; i < rSec.length; i++) rr.push((rSec[i]! - rSec[i - 1]!) * 1000);
+  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+  const ok = rr.map((v, i) => {
+    const m = median(rr.slice(Math.max(0, i - 5), i + 6));
+    return Math.abs(v - m) / m <= maxDeviation;
+  });
+  let sum = 0;
+  let n = 0;
+  for (let i = 1; i < rr.length; i++) {
+    if (!ok[i] || !ok[i - 1]) continue;
+    sum += (rr[i]! - rr[i - 1]!) ** 2;
+    n++;
+  }
+  return n > 0 ? Math.sqrt(sum / n) : Number.NaN;
+}

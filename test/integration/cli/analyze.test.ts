@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { WITHHELD_REASONS } from '../../../shared/dsp/hrvWithheld.js';
 import { dataFile } from '../../support/paths.js';
-import { loadRPeakTruth } from '../../support/rpeakTruth.js';
+import { ecgNnRmssdMs, loadRPeakTruth } from '../../support/rpeakTruth.js';
 import { runCli } from '../../support/runCli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cadans-analyze-'));
@@ -138,24 +138,6 @@ describe('cadans analyze on RR text', () => {
 });
 
 /** RMSSD (ms) of ECG R-peak intervals, leaving out intervals > 20 % from the median of their 11 neighbours. */
-function ecgNnRmssdMs(rSec: number[]): number {
-  const rr: number[] = [];
-  for (let i = 1; i < rSec.length; i++) rr.push((rSec[i]! - rSec[i - 1]!) * 1000);
-  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
-  const ok = rr.map((v, i) => {
-    const m = median(rr.slice(Math.max(0, i - 5), i + 6));
-    return Math.abs(v - m) / m <= 0.2;
-  });
-  let sum = 0;
-  let n = 0;
-  for (let i = 1; i < rr.length; i++) {
-    if (!ok[i] || !ok[i - 1]) continue;
-    sum += (rr[i]! - rr[i - 1]!) ** 2;
-    n++;
-  }
-  return Math.sqrt(sum / n);
-}
-
 /** The neurokit recording without its time column. */
 function noTimeColumn(): string {
   const rows = readFileSync(dataFile('neurokit_resting_5min_100hz.csv'), 'utf8').trim().split('\n');

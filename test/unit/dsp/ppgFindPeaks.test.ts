@@ -5,6 +5,11 @@ import { signalUnusable } from '../../../shared/dsp/signalGaps.js';
 import { simulatePpg } from '../../../shared/sim/index.js';
 import { matchToTruth } from '../../support/truthMatch.js';
 
+function medianInterval(t: number[]): number {
+  const d = t.slice(1).map((x, i) => x - t[i]!).sort((p, q) => p - q);
+  return d[d.length >> 1]!;
+}
+
 /** Truth peaks inside [lo, hi) seconds, with the detector's edges (first/last 3 s) left out. */
 function window(t: ArrayLike<number>, lo: number, hi: number): number[] {
   return Array.from(t).filter((x) => x >= lo && x < hi);
@@ -25,26 +30,23 @@ describe('ppgFindPeaks on simulated ear-clip PPG with known beats', () => {
     });
   }
 
-  for (const fs of [50, 125, 500]) {
-    test(`slow to fast hearts (35–200 bpm) at ${fs} Hz`, () => {
-      for (const bpm of [35, 45, 60, 120, 160, 200]) {
-        if (fs === 50 && bpm === 35) continue; // not reached: see the next test
+  for (const fs of [50, 100, 125, 250, 500]) {
+    test(`slow to fast hearts (35–200 bpm) at ${fs} Hz: every beat, none extra, the right rate`, () => {
+      for (const bpm of [35, 40, 45, 60, 90, 120, 160, 200]) {
         const sim = simulatePpg({ fsHz: fs, hrBpm: bpm, seed: bpm + fs, noise: 0.02 }, 120);
         const { beats } = ppgFindPeaks(sim.values, fs);
-        const m = matchToTruth(window(beats.map((b) => b.tSec), 4, 116), window(sim.truth.beats.peakTSec, 4, 116), 0.08);
-        assert.ok(m.f1 >= 0.995, `${bpm} bpm: F1 ${m.f1.toFixed(4)} (fn ${m.fn}, fp ${m.fp})`);
+        const detected = beats.map((b) => b.tSec);
+        // Matched over the whole record, scored inside 4–116 s (the filter's start and end left out).
+        const m = matchToTruth(detected, sim.truth.beats.peakTSec, 0.08);
+        const inside = (t: number): boolean => t >= 4 && t < 116;
+        assert.deepEqual(m.missed.filter(inside), [], `${bpm} bpm: missed`);
+        assert.deepEqual(m.falsePositives.filter(inside), [], `${bpm} bpm: extra`);
+        const rate = (t: number[]): number => 60 / medianInterval(window(t, 4, 116));
+        assert.ok(Math.abs(rate(detected) - rate(Array.from(sim.truth.beats.peakTSec))) < 0.2, `${bpm} bpm: rate ${rate(detected)}`);
         assert.ok(m.ibiMaeMs < (fs >= 100 ? 2 : 3), `${bpm} bpm: IBI MAE ${m.ibiMaeMs.toFixed(2)} ms`);
       }
     });
   }
-
-  test('35 bpm at 50 Hz: most beats, a few diastolic waves taken (known limit)', () => {
-    const sim = simulatePpg({ fsHz: 50, hrBpm: 35, seed: 85, noise: 0.02 }, 120);
-    const { beats } = ppgFindPeaks(sim.values, 50);
-    const m = matchToTruth(window(beats.map((b) => b.tSec), 4, 116), window(sim.truth.beats.peakTSec, 4, 116), 0.08);
-    assert.equal(m.fn, 0);
-    assert.ok(m.f1 >= 0.9, `F1 ${m.f1.toFixed(4)}`);
-  });
 
   test('noise, baseline wander and ectopic beats', () => {
     const sim = simulatePpg({ fsHz: 100, seed: 7, noise: 0.08, wander: 0.8, ectopicPerMin: 3, adcBits: 10 }, 300);
