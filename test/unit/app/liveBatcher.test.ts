@@ -5,12 +5,14 @@ import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
 import { BeatFlag } from '../../../shared/domain/beatFlags.js';
 import type { LiveMetrics } from '../../../shared/dsp/LivePipeline.js';
 import type { NnBeat } from '../../../shared/dsp/NnStream.js';
-import type { SpectrumView } from '../../../shared/ipc/liveTypes.js';
+import type { LiveBeatEvent, SpectrumView } from '../../../shared/ipc/liveTypes.js';
 
 const chunk = (t0Sec: number, n: number, fsHz = 100, v = 1) => ({ t0Sec, fsHz, values: new Float32Array(n).fill(v) });
 const beat = (tSec: number, ibiMs: number | null, quality = 0.9, flags = 0): NnBeat => ({ tSec, fidSec: tSec, ibiMs, quality, flags });
 
-function result(o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | null; metrics?: Partial<LiveMetrics>[]; spectrum?: SpectrumView | null } = {}): WorkerResult {
+function result(
+  o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | null; beatEvents?: LiveBeatEvent[]; metrics?: Partial<LiveMetrics>[]; spectrum?: SpectrumView | null } = {},
+): WorkerResult {
   return {
     type: 'result',
     channel: 'ch1',
@@ -19,6 +21,7 @@ function result(o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | nu
     final: o.final ?? [],
     provisional: o.provisional ?? null,
     unusable: [],
+    beatEvents: o.beatEvents ?? [],
     metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, ...m })),
     spectrum: o.spectrum ?? null,
     workMs: 0,
