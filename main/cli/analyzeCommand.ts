@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { analyzeIntervals } from '../../shared/dsp/analyzeIntervals.js';
 import { analyzePpg } from '../../shared/dsp/analyzePpg.js';
+import { withheldReasonText, type HrvMetricKey } from '../../shared/dsp/hrvWithheld.js';
 import type { AnalysisResult } from '../../shared/dsp/types.js';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
@@ -55,13 +56,20 @@ export const analyzeCommand: CliCommand = {
   },
 };
 
-function fmt(x: number | null | undefined, d = 1): string {
+function fmtNum(x: number | null | undefined, d = 1): string {
   return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d);
 }
 
-/** The human-readable summary printed without --json. */
+/** The human-readable summary printed without --json (a withheld figure shows why). */
 export function formatSummary(file: string, r: AnalysisResult): string {
   const h = r.hrv;
+  const w = r.hrvWithheld ?? {};
+  const fmt = (x: number | null | undefined, d = 1): string => fmtNum(x, d);
+  /** A figure with its unit, or why it is withheld. */
+  const val = (key: HrvMetricKey, d: number, unit: string): string => {
+    const reason = w[key];
+    return reason ? `withheld (${withheldReasonText(reason, 'en')})` : `${fmtNum(h[key], d)}${unit}`;
+  };
   const lines = [
     `Cadans analysis of ${file}`,
     `  duration        ${fmt(r.durationSec)} s${r.fsHz ? ` at ${fmt(r.fsHz, 0)} Hz` : ' (intervals)'}`,
@@ -69,10 +77,12 @@ export function formatSummary(file: string, r: AnalysisResult): string {
   ];
   if (r.signal) lines.push(`  unusable signal ${fmt(r.signal.unusableSec)} s (${fmt(r.signal.unusablePct)} %) in ${r.signal.gaps.length} stretch(es)`);
   lines.push(
-    `  heart rate      ${fmt(h.meanHrBpm)} bpm (mean NN ${fmt(h.meanNnMs)} ms)`,
-    `  SDNN / RMSSD    ${fmt(h.sdnnMs)} / ${fmt(h.rmssdMs)} ms, pNN50 ${fmt(h.pnn50Pct)} %`,
-    `  VLF / LF / HF   ${fmt(h.vlfMs2, 0)} / ${fmt(h.lfMs2, 0)} / ${fmt(h.hfMs2, 0)} ms², LF/HF ${fmt(h.lfHf, 2)}`,
-    `  peaks           LF ${fmt(h.lfPeakHz, 3)} Hz, HF ${fmt(h.hfPeakHz, 3)} Hz`,
+    `  heart rate      ${val('meanHrBpm', 1, ' bpm')} (mean NN ${val('meanNnMs', 1, ' ms')})`,
+    `  SDNN            ${val('sdnnMs', 1, ' ms')}`,
+    `  RMSSD           ${val('rmssdMs', 1, ' ms')}; pNN50 ${val('pnn50Pct', 1, ' %')}`,
+    `  VLF / LF / HF   ${val('vlfMs2', 0, ' ms²')} / ${val('lfMs2', 0, ' ms²')} / ${val('hfMs2', 0, ' ms²')}; LF/HF ${val('lfHf', 2, '')}`,
+    `  peaks           LF ${val('lfPeakHz', 3, ' Hz')}, HF ${val('hfPeakHz', 3, ' Hz')}`,
+    `  timing noise    ${r.signal?.timingNoiseMs === null || r.signal?.timingNoiseMs === undefined ? '—' : `${fmtNum(r.signal.timingNoiseMs, 1)} ms per beat`}`,
     `  coherence       mean ratio ${fmt(r.coherence.ratioMean, 2)} (${r.coherence.series.length} points)`,
     `  breathing rate  ${fmt(r.respiration.rateBpmMean)} breaths/min (from heart rate)`,
   );

@@ -34,6 +34,9 @@ export interface BeatFeature {
   amplitude: number;
   /** Low-passed level at the peak (RIIV). */
   level: number;
+  /** The same beat timed at its steepest upstroke and by whole-pulse alignment (channel clock; NaN if unknown): their disagreement measures timing noise. */
+  tUpSec: number;
+  tAlignSec: number;
 }
 
 /**
@@ -243,7 +246,15 @@ export class BeatEngine {
       const f = Number.isFinite(b.tFidSec) && Math.abs(b.tFidSec - b.tSec) < 0.1 ? this.toChannel(b.tFidSec) : t;
       const fid = f > this.lastFidSec ? f : t;
       this.lastFidSec = fid;
-      out.detections.push({ tSec: t, quality: b.quality, fiducial: b.fiducial, amplitude: b.upstroke, level: b.level });
+      out.detections.push({
+        tSec: t,
+        quality: b.quality,
+        fiducial: b.fiducial,
+        amplitude: b.upstroke,
+        level: b.level,
+        tUpSec: Number.isFinite(b.tUpSec) ? this.toChannel(b.tUpSec) : Number.NaN,
+        tAlignSec: Number.isFinite(b.tAlignSec) ? this.toChannel(b.tAlignSec) : Number.NaN,
+      });
       events?.push({ type: 'final', tSec: t, provisionalId: b.provisionalId === null ? null : this.idBase + b.provisionalId });
       this.addBeat(t, fid, b.quality, out);
     }

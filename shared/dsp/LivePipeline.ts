@@ -11,6 +11,10 @@
 import { BeatEngine, type BeatFeature, type EngineUpdate, type LiveBeatEvent } from './BeatEngine.js';
 import { coherenceAt } from './coherence.js';
 import { hrvTime } from './hrvTime.js';
+import { hrvWithhold } from './hrvWithhold.js';
+import type { HrvWithheld } from './hrvWithheld.js';
+import { timingNoiseMs } from './timingNoise.js';
+import { BeatFlag } from '../domain/beatFlags.js';
 import type { NnBeat } from './NnStream.js';
 import { respirationAt } from './respiration.js';
 import type { TimedChunk } from './sampleTimeline.js';
@@ -30,6 +34,10 @@ export interface LiveMetrics {
   respirationBpm: number | null;
   /** Share of the last 10 s covered by trusted beats, 0..100. */
   qualityPct: number;
+  /** Beat-timing noise floor over the metrics window, ms (null: too few beats, or intervals from a sensor). */
+  timingNoiseMs: number | null;
+  /** Figures of this window withheld (their value above is null), with the reason (shared/dsp/hrvWithheld.ts). */
+  withheld: HrvWithheld;
 }
 
 export interface LiveUpdate {
@@ -65,6 +73,11 @@ export class LivePipeline {
   private provisionalTail: NnBeat[] = [];
   private det: BeatFeature[] = [];
   private lastMetricsSec = Number.NaN;
+  /** Recent final beats (time, corrected?) and unusable stretches, for what the window can carry. */
+  private finT: number[] = [];
+  private finCorrected: boolean[] = [];
+  private unus: Interval[] = [];
+  private firstSec = Number.NaN;
 
   constructor(opts: { fromSensor?: boolean } = {}) {
     this.fromSensor = opts.fromSensor ?? false;
@@ -78,11 +91,13 @@ export class LivePipeline {
 
   /** Push a timed PPG chunk (channel clock; time order). */
   pushChunk(c: TimedChunk): LiveUpdate {
+    if (Number.isNaN(this.firstSec)) this.firstSec = c.t0Sec;
     return this.finish(this.engine.pushChunk(c, engineUpdate()), this.engine.endSec - this.engine.lookAheadSec);
   }
 
   /** Push intervals reported by the sensor itself (ms); the first starts at `startSec` (NaN: right after the last). */
   pushIntervals(ibiMs: readonly number[], startSec: number): LiveUpdate {
+    if (Number.isNaN(this.firstSec)) this.firstSec = Number.isNaN(startSec) ? 0 : startSec;
     return this.finish(this.engine.pushIntervals(ibiMs, startSec, engineUpdate()), this.engine.endSec);
   }
 
@@ -103,16 +118,23 @@ export class LivePipeline {
     this.provisionalTail = [];
     this.det = [];
     this.lastMetricsSec = Number.NaN;
+    this.finT = [];
+    this.finCorrected = [];
+    this.unus = [];
+    this.firstSec = Number.NaN;
   }
 
   private finish(u: EngineUpdate, nowSec: number, flushed = false): LiveUpdate {
     for (const b of u.final) {
+      this.finT.push(b.tSec);
+      this.finCorrected.push((b.flags & ~BeatFlag.fromSensor) !== 0);
       if (b.ibiMs !== null) {
         this.nnT.push(b.fidSec);
         this.nnV.push(b.ibiMs);
       }
     }
     this.det.push(...u.detections);
+    this.unus.push(...u.unusable);
     const changed = u.final.length > 0 || u.detections.length > 0 || flushed;
     if (changed) this.provisionalTail = flushed ? [] : this.engine.provisional();
     this.trim(nowSec);
@@ -169,17 +191,49 @@ export class LivePipeline {
         : null;
     const lastResp = resp?.rateBpm ?? null;
     const lastIbi = vw.length ? vw[vw.length - 1]! : Number.NaN;
+    // What this window can carry (the same rules as the offline analysis, over the last 64 s).
+    const noiseMs = this.fromSensor ? null : timingNoiseMs(this.det, nowSec - METRICS_WINDOW_SEC, nowSec);
+    const withheld = this.withheldAt(nowSec, vw.length, time?.rmssdMs ?? Number.NaN, noiseMs);
+    const shown = (key: 'rmssdMs' | 'sdnnMs', x: number | undefined): number | null => (withheld[key] || x === undefined || !Number.isFinite(x) ? null : x);
     update.metrics.push({
       tSec: nowSec,
       hrBpm: Number.isFinite(lastIbi) && tw[tw.length - 1]! > nowSec - 5 ? 60000 / lastIbi : null,
-      rmssdMs: time && Number.isFinite(time.rmssdMs) ? time.rmssdMs : null,
-      sdnnMs: time && Number.isFinite(time.sdnnMs) ? time.sdnnMs : null,
+      rmssdMs: shown('rmssdMs', time?.rmssdMs),
+      sdnnMs: shown('sdnnMs', time?.sdnnMs),
       coherenceRatio: coh?.ratio ?? null,
       coherenceLevel: coh?.level ?? null,
       respirationBpm: lastResp,
       qualityPct: this.quality(nowSec),
+      timingNoiseMs: noiseMs,
+      withheld,
     });
     update.spectrum = nnSpectrumAt(t.subarray(0, hi), v.subarray(0, hi), nowSec);
+  }
+
+  /** The live figures the last 64 s cannot carry (hrvWithhold; only the time-domain ones are live). */
+  private withheldAt(nowSec: number, nnCount: number, rmssdMs: number, noiseMs: number | null): HrvWithheld {
+    const from = Math.max(nowSec - METRICS_WINDOW_SEC, Number.isNaN(this.firstSec) ? nowSec : this.firstSec);
+    const span = nowSec - from;
+    let unusableSec = 0;
+    for (const g of this.unus) unusableSec += Math.max(0, Math.min(g.endSec, nowSec) - Math.max(g.startSec, from));
+    let beats = 0;
+    let corrected = 0;
+    for (let i = 0; i < this.finT.length; i++) {
+      if (this.finT[i]! < from || this.finT[i]! > nowSec) continue;
+      beats++;
+      if (this.finCorrected[i]) corrected++;
+    }
+    const all = hrvWithhold({
+      durationSec: span,
+      unusablePct: span > 0 ? (100 * unusableSec) / span : 0,
+      correctedPct: beats > 0 ? (100 * corrected) / beats : 0,
+      nnCount,
+      rmssdMs,
+      timingNoiseMs: noiseMs,
+    });
+    const live: HrvWithheld = {};
+    for (const k of ['meanHrBpm', 'sdnnMs', 'rmssdMs', 'pnn50Pct'] as const) if (all[k]) live[k] = all[k];
+    return live;
   }
 
   /**
@@ -211,5 +265,12 @@ export class LivePipeline {
     let j = 0;
     while (j < this.det.length && this.det[j]!.tSec < cut) j++;
     if (j > 64) this.det.splice(0, j);
+    let f = 0;
+    while (f < this.finT.length && this.finT[f]! < cut) f++;
+    if (f > 64) {
+      this.finT.splice(0, f);
+      this.finCorrected.splice(0, f);
+    }
+    if (this.unus.length > 64) this.unus = this.unus.filter((g) => g.endSec >= cut);
   }
 }

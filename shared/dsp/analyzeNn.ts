@@ -7,7 +7,10 @@ import type { NnBeat, NnStream } from './NnStream.js';
 import { SUPPORT } from './NnStream.js';
 import { respirationFromHr, type BeatSeries } from './respiration.js';
 import { mergeIntervals, totalSec, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
-import type { AnalysisResult } from './types.js';
+import { hrvWithhold, WITHHOLD_LIMITS } from './hrvWithhold.js';
+import { HRV_METRIC_KEYS, type HrvWithheld } from './hrvWithheld.js';
+import { timingNoiseMs } from './timingNoise.js';
+import type { AnalysisResult, HrvMetrics } from './types.js';
 import { BeatFlag } from '../domain/beatFlags.js';
 
 export interface NnInput {
@@ -79,6 +82,32 @@ export function analyzeNn(input: NnInput): AnalysisResult {
   const percent = corr.beats > 0 ? (100 * corr.corrected) / corr.beats : 0;
   const cohVals = coh.filter((p) => p.ratio !== null).map((p) => p.ratio as number);
   const unusableSec = totalSec(unusable);
+  const unusablePct = input.durationSec > 0 ? (100 * unusableSec) / input.durationSec : 0;
+  // What the signal can carry: the beat-timing noise floor from the detections themselves, then
+  // the figures withheld (null in JSON) with their reasons.
+  const noiseMs = input.detections ? timingNoiseMs(input.detections) : null;
+  const hrv: HrvMetrics = {
+    meanHrBpm: round(time.meanHrBpm, 2),
+    meanNnMs: round(time.meanNnMs, 2),
+    sdnnMs: round(time.sdnnMs, 2),
+    rmssdMs: round(time.rmssdMs, 2),
+    pnn50Pct: round(time.pnn50Pct, 2),
+    vlfMs2: round(freq.vlfMs2, 2),
+    lfMs2: round(freq.lfMs2, 2),
+    hfMs2: round(freq.hfMs2, 2),
+    lfHf: round(freq.lfHf, 3),
+    lfPeakHz: round(freq.lfPeakHz, 4),
+    hfPeakHz: round(freq.hfPeakHz, 4),
+  };
+  const withheld: HrvWithheld = hrvWithhold({
+    durationSec: input.durationSec,
+    unusablePct,
+    correctedPct: percent,
+    nnCount: nnMs.length,
+    rmssdMs: time.rmssdMs,
+    timingNoiseMs: noiseMs,
+  });
+  for (const k of HRV_METRIC_KEYS) if (withheld[k]) hrv[k] = Number.NaN;
   return {
     durationSec: round(input.durationSec),
     fsHz: input.fsHz,
@@ -89,19 +118,8 @@ export function analyzeNn(input: NnInput): AnalysisResult {
     },
     nn: { tSec: Array.from(nnT, (t) => round(t, 4)), ibiMs: Array.from(nnMs, (v) => round(v, 2)) },
     artifacts: { corrected: corr.corrected, percent: round(percent, 2) },
-    hrv: {
-      meanHrBpm: round(time.meanHrBpm, 2),
-      meanNnMs: round(time.meanNnMs, 2),
-      sdnnMs: round(time.sdnnMs, 2),
-      rmssdMs: round(time.rmssdMs, 2),
-      pnn50Pct: round(time.pnn50Pct, 2),
-      vlfMs2: round(freq.vlfMs2, 2),
-      lfMs2: round(freq.lfMs2, 2),
-      hfMs2: round(freq.hfMs2, 2),
-      lfHf: round(freq.lfHf, 3),
-      lfPeakHz: round(freq.lfPeakHz, 4),
-      hfPeakHz: round(freq.hfPeakHz, 4),
-    },
+    hrv,
+    hrvWithheld: withheld,
     coherence: {
       ratioMean: cohVals.length ? round(cohVals.reduce((a, b) => a + b, 0) / cohVals.length) : null,
       series: coh.map((p) => ({ tSec: p.tSec, ratio: p.ratio === null ? null : round(p.ratio), level: p.level })),
@@ -112,8 +130,9 @@ export function analyzeNn(input: NnInput): AnalysisResult {
     },
     signal: {
       unusableSec: round(unusableSec, 2),
-      unusablePct: round(input.durationSec > 0 ? (100 * unusableSec) / input.durationSec : 0, 2),
+      unusablePct: round(unusablePct, 2),
       gaps: unusable.map((g) => ({ startSec: round(g.startSec, 3), endSec: round(g.endSec, 3) })),
+      timingNoiseMs: noiseMs === null ? null : round(noiseMs, 2),
     },
     settings: {
       ...input.settings,
@@ -125,6 +144,11 @@ export function analyzeNn(input: NnInput): AnalysisResult {
       },
       nnFiducial: input.fiducialSettings ?? { used: 'none: intervals from the sensor' },
       hrvTime: 'mean NN, mean HR (mean of 60000/NN), SDNN (n−1), RMSSD and pNN50 over consecutive NN only',
+      hrvWithheld: {
+        rules: 'null with a reason (hrvWithheld) when: too few NN; too much unusable or corrected; too short for the band; RMSSD below 2 × the RMSSD the timing noise alone gives (√6 × signal.timingNoiseMs)',
+        limits: WITHHOLD_LIMITS,
+        timingNoise: 'largest robust SD of the beat-to-beat change between two of the three pulse timings (systolic peak, steepest upstroke, template alignment) / √2',
+      },
       hrvFrequency: freq.settings,
       coherence: COHERENCE_SETTINGS,
       respiration: { ...resp.settings, sources: ['heart rate (RSA)', ...(amplitude ? ['pulse amplitude (RIAV)'] : []), ...(baseline ? ['pulse level (RIIV)'] : [])] },

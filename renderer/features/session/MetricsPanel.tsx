@@ -1,10 +1,12 @@
 /**
  * Live scores: coherence (ratio, level, trend), breathing rate from heart rate, mean HR, RMSSD and
  * SDNN. The numbers come from the once-per-second metrics (React re-renders at most 4×/s). When the
- * signal is bad the scores are greyed and frozen at their last trusted values, with the reason.
+ * signal is bad the scores are greyed and frozen at their last trusted values, with the reason. A
+ * figure the last 64 s cannot carry (withheld by the analysis) shows no number, only why.
  */
 import { useEffect, useState } from 'react';
 import type { LiveMetrics } from '../../../shared/dsp/LivePipeline.js';
+import { withheldReasonText, type WithheldReason } from '../../../shared/dsp/hrvWithheld.js';
 import { hasKey, useT } from '../../app/i18n.js';
 import { liveData, primaryChannel, useApp } from '../../app/store.js';
 import { CoherenceTrend } from '../../charts/CoherenceTrend.js';
@@ -46,7 +48,7 @@ function useLiveMetrics(): LiveMetrics | null {
 }
 
 export function MetricsPanel() {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const m = useLiveMetrics();
   const channel = useApp(primaryChannel);
   const q = useApp((s) => (channel ? s.quality[channel] : undefined));
@@ -61,6 +63,7 @@ export function MetricsPanel() {
   }, [m]);
 
   const shown = good?.m ?? null;
+  const why = (r: WithheldReason | undefined): string | undefined => (r ? withheldReasonText(r, locale) : undefined);
   const level = shown?.coherenceLevel ?? null;
   const reasonKey = q?.hint ? `hint.${q.hint}` : null;
   const reason = reasonKey && hasKey(reasonKey) ? t(reasonKey) : t('metrics.poorSignal');
@@ -87,20 +90,25 @@ export function MetricsPanel() {
       <div className="tiles">
         <Tile label={t('metrics.breathing')} value={fmt.num(shown?.respirationBpm, 1)} unit={t('unit.perMin')} testId="resp-value" />
         <Tile label={t('metrics.meanHr')} value={fmt.num(good?.meanHr, 0)} unit={t('unit.bpm')} testId="hr-value" />
-        <Tile label="RMSSD" value={fmt.num(shown?.rmssdMs, 0)} unit="ms" testId="rmssd-value" />
-        <Tile label="SDNN" value={fmt.num(shown?.sdnnMs, 0)} unit="ms" testId="sdnn-value" />
+        <Tile label="RMSSD" value={fmt.num(shown?.rmssdMs, 0)} unit="ms" testId="rmssd-value" withheld={why(shown?.withheld?.rmssdMs)} />
+        <Tile label="SDNN" value={fmt.num(shown?.sdnnMs, 0)} unit="ms" testId="sdnn-value" withheld={why(shown?.withheld?.sdnnMs)} />
       </div>
     </div>
   );
 }
 
-function Tile({ label, value, unit, testId }: { label: string; value: string; unit: string; testId: string }) {
+function Tile({ label, value, unit, testId, withheld }: { label: string; value: string; unit: string; testId: string; withheld?: string | undefined }) {
   return (
-    <div className="tile">
+    <div className={withheld ? 'tile withheld' : 'tile'} data-withheld={withheld ? 'yes' : 'no'}>
       <div className="tile-label">{label}</div>
       <div className="tile-value">
-        <span data-testid={testId}>{value}</span> <span className="unit">{unit}</span>
+        <span data-testid={testId}>{withheld ? '–' : value}</span> <span className="unit">{unit}</span>
       </div>
+      {withheld && (
+        <div className="small muted" data-testid={`${testId}-withheld`}>
+          {withheld}
+        </div>
+      )}
     </div>
   );
 }

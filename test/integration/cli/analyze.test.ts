@@ -3,7 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { WITHHELD_REASONS } from '../../../shared/dsp/hrvWithheld.js';
 import { dataFile } from '../../support/paths.js';
+import { loadRPeakTruth } from '../../support/rpeakTruth.js';
 import { runCli } from '../../support/runCli.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'cadans-analyze-'));
@@ -24,9 +26,14 @@ function checkContract(out: string): Record<string, any> {
   for (const k of ['durationSec', 'fsHz', 'beats', 'nn', 'artifacts', 'hrv', 'coherence', 'respiration', 'settings']) assert.ok(k in r, `missing ${k}`);
   assert.equal(r.beats.tSec.length, r.beats.quality.length);
   assert.equal(r.nn.tSec.length, r.nn.ibiMs.length);
-  // Numbers; null only where a measure is undefined for the recording (e.g. VLF in 25 s).
-  for (const k of HRV_KEYS) assert.ok(typeof r.hrv[k] === 'number' || (r.hrv[k] === null && r.durationSec < 120), `hrv.${k} = ${r.hrv[k]}`);
-  for (const k of ['meanHrBpm', 'meanNnMs', 'sdnnMs', 'rmssdMs', 'pnn50Pct']) assert.equal(typeof r.hrv[k], 'number', `hrv.${k}`);
+  // A number, or null with its reason code in hrvWithheld (and nothing withheld that has a value).
+  assert.equal(typeof r.hrvWithheld, 'object');
+  for (const k of HRV_KEYS) {
+    if (r.hrv[k] === null) assert.ok(WITHHELD_REASONS.includes(r.hrvWithheld[k]), `hrv.${k} = null without a reason`);
+    else assert.ok(typeof r.hrv[k] === 'number' && !(k in r.hrvWithheld), `hrv.${k} = ${r.hrv[k]}, withheld ${r.hrvWithheld[k]}`);
+  }
+  for (const k of Object.keys(r.hrvWithheld)) assert.ok(HRV_KEYS.includes(k), `unknown withheld key ${k}`);
+  assert.ok(r.signal.timingNoiseMs === null || (typeof r.signal.timingNoiseMs === 'number' && r.signal.timingNoiseMs > 0));
   assert.equal(typeof r.artifacts.corrected, 'number');
   assert.equal(typeof r.artifacts.percent, 'number');
   for (const p of r.coherence.series) {
@@ -59,6 +66,32 @@ describe('cadans analyze on the real recordings', () => {
       assert.ok(Math.abs(r.beats.tSec.length - expectedBeats) / expectedBeats < 0.1, `beats ${r.beats.tSec.length} vs ~${expectedBeats}`);
     });
   }
+
+  test('RMSSD is reported close to the ECG where the ECG is above the timing floor, and withheld where it is not', async () => {
+    // Truth: RMSSD of the ECG R-peak intervals (NeuroKit2's R-peaks, ../shared/data), over the same
+    // span; intervals > 20 % from their local median (ectopics) are left out of the ECG's NN.
+    const cases: [string, number][] = [
+      ['neurokit_resting_5min_100hz.csv', Infinity],
+      ['cinc2015_a103l_250hz.csv', 255], // a low-HRV client: ECG RMSSD ≈ 4 ms, below what this pleth can time
+    ];
+    for (const [name, toSec] of cases) {
+      const rows = readFileSync(dataFile(name), 'utf8').trim().split('\n');
+      const cut = rows.filter((l, i) => i === 0 || Number(l.split(',')[0]) <= toSec);
+      const run = await runCli(['analyze', write(`span-${name}`, cut.join('\n') + '\n'), '--json']);
+      assert.equal(run.code, 0, run.stderr);
+      const r = checkContract(run.stdout);
+      const ecg = ecgNnRmssdMs(loadRPeakTruth(name).tSec.filter((t) => t <= toSec));
+      const floorMs = Math.sqrt(6) * r.signal.timingNoiseMs;
+      if (ecg > 2 * floorMs) {
+        assert.equal(typeof r.hrv.rmssdMs, 'number', `${name}: ECG ${ecg.toFixed(1)} ms, floor ${floorMs.toFixed(1)} ms`);
+        assert.ok(Math.abs(r.hrv.rmssdMs - ecg) / ecg < 0.15, `${name}: RMSSD ${r.hrv.rmssdMs} vs ECG ${ecg.toFixed(1)}`);
+      } else if (ecg < floorMs) {
+        assert.equal(r.hrv.rmssdMs, null, `${name}: ECG ${ecg.toFixed(1)} ms under the floor ${floorMs.toFixed(1)} ms, yet RMSSD ${r.hrv.rmssdMs}`);
+        assert.equal(r.hrvWithheld.rmssdMs, 'below-timing-floor');
+        assert.equal(r.hrvWithheld.pnn50Pct, 'below-timing-floor');
+      } else assert.fail(`${name}: ECG RMSSD ${ecg.toFixed(1)} ms is too close to the floor ${floorMs.toFixed(1)} ms for this test`);
+    }
+  });
 
   test('a CSV with a sensor dropout (empty cells): flagged, counted, no beats invented', async () => {
     const rows = readFileSync(dataFile('neurokit_resting_5min_100hz.csv'), 'utf8').trim().split('\n');
@@ -103,6 +136,25 @@ describe('cadans analyze on RR text', () => {
     assert.ok(Math.abs(JSON.parse(s.stdout).hrv.rmssdMs - r.hrv.rmssdMs) < 0.5);
   });
 });
+
+/** RMSSD (ms) of ECG R-peak intervals, leaving out intervals > 20 % from the median of their 11 neighbours. */
+function ecgNnRmssdMs(rSec: number[]): number {
+  const rr: number[] = [];
+  for (let i = 1; i < rSec.length; i++) rr.push((rSec[i]! - rSec[i - 1]!) * 1000);
+  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+  const ok = rr.map((v, i) => {
+    const m = median(rr.slice(Math.max(0, i - 5), i + 6));
+    return Math.abs(v - m) / m <= 0.2;
+  });
+  let sum = 0;
+  let n = 0;
+  for (let i = 1; i < rr.length; i++) {
+    if (!ok[i] || !ok[i - 1]) continue;
+    sum += (rr[i]! - rr[i - 1]!) ** 2;
+    n++;
+  }
+  return Math.sqrt(sum / n);
+}
 
 /** The neurokit recording without its time column. */
 function noTimeColumn(): string {

@@ -60,7 +60,9 @@ async function recordFrom(emuOpts: StartEmulatorOptions, seconds: number): Promi
 }
 
 function rmssdOf(ibiMs: readonly number[], tSec: readonly number[]): number {
-  const consecutive = ibiMs.map((v, i) => i > 0 && Math.abs(tSec[i]! - v / 1000 - tSec[i - 1]!) < 1e-3);
+  // Stored beats are at the systolic peak and NN runs between fiducials a few ms away; a gap
+  // between two NN intervals is at least one beat (≥ 0.25 s).
+  const consecutive = ibiMs.map((v, i) => i > 0 && Math.abs(tSec[i]! - v / 1000 - tSec[i - 1]!) < 0.1);
   return hrvTime(ibiMs, consecutive).rmssdMs;
 }
 

@@ -68,7 +68,9 @@ describe('cadans record', () => {
       assert.equal(row.summary!.meanHrBpm, first.meanHrBpm);
       // The simulated client breathes with the pacer: 6 breaths/min, the LF peak at 0.1 Hz.
       assert.ok(Math.abs((row.summary!.breathingRateBpm as number) - 6) < 0.5, `breathing ${row.summary!.breathingRateBpm}`);
-      assert.ok(Math.abs((row.summary!.lfPeakHz as number) - 0.1) < 0.01, `LF peak ${row.summary!.lfPeakHz}`);
+      // LF needs 2 minutes: over 90 s it is withheld, with its reason, not stated.
+      assert.equal(row.summary!.lfPeakHz, null);
+      assert.deepEqual((row.summary!.hrvWithheld as Record<string, string>).lfPeakHz, 'too-short');
       assert.equal(s.clients.require(row.clientId).name, 'Marie Jansen');
     } finally {
       s.close();

@@ -22,7 +22,7 @@ function result(
     provisional: o.provisional ?? null,
     unusable: [],
     beatEvents: o.beatEvents ?? [],
-    metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, ...m })),
+    metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, timingNoiseMs: null, withheld: {}, ...m })),
     spectrum: o.spectrum ?? null,
     workMs: 0,
     lookAheadSec: 0.3,

@@ -56,7 +56,7 @@ describe('AppService: resonance assessment', () => {
       nextBeatSec += 60 / hr;
       beats.push(nextBeatSec);
     }
-    const metric = { tSec: untilSec, hrBpm: 66, rmssdMs: 40, sdnnMs: 50, coherenceRatio: 2, coherenceLevel: 'medium' as const, respirationBpm: 6, qualityPct: 100 };
+    const metric = { tSec: untilSec, hrBpm: 66, rmssdMs: 40, sdnnMs: 50, coherenceRatio: 2, coherenceLevel: 'medium' as const, respirationBpm: 6, qualityPct: 100, timingNoiseMs: 1, withheld: {} };
     const result: WorkerResult = {
       type: 'result',
       channel: 'ch1',
