@@ -284,7 +284,7 @@ export class PpgPeakDetector {
         upstroke: c.upstroke,
         level: c.level ?? NaN,
         quality: q,
-        provisionalId: this.prov.onFinal(c.tSec, events),
+        provisionalId: this.prov.onFinal(c.tSec, q, events),
       });
     }
   }
