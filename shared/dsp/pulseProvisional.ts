@@ -12,8 +12,7 @@
  * {@link GATE} × the DP's current upstroke scale and the maximum is at least
  * {@link REFRACTORY} × the recent final interval after the previous provisional beat (so the path
  * starts once three final intervals between trusted beats are known, a few seconds after the
- * look-ahead). Its time is
- * the parabolic peak of the three samples around the maximum.
+ * look-ahead). Its time is the parabolic peak of the three samples around the maximum.
  *
  * When the DP makes a beat final, it is matched to the pending provisional beat within
  * {@link MATCH_SEC}: the final beat carries that provisional id; if the final time differs by more
