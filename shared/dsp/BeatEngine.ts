@@ -116,10 +116,10 @@ export class BeatEngine {
   /** pushChunk: the next PPG chunk on the channel clock (time order). */
   pushChunk(c: TimedChunk, out: EngineUpdate = emptyUpdate()): EngineUpdate {
     if (c.values.length === 0) return out;
+    // A gap too long to fill starts a new sequence: finish the old one first (on the old timeline).
+    if (this.detector && this.timeline.restartsAt(c.t0Sec)) this.finishDetector(out);
     const a = this.timeline.append(c);
     if (this.detector === null || a.restart) {
-      // A gap too long to fill starts a new sequence: finish the old one first.
-      if (this.detector && a.restart) this.finishDetector(out);
       this.detector = new PpgPeakDetector(this.timeline.firstFsHz, this.settings);
       this.idBase = this.maxId;
       this.repair = new SampleRepair(this.timeline.firstFsHz);
@@ -230,16 +230,9 @@ export class BeatEngine {
       this.unusable.missingEnded(this.toChannel(r.endSec), out.unusable);
       this.missingSeen = k + 1;
     }
-    // The fast path's events (in signal order), then one `final` event per decided beat.
+    // The fast path's events on the channel clock, in the order they happened.
     const events = out.events;
-    if (events) {
-      for (const e of this.detEvents) {
-        const id = this.idBase + e.id;
-        if (id > this.maxId) this.maxId = id;
-        if (e.type === 'provisional') events.push({ type: 'provisional', id, tSec: this.toChannel(e.tSec) });
-        else events.push({ type: 'revise', id, newTSec: e.newTSec === null ? null : this.toChannel(e.newTSec) });
-      }
-    }
+    if (events) for (const e of this.detEvents) events.push(this.channelEvent(e));
     for (const b of this.scratch) {
       const t = this.toChannel(b.tSec);
       // The fiducial the detector chose for this beat (causal, per beat), kept in beat order.
@@ -255,10 +248,18 @@ export class BeatEngine {
         tUpSec: Number.isFinite(b.tUpSec) ? this.toChannel(b.tUpSec) : Number.NaN,
         tAlignSec: Number.isFinite(b.tAlignSec) ? this.toChannel(b.tAlignSec) : Number.NaN,
       });
-      events?.push({ type: 'final', tSec: t, provisionalId: b.provisionalId === null ? null : this.idBase + b.provisionalId });
       this.addBeat(t, fid, b.quality, out);
     }
     this.drain(out);
+  }
+
+  /** A detector event on the channel clock, its id made unique over the engine's life. */
+  private channelEvent(e: BeatEvent): LiveBeatEvent {
+    if (e.type === 'final') return { type: 'final', tSec: this.toChannel(e.tSec), provisionalId: e.provisionalId === null ? null : this.idBase + e.provisionalId };
+    const id = this.idBase + e.id;
+    if (id > this.maxId) this.maxId = id;
+    if (e.type === 'provisional') return { type: 'provisional', id, tSec: this.toChannel(e.tSec) };
+    return { type: 'revise', id, newTSec: e.newTSec === null ? null : this.toChannel(e.newTSec) };
   }
 
   /** A beat from the sensor's own intervals: final at once (no provisional beat). */

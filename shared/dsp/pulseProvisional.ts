@@ -26,7 +26,12 @@ export type BeatEvent =
   /** A provisional beat: systolic peak time, seconds from the first sample. */
   | { type: 'provisional'; id: number; tSec: number }
   /** A provisional beat moved (`newTSec`) or withdrawn (`null`) by the beat-sequence stage. */
-  | { type: 'revise'; id: number; newTSec: number | null };
+  | { type: 'revise'; id: number; newTSec: number | null }
+  /**
+   * The beat-sequence stage made a beat final at `tSec` (what `DetectedBeat` reports, at the same
+   * moment), confirming provisional beat `provisionalId` (null: none was shown).
+   */
+  | { type: 'final'; tSec: number; provisionalId: number | null };
 
 /** Upstroke needed, × the DP's upstroke scale (80th percentile of recent candidates). */
 export const GATE = 0.45;

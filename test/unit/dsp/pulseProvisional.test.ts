@@ -54,6 +54,18 @@ describe('PpgPeakDetector provisional beats', () => {
       assert.deepEqual(r.events, ref.events, `chunks up to ${maxChunk}`);
       assert.deepEqual(r.beats, ref.beats);
     }
+    // One `final` event per final beat, in order, naming the provisional beat it confirms.
+    const finals = ref.events.flatMap((e) => (e.type === 'final' ? [e] : []));
+    assert.deepEqual(
+      finals.map((e) => [e.tSec, e.provisionalId]),
+      ref.beats.map((b) => [b.tSec, b.provisionalId]),
+    );
+    // A revision of a provisional beat comes before the final event that confirms it.
+    ref.events.forEach((e, k) => {
+      if (e.type !== 'revise' || e.newTSec === null) return;
+      const fk = ref.events.findIndex((f) => f.type === 'final' && f.provisionalId === e.id);
+      assert.ok(fk > k, `the move of ${e.id} precedes its final event`);
+    });
     const confirmed = new Set(ref.beats.map((b) => b.provisionalId).filter((id) => id !== null));
     const withdrawn = new Set(ref.events.flatMap((e) => (e.type === 'revise' && e.newTSec === null ? [e.id] : [])));
     for (const e of ref.events) if (e.type === 'provisional') assert.ok(confirmed.has(e.id) !== withdrawn.has(e.id), `provisional ${e.id} settled once`);
