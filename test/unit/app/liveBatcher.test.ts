@@ -116,6 +116,25 @@ describe('LiveBatcher (a channel\'s view)', () => {
     assert.deepEqual(next.beats.map((x) => x.tSec), [20], 'only the new pipeline\'s beats');
   });
 
+  test('beat events (the fast path) go out in order with the next batch, once; a batch carries them alone; a new generation drops them', () => {
+    const b = new LiveBatcher('ch1');
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'provisional', id: 1, tSec: 10.4 }] }));
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'revise', id: 1, newTSec: 10.45 }, { type: 'provisional', id: 2, tSec: 11.2 }] }));
+    const first = b.take()!;
+    assert.ok(first, 'beat events alone make a batch');
+    assert.deepEqual(first.beatEvents, [
+      { type: 'provisional', id: 1, tSec: 10.4 },
+      { type: 'revise', id: 1, newTSec: 10.45 },
+      { type: 'provisional', id: 2, tSec: 11.2 },
+    ]);
+    assert.equal(b.take(), null, 'handed out once');
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'final', tSec: 10.45, provisionalId: 1 }] }));
+    b.addAnalysis(result({ gen: 2, beatEvents: [{ type: 'provisional', id: 1, tSec: 30.1 }] }));
+    const next = b.take()!;
+    assert.equal(next.analysisRestarted, true);
+    assert.deepEqual(next.beatEvents, [{ type: 'provisional', id: 1, tSec: 30.1 }], "only the new pipeline's events");
+  });
+
   test('quality seconds and status news are passed on at once', () => {
     const seen: string[] = [];
     const b = new LiveBatcher('ch1', {
