@@ -300,6 +300,7 @@ export const en: Record<StringKey, string> = {
   'metrics.breathing': 'Breathing rate',
   'metrics.meanHr': 'Mean heart rate',
   'metrics.hrNow': 'Heart rate',
+  'metrics.hrNowHelp': 'The heart rate of the newest beat, shown about 0.2 s after the pulse (revised if the beat turns out different).',
   'metrics.phase': 'HR–pacer phase',
   'metrics.phaseHelp':
     'How many degrees the heart rate lags the breathing pacer, over the last minute. 0° = heart rate peaks at the end of the in-breath: it rises while breathing in and falls while breathing out. Positive = it peaks later, negative = earlier.',

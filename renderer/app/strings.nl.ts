@@ -298,6 +298,7 @@ export const nl = {
   'metrics.breathing': 'Ademfrequentie',
   'metrics.meanHr': 'Gem. hartslag',
   'metrics.hrNow': 'Hartslag',
+  'metrics.hrNowHelp': 'De hartslag van de nieuwste slag, ongeveer 0,2 s na de pols getoond (bijgesteld als de slag anders blijkt).',
   'metrics.phase': 'Fase hartslag–adembegeleider',
   'metrics.phaseHelp':
     'Hoeveel graden de hartslag achterloopt op de ademhalingsbegeleider, over de laatste minuut. 0° = de hartslag piekt aan het eind van de inademing: hij stijgt bij het inademen en daalt bij het uitademen. Positief = de hartslag piekt later, negatief = eerder.',

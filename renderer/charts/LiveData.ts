@@ -12,11 +12,11 @@
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
 import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
 import type { LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
-import { LiveBeatTrack } from './LiveBeatTrack.js';
+import { LiveBeatTrack } from '../../shared/live/LiveBeatTrack.js';
 import { LiveClock } from './LiveClock.js';
-import { livePhase, type LivePhase } from './livePhase.js';
+import { livePhase, type LivePhase } from '../../shared/live/livePhase.js';
 import { perfStats } from './perfStats.js';
-import { SlidingSeries } from './SlidingSeries.js';
+import { SlidingSeries } from '../../shared/live/SlidingSeries.js';
 
 export class LiveData {
   channel: string | null = null;

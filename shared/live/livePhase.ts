@@ -12,9 +12,9 @@
  * {@link PHASE_WINDOW_SEC} are used (breaths with too few beats or a hole are skipped); null until
  * two usable breaths, without a pacer or while it is paused.
  */
-import { hrPacerPhase } from '../../shared/dsp/hrPacerPhase.js';
-import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
-import { pacerTiming } from '../../shared/pacer/pacerSettings.js';
+import { hrPacerPhase } from '../dsp/hrPacerPhase.js';
+import type { PacerTimeline } from '../ipc/apiTypes.js';
+import { pacerTiming } from '../pacer/pacerSettings.js';
 import type { SlidingSeries } from './SlidingSeries.js';
 
 /** Breaths used: those that ended within this many seconds before the newest beat. */

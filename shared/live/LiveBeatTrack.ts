@@ -14,8 +14,8 @@
  * interval to the beat before it, shown only for plausible intervals (0.25–2.5 s); its quality is
  * NaN (not judged yet: the PPG chart draws it hollow). Everything is plain data: unit-testable in Node.
  */
-import { BeatFlag } from '../../shared/domain/beatFlags.js';
-import type { BeatView, LiveBatch } from '../../shared/ipc/liveTypes.js';
+import { BeatFlag } from '../domain/beatFlags.js';
+import type { BeatView, LiveBatch } from '../ipc/liveTypes.js';
 import type { SlidingSeries } from './SlidingSeries.js';
 
 /** Intervals outside this range (s) give a provisional beat no heart rate (a missed beat, a gap). */
