@@ -21,6 +21,7 @@ import type { Storage } from '../storage/storage.js';
 import { AppCalls } from './appCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
 import { EventHub } from './eventHub.js';
+import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { RecordCalls } from './recordCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -41,6 +42,10 @@ export interface AppServiceOptions {
   nowMs?: () => number;
   /** Prints report HTML to PDF (default: headless Chromium; the desktop app passes `electronPrintToPdf`). */
   printToPdf?: PrintToPdf;
+  /** The main side's file dialog for a replay file (Electron); absent in the web host and the CLI. */
+  chooseReplayFile?: () => Promise<string | null>;
+  /** Runs RR analysis, reports and exports (default: on the main thread; the app core passes a worker). */
+  heavyWork?: HeavyWork;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
@@ -82,9 +87,23 @@ export class AppService {
     const nowMs = o.nowMs ?? Date.now;
     const startMs = nowMs();
     this.batchHz = o.batchHz ?? LIVE_BATCH_HZ;
-    this.app = new AppCalls(o.info, o.settings, this.hub, o.openClientDisplay);
-    this.records = new RecordCalls(o.storage, () => new Date(nowMs()), () => this.app.getLocale(), () => o.printToPdf ?? chromiumPrintToPdf());
-    this.sensors = new SensorCalls(o.devices, this.hub, { nowMs, wallSec: () => (nowMs() - startMs) / 1000 });
+    this.sensors = new SensorCalls(o.devices, this.hub, {
+      nowMs,
+      wallSec: () => (nowMs() - startMs) / 1000,
+      ...(o.chooseReplayFile ? { chooseReplayFile: o.chooseReplayFile } : {}),
+    });
+    // The start-up sensor comes from the host (CADANS_SENSOR, --sensor), not from a page: registered,
+    // so pages see it (a replay file as an opaque id) and may connect it.
+    const start = o.info.defaultSensorSpec;
+    const info = start ? { ...o.info, defaultSensorSpec: this.sensors.registerSensor(start).spec } : o.info;
+    this.app = new AppCalls(info, o.settings, this.hub, o.openClientDisplay);
+    this.records = new RecordCalls(
+      o.storage,
+      () => new Date(nowMs()),
+      () => this.app.getLocale(),
+      () => o.printToPdf ?? chromiumPrintToPdf(),
+      o.heavyWork ?? inlineHeavyWork(o.storage),
+    );
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;

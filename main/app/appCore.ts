@@ -14,6 +14,7 @@ import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
+import { inlineHeavyWork, workerHeavyWork } from './heavyWork.js';
 import { SettingsStore } from './SettingsStore.js';
 
 export const APP_VERSION = '0.1.0';
@@ -30,6 +31,10 @@ export interface AppCoreOptions {
   printToPdf?: PrintToPdf;
   /** Start-up recovery takes sessions without a write for this long as interrupted, s (default `CLI_STALE_AFTER_SEC`). */
   staleAfterSec?: number;
+  /** The main side's file dialog for a replay file (Electron); absent in the web host and the CLI. */
+  chooseReplayFile?: () => Promise<string | null>;
+  /** Where RR analysis, reports and exports run: a worker thread (default) or the main thread (benchmarks). */
+  heavyWork?: 'worker' | 'inline';
 }
 
 export interface AppCore {
@@ -48,6 +53,8 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
   const analysis = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
+  // Heavy calls (RR analysis, reports, exports) off the main thread: the live stream keeps flowing.
+  const heavyWork = o.heavyWork === 'inline' || o.dbPath === ':memory:' ? inlineHeavyWork(storage) : workerHeavyWork(o.dbPath, storage);
   const service = new AppService({
     storage,
     devices,
@@ -59,12 +66,16 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
       return new SessionRecorder(storage, ch, { ...r, flushEveryMs: 500 });
     },
     openClientDisplay: o.openClientDisplay,
+    heavyWork,
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
+    ...(o.chooseReplayFile ? { chooseReplayFile: o.chooseReplayFile } : {}),
   }).start();
   let sensorError: string | null = null;
-  if (o.sensorSpec) {
+  // The start-up sensor, by the id the service registered it under (a replay file's is opaque).
+  const startSpec = service.getAppInfo().defaultSensorSpec;
+  if (startSpec) {
     try {
-      await service.connectSensor(o.sensorSpec);
+      await service.connectSensor(startSpec);
     } catch (e) {
       sensorError = e instanceof Error ? e.message : String(e);
     }
@@ -81,6 +92,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
       await service.close();
       await devices.close();
       await analysis.terminate();
+      await heavyWork.close();
       storage.close();
     },
   };

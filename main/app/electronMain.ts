@@ -4,12 +4,18 @@
  * $CADANS_DB, the
  * simulator as sensor unless CADANS_SENSOR names another, clearly labelled in the UI), IPC
  * handlers generated from the contract, events broadcast to every window, and a clean shutdown
- * (a running session is stopped and saved). Everything else lives in plain-Node modules.
+ * (a running session is stopped and saved). Hardening: an application menu without developer
+ * tools or reload (appMenu.ts), developer tools only in an unpackaged run and never on the client
+ * display (windowOptions.ts; `CADANS_DEVTOOLS=1` opens them in development), and replay files
+ * only through this process's own file dialog (the page gets an opaque id, never reads a path).
+ * Packaged builds also carry Electron fuses (electron-builder.yml: no RunAsNode, NODE_OPTIONS or
+ * --inspect; asar integrity, app only from the asar). Everything else lives in plain-Node modules.
  */
 import { fileURLToPath } from 'node:url';
-import { app, dialog, ipcMain, session } from 'electron';
+import { app, dialog, ipcMain, Menu, session } from 'electron';
 import { channelOf } from '../../shared/ipc/contract.js';
 import { electronPrintToPdf } from '../reports/electronPrint.js';
+import { appMenuTemplate } from './appMenu.js';
 import { createAppCore, type AppCore } from './appCore.js';
 import { hardenAllWebContents, hardenSession, registerAppScheme } from './electronSecurity.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
@@ -26,7 +32,7 @@ hardenAllWebContents();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const windows = new Windows(preloadPath);
+  const windows = new Windows(preloadPath, { packaged: app.isPackaged });
   let core: AppCore | null = null;
   app.on('second-instance', () => windows.openTherapist());
   app.on('window-all-closed', () => app.quit());
@@ -41,6 +47,7 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   const start = async (): Promise<void> => {
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.getLocale().startsWith('en'))));
     hardenSession(session.defaultSession, rendererDir);
     core = await createAppCore({
       dbPath: process.env.CADANS_DB?.trim() || defaultDbPath(),
@@ -51,12 +58,26 @@ if (!app.requestSingleInstanceLock()) {
         windows.openClient();
         return { opened: true, url: null };
       },
+      // The therapist picks the recording in this process's dialog; the page only gets an opaque id.
+      chooseReplayFile: async () => {
+        const parent = windows.therapist && !windows.therapist.isDestroyed() ? windows.therapist : null;
+        const options: Electron.OpenDialogOptions = {
+          properties: ['openFile'],
+          filters: [
+            { name: 'PPG CSV / RR', extensions: ['csv', 'txt', 'rr', 'hrv', 'ibi', 'tsv'] },
+            { name: '*', extensions: ['*'] },
+          ],
+        };
+        const r = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
     });
     registerIpcHandlers(ipcMain, core.service);
     core.service.addSink((name, payload) => {
       for (const w of windows.all()) w.webContents.send(channelOf(name), payload);
     });
-    windows.openTherapist();
+    const therapist = windows.openTherapist();
+    if (!app.isPackaged && process.env.CADANS_DEVTOOLS === '1') therapist.webContents.openDevTools({ mode: 'detach' });
   };
   void app.whenReady().then(start).catch((e: unknown) => {
     dialog.showErrorBox('Cadans', `Cadans could not start: ${e instanceof Error ? e.message : String(e)}`);

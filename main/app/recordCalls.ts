@@ -23,22 +23,13 @@ import type {
 import type { Locale, SessionReviewData, SessionSummaryView } from '../../shared/ipc/apiTypes.js';
 import type { ReportRequest, ReportView, RrImportRequest, RrImportResult } from '../../shared/ipc/recordTypes.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
-import { importRrText } from './recordImport.js';
-import { renderReport, renderReportPdf } from './reportCalls.js';
+import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
+import { checkRrImport, storeRrImport } from './recordImport.js';
+import { reportPdf } from './reportCalls.js';
 import { reviewData, summaryView } from './sessionViews.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
-import { prepareSessionExport } from '../sessions/exportSession.js';
 import type { Storage } from '../storage/storage.js';
-
-const MIME: Record<SessionExportFormat, string> = {
-  csv: 'text/csv;charset=utf-8',
-  rr: 'text/plain;charset=utf-8',
-  json: 'application/json;charset=utf-8',
-};
-
-/** Largest export sent to the renderer in one reply (a 2-hour 100 Hz CSV is ~12 MB). */
-export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 
 /** `saveResult` — run a write; a `ValidationError` becomes `{ ok: false, issues }`, other errors propagate. */
 export function saveResult<T>(write: () => T): SaveResult<T> {
@@ -63,6 +54,8 @@ export class RecordCalls {
     private readonly printToPdf: () => PrintToPdf = () => {
       throw new Error('no PDF printer configured');
     },
+    /** Runs the heavy calls (RR analysis, reports, exports); default: on this thread. */
+    private readonly heavy: HeavyWork = inlineHeavyWork(storage),
   ) {}
 
   listClients(): ClientListItem[] {
@@ -85,17 +78,27 @@ export class RecordCalls {
   getSessionReview(sessionId: number): SessionReviewData {
     return reviewData(this.storage, sessionId);
   }
-  /** The report as HTML for the in-app preview (in the request's language, else the UI's). */
-  getReportHtml(request: ReportRequest): ReportView {
-    return renderReport(this.storage, request, this.locale(), this.now());
+  /** The report as HTML for the in-app preview (in the request's language, else the UI's); rendered off the main thread. */
+  getReportHtml(request: ReportRequest): Promise<ReportView> {
+    return this.heavy.report(request, this.locale(), this.now());
   }
   /** The same report as a PDF file. */
-  getReportPdf(request: ReportRequest): Promise<DownloadFile> {
-    return renderReportPdf(this.storage, request, this.locale(), this.now(), this.printToPdf());
+  async getReportPdf(request: ReportRequest): Promise<DownloadFile> {
+    const view = await this.heavy.report(request, this.locale(), this.now());
+    return reportPdf(view, this.printToPdf());
   }
-  /** An RR-interval file as a new session of the client (nothing stored when it cannot be read). */
-  importRrFile(request: RrImportRequest): RrImportResult {
-    return importRrText(this.storage, request, this.now());
+  /**
+   * An RR-interval file as a new session of the client (nothing stored when it cannot be read):
+   * the request is checked here, the file parsed and analysed off the main thread, the session
+   * stored here in one transaction.
+   */
+  async importRrFile(request: RrImportRequest): Promise<RrImportResult> {
+    const now = this.now();
+    const fields = checkRrImport(request, now);
+    if ('ok' in fields) return fields;
+    this.storage.clients.require(fields.clientId);
+    const prepared = await this.heavy.prepareRrImport(fields.text, fields.type);
+    return storeRrImport(this.storage, fields, prepared, now);
   }
 
   /** `updateClient` — change name, date of birth, referral, complaint or notes. */
@@ -158,19 +161,9 @@ export class RecordCalls {
 
   /**
    * `exportSession` — the session as CSV (raw signal), Kubios RR text or JSON, as one text file
-   * (`prepareSessionExport`; throws `ExportError` with a one-sentence reason, e.g. no raw signal).
+   * (`buildSessionExport`, run off the main thread by the heavy-work port).
    */
-  exportSession(sessionId: number, format: SessionExportFormat): DownloadFile {
-    const prepared = prepareSessionExport(this.storage, sessionId, format);
-    const parts: string[] = [];
-    let n = 0;
-    for (const chunk of prepared.chunks()) {
-      n += chunk.length;
-      if (n > MAX_EXPORT_CHARS) {
-        throw new Error(`Session ${sessionId} is too large to export from the app (over ${MAX_EXPORT_CHARS / 1024 / 1024} MB); use cadans export.`);
-      }
-      parts.push(chunk);
-    }
-    return { fileName: prepared.fileName, mimeType: MIME[format], data: parts.join('') };
+  exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile> {
+    return this.heavy.exportSession(sessionId, format);
   }
 }

@@ -6,6 +6,13 @@
  * so reports and exports treat it like a recorded interval-sensor session. Everything is written
  * in ONE transaction after the file has been read: an unreadable file or a bad request stores
  * nothing.
+ *
+ * Three steps, so the heavy one can leave the main thread (heavyWork.ts): `checkRrImport` (the
+ * request's fields, cheap), `prepareRrImport` (parse the text and analyse the intervals: seconds
+ * for a long file — run in the heavy-work worker by the app), `storeRrImport` (one transaction).
+ * `prepareRrImport` analyses the beats exactly as they will be stored, with the same
+ * `computeSessionSummary`, on a private in-memory database: the stored summary is the one a
+ * re-analysis of the stored session gives.
  */
 import { BeatFlag } from '../../shared/domain/beatFlags.js';
 import { isIsoDateTime, localIsoDate } from '../../shared/domain/dates.js';
@@ -15,9 +22,9 @@ import { showValue } from '../../shared/domain/validationMessages.js';
 import { IssueCollector } from '../../shared/domain/validationResult.js';
 import { parseRrText } from '../../shared/io/rrText.js';
 import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type RrImportRequest, type RrImportResult, type RrImportType } from '../../shared/ipc/recordTypes.js';
-import { computeSessionSummary } from '../sessions/sessionSummary.js';
+import { computeSessionSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import type { BeatInput } from '../storage/beatsRepo.js';
-import type { Storage } from '../storage/storage.js';
+import { openStorage, type Storage } from '../storage/storage.js';
 import { summaryView } from './sessionViews.js';
 
 /** Sensor spec of imported sessions (shown in reports next to the file name). */
@@ -47,8 +54,11 @@ function checkRequest(req: RrImportRequest, now: Date): { clientId: number; cour
   return { clientId: clientId as number, courseId, type: type as RrImportType, fileName, startedAt };
 }
 
-/** `importRrText` — see the file comment. Throws `NotFoundError` for an unknown client or course. */
-export function importRrText(storage: Storage, req: RrImportRequest, now: Date): RrImportResult {
+/** The request's checked fields. */
+export type RrImportFields = Exclude<ReturnType<typeof checkRequest>, Fail> & { text: string };
+
+/** Step 1: the request's fields and the text's size (no parsing); the fields or why not. */
+export function checkRrImport(req: RrImportRequest, now: Date): RrImportFields | Fail {
   const fields = checkRequest(req, now);
   if ('ok' in fields) return fields;
   const text: unknown = (req as { text?: unknown }).text;
@@ -58,16 +68,51 @@ export function importRrText(storage: Storage, req: RrImportRequest, now: Date):
   if (text.length > MAX_RR_TEXT_CHARS) {
     return { ok: false, reason: 'too-large', error: `the file is larger than ${Math.round(MAX_RR_TEXT_CHARS / 1000)} kB`, issues: [] };
   }
-  storage.clients.require(fields.clientId);
-  const rr = parseRrText(text);
-  if ('error' in rr) return { ok: false, reason: 'unreadable', error: rr.error, issues: [] };
+  return { ...fields, text };
+}
 
+/** What `prepareRrImport` found: the parsed intervals and their analysis, or why the file is unreadable. */
+export type PreparedRrImport =
+  | { ok: true; ibiMs: Float64Array; format: string; unit: 'ms' | 's'; warnings: string[]; summary: SessionSummary }
+  | { ok: false; error: string };
+
+/** The beats stored for `ibiMs`: the first at t = 0 without an interval, as interval sensors are stored. */
+function beatsOf(ibiMs: ArrayLike<number>): { beats: BeatInput[]; durationSec: number } {
   const beats: BeatInput[] = [{ tSec: 0, ibiMs: null, quality: null, flags: BeatFlag.fromSensor }];
   let tSec = 0;
-  for (const ibiMs of rr.ibiMs) {
-    tSec += ibiMs / 1000;
-    beats.push({ tSec, ibiMs, quality: null, flags: BeatFlag.fromSensor });
+  for (let i = 0; i < ibiMs.length; i++) {
+    const ibi = ibiMs[i]!;
+    tSec += ibi / 1000;
+    beats.push({ tSec, ibiMs: ibi, quality: null, flags: BeatFlag.fromSensor });
   }
+  return { beats, durationSec: tSec };
+}
+
+/**
+ * Step 2 (heavy, no access to the records): parse `text` and compute the summary the stored
+ * session will have — `computeSessionSummary` on the same beats in a private in-memory database.
+ */
+export function prepareRrImport(text: string, type: RrImportType = 'biofeedback'): PreparedRrImport {
+  const rr = parseRrText(text);
+  if ('error' in rr) return { ok: false, error: rr.error };
+  const { beats } = beatsOf(rr.ibiMs);
+  const scratch = openStorage(':memory:');
+  try {
+    const client = scratch.clients.create({ name: 'import' });
+    const row = scratch.sessions.create({ clientId: client.id, type, sensorSpec: RR_IMPORT_SENSOR_SPEC, startedAt: '2000-01-01T00:00:00.000Z', fsHz: null });
+    scratch.beats.append(row.id, beats);
+    const summary = computeSessionSummary(scratch, row.id);
+    return { ok: true, ibiMs: rr.ibiMs, format: rr.format, unit: rr.unit, warnings: rr.warnings, summary };
+  } finally {
+    scratch.close();
+  }
+}
+
+/** Step 3: store the prepared import as a new complete session (one transaction). Throws `NotFoundError`. */
+export function storeRrImport(storage: Storage, fields: RrImportFields, prepared: PreparedRrImport, now: Date): RrImportResult {
+  if (!prepared.ok) return { ok: false, reason: 'unreadable', error: prepared.error, issues: [] };
+  storage.clients.require(fields.clientId);
+  const { beats, durationSec: tSec } = beatsOf(prepared.ibiMs);
   const startMs = fields.startedAt !== null ? Date.parse(fields.startedAt) : now.getTime() - tSec * 1000;
   const startedAt = new Date(startMs).toISOString();
   const endedAt = new Date(startMs + tSec * 1000).toISOString();
@@ -75,9 +120,9 @@ export function importRrText(storage: Storage, req: RrImportRequest, now: Date):
     label: `${fields.fileName} (RR)`,
     kind: 'rr-import',
     fileName: fields.fileName,
-    format: rr.format,
-    unit: rr.unit,
-    warnings: rr.warnings,
+    format: prepared.format,
+    unit: prepared.unit,
+    warnings: prepared.warnings,
   };
 
   const sessionId = storage.db.transaction((): number => {
@@ -86,14 +131,22 @@ export function importRrText(storage: Storage, req: RrImportRequest, now: Date):
       now,
     );
     storage.beats.append(row.id, beats);
-    storage.sessions.setSummary(row.id, computeSessionSummary(storage, row.id) as unknown as JsonObject);
+    storage.sessions.setSummary(row.id, prepared.summary as unknown as JsonObject);
     storage.sessions.setStatus(row.id, 'complete', endedAt, now);
     return row.id;
   })();
 
   const session = summaryView(storage.sessions.require(sessionId), 0);
-  const warnings = [...rr.warnings];
+  const warnings = [...prepared.warnings];
   const analysisError = session.raw && typeof session.raw.error === 'string' ? session.raw.error : null;
   if (analysisError) warnings.push(`no analysis: ${analysisError}`);
-  return { ok: true, session, intervals: rr.ibiMs.length, format: rr.format, unit: rr.unit, warnings };
+  return { ok: true, session, intervals: prepared.ibiMs.length, format: prepared.format, unit: prepared.unit, warnings };
+}
+
+/** `importRrText` — see the file comment: the three steps on this thread. Throws `NotFoundError` for an unknown client or course. */
+export function importRrText(storage: Storage, req: RrImportRequest, now: Date): RrImportResult {
+  const fields = checkRrImport(req, now);
+  if ('ok' in fields) return fields;
+  storage.clients.require(fields.clientId);
+  return storeRrImport(storage, fields, prepareRrImport(fields.text, fields.type), now);
 }

@@ -59,9 +59,8 @@ export function renderReport(storage: Storage, req: ReportRequest, defaultLocale
   return { title: reportTitle(html, `Progress ${r.clientId}`), baseName: base, html };
 }
 
-/** `renderReportPdf` — the same report printed to PDF by `print` (throws `ReportError` when printing fails). */
-export async function renderReportPdf(storage: Storage, req: ReportRequest, defaultLocale: Locale, now: Date, print: PrintToPdf): Promise<DownloadFile> {
-  const view = renderReport(storage, req, defaultLocale, now);
+/** `reportPdf` — a rendered report printed to PDF by `print` (throws `ReportError` when printing fails). */
+export async function reportPdf(view: ReportView, print: PrintToPdf): Promise<DownloadFile> {
   const bytes = await print(view.html);
   return { fileName: `${view.baseName}.pdf`, mimeType: 'application/pdf', data: bytes };
 }

@@ -1,10 +1,13 @@
 /**
  * `SensorCalls` — the sensors part of the app core (the contract's `listSensors`, `listChannels`,
- * `connectSensor`, `disconnectSensor`): connects sensors through the device manager and gives each
- * channel its live view (a `LiveBatcher` as the channel's `view` sink), whose batches go to every
- * renderer 25 times a second (`tick`); quality seconds and connection news go out at once.
+ * `connectSensor`, `disconnectSensor`, `chooseReplayFile`): connects sensors through the device
+ * manager and gives each channel its live view (a `LiveBatcher` as the channel's `view` sink), whose
+ * batches go to every renderer 25 times a second (`tick`); quality seconds and connection news go
+ * out at once. A page connects only what `SensorAccess` allows: a listed sensor, the simulator, or
+ * the opaque id of a sensor registered by the main side (`registerSensor`, `chooseReplayFile`) —
+ * never a path.
  */
-import type { ChannelView, SensorListView } from '../../shared/ipc/apiTypes.js';
+import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
 import type { PacerSnapshot } from '../../shared/ipc/liveTypes.js';
 import type { PacerSchedule } from '../../shared/pacer/pacerSchedule.js';
 import type { SensorNotice } from '../../shared/sensors/frames.js';
@@ -12,6 +15,7 @@ import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
 import type { AppChannel, AppDevices } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
 import { LiveBatcher } from './LiveBatcher.js';
+import { SensorAccess } from './sensorAccess.js';
 import { channelView, sensorListView } from './sensorViews.js';
 
 export interface SensorCallsOptions {
@@ -21,10 +25,17 @@ export interface SensorCallsOptions {
   pacerAt?: (tSec: number) => PacerSnapshot | null;
   /** Seconds on the app's wall clock since start (the pacer's clock when no sensor is connected). */
   wallSec: () => number;
+  /**
+   * The main side's file dialog for a replay file (Electron: `dialog.showOpenDialog`): the chosen
+   * path, or null when cancelled. Absent where there is no such dialog (web host, CLI).
+   */
+  chooseReplayFile?: () => Promise<string | null>;
 }
 
 export class SensorCalls {
   private readonly batchers = new Map<string, LiveBatcher>();
+  /** What a page may connect (see sensorAccess.ts). */
+  readonly access = new SensorAccess();
   pacerAt: (tSec: number) => PacerSnapshot | null = () => null;
   /** Whether a channel is being recorded (it cannot be disconnected then). */
   inUse: (channel: string) => boolean = () => false;
@@ -36,15 +47,35 @@ export class SensorCalls {
   ) {}
 
   async listSensors(): Promise<SensorListView> {
-    return sensorListView(await this.devices.listSensors());
+    return this.access.offer(sensorListView(await this.devices.listSensors()));
+  }
+
+  /**
+   * `registerSensor` — main side only (not in the API contract): a sensor from a trusted side (the
+   * start-up sensor, a CLI user's `--sensor`, a file chosen in the main process's dialog). Returns
+   * its option; its `spec` (an opaque id for a replay file) is what `connectSensor` accepts.
+   */
+  registerSensor(spec: string, label?: string): SensorOption {
+    return this.access.register(spec, label);
+  }
+
+  /** `chooseReplayFile` — the main side's file dialog; the chosen file registered (null when cancelled). */
+  async chooseReplayFile(): Promise<SensorOption | null> {
+    if (!this.o.chooseReplayFile) {
+      throw new Error('replay files are chosen in the desktop app; for the browser, start it with cadans web --sensor file:<recording>');
+    }
+    const path = await this.o.chooseReplayFile();
+    if (path === null || path.trim() === '') return null;
+    return this.registerSensor(`file:${path}`);
   }
 
   listChannels(): ChannelView[] {
     return this.devices.channels().map((c) => channelView(c));
   }
 
-  async connectSensor(spec: string): Promise<ChannelView> {
-    const existing = this.devices.channels().find((c) => c.spec === spec.trim());
+  async connectSensor(asked: string): Promise<ChannelView> {
+    const spec = this.access.resolve(asked); // refuses paths: nothing is opened for a refused spec
+    const existing = this.devices.channels().find((c) => c.spec === spec);
     if (existing) return channelView(existing);
     const id = this.freeChannelName();
     // The view is in place before the first sample can arrive.
@@ -52,7 +83,7 @@ export class SensorCalls {
     this.batchers.set(id, batcher);
     let ch: AppChannel;
     try {
-      ch = await this.devices.connect(spec.trim(), id, batcher);
+      ch = await this.devices.connect(spec, id, batcher);
     } catch (e) {
       this.batchers.delete(id);
       throw e;

@@ -7,6 +7,8 @@ import type { JsonObject, SessionListItem } from '../../shared/domain/types.js';
 import type { SessionReviewData, SessionSummaryView } from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import { validatePacerSettings } from '../../shared/pacer/pacerSettings.js';
+import { timeInLevelOf } from '../../shared/report/timeInLevel.js';
+import { hrvWithheldOf } from '../../shared/report/withheld.js';
 import { storedSummary } from '../sessions/sessionSummary.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -20,8 +22,8 @@ function pacerOf(json: JsonObject | null): PacerSettings | null {
 /** `summaryView`: a stored session with its summary numbers (nulls where the summary has none). */
 export function summaryView(s: SessionListItem, markerCount: number): SessionSummaryView {
   const sum = storedSummary(s.summary);
-  const pct = sum?.coherencePct;
-  const scored = pct ? pct.low + pct.medium + pct.high : 0;
+  // Over the whole session with "not scored" as its own share (older summaries converted).
+  const levels = sum && sum.method !== 'none' ? timeInLevelOf(sum as unknown as Record<string, unknown>) : null;
   return {
     sessionId: s.id,
     clientId: s.clientId,
@@ -38,7 +40,9 @@ export function summaryView(s: SessionListItem, markerCount: number): SessionSum
     sdnnMs: num(sum?.sdnnMs),
     lfHf: num(sum?.lfHf),
     coherenceMean: num(sum?.coherenceMean),
-    coherenceLevelsPct: pct && scored > 0 ? { low: pct.low, medium: pct.medium, high: pct.high } : null,
+    coherenceLevelsPct: levels && levels.sessionSec > 0 ? levels.pct : null,
+    coherenceScoredSec: levels ? levels.scoredSec : null,
+    hrvWithheld: hrvWithheldOf(sum as unknown as Record<string, unknown> | null),
     respirationBpm: num(sum?.breathingRateBpm),
     artifactsPct: num(sum?.correctedPct),
     unusablePct: sum && num(sum.signalQualityPct) !== null ? Math.max(0, 100 - sum.signalQualityPct!) : null,

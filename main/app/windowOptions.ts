@@ -6,6 +6,8 @@
  * and a test checks that no other `new BrowserWindow(` exists in main/.
  * Also: the placement of the client display (the first display that is not the primary one,
  * full screen; else a second normal window).
+ * Developer tools: never on the client display (a client must not reach records through them),
+ * and on the therapist window only in an unpackaged development run (`app.isPackaged` false).
  */
 import type { BrowserWindowConstructorOptions, Rectangle } from 'electron';
 
@@ -14,6 +16,16 @@ export type WindowKind = 'therapist' | 'client';
 export interface WindowPlacement {
   bounds?: Rectangle;
   fullscreen?: boolean;
+}
+
+export interface WindowBuild {
+  /** `app.isPackaged`: an installed build (default true: the safe assumption). */
+  packaged?: boolean;
+}
+
+/** `devToolsAllowed`: whether a window may open the developer tools (see the file comment). */
+export function devToolsAllowed(kind: WindowKind, build: WindowBuild = {}): boolean {
+  return kind === 'therapist' && build.packaged === false;
 }
 
 /** A BrowserWindow-like constructor (Electron's, or a capturing fake in tests). */
@@ -47,7 +59,13 @@ function frameOptions(kind: WindowKind, placement: WindowPlacement): BrowserWind
 }
 
 /** `createSecureWindow`: a window of `kind` with the secure preferences and the preload at `preloadPath`. */
-export function createSecureWindow<W>(BrowserWindow: WindowConstructor<W>, kind: WindowKind, preloadPath: string, placement: WindowPlacement = {}): W {
+export function createSecureWindow<W>(
+  BrowserWindow: WindowConstructor<W>,
+  kind: WindowKind,
+  preloadPath: string,
+  placement: WindowPlacement = {},
+  build: WindowBuild = {},
+): W {
   // The preferences are written out literally (not spread from a constant) so static checkers
   // such as electronegativity can see them at the constructor call.
   return new BrowserWindow({
@@ -70,6 +88,7 @@ export function createSecureWindow<W>(BrowserWindow: WindowConstructor<W>, kind:
       disableBlinkFeatures: 'Auxclick',
       safeDialogs: true,
       spellcheck: false,
+      devTools: devToolsAllowed(kind, build),
       // electronegativity-reviewed: REMOTE_MODULE_JS_CHECK (see below).
       // @ts-expect-error -- `enableRemoteModule` no longer exists (the remote module was removed in Electron 14) and is
       // ignored. It is written only for electronegativity: scanning `-i main` it cannot see the Electron version, assumes
@@ -84,17 +103,21 @@ class Capture {
 }
 
 /** `windowOptions`: the exact options `createSecureWindow` passes to the constructor. */
-export function windowOptions(kind: WindowKind, preloadPath: string, placement: WindowPlacement = {}): BrowserWindowConstructorOptions {
-  return createSecureWindow(Capture, kind, preloadPath, placement).options;
+export function windowOptions(kind: WindowKind, preloadPath: string, placement: WindowPlacement = {}, build: WindowBuild = {}): BrowserWindowConstructorOptions {
+  return createSecureWindow(Capture, kind, preloadPath, placement, build).options;
 }
 
-/** `insecureOptionProblems`: what is not secure in a window's options (empty = secure). */
-export function insecureOptionProblems(o: BrowserWindowConstructorOptions): string[] {
+/**
+ * `insecureOptionProblems`: what is not secure in a window's options (empty = secure). With
+ * `expect.devTools === false` the developer tools must be off too (the client display; packaged builds).
+ */
+export function insecureOptionProblems(o: BrowserWindowConstructorOptions, expect: { devTools?: boolean } = {}): string[] {
   const wp = (o.webPreferences ?? {}) as Record<string, unknown>;
   const problems: string[] = [];
   for (const [key, value] of Object.entries(REQUIRED_WEB_PREFERENCES)) {
     if (wp[key] !== value) problems.push(`webPreferences.${key} must be ${String(value)} (is ${String(wp[key])})`);
   }
+  if (expect.devTools === false && wp.devTools !== false) problems.push(`webPreferences.devTools must be false (is ${String(wp.devTools)})`);
   if (typeof wp.preload !== 'string' || !wp.preload.endsWith('preload.cjs')) problems.push('webPreferences.preload must be the bundled preload.cjs');
   return problems;
 }

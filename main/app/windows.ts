@@ -5,20 +5,24 @@
  */
 import { BrowserWindow, screen } from 'electron';
 import { APP_URL } from './electronSecurity.js';
-import { clientDisplayPlacement, createSecureWindow } from './windowOptions.js';
+import { clientDisplayPlacement, createSecureWindow, type WindowBuild } from './windowOptions.js';
 
 export class Windows {
   therapist: BrowserWindow | null = null;
   client: BrowserWindow | null = null;
 
-  constructor(private readonly preloadPath: string) {}
+  constructor(
+    private readonly preloadPath: string,
+    /** `app.isPackaged` (developer tools only in an unpackaged run, never on the client display). */
+    private readonly build: WindowBuild = {},
+  ) {}
 
   openTherapist(): BrowserWindow {
     if (this.therapist && !this.therapist.isDestroyed()) {
       this.therapist.focus();
       return this.therapist;
     }
-    const win = createSecureWindow(BrowserWindow, 'therapist', this.preloadPath);
+    const win = createSecureWindow(BrowserWindow, 'therapist', this.preloadPath, {}, this.build);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {
       this.therapist = null;
@@ -36,7 +40,7 @@ export class Windows {
       return this.client;
     }
     const placement = clientDisplayPlacement(screen.getAllDisplays(), screen.getPrimaryDisplay().id);
-    const win = createSecureWindow(BrowserWindow, 'client', this.preloadPath, placement);
+    const win = createSecureWindow(BrowserWindow, 'client', this.preloadPath, placement, this.build);
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => (this.client = null));
     void win.loadURL(APP_URL + '#/display');

@@ -30,7 +30,10 @@ export async function openCliCore(o: { dbFile: string | null; bleScanMs?: number
   }
   const service = core.service;
   const api = createApiClient({
-    invoke: (name, args) => dispatchInvoke(service, name, args),
+    // The CLI's sensor is what its user typed in their own shell (`--sensor file:…` included): it is
+    // registered from this trusted side and connected by the id that gives (see main/app/sensorAccess.ts).
+    invoke: (name, args) =>
+      dispatchInvoke(service, name, name === 'connectSensor' && typeof args[0] === 'string' ? [service.sensors.registerSensor(args[0]).spec] : args),
     subscribe: (name, listener) => service.addSink((n, payload) => n === name && listener(payload)),
   });
   let closed = false;

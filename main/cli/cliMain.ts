@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { safeMessage, showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 
 /** A CLI command: its options (node:util parseArgs) and its handler. */
@@ -53,7 +54,7 @@ export async function cliMain(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`cadans: unknown command '${name}'. Run 'cadans --help'.\n`);
+    process.stderr.write(`cadans: unknown command '${showText(name, 40)}'. Run 'cadans --help'.\n`);
     return 2;
   }
   try {
@@ -70,12 +71,13 @@ export async function cliMain(argv: string[]): Promise<number> {
     }
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
+    // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.
     if (e instanceof CliError || (e instanceof Error && e.name === 'AnalysisInputError')) {
-      process.stderr.write(`cadans ${name}: ${e.message}\n`);
+      process.stderr.write(`cadans ${name}: ${safeMessage(e.message)}\n`);
       return e instanceof CliError ? e.exitCode : 1;
     }
     const err = e as Error;
-    process.stderr.write(`cadans ${name}: internal error: ${err?.message ?? String(e)}\n`);
+    process.stderr.write(`cadans ${name}: internal error: ${safeMessage(err?.message ?? String(e))}\n`);
     if (process.env.CADANS_DEBUG) process.stderr.write(String(err?.stack) + '\n');
     return 1;
   }

@@ -1,4 +1,5 @@
 import type { ClientListItem } from '../../shared/domain/types.js';
+import { safeJson, stripControls } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
@@ -17,7 +18,7 @@ export const clientsCommand: CliCommand = {
     if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
     const { exists } = dbFileExists(values.db);
     const clients = exists ? await withRecordsDb(values.db, { mustExist: true }, (s) => s.clients.list()) : [];
-    process.stdout.write(values.json ? JSON.stringify(clients) + '\n' : formatClients(clients));
+    process.stdout.write(values.json ? safeJson(clients) + '\n' : formatClients(clients));
     return 0;
   },
 };
@@ -34,8 +35,9 @@ function formatClients(clients: ClientListItem[]): string {
   return table(['id', 'name', 'complaint', 'sessions', 'last session (UTC)'], rows);
 }
 
-/** A plain text table with left-aligned columns. */
-export function table(header: string[], rows: string[][]): string {
+/** A plain text table with left-aligned columns (cells without control characters or escapes). */
+export function table(header: string[], dirty: string[][]): string {
+  const rows = dirty.map((r) => r.map((c) => stripControls(c)));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';

@@ -3,9 +3,10 @@
  * interrupted sessions (only stale ones, since a recording may run beside the command),
  * closing, and turning every expected failure into a one-line `CliError`.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { DatabaseFileError } from '../../native-adapters/sqlite/databaseFileError.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
+import { showText } from '../../shared/text/safeText.js';
 import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError } from './cliError.js';
@@ -36,6 +37,30 @@ export function dbFileExists(dbOption: string | boolean | undefined): { file: st
 }
 
 /**
+ * For commands that read an existing database: refuse a missing file, and an empty one (SQLite
+ * would take a 0-byte file — `export --db empty.csv` — as a new database and write its schema
+ * into it). Other non-databases are refused by `openStorage` without being changed.
+ */
+function refuseNonDatabase(file: string): void {
+  const shown = showText(file, 200);
+  let size: number;
+  try {
+    const st = statSync(file);
+    size = st.isFile() ? st.size : -1;
+  } catch {
+    throw new CliError(`no Cadans database at ${shown} (give --db FILE or set CADANS_DB)`);
+  }
+  if (size !== 0) return;
+  let walBytes = 0;
+  try {
+    walBytes = statSync(file + '-wal').size;
+  } catch {
+    walBytes = 0;
+  }
+  if (walBytes === 0) throw new CliError(`${shown} is an empty file, not a Cadans database; Cadans did not change it (give --db FILE or set CADANS_DB)`);
+}
+
+/**
  * `withRecordsDb` — open the database of `--db`, recover stale interrupted sessions, run `fn`,
  * close. Errors become `CliError`s (see `toCliError`).
  */
@@ -45,9 +70,7 @@ export async function withRecordsDb<T>(
   fn: (storage: Storage, file: string) => Promise<T> | T,
 ): Promise<T> {
   const file = resolveDbPath(dbOption);
-  if (options.mustExist && !existsSync(file)) {
-    throw new CliError(`no Cadans database at ${file} (give --db FILE or set CADANS_DB)`);
-  }
+  if (options.mustExist) refuseNonDatabase(file);
   let storage: Storage;
   try {
     storage = openStorage(file, { mustExist: options.mustExist });

@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedExport } from '../sessions/exportSession.js';
+import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
@@ -32,14 +33,14 @@ export const exportCommand: CliCommand = {
     if (typeof values.out === 'string') {
       if (values.out.trim() === '') throw new CliError('--out needs a file name', 2);
       out = resolve(values.out);
-      if (existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name.`);
+      if (existsSync(out)) throw new CliError(`${showText(out, 300)} already exists; Cadans does not overwrite it. Choose another file name.`);
     }
     await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
       const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat);
       if (out) writeExportFile(prepared, out);
       else await writeToStdout(prepared);
     });
-    if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${out}\n`);
+    if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${showText(out, 300)}\n`);
     return 0;
   },
 };

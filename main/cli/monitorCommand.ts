@@ -1,3 +1,4 @@
+import { safeJson, safeLines, showText } from '../../shared/text/safeText.js';
 import { openSensor } from '../devices/openSensor.js';
 import type { QualityEvent } from '../../shared/ipc/apiTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
@@ -93,7 +94,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     offs.push(
       cli.on('onConnection', (e) => {
         if (channel !== '' && e.channel !== channel) return;
-        if (e.notice) process.stderr.write(`cadans monitor: ${formatSensorNotice(e.notice, 'en')}\n`);
+        if (e.notice) process.stderr.write(`cadans monitor: ${showText(formatSensorNotice(e.notice, 'en'), 300)}\n`);
         if (channel === '') return;
         state = e.state;
         if (e.state === 'disconnected' || e.state === 'error') finish('ended');
@@ -124,7 +125,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
           if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) out(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
         }),
       );
-      out(`Monitoring ${label}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
+      out(`Monitoring ${showText(label, 120)}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
     }
     const reason = await ended;
     const ch = cli.core.devices.channel(channel);
@@ -141,8 +142,8 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     await api.disconnectSensor(channel).catch(() => undefined);
     const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
     const summary = collector.summary(durationSec, sensor);
-    if (beats) out(JSON.stringify({ type: 'summary', ...summary }) + '\n');
-    else out(json ? JSON.stringify(summary) + '\n' : formatMonitorSummary(summary, reason));
+    if (beats) out(safeJson({ type: 'summary', ...summary }) + '\n');
+    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason)));
     // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
     if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
     return 0;

@@ -1,19 +1,17 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readTextInput, TextInputError } from '../../native-adapters/files/readTextInput.js';
 import { CliError } from './cliError.js';
 
-/** Read a text file for the CLI, turning file-system errors into one-line messages. */
-export function readTextFile(file: string): string {
-  let st;
+/**
+ * Read a recording file for the CLI: bounded (at most 256 MiB; `/dev/zero` or an endless pipe is
+ * refused, never read to the end), binary data refused, UTF-8 (with or without Excel's byte-order
+ * mark), UTF-16 LE/BE or Latin-1 (see native-adapters/files/readTextInput.ts). Failures are
+ * one-line `CliError`s naming the file.
+ */
+export async function readTextFile(file: string): Promise<string> {
   try {
-    st = statSync(file);
+    return (await readTextInput(file)).text;
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${code ?? (e as Error).message}`);
-  }
-  if (st.isDirectory()) throw new CliError(`${file} is a folder, not a recording`);
-  try {
-    return readFileSync(file, 'latin1');
-  } catch (e) {
-    throw new CliError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof TextInputError) throw new CliError(e.message);
+    throw e;
   }
 }

@@ -1,3 +1,5 @@
+import { withheldReasonText } from '../../shared/dsp/hrvWithheld.js';
+import { withheldEntries } from '../../shared/report/withheld.js';
 import { openSensor } from '../devices/openSensor.js';
 import { parsePacerSpec } from '../../shared/pacer/parsePacerSpec.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
@@ -205,15 +207,18 @@ function formatRecord(r: RecordResult, file: string): string {
   ];
   if (s.error) lines.push(`  analysis        not possible: ${s.error}`);
   else {
+    const withheld = withheldEntries(s.hrvWithheld);
     lines.push(
       `  heart rate      ${fmt(s.meanHrBpm)} bpm`,
       `  RMSSD / SDNN    ${fmt(s.rmssdMs)} / ${fmt(s.sdnnMs)} ms, pNN50 ${fmt(s.pnn50Pct)} %`,
       `  LF/HF           ${fmt(s.lfHf, 2)}, LF peak ${fmt(s.lfPeakHz, 3)} Hz`,
       `  coherence       mean ${fmt(s.coherenceMean, 2)}, peak ${fmt(s.coherencePeak, 2)}; ` +
-        `low/medium/high ${fmt(s.coherencePct.low, 0)}/${fmt(s.coherencePct.medium, 0)}/${fmt(s.coherencePct.high, 0)} %`,
+        `low/medium/high/not scored ${fmt(s.coherencePct.low, 0)}/${fmt(s.coherencePct.medium, 0)}/${fmt(s.coherencePct.high, 0)}/${fmt(s.coherencePct.notScored, 0)} % of the session`,
       `  breathing rate  ${fmt(s.breathingRateBpm)} breaths/min`,
       `  artifacts       ${s.correctedBeats} corrected (${fmt(s.correctedPct)} %), signal quality ${fmt(s.signalQualityPct, 0)} %`,
     );
+    // A withheld figure prints as —; here is why.
+    if (withheld.length) lines.push(`  withheld        ${withheld.map((e) => `${e.key} (${withheldReasonText(e.reason, 'en')})`).join(', ')}`);
   }
   lines.push(`  database        ${file}`);
   return lines.join('\n') + '\n';

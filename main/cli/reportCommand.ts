@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { isReportLang, type ReportLang } from '../../shared/report/reportMessages.js';
 import { ReportError } from '../reports/reportError.js';
 import { progressReportHtml, reportFileType, sessionReportHtml, writeReportFile } from '../reports/reportFiles.js';
+import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
@@ -61,12 +63,14 @@ export const reportCommand: CliCommand = {
     const clientId = progress ? parseId(String(values.client), '--client') : 0;
     const courseId = typeof values.course === 'string' ? parseId(values.course, '--course') : null;
     const opts = { lang: lang as ReportLang, timeZone };
+    // Refused before the database is opened: a failing command touches nothing.
+    if (values.force !== true && existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name (or --force).`);
     try {
       const html = await withRecordsDb(values.db, { mustExist: true }, (storage) =>
         progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
       );
       const r = await writeReportFile(html, out, { overwrite: values.force === true });
-      process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${r.file}\n`);
+      process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${showText(r.file, 300)}\n`);
     } catch (e) {
       if (e instanceof ReportError) throw new CliError(oneLine(e.message));
       throw e;

@@ -12,6 +12,7 @@
  * and step starts as pacer changes and 'phase' markers; without them it runs on a throw-away database. SIGINT/SIGTERM stop early: what was measured is analysed (status
  * 'interrupted'; unfinished steps show as unusable).
  */
+import { safeJson, safeLines, showText } from '../../shared/text/safeText.js';
 import { openSensor } from '../devices/openSensor.js';
 import {
   buildResonanceProtocol,
@@ -142,7 +143,7 @@ function progressLabel(p: ResonanceProgress, sliding: boolean): string {
  */
 async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResult> {
   const { api } = cli;
-  const say = (msg: string): void => void process.stderr.write(`cadans resonance: ${msg}\n`);
+  const say = (msg: string): void => void process.stderr.write(`cadans resonance: ${showText(msg, 400)}\n`);
   let channel = '';
   let label: string;
   let kind: string;
@@ -249,12 +250,12 @@ export const resonanceCommand: CliCommand = {
     const a = result.assessment;
     const sessionId = args.store ? result.sessionId : null;
     if (args.json) {
-      process.stdout.write(JSON.stringify({ ...a, sessionId, status: result.status, sensor: result.sensor }) + '\n');
+      process.stdout.write(safeJson({ ...a, sessionId, status: result.status, sensor: result.sensor }) + '\n');
     } else {
       let text = a.kind === 'stepped' ? formatResonanceTable(a, args.lang) : formatSlidingSummary(a, args.lang);
       if (result.status === 'interrupted') text += 'Status: interrupted before the end of the protocol\n';
       if (sessionId !== null) text += `Stored as session ${sessionId} for ${result.clientName}\n`;
-      process.stdout.write(text);
+      process.stdout.write(safeLines(text));
     }
     return 0;
   },

@@ -1,3 +1,4 @@
+import { safeJson, safeLines } from '../../shared/text/safeText.js';
 import { listSensors, type SensorListing } from '../devices/listSensors.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
@@ -28,7 +29,8 @@ export const sensorsCommand: CliCommand = {
     const scan = Number(values['ble-seconds']);
     if (!Number.isFinite(scan) || scan < 0 || scan > 60) throw new CliError(`--ble-seconds must be 0..60 (got '${values['ble-seconds']}')`, 2);
     const listing = await listSensors({ bleScanMs: Math.round(scan * 1000) });
-    process.stdout.write(values.json ? JSON.stringify(listing) + '\n' : formatListing(listing));
+    // Names come from the radio and from USB descriptors: no control character reaches the terminal.
+    process.stdout.write(values.json ? safeJson(listing) + '\n' : safeLines(formatListing(listing)));
     // A loaded noble can keep its HCI socket open after the scan: do not let it hold the CLI open.
     const nobleLoaded = scan > 0 && !listing.messages.some((m) => /cannot load @abandonware\/noble/.test(m));
     if (nobleLoaded) setTimeout(() => process.exit(0), 1000).unref();

@@ -1,4 +1,5 @@
 import type { SessionListItem } from '../../shared/domain/types.js';
+import { safeJson } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
@@ -62,7 +63,7 @@ export const sessionsCommand: CliCommand = {
             .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id - b.id);
         });
     const rows = sessions.map(sessionsJsonRow);
-    process.stdout.write(values.json ? JSON.stringify(rows) + '\n' : formatSessions(rows));
+    process.stdout.write(values.json ? safeJson(rows) + '\n' : formatSessions(rows));
     return 0;
   },
 };

@@ -1,10 +1,12 @@
 /**
  * `cadans web [--port N] [--sensor spec] [--db FILE]` — the Cadans UI in an ordinary browser:
  * serves the built renderer and the API contract over a WebSocket on 127.0.0.1 (see
- * main/web/webHost.ts). The FIRST line on stdout is the full URL to open (with the per-run
- * token); `--port 0` (the default) picks a free port. Runs until Ctrl-C / SIGTERM, then ends a
+ * main/web/webHost.ts). The FIRST line on stdout is the full URL to open, with the per-run
+ * token in its fragment (`http://127.0.0.1:PORT/#token=…`: the page takes it into memory and
+ * cleans the address bar; no cookie); `--port 0` (the default) picks a free port. Runs until Ctrl-C / SIGTERM, then ends a
  * running session cleanly and closes the database.
  */
+import { showText } from '../../shared/text/safeText.js';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../app/appCore.js';
@@ -65,8 +67,11 @@ export const webCommand: CliCommand = {
       throw new CliError(`cannot listen on 127.0.0.1:${port}: ${(e as Error).message}`);
     }
     process.stdout.write(host.url + '\n');
-    process.stdout.write(`Cadans web host on 127.0.0.1:${host.port} — open the URL above in a browser (client display: add #/display). Database: ${dbPath}. Ctrl-C stops.\n`);
-    if (spec && core.sensorError) process.stderr.write(`cadans web: sensor '${spec}' not connected: ${core.sensorError}\n`);
+    process.stdout.write(
+      `Cadans web host on 127.0.0.1:${host.port} — open the URL above in a browser; client display: ${host.displayUrl} . ` +
+        `The page keeps the access token in memory only: after a reload, open the URL again. Database: ${dbPath}. Ctrl-C stops.\n`,
+    );
+    if (spec && core.sensorError) process.stderr.write(`cadans web: sensor '${showText(spec, 200)}' not connected: ${showText(core.sensorError, 300)}\n`);
     else if (spec && spec.startsWith('sim')) process.stdout.write('Sensor: SIMULATOR (demo signal, not a real measurement).\n');
 
     await new Promise<void>((resolve) => {

@@ -29,6 +29,7 @@ export const electronPrintToPdf: PrintToPdf = async (html: string): Promise<Uint
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      devTools: false,
       disableBlinkFeatures: 'Auxclick',
       partition: 'cadans-report-print',
       // electronegativity-reviewed: REMOTE_MODULE_JS_CHECK — the remote module was removed in Electron 14.

@@ -10,6 +10,7 @@ import { accessSync, constants, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { showText } from '../../shared/text/safeText.js';
 import { ReportError } from './reportError.js';
 
 /** Prints a self-contained HTML document to PDF bytes. */
@@ -41,18 +42,60 @@ export interface ChromiumPrintOptions {
   /** Executable (default: `findChromium()`). */
   executablePath?: string;
   timeoutMs?: number;
+  /** Further arguments before the page (tests: `--log-net-log=…`). */
+  extraArgs?: readonly string[];
 }
 
-/** Arguments of one headless print (exported for tests and for the record). */
-export function chromiumPrintArgs(profileDir: string, pdfFile: string, htmlFile: string): string[] {
+/** Whether this process runs as root (Chromium's sandbox cannot run then). */
+export function runningAsRoot(): boolean {
+  return process.getuid?.() === 0;
+}
+
+/**
+ * The Chromium features that talk to the network by themselves (network time, optimisation hints,
+ * media router, translate, autofill, certificate-transparency lists, feed suggestions).
+ */
+export const CHROMIUM_NETWORK_FEATURES_OFF = [
+  'NetworkTimeServiceQuerying',
+  'OptimizationHints',
+  'MediaRouter',
+  'DialMediaRouteProvider',
+  'Translate',
+  'AutofillServerCommunication',
+  'CertificateTransparencyComponentUpdater',
+  'InterestFeedContentSuggestions',
+] as const;
+
+/**
+ * Arguments of one headless print (exported for tests and for the record). The page is a local
+ * file and needs no network, so the network is off: no background services, and what Chromium
+ * still tries by itself (component updates, account checks) can neither resolve a name
+ * (`--host-resolver-rules=MAP * ~NOTFOUND`: no DNS query at all) nor connect anywhere (every request
+ * goes to a proxy on the discard port of loopback, loopback itself included). (Switching scripts
+ * off with `--blink-settings` stops headless printing; the report has none.) Chromium's sandbox stays on unless this process runs as root, where it cannot start.
+ */
+export function chromiumPrintArgs(profileDir: string, pdfFile: string, htmlFile: string, o: { asRoot?: boolean } = {}): string[] {
+  const asRoot = o.asRoot ?? runningAsRoot();
   return [
     '--headless',
-    '--no-sandbox',
+    ...(asRoot ? ['--no-sandbox'] : []),
     '--disable-gpu',
+    // Networking off.
     '--disable-background-networking',
     '--disable-component-update',
-    '--disable-extensions',
+    '--disable-component-extensions-with-background-pages',
+    '--disable-domain-reliability',
     '--disable-sync',
+    '--disable-client-side-phishing-detection',
+    '--disable-breakpad',
+    '--no-pings',
+    '--metrics-recording-only',
+    `--disable-features=${CHROMIUM_NETWORK_FEATURES_OFF.join(',')}`,
+    '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--proxy-server=127.0.0.1:9',
+    '--proxy-bypass-list=<-loopback>',
+    // A clean, quiet profile.
+    '--disable-extensions',
     '--disable-default-apps',
     '--no-first-run',
     '--no-default-browser-check',
@@ -93,7 +136,9 @@ export function chromiumPrintToPdf(opts: ChromiumPrintOptions = {}): PrintToPdf 
     const pdfFile = join(dir, 'report.pdf');
     try {
       writeFileSync(htmlFile, html, 'utf8');
-      const { code, stderr, timedOut } = await run(exe, chromiumPrintArgs(join(dir, 'profile'), pdfFile, htmlFile), opts.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS);
+      const args = chromiumPrintArgs(join(dir, 'profile'), pdfFile, htmlFile);
+      if (opts.extraArgs?.length) args.splice(args.length - 1, 0, ...opts.extraArgs);
+      const { code, stderr, timedOut } = await run(exe, args, opts.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS);
       if (timedOut) throw new ReportError(`cannot make a PDF: Chromium did not finish within ${Math.round((opts.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS) / 1000)} s`);
       let pdf: Buffer | null = null;
       try {
@@ -102,7 +147,12 @@ export function chromiumPrintToPdf(opts: ChromiumPrintOptions = {}): PrintToPdf 
         pdf = null;
       }
       if (!pdf || pdf.length < 5 || pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
-        const why = lastUsefulLine(stderr);
+        if (/no usable sandbox|sandbox.*(?:not|fail)/i.test(stderr)) {
+          throw new ReportError(
+            `cannot make a PDF: Chromium (${exe}) could not start its sandbox (it needs unprivileged user namespaces or its setuid sandbox helper); write .html instead`,
+          );
+        }
+        const why = showText(lastUsefulLine(stderr), 200);
         throw new ReportError(`cannot make a PDF: Chromium (${exe}) exited with code ${code} without a PDF${why ? `: ${why}` : ''}`);
       }
       return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.length);

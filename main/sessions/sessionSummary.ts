@@ -46,8 +46,11 @@ export function emptySummary(error: string, analyzedSec = 0): SessionSummary {
     coherenceMean: null,
     coherencePeak: null,
     coherencePeakTSec: null,
-    coherenceSec: { low: 0, medium: 0, high: 0 },
-    coherencePct: { low: 0, medium: 0, high: 0 },
+    // Nothing was scored: the whole session is "not scored".
+    coherenceSec: { low: 0, medium: 0, high: 0, notScored: analyzedSec },
+    coherencePct: { low: 0, medium: 0, high: 0, notScored: analyzedSec > 0 ? 100 : 0 },
+    coherenceScoredSec: 0,
+    coherenceScoredPct: { low: 0, medium: 0, high: 0 },
     breathingRateBpm: null,
     beats: 0,
     nnIntervals: 0,
@@ -90,7 +93,8 @@ export function storedMetrics(summary: JsonObject | null): { metrics: SessionMet
   const s = storedSummary(summary);
   if (!s) return null;
   if (s.method === 'none') return { metrics: null, error: s.error };
-  if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s) || !('hrvWithheld' in s)) return null; // written by an older version
+  // Written by an older version (e.g. time in level as shares of the scored time only): analyse again.
+  if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s) || !('hrvWithheld' in s) || !('coherenceScoredSec' in s)) return null;
   const { method: _method, error: _error, ...metrics } = s;
   return { metrics, error: null };
 }

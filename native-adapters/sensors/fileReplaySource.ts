@@ -6,7 +6,6 @@
  * the state 'disconnected' with an "end of recording" message. An unreadable or unparsable
  * file makes `start()` reject with a one-line message (state 'error').
  */
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
@@ -14,6 +13,8 @@ import { parseRrText } from '../../shared/io/rrText.js';
 import type { SensorFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
+import { showText } from '../../shared/text/safeText.js';
+import { readTextInput, TextInputError } from '../files/readTextInput.js';
 
 export interface FileReplayOptions {
   path: string;
@@ -33,6 +34,8 @@ export interface FileReplayOptions {
   maxFrameSamples?: number;
   /** Monotonic clock, ms (default performance.now). */
   nowMs?: () => number;
+  /** Largest file read, bytes (default 256 MiB, see readTextInput.ts). */
+  maxBytes?: number;
 }
 
 type Loaded =
@@ -66,7 +69,7 @@ export class FileReplaySource implements SensorSource {
     if (!(this.speed > 0) || !Number.isFinite(this.speed)) throw new RangeError(`speed must be a positive number (got ${opts.speed})`);
     this.nowMs = opts.nowMs ?? (() => performance.now());
     this.spec = opts.spec ?? fileSpec(opts);
-    this.info = { kind: 'file', label: `Replay of ${basename(opts.path)}${this.speed !== 1 ? ` at ${this.speed}× speed` : ''}` };
+    this.info = { kind: 'file', label: `Replay of ${showText(basename(opts.path), 80)}${this.speed !== 1 ? ` at ${this.speed}× speed` : ''}` };
   }
 
   get state(): ConnectionState {
@@ -95,13 +98,13 @@ export class FileReplaySource implements SensorSource {
     }
     const d = this.data;
     const kind = d.format === 'ppg-csv' ? `PPG CSV, ${+d.fsHz.toFixed(2)} Hz` : 'RR intervals';
-    this.info.label = `Replay of ${basename(this.o.path)} (${kind}, ${Math.round(d.durationSec)} s${this.speed !== 1 ? `, ${this.speed}× speed` : ''})`;
+    this.info.label = `Replay of ${showText(basename(this.o.path), 80)} (${kind}, ${Math.round(d.durationSec)} s${this.speed !== 1 ? `, ${this.speed}× speed` : ''})`;
     this.info.protocol = d.format;
     if (d.format === 'ppg-csv') this.info.fsHz = d.fsHz;
     this.pos = 0;
     this.startMs = this.nowMs();
     this.timer = setInterval(() => this.tick(), this.o.tickMs ?? 25);
-    this.setState('connected', `replaying ${this.o.path}`);
+    this.setState('connected', `replaying ${showText(this.o.path, 200)}`);
   }
 
   /** stop: stop playing; never rejects. */
@@ -152,7 +155,7 @@ export class FileReplaySource implements SensorSource {
   private finish(d: Loaded): void {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
-    const msg = `end of recording: played all ${d.durationSec.toFixed(1)} s of ${basename(this.o.path)}`;
+    const msg = `end of recording: played all ${d.durationSec.toFixed(1)} s of ${showText(basename(this.o.path), 80)}`;
     this.emit({ kind: 'status', arrivalSec: this.nowMs() / 1000, notice: { code: 'end-of-recording' } });
     this.setState('disconnected', msg);
   }
@@ -172,28 +175,27 @@ export class FileReplaySource implements SensorSource {
 
   private async load(): Promise<Loaded> {
     const path = this.o.path;
+    const shown = showText(path, 200);
     let text: string;
     try {
-      const st = await stat(path);
-      if (st.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-      text = await readFile(path, 'latin1');
+      // Bounded (256 MiB), binary refused, UTF-8/UTF-16/Latin-1 by byte-order mark and content.
+      text = (await readTextInput(path, { ...(this.o.maxBytes ? { maxBytes: this.o.maxBytes } : {}) })).text;
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a recording' : (err as Error).message;
-      throw new Error(`cannot replay ${path}: ${why}`);
+      if (err instanceof TextInputError) throw new Error(`cannot replay ${shown}: ${err.why}`);
+      throw new Error(`cannot replay ${shown}: read error`);
     }
-    if (text.trim() === '') throw new Error(`cannot replay ${path}: the file is empty`);
+    if (text.trim() === '') throw new Error(`cannot replay ${shown}: the file is empty`);
     const format = this.o.format ?? detectRecordingFormat(text, basename(path));
     if (format === 'rr') {
       const rr = parseRrText(text);
-      if ('error' in rr) throw new Error(`cannot replay ${path}: ${rr.error}`);
+      if ('error' in rr) throw new Error(`cannot replay ${shown}: ${rr.error}`);
       const beatSec = new Float64Array(rr.ibiMs.length + 1);
       for (let i = 0; i < rr.ibiMs.length; i++) beatSec[i + 1] = beatSec[i]! + rr.ibiMs[i]! / 1000;
       return { format, beatSec, ibiMs: rr.ibiMs, durationSec: beatSec[beatSec.length - 1]! };
     }
     const rec = parsePpgCsv(text, { ...(this.o.fsHz ? { fsHz: this.o.fsHz } : {}), ...(this.o.column ? { column: this.o.column } : {}) });
-    if ('error' in rec) throw new Error(`cannot replay ${path}: ${rec.error}`);
-    if (rec.values.length === 0) throw new Error(`cannot replay ${path}: no samples`);
+    if ('error' in rec) throw new Error(`cannot replay ${shown}: ${rec.error}`);
+    if (rec.values.length === 0) throw new Error(`cannot replay ${shown}: no samples`);
     return { format, fsHz: rec.fsHz, values: rec.values, durationSec: rec.values.length / rec.fsHz };
   }
 }

@@ -14,6 +14,7 @@ export function StaticChart({
   className,
   testId,
   redrawKey,
+  attrs,
 }: {
   data: uPlot.AlignedData;
   options: (width: number, height: number) => uPlot.Options;
@@ -23,6 +24,8 @@ export function StaticChart({
   testId?: string;
   /** Redraw when this changes (hooks that read outside state). */
   redrawKey?: unknown;
+  /** Extra data-* attributes of the chart's element (what it shows, for tests and tools). */
+  attrs?: Record<`data-${string}`, string>;
 }) {
   const box = useRef<HTMLDivElement>(null);
   const range = useRef({ x0, x1 });
@@ -44,5 +47,5 @@ export function StaticChart({
   useEffect(() => {
     chart.current?.redraw(false);
   }, [redrawKey, chart]);
-  return <div className={className ?? 'chart'} ref={box} data-testid={testId} />;
+  return <div className={className ?? 'chart'} ref={box} data-testid={testId} {...attrs} />;
 }

@@ -15,6 +15,7 @@ export const COLORS = {
   spectrumFill: 'rgba(30,111,143,0.15)',
   peak: 'rgba(45,138,95,0.18)',
   lf: 'rgba(94,158,199,0.08)',
+  gap: 'rgba(107,119,133,0.22)',
   levels: { low: '#6f86a6', medium: '#3f9c9a', high: '#2f9b63' },
 } as const;
 

@@ -87,6 +87,15 @@ export function xBand(get: () => { x0: number; x1: number; color: string } | nul
   };
 }
 
+/** Hook: shade every span [x0, x1] (data units), e.g. the signal gaps of a recording. */
+export function shadeSpans(get: () => readonly { x0: number; x1: number }[], color: string) {
+  return (u: uPlot): void => {
+    u.ctx.save();
+    for (const b of get()) fillX(u, b.x0, b.x1, color);
+    u.ctx.restore();
+  };
+}
+
 /** y range with at least `minSpan` and 8 % padding. */
 export function paddedRange(min: number | null, max: number | null, minSpan: number): uPlot.Range.MinMax {
   if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [0, minSpan];

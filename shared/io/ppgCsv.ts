@@ -13,6 +13,7 @@
 import { detectSeparator, nextContentLine, parseNumberCell, scanColumns, splitCells, type Separator } from './csvScanner.js';
 import { PPG_COLUMN_NAMES, TIME_COLUMN_NAMES, findColumn, normalizeColumnName, timeUnitScale } from './columnNames.js';
 import { analyzeTimeAxis, gridPositions, spreadOnGrid, tidyRateHz } from './sampleTiming.js';
+import { columnLabel, columnList as showColumns, showText, stripControls } from '../text/safeText.js';
 
 export interface PpgCsvOptions {
   /** Sampling rate, Hz (`--fs`); required when there is no time column. */
@@ -78,9 +79,9 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
   const firstData = nextContentLine(text, headerLine.next);
   const sep = detectSeparator(headerLine.text, firstData ? firstData.text : null);
   const commaIsDecimal = sep !== ',';
-  const header = splitCells(headerLine.text, sep).map((h, i) => (h === '' ? `column ${i + 1}` : h));
+  const header = splitCells(headerLine.text, sep).map((h, i) => (h === '' ? `column ${i + 1}` : stripControls(h)));
   if (!isHeaderLike(header, commaIsDecimal)) {
-    return { error: `no header row: the first line ("${headerLine.text.slice(0, 40)}") holds numbers; the file must start with column names such as time,ppg` };
+    return { error: 'no header row: the first line holds numbers; the file must start with column names such as time,ppg' };
   }
   if (!firstData) return { error: 'fewer than 2 data rows: the file has a header but no data' };
   if (opts.fsHz !== undefined && !(Number.isFinite(opts.fsHz) && opts.fsHz > 0)) {
@@ -88,7 +89,8 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
   }
 
   const numeric = numericColumns(text, headerLine.next, sep, header.length);
-  const columnList = header.join(', ');
+  // Errors name the columns only as far as they look like column names (never a line of the file).
+  const columnList = showColumns(header);
 
   // Time column.
   const timeCol = findColumn(header, TIME_COLUMN_NAMES);
@@ -103,17 +105,17 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     const want = opts.column.trim().toLowerCase();
     sigCol = header.findIndex((h) => h.toLowerCase() === want);
     if (sigCol < 0) sigCol = findColumn(header, [normalizeColumnName(opts.column).base]);
-    if (sigCol < 0) return { error: `no column "${opts.column}" (columns: ${columnList})` };
+    if (sigCol < 0) return { error: `no column "${showText(opts.column, 40)}" (columns: ${columnList})` };
   } else {
     sigCol = findColumn(header, PPG_COLUMN_NAMES);
     if (sigCol < 0) {
       sigCol = numeric.findIndex((isNum, i) => isNum && i !== timeCol);
       if (sigCol < 0) return { error: `no numeric column besides the time column (columns: ${columnList})` };
-      warnings.push(`no column named ppg, pleth or signal: using "${header[sigCol]}"`);
+      warnings.push(`no column named ppg, pleth or signal: using ${columnLabel(header[sigCol], sigCol)}`);
     }
   }
 
-  if (sigCol === timeCol) return { error: `"${header[sigCol]}" is the time column, not a signal` };
+  if (sigCol === timeCol) return { error: `${columnLabel(header[sigCol], sigCol)} is the time column, not a signal` };
 
   const extraNames = (opts.columns ?? []).map((name) => ({ name, col: findColumn(header, [normalizeColumnName(name).base]) }))
     .filter((e) => e.col >= 0);
@@ -124,7 +126,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
   const extraCols = scan.columns.slice(timeCol >= 0 ? 2 : 1);
   const nanCells = scan.missing[0]! + scan.notNumeric[0]!;
   if (n < 2) return { error: `fewer than 2 data rows (found ${n})` };
-  if (nanCells === n) return { error: `column "${header[sigCol]}" holds no numbers` };
+  if (nanCells === n) return { error: `${columnLabel(header[sigCol], sigCol)} holds no numbers` };
 
   let fsHz = opts.fsHz ?? NaN;
   let tSec: Float64Array | null = null;
@@ -165,7 +167,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     }
     const fsTime = tidyRateHz(1 / axis.dtSec);
     if (!(fsTime >= MIN_FS_HZ && fsTime <= MAX_FS_HZ)) {
-      return { error: `the time column gives ${fsTime.toPrecision(3)} Hz: is "${header[timeCol]}" in seconds?` };
+      return { error: `the time column gives ${fsTime.toPrecision(3)} Hz: is ${columnLabel(header[timeCol], timeCol)} in seconds?` };
     }
     if (opts.fsHz !== undefined) {
       if (Math.abs(opts.fsHz - fsTime) > 0.02 * fsTime) {
@@ -205,7 +207,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
   if (nanCount > 0) {
     const bad = scan.notNumeric[0]!;
     warnings.push(
-      `${nanCount} of ${n} cells in "${header[sigCol]}" are empty or not numbers (read as NaN)` +
+      `${nanCount} of ${n} cells in ${columnLabel(header[sigCol], sigCol)} are empty or not numbers (read as NaN)` +
         (bad > 0 ? `, ${bad} of them text` : ''),
     );
   }

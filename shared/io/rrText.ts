@@ -6,9 +6,22 @@
  *   header the first numeric column that is not a strictly increasing time axis is taken).
  * Separators `,` `;` tab or spaces; CRLF, blank lines, `#` comments and a header/preamble are
  * tolerated. The unit is detected from magnitude: median < 10 → seconds, else milliseconds.
+ * Intervals outside 200–3000 ms (after the unit) are artifacts: they are left out and counted in
+ * a warning, never kept (a stray `1e308` must not become a recording of 1e305 s); when they are
+ * the majority the file is refused. A PPG signal is refused too: a header naming a PPG column
+ * (ppg, pleth, signal) and no interval column, or a time column stepping far faster than the
+ * "intervals" beside it (a sampled signal, not one row per beat).
  */
 import { detectSeparator, parseNumberCell, splitCells, type Separator } from './csvScanner.js';
-import { RR_COLUMN_NAMES, findColumn } from './columnNames.js';
+import { PPG_COLUMN_NAMES, RR_COLUMN_NAMES, TIME_COLUMN_NAMES, findColumn } from './columnNames.js';
+import { columnLabel } from '../text/safeText.js';
+
+/** Why `parseRrText` refused a file: the message, and `ppg` when the file holds a PPG signal instead. */
+export interface RrTextError {
+  error: string;
+  /** The file is a sampled PPG signal (read it as a PPG CSV instead). */
+  ppg?: true;
+}
 
 export interface RrRecording {
   /** Intervals in milliseconds, in file order. */
@@ -34,13 +47,13 @@ function splitterFor(sep: Separator | 'space'): Splitter {
 function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : 0.5 * (s[m - 1]! + s[m]!);
+  return s.length % 2 ? s[m]! : 0.5 * s[m - 1]! + 0.5 * s[m]!; // no overflow at 1e308
 }
 
 const isStrictlyIncreasing = (v: readonly number[]): boolean => v.every((x, i) => i === 0 || x > v[i - 1]!);
 
 /** Parse RR-interval text; returns the intervals in ms or `{ error }` with a one-line message. */
-export function parseRrText(text: string): RrRecording | { error: string } {
+export function parseRrText(text: string): RrRecording | RrTextError {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const lines = text
     .split(/\r\n|\n|\r/)
@@ -79,12 +92,20 @@ export function parseRrText(text: string): RrRecording | { error: string } {
 
   let col = header ? findColumn(header, RR_COLUMN_NAMES) : -1;
   if (col >= 0 && !isNumeric[col]) col = -1;
+  const numericCols = isNumeric.flatMap((ok, c) => (ok ? [c] : []));
   if (col < 0) {
-    const numericCols = isNumeric.flatMap((ok, c) => (ok ? [c] : []));
+    if (header) {
+      const ppgCol = findColumn(header, PPG_COLUMN_NAMES);
+      if (ppgCol >= 0) {
+        return { error: `not beat intervals: the file holds a PPG signal (${columnLabel(header[ppgCol], ppgCol)}), not one interval per beat`, ppg: true };
+      }
+    }
     if (numericCols.length === 0) return { error: 'no column of numbers in the file' };
     const notTime = numericCols.filter((c) => !isStrictlyIncreasing(columns[c]!.filter(Number.isFinite)));
     col = (numericCols.length > 1 && notTime.length > 0 ? notTime : numericCols)[0]!;
   }
+  const sampled = sampledSignal(columns, numericCols, col, header);
+  if (sampled) return { error: `not beat intervals: ${sampled}`, ppg: true };
 
   const warnings: string[] = [];
   const raw = columns[col]!;
@@ -103,24 +124,53 @@ export function parseRrText(text: string): RrRecording | { error: string } {
     return { error: `only ${positive.length} positive intervals in the file (need at least ${MIN_INTERVALS})` };
   }
 
-  const inRange = positive.filter((v) => v >= RR_PLAUSIBLE_MS.min && v <= RR_PLAUSIBLE_MS.max).length;
-  if (inRange * 2 <= positive.length) {
+  const plausible = positive.filter((v) => v >= RR_PLAUSIBLE_MS.min && v <= RR_PLAUSIBLE_MS.max);
+  if (plausible.length * 2 <= positive.length) {
+    const m = median(positive);
     return {
       error:
-        `implausible intervals (median ${median(positive).toFixed(0)} ms after reading them as ${unit}): ` +
+        `implausible intervals (median ${Number.isFinite(m) && m < 1e7 ? m.toFixed(0) : m.toExponential(1)} ms after reading them as ${unit}): ` +
         `RR intervals lie between ${RR_PLAUSIBLE_MS.min} and ${RR_PLAUSIBLE_MS.max} ms`,
     };
   }
-  if (inRange < positive.length) {
+  if (plausible.length < positive.length) {
     warnings.push(
-      `${plural(positive.length - inRange, 'interval')} outside ${RR_PLAUSIBLE_MS.min}–${RR_PLAUSIBLE_MS.max} ms kept (artifacts?)`,
+      `${plural(positive.length - plausible.length, 'interval')} outside ${RR_PLAUSIBLE_MS.min}–${RR_PLAUSIBLE_MS.max} ms left out (artifacts)`,
     );
   }
+  if (plausible.length < MIN_INTERVALS) {
+    return { error: `only ${plausible.length} plausible intervals in the file (need at least ${MIN_INTERVALS})` };
+  }
 
-  const name = header?.[col];
   const format =
     nCols === 1
       ? `one interval per line${header ? ' (header)' : ''}`
-      : `column ${name ? `"${name}"` : col + 1} of ${nCols}${header ? ' (header)' : ''}`;
-  return { ibiMs: Float64Array.from(positive), unit, format, warnings };
+      : `${columnLabel(header?.[col], col)} of ${nCols}${header ? ' (header)' : ''}`;
+  return { ibiMs: Float64Array.from(plausible), unit, format, warnings };
+}
+
+/**
+ * Whether the chosen column is a sampled signal rather than intervals: beside it a time column
+ * (named time/t/timestamp, or the strictly increasing numeric column) whose median step is under a
+ * fifth of the column's median value — one row per sample, not one per beat (Kubios `time,rr`
+ * steps by the interval itself). Returns why, or null.
+ */
+function sampledSignal(columns: number[][], numericCols: number[], col: number, header: string[] | null): string | null {
+  const named = header ? findColumn(header, TIME_COLUMN_NAMES) : -1;
+  const candidates = named >= 0 && named !== col ? [named] : numericCols.filter((c) => c !== col);
+  const values = columns[col]!.filter((v) => Number.isFinite(v) && v > 0);
+  if (values.length < MIN_INTERVALS) return null;
+  const valueMs = median(values) < 10 ? median(values) * 1000 : median(values);
+  for (const c of candidates) {
+    const t = columns[c]!.filter(Number.isFinite);
+    if (t.length < MIN_INTERVALS || !isStrictlyIncreasing(t)) continue;
+    const steps = t.slice(1).map((x, i) => x - t[i]!);
+    const step = median(steps);
+    // The time axis in s or ms, whichever makes its steps nearer the values.
+    const stepMs = Math.abs(step * 1000 - valueMs) < Math.abs(step - valueMs) ? step * 1000 : step;
+    if (stepMs > 0 && stepMs * 5 < valueMs) {
+      return `the time column steps by ${+stepMs.toPrecision(3)} ms, a sampled signal (PPG) rather than one row per beat`;
+    }
+  }
+  return null;
 }

@@ -3,6 +3,7 @@
  * the renderer: everything except the live stream (see `liveTypes.ts`). Plain data only, so the
  * same values travel over Electron IPC (structured clone) and the WebSocket (`wireCodec.ts`).
  */
+import type { HrvWithheld } from '../dsp/hrvWithheld.js';
 import type { Client, Gap, IsoDateTime, JsonObject, Marker, PacerChange, SessionListItem, SessionType } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import type { SensorNotice } from '../sensors/frames.js';
@@ -156,8 +157,16 @@ export interface SessionSummaryView {
   sdnnMs: number | null;
   lfHf: number | null;
   coherenceMean: number | null;
-  /** Share of the coherence series at level high / medium / low, 0..100 (null: no series). */
-  coherenceLevelsPct: { low: number; medium: number; high: number } | null;
+  /**
+   * Share of the WHOLE session in coherence level high / medium / low and not scored (the first
+   * 64 s, gaps, unusable signal), 0..100, summing to 100 (null: no summary with a time in level).
+   * Summaries of older versions (shares of the scored time only) are converted.
+   */
+  coherenceLevelsPct: { low: number; medium: number; high: number; notScored: number } | null;
+  /** Seconds of the session with a coherence score (null: no summary with a time in level). */
+  coherenceScoredSec: number | null;
+  /** HRV figures the analysis withheld (shown greyed with the reason, never as a number). */
+  hrvWithheld: HrvWithheld;
   respirationBpm: number | null;
   artifactsPct: number | null;
   unusablePct: number | null;

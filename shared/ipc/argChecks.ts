@@ -1,42 +1,41 @@
 /**
  * Argument checks of the API contract. Arguments arrive from the renderer (Electron IPC) or over
- * the WebSocket, so the core checks their shape before it calls the service: a check returns
- * an English problem description, or null when the arguments are acceptable. Deep validation of
- * records (client fields, pacer ranges) stays with the domain validators behind the service.
+ * the WebSocket, so the core checks them against the call's schemas (`schema.ts`: strict objects,
+ * unknown keys refused) before it calls the service: a check returns the first problem as one
+ * English sentence, or null when the arguments are acceptable. Ranges and formats the forms
+ * explain to the user stay with the domain validators behind the service.
  */
+import { checkNode, oneOf as oneOfSchema, text, type Schema, type SchemaNode } from './schema.js';
 
 /** Checks an argument list; returns null when acceptable, else the problem. */
 export type ArgsCheck = (args: readonly unknown[]) => string | null;
 
-type ValueCheck = (v: unknown) => string | null;
+/** The checked argument list of one call: its schemas, one per argument (`A`: the argument types). */
+export interface ArgsSpec<A extends unknown[]> extends ArgsCheck {
+  /** One schema per argument, in order; its length is the exact arity. */
+  readonly schemas: readonly SchemaNode[];
+  /** Phantom (never present): makes `ArgsSpec<A>` invariant in `A`. */
+  readonly _args?: (a: A) => A;
+}
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-export const anyObject: ValueCheck = (v) => (isObj(v) ? null : 'must be an object');
-export const objectOrNull: ValueCheck = (v) => (v === null || isObj(v) ? null : 'must be an object or null');
-export const positiveId: ValueCheck = (v) =>
-  typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? null : 'must be a positive whole number (an id)';
-export const nonEmptyText =
-  (maxLength: number): ValueCheck =>
-  (v) =>
-    typeof v === 'string' && v.trim().length > 0 && v.length <= maxLength ? null : `must be text of 1–${maxLength} characters`;
-export const oneOf =
-  <T extends string>(values: readonly T[]): ValueCheck =>
-  (v) =>
-    typeof v === 'string' && (values as readonly string[]).includes(v) ? null : `must be one of ${values.join(', ')}`;
-
-/** Arguments in order; `checks.length` is the exact arity. */
-export function args(...checks: ValueCheck[]): ArgsCheck {
-  return (list) => {
+/** Arguments in order, one schema each; `schemas.length` is the exact arity. */
+export function args<A extends unknown[]>(...schemas: { [I in keyof A]: Schema<A[I]> }): ArgsSpec<A> {
+  const nodes = (schemas as readonly Schema<unknown>[]).map((s) => s.node);
+  const check: ArgsCheck = (list) => {
     if (!Array.isArray(list)) return 'arguments must be a list';
-    if (list.length !== checks.length) return `expected ${checks.length} argument(s), got ${list.length}`;
-    for (let i = 0; i < checks.length; i++) {
-      const problem = checks[i]!(list[i]);
-      if (problem !== null) return `argument ${i + 1} ${problem}`;
+    if (list.length !== nodes.length) return `expected ${nodes.length} argument(s), got ${list.length}`;
+    for (let i = 0; i < nodes.length; i++) {
+      const problem = checkNode(nodes[i]!, list[i], `argument ${i + 1}`);
+      if (problem !== null) return problem;
     }
     return null;
   };
+  return Object.assign(check, { schemas: Object.freeze(nodes) });
 }
 
 /** No arguments. */
-export const noArgs: ArgsCheck = args();
+export const noArgs: ArgsSpec<[]> = args();
+
+/** Non-empty text of at most `maxLength` characters. */
+export const nonEmptyText = (maxLength: number): Schema<string> => text({ maxLength, nonEmpty: true });
+export const oneOf = oneOfSchema;

@@ -13,7 +13,27 @@
  */
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
-import { anyObject, args, noArgs, nonEmptyText, objectOrNull, oneOf, positiveId, type ArgsCheck } from './argChecks.js';
+import { safeMessage, showText } from '../text/safeText.js';
+import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
+import {
+  addMarkerSchema,
+  clientPatchSchema,
+  coursePatchSchema,
+  displayPatchSchema,
+  goalStatusSchema,
+  newClientSchema,
+  newCourseSchema,
+  newGoalSchema,
+  newQuestionnaireSchema,
+  newRunningLogSchema,
+  pacerSettingsSchema,
+  reportRequestSchema,
+  resonanceOverrideSchema,
+  rrImportSchema,
+  startResonanceSchema,
+  startSessionSchema,
+} from './requestSchemas.js';
+import { id as positiveId, nullable } from './schema.js';
 import {
   LOCALES,
   type AddMarkerRequest,
@@ -28,6 +48,7 @@ import {
   type PacerTimeline,
   type QualityEvent,
   type SensorListView,
+  type SensorOption,
   type SessionReviewData,
   type SessionStateView,
   type SessionSummaryView,
@@ -63,10 +84,10 @@ import {
   type SessionExportFormat,
 } from './recordTypes.js';
 
-/** An invoke entry; `A`/`R` exist only in the type. */
+/** An invoke entry; `A`/`R` exist only in the type. `check` holds one schema per argument. */
 export interface InvokeSpec<A extends unknown[], R> {
   readonly kind: 'invoke';
-  readonly check: ArgsCheck;
+  readonly check: ArgsSpec<A>;
   /** Phantom members: never present at run time. */
   readonly _args?: A;
   readonly _result?: R;
@@ -78,7 +99,7 @@ export interface EventSpec<P> {
   readonly _payload?: P;
 }
 
-const invoke = <A extends unknown[], R>(check: ArgsCheck): InvokeSpec<A, R> => ({ kind: 'invoke', check });
+const invoke = <A extends unknown[], R>(check: ArgsSpec<A>): InvokeSpec<A, R> => ({ kind: 'invoke', check });
 const event = <P>(): EventSpec<P> => ({ kind: 'event' });
 
 export const CONTRACT = {
@@ -88,54 +109,57 @@ export const CONTRACT = {
   getLocale: invoke<[], Locale>(noArgs),
   setLocale: invoke<[locale: Locale], Locale>(args(oneOf(LOCALES))),
   getDisplaySettings: invoke<[], DisplaySettings>(noArgs),
-  setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(anyObject)),
+  setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(displayPatchSchema)),
   openClientDisplay: invoke<[], ClientDisplayTarget>(noArgs),
   // ---- clients
   listClients: invoke<[], ClientListItem[]>(noArgs),
-  createClient: invoke<[input: NewClient], Client>(args(anyObject)),
+  createClient: invoke<[input: NewClient], Client>(args(newClientSchema)),
   getClient: invoke<[clientId: number], Client>(args(positiveId)),
   // ---- saved sessions
   listSessions: invoke<[clientId: number], SessionListItem[]>(args(positiveId)),
   getSessionSummary: invoke<[sessionId: number], SessionSummaryView>(args(positiveId)),
   getSessionReview: invoke<[sessionId: number], SessionReviewData>(args(positiveId)),
   // ---- clinical record (client page): details, course, goals, questionnaires, running log, exports, reports, RR import
-  updateClient: invoke<[clientId: number, patch: Partial<NewClient>], SaveResult<Client>>(args(positiveId, anyObject)),
+  updateClient: invoke<[clientId: number, patch: Partial<NewClient>], SaveResult<Client>>(args(positiveId, clientPatchSchema)),
   listCourses: invoke<[clientId: number], Course[]>(args(positiveId)),
-  createCourse: invoke<[input: NewCourse], SaveResult<Course>>(args(anyObject)),
-  updateCourse: invoke<[courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>], SaveResult<Course>>(args(positiveId, anyObject)),
+  createCourse: invoke<[input: NewCourse], SaveResult<Course>>(args(newCourseSchema)),
+  updateCourse: invoke<[courseId: number, patch: Partial<Omit<NewCourse, 'clientId'>>], SaveResult<Course>>(args(positiveId, coursePatchSchema)),
   listGoals: invoke<[clientId: number], Goal[]>(args(positiveId)),
-  createGoal: invoke<[input: NewGoal], SaveResult<Goal>>(args(anyObject)),
-  setGoalStatus: invoke<[request: GoalStatusRequest], SaveResult<Goal>>(args(anyObject)),
+  createGoal: invoke<[input: NewGoal], SaveResult<Goal>>(args(newGoalSchema)),
+  setGoalStatus: invoke<[request: GoalStatusRequest], SaveResult<Goal>>(args(goalStatusSchema)),
   listQuestionnaires: invoke<[clientId: number], QuestionnaireEntry[]>(args(positiveId)),
-  createQuestionnaire: invoke<[input: NewQuestionnaireEntry], SaveResult<QuestionnaireEntry>>(args(anyObject)),
+  createQuestionnaire: invoke<[input: NewQuestionnaireEntry], SaveResult<QuestionnaireEntry>>(args(newQuestionnaireSchema)),
   listRunningLog: invoke<[clientId: number], RunningLogEntry[]>(args(positiveId)),
-  createRunningLogEntry: invoke<[input: NewRunningLogEntry], SaveResult<RunningLogEntry>>(args(anyObject)),
+  createRunningLogEntry: invoke<[input: NewRunningLogEntry], SaveResult<RunningLogEntry>>(args(newRunningLogSchema)),
   exportSession: invoke<[sessionId: number, format: SessionExportFormat], DownloadFile>(args(positiveId, oneOf(SESSION_EXPORT_FORMATS))),
-  getReportHtml: invoke<[request: ReportRequest], ReportView>(args(anyObject)),
-  getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(anyObject)),
-  importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(anyObject)),
+  getReportHtml: invoke<[request: ReportRequest], ReportView>(args(reportRequestSchema)),
+  getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(reportRequestSchema)),
+  importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(rrImportSchema)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
+  /** A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a path. */
   connectSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
+  /** The app's own file dialog (desktop app only) for a recording to replay; its option (opaque id), or null. */
+  chooseReplayFile: invoke<[], SensorOption | null>(noArgs),
   disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),
   // ---- live session
   getSessionState: invoke<[], SessionStateView>(noArgs),
-  startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(anyObject)),
+  startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(startSessionSchema)),
   pauseSession: invoke<[], SessionStateView>(noArgs),
   resumeSession: invoke<[], SessionStateView>(noArgs),
   stopSession: invoke<[], SessionSummaryView>(noArgs),
-  addMarker: invoke<[request: AddMarkerRequest], MarkerView>(args(anyObject)),
+  addMarker: invoke<[request: AddMarkerRequest], MarkerView>(args(addMarkerSchema)),
   // ---- pacer
   getPacer: invoke<[], PacerTimeline | null>(noArgs),
-  setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(objectOrNull)),
+  setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(nullable(pacerSettingsSchema))),
   // ---- resonance-frequency assessment (guided screen; stored as a session of type 'resonance')
-  startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(anyObject)),
+  startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(startResonanceSchema)),
   getResonanceRun: invoke<[], ResonanceRunView | null>(noArgs),
   stopResonance: invoke<[], ResonanceRunView>(noArgs),
   cancelResonance: invoke<[], ResonanceRunView>(noArgs),
   getResonanceResult: invoke<[sessionId: number], ResonanceResultView>(args(positiveId)),
-  setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(anyObject)),
+  setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(resonanceOverrideSchema)),
   getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
@@ -193,17 +217,49 @@ export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
  * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
  */
 export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
-  if (!isInvokeName(name)) return { ok: false, error: `unknown API call '${String(name)}'` };
-  const list = Array.isArray(argList) ? argList : [];
-  const problem = Array.isArray(argList) ? CONTRACT[name].check(list) : 'arguments must be a list';
-  if (problem !== null) return { ok: false, error: `${name}: ${problem}` };
+  const problem = invokeProblem(name, argList);
+  if (problem !== null) return { ok: false, error: problem };
+  return callService(service, name as InvokeName, argList as unknown[]);
+}
+
+/**
+ * `invokeProblem` — the synchronous half of `dispatchInvoke`: why `name(...argList)` is refused
+ * (unknown call, arguments that do not match the call's schemas), or null when it may be made.
+ */
+export function invokeProblem(name: unknown, argList: unknown): string | null {
+  if (!isInvokeName(name)) return `unknown API call '${showText(String(name), 60)}'`;
+  const problem = Array.isArray(argList) ? CONTRACT[name].check(argList) : 'arguments must be a list';
+  return problem === null ? null : `${name}: ${problem}`;
+}
+
+/** `callService` — call a checked invoke (see `invokeProblem`); never throws: errors become `{ ok: false, error }`. */
+export async function callService(service: CadansService, name: InvokeName, list: unknown[]): Promise<Reply<unknown>> {
+  return startCall(service, name, list);
+}
+
+const messageOf = (e: unknown): string => safeMessage(e instanceof Error ? e.message : String(e));
+
+/**
+ * `startCall` — call a checked invoke: a synchronous result (or error) comes back as the reply at
+ * once, an asynchronous one as a promise of the reply (so a transport can count only the calls
+ * still being worked on). Never throws.
+ */
+export function startCall(service: CadansService, name: InvokeName, list: unknown[]): Reply<unknown> | Promise<Reply<unknown>> {
+  let value: unknown;
   try {
     const fn = service[name] as (...a: unknown[]) => unknown;
-    const value = await fn.apply(service, list);
-    return { ok: true, value };
+    value = fn.apply(service, list);
   } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
+    // One clean line: a message may carry a file name or a parse error (no control characters or escapes).
+    return { ok: false, error: messageOf(e) };
   }
+  if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
+    return Promise.resolve(value).then(
+      (v): Reply<unknown> => ({ ok: true, value: v }),
+      (e: unknown): Reply<unknown> => ({ ok: false, error: messageOf(e) }),
+    );
+  }
+  return { ok: true, value };
 }
 
 /** Unwrap a reply in the renderer: the value, or throw an Error with the core's message. */

@@ -1,4 +1,5 @@
 /** English messages of the reports (see `reportMessages.ts`). */
+import { MOSTLY_SCORED_PCT } from './clientSummary.js';
 import type { ClientSummaryFacts, ReportMessages } from './reportMessages.js';
 
 function clientSummaryEn(f: ClientSummaryFacts): string[] {
@@ -18,16 +19,26 @@ function clientSummaryEn(f: ClientSummaryFacts): string[] {
   } else if (f.breathingRate !== null) {
     out.push(`Your breathing rate, estimated from your heart rhythm, was about ${f.breathingRate} breaths per minute.`);
   }
-  if (f.highPct !== null && f.mediumPct !== null && f.coherentShare !== null) {
-    if (f.coherentShare < 0.5) out.push('Your heart rhythm stayed in the low coherence range during the measured time.');
-    else out.push(`Your heart rhythm was in the high coherence range for ${f.highPct} of the measured time, and in the medium range for ${f.mediumPct}.`);
-    if (f.coherentShare >= 50) out.push('For much of the session your heart rate rose and fell smoothly with your breathing.');
+  if (f.scoredSpoken !== null && f.coherentShare !== null) {
+    // Only the scored time: how much of the session that was, then the time per level within it.
+    out.push(`Of the ${f.sessionSpoken} of this session, ${f.scoredSpoken} could be scored for coherence.`);
+    const part = (dur: string | null, pct: string | null, range: string): string | null => (dur === null ? null : `in the ${range} for ${dur}${pct ? ` (${pct})` : ''}`);
+    const parts = [part(f.highSpoken, f.highPct, 'high coherence range'), part(f.mediumSpoken, f.mediumPct, 'medium range')].filter((x): x is string => x !== null);
+    if (parts.length === 0) out.push(`During those ${f.scoredSpoken} your heart rhythm stayed in the low coherence range.`);
+    else out.push(`Of those ${f.scoredSpoken}, your heart rhythm was ${parts.join(' and ')}.`);
+    // Mostly not scored: say so, and draw no conclusion about the session.
+    if (f.scoredSharePct < MOSTLY_SCORED_PCT) {
+      out.push('The rest of the session could not be scored (the first minute, interruptions or a restless signal), so this says little about the session as a whole.');
+    } else if (f.coherentShare >= 50) out.push('For much of the scored time your heart rate rose and fell smoothly with your breathing.');
     else if (f.coherentShare >= 20) out.push('At times your heart rate rose and fell smoothly with your breathing.');
     else out.push('A smooth, wave-like heart rhythm appeared only briefly. This often comes with practice and can differ from day to day.');
+  } else {
+    out.push('The coherence of your heart rhythm could not be scored in this session: it was too short or the signal too restless.');
   }
   if (f.signalQualityLow && f.signalQuality !== null) {
     out.push(`Part of the recording was disturbed (usable signal ${f.signalQuality}), so these figures are less certain.`);
   }
+  if (f.anyWithheld) out.push('Some values could not be determined reliably from this signal; the report does not show them as numbers.');
   out.push('These figures describe this session only. They are not a diagnosis; your therapist will discuss them with you.');
   return out;
 }
@@ -102,6 +113,24 @@ export const MESSAGES_EN: ReportMessages = {
   timeInLevel: (l) => `Time in ${l} coherence`,
   levels: { low: 'low', medium: 'medium', high: 'high' },
   levelNames: { low: 'low', medium: 'medium', high: 'high' },
+  timeNotScored: 'Time not scored',
+  notScoredName: 'not scored',
+  hrvNames: {
+    meanHrBpm: 'Mean heart rate',
+    meanNnMs: 'Mean NN interval',
+    sdnnMs: 'SDNN',
+    rmssdMs: 'RMSSD',
+    pnn50Pct: 'pNN50',
+    vlfMs2: 'VLF power',
+    lfMs2: 'LF power',
+    hfMs2: 'HF power',
+    lfHf: 'LF/HF ratio',
+    lfPeakHz: 'LF peak',
+    hfPeakHz: 'HF peak',
+  },
+  withheldValue: 'withheld',
+  withheldTitle: 'Values withheld',
+  withheldIntro: 'The signal of this session cannot carry these values reliably, so the report does not show them as numbers.',
   breathingRate: 'Breathing rate',
   beatsCorrected: 'Beats corrected',
   signalQuality: 'Signal quality',
@@ -118,6 +147,8 @@ export const MESSAGES_EN: ReportMessages = {
     breathingRate: 'estimated from heart rhythm and pulse',
     beatsCorrected: 'by the automatic artifact correction',
     signalQuality: 'share of the recording with usable pulse signal',
+    timeInLevel: 'share of the whole session',
+    notScored: 'first 64 s, interruptions and unusable signal',
   },
   units: { bpm: 'bpm', ms: 'ms', ms2: 'ms²', hz: 'Hz', perMin: '/min', breathsPerMin: 'breaths/min', min: 'min', pct: '%' },
   lfPeakPerMin: (m) => `(${m} /min)`,
@@ -130,6 +161,7 @@ export const MESSAGES_EN: ReportMessages = {
   inhaleLegend: 'inhale (pacer)',
   markerLegend: 'marker',
   gapLegend: 'no usable signal',
+  gapSpanLabel: 'no signal',
   coherenceChartTitle: 'Coherence over time',
   coherenceAxis: 'ratio',
   spectrumChartTitle: (a, b) => `Spectrum of the best 64 s (${a}–${b})`,
@@ -190,8 +222,10 @@ export const MESSAGES_EN: ReportMessages = {
   trendIntro: 'One point per session; figures from the offline analysis of each stored recording.',
   sessionsTableTitle: 'Sessions',
   noSessions: 'No sessions recorded.',
-  coherentShare: 'Medium + high coherence',
+  coherentShare: 'Medium + high coherence, % of the session',
+  notScoredShare: 'Not scored',
   sessionAnalysisFailed: 'no analysis possible',
+  withheldFootnote: (d, metric, r) => `${d}, ${metric}: withheld — ${r}`,
   questionnairesTitle: 'Questionnaires',
   questionnairesIntro: 'Scores per moment; the axis of each chart spans the valid range of the scale. Higher scores mean more complaints.',
   noQuestionnaires: 'No questionnaire scores recorded.',

@@ -1,4 +1,5 @@
 /** Nederlandse teksten van de rapporten (zie `reportMessages.ts`). */
+import { MOSTLY_SCORED_PCT } from './clientSummary.js';
 import type { ClientSummaryFacts, ReportMessages } from './reportMessages.js';
 
 function clientSummaryNl(f: ClientSummaryFacts): string[] {
@@ -18,16 +19,26 @@ function clientSummaryNl(f: ClientSummaryFacts): string[] {
   } else if (f.breathingRate !== null) {
     out.push(`Uw ademfrequentie, geschat uit uw hartritme, was ongeveer ${f.breathingRate} ademhalingen per minuut.`);
   }
-  if (f.highPct !== null && f.mediumPct !== null && f.coherentShare !== null) {
-    if (f.coherentShare < 0.5) out.push('Uw hartritme bleef tijdens de gemeten tijd in het lage coherentiebereik.');
-    else out.push(`Uw hartritme was ${f.highPct} van de gemeten tijd in het hoge coherentiebereik en ${f.mediumPct} in het middelste bereik.`);
-    if (f.coherentShare >= 50) out.push('Een groot deel van de sessie ging uw hartslag rustig op en neer met uw ademhaling.');
+  if (f.scoredSpoken !== null && f.coherentShare !== null) {
+    // Only the scored time: how much of the session that was, then the time per level within it.
+    out.push(`Van de ${f.sessionSpoken} van deze sessie kon ${f.scoredSpoken} op coherentie worden beoordeeld.`);
+    const part = (dur: string | null, pct: string | null, range: string): string | null => (dur === null ? null : `${dur}${pct ? ` (${pct})` : ''} in het ${range}`);
+    const parts = [part(f.highSpoken, f.highPct, 'hoge coherentiebereik'), part(f.mediumSpoken, f.mediumPct, 'middelste bereik')].filter((x): x is string => x !== null);
+    if (parts.length === 0) out.push(`In die ${f.scoredSpoken} bleef uw hartritme in het lage coherentiebereik.`);
+    else out.push(`Van die ${f.scoredSpoken} was uw hartritme ${parts.join(' en ')}.`);
+    // Mostly not scored: say so, and draw no conclusion about the session.
+    if (f.scoredSharePct < MOSTLY_SCORED_PCT) {
+      out.push('De rest van de sessie kon niet worden beoordeeld (de eerste minuut, onderbrekingen of een onrustig signaal), dus dit zegt nog weinig over de hele sessie.');
+    } else if (f.coherentShare >= 50) out.push('In een groot deel van de beoordeelde tijd ging uw hartslag rustig op en neer met uw ademhaling.');
     else if (f.coherentShare >= 20) out.push('Op momenten ging uw hartslag rustig op en neer met uw ademhaling.');
     else out.push('Een rustig, golvend hartritme was maar kort te zien. Dat komt vaak met oefenen en kan per dag verschillen.');
+  } else {
+    out.push('De coherentie van uw hartritme kon in deze sessie niet worden beoordeeld: de sessie was te kort of het signaal te onrustig.');
   }
   if (f.signalQualityLow && f.signalQuality !== null) {
     out.push(`Een deel van de opname was verstoord (bruikbaar signaal ${f.signalQuality}); deze cijfers zijn daardoor minder zeker.`);
   }
+  if (f.anyWithheld) out.push('Sommige waarden konden uit dit signaal niet betrouwbaar worden bepaald; die staan in het rapport niet als getal.');
   out.push('Deze cijfers gaan alleen over deze sessie. Het is geen diagnose; uw therapeut bespreekt ze met u.');
   return out;
 }
@@ -102,6 +113,24 @@ export const MESSAGES_NL: ReportMessages = {
   timeInLevel: (l) => `Tijd in ${l} coherentie`,
   levels: { low: 'lage', medium: 'middelste', high: 'hoge' },
   levelNames: { low: 'laag', medium: 'middel', high: 'hoog' },
+  timeNotScored: 'Tijd niet beoordeeld',
+  notScoredName: 'niet beoordeeld',
+  hrvNames: {
+    meanHrBpm: 'Gemiddelde hartslag',
+    meanNnMs: 'Gemiddeld NN-interval',
+    sdnnMs: 'SDNN',
+    rmssdMs: 'RMSSD',
+    pnn50Pct: 'pNN50',
+    vlfMs2: 'VLF-vermogen',
+    lfMs2: 'LF-vermogen',
+    hfMs2: 'HF-vermogen',
+    lfHf: 'LF/HF-verhouding',
+    lfPeakHz: 'LF-piek',
+    hfPeakHz: 'HF-piek',
+  },
+  withheldValue: 'niet getoond',
+  withheldTitle: 'Niet getoonde waarden',
+  withheldIntro: 'Deze waarden kan het signaal van deze sessie niet betrouwbaar dragen; ze staan daarom niet als getal in het rapport.',
   breathingRate: 'Ademfrequentie',
   beatsCorrected: 'Gecorrigeerde slagen',
   signalQuality: 'Signaalkwaliteit',
@@ -118,6 +147,8 @@ export const MESSAGES_NL: ReportMessages = {
     breathingRate: 'geschat uit hartritme en pols',
     beatsCorrected: 'door de automatische artefactcorrectie',
     signalQuality: 'deel van de opname met bruikbaar polssignaal',
+    timeInLevel: 'deel van de hele sessie',
+    notScored: 'eerste 64 s, onderbrekingen en onbruikbaar signaal',
   },
   units: { bpm: 'slagen/min', ms: 'ms', ms2: 'ms²', hz: 'Hz', perMin: '/min', breathsPerMin: 'ademh./min', min: 'min', pct: '%' },
   lfPeakPerMin: (m) => `(${m} /min)`,
@@ -130,6 +161,7 @@ export const MESSAGES_NL: ReportMessages = {
   inhaleLegend: 'inademen (pacer)',
   markerLegend: 'markering',
   gapLegend: 'geen bruikbaar signaal',
+  gapSpanLabel: 'geen signaal',
   coherenceChartTitle: 'Coherentie door de tijd',
   coherenceAxis: 'ratio',
   spectrumChartTitle: (a, b) => `Spectrum van de beste 64 s (${a}–${b})`,
@@ -190,8 +222,10 @@ export const MESSAGES_NL: ReportMessages = {
   trendIntro: 'Eén punt per sessie; getallen uit de offline analyse van elke opgeslagen opname.',
   sessionsTableTitle: 'Sessies',
   noSessions: 'Geen sessies vastgelegd.',
-  coherentShare: 'Middel + hoge coherentie',
+  coherentShare: 'Middel + hoge coherentie, % van de sessie',
+  notScoredShare: 'Niet beoordeeld',
   sessionAnalysisFailed: 'geen analyse mogelijk',
+  withheldFootnote: (d, metric, r) => `${d}, ${metric}: niet getoond — ${r}`,
   questionnairesTitle: 'Vragenlijsten',
   questionnairesIntro: 'Scores per meetmoment; de as van elke grafiek beslaat het geldige bereik van de schaal. Hogere scores betekenen meer klachten.',
   noQuestionnaires: 'Geen vragenlijstscores vastgelegd.',

@@ -12,6 +12,8 @@ import { dayNumber, type ReportFormat } from './reportFormat.js';
 import type { ReportMessages } from './reportMessages.js';
 import type { ProgressSession } from './reportTypes.js';
 import type { SessionMetrics } from '../dsp/sessionMetrics.js';
+import { withheldReasonText } from '../dsp/hrvWithheld.js';
+import { withheldReasonOf } from './withheld.js';
 
 /** Day number (days since 1970-01-01, fractional) of an instant. */
 export function dayOfInstant(t: string): number {
@@ -19,10 +21,13 @@ export function dayOfInstant(t: string): number {
   return Number.isFinite(ms) ? ms / 86_400_000 : NaN;
 }
 
-/** The share of the scored time in medium or high coherence, %; null when nothing was scored. */
+/**
+ * The share of the whole session in medium or high coherence, % (the time not scored counts
+ * against it, so a session scored for a few seconds does not read as "100 % coherent"); null when
+ * nothing was scored.
+ */
 export function coherentSharePct(mt: SessionMetrics): number | null {
-  const scored = mt.coherenceSec.low + mt.coherenceSec.medium + mt.coherenceSec.high;
-  return scored > 0 ? mt.coherencePct.medium + mt.coherencePct.high : null;
+  return mt.coherenceScoredSec > 0 ? Math.round((mt.coherencePct.medium + mt.coherencePct.high) * 100) / 100 : null;
 }
 
 interface TrendSpec {
@@ -41,7 +46,7 @@ function trendSpecs(m: ReportMessages): TrendSpec[] {
     { key: 'rmssdMs', title: `${m.rmssd} (${u.ms})`, value: (x) => x.rmssdMs, decimals: 0, color: CHART_COLORS.pacer },
     { key: 'sdnnMs', title: `${m.sdnn} (${u.ms})`, value: (x) => x.sdnnMs, decimals: 0, color: CHART_COLORS.pacer },
     { key: 'coherenceMean', title: m.coherenceMean, value: (x) => x.coherenceMean, decimals: 1, color: CHART_COLORS.coherence },
-    { key: 'coherentSharePct', title: `${m.coherentShare} (${u.pct})`, value: coherentSharePct, decimals: 0, color: CHART_COLORS.highSolid, yDomain: [0, 100] },
+    { key: 'coherentSharePct', title: m.coherentShare, value: coherentSharePct, decimals: 0, color: CHART_COLORS.highSolid, yDomain: [0, 100] },
     { key: 'breathingRateBpm', title: `${m.breathingRate} (${u.breathsPerMin})`, value: (x) => x.breathingRateBpm, decimals: 1, color: CHART_COLORS.breathing },
   ];
 }
@@ -109,7 +114,15 @@ export function trendSection(sessions: readonly ProgressSession[], courses: read
 export function sessionsTable(sessions: readonly ProgressSession[], fmt: ReportFormat, m: ReportMessages): string {
   let html = `<section class="sessions"><h2>${esc(m.sessionsTableTitle)}</h2>`;
   if (sessions.length === 0) return html + `<p class="muted">${esc(m.noSessions)}</p></section>`;
+  const notes: string[] = [];
   const n = (key: string, raw: number | null, text: string): Cell => ({ text, num: true, data: { key, value: raw === null ? '' : String(raw) } });
+  // A withheld figure: no number, greyed, with a numbered note giving the reason.
+  const hrv = (s: ProgressSession, mt: SessionMetrics, key: 'meanHrBpm' | 'rmssdMs' | 'sdnnMs' | 'lfHf', d: number): Cell => {
+    const reason = withheldReasonOf(mt.hrvWithheld, key);
+    if (!reason) return n(key, mt[key], fmt.num(mt[key], d));
+    notes.push(m.withheldFootnote(fmt.shortDate(fmt.localDateOf(s.startedAt)), m.hrvNames[key], withheldReasonText(reason, m.lang)));
+    return { html: `<span class="withheld">—<sup>${notes.length}</sup></span>`, num: true, cls: 'withheld', data: { key, value: '', withheld: reason } };
+  };
   const rows: Cell[][] = sessions.map((s) => {
     const mt = s.metrics;
     const head: Cell[] = [
@@ -117,16 +130,17 @@ export function sessionsTable(sessions: readonly ProgressSession[], fmt: ReportF
       m.sessionTypes[s.type] ?? s.type,
       { text: fmt.duration(s.durationSec), num: true },
     ];
-    if (!mt) return [...head, { text: m.sessionAnalysisFailed, cls: 'muted', data: { error: s.error ?? '' } }, '', '', '', '', '', '', ''];
+    if (!mt) return [...head, { text: m.sessionAnalysisFailed, cls: 'muted', data: { error: s.error ?? '' } }, '', '', '', '', '', '', '', ''];
     const share = coherentSharePct(mt);
     return [
       ...head,
-      n('meanHrBpm', mt.meanHrBpm, fmt.num(mt.meanHrBpm, 1)),
-      n('rmssdMs', mt.rmssdMs, fmt.num(mt.rmssdMs, 1)),
-      n('sdnnMs', mt.sdnnMs, fmt.num(mt.sdnnMs, 1)),
-      n('lfHf', mt.lfHf, fmt.num(mt.lfHf, 2)),
+      hrv(s, mt, 'meanHrBpm', 1),
+      hrv(s, mt, 'rmssdMs', 1),
+      hrv(s, mt, 'sdnnMs', 1),
+      hrv(s, mt, 'lfHf', 2),
       n('coherenceMean', mt.coherenceMean, fmt.num(mt.coherenceMean, 2)),
       n('coherentSharePct', share, fmt.pct(share, 0)),
+      n('coherenceNotScoredPct', mt.coherencePct.notScored, fmt.pct(mt.coherencePct.notScored, 0)),
       n('breathingRateBpm', mt.breathingRateBpm, fmt.num(mt.breathingRateBpm, 1)),
       n('signalQualityPct', mt.signalQualityPct, fmt.pct(mt.signalQualityPct, 0)),
     ];
@@ -142,9 +156,11 @@ export function sessionsTable(sessions: readonly ProgressSession[], fmt: ReportF
     { text: 'LF/HF', num: true },
     { text: m.coherenceMean, num: true },
     { text: m.coherentShare, num: true },
+    { text: m.notScoredShare, num: true },
     { text: `${m.breathingRate} (${u.perMin})`, num: true },
     { text: m.signalQuality, num: true },
   ];
   html += table(headers, rows, { cls: 'sessions-table', rowData: sessions.map((s) => ({ 'session-id': String(s.id) })) });
+  if (notes.length) html += `<ol class="small withheld-notes">${notes.map((t) => `<li>${esc(t)}</li>`).join('')}</ol>`;
   return html + '</section>';
 }

@@ -95,6 +95,19 @@ export class ReportFormat {
     return `${this.clock(sec)}\u00a0${sec >= 3600 ? 'h' : 'min'}`;
   }
 
+  /** A duration in words for plain-language text: "9 s", "2 min 7 s", "1 uur 5 min" / "1 h 5 min" (whole seconds). */
+  spokenDuration(sec: number | null | undefined): string {
+    if (!isNum(sec)) return MISSING;
+    const s = Math.max(0, Math.round(sec));
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s % 3600) / 60);
+    const parts: string[] = [];
+    if (h > 0) parts.push(`${h}\u00a0${this.lang === 'nl' ? 'uur' : 'h'}`);
+    if (m > 0) parts.push(`${m}\u00a0min`);
+    if (h === 0 && (s % 60 > 0 || parts.length === 0)) parts.push(`${s % 60}\u00a0s`);
+    return parts.join(' ');
+  }
+
   /** Calendar date, long: "12 maart 2025" / "12 March 2025". */
   date(d: IsoDate | null | undefined): string {
     const ms = calendarMs(d);

@@ -3,6 +3,7 @@
  * (`nl`, the users' language) and English (`en`). Parameterised messages are functions that take
  * already formatted numbers/dates, so word order stays natural in both languages.
  */
+import type { HrvMetricKey } from '../dsp/hrvWithheld.js';
 import type { CoherenceLevel } from '../dsp/types.js';
 import type { GoalStatus, Instrument, SessionStatus, SessionType } from '../domain/types.js';
 import { MESSAGES_EN } from './messagesEn.js';
@@ -21,17 +22,29 @@ export function isReportLang(x: unknown): x is ReportLang {
 /** Numbers handed to the plain-language summary (already formatted). */
 export interface ClientSummaryFacts {
   duration: string;
+  /** The session's length in words ("2 min 7 s"). */
+  sessionSpoken: string;
   meanHr: string | null;
   pacerRate: string | null;
   breathingRate: string | null;
   /** Whether the estimated breathing rate is within 1 breath/min of the pacer. */
   breathingMatchesPacer: boolean | null;
+  /** Time with a coherence score, in words ("9 s"); null when nothing could be scored. */
+  scoredSpoken: string | null;
+  /** Scored share of the session, 0–100 (unformatted, for the wording choice). */
+  scoredSharePct: number;
+  /** Time in high / medium coherence in words; null when none (or nothing scored). */
+  highSpoken: string | null;
+  mediumSpoken: string | null;
+  /** Shares of the SCORED time; null unless at least half of the session was scored. */
   highPct: string | null;
   mediumPct: string | null;
   /** high + medium share of the scored time, 0–100 (unformatted, for the wording choice). */
   coherentShare: number | null;
   signalQuality: string | null;
   signalQualityLow: boolean;
+  /** Whether any HRV figure was withheld (the report greys it with its reason). */
+  anyWithheld: boolean;
 }
 
 export interface ReportMessages {
@@ -105,6 +118,16 @@ export interface ReportMessages {
   levels: Record<CoherenceLevel, string>;
   /** Short level names for chart bands and bars. */
   levelNames: Record<CoherenceLevel, string>;
+  /** Key-figure row of the time without a coherence score. */
+  timeNotScored: string;
+  /** Short name of that time for charts and bars ("niet beoordeeld"). */
+  notScoredName: string;
+  /** Names of every HRV figure that may be withheld. */
+  hrvNames: Record<HrvMetricKey, string>;
+  /** Shown instead of a withheld figure's number. */
+  withheldValue: string;
+  withheldTitle: string;
+  withheldIntro: string;
   breathingRate: string;
   beatsCorrected: string;
   signalQuality: string;
@@ -121,6 +144,8 @@ export interface ReportMessages {
     breathingRate: string;
     beatsCorrected: string;
     signalQuality: string;
+    timeInLevel: string;
+    notScored: string;
   };
   units: { bpm: string; ms: string; ms2: string; hz: string; perMin: string; breathsPerMin: string; min: string; pct: string };
   lfPeakPerMin: (perMin: string) => string;
@@ -134,6 +159,8 @@ export interface ReportMessages {
   inhaleLegend: string;
   markerLegend: string;
   gapLegend: string;
+  /** Label written in a wide gap span ("geen signaal"). */
+  gapSpanLabel: string;
   coherenceChartTitle: string;
   coherenceAxis: string;
   spectrumChartTitle: (from: string, to: string) => string;
@@ -196,7 +223,10 @@ export interface ReportMessages {
   sessionsTableTitle: string;
   noSessions: string;
   coherentShare: string;
+  notScoredShare: string;
   sessionAnalysisFailed: string;
+  /** Footnote of a withheld value in the sessions table: "12-01-2025, RMSSD: reason". */
+  withheldFootnote: (date: string, metric: string, reason: string) => string;
   questionnairesTitle: string;
   questionnairesIntro: string;
   noQuestionnaires: string;

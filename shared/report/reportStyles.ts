@@ -61,6 +61,8 @@ td.date, th.date { white-space: nowrap; }
 table.sessions-table { font-size: 7.9pt; }
 table.sessions-table th, table.sessions-table td { padding: 2px 4px; }
 td.hint { color: #5f6b73; font-size: 8pt; }
+.withheld { color: #8a949a; font-style: italic; }
+td.withheld { background: #f1f3f4; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 thead { display: table-header-group; }
 figure { margin: 4px 0 8px; break-inside: avoid; page-break-inside: avoid; }

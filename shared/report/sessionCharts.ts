@@ -3,8 +3,14 @@
  * HR tachogram with pacer inhale phases, signal gaps and markers; coherence over time on its level
  * bands; the NN spectrum of the best 64 s (the window with the highest coherence ratio, computed as
  * the coherence ratio is: `nnSpectrumAt`); breathing rate over time with the pacer rate; time per level.
+ *
+ * Gaps are gaps: every time chart shades and labels them (`data-span="gap"`), and no line is drawn
+ * across one. The coherence chart draws only the scored points (`coherenceScoredMask`, the same
+ * points as the time in level) and shades the time not scored; the level bar has "not scored" as
+ * its own part, so chart, bar and key figures tell the same story.
  */
 import { COHERENCE_LEVEL_THRESHOLDS } from '../dsp/coherence.js';
+import { coherenceScoredMask, coherenceStepSec } from '../dsp/sessionMetrics.js';
 import { DEFAULT_HRV_FREQUENCY_SETTINGS } from '../dsp/hrvFrequency.js';
 import type { AnalysisResult } from '../dsp/types.js';
 import { nnSpectrumAt } from '../ipc/NnSpectrum.js';
@@ -73,10 +79,35 @@ function inhaleShading(c: SessionChartContext): XSpan[] {
   return spans;
 }
 
-function gapShading(c: SessionChartContext): XSpan[] {
-  const spans: XSpan[] = (c.result.signal?.gaps ?? []).map((g) => ({ from: g.startSec + c.offsetSec, to: g.endSec + c.offsetSec, color: CHART_COLORS.gap }));
-  for (const g of c.input.gaps) spans.push({ from: g.startSec, to: g.endSec, color: CHART_COLORS.gap });
-  return spans;
+/** The stretches without usable signal on the session clock: the analysis' unusable stretches and the gaps recorded live. */
+export function gapSpans(c: Pick<SessionChartContext, 'result' | 'input' | 'offsetSec'>): { from: number; to: number }[] {
+  const spans = (c.result.signal?.gaps ?? []).map((g) => ({ from: g.startSec + c.offsetSec, to: g.endSec + c.offsetSec }));
+  for (const g of c.input.gaps) spans.push({ from: g.startSec, to: g.endSec });
+  return spans.filter((g) => g.to > g.from).sort((a, b) => a.from - b.from);
+}
+
+function gapShading(c: SessionChartContext, label = true): XSpan[] {
+  return gapSpans(c).map((g) => ({ ...g, color: CHART_COLORS.gap, kind: 'gap', label: label ? c.m.gapSpanLabel : undefined }));
+}
+
+/**
+ * The session-clock spans without a coherence score: [0, endSec] minus the seconds of the scored
+ * points (each covers the `stepSec` before its window end).
+ */
+export function notScoredSpans(c: Pick<SessionChartContext, 'result' | 'offsetSec' | 'endSec'>): { from: number; to: number }[] {
+  const series = c.result.coherence.series;
+  const step = coherenceStepSec(series);
+  const mask = coherenceScoredMask(c.result);
+  const out: { from: number; to: number }[] = [];
+  let from = 0;
+  series.forEach((p, i) => {
+    if (!mask[i]) return;
+    const a = p.tSec + c.offsetSec - step;
+    if (a - from > 1e-6) out.push({ from, to: a });
+    from = Math.max(from, p.tSec + c.offsetSec);
+  });
+  if (c.endSec - from > 1e-6) out.push({ from, to: c.endSec });
+  return out;
 }
 
 /** HR tachogram: 60000 / NN per beat, broken at holes > 3 s. */
@@ -93,7 +124,7 @@ export function hrChart(c: SessionChartContext): string {
     ...timeAxis(c),
     yLabel: c.m.hrAxis,
     yTickFormat: (v) => c.fmt.numShort(v, 0),
-    series: [{ x, y, color: CHART_COLORS.hr, widthPx: 1.3, maxGapX: 3 }],
+    series: [{ x, y, color: CHART_COLORS.hr, widthPx: 1.3, maxGapX: 3, breaks: gaps, id: 'hr' }],
     xSpans: [...inhale, ...gaps],
     markers,
     legend: [
@@ -106,13 +137,21 @@ export function hrChart(c: SessionChartContext): string {
   });
 }
 
-/** Coherence ratio over time on the low/medium/high bands. */
+/**
+ * Coherence ratio over time on the low/medium/high bands: only the scored points (a point without
+ * usable signal is not drawn, as it is not counted in the time in level); the time not scored and
+ * the gaps shaded.
+ */
 export function coherenceChart(c: SessionChartContext): string {
   const s = c.result.coherence.series;
+  const mask = coherenceScoredMask(c.result);
+  const y = s.map((p, i) => (mask[i] ? p.ratio : null));
   const levels = (c.result.settings.coherence as { levels?: { mediumFrom?: number; highFrom?: number } } | undefined)?.levels;
   const medium = levels?.mediumFrom ?? COHERENCE_LEVEL_THRESHOLDS.mediumFrom;
   const high = levels?.highFrom ?? COHERENCE_LEVEL_THRESHOLDS.highFrom;
-  const top = Math.max(high + 1, ...s.map((p) => (p.ratio !== null && Number.isFinite(p.ratio) ? p.ratio * 1.08 : 0)));
+  const top = Math.max(high + 1, ...y.map((r) => (r !== null && Number.isFinite(r) ? r * 1.08 : 0)));
+  const gaps = gapShading(c, false);
+  const notScored: XSpan[] = notScoredSpans(c).map((g) => ({ ...g, color: CHART_COLORS.notScored, kind: 'not-scored', label: c.m.notScoredName }));
   return lineChart({
     ariaLabel: c.m.coherenceChartTitle,
     height: 150,
@@ -120,13 +159,18 @@ export function coherenceChart(c: SessionChartContext): string {
     yLabel: c.m.coherenceAxis,
     yDomain: [0, Math.ceil(top)],
     yTickFormat: (v) => c.fmt.numShort(v, 1),
-    series: [{ x: s.map((p) => p.tSec + c.offsetSec), y: s.map((p) => p.ratio), color: CHART_COLORS.coherence, widthPx: 1.4, maxGapX: 5 }],
+    series: [{ x: s.map((p) => p.tSec + c.offsetSec), y, color: CHART_COLORS.coherence, widthPx: 1.4, maxGapX: 5, breaks: gaps, id: 'coherence' }],
     yBands: [
       { from: 0, to: medium, color: CHART_COLORS.low, label: c.m.levelNames.low },
       { from: medium, to: high, color: CHART_COLORS.medium, label: c.m.levelNames.medium },
       { from: high, to: Math.ceil(top), color: CHART_COLORS.high, label: c.m.levelNames.high },
     ],
+    xSpans: [...notScored, ...gaps],
     markers: markerLines(c.input.markers),
+    legend: [
+      ...(notScored.length ? [{ label: c.m.notScoredName, color: CHART_COLORS.notScored, kind: 'box' as const }] : []),
+      ...(gaps.length ? [{ label: c.m.gapLegend, color: CHART_COLORS.gap, kind: 'box' as const }] : []),
+    ],
     emptyText: c.m.notEnoughData,
   });
 }
@@ -195,6 +239,7 @@ export function breathingChart(c: SessionChartContext): string {
   }
   const values = [...s.map((p) => p.rateBpm ?? 0), ...py];
   const top = Math.max(15, Math.ceil(Math.max(0, ...values) * 1.15));
+  const gaps = gapShading(c);
   return lineChart({
     ariaLabel: c.m.breathingChartTitle,
     width: 360,
@@ -206,20 +251,23 @@ export function breathingChart(c: SessionChartContext): string {
     yTickFormat: (v) => c.fmt.numShort(v, 1),
     series: [
       ...(px.length ? [{ x: px, y: py, color: CHART_COLORS.pacer, dash: '5 3', step: true, widthPx: 1.3 }] : []),
-      { x: s.map((p) => p.tSec + c.offsetSec), y: s.map((p) => p.rateBpm), color: CHART_COLORS.breathing, widthPx: 1.6, maxGapX: 15 },
+      { x: s.map((p) => p.tSec + c.offsetSec), y: s.map((p) => p.rateBpm), color: CHART_COLORS.breathing, widthPx: 1.6, maxGapX: 15, breaks: gaps, id: 'breathing' },
     ],
+    xSpans: gaps,
     legend: [
       { label: c.m.breathingLegend, color: CHART_COLORS.breathing, kind: 'line' },
       ...(px.length ? [{ label: c.m.pacerLegend, color: CHART_COLORS.pacer, kind: 'dash' as const }] : []),
+      // (no room for a gap entry in this narrow chart: the tachogram's legend names the same colour)
     ],
     emptyText: c.m.notEnoughData,
   });
 }
 
-/** Time in the low/medium/high coherence levels as one bar. */
+/** Time in the low/medium/high coherence levels and not scored, as shares of the whole session, in one bar. */
 export function levelsBar(c: SessionChartContext): string {
   const { coherenceSec: sec, coherencePct: pct } = c.metrics;
   const part = (k: 'low' | 'medium' | 'high', color: string) => ({
+    id: k,
     value: sec[k],
     color,
     textColor: k === 'medium' ? CHART_COLORS.text : '#ffffff',
@@ -228,7 +276,12 @@ export function levelsBar(c: SessionChartContext): string {
   return stackedBar({
     ariaLabel: c.m.levelsChartTitle,
     height: 46,
-    parts: [part('low', CHART_COLORS.lowSolid), part('medium', CHART_COLORS.mediumSolid), part('high', CHART_COLORS.highSolid)],
+    parts: [
+      part('low', CHART_COLORS.lowSolid),
+      part('medium', CHART_COLORS.mediumSolid),
+      part('high', CHART_COLORS.highSolid),
+      { id: 'notScored', value: sec.notScored, color: CHART_COLORS.notScoredSolid, textColor: CHART_COLORS.text, label: `${c.m.notScoredName} ${c.fmt.pct(pct.notScored, 0)}` },
+    ],
     emptyText: c.m.notEnoughData,
   });
 }

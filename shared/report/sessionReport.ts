@@ -6,6 +6,7 @@
  * (the offline analysis of the stored signal); the key-figure cells carry it unrounded in
  * `data-key` / `data-value` so tools and tests can compare it with `cadans analyze`.
  */
+import { withheldReasonText } from '../dsp/hrvWithheld.js';
 import type { AnalysisResult } from '../dsp/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import { clientSummaryFacts } from './clientSummary.js';
@@ -16,6 +17,7 @@ import { reportMessages, type ReportMessages } from './reportMessages.js';
 import type { ReportOptions, SessionReportInput } from './reportTypes.js';
 import { sessionMetrics, type SessionMetrics } from '../dsp/sessionMetrics.js';
 import { sessionSettingsRows } from './sessionSettings.js';
+import { withheldEntries, withheldReasonOf } from './withheld.js';
 import {
   breathingChart,
   coherenceChart,
@@ -38,18 +40,27 @@ export function pacerText(p: PacerSettings, fmt: ReportFormat, m: ReportMessages
 
 const dataValue = (x: number | null | undefined): string => (typeof x === 'number' && Number.isFinite(x) ? String(x) : '');
 
-/** The key-figures table (value cells carry data-key / data-value). */
+/**
+ * The key-figures table (value cells carry data-key / data-value). A figure listed in
+ * `hrvWithheld` shows no number: its cell is greyed (class `withheld`, `data-withheld` = the reason
+ * code) and the meaning column gives the reason in the report's language. Time in level is a share
+ * of the whole session, with the time not scored as its own row.
+ */
 function keyFigures(mt: SessionMetrics, fmt: ReportFormat, m: ReportMessages): string {
   const u = m.units;
-  const row = (key: string, label: string, value: string, raw: number | null, hint: string, extra: Record<string, string> = {}): Cell[] => [
-    label,
-    { text: value, num: true, data: { key, value: dataValue(raw), ...extra } },
-    { text: hint, cls: 'hint' },
-  ];
-  const levelRow = (k: 'low' | 'medium' | 'high'): Cell[] =>
-    row(`coherenceSec.${k}`, m.timeInLevel(m.levels[k]), `${fmt.duration(mt.coherenceSec[k])} (${fmt.pct(mt.coherencePct[k], 0)})`, mt.coherenceSec[k], k === 'high' ? m.hints.coherence : '', {
+  const row = (key: string, label: string, value: string, raw: number | null, hint: string, extra: Record<string, string> = {}): Cell[] => {
+    const reason = withheldReasonOf(mt.hrvWithheld, key);
+    if (reason) {
+      const why = withheldReasonText(reason, m.lang);
+      return [label, { text: m.withheldValue, num: true, cls: 'withheld', data: { key, value: '', withheld: reason } }, { text: why, cls: 'hint withheld' }];
+    }
+    return [label, { text: value, num: true, data: { key, value: dataValue(raw), ...extra } }, { text: hint, cls: 'hint' }];
+  };
+  const timeRow = (k: 'low' | 'medium' | 'high' | 'notScored', label: string, hint: string): Cell[] =>
+    row(`coherenceSec.${k}`, label, `${fmt.duration(mt.coherenceSec[k])} (${fmt.pct(mt.coherencePct[k], 0)})`, mt.coherenceSec[k], hint, {
       pct: dataValue(mt.coherencePct[k]),
     });
+  const levelRow = (k: 'low' | 'medium' | 'high'): Cell[] => timeRow(k, m.timeInLevel(m.levels[k]), m.hints.timeInLevel);
   const lfPeak = mt.lfPeakHz === null ? fmt.num(null) : `${fmt.unit(mt.lfPeakHz, 3, u.hz)} ${m.lfPeakPerMin(fmt.num(mt.lfPeakHz * 60, 1))}`;
   const rows: Cell[][] = [
     row('meanHrBpm', m.meanHr, fmt.unit(mt.meanHrBpm, 1, u.bpm), mt.meanHrBpm, m.hints.meanHr),
@@ -65,6 +76,7 @@ function keyFigures(mt: SessionMetrics, fmt: ReportFormat, m: ReportMessages): s
     levelRow('high'),
     levelRow('medium'),
     levelRow('low'),
+    timeRow('notScored', m.timeNotScored, m.hints.notScored),
     row('breathingRateBpm', m.breathingRate, fmt.unit(mt.breathingRateBpm, 1, u.breathsPerMin), mt.breathingRateBpm, m.hints.breathingRate),
     row('correctedPct', m.beatsCorrected, m.correctedOf(fmt.numShort(mt.correctedBeats, 0), fmt.pct(mt.correctedPct, 1)), mt.correctedPct, m.hints.beatsCorrected, {
       count: String(mt.correctedBeats),
@@ -73,7 +85,17 @@ function keyFigures(mt: SessionMetrics, fmt: ReportFormat, m: ReportMessages): s
     row('beats', m.beatsDetected, fmt.numShort(mt.beats, 0), mt.beats, ''),
     row('analyzedSec', m.analysedDuration, fmt.duration(mt.analyzedSec), mt.analyzedSec, ''),
   ];
-  return table([m.measure, { text: m.value, num: true }, m.meaning], rows, { cls: 'key-figures', rowHeaders: true });
+  return table([m.measure, { text: m.value, num: true }, m.meaning], rows, { cls: 'key-figures', rowHeaders: true }) + withheldList(mt, m);
+}
+
+/** Every withheld figure with its reason (also those the table has no row for, e.g. VLF power). */
+function withheldList(mt: SessionMetrics, m: ReportMessages): string {
+  const entries = withheldEntries(mt.hrvWithheld);
+  if (entries.length === 0) return '';
+  const items = entries.map(
+    (e) => `<li data-withheld-key="${esc(e.key)}" data-withheld="${esc(e.reason)}"><span class="withheld">${esc(m.hrvNames[e.key])}: ${esc(withheldReasonText(e.reason, m.lang))}</span></li>`,
+  );
+  return `<div class="withheld-list block"><h3>${esc(m.withheldTitle)}</h3><p class="small">${esc(m.withheldIntro)}</p><ul class="plain">${items.join('')}</ul></div>`;
 }
 
 function markersSection(input: SessionReportInput, fmt: ReportFormat, m: ReportMessages): string {

@@ -33,7 +33,7 @@ import {
   type NnScore,
   type Scenario,
 } from '../support/correctionScenarios.js';
-import { loadRPeaks } from '../support/rPeaksTruth.js';
+import { rPeakTimes } from '../support/rpeakTruth.js';
 import { simulateBeats, type RrSimOptions } from '../support/rrSimulate.js';
 
 interface CleanSeries {
@@ -54,11 +54,11 @@ const SIM_CLEAN: (Omit<RrSimOptions, 'durationSec'> & { label: string })[] = [
 function cleanSeries(): CleanSeries[] {
   const out: CleanSeries[] = [];
   for (const [file, maxSec, name] of [
-    ['neurokit_resting_5min_100hz.rpeaks.csv', Infinity, 'neurokit rest R-peaks'],
-    ['bidmc01_125hz.rpeaks.csv', Infinity, 'bidmc01 R-peaks'],
-    ['cinc2015_a103l_250hz.rpeaks.csv', 255, 'a103l R-peaks 0–255 s'],
+    ['neurokit_resting_5min_100hz', Infinity, 'neurokit rest R-peaks'],
+    ['bidmc01_125hz', Infinity, 'bidmc01 R-peaks'],
+    ['cinc2015_a103l_250hz', 255, 'a103l R-peaks 0–255 s'],
   ] as const) {
-    const b = loadRPeaks(file, maxSec);
+    const b = rPeakTimes(file, maxSec);
     if (b) out.push({ name, beats: b });
   }
   for (const c of SIM_CLEAN) out.push({ name: c.label, beats: Array.from(simulateBeats({ durationSec: 600, ...c })) });

@@ -28,18 +28,26 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
   const pageErrors = e2e.pageErrors;
   let page: Page;
   let host: WebHostProcess;
+  const displayUrl = (): string => host.url.replace('#token=', '#/display?token=');
   before(() => {
     page = e2e.page;
     host = e2e.host;
   });
 
-  test('the URL is the first stdout line, bound to 127.0.0.1 with a token', () => {
-    assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]{40,}$/);
+  test('the URL is the first stdout line, bound to 127.0.0.1 with a token in its fragment', () => {
+    assert.match(host.url, /^http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{40,}$/);
+    assert.ok(host.output().stdout.includes(displayUrl()), 'the client display URL is printed too');
   });
 
   test('a full session: client, sensor, pacer, live charts, coherence, marker, stop, summary, review', async () => {
     await page.goto(host.url);
     await page.getByTestId('nav-live').waitFor();
+    // The token went from the fragment into memory: not in the address bar, no cookie.
+    const origin = new URL(host.url).origin;
+    assert.equal(page.url(), `${origin}/`);
+    assert.equal(await page.evaluate(() => window.location.href), `${origin}/`);
+    assert.equal(await page.evaluate(() => document.cookie), '');
+    assert.deepEqual(await page.context().cookies(), []);
     assert.equal((await page.getByTestId('nav-live').textContent())?.trim(), 'Live sessie', 'Dutch is the default language');
     await page.screenshot({ path: artifactPath('01-console-empty.png'), fullPage: true });
 
@@ -106,8 +114,9 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
 
     // The client display (same browser, second tab): pacer and HR wave, no numbers by default.
     const display = await page.context().newPage();
-    await display.goto(host.url + '#/display');
+    await display.goto(displayUrl());
     await display.getByTestId('client-display').waitFor();
+    assert.equal(await display.evaluate(() => window.location.href), `${new URL(host.url).origin}/#/display`, 'route kept, token gone');
     await new Promise((r) => setTimeout(r, 2500));
     assert.equal(await display.getByTestId('client-numbers').count(), 0, 'no clinical numbers unless enabled');
     assert.ok(await changes(display.getByTestId('pacer-canvas'), 400), 'the pacer animates on the client display');
@@ -150,8 +159,17 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
     assert.equal(await page.getByTestId('phase-tile').locator('.tile-label').textContent(), 'HR–pacer phase');
     await waitFor('the phase note in English', async () => (await page.getByTestId('phase-note').textContent())?.trim() === 'needs the pacer and two breaths', 5000);
     await page.screenshot({ path: artifactPath('08-console-english.png'), fullPage: true });
+    // A reload has no token (it is kept in memory only): the page says how to open it again.
     await page.reload();
+    const fatal = page.getByTestId('fatal');
+    await fatal.waitFor();
+    assert.match((await fatal.locator('p[lang="nl"]').textContent()) ?? '', /Open het volledige adres dat `cadans web`/);
+    assert.match((await fatal.locator('p[lang="en"]').textContent()) ?? '', /Open the full address that `cadans web`/);
+    assert.doesNotMatch(page.url(), /token/);
+    // The URL typed into the same tab again (only the fragment changes: no reload) connects.
+    await page.goto(host.url);
     await waitFor('English after reload', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live session', 10_000);
+    assert.doesNotMatch(await page.evaluate(() => window.location.href), /token/);
     await page.getByTestId('lang-nl').click();
     await waitFor('Dutch', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live sessie', 5000);
     assert.equal((await page.getByTestId('nav-clients').textContent())?.trim(), 'Cliënten');

@@ -53,3 +53,8 @@ export function parseRPeakTruth(text: string): RPeakTruth {
 export function loadRPeakTruth(name: string): RPeakTruth {
   return parseRPeakTruth(readFileSync(rpeakTruthFile(name), 'utf8'));
 }
+
+/** R-peak times (s) of recording `name` up to maxSec, or null when it has no truth file. */
+export function rPeakTimes(name: string, maxSec = Infinity): number[] | null {
+  return hasRPeakTruth(name) ? loadRPeakTruth(name).tSec.filter((t) => t <= maxSec) : null;
+}

@@ -1,16 +1,19 @@
 /**
  * The review's charts over a saved recording — the live charts' counterparts: HR tachogram with
  * the pacer's inhale phases and markers, raw PPG with beats, coherence over the session and the
- * spectrum of the 64 s ending at the view's end. All share one scrollable x window.
+ * spectrum of the 64 s ending at the view's end. All share one scrollable x window. Signal gaps
+ * are shown as gaps: shaded, and no line is drawn across one (`breakAtGaps`); values stored inside
+ * a gap (frozen on the live screen) are not drawn.
  */
 import { useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import { COHERENCE_LEVEL_THRESHOLDS } from '../../../shared/dsp/coherence.js';
 import type { SessionReviewData } from '../../../shared/ipc/apiTypes.js';
 import { nnSpectrumAt } from '../../../shared/ipc/NnSpectrum.js';
+import { breakAtGaps, sortedGaps } from '../../../shared/ipc/seriesGaps.js';
 import { useT } from '../../app/i18n.js';
 import { axis, clockTicks, COLORS, fixedTicks } from '../../charts/chartTheme.js';
-import { markerLines, paddedRange, shadeInhales, xBand, yBands } from '../../charts/plugins.js';
+import { markerLines, paddedRange, shadeInhales, shadeSpans, xBand, yBands } from '../../charts/plugins.js';
 import { StaticChart } from '../../charts/StaticChart.js';
 import { Card } from '../../ui/Card.js';
 import { reviewTimeline } from './reviewTimeline.js';
@@ -22,7 +25,10 @@ export const PPG_VIEW_SEC = 20;
 
 export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; x1: number }) {
   const { t } = useT();
-  const hrData = useMemo((): uPlot.AlignedData => {
+  const gaps = useMemo(() => sortedGaps(d.gaps), [d]);
+  const gapSpans = useMemo(() => gaps.map((g) => ({ x0: g.startSec, x1: g.endSec })), [gaps]);
+  // Heart rate per beat with a valid closing interval (the spectrum takes these as they are).
+  const beatHr = useMemo(() => {
     const xs: number[] = [];
     const ys: number[] = [];
     for (let i = 0; i < d.beats.tSec.length; i++) {
@@ -32,9 +38,13 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
         ys.push(60_000 / ibi);
       }
     }
-    return [xs, ys];
+    return { xs, ys };
   }, [d]);
-  const nn = useMemo(() => ({ t: Float64Array.from(hrData[0] as number[]), v: Float64Array.from(hrData[1] as number[], (b) => 60_000 / b) }), [hrData]);
+  const hrData = useMemo((): uPlot.AlignedData => {
+    const b = breakAtGaps(beatHr.xs, beatHr.ys, gaps);
+    return [b.x, b.y];
+  }, [beatHr, gaps]);
+  const nn = useMemo(() => ({ t: Float64Array.from(beatHr.xs), v: Float64Array.from(beatHr.ys, (b) => 60_000 / b) }), [beatHr]);
   const ppgData = useMemo((): uPlot.AlignedData => {
     const run = d.ppg.find((r) => r.t0Sec <= x0 + 1 && r.t0Sec + r.values.length / r.fsHz >= x0) ?? d.ppg[0];
     if (!run) return [[], []];
@@ -47,8 +57,9 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
   const cohData = useMemo((): uPlot.AlignedData => {
     const c = d.metrics.coherence;
     if (!c) return [[], []];
-    return [c.tSec, Array.from(c.value, (v) => (Number.isFinite(v) ? v : null))];
-  }, [d]);
+    const b = breakAtGaps(c.tSec, c.value, gaps);
+    return [b.x, b.y];
+  }, [d, gaps]);
   const spectrum = useMemo(() => nnSpectrumAt(nn.t, nn.v, x1), [nn, x1]);
   const specData = useMemo((): uPlot.AlignedData => {
     if (!spectrum) return [[], []];
@@ -90,14 +101,15 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
           x0={x0}
           x1={x1}
           testId="review-tachogram"
+          attrs={{ 'data-gaps': String(gaps.length) }}
           options={(width, height) => ({
             width,
             height,
             legend: { show: false },
             scales: { y: { range: (_u, min, max) => paddedRange(min, max, 10) } },
             axes: [axis({ values: clockTicks, space: 60 }), axis({ label: t('unit.bpm'), labelSize: 14, size: 44, values: fixedTicks(0) })],
-            series: [{}, { stroke: COLORS.hr, width: 2, paths: uPlot.paths.spline!(), points: { show: false } }],
-            hooks: { drawClear: [shadeInhales(() => timeline)], draw: [markerLines(() => markers)] },
+            series: [{}, { stroke: COLORS.hr, width: 2, paths: uPlot.paths.spline!(), points: { show: false }, spanGaps: false }],
+            hooks: { drawClear: [shadeInhales(() => timeline), shadeSpans(() => gapSpans, COLORS.gap)], draw: [markerLines(() => markers)] },
           })}
         />
       </Card>
@@ -153,6 +165,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
           x1={Math.max(60, d.summary.durationSec)}
           className="chart chart-small"
           testId="review-coherence"
+          attrs={{ 'data-gaps': String(gaps.length) }}
           redrawKey={`${x0}/${x1}`}
           options={(width, height) => ({
             width,
@@ -160,7 +173,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
             legend: { show: false },
             scales: { y: { range: (_u, _min, max) => [0, Math.max(highFrom * 1.6, Number.isFinite(max) ? max! * 1.1 : 0)] } },
             axes: [axis({ values: clockTicks, space: 60 }), axis({ size: 30, values: fixedTicks(0), space: 20 })],
-            series: [{}, { stroke: COLORS.coherence, width: 2, points: { show: false } }],
+            series: [{}, { stroke: COLORS.coherence, width: 2, points: { show: false }, spanGaps: false }],
             hooks: {
               drawClear: [
                 yBands([
@@ -168,6 +181,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
                   { y0: mediumFrom, y1: highFrom, color: 'rgba(63,156,154,0.10)' },
                   { y0: highFrom, y1: 1e9, color: 'rgba(47,155,99,0.12)' },
                 ]),
+                shadeSpans(() => gapSpans, COLORS.gap),
                 xBand(() => ({ x0: cur.current.x0, x1: cur.current.x1, color: 'rgba(30,111,143,0.08)' })),
               ],
             },

@@ -1,5 +1,10 @@
-/** The summary of a saved session: duration, HR, HRV, coherence (mean and time per level), breathing, artifacts. */
+/**
+ * The summary of a saved session: duration, HR, HRV, coherence (mean and time per level over the
+ * whole session, with the time not scored), breathing, artifacts. A figure the analysis withheld
+ * shows no number: it is greyed, with the reason in the UI's language.
+ */
 import { useEffect, useState } from 'react';
+import { withheldReasonText, type HrvMetricKey } from '../../../shared/dsp/hrvWithheld.js';
 import type { SessionSummaryView } from '../../../shared/ipc/apiTypes.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
@@ -24,27 +29,47 @@ export function useSessionSummary(sessionId: number | null): SessionSummaryView 
   return s;
 }
 
+/** One number of the summary: label, value, and (for a withheld figure) why it is not shown. */
+interface SummaryRow {
+  key: string;
+  label: string;
+  value: string;
+  withheld?: string;
+  title?: string;
+}
+
 export function SummaryNumbers({ s }: { s: SessionSummaryView }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const lv = s.coherenceLevelsPct;
-  const rows: [string, string][] = [
-    [t('summary.duration'), fmt.duration(s.durationSec)],
-    [t('summary.pacer'), s.pacer ? t('summary.pacerValue', { rate: fmt.num(s.pacer.rateBpm, 1), inhale: fmt.num(s.pacer.inhaleFraction * 100, 0) }) : t('summary.noPacer')],
-    [t('metrics.meanHr'), `${fmt.num(s.meanHrBpm, 0)} ${t('unit.bpm')}`],
-    ['RMSSD', `${fmt.num(s.rmssdMs, 0)} ms`],
-    ['SDNN', `${fmt.num(s.sdnnMs, 0)} ms`],
-    [t('summary.coherenceMean'), fmt.num(s.coherenceMean, 2)],
-    [t('summary.coherenceLevels'), lv ? `${fmt.num(lv.high, 0)} / ${fmt.num(lv.medium, 0)} / ${fmt.num(lv.low, 0)} %` : '–'],
-    [t('metrics.breathing'), `${fmt.num(s.respirationBpm, 1)} ${t('unit.perMin')}`],
-    [t('summary.artifacts'), s.artifactsPct === null ? '–' : `${fmt.num(s.artifactsPct, 1)} %`],
-    [t('summary.markers'), String(s.markerCount)],
+  /** A HRV figure, or '–' greyed with the reason when the analysis withheld it. */
+  const hrv = (key: HrvMetricKey, label: string, value: string): SummaryRow => {
+    const reason = s.hrvWithheld?.[key];
+    return reason ? { key, label, value: '–', withheld: t('summary.withheld', { reason: withheldReasonText(reason, locale) }) } : { key, label, value };
+  };
+  const rows: SummaryRow[] = [
+    { key: 'duration', label: t('summary.duration'), value: fmt.duration(s.durationSec) },
+    {
+      key: 'pacer',
+      label: t('summary.pacer'),
+      value: s.pacer ? t('summary.pacerValue', { rate: fmt.num(s.pacer.rateBpm, 1), inhale: fmt.num(s.pacer.inhaleFraction * 100, 0) }) : t('summary.noPacer'),
+    },
+    hrv('meanHrBpm', t('metrics.meanHr'), `${fmt.num(s.meanHrBpm, 0)} ${t('unit.bpm')}`),
+    hrv('rmssdMs', 'RMSSD', `${fmt.num(s.rmssdMs, 0)} ms`),
+    hrv('sdnnMs', 'SDNN', `${fmt.num(s.sdnnMs, 0)} ms`),
+    { key: 'coherenceMean', label: t('summary.coherenceMean'), value: fmt.num(s.coherenceMean, 2) },
+    { key: 'coherenceLevels', label: t('summary.coherenceLevels'), value: lv ? `${fmt.num(lv.high, 0)} / ${fmt.num(lv.medium, 0)} / ${fmt.num(lv.low, 0)} %` : '–' },
+    { key: 'notScored', label: t('summary.notScored'), value: lv ? `${fmt.num(lv.notScored, 0)} %` : '–', title: t('summary.notScoredHint') },
+    { key: 'breathing', label: t('metrics.breathing'), value: `${fmt.num(s.respirationBpm, 1)} ${t('unit.perMin')}` },
+    { key: 'artifacts', label: t('summary.artifacts'), value: s.artifactsPct === null ? '–' : `${fmt.num(s.artifactsPct, 1)} %` },
+    { key: 'markers', label: t('summary.markers'), value: String(s.markerCount) },
   ];
   return (
     <dl className="summary-grid" data-testid="summary-numbers">
-      {rows.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{v}</dd>
+      {rows.map((r) => (
+        <div key={r.key} className={r.withheld ? 'withheld' : undefined} data-testid={`summary-${r.key}`} data-withheld={r.withheld ? s.hrvWithheld[r.key as HrvMetricKey] : undefined} title={r.title}>
+          <dt>{r.label}</dt>
+          <dd>{r.value}</dd>
+          {r.withheld && <dd className="withheld-reason small muted">{r.withheld}</dd>}
         </div>
       ))}
     </dl>

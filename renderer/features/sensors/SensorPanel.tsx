@@ -23,6 +23,7 @@ export function SensorPanel() {
   const primary = useApp(primaryChannel);
   const sessionChannel = useApp((s) => s.session.channel);
   const defaultSpec = useApp((s) => s.info?.defaultSensorSpec ?? null);
+  const desktop = useApp((s) => s.info?.host === 'electron');
   const [list, setList] = useState<SensorListView | null>(null);
   const [spec, setSpec] = useState('');
   const { busy, run } = useAction();
@@ -34,6 +35,21 @@ export function SensorPanel() {
       setSpec((cur) => cur || defaultSpec || l.sensors.find((o) => o.kind === 'sim')?.spec || l.sensors[0]?.spec || 'sim');
     });
   useEffect(refresh, []);
+
+  // A page never names a file: a recording is chosen in the app's own file dialog (main process),
+  // which hands back an opaque id; a typed file: path is refused here (and by the core).
+  const connect = () =>
+    void run(async () => {
+      if (/^\s*file:/i.test(spec)) throw new Error(t('sensor.fileByDialog'));
+      return api().connectSensor(spec);
+    });
+  const chooseReplay = () =>
+    void run(async () => {
+      const opt = await api().chooseReplayFile();
+      if (!opt) return;
+      setList((l) => (l && !l.sensors.some((o) => o.spec === opt.spec) ? { ...l, sensors: [...l.sensors, opt] } : l));
+      setSpec(opt.spec);
+    });
 
   const options = list?.sensors ?? [];
   const hasDefault = defaultSpec !== null && !options.some((o) => o.spec === defaultSpec);
@@ -90,10 +106,15 @@ export function SensorPanel() {
           </select>
         <div className="connect-row">
           <input value={spec} onChange={(e) => setSpec(e.target.value)} aria-label={t('sensor.spec')} title={t('sensor.specHint')} className="mono small" data-testid="sensor-spec" />
-          <button className="btn primary" disabled={busy || !spec} onClick={() => void run(() => api().connectSensor(spec))} data-testid="connect">
+          <button className="btn primary" disabled={busy || !spec} onClick={connect} data-testid="connect">
             {t('sensor.connect')}
           </button>
         </div>
+        {desktop && (
+          <button className="btn small" disabled={busy} onClick={chooseReplay} data-testid="replay-file">
+            {t('sensor.replayFile')}
+          </button>
+        )}
         {list?.messages.map((m) => (
           <p className="small muted" key={m}>
             {m}

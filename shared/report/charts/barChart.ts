@@ -87,6 +87,8 @@ export interface StackedPart {
   label: string;
   /** Colour of the label inside the bar (default white). */
   textColor?: string;
+  /** Written as `data-part` (with `data-value`) on the part's rect (tests and tools). */
+  id?: string;
 }
 
 /** `stackedBar` — parts of a whole as one horizontal bar with their labels (shares below 6 % are labelled underneath). */
@@ -107,7 +109,7 @@ export function stackedBar(o: { ariaLabel: string; parts: StackedPart[]; width?:
   for (const p of o.parts) {
     if (!(p.value > 0)) continue;
     const pw = (p.value / total) * w;
-    svg += svgRect(x, 4, pw, 22, p.color);
+    svg += svgRect(x, 4, pw, 22, p.color, p.id ? { 'data-part': p.id, 'data-value': String(p.value) } : {});
     if (pw >= textWidth(p.label, 10) + 6) svg += svgText(x + pw / 2, 19, p.label, { anchor: 'middle', size: 10, fill: p.textColor ?? '#ffffff', weight: '600' });
     else {
       svg += svgText(Math.max(below, x), 40, p.label, { size: 9.5, fill: CHART_COLORS.text });

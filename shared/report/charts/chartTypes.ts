@@ -14,8 +14,10 @@ export interface XSpan {
   from: number;
   to: number;
   color: string;
-  /** Written at the top of the span (keep it short). */
+  /** Written at the top of the span; for a span with `kind`, in its middle and only where it fits (keep it short). */
   label?: string;
+  /** What part of the data the span marks ('gap', 'not-scored', …): written as data-span/-from/-to on its rect. */
+  kind?: string;
 }
 
 /** A vertical marker line (therapist markers, evaluation dates, a spectral peak). */
@@ -44,7 +46,9 @@ export const CHART_COLORS = Object.freeze({
   pacer: '#1f5f8b',
   inhale: '#dcebf7',
   marker: '#7b3f98',
-  gap: '#eeeeee',
+  gap: '#e0e0e0',
+  notScored: '#f1f2f3',
+  notScoredSolid: '#d5dadd',
   spectrum: '#1f5f8b',
   spectrumFill: '#c5d9ea',
   vlf: '#f2f2f2',

@@ -2,8 +2,9 @@
  * `lineChart` — a line/area chart as an inline SVG string for the printed reports: shaded y-bands
  * (levels, reference ranges), shaded x-spans (pacer phases, gaps), vertical markers, step lines,
  * dots, a legend and axes with nice ticks. Long series are reduced to min/max per pixel bucket
- * (the shape of a tachogram survives; 1 h at 1 s stays a small file). Lines break at nulls and at
- * x gaps larger than `maxGapX`. No script, no external reference: the SVG prints as it is.
+ * (the shape of a tachogram survives; 1 h at 1 s stays a small file). Lines break at nulls, at
+ * x gaps larger than `maxGapX` and across every `breaks` span (signal gaps: never drawn through).
+ * No script, no external reference: the SVG prints as it is.
  */
 import { LinearScale, niceDomain, niceTicks } from './chartScale.js';
 import { CHART_COLORS, type LegendItem, type XMarker, type XSpan, type YBand } from './chartTypes.js';
@@ -26,7 +27,17 @@ export interface LineSeries {
   step?: boolean;
   /** Break the line where consecutive x differ by more than this. */
   maxGapX?: number;
+  /**
+   * Spans the line never crosses (signal gaps): a segment that reaches more than
+   * {@link BREAK_TOLERANCE_X} into one is not drawn.
+   */
+  breaks?: readonly { from: number; to: number }[];
+  /** Written as `data-series` on the series' paths (tests and tools). */
+  id?: string;
 }
+
+/** How far (x units) a segment may touch a break span and still be drawn: an interval ending on the edge of a gap. */
+export const BREAK_TOLERANCE_X = 0.05;
 
 export interface LineChartOptions {
   /** Accessible name of the chart (also its tooltip-free description in the PDF). */
@@ -54,8 +65,17 @@ export interface LineChartOptions {
 
 const TICK_SIZE = 10.5;
 
-/** Runs of finite points, split at nulls and at x gaps > maxGapX. */
-export function seriesRuns(s: Pick<LineSeries, 'x' | 'y' | 'maxGapX'>): { x: number[]; y: number[] }[] {
+/** Whether the segment (a, b) reaches more than the tolerance into one of the spans. */
+export function crossesBreak(a: number, b: number, breaks: readonly { from: number; to: number }[] | undefined): boolean {
+  if (!breaks) return false;
+  const lo = Math.min(a, b);
+  const hi = Math.max(a, b);
+  for (const s of breaks) if (Math.min(hi, s.to) - Math.max(lo, s.from) > BREAK_TOLERANCE_X) return true;
+  return false;
+}
+
+/** Runs of finite points, split at nulls, at x gaps > maxGapX and across `breaks` spans. */
+export function seriesRuns(s: Pick<LineSeries, 'x' | 'y' | 'maxGapX' | 'breaks'>): { x: number[]; y: number[] }[] {
   const runs: { x: number[]; y: number[] }[] = [];
   let cur: { x: number[]; y: number[] } | null = null;
   const n = Math.min(s.x.length, s.y.length);
@@ -67,6 +87,7 @@ export function seriesRuns(s: Pick<LineSeries, 'x' | 'y' | 'maxGapX'>): { x: num
       continue;
     }
     if (cur && s.maxGapX !== undefined && x - cur.x[cur.x.length - 1]! > s.maxGapX) cur = null;
+    if (cur && crossesBreak(cur.x[cur.x.length - 1]!, x, s.breaks)) cur = null;
     if (!cur) {
       cur = { x: [], y: [] };
       runs.push(cur);
@@ -142,7 +163,10 @@ export function lineChart(o: LineChartOptions): string {
   const allY = runsPerSeries.flatMap((runs) => runs.flatMap((r) => r.y));
   const xe = o.xDomain ?? extent(allX);
   const ye0 = o.yDomain ?? extent(allY);
-  const empty = allX.length === 0 || !xe || !ye0;
+  // A chart without a point still shows its data spans (e.g. a session never scored: all of it
+  // shaded "not scored", with its gaps) when both axes are given.
+  const spansOnly = allX.length === 0 && o.xDomain !== undefined && o.yDomain !== undefined && (o.xSpans ?? []).some((s) => s.kind !== undefined);
+  const empty = !spansOnly && (allX.length === 0 || !xe || !ye0);
   const xDomain: [number, number] = !xe ? [0, 1] : xe[0] === xe[1] ? [xe[0] - 0.5, xe[1] + 0.5] : [xe[0], xe[1]];
   const yDomain: [number, number] = !ye0 ? [0, 1] : o.yDomain ? [ye0[0], ye0[1]] : niceDomain(ye0[0], ye0[1], 4);
   const yTicks = (o.yTicks ?? niceTicks(yDomain[0], yDomain[1], 4)).filter((v) => v >= yDomain[0] - 1e-9 && v <= yDomain[1] + 1e-9);
@@ -180,12 +204,21 @@ export function lineChart(o: LineChartOptions): string {
     // Labelled at the bottom right of the band: the top edge of the plot belongs to the marker labels.
     if (b.label && y0 - y1 >= 11) svg += svgText(plot.x + plot.w - 4, y0 - 3, b.label, { anchor: 'end', size: 9.5, fill: CHART_COLORS.axis });
   }
+  let spanLabels = '';
   for (const s of o.xSpans ?? []) {
     const a = Math.max(s.from, xDomain[0]);
     const b = Math.min(s.to, xDomain[1]);
     if (!(b > a)) continue;
-    svg += svgRect(sx.map(a), plot.y, Math.max(0.6, sx.map(b) - sx.map(a)), plot.h, s.color);
-    if (s.label) svg += svgText((sx.map(a) + sx.map(b)) / 2, plot.y + 11, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis });
+    const tag = s.kind ? { 'data-span': s.kind, 'data-from': String(s.from), 'data-to': String(s.to) } : {};
+    svg += svgRect(sx.map(a), plot.y, Math.max(0.6, sx.map(b) - sx.map(a)), plot.h, s.color, tag);
+    const mid = (sx.map(a) + sx.map(b)) / 2;
+    // A span of the data (kind set): labelled in the middle, only where the label fits (the legend
+    // names its colour everywhere else). Other spans (spectral bands): the label at the top.
+    // Labels go above every span, so a later span never covers one.
+    if (s.label && !s.kind) spanLabels += svgText(mid, plot.y + 11, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis });
+    else if (s.label && sx.map(b) - sx.map(a) >= textWidth(s.label, 9.5) + 4) {
+      spanLabels += svgText(mid, plot.y + plot.h / 2 + 3, s.label, { anchor: 'middle', size: 9.5, fill: CHART_COLORS.axis, cls: `span-label span-${s.kind}`, halo: s.color });
+    }
   }
   const xTicks = (o.xTicks ?? niceTicks(xDomain[0], xDomain[1], 7)).filter((v) => v >= xDomain[0] - 1e-9 && v <= xDomain[1] + 1e-9);
   const fx = o.xTickFormat ?? ((v: number) => String(v));
@@ -199,6 +232,8 @@ export function lineChart(o: LineChartOptions): string {
     svg += svgLine(x, plot.y + plot.h, x, plot.y + plot.h + 4, CHART_COLORS.axis, { 'stroke-width': 0.7 });
     svg += svgText(x, plot.y + plot.h + 15, fx(v), { anchor: 'middle', size: TICK_SIZE, fill: CHART_COLORS.axis });
   }
+  // Span labels above the spans and the grid (no later span or grid line covers one).
+  svg += spanLabels;
 
   // Data.
   o.series.forEach((s, k) => {
@@ -219,11 +254,11 @@ export function lineChart(o: LineChartOptions): string {
         svg += `<path${attrs({ d: `${d}L${coord(pts[pts.length - 1]![0])} ${base}L${coord(pts[0]![0])} ${base}Z`, fill: s.areaColor ?? s.color, 'fill-opacity': s.areaColor ? undefined : '0.25', stroke: 'none' })}/>`;
       }
       if (pts.length > 1) {
-        svg += `<path${attrs({ d, fill: 'none', stroke: s.color, 'stroke-width': s.widthPx ?? 1.4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': s.dash })}/>`;
+        svg += `<path${attrs({ d, fill: 'none', stroke: s.color, 'stroke-width': s.widthPx ?? 1.4, 'stroke-linejoin': 'round', 'stroke-linecap': 'round', 'stroke-dasharray': s.dash, 'data-series': s.id })}/>`;
       }
       if (s.points || pts.length === 1) {
         for (let i = 0; i < run.x.length; i++) {
-          svg += `<circle${attrs({ cx: sx.map(run.x[i]!), cy: sy.clampMap(run.y[i]!), r: 2.8, fill: s.color })}/>`;
+          svg += `<circle${attrs({ cx: sx.map(run.x[i]!), cy: sy.clampMap(run.y[i]!), r: s.points ? 2.8 : 1.4, fill: s.color, 'data-series': s.id })}/>`;
         }
       }
     }

@@ -30,11 +30,13 @@ export function svgText(
   x: number,
   y: number,
   text: string,
-  opts: { anchor?: 'start' | 'middle' | 'end'; size?: number; cls?: string; fill?: string; rotate?: number; weight?: string } = {},
+  opts: { anchor?: 'start' | 'middle' | 'end'; size?: number; cls?: string; fill?: string; rotate?: number; weight?: string; halo?: string } = {},
 ): string {
   const transform = opts.rotate ? `rotate(${opts.rotate} ${coord(x)} ${coord(y)})` : undefined;
+  // A halo (an outline in the background colour under the glyphs) keeps a label readable over grid lines.
+  const halo = opts.halo ? { stroke: opts.halo, 'stroke-width': 3, 'paint-order': 'stroke', 'stroke-linejoin': 'round' } : {};
   return (
-    `<text${attrs({ x, y, 'text-anchor': opts.anchor ?? 'start', 'font-size': opts.size, class: opts.cls, fill: opts.fill, transform, 'font-weight': opts.weight })}>` +
+    `<text${attrs({ x, y, 'text-anchor': opts.anchor ?? 'start', 'font-size': opts.size, class: opts.cls, fill: opts.fill, transform, 'font-weight': opts.weight, ...halo })}>` +
     `${escapeXml(text)}</text>`
   );
 }

@@ -38,7 +38,7 @@ describe('AppService', () => {
     assert.equal(ch.channel, 'ch1');
     assert.equal(ch.simulated, true);
     assert.equal((await service.connectSensor('sim:speed=10')).channel, 'ch1', 'the same spec is not connected twice');
-    assert.equal((await service.connectSensor('serial:/dev/x')).channel, 'ch2');
+    assert.equal((await service.connectSensor('serial:/dev/ttyUSB0')).channel, 'ch2', 'a listed port, with other settings');
     await assert.rejects(service.connectSensor('bad'), /unknown sensor/);
     const ev = last<{ channel: string; state: string; view: { simulated: boolean } }>('onConnection');
     assert.equal(ev?.state, 'connected');
@@ -118,6 +118,7 @@ describe('AppService', () => {
 
   test('a sensor that stays silent ends the session (no-data), kept as interrupted', async () => {
     const c = service.createClient({ name: 'Stil' });
+    await service.listSensors();
     await service.connectSensor('serial:/dev/ttyUSB0');
     service.startSession({ clientId: c.id, pacer: null });
     devices.channel('ch1')!.silentSec = 10;

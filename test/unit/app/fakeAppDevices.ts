@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppService } from '../../../main/app/AppService.js';
+import { AppService, type AppServiceOptions } from '../../../main/app/AppService.js';
 import type { AppChannel, AppDevices, AppRecorder, AppRecorderOptions } from '../../../main/app/appPorts.js';
 import type { ChannelSink } from '../../../main/devices/LiveChannel.js';
 import { SettingsStore } from '../../../main/app/SettingsStore.js';
@@ -123,7 +123,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export function createTestApp(batchHz: number): TestApp {
+export function createTestApp(batchHz: number, extra: Partial<AppServiceOptions> = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'cadans-app-'));
   const storage = openStorage(join(dir, 'db.sqlite'));
   const devices = new FakeDevices();
@@ -139,6 +139,7 @@ export function createTestApp(batchHz: number): TestApp {
       return r;
     },
     batchHz,
+    ...extra,
   }).start();
   const events: [EventName, unknown][] = [];
   service.addSink((name, payload) => events.push([name, payload]));

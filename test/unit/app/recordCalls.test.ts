@@ -135,9 +135,9 @@ describe('AppService — clinical record calls', () => {
     assert.deepEqual(service.listRunningLog(clientId)[1]!.intervals, [{ runMin: 3, walkMin: 1, reps: 4 }]);
   });
 
-  test('RR import: a Kubios-style file becomes a complete session with the analysis of its intervals', () => {
+  test('RR import: a Kubios-style file becomes a complete session with the analysis of its intervals', async () => {
     const ibi = rrSeries(400);
-    const r = service.importRrFile({ clientId, type: 'biofeedback', fileName: 'kubios.txt', text: ibi.join('\r\n') + '\r\n', startedAt: '2025-06-14T08:00:00.000Z' });
+    const r = await service.importRrFile({ clientId, type: 'biofeedback', fileName: 'kubios.txt', text: ibi.join('\r\n') + '\r\n', startedAt: '2025-06-14T08:00:00.000Z' });
     if (!r.ok) assert.fail(r.error);
     assert.equal(r.intervals, 400);
     assert.equal(r.session.type, 'biofeedback');
@@ -151,41 +151,41 @@ describe('AppService — clinical record calls', () => {
     assert.deepEqual(service.listSessions(clientId).map((s) => s.id), [r.session.sessionId]);
 
     // Exported RR text equals the imported intervals (smooth series: nothing corrected).
-    const rrFile = service.exportSession(r.session.sessionId, 'rr');
+    const rrFile = await service.exportSession(r.session.sessionId, 'rr');
     assert.equal(rrFile.fileName, `cadans-session-${r.session.sessionId}-rr.txt`);
     assert.deepEqual(String(rrFile.data).trim().split('\n').map(Number), ibi);
-    const json = JSON.parse(String(service.exportSession(r.session.sessionId, 'json').data)) as { beats: { ibiMs: (number | null)[] } };
+    const json = JSON.parse(String((await service.exportSession(r.session.sessionId, 'json')).data)) as { beats: { ibiMs: (number | null)[] } };
     assert.deepEqual(json.beats.ibiMs.slice(1), ibi);
-    assert.throws(() => service.exportSession(r.session.sessionId, 'csv'), /no raw signal/);
+    await assert.rejects(() => service.exportSession(r.session.sessionId, 'csv'), /no raw signal/);
   });
 
-  test('RR import: Polar Sensor Logger format, seconds; default start = now minus the length', () => {
+  test('RR import: Polar Sensor Logger format, seconds; default start = now minus the length', async () => {
     const ibi = rrSeries(120);
     const text = 'Phone timestamp;RR-interval [ms]\n' + ibi.map((v, i) => `2025-06-15T09:${String(Math.floor(i / 60)).padStart(2, '0')}:00.000;${v}`).join('\n');
-    const r = service.importRrFile({ clientId, type: 'breathing', fileName: 'polar.txt', text });
+    const r = await service.importRrFile({ clientId, type: 'breathing', fileName: 'polar.txt', text });
     if (!r.ok) assert.fail(r.error);
     assert.equal(r.intervals, 120);
     assert.match(r.format, /RR-interval/);
     assert.equal(Date.parse(r.session.endedAt!), NOW.getTime());
-    const secs = service.importRrFile({ clientId, type: 'breathing', fileName: 'elite.txt', text: ibi.map((v) => (v / 1000).toFixed(3)).join('\n') });
+    const secs = await service.importRrFile({ clientId, type: 'breathing', fileName: 'elite.txt', text: ibi.map((v) => (v / 1000).toFixed(3)).join('\n') });
     assert.ok(secs.ok && secs.unit === 's');
   });
 
-  test('RR import: unreadable files, bad fields and future starts are refused and store nothing', () => {
-    const unreadable = service.importRrFile({ clientId, type: 'biofeedback', fileName: 'notes.txt', text: 'Dit is geen RR-bestand.\nAlleen tekst.\n' });
+  test('RR import: unreadable files, bad fields and future starts are refused and store nothing', async () => {
+    const unreadable = await service.importRrFile({ clientId, type: 'biofeedback', fileName: 'notes.txt', text: 'Dit is geen RR-bestand.\nAlleen tekst.\n' });
     assert.equal(unreadable.ok, false);
     assert.ok(!unreadable.ok && unreadable.reason === 'unreadable' && /no numbers/.test(unreadable.error), JSON.stringify(unreadable));
-    const tooFew = service.importRrFile({ clientId, type: 'biofeedback', fileName: 'short.txt', text: '800\n810\n' });
+    const tooFew = await service.importRrFile({ clientId, type: 'biofeedback', fileName: 'short.txt', text: '800\n810\n' });
     assert.ok(!tooFew.ok && /only 2 intervals/.test(tooFew.error));
-    const implausible = service.importRrFile({ clientId, type: 'biofeedback', fileName: 'x.csv', text: Array.from({ length: 30 }, () => '12000').join('\n') });
+    const implausible = await service.importRrFile({ clientId, type: 'biofeedback', fileName: 'x.csv', text: Array.from({ length: 30 }, () => '12000').join('\n') });
     assert.ok(!implausible.ok && /implausible/.test(implausible.error));
-    const badType = service.importRrFile({ clientId, type: 'running' as never, fileName: 'a.txt', text: rrSeries(50).join('\n') });
+    const badType = await service.importRrFile({ clientId, type: 'running' as never, fileName: 'a.txt', text: rrSeries(50).join('\n') });
     assert.ok(!badType.ok && badType.reason === 'invalid' && badType.issues[0]!.field === 'type');
-    const future = service.importRrFile({ clientId, type: 'breathing', fileName: 'a.txt', text: rrSeries(50).join('\n'), startedAt: '2025-06-16T10:00:00.000Z' });
+    const future = await service.importRrFile({ clientId, type: 'breathing', fileName: 'a.txt', text: rrSeries(50).join('\n'), startedAt: '2025-06-16T10:00:00.000Z' });
     assert.ok(!future.ok && future.issues[0]!.code === 'futureDate');
-    const huge = service.importRrFile({ clientId, type: 'breathing', fileName: 'a.txt', text: '800\n'.repeat(70_000) });
+    const huge = await service.importRrFile({ clientId, type: 'breathing', fileName: 'a.txt', text: '800\n'.repeat(70_000) });
     assert.ok(!huge.ok && huge.reason === 'too-large');
-    assert.throws(() => service.importRrFile({ clientId: 777, type: 'breathing', fileName: 'a.txt', text: rrSeries(50).join('\n') }), /777/);
+    await assert.rejects(() => service.importRrFile({ clientId: 777, type: 'breathing', fileName: 'a.txt', text: rrSeries(50).join('\n') }), /777/);
     assert.deepEqual(service.listSessions(clientId), [], 'nothing was stored');
     assert.equal(storage.sessions.list().length, 0);
   });
@@ -195,10 +195,10 @@ describe('AppService — clinical record calls', () => {
     valueOf(service.createQuestionnaire({ clientId, instrument: 'nq', moment: 'week6', date: '2025-06-12', scores: { total: 17 } }));
     valueOf(service.createRunningLogEntry({ clientId, date: '2025-06-03', continuousRunMin: 5, borg: 14 }));
     valueOf(service.createRunningLogEntry({ clientId, date: '2025-06-10', continuousRunMin: 12, borg: 13 }));
-    const imp = service.importRrFile({ clientId, type: 'biofeedback', fileName: 'k.txt', text: rrSeries(400).join('\n'), startedAt: '2025-06-14T08:00:00.000Z' });
+    const imp = await service.importRrFile({ clientId, type: 'biofeedback', fileName: 'k.txt', text: rrSeries(400).join('\n'), startedAt: '2025-06-14T08:00:00.000Z' });
     assert.ok(imp.ok);
 
-    const nl = service.getReportHtml({ kind: 'progress', clientId });
+    const nl = await service.getReportHtml({ kind: 'progress', clientId });
     assert.equal(nl.baseName, `cadans-progress-${clientId}`);
     assert.match(nl.html, /^<!doctype html>/i);
     assert.match(nl.html, /<svg/);
@@ -207,12 +207,12 @@ describe('AppService — clinical record calls', () => {
     assert.equal(nl.title, 'Voortgangsrapport');
     assert.match(nl.html, /Sanne Jansen/);
     assert.doesNotMatch(nl.html, /<script/i);
-    const en = service.getReportHtml({ kind: 'progress', clientId, locale: 'en' });
+    const en = await service.getReportHtml({ kind: 'progress', clientId, locale: 'en' });
     assert.notEqual(en.html, nl.html);
     assert.match(en.html, /lang="en"/);
     assert.match(en.title, /progress report/i);
 
-    const sess = service.getReportHtml({ kind: 'session', sessionId: imp.ok ? imp.session.sessionId : 0 });
+    const sess = await service.getReportHtml({ kind: 'session', sessionId: imp.ok ? imp.session.sessionId : 0 });
     assert.match(sess.html, /<svg/);
     const pdf = await service.getReportPdf({ kind: 'session', sessionId: imp.ok ? imp.session.sessionId : 0 });
     assert.equal(pdf.mimeType, 'application/pdf');
@@ -220,8 +220,8 @@ describe('AppService — clinical record calls', () => {
     assert.ok(pdf.data instanceof Uint8Array && new TextDecoder().decode(pdf.data).startsWith('%PDF-'));
     assert.equal(printed.length, 1);
     assert.equal(printed[0], sess.html, 'the PDF prints the same HTML as the preview');
-    assert.throws(() => service.getReportHtml({ kind: 'session', sessionId: 4242 }), /4242/);
-    assert.throws(() => service.getReportHtml({ kind: 'other' } as never), /kind/);
+    await assert.rejects(() => service.getReportHtml({ kind: 'session', sessionId: 4242 }), /4242/);
+    await assert.rejects(() => service.getReportHtml({ kind: 'other' } as never), /kind/);
   });
 
   test('through the contract: argument checks, and results as plain replies', async () => {

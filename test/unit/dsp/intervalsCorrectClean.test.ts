@@ -10,21 +10,21 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { intervalsClassify, intervalsCorrect } from '../../../shared/dsp/intervalsCorrect.js';
-import { loadRPeaks } from '../../support/rPeaksTruth.js';
+import { rPeakTimes } from '../../support/rpeakTruth.js';
 import { simulateBeats } from '../../support/rrSimulate.js';
 
 /** NeuroKit2 first-pass flag counts (ectopic + missed + extra + longshort), measured (see the file comment). */
 const NEUROKIT_FLAGS: { file: string; maxSec?: number; beats: number; flags: number }[] = [
-  { file: 'neurokit_resting_5min_100hz.rpeaks.csv', beats: 431, flags: 15 },
-  { file: 'bidmc01_125hz.rpeaks.csv', beats: 730, flags: 31 },
-  { file: 'cinc2015_a103l_250hz.rpeaks.csv', maxSec: 255, beats: 537, flags: 3 },
+  { file: 'neurokit_resting_5min_100hz', beats: 431, flags: 15 },
+  { file: 'bidmc01_125hz', beats: 730, flags: 31 },
+  { file: 'cinc2015_a103l_250hz', maxSec: 255, beats: 537, flags: 3 },
 ];
 
 const ltFlags = (c: ReturnType<typeof intervalsClassify>): number => c.ectopic.length + c.missed.length + c.extra.length + c.longshort.length + c.edge.length;
 
 describe('intervalsCorrect on clean RR series', () => {
   for (const ref of NEUROKIT_FLAGS) {
-    const beats = loadRPeaks(ref.file, ref.maxSec);
+    const beats = rPeakTimes(ref.file, ref.maxSec);
     test(`${ref.file}: flags within 1 per 300 beats of NeuroKit's`, { skip: beats ? false : `${ref.file} not found` }, () => {
       const b = beats!;
       assert.equal(b.length, ref.beats);

@@ -187,6 +187,19 @@ describe('parsePpgCsv: missing cells and errors', () => {
     assert.match(err(parsePpgCsv('time,ppg\n0,1\n1,2\n2,3\n4000,5\n4001,6\n')), /jumps by/);
   });
 
+  test('errors never quote a line of the file, and column names only when they look like names (no escape sequences)', () => {
+    const passwd = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\nbin:x:2:2:bin:/bin:/usr/sbin/nologin\n';
+    const e1 = err(parsePpgCsv(passwd));
+    assert.doesNotMatch(e1, /root|daemon|bash|x:0/, e1);
+    const e2 = err(parsePpgCsv('user:hunter2,token=abc\n1,2\n3,4\n'));
+    assert.doesNotMatch(e2, /hunter2|abc/, e2);
+    const esc = '\u001b]0;pwned\u0007\u001b[2J\u009b31mtime,\u001b[31mred\u001b[0m\n0,a\n0.01,b\n';
+    const e3 = err(parsePpgCsv(esc));
+    assert.doesNotMatch(e3, /[\u0000-\u001f\u007f-\u009f]/, JSON.stringify(e3));
+    assert.doesNotMatch(e3, /pwned/);
+    assert.match(err(parsePpgCsv('time,API_KEY=abc123\n0,a\n0.01,b\n')), /column 2/);
+  });
+
   test('classic Mac line ends (CR only)', () => {
     const r = ok(parsePpgCsv('time,ppg\r0,1\r0.5,2\r1,3\r'));
     assert.deepEqual([...r.values], [1, 2, 3]);

@@ -71,13 +71,45 @@ describe('parseRrText', () => {
     assert.deepEqual([...r.ibiMs], RR);
   });
 
-  test('outliers kept with a warning; text lines and zeros skipped with warnings', () => {
+  test('intervals outside 200–3000 ms left out as artifacts with a warning; text lines and zeros skipped with warnings', () => {
     const values = [...RR.slice(0, 15), 150, 3500, ...RR.slice(15)];
     const r = ok(parseRrText(['RR', ...values.map(String), 'end', '0'].join('\n')));
-    assert.equal(r.ibiMs.length, values.length);
-    assert.match(r.warnings.join(' '), /2 intervals outside 200–3000 ms/);
+    assert.deepEqual([...r.ibiMs], RR, 'never kept raw');
+    assert.match(r.warnings.join(' '), /2 intervals outside 200–3000 ms left out \(artifacts\)/);
     assert.match(r.warnings.join(' '), /1 line without a number/);
     assert.match(r.warnings.join(' '), /1 zero or negative interval skipped/);
+  });
+
+  test('a huge value (1e308) is an artifact, not a recording of 1e305 s', () => {
+    const r = ok(parseRrText([...RR.slice(0, 10), '1e308', ...RR.slice(10)].join('\n')));
+    assert.deepEqual([...r.ibiMs], RR);
+    const total = r.ibiMs.reduce((a, b) => a + b, 0);
+    assert.ok(total < 60_000, `${total} ms`);
+    assert.match(err(parseRrText(Array.from({ length: 20 }, () => '1e308').join('\n'))), /implausible intervals \(median 1\.0e\+308 ms/);
+  });
+
+  test('too few plausible intervals left after the artifacts: refused', () => {
+    assert.match(err(parseRrText([...RR.slice(0, 9), 5000, 5000, 5000].join('\n'))), /only 9 plausible intervals/);
+  });
+
+  test('a PPG CSV is not beat intervals: refused (header naming the PPG column, or a sampled time axis)', () => {
+    const ppg = Array.from({ length: 500 }, (_, i) => `${(i / 100).toFixed(2)},${Math.round(512 + 80 * Math.sin(i / 12))}`);
+    const named = parseRrText(['time,ppg', ...ppg].join('\n'));
+    assert.ok('error' in named && named.ppg === true);
+    assert.match(named.error, /PPG signal \("ppg"\)/);
+    const unnamed = parseRrText(['t,value', ...ppg].join('\n'));
+    assert.ok('error' in unnamed && unnamed.ppg === true, JSON.stringify(unnamed).slice(0, 200));
+    assert.match(unnamed.error, /time column steps by 10 ms/);
+    const noHeader = parseRrText(ppg.join('\n'));
+    assert.ok('error' in noHeader && noHeader.ppg === true);
+    // Kubios time,rr (time in s, intervals in ms) still reads.
+    let t = 0;
+    ok(parseRrText(['t,value', ...RR.map((v) => `${(t += v / 1000).toFixed(3)},${v}`)].join('\n')));
+  });
+
+  test('errors quote no line of the file', () => {
+    const passwd = 'root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
+    assert.doesNotMatch(err(parseRrText(passwd)), /root|daemon|bash/);
   });
 
   test('errors: empty, too few intervals, implausible values, no numbers', () => {

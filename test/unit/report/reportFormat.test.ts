@@ -89,15 +89,21 @@ describe('report messages', () => {
 
   const facts = (over: Partial<ClientSummaryFacts> = {}): ClientSummaryFacts => ({
     duration: '10:00 min',
+    sessionSpoken: '10 min',
     meanHr: '72',
     pacerRate: '6',
     breathingRate: '6,1',
     breathingMatchesPacer: true,
+    scoredSpoken: '8 min 56 s',
+    scoredSharePct: 89.3,
+    highSpoken: '7 min 9 s',
+    mediumSpoken: '1 min 20 s',
     highPct: '80 %',
     mediumPct: '15 %',
     coherentShare: 95,
     signalQuality: '98 %',
     signalQualityLow: false,
+    anyWithheld: false,
     ...over,
   });
 
@@ -109,13 +115,22 @@ describe('report messages', () => {
       assert.match(good, /80 %/);
       assert.match(good, lang === 'nl' ? /geen diagnose/ : /not a diagnosis/);
       assert.doesNotMatch(good, lang === 'nl' ? /verstoord/ : /disturbed/);
-      const poor = m.clientSummary(facts({ signalQualityLow: true, signalQuality: '61 %', coherentShare: 5, highPct: '2 %', mediumPct: '3 %' })).join(' ');
+      assert.match(good, lang === 'nl' ? /Van de 10 min van deze sessie kon 8 min 56 s op coherentie worden beoordeeld/ : /Of the 10 min of this session, 8 min 56 s could be scored/);
+      assert.match(good, lang === 'nl' ? /7 min 9 s \(80 %\) in het hoge coherentiebereik en 1 min 20 s \(15 %\)/ : /high coherence range for 7 min 9 s \(80 %\) and in the medium range for 1 min 20 s \(15 %\)/);
+      const poor = m.clientSummary(facts({ signalQualityLow: true, signalQuality: '61 %', coherentShare: 5, highPct: '2 %', mediumPct: '3 %', highSpoken: '11 s', mediumSpoken: '16 s' })).join(' ');
       assert.match(poor, /61 %/);
       assert.match(poor, lang === 'nl' ? /minder zeker/ : /less certain/);
       assert.match(poor, lang === 'nl' ? /oefenen/ : /practice/);
-      const flat = m.clientSummary(facts({ coherentShare: 0, highPct: '0 %', mediumPct: '0 %' })).join(' ');
+      const flat = m.clientSummary(facts({ coherentShare: 0, highPct: '0 %', mediumPct: '0 %', highSpoken: null, mediumSpoken: null })).join(' ');
       assert.match(flat, lang === 'nl' ? /bleef .* in het lage coherentiebereik/ : /stayed in the low coherence range/);
       assert.doesNotMatch(flat, /0 %/);
+      // Mostly not scored: no percentages, and no conclusion about the session.
+      const few = m.clientSummary(facts({ sessionSpoken: '2 min 7 s', scoredSpoken: '9 s', scoredSharePct: 7.1, highSpoken: '9 s', mediumSpoken: null, highPct: null, mediumPct: null, coherentShare: 100 })).join(' ');
+      assert.match(few, lang === 'nl' ? /Van de 2 min 7 s van deze sessie kon 9 s op coherentie worden beoordeeld\. Van die 9 s was uw hartritme 9 s in het hoge coherentiebereik\./ : /Of the 2 min 7 s of this session, 9 s could be scored for coherence\. Of those 9 s, your heart rhythm was in the high coherence range for 9 s\./);
+      assert.match(few, lang === 'nl' ? /zegt nog weinig over de hele sessie/ : /says little about the session as a whole/);
+      assert.doesNotMatch(few, /%/);
+      const none = m.clientSummary(facts({ scoredSpoken: null, scoredSharePct: 0, highSpoken: null, mediumSpoken: null, highPct: null, mediumPct: null, coherentShare: null })).join(' ');
+      assert.match(none, lang === 'nl' ? /kon in deze sessie niet worden beoordeeld/ : /could not be scored in this session/);
       const noPacer = m.clientSummary(facts({ pacerRate: null, breathingMatchesPacer: null, meanHr: null, highPct: null, mediumPct: null, coherentShare: null })).join(' ');
       assert.doesNotMatch(noPacer, /pacer/);
       assert.match(noPacer, /10:00 min/);

@@ -46,7 +46,10 @@ function input(analysis: SessionReportInput['analysis'], over: Partial<SessionRe
 function expectedFigures(r: AnalysisResult): Record<string, number | null> {
   const fin = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
   const peak = Math.max(...r.coherence.series.filter((p) => p.ratio !== null).map((p) => p.ratio as number));
-  const levelSec = (l: string): number => r.coherence.series.filter((p) => p.level === l).length * (r.coherence.series[1]!.tSec - r.coherence.series[0]!.tSec);
+  // A point counts in its level when it was scored and its time had usable signal (not inside an
+  // unusable stretch: the time the live screen shows frozen).
+  const usable = (t: number): boolean => !(r.signal?.gaps ?? []).some((g) => t >= g.startSec && t < g.endSec);
+  const levelSec = (l: string): number => r.coherence.series.filter((p) => p.level === l && usable(p.tSec)).length * Math.round(r.coherence.series[1]!.tSec - r.coherence.series[0]!.tSec);
   return {
     meanHrBpm: fin(r.hrv.meanHrBpm),
     rmssdMs: fin(r.hrv.rmssdMs),
@@ -144,7 +147,12 @@ describe('session report (pure rendering)', () => {
     const f = new ReportFormat('en');
     const summary = /<div class="summary">([\s\S]*?)<\/div>/.exec(en)![1]!;
     assert.ok(summary.includes(`${f.num(mt.meanHrBpm, 0)} beats per minute`));
-    assert.ok(norm(summary).includes(norm(f.pct(mt.coherencePct.high, 0))));
+    // The coherence sentence speaks of the scored time only, and says how much that was.
+    assert.ok(norm(summary).includes(norm(`Of the ${f.spokenDuration(mt.analyzedSec)} of this session, ${f.spokenDuration(mt.coherenceScoredSec)} could be scored`)), summary);
+    assert.ok(norm(summary).includes(norm(`high coherence range for ${f.spokenDuration(mt.coherenceSec.high)}`)), summary);
+    // Its share is of the scored time, given only when most of the session was scored.
+    const mostly = mt.coherenceScoredSec >= mt.analyzedSec / 2;
+    assert.equal(norm(summary).includes(norm(`${f.spokenDuration(mt.coherenceSec.high)} (${f.pct(mt.coherenceScoredPct.high, 0)})`)), mostly, summary);
     assert.match(summary, /not a diagnosis/);
   });
 
@@ -172,13 +180,16 @@ describe('session report (pure rendering)', () => {
     assert.doesNotMatch(visibleText(html), /Intervalmeting/, 'no PPG fiducial for sensor intervals');
   });
 
-  test('a short session (no LF/HF) shows dashes, not NaN', () => {
+  test('a short session (no LF/HF) shows it withheld with its reason, not NaN or a number', () => {
     const short = simulatePpg({ fsHz: 100, seed: 2 }, 40);
     const r = analyzePpg(short.values, short.fsHz);
-    assert.ok(Number.isNaN(r.hrv.lfHf), 'the analysis has no LF/HF for 40 s');
+    assert.ok(!Number.isFinite(r.hrv.lfHf ?? NaN), 'the analysis has no LF/HF for 40 s');
+    assert.equal(r.hrvWithheld?.lfHf, 'too-short');
     const html = renderSessionReport(input({ method: 'analyzePpg', result: r, timeOffsetSec: 0 }, { markers: [] }), { lang: 'nl' });
     assertSelfContained(html);
     assert.equal(keyFigureValues(html).get('lfHf'), null);
-    assert.match(html, /data-key="lfHf" data-value="">—</);
+    assert.match(html, /class="num withheld" data-key="lfHf" data-value="" data-withheld="too-short">niet getoond</);
+    assert.match(visibleText(html), /LF\/HF-verhouding: meting te kort voor deze waarde/);
+    assert.doesNotMatch(visibleText(html), /NaN/);
   });
 });

@@ -1,0 +1,35 @@
+/**
+ * Session exports from the app (client page): one file per call, built in memory, at most
+ * `MAX_EXPORT_CHARS` characters (`cadans export` streams larger ones to disk). Run off the main
+ * thread by the heavy-work port (heavyWork.ts).
+ */
+import type { DownloadFile, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
+import { prepareSessionExport } from '../sessions/exportSession.js';
+import type { Storage } from '../storage/storage.js';
+
+const MIME: Record<SessionExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  rr: 'text/plain;charset=utf-8',
+  json: 'application/json;charset=utf-8',
+};
+
+/** Largest export sent to the renderer in one reply (a 2-hour 100 Hz CSV is ~12 MB). */
+export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
+
+/**
+ * `buildSessionExport` — a session as CSV (raw signal), Kubios RR text or JSON, as one text file
+ * (`prepareSessionExport`; throws `ExportError` with a one-sentence reason, e.g. no raw signal).
+ */
+export function buildSessionExport(storage: Storage, sessionId: number, format: SessionExportFormat): DownloadFile {
+  const prepared = prepareSessionExport(storage, sessionId, format);
+  const parts: string[] = [];
+  let n = 0;
+  for (const chunk of prepared.chunks()) {
+    n += chunk.length;
+    if (n > MAX_EXPORT_CHARS) {
+      throw new Error(`Session ${sessionId} is too large to export from the app (over ${MAX_EXPORT_CHARS / 1024 / 1024} MB); use cadans export.`);
+    }
+    parts.push(chunk);
+  }
+  return { fileName: prepared.fileName, mimeType: MIME[format], data: parts.join('') };
+}

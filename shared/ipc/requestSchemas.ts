@@ -1,0 +1,210 @@
+/**
+ * The schemas of the API contract's object arguments (see `schema.ts`): strict, one per request
+ * type, typed by it, so the compiler refuses a schema that misses or invents a key. Limits are the
+ * outer bounds of what may reach the core; the domain validators behind the service check ranges
+ * and formats with translatable issue codes (the forms run the same validators first).
+ */
+import {
+  GOAL_STATUSES,
+  SESSION_TYPES,
+  type FourDklScores,
+  type MviScores,
+  type NewClient,
+  type NewCourse,
+  type NewGoal,
+  type NewQuestionnaireEntry,
+  type NewRunningLogEntry,
+  type NqScores,
+  type QuestionnaireMoment,
+  type RunWalkInterval,
+} from '../domain/types.js';
+import type { PacerSettings } from '../pacer/pacerSettings.js';
+import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
+import { LOCALES, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
+import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type GoalStatusRequest, type ReportRequest, type RrImportRequest } from './recordTypes.js';
+import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
+import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
+
+/** Outer bounds of text fields (the domain validators' own limits are lower). */
+const SHORT = 2_000;
+const NOTES = 100_000;
+const DATE = 40;
+
+const shortText = text({ maxLength: SHORT });
+const notes = text({ maxLength: NOTES });
+/** An ISO date or date-time; its format is the domain validators' (they name the field). */
+const dateText = text({ maxLength: DATE });
+const finite = number();
+
+// ---- app
+export const displayPatchSchema: Schema<Partial<DisplaySettings>> = object<Partial<DisplaySettings>>({
+  clientShowsNumbers: optional(boolean),
+  pacerVisual: optional(oneOf<DisplaySettings['pacerVisual']>(['shape', 'wave', 'both'])),
+  audioCue: optional(boolean),
+  tachogramWindowSec: optional(finite),
+  clientShowsHeartRate: optional(boolean),
+});
+
+// ---- clients and the clinical record
+export const newClientSchema: Schema<NewClient> = object<NewClient>({
+  name: shortText,
+  dateOfBirth: optional(nullable(dateText)),
+  referralSource: optional(nullable(shortText)),
+  complaint: optional(nullable(shortText)),
+  notes: optional(notes),
+});
+
+export const clientPatchSchema: Schema<Partial<NewClient>> = object<Partial<NewClient>>({
+  name: optional(shortText),
+  dateOfBirth: optional(nullable(dateText)),
+  referralSource: optional(nullable(shortText)),
+  complaint: optional(nullable(shortText)),
+  notes: optional(notes),
+});
+
+export const newCourseSchema: Schema<NewCourse> = object<NewCourse>({
+  clientId: id,
+  startDate: dateText,
+  intakeDate: optional(nullable(dateText)),
+  midEvaluationDate: optional(nullable(dateText)),
+  finalEvaluationDate: optional(nullable(dateText)),
+  notes: optional(notes),
+});
+
+export const coursePatchSchema: Schema<Partial<Omit<NewCourse, 'clientId'>>> = object<Partial<Omit<NewCourse, 'clientId'>>>({
+  startDate: optional(dateText),
+  intakeDate: optional(nullable(dateText)),
+  midEvaluationDate: optional(nullable(dateText)),
+  finalEvaluationDate: optional(nullable(dateText)),
+  notes: optional(notes),
+});
+
+export const newGoalSchema: Schema<NewGoal> = object<NewGoal>({
+  clientId: id,
+  courseId: optional(nullable(id)),
+  text: shortText,
+  setDate: dateText,
+  targetDate: optional(nullable(dateText)),
+});
+
+export const goalStatusSchema: Schema<GoalStatusRequest> = object<GoalStatusRequest>({
+  goalId: id,
+  status: oneOf(GOAL_STATUSES),
+  closedDate: optional(nullable(dateText)),
+});
+
+/** 'intake', 'week3', …: the exact set is the questionnaire validator's (`isQuestionnaireMoment`). */
+const moment = textMatching<QuestionnaireMoment>(/^[a-z0-9-]{1,40}$/, 'intake', 40);
+
+type Questionnaire<I extends NewQuestionnaireEntry['instrument']> = Extract<NewQuestionnaireEntry, { instrument: I }>;
+
+export const newQuestionnaireSchema: Schema<NewQuestionnaireEntry> = variant<NewQuestionnaireEntry, 'instrument'>('instrument', {
+  '4dkl': object<Questionnaire<'4dkl'>>({
+    clientId: id,
+    courseId: optional(nullable(id)),
+    instrument: oneOf<'4dkl'>(['4dkl']),
+    moment,
+    date: dateText,
+    scores: object<FourDklScores>({ distress: finite, depression: finite, anxiety: finite, somatisation: finite }),
+    notes: optional(notes),
+  }),
+  mvi: object<Questionnaire<'mvi'>>({
+    clientId: id,
+    courseId: optional(nullable(id)),
+    instrument: oneOf<'mvi'>(['mvi']),
+    moment,
+    date: dateText,
+    scores: object<MviScores>({ generalFatigue: finite, physicalFatigue: finite, reducedActivity: finite, reducedMotivation: finite, mentalFatigue: finite }),
+    notes: optional(notes),
+  }),
+  nq: object<Questionnaire<'nq'>>({
+    clientId: id,
+    courseId: optional(nullable(id)),
+    instrument: oneOf<'nq'>(['nq']),
+    moment,
+    date: dateText,
+    scores: object<NqScores>({ total: finite }),
+    notes: optional(notes),
+  }),
+});
+
+const runWalkInterval: Schema<RunWalkInterval> = object<RunWalkInterval>({ runMin: finite, walkMin: finite, reps: finite });
+
+export const newRunningLogSchema: Schema<NewRunningLogEntry> = object<NewRunningLogEntry>({
+  clientId: id,
+  courseId: optional(nullable(id)),
+  date: dateText,
+  intervals: optional(list(runWalkInterval, 200)),
+  continuousRunMin: optional(nullable(finite)),
+  borg: optional(nullable(finite)),
+  hrAvgBpm: optional(nullable(finite)),
+  hrMaxBpm: optional(nullable(finite)),
+  notes: optional(notes),
+});
+
+type SessionReport = Extract<ReportRequest, { kind: 'session' }>;
+type ProgressReport = Extract<ReportRequest, { kind: 'progress' }>;
+export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest, 'kind'>('kind', {
+  session: object<SessionReport>({ kind: oneOf<'session'>(['session']), sessionId: id, locale: optional(oneOf(LOCALES)) }),
+  progress: object<ProgressReport>({
+    kind: oneOf<'progress'>(['progress']),
+    clientId: id,
+    courseId: optional(nullable(id)),
+    locale: optional(oneOf(LOCALES)),
+  }),
+});
+
+export const rrImportSchema: Schema<RrImportRequest> = object<RrImportRequest>({
+  clientId: id,
+  type: oneOf(RR_IMPORT_TYPES),
+  fileName: shortText,
+  // Longer texts than MAX_RR_TEXT_CHARS reach the import, which answers 'too-large' (shown to the user).
+  text: text({ maxLength: 2 * MAX_RR_TEXT_CHARS }),
+  startedAt: optional(nullable(dateText)),
+  courseId: optional(nullable(id)),
+});
+
+// ---- live session and pacer
+export const pacerSettingsSchema: Schema<PacerSettings> = object<PacerSettings>({
+  rateBpm: finite,
+  inhaleFraction: finite,
+  holdInSec: optional(finite),
+  holdOutSec: optional(finite),
+  durationSec: optional(finite),
+});
+
+export const startSessionSchema: Schema<StartSessionRequest> = object<StartSessionRequest>({
+  clientId: id,
+  type: optional(oneOf(SESSION_TYPES)),
+  channel: optional(text({ maxLength: 100, nonEmpty: true })),
+  pacer: nullable(pacerSettingsSchema),
+  courseId: optional(nullable(id)),
+  maxSec: optional(number({ min: 0 })),
+});
+
+export const addMarkerSchema: Schema<AddMarkerRequest> = object<AddMarkerRequest>({
+  kind: optional(text({ maxLength: 100 })),
+  note: text({ maxLength: 10_000 }),
+});
+
+// ---- resonance assessment
+export const resonanceSettingsPatchSchema: Schema<Partial<ResonanceProtocolSettings>> = object<Partial<ResonanceProtocolSettings>>({
+  ratesBpm: optional(list(finite, 50)),
+  stepSec: optional(finite),
+  inhaleFraction: optional(finite),
+  restSec: optional(finite),
+  settleSec: optional(finite),
+});
+
+export const startResonanceSchema: Schema<StartResonanceRequest> = object<StartResonanceRequest>({
+  clientId: id,
+  channel: optional(text({ maxLength: 100, nonEmpty: true })),
+  variant: optional(oneOf(RESONANCE_VARIANTS)),
+  settings: optional(resonanceSettingsPatchSchema),
+});
+
+export const resonanceOverrideSchema: Schema<ResonanceOverrideRequest> = object<ResonanceOverrideRequest>({
+  sessionId: id,
+  rateBpm: nullable(finite),
+  note: optional(text({ maxLength: 10_000 })),
+});
