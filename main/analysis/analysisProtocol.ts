@@ -1,4 +1,4 @@
-import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
+import type { LiveBeatEvent, LiveMetrics } from '../../shared/dsp/LivePipeline.js';
 import type { NnBeat } from '../../shared/dsp/NnStream.js';
 import type { Interval } from '../../shared/dsp/signalGaps.js';
 import type { SpectrumView } from '../../shared/ipc/liveTypes.js';
@@ -40,6 +40,11 @@ export interface WorkerResult {
   provisional: NnBeat[] | null;
   /** Unusable stretches that became final. */
   unusable: Interval[];
+  /**
+   * Beat events since the previous result (provisional beats ≈ 0.2 s after the peak, revisions,
+   * decided beats), in order: for the live screen only — storage keeps `final`.
+   */
+  beatEvents: LiveBeatEvent[];
   metrics: LiveMetrics[];
   /** The live spectrum of the last 64 s of NN intervals (null = unchanged). */
   spectrum: SpectrumView | null;

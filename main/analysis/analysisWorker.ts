@@ -24,6 +24,7 @@ function send(channel: string, seq: number, pg: { p: LivePipeline; gen: number }
     final: u.final,
     provisional: u.provisional,
     unusable: u.unusable,
+    beatEvents: u.beatEvents,
     metrics: u.metrics,
     spectrum: u.spectrum,
     workMs: performance.now() - t0,

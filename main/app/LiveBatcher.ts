@@ -1,14 +1,15 @@
 /**
  * `LiveBatcher` — the live view of one channel: the channel's `view` sink (LiveChannel.ts). It
  * collects what the channel hands over between two batches — timed PPG chunks, the analysis
- * worker's final and provisional beats, metrics and spectrum, gaps — and hands it out as one
+ * worker's final and provisional beats, its beat events (the fast path: a beat ≈ 0.2 s after its
+ * peak, revisions, decided beats, in order), metrics and spectrum, gaps — and hands it out as one
  * `LiveBatch` (`take()`, 25 times a second, by the app). Quality seconds and connection states are
  * passed on at once (`onQuality`, `onStatus`). Memory is bounded by what arrives between two takes.
  */
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
 import type { NnBeat } from '../../shared/dsp/NnStream.js';
-import type { BeatView, GapView, LiveBatch, PacerSnapshot, PpgChunk, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import type { BeatView, GapView, LiveBatch, LiveBeatEvent, PacerSnapshot, PpgChunk, SpectrumView } from '../../shared/ipc/liveTypes.js';
 import type { ClockedChunk } from '../../shared/sensors/channelClock.js';
 import type { SensorNotice } from '../../shared/sensors/frames.js';
 import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
@@ -39,6 +40,7 @@ export class LiveBatcher implements ChannelSink {
   private pendingSamples = 0;
   private beats: BeatView[] = [];
   private provisional: BeatView[] | null = null;
+  private beatEvents: LiveBeatEvent[] = [];
   private gaps: GapView[] = [];
   private metrics: LiveMetrics[] = [];
   private spectrum: SpectrumView | null = null;
@@ -89,6 +91,7 @@ export class LiveBatcher implements ChannelSink {
       if (this.gen !== -1) {
         this.restarted = true;
         this.beats = [];
+        this.beatEvents = [];
         this.metrics = [];
       }
       this.gen = r.gen;
@@ -96,11 +99,12 @@ export class LiveBatcher implements ChannelSink {
     this.lookAheadSec = r.lookAheadSec;
     for (const b of r.final) this.beats.push(view(b));
     if (r.provisional) this.provisional = r.provisional.map(view);
+    for (const e of r.beatEvents) this.beatEvents.push(e);
     if (r.metrics.length) this.metrics.push(...r.metrics);
     if (r.spectrum) this.spectrum = r.spectrum;
     const last = r.provisional?.[r.provisional.length - 1] ?? r.final[r.final.length - 1];
     if (last && last.tSec > this.clock) this.clock = last.tSec;
-    if (r.final.length || r.provisional || r.metrics.length || r.spectrum) this.dirty = true;
+    if (r.final.length || r.provisional || r.beatEvents.length || r.metrics.length || r.spectrum) this.dirty = true;
   }
 
   addGap(g: GapEvent): void {
@@ -140,6 +144,7 @@ export class LiveBatcher implements ChannelSink {
       ppg,
       beats: this.beats,
       provisional: this.provisional,
+      beatEvents: this.beatEvents,
       gaps: this.gaps,
       analysisRestarted: this.restarted,
       metrics: this.metrics,
@@ -150,6 +155,7 @@ export class LiveBatcher implements ChannelSink {
     this.pendingSamples = 0;
     this.beats = [];
     this.provisional = null;
+    this.beatEvents = [];
     this.gaps = [];
     this.metrics = [];
     this.spectrum = null;

@@ -5,9 +5,10 @@ import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore } from './cliCore.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
+import { MonitorBeatLines } from './monitorBeats.js';
 import { MonitorCollector, type MonitorSensorInfo, type MonitorSummary } from './monitorSummary.js';
 
-const USAGE = 'cadans monitor --sensor <spec> [--seconds <n>] [--json]';
+const USAGE = 'cadans monitor --sensor <spec> [--seconds <n>] [--json] [--beats]';
 
 /** Short English texts for the placement hint keys (the app shows translated ones). */
 const HINT_TEXT: Record<string, string> = {
@@ -26,6 +27,10 @@ const HINT_TEXT: Record<string, string> = {
  * `{ durationSec, beats, meanHrBpm, rmssdMs, gaps: [{ startSec, endSec }], qualityPct,
  *    sensor: { spec, kind, label, protocol?, fsHz?, state } }`;
  * without, a live line per second of signal (HR, quality, state, hints) and a readable summary.
+ * With --beats, stdout carries one JSON object per line as the stream runs: a `beat` line when a
+ * beat is first known (provisionally ≈ 0.2 s after its pulse peak, or decided), a `revise` line
+ * when a provisional beat moves or is withdrawn (see monitorBeats.ts), and the summary object last
+ * with `"type":"summary"` added.
  * Connection messages go to stderr. A bad spec exits 2, an unavailable sensor 1.
  */
 export const monitorCommand: CliCommand = {
@@ -33,11 +38,15 @@ export const monitorCommand: CliCommand = {
   summary:
     'Connect a sensor (sim[:…], serial:<path>[?protocol=…], ble[:<name-or-id>], file:<path>[?speed=N]) and monitor ' +
     'heart rate and signal quality live. --seconds counts signal time. With --json, prints exactly one JSON ' +
-    'object at the end: durationSec, beats, meanHrBpm, rmssdMs, gaps, qualityPct, sensor.',
+    'object at the end: durationSec, beats, meanHrBpm, rmssdMs, gaps, qualityPct, sensor. With --beats, one JSON ' +
+    'object per line as the stream runs: {"type":"beat",tSec,ibiMs,provisional,emittedAtMs} when a beat is first known, ' +
+    '{"type":"revise",tSec,newTSec} when a provisional beat moves or is withdrawn (newTSec null), the summary last ' +
+    'with "type":"summary".',
   options: {
     sensor: { type: 'string' },
     seconds: { type: 'string' },
     json: { type: 'boolean', default: false },
+    beats: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
     if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
@@ -50,14 +59,21 @@ export const monitorCommand: CliCommand = {
     }
     const probe = openSensor(spec);
     if ('error' in probe) throw new CliError(probe.error, 2);
-    return runMonitor(spec, seconds, values.json === true);
+    return runMonitor(spec, seconds, values.json === true, values.beats === true);
   },
 };
 
-async function runMonitor(spec: string, seconds: number | null, json: boolean): Promise<number> {
+async function runMonitor(spec: string, seconds: number | null, json: boolean, beats: boolean): Promise<number> {
   const cli = await openCliCore({ dbFile: null });
   const { api } = cli;
   const collector = new MonitorCollector();
+  let stdoutClosed = false;
+  const out = (text: string): void => {
+    if (!stdoutClosed) process.stdout.write(text);
+  };
+  // --beats: JSON lines only on stdout (beats as they come, the summary last).
+  const beatLines = beats ? new MonitorBeatLines((line) => out(JSON.stringify(line) + '\n'), seconds) : null;
+  const human = !json && !beats;
   let state = 'connecting';
   let channel = '';
   let finish: (reason: string) => void = () => undefined;
@@ -66,6 +82,12 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
   const onSignal = (): void => finish('interrupted');
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  // A closed stdout (`| head`) ends monitoring quietly. Stays attached: a late EPIPE must not crash the CLI.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    stdoutClosed = true;
+    if (e.code !== 'EPIPE') process.stderr.write(`cadans monitor: cannot write to stdout: ${e.code ?? e.message}\n`);
+    finish('interrupted');
+  });
   try {
     // Subscribed before connecting: what the sensor says while it starts (the protocol it was
     // recognised as) is printed too. This CLI core has no other channel.
@@ -91,18 +113,19 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
       cli.on('onLive', (b) => {
         if (b.channel !== channel) return;
         collector.addBatch(b);
-        if (!json) for (const g of b.gaps) process.stdout.write(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
+        beatLines?.addBatch(b);
+        if (human) for (const g of b.gaps) out(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
         if (seconds !== null && collector.clockSec >= seconds) finish('seconds');
       }),
     );
-    if (!json) {
+    if (human) {
       // One line per completed second of signal, up to --seconds (the sensor may run slightly past it).
       offs.push(
         cli.on('onQuality', (q) => {
-          if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) process.stdout.write(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
+          if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) out(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
         }),
       );
-      process.stdout.write(`Monitoring ${showText(label, 120)}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
+      out(`Monitoring ${showText(label, 120)}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
     }
     const reason = await ended;
     const ch = cli.core.devices.channel(channel);
@@ -119,7 +142,8 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean): 
     await api.disconnectSensor(channel).catch(() => undefined);
     const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
     const summary = collector.summary(durationSec, sensor);
-    process.stdout.write(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason)));
+    if (beats) out(safeJson({ type: 'summary', ...summary }) + '\n');
+    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason)));
     // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
     if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
     return 0;

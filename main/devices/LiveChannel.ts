@@ -8,6 +8,7 @@
  *                                → view.addSamples       (LiveBatcher → renderer stream)
  *                                → SignalQualityMonitor.pushPpg (per-second quality)
  *   worker result → LiveChannel.analysisResult → recorder.addAnalysis, view.addAnalysis
+ *     (the beat events — provisional beats for the screen — go to the view only)
  *
  * Sources that send intervals instead of samples go the same way through `IntervalClock` and
  * `AnalysisHost.pushIntervals`. Every gap (a reconnect, a pause, samples lost, ≥ 2 s without
@@ -18,6 +19,7 @@
  */
 import type { AnalysisHost, AnalysisSink } from '../analysis/AnalysisHost.js';
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
+import { BeatEventFilter } from '../analysis/beatEventFilter.js';
 import { ChannelClock, type ClockGap, type ClockedChunk, type ClockOutput } from '../../shared/sensors/channelClock.js';
 import type { BeatFrame, PpgFrame, SensorFrame, SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
 import { IntervalClock } from '../../shared/sensors/intervalClock.js';
@@ -80,6 +82,8 @@ export class LiveChannel implements AnalysisSink {
   /** Per pipeline generation: the newest final beat and metric delivered (a replay repeats older ones). */
   private readonly delivered = new Map<number, { finalSec: number; metricSec: number }>();
   private analysisStopped = false;
+  /** The view's beat events of the current generation (unique and not repeated across worker restarts). */
+  private viewEvents = new BeatEventFilter();
   /** The sample rate of the newest timed chunk (the clock's estimate), Hz, and the one last shown. */
   private rateHz = 0;
   private shownRateHz = 0;
@@ -213,6 +217,7 @@ export class LiveChannel implements AnalysisSink {
   private newGeneration(): void {
     this.gen++;
     this.replay.length = 0;
+    this.viewEvents = new BeatEventFilter();
     // Only the generations still delivering are remembered.
     for (const g of this.delivered.keys()) if (g !== this.recGen && g < this.gen) this.delivered.delete(g);
     if (this.analysis && this.mode !== null) this.analysis.open(this.id, this.mode, this.gen);
@@ -243,8 +248,12 @@ export class LiveChannel implements AnalysisSink {
       this.quality.setAnalysisQuality(lastMetric.qualityPct);
     }
     this.finalBeats += fresh.final.length;
-    if (r.gen === this.recGen) this.recorder?.addAnalysis(fresh);
-    if (r.gen === this.gen) this.view?.addAnalysis(fresh);
+    // Storage keeps the final beats; the provisional ones are for the screen only.
+    if (r.gen === this.recGen) this.recorder?.addAnalysis({ ...fresh, beatEvents: [] });
+    if (r.gen === this.gen) {
+      const beatEvents = this.viewEvents.pass(r.beatEvents);
+      this.view?.addAnalysis({ ...fresh, beatEvents });
+    }
   }
 
   analysisError(message: string): void {
@@ -254,6 +263,7 @@ export class LiveChannel implements AnalysisSink {
   analysisRestarted(): void {
     if (!this.analysis || this.mode === null) return;
     this.analysisStopped = true;
+    this.viewEvents.restarted();
     this.notice({ code: 'analysis-stopped' });
     this.analysis.open(this.id, this.mode, this.gen);
     for (const r of this.replay) {

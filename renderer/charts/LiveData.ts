@@ -2,28 +2,37 @@
  * `LiveData` — the renderer's live buffers for the channel on screen, filled from the batched
  * live stream (`onLive`) and read by the charts on animation frames. Per-sample data lives only
  * here, in `SlidingSeries` typed arrays — never in React state. React reads the latest metrics
- * through `subscribeMetrics` (at most a few times a second).
+ * through `subscribeMetrics` (at most a few times a second); per-beat numbers (heart rate, the
+ * HR–pacer phase) are read on animation frames (`hr.version`, `phase`).
+ *
+ * Beats: final ones, the NN path's decided-but-not-final ones and the fast path's provisional
+ * ones (≈ 0.2 s after the pulse peak) go through `LiveBeatTrack`, which redraws the newest beats
+ * when one is revised or withdrawn and when final beats replace them.
  */
 import type { LiveMetrics } from '../../shared/dsp/LivePipeline.js';
 import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
-import { BeatFlag } from '../../shared/domain/beatFlags.js';
-import type { BeatView, LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import type { LiveBatch, SpectrumView } from '../../shared/ipc/liveTypes.js';
+import { LiveBeatTrack } from '../../shared/live/LiveBeatTrack.js';
 import { LiveClock } from './LiveClock.js';
+import { livePhase, type LivePhase } from '../../shared/live/livePhase.js';
 import { perfStats } from './perfStats.js';
-import { SlidingSeries } from './SlidingSeries.js';
+import { SlidingSeries } from '../../shared/live/SlidingSeries.js';
 
 export class LiveData {
   channel: string | null = null;
   readonly clock = new LiveClock();
   /** Raw PPG: t (s) → value. ~12 s at 1000 Hz. */
   readonly ppg = new SlidingSeries(12_000);
-  /** Detected beats: t (s) → quality (0..1); final ones, then the provisional newest ones. */
+  /** Detected beats: t (s) → quality (0..1, NaN = provisional); final ones, then the newest not final yet. */
   readonly beats = new SlidingSeries(2_000);
-  /** Heart rate from the artifact-corrected NN intervals (the ones stored): t (s) → bpm; final, then provisional. */
+  /**
+   * Heart rate: t (s) → bpm, from the artifact-corrected NN intervals (the ones stored) of the final
+   * and decided beats, then the provisional beats' intervals.
+   */
   readonly hr = new SlidingSeries(2_000);
-  /** The provisional (not yet final) beats last received; redrawn after every batch of final ones. */
-  private provisional: BeatView[] = [];
-  private lastFinalSec = Number.NEGATIVE_INFINITY;
+  private readonly track = new LiveBeatTrack(this.beats, this.hr);
+  /** The HR–pacer phase over the last minute (null: no pacer, or too few breaths yet). */
+  phase: LivePhase | null = null;
   /** Coherence ratio once per second: t (s) → ratio (NaN: not available). */
   readonly coherence = new SlidingSeries(1_800);
   metrics: LiveMetrics | null = null;
@@ -60,16 +69,7 @@ export class LiveData {
     if (this.ppg.length > 0 && b.ppg.length > 0 && b.ppg[0]!.t0Sec < this.ppg.lastX - 1) this.clear(); // sensor restarted
     for (const c of b.ppg) this.ppg.pushSamples(c.t0Sec, c.fsHz, c.values);
     if (b.analysisRestarted) this.clearBeats();
-    if (b.beats.length > 0 || b.provisional) {
-      // Final beats replace the provisional ones drawn so far; the newest provisional ones follow them.
-      this.beats.truncateAfter(this.lastFinalSec);
-      this.hr.truncateAfter(this.lastFinalSec);
-      for (const beat of b.beats) this.addBeat(beat);
-      const last = b.beats[b.beats.length - 1];
-      if (last) this.lastFinalSec = last.tSec;
-      if (b.provisional) this.provisional = b.provisional;
-      for (const beat of this.provisional) if (beat.tSec > this.lastFinalSec) this.addBeat(beat);
-    }
+    if (this.track.apply(b)) this.updatePhase();
     for (const m of b.metrics) this.coherence.push(m.tSec, m.coherenceRatio ?? NaN);
     if (b.spectrum) {
       this.spectrum = b.spectrum;
@@ -87,25 +87,21 @@ export class LiveData {
     }
   }
 
-  private addBeat(beat: BeatView): void {
-    if (beat.flags & BeatFlag.interpolated) {
-      if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
-      return;
-    }
-    this.beats.push(beat.tSec, beat.quality);
-    if (beat.ibiMs !== null && beat.ibiMs > 0) this.hr.push(beat.tSec, 60_000 / beat.ibiMs);
-  }
-
   private clearBeats(): void {
     this.beats.clear();
     this.hr.clear();
-    this.provisional = [];
-    this.lastFinalSec = Number.NEGATIVE_INFINITY;
+    this.track.clear();
+    this.phase = null;
   }
 
   setPacer(t: PacerTimeline | null, perfMs: number = performance.now()): void {
     this.pacer = t;
     if (t) this.clock.anchor(t.clockSec, perfMs);
+    this.updatePhase();
+  }
+
+  private updatePhase(): void {
+    this.phase = livePhase(this.hr, this.pacer);
   }
 
   /** Called (throttled by the caller) when new metrics arrived; returns the unsubscribe function. */

@@ -14,7 +14,7 @@ import { useUplot } from './useUplot.js';
 
 const WINDOW_SEC = 6;
 
-/** Hook: a dot on the trace at every beat in view (hollow for low-quality beats). */
+/** Hook: a dot on the trace at every beat in view (hollow for low-quality beats and for provisional ones: quality NaN, not judged yet). */
 function drawBeats(u: uPlot): void {
   const x0 = u.scales.x.min;
   const x1 = u.scales.x.max;

@@ -9,10 +9,16 @@
  *     ─▶ UnusableTracker.pushBeat ─▶ NnStream.pushBeat / setUnusable ─▶ NnStream.takeFinal
  *
  * Times are on the channel clock throughout (the timeline maps the detector's sample index back).
+ *
+ * Beat events (the live screen's fast path, `EngineUpdate.events`): the detector's provisional
+ * beats and their revisions ({@link BeatEvent}, ≈ 150–200 ms after the peak) on the channel clock,
+ * plus one `final` event per beat the beat-sequence stage decided (a detection, or a sensor's own
+ * beat), naming the provisional beat it confirms. Ids are unique over the engine's life (a new
+ * detector after a long gap continues the numbering). Events never change the final beats.
  */
 import { NnStream, type NnBeat } from './NnStream.js';
 import type { NnFiducial } from './nnFiducial.js';
-import { PpgPeakDetector, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
+import { PpgPeakDetector, type BeatEvent, type DetectedBeat, type PeakDetectorSettings } from './ppgFindPeaks.js';
 import { SampleRepair } from './sampleRepair.js';
 import { SampleTimeline, type TimedChunk } from './sampleTimeline.js';
 import type { Interval } from './signalGaps.js';
@@ -33,6 +39,19 @@ export interface BeatFeature {
   tAlignSec: number;
 }
 
+/**
+ * A beat event on the channel clock, in the order they happen:
+ * - `provisional`: the fast path saw a pulse peaking at `tSec` (not decided yet);
+ * - `revise`: provisional beat `id` moved to `newTSec`, or was withdrawn (`newTSec: null`);
+ * - `final`: the beat-sequence stage decided a beat at `tSec` (its time never changes again);
+ *   `provisionalId` is the provisional beat it confirms (null: none was shown).
+ * Every provisional beat ends in exactly one `final` naming it or one withdrawal.
+ */
+export type LiveBeatEvent =
+  | { type: 'provisional'; id: number; tSec: number }
+  | { type: 'revise'; id: number; newTSec: number | null }
+  | { type: 'final'; tSec: number; provisionalId: number | null };
+
 export interface EngineUpdate {
   /** NN beats that became final (time order): what storage keeps. */
   final: NnBeat[];
@@ -40,6 +59,8 @@ export interface EngineUpdate {
   unusable: Interval[];
   /** Raw detections that became final (for quality and respiration). */
   detections: BeatFeature[];
+  /** Beat events for the live screen, in order (collected only when this array is given). */
+  events?: LiveBeatEvent[];
 }
 
 const emptyUpdate = (): EngineUpdate => ({ final: [], unusable: [], detections: [] });
@@ -54,6 +75,10 @@ export class BeatEngine {
   private missingSeen = 0;
   private lastWasNan = false;
   private readonly scratch: DetectedBeat[] = [];
+  private readonly detEvents: BeatEvent[] = [];
+  /** Added to the detector's provisional ids (a new detector continues the numbering). */
+  private idBase = 0;
+  private maxId = 0;
   private readonly settings: PeakDetectorSettings;
   private ibiClockSec = Number.NaN;
   private lastFidSec = Number.NEGATIVE_INFINITY;
@@ -91,11 +116,12 @@ export class BeatEngine {
   /** pushChunk: the next PPG chunk on the channel clock (time order). */
   pushChunk(c: TimedChunk, out: EngineUpdate = emptyUpdate()): EngineUpdate {
     if (c.values.length === 0) return out;
+    // A gap too long to fill starts a new sequence: finish the old one first (on the old timeline).
+    if (this.detector && this.timeline.restartsAt(c.t0Sec)) this.finishDetector(out);
     const a = this.timeline.append(c);
     if (this.detector === null || a.restart) {
-      // A gap too long to fill starts a new sequence: finish the old one first.
-      if (this.detector && a.restart) this.finishDetector(out);
       this.detector = new PpgPeakDetector(this.timeline.firstFsHz, this.settings);
+      this.idBase = this.maxId;
       this.repair = new SampleRepair(this.timeline.firstFsHz);
       this.missingSeen = 0;
       this.lastWasNan = false;
@@ -104,12 +130,13 @@ export class BeatEngine {
     const det = this.detector;
     const rep = this.repair!;
     this.scratch.length = 0;
+    this.detEvents.length = 0;
     const samples = this.repaired;
     samples.length = 0;
     if (a.fill > 0) rep.push(new Float32Array(a.fill).fill(Number.NaN), samples);
     rep.push(c.values, samples);
     if (samples.length > 0) {
-      det.push(samples, this.scratch);
+      det.push(samples, this.scratch, out.events && this.detEvents);
       this.lastWasNan = Number.isNaN(samples[samples.length - 1]!);
     }
     this.onDetections(out);
@@ -125,15 +152,15 @@ export class BeatEngine {
     if (Number.isNaN(this.ibiClockSec)) {
       this.ibiClockSec = Number.isNaN(startSec) ? 0 : startSec;
       this.unusable.start(this.ibiClockSec);
-      this.addBeat(this.ibiClockSec, this.ibiClockSec, 1, out);
+      this.addSensorBeat(this.ibiClockSec, out);
     } else if (!Number.isNaN(startSec) && startSec > this.ibiClockSec + 1e-6) {
       this.ibiClockSec = startSec;
-      this.addBeat(startSec, startSec, 1, out);
+      this.addSensorBeat(startSec, out);
     }
     for (const v of ibiMs) {
       if (!(v > 0)) continue;
       this.ibiClockSec += v / 1000;
-      this.addBeat(this.ibiClockSec, this.ibiClockSec, 1, out);
+      this.addSensorBeat(this.ibiClockSec, out);
     }
     this.drain(out);
     return out;
@@ -145,7 +172,7 @@ export class BeatEngine {
       if (Number.isNaN(this.ibiClockSec)) this.unusable.start(t);
       if (!(t > this.ibiClockSec) && !Number.isNaN(this.ibiClockSec)) continue;
       this.ibiClockSec = t;
-      this.addBeat(t, t, 1, out);
+      this.addSensorBeat(t, out);
     }
     this.drain(out);
     return out;
@@ -177,10 +204,12 @@ export class BeatEngine {
   private finishDetector(out: EngineUpdate): void {
     const det = this.detector!;
     this.scratch.length = 0;
+    this.detEvents.length = 0;
     // The samples the repair stage still holds, then the detector's own look-ahead.
     const rest = this.repair!.flush([]);
-    if (rest.length > 0) det.push(rest, this.scratch);
-    det.flush(this.scratch);
+    const ev = out.events && this.detEvents;
+    if (rest.length > 0) det.push(rest, this.scratch, ev);
+    det.flush(this.scratch, ev);
     this.lastWasNan = false;
     this.onDetections(out);
   }
@@ -201,6 +230,9 @@ export class BeatEngine {
       this.unusable.missingEnded(this.toChannel(r.endSec), out.unusable);
       this.missingSeen = k + 1;
     }
+    // The fast path's events on the channel clock, in the order they happened.
+    const events = out.events;
+    if (events) for (const e of this.detEvents) events.push(this.channelEvent(e));
     for (const b of this.scratch) {
       const t = this.toChannel(b.tSec);
       // The fiducial the detector chose for this beat (causal, per beat), kept in beat order.
@@ -219,6 +251,21 @@ export class BeatEngine {
       this.addBeat(t, fid, b.quality, out);
     }
     this.drain(out);
+  }
+
+  /** A detector event on the channel clock, its id made unique over the engine's life. */
+  private channelEvent(e: BeatEvent): LiveBeatEvent {
+    if (e.type === 'final') return { type: 'final', tSec: this.toChannel(e.tSec), provisionalId: e.provisionalId === null ? null : this.idBase + e.provisionalId };
+    const id = this.idBase + e.id;
+    if (id > this.maxId) this.maxId = id;
+    if (e.type === 'provisional') return { type: 'provisional', id, tSec: this.toChannel(e.tSec) };
+    return { type: 'revise', id, newTSec: e.newTSec === null ? null : this.toChannel(e.newTSec) };
+  }
+
+  /** A beat from the sensor's own intervals: final at once (no provisional beat). */
+  private addSensorBeat(tSec: number, out: EngineUpdate): void {
+    out.events?.push({ type: 'final', tSec, provisionalId: null });
+    this.addBeat(tSec, tSec, 1, out);
   }
 
   private addBeat(tSec: number, fidSec: number, quality: number, out: EngineUpdate): void {

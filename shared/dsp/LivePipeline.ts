@@ -4,8 +4,11 @@
  * (for the screen), unusable stretches, once-per-second rolling metrics and the live spectrum out.
  * Beats and NN come from `BeatEngine`, the same engine as the offline analysis; the metrics use the
  * same functions as the offline report, on the same corrected NN series (final + provisional).
+ * The beat events (`beatEvents`: a beat on screen ≈ 0.2 s after its peak, its revision or
+ * withdrawal, and each beat the beat-sequence stage decided) go to the screen only; they are the
+ * same whatever the chunking, like everything else here.
  */
-import { BeatEngine, type BeatFeature, type EngineUpdate } from './BeatEngine.js';
+import { BeatEngine, type BeatFeature, type EngineUpdate, type LiveBeatEvent } from './BeatEngine.js';
 import { coherenceAt } from './coherence.js';
 import { hrvTime } from './hrvTime.js';
 import { hrvWithhold } from './hrvWithhold.js';
@@ -44,10 +47,17 @@ export interface LiveUpdate {
   provisional: NnBeat[] | null;
   /** Unusable stretches that became final. */
   unusable: Interval[];
+  /** Beat events since the previous update, in order (see {@link LiveBeatEvent}): the live screen's fast path. */
+  beatEvents: LiveBeatEvent[];
   metrics: LiveMetrics[];
   /** Spectrum of the last 64 s of NN intervals, recomputed with the metrics (null = unchanged). */
   spectrum: SpectrumView | null;
 }
+
+export type { LiveBeatEvent } from './BeatEngine.js';
+
+/** An engine update that collects beat events too. */
+const engineUpdate = (): EngineUpdate => ({ final: [], unusable: [], detections: [], events: [] });
 
 /** Metrics window, s (HRV over the last 64 s, as coherence). */
 const METRICS_WINDOW_SEC = 64;
@@ -82,23 +92,23 @@ export class LivePipeline {
   /** Push a timed PPG chunk (channel clock; time order). */
   pushChunk(c: TimedChunk): LiveUpdate {
     if (Number.isNaN(this.firstSec)) this.firstSec = c.t0Sec;
-    return this.finish(this.engine.pushChunk(c), this.engine.endSec - this.engine.lookAheadSec);
+    return this.finish(this.engine.pushChunk(c, engineUpdate()), this.engine.endSec - this.engine.lookAheadSec);
   }
 
   /** Push intervals reported by the sensor itself (ms); the first starts at `startSec` (NaN: right after the last). */
   pushIntervals(ibiMs: readonly number[], startSec: number): LiveUpdate {
     if (Number.isNaN(this.firstSec)) this.firstSec = Number.isNaN(startSec) ? 0 : startSec;
-    return this.finish(this.engine.pushIntervals(ibiMs, startSec), this.engine.endSec);
+    return this.finish(this.engine.pushIntervals(ibiMs, startSec, engineUpdate()), this.engine.endSec);
   }
 
   /** A sensor gap no interval may bridge (interval sources; PPG gaps come with the chunks). */
   markGap(startSec: number, endSec: number): LiveUpdate {
-    return this.finish(this.engine.markGap(startSec, endSec), this.engine.endSec);
+    return this.finish(this.engine.markGap(startSec, endSec, engineUpdate()), this.engine.endSec);
   }
 
   /** End of the stream: every pending beat becomes final. */
   flush(): LiveUpdate {
-    return this.finish(this.engine.flush(), this.engine.endSec, true);
+    return this.finish(this.engine.flush(engineUpdate()), this.engine.endSec, true);
   }
 
   reset(): void {
@@ -128,7 +138,14 @@ export class LivePipeline {
     const changed = u.final.length > 0 || u.detections.length > 0 || flushed;
     if (changed) this.provisionalTail = flushed ? [] : this.engine.provisional();
     this.trim(nowSec);
-    const update: LiveUpdate = { final: u.final, provisional: changed ? this.provisionalTail : null, unusable: u.unusable, metrics: [], spectrum: null };
+    const update: LiveUpdate = {
+      final: u.final,
+      provisional: changed ? this.provisionalTail : null,
+      unusable: u.unusable,
+      beatEvents: u.events ?? [],
+      metrics: [],
+      spectrum: null,
+    };
     if (Number.isFinite(nowSec) && (Number.isNaN(this.lastMetricsSec) || nowSec - this.lastMetricsSec >= 1)) {
       this.lastMetricsSec = Number.isNaN(this.lastMetricsSec) ? Math.floor(nowSec) : this.lastMetricsSec + Math.floor(nowSec - this.lastMetricsSec);
       this.tick(this.lastMetricsSec, update);

@@ -68,7 +68,8 @@ export interface MissingRun {
  * Provisional path ({@link ProvisionalBeats}): a causal detector on the low-passed signal emits
  * each pulse as a `provisional` {@link BeatEvent} ≈ 150–200 ms after its peak; when the DP makes
  * the beat final, `DetectedBeat.provisionalId` names that event, and a `revise` event moves it
- * (final time > 20 ms away) or withdraws it (not a beat). Final beats are unaffected by this path.
+ * (final time > 20 ms away) or withdraws it (not a beat); a `final` event marks each final beat in
+ * the event stream. Final beats are unaffected by this path.
  * `flush()` emits every pending final beat and withdraws the provisional beats none confirms.
  */
 export class PpgPeakDetector {
@@ -136,7 +137,8 @@ export class PpgPeakDetector {
 
   /**
    * Push a chunk of raw samples (NaN = missing). Returns the beats that became final. `events`
-   * receives the provisional beats and their revisions (see {@link BeatEvent}), in signal order.
+   * receives the provisional beats, their revisions and a `final` event per final beat (see
+   * {@link BeatEvent}), in the order they happen.
    */
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     const fs = this.fsHz;
@@ -274,6 +276,8 @@ export class PpgPeakDetector {
       const tUpSec = Number.isFinite(up) ? this.timeOf(up) : NaN;
       const tAlignSec = c.suspect ? NaN : this.alignPulse(c, up);
       const fid = this.selector.push(c.tSec, tUpSec, tAlignSec);
+      const provisionalId = this.prov.onFinal(c.tSec, q, events);
+      events?.push({ type: 'final', tSec: c.tSec, provisionalId });
       out.push({
         tSec: c.tSec,
         tUpSec,
@@ -284,7 +288,7 @@ export class PpgPeakDetector {
         upstroke: c.upstroke,
         level: c.level ?? NaN,
         quality: q,
-        provisionalId: this.prov.onFinal(c.tSec, events),
+        provisionalId,
       });
     }
   }

@@ -11,8 +11,8 @@
  * has fallen by {@link CONFIRM_FALL} of its upstroke after the maximum, if the upstroke is at least
  * {@link GATE} × the DP's current upstroke scale and the maximum is at least
  * {@link REFRACTORY} × the recent final interval after the previous provisional beat (so the path
- * starts once three final intervals are known, a few seconds after the look-ahead). Its time is
- * the parabolic peak of the three samples around the maximum.
+ * starts once three final intervals between trusted beats are known, a few seconds after the
+ * look-ahead). Its time is the parabolic peak of the three samples around the maximum.
  *
  * When the DP makes a beat final, it is matched to the pending provisional beat within
  * {@link MATCH_SEC}: the final beat carries that provisional id; if the final time differs by more
@@ -20,11 +20,18 @@
  * the DP passes without choosing is withdrawn (`revise` with `newTSec: null`).
  */
 
+import { MIN_BEAT_QUALITY } from './signalGaps.js';
+
 export type BeatEvent =
   /** A provisional beat: systolic peak time, seconds from the first sample. */
   | { type: 'provisional'; id: number; tSec: number }
   /** A provisional beat moved (`newTSec`) or withdrawn (`null`) by the beat-sequence stage. */
-  | { type: 'revise'; id: number; newTSec: number | null };
+  | { type: 'revise'; id: number; newTSec: number | null }
+  /**
+   * The beat-sequence stage made a beat final at `tSec` (what `DetectedBeat` reports, at the same
+   * moment), confirming provisional beat `provisionalId` (null: none was shown).
+   */
+  | { type: 'final'; tSec: number; provisionalId: number | null };
 
 /** Upstroke needed, × the DP's upstroke scale (80th percentile of recent candidates). */
 export const GATE = 0.45;
@@ -58,6 +65,7 @@ export class ProvisionalBeats {
   private readonly ibis = new Float64Array(9);
   private ibiCount = 0;
   private lastFinalSec = NaN;
+  private lastTrusted = false;
   private readonly scratch = new Float64Array(9);
 
   /**
@@ -97,13 +105,20 @@ export class ProvisionalBeats {
     events?.push({ type: 'provisional', id, tSec });
   }
 
-  /** A beat became final at tSec (in time order): its provisional id (or null); revises/withdraws pending ones. */
-  onFinal(tSec: number, events: BeatEvent[] | undefined): number | null {
-    if (this.lastFinalSec === this.lastFinalSec) {
+  /**
+   * A beat became final at tSec with quality `quality` (in time order): its provisional id (or
+   * null); revises/withdraws pending ones. Only intervals between two trusted beats (quality ≥
+   * MIN_BEAT_QUALITY) set the refractory period: the filters' start-up transient and noise give
+   * low-quality beats whose short intervals would let a pulse's diastolic wave through.
+   */
+  onFinal(tSec: number, quality: number, events: BeatEvent[] | undefined): number | null {
+    const trusted = quality >= MIN_BEAT_QUALITY;
+    if (trusted && this.lastTrusted && this.lastFinalSec === this.lastFinalSec) {
       const d = tSec - this.lastFinalSec;
       if (d > 0.25 && d < 2.5) this.ibis[this.ibiCount++ % this.ibis.length] = d;
     }
     this.lastFinalSec = tSec;
+    this.lastTrusted = trusted;
     let best = -1;
     for (let k = 0; k < this.pendT.length && this.pendT[k]! <= tSec + MATCH_SEC; k++) {
       if (Math.abs(this.pendT[k]! - tSec) <= MATCH_SEC && (best < 0 || Math.abs(this.pendT[k]! - tSec) < Math.abs(this.pendT[best]! - tSec))) best = k;
@@ -149,6 +164,7 @@ export class ProvisionalBeats {
     this.pendT.length = 0;
     this.ibiCount = 0;
     this.lastFinalSec = NaN;
+    this.lastTrusted = false;
   }
 
   /** Median of the recent final intervals (0.5 s before any). */

@@ -63,6 +63,11 @@ export class SampleTimeline {
     return this.segs.length ? this.segs[0]!.fsHz : 0;
   }
 
+  /** Whether a chunk starting at `t0Sec` would start the sequence over (a gap too long to fill). */
+  restartsAt(t0Sec: number): boolean {
+    return this.segs.length > 0 && t0Sec - this.endSecValue > this.maxFillSec;
+  }
+
   /** append: the next chunk (in time order); returns the NaN fill to push before its samples. */
   append(c: TimedChunk): TimelineAppend {
     const m = c.values.length;

@@ -3,8 +3,17 @@
  * one message per sample: each batch carries every PPG sample, beat and metric point produced
  * since the previous batch, plus the pacer state at the batch's clock time.
  */
-import type { LiveMetrics } from '../dsp/LivePipeline.js';
+import type { LiveBeatEvent, LiveMetrics } from '../dsp/LivePipeline.js';
 import type { PacerPhase } from '../pacer/pacerState.js';
+
+/**
+ * A beat event of the live screen's fast path (shared/dsp/BeatEngine.ts), channel clock:
+ * `provisional` (a pulse peak seen ≈ 0.2 s ago, not decided yet), `revise` (provisional beat `id`
+ * moved to `newTSec`, or withdrawn: null) and `final` (the beat-sequence stage decided a beat at
+ * `tSec`, confirming provisional beat `provisionalId` if one was shown). Every provisional beat
+ * ends in exactly one `final` naming it or one withdrawal.
+ */
+export type { LiveBeatEvent };
 
 /** Batches per second the core aims for (20–30 Hz). */
 export const LIVE_BATCH_HZ = 25;
@@ -77,6 +86,12 @@ export interface LiveBatch {
   beats: BeatView[];
   /** The newest beats, not final yet (provisionally corrected): replace the previous provisional ones; null = unchanged. */
   provisional: BeatView[] | null;
+  /**
+   * Beat events since the last batch, in order: provisional beats (drawn after the newest beat of
+   * `provisional`), their revisions and withdrawals, and each decided beat (which then comes in
+   * `provisional`, later in `beats`).
+   */
+  beatEvents: LiveBeatEvent[];
   /** Gaps that became known since the last batch. */
   gaps: GapView[];
   /** The analysis pipeline was restarted (a new session, a new worker): drop beats and metrics shown so far. */

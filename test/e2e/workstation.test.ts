@@ -95,6 +95,16 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
     );
     assert.ok(after >= 3, `coherence with the 6/min pacer should reach the high level (got ${after})`);
     assert.ok(Number.isFinite(uiNumber(await page.getByTestId('resp-value').textContent())), 'a breathing rate is shown');
+    // Per-beat values (they follow every provisional beat): the newest beat's heart rate, and the
+    // HR–pacer phase — the simulated client follows the 6/min pacer, so HR rises on the in-breath.
+    const hrNow = uiNumber(await page.getByTestId('hr-now-value').textContent());
+    assert.ok(hrNow > 40 && hrNow < 130, `heart rate of the newest beat: ${hrNow}`);
+    const degrees = async (): Promise<number> => uiNumber(((await page.getByTestId('phase-value').textContent()) ?? '').replace('°', '').replace('\u2212', '-'));
+    await waitFor('the HR–pacer phase', async () => Number.isFinite(await degrees()), 30_000);
+    const lag = await degrees();
+    console.log(`# HR–pacer phase: ${lag}°`);
+    assert.ok(Math.abs(lag) <= 45, `HR lags the pacer by ${lag}°`);
+    assert.equal((await page.getByTestId('phase-note').textContent())?.trim(), 'hartslag stijgt bij inademen');
     await page.screenshot({ path: artifactPath('03-coherence-high.png'), fullPage: true });
 
     // A marker with a note.
@@ -145,6 +155,9 @@ describe('Cadans workstation in Chromium (cadans web + simulator)', { skip: skip
     await page.getByTestId('lang-en').click();
     await waitFor('English', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live session', 5000);
     assert.equal((await page.getByTestId('nav-clients').textContent())?.trim(), 'Clients');
+    // The per-beat tiles in English too (no pacer runs now: the phase says what it needs).
+    assert.equal(await page.getByTestId('phase-tile').locator('.tile-label').textContent(), 'HR–pacer phase');
+    await waitFor('the phase note in English', async () => (await page.getByTestId('phase-note').textContent())?.trim() === 'needs the pacer and two breaths', 5000);
     await page.screenshot({ path: artifactPath('08-console-english.png'), fullPage: true });
     // A reload has no token (it is kept in memory only): the page says how to open it again.
     await page.reload();

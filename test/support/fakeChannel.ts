@@ -85,6 +85,7 @@ export class FakeChannel implements RecordableChannel {
       final: u.final,
       provisional: u.provisional,
       unusable: u.unusable,
+      beatEvents: [],
       metrics: u.metrics,
       spectrum: u.spectrum,
       workMs: 0,

@@ -1,6 +1,8 @@
 /**
  * Live scores: coherence (ratio, level, trend), breathing rate from heart rate, mean HR, RMSSD and
- * SDNN. The numbers come from the once-per-second metrics (React re-renders at most 4×/s). When the
+ * SDNN, plus two per-beat values: the heart rate of the newest beat and the HR–pacer phase (they
+ * follow every provisional beat, drawn on animation frames by LiveBeatValues, not through React).
+ * The scores come from the once-per-second metrics (React re-renders at most 4×/s). When the
  * signal is bad the scores are greyed and frozen at their last trusted values, with the reason. A
  * figure the last 64 s cannot carry (withheld by the analysis) shows no number, only why.
  */
@@ -10,6 +12,7 @@ import { withheldReasonText, type WithheldReason } from '../../../shared/dsp/hrv
 import { hasKey, useT } from '../../app/i18n.js';
 import { liveData, primaryChannel, useApp } from '../../app/store.js';
 import { CoherenceTrend } from '../../charts/CoherenceTrend.js';
+import { LiveHeartRate, LivePhaseValue } from '../../charts/LiveBeatValues.js';
 import { qualityIsBad } from '../sensors/QualityIndicator.js';
 
 interface Shown {
@@ -88,6 +91,16 @@ export function MetricsPanel() {
         <CoherenceTrend frozen={badSignal} />
       </div>
       <div className="tiles">
+        <div className="tile tile-live" title={t('metrics.hrNowHelp')}>
+          <div className="tile-label">{t('metrics.hrNow')}</div>
+          <div className="tile-value">
+            <LiveHeartRate testId="hr-now-value" /> <span className="unit">{t('unit.bpm')}</span>
+          </div>
+        </div>
+        <div className="tile tile-live" title={t('metrics.phaseHelp')} data-testid="phase-tile">
+          <div className="tile-label">{t('metrics.phase')}</div>
+          <LivePhaseValue />
+        </div>
         <Tile label={t('metrics.breathing')} value={fmt.num(shown?.respirationBpm, 1)} unit={t('unit.perMin')} testId="resp-value" />
         <Tile label={t('metrics.meanHr')} value={fmt.num(good?.meanHr, 0)} unit={t('unit.bpm')} testId="hr-value" />
         <Tile label="RMSSD" value={fmt.num(shown?.rmssdMs, 0)} unit="ms" testId="rmssd-value" withheld={why(shown?.withheld?.rmssdMs)} />

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { AnalysisHost } from '../../../main/analysis/AnalysisHost.js';
 import { DeviceManager } from '../../../main/devices/DeviceManager.js';
 import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
+import { checkBeatEvents } from '../../support/beatEventStream.js';
 import { ChannelLog } from '../../support/channelLog.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -60,6 +61,17 @@ describe('the analysis worker fails during a recording', () => {
         const live = rec.final.filter((b) => b.ibiMs !== null);
         assert.equal(live.length, offline.nn.ibiMs.length, 'as many NN intervals as offline');
         live.forEach((b, i) => assert.ok(Math.abs(b.ibiMs! - offline.nn.ibiMs[i]!) < 0.01, `NN ${i}: ${b.ibiMs} vs ${offline.nn.ibiMs[i]}`));
+        // The screen's beat events: one consistent stream per pipeline generation, across the
+        // restart (no beat decided twice, ids unique); storage gets none.
+        assert.ok(rec.results.every((r) => r.beatEvents.length === 0), 'the recorder gets no beat events');
+        const recGen = rec.results[0]!.gen;
+        const shown = checkBeatEvents(
+          view.results.filter((r) => r.gen === recGen).flatMap((r) => r.beatEvents),
+          'the view during the recording',
+        );
+        const after = [...shown.provisional.values()].filter((x) => x > beforeSec + 10);
+        assert.ok(after.length > 10, `provisional beats after the restart (${after.length})`);
+        assert.ok(shown.finalSec[shown.finalSec.length - 1]! > beforeSec + 20);
       } finally {
         await mgr.close();
         await host.terminate();

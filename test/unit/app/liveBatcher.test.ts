@@ -5,12 +5,14 @@ import type { WorkerResult } from '../../../main/analysis/analysisProtocol.js';
 import { BeatFlag } from '../../../shared/domain/beatFlags.js';
 import type { LiveMetrics } from '../../../shared/dsp/LivePipeline.js';
 import type { NnBeat } from '../../../shared/dsp/NnStream.js';
-import type { SpectrumView } from '../../../shared/ipc/liveTypes.js';
+import type { LiveBeatEvent, SpectrumView } from '../../../shared/ipc/liveTypes.js';
 
 const chunk = (t0Sec: number, n: number, fsHz = 100, v = 1) => ({ t0Sec, fsHz, values: new Float32Array(n).fill(v) });
 const beat = (tSec: number, ibiMs: number | null, quality = 0.9, flags = 0): NnBeat => ({ tSec, fidSec: tSec, ibiMs, quality, flags });
 
-function result(o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | null; metrics?: Partial<LiveMetrics>[]; spectrum?: SpectrumView | null } = {}): WorkerResult {
+function result(
+  o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | null; beatEvents?: LiveBeatEvent[]; metrics?: Partial<LiveMetrics>[]; spectrum?: SpectrumView | null } = {},
+): WorkerResult {
   return {
     type: 'result',
     channel: 'ch1',
@@ -19,6 +21,7 @@ function result(o: { gen?: number; final?: NnBeat[]; provisional?: NnBeat[] | nu
     final: o.final ?? [],
     provisional: o.provisional ?? null,
     unusable: [],
+    beatEvents: o.beatEvents ?? [],
     metrics: (o.metrics ?? []).map((m) => ({ tSec: 0, hrBpm: null, rmssdMs: null, sdnnMs: null, coherenceRatio: null, coherenceLevel: null, respirationBpm: null, qualityPct: 100, timingNoiseMs: null, withheld: {}, ...m })),
     spectrum: o.spectrum ?? null,
     workMs: 0,
@@ -111,6 +114,25 @@ describe('LiveBatcher (a channel\'s view)', () => {
     const next = b.take()!;
     assert.equal(next.analysisRestarted, true);
     assert.deepEqual(next.beats.map((x) => x.tSec), [20], 'only the new pipeline\'s beats');
+  });
+
+  test('beat events (the fast path) go out in order with the next batch, once; a batch carries them alone; a new generation drops them', () => {
+    const b = new LiveBatcher('ch1');
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'provisional', id: 1, tSec: 10.4 }] }));
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'revise', id: 1, newTSec: 10.45 }, { type: 'provisional', id: 2, tSec: 11.2 }] }));
+    const first = b.take()!;
+    assert.ok(first, 'beat events alone make a batch');
+    assert.deepEqual(first.beatEvents, [
+      { type: 'provisional', id: 1, tSec: 10.4 },
+      { type: 'revise', id: 1, newTSec: 10.45 },
+      { type: 'provisional', id: 2, tSec: 11.2 },
+    ]);
+    assert.equal(b.take(), null, 'handed out once');
+    b.addAnalysis(result({ gen: 1, beatEvents: [{ type: 'final', tSec: 10.45, provisionalId: 1 }] }));
+    b.addAnalysis(result({ gen: 2, beatEvents: [{ type: 'provisional', id: 1, tSec: 30.1 }] }));
+    const next = b.take()!;
+    assert.equal(next.analysisRestarted, true);
+    assert.deepEqual(next.beatEvents, [{ type: 'provisional', id: 1, tSec: 30.1 }], "only the new pipeline's events");
   });
 
   test('quality seconds and status news are passed on at once', () => {

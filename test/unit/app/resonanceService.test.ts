@@ -65,6 +65,7 @@ describe('AppService: resonance assessment', () => {
       final: beats.map((t) => ({ tSec: t, fidSec: t, ibiMs: null, quality: 1, flags: 0 })),
       provisional: [],
       unusable: [],
+      beatEvents: [],
       metrics: [metric],
       spectrum: null,
       workMs: 0,

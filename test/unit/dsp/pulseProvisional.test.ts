@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PpgPeakDetector, ppgFindPeaks, type BeatEvent, type DetectedBeat } from '../../../shared/dsp/ppgFindPeaks.js';
 import { simulatePpg } from '../../../shared/sim/index.js';
+import { loadRecording } from '../../support/loadRecording.js';
 
 /** Stream in random chunks; stamp every event with the signal time of the last sample pushed. */
 function stream(values: Float32Array, fs: number, maxChunk: number, seed: number): { beats: DetectedBeat[]; events: BeatEvent[]; at: number[] } {
@@ -53,6 +54,18 @@ describe('PpgPeakDetector provisional beats', () => {
       assert.deepEqual(r.events, ref.events, `chunks up to ${maxChunk}`);
       assert.deepEqual(r.beats, ref.beats);
     }
+    // One `final` event per final beat, in order, naming the provisional beat it confirms.
+    const finals = ref.events.flatMap((e) => (e.type === 'final' ? [e] : []));
+    assert.deepEqual(
+      finals.map((e) => [e.tSec, e.provisionalId]),
+      ref.beats.map((b) => [b.tSec, b.provisionalId]),
+    );
+    // A revision of a provisional beat comes before the final event that confirms it.
+    ref.events.forEach((e, k) => {
+      if (e.type !== 'revise' || e.newTSec === null) return;
+      const fk = ref.events.findIndex((f) => f.type === 'final' && f.provisionalId === e.id);
+      assert.ok(fk > k, `the move of ${e.id} precedes its final event`);
+    });
     const confirmed = new Set(ref.beats.map((b) => b.provisionalId).filter((id) => id !== null));
     const withdrawn = new Set(ref.events.flatMap((e) => (e.type === 'revise' && e.newTSec === null ? [e.id] : [])));
     for (const e of ref.events) if (e.type === 'provisional') assert.ok(confirmed.has(e.id) !== withdrawn.has(e.id), `provisional ${e.id} settled once`);
@@ -62,6 +75,16 @@ describe('PpgPeakDetector provisional beats', () => {
       const b = ref.beats.find((x) => x.provisionalId === e.id)!;
       assert.equal(e.newTSec, b.tSec);
     }
+  });
+
+  test("HeartPy's example (diastolic wave 65 % of the systolic one): the start-up beats do not open the refractory period, no beat is withdrawn", () => {
+    const rec = loadRecording('heartpy_data_100hz.csv');
+    const { beats, events } = stream(Float32Array.from(rec.ppg), rec.fsHz, 1, 5);
+    // The first final beats include the filters' start-up transient (quality < 0.35, a short interval).
+    assert.ok(beats.slice(0, 3).some((b) => b.quality < 0.35), 'a low-quality start-up beat');
+    assert.deepEqual(events.filter((e) => e.type === 'revise'), [], 'no revision');
+    const shown = beats.filter((b) => b.provisionalId !== null).length;
+    assert.ok(shown >= beats.length - 9, `${shown} of ${beats.length} beats shown provisionally (all after the start-up)`);
   });
 
   test('flush delivers every beat inside the look-ahead when the stream ends', () => {
