@@ -10,7 +10,7 @@ import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js'
 import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import { DeviceManager } from '../devices/DeviceManager.js';
 import { SessionRecorder } from '../sessions/SessionRecorder.js';
-import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
+import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
@@ -28,8 +28,14 @@ export interface AppCoreOptions {
   bleScanMs?: number;
   /** How report PDFs are printed (the desktop app: Electron's printToPDF; default: headless Chromium). */
   printToPdf?: PrintToPdf;
-  /** Start-up recovery takes sessions without a write for this long as interrupted, s (default `CLI_STALE_AFTER_SEC`). */
+  /**
+   * Start-up recovery: sessions WITHOUT a recording lock file (older versions) are taken as
+   * interrupted after this long without a write, s (default `CLI_STALE_AFTER_SEC`). Sessions with
+   * one are decided by their lock (see main/sessions/startup.ts).
+   */
   staleAfterSec?: number;
+  /** Start-up problems that do not stop the start (e.g. recovery postponed on a full disk), one sentence. */
+  onStartupProblem?: (message: string) => void;
 }
 
 export interface AppCore {
@@ -44,8 +50,15 @@ export interface AppCore {
 export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   mkdirSync(dirname(o.dbPath), { recursive: true });
   const storage = openStorage(o.dbPath);
-  // Only sessions nobody writes to any more are interrupted: another process may be recording.
-  recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
+  // Only sessions whose recorder is gone are interrupted: another process may be recording.
+  let recovery;
+  try {
+    recovery = tryRecoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
+  } catch (e) {
+    storage.close();
+    throw e;
+  }
+  if (recovery.problem) (o.onStartupProblem ?? ((m: string) => console.error(`cadans: ${m}`)))(recovery.problem);
   const analysis = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
   const service = new AppService({

@@ -17,6 +17,10 @@
  * `cadans analyze` on the exported signal) and ends the session with its status and summary in
  * one transaction.
  *
+ * The recorder holds the session's recording lock (`Storage.lockRecording`) from start to end,
+ * so other processes (the app's start-up, the web host, the CLI) see the session as live
+ * however long it cannot write.
+ *
  * Clock: the recording clock starts at the first sample (or, for interval sensors, the first second
  * of signal) after `start()`; its time on the channel clock is `clockOffsetSec`. Every stored time is
  * on the recording clock, and so are the `tSec` arguments of `addMarker` and `changePacer`.
@@ -30,7 +34,7 @@ import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
 import type { ChannelSink, GapEvent } from '../devices/LiveChannel.js';
 import type { SignalQualitySecond } from '../devices/signalQuality.js';
-import type { Statement } from '../../native-adapters/sqlite/openDatabase.js';
+import type { RecordingLock, Statement } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SessionWriter } from '../storage/sessionWriter.js';
 import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
 import type { Storage } from '../storage/storage.js';
@@ -49,7 +53,7 @@ export { DEFAULT_FLUSH_EVERY_MS, MAX_FLUSH_EVERY_MS, type RecorderProgress, type
 /** Attempts of the final flush / finish in `stop()` before it gives up (the data stays buffered). */
 const STOP_ATTEMPTS = 5;
 const STOP_RETRY_MS = 200;
-/** Without new data, `last_write_at` is refreshed this often so other processes see the session is live. */
+/** Without new data, `last_write_at` is refreshed this often so older Cadans versions see the session is live. */
 const HEARTBEAT_MS = 1000;
 
 type RecorderState = 'idle' | 'recording' | 'stopping' | 'stopped';
@@ -82,6 +86,7 @@ export class SessionRecorder implements ChannelSink {
   lastError: Error | null = null;
   /** Events that could not be handled (bad values from a source); counted, never thrown at the manager. */
   droppedEvents = 0;
+  private lock: RecordingLock | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -154,6 +159,12 @@ export class SessionRecorder implements ChannelSink {
       notes: this.opts.notes ?? '',
     });
     this.session = row;
+    try {
+      this.lock = this.storage.lockRecording(row.id);
+    } catch (e) {
+      // Without its lock the session is judged by its last write, as older versions did.
+      this.lastError = e as Error;
+    }
     this.writer = this.storage.writer(row.id, this.opts.writerOptions);
     this.heartbeatStmt = this.storage.db.prepare<[number]>(
       "UPDATE sessions SET last_write_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'recording'",
@@ -236,6 +247,8 @@ export class SessionRecorder implements ChannelSink {
     await this.withRetry('end the session', () => writer.finish(status, { summary }));
     this.summary = summary;
     this.state = 'stopped';
+    this.lock?.release(true);
+    this.lock = null;
     return summary;
   }
 

@@ -24,11 +24,19 @@ import { closeWalCheckpointer } from './walCheckpointer.js';
 import { closeWalSyncer } from './walSyncer.js';
 
 export type { CheckLevel } from './verifyDatabase.js';
-export { DatabaseFileError, type DatabaseFileProblem } from './databaseFileError.js';
+export { DatabaseFileError, isDiskFullError, type DatabaseFileProblem } from './databaseFileError.js';
 export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 export { backupDatabase, type BackupResult, type BackupOptions } from './backupDatabase.js';
 export { restoreDatabase, type RestoreResult, type RestoreOptions } from './restoreDatabase.js';
 export { WalSyncer, walSyncerFor } from './walSyncer.js';
+export {
+  RecordingLock,
+  probeRecordingLock,
+  recordingLockFile,
+  recordingLockIds,
+  STARTING_GRACE_MS,
+  type RecordingLockState,
+} from './recordingLock.js';
 export { CHECKPOINT_INTERVAL_MS, WalCheckpointer, walCheckpointerFor, type CheckpointStats } from './walCheckpointer.js';
 
 /** An open Cadans database (the better-sqlite3 connection). */
@@ -161,6 +169,9 @@ export function databaseInfo(db: Db): DatabaseInfo {
 /**
  * Close the database after stopping its background checkpointer and WAL syncer and letting
  * SQLite refresh its query-planner statistics. Use this rather than `db.close()`.
+ *
+ * `PRAGMA optimize` is only an optimisation: when it cannot write (disk full, read-only
+ * medium, another connection's lock) it is skipped, so closing never fails because of it.
  */
 export function closeDatabase(db: Db): void {
   closeWalCheckpointer(db);
@@ -168,6 +179,8 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
     if (!db.readonly) db.pragma('optimize');
+  } catch {
+    // skipped (see above); the statistics are refreshed on a later close
   } finally {
     db.close();
   }
