@@ -11,6 +11,7 @@ import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import { DeviceManager } from '../devices/DeviceManager.js';
 import { SessionRecorder } from '../sessions/SessionRecorder.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
+import { formatStorageNotice, type StorageNotice } from '../../shared/domain/storageNotices.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
@@ -34,6 +35,10 @@ export interface AppCoreOptions {
    * one are decided by their lock (see main/sessions/startup.ts).
    */
   staleAfterSec?: number;
+  /** A folder on another disk where a recording that cannot be saved (disk full) is saved at its end. */
+  overflowDir?: string | null;
+  /** Disk full, room again, saved elsewhere … during a recording (shared/domain/storageNotices.ts). */
+  onStorageNotice?: (n: StorageNotice) => void;
   /** Start-up problems that do not stop the start (e.g. recovery postponed on a full disk), one sentence. */
   onStartupProblem?: (message: string) => void;
 }
@@ -69,7 +74,12 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     createRecorder: (r) => {
       const ch = devices.channel(r.channel);
       if (!ch) throw new Error(`sensor channel '${r.channel}' is not connected`);
-      return new SessionRecorder(storage, ch, { ...r, flushEveryMs: 500 });
+      return new SessionRecorder(storage, ch, {
+        ...r,
+        flushEveryMs: 500,
+        overflowDir: o.overflowDir ?? null,
+        onStorage: o.onStorageNotice ?? ((n) => console.error(`cadans: ${formatStorageNotice(n, 'en')}`)),
+      });
     },
     openClientDisplay: o.openClientDisplay,
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
