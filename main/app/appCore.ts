@@ -13,6 +13,7 @@ import { SessionRecorder } from '../sessions/SessionRecorder.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import { formatStorageNotice, type StorageNotice } from '../../shared/domain/storageNotices.js';
 import { openStorage, type Storage } from '../storage/storage.js';
+import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDatabase.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { SettingsStore } from './SettingsStore.js';
@@ -54,6 +55,8 @@ export interface AppCore {
 
 export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   mkdirSync(dirname(o.dbPath), { recursive: true });
+  // Copies a killed backup or restore left next to the database (up to its size each).
+  removeStaleTemporaryCopies(dirname(o.dbPath));
   const storage = openStorage(o.dbPath);
   // Only sessions whose recorder is gone are interrupted: another process may be recording.
   let recovery;

@@ -9,7 +9,9 @@
  * when the disk is full that is skipped with one line on stderr, and the command goes on reading.
  */
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { DatabaseFileError, isDiskFullError } from '../../native-adapters/sqlite/databaseFileError.js';
+import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDatabase.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
@@ -95,6 +97,8 @@ export async function withRecordsDb<T>(
   if (options.mustExist && !existsSync(file)) {
     throw new CliError(`no Cadans database at ${file} (give --db FILE or set CADANS_DB)`);
   }
+  // Copies a killed backup or restore left next to the database (up to its size each).
+  removeStaleTemporaryCopies(dirname(file));
   let storage: Storage;
   try {
     storage = openToRead(file, options.mustExist);

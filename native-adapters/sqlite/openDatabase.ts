@@ -17,7 +17,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 import { DatabaseFileError } from './databaseFileError.js';
-import { runMigrations, SCHEMA_VERSION } from './migrations.js';
+import { readableWithoutUpgrade, runMigrations, SCHEMA_VERSION } from './migrations.js';
 import { inspectSqliteHeader, type SqliteHeaderInfo } from './sqliteHeader.js';
 import { consistencyProblems, databaseFailure, verifyCadansDatabase, type CheckLevel } from './verifyDatabase.js';
 import { closeWalCheckpointer } from './walCheckpointer.js';
@@ -25,10 +25,20 @@ import { closeWalSyncer } from './walSyncer.js';
 
 export type { CheckLevel } from './verifyDatabase.js';
 export { DatabaseFileError, isDiskFullError, type DatabaseFileProblem } from './databaseFileError.js';
-export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+export { SCHEMA_VERSION, MIGRATIONS, readableWithoutUpgrade, type Migration } from './migrations.js';
 export { backupDatabase, type BackupResult, type BackupOptions } from './backupDatabase.js';
 export { restoreDatabase, type RestoreResult, type RestoreOptions } from './restoreDatabase.js';
+export { removeStaleTemporaryCopies, PAUSE_RESTORE_ENV } from './fileOps.js';
 export { WalSyncer, walSyncerFor } from './walSyncer.js';
+export {
+  BACKUP_DIGEST_KEY,
+  chunkCrc32,
+  contentDigest,
+  recordedDigest,
+  verifySignalChecksums,
+  type DamagedChunk,
+  type SignalChecksumReport,
+} from './checksums.js';
 export {
   RecordingLock,
   probeRecordingLock,
@@ -99,7 +109,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const level = options.check ?? (header && header.sizeBytes > QUICK_CHECK_MAX_BYTES ? 'records' : 'quick');
     const found = existing ? verifyCadansDatabase(db, path, level) : { version: 0, fresh: true };
     if (readonly) {
-      if (found.version < SCHEMA_VERSION) {
+      if (found.version < SCHEMA_VERSION && !readableWithoutUpgrade(found.version)) {
         throw new DatabaseFileError(
           'needs-upgrade',
           path,
