@@ -4,8 +4,7 @@
  * settings file and the `AppService` on top. `close()` ends a running session, disconnects the
  * sensors and closes the database.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js';
 import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import { DeviceManager } from '../devices/DeviceManager.js';
@@ -13,7 +12,13 @@ import { SessionRecorder } from '../sessions/SessionRecorder.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import { formatStorageNotice, type StorageNotice } from '../../shared/domain/storageNotices.js';
 import { openStorage, type Storage } from '../storage/storage.js';
-import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDatabase.js';
+import {
+  makePrivateDir,
+  PRIVATE_DIR_MODE,
+  removeStaleTemporaryCopies,
+  tightenMode,
+} from '../../native-adapters/sqlite/openDatabase.js';
+import { userDataDir } from './paths.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { SettingsStore } from './SettingsStore.js';
@@ -54,7 +59,11 @@ export interface AppCore {
 }
 
 export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
-  mkdirSync(dirname(o.dbPath), { recursive: true });
+  // The data folder is the user's only (0700), whatever the umask; Cadans' own folder in the
+  // user-data folder is tightened when an older version made it 0755.
+  const dataDir = dirname(resolve(o.dbPath));
+  makePrivateDir(dataDir);
+  if (dataDir === resolve(userDataDir())) tightenMode(dataDir, PRIVATE_DIR_MODE);
   // Copies a killed backup or restore left next to the database (up to its size each).
   removeStaleTemporaryCopies(dirname(o.dbPath));
   const storage = openStorage(o.dbPath);

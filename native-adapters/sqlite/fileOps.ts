@@ -5,6 +5,7 @@
  * that pauses a restore between its steps.
  */
 import {
+  chmodSync,
   closeSync,
   constants,
   copyFileSync,
@@ -12,6 +13,7 @@ import {
   fchmodSync,
   fsyncSync,
   linkSync,
+  mkdirSync,
   openSync,
   readdirSync,
   rmSync,
@@ -19,7 +21,7 @@ import {
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 import { DatabaseFileError } from './databaseFileError.js';
 
@@ -28,6 +30,39 @@ export const COMPANION_SUFFIXES = ['-wal', '-shm', '-journal'] as const;
 
 /** Mode of every file Cadans writes with client data: read and write for the user only. */
 export const PRIVATE_FILE_MODE = 0o600;
+/** Mode of the folders Cadans makes for its data: the user only. */
+export const PRIVATE_DIR_MODE = 0o700;
+
+/**
+ * Create `dir` and its missing parents with mode 0700 whatever the umask (an existing folder is
+ * left as it is). Returns the folders created, deepest last.
+ */
+export function makePrivateDir(dir: string): string[] {
+  const target = resolve(dir);
+  const first = mkdirSync(target, { recursive: true, mode: PRIVATE_DIR_MODE });
+  if (first === undefined) return [];
+  const created: string[] = [];
+  for (let d = target; ; d = dirname(d)) {
+    created.unshift(d);
+    if (d === resolve(first) || dirname(d) === d) break;
+  }
+  for (const d of created) chmodSync(d, PRIVATE_DIR_MODE);
+  return created;
+}
+
+/** Set `path` to `mode` when it is not already; quietly skipped where that is not allowed (not the owner, read-only medium, Windows). */
+export function tightenMode(path: string, mode: number): void {
+  try {
+    if ((statSync(path).mode & 0o777) !== mode) chmodSync(path, mode);
+  } catch {
+    // not ours to change
+  }
+}
+
+/** Make a database and its existing companion files private (0600); see `tightenMode`. */
+export function makeDatabasePrivate(file: string): void {
+  for (const p of [file, ...COMPANION_SUFFIXES.map((s) => file + s)]) if (existsSync(p)) tightenMode(p, PRIVATE_FILE_MODE);
+}
 
 /** fsync a file (or, best effort, a folder: not possible on Windows). */
 export function fsyncPath(path: string, isDir = false): void {

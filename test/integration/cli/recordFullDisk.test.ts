@@ -7,7 +7,7 @@
 // part up. The recorder's memory reserve is bounded (in-process test with a small reserve).
 import { after, afterEach, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -134,7 +134,7 @@ describe('cadans record on a full disk (real 2-MiB tmpfs)', { skip }, () => {
     }
   });
 
-  test('stopping while the disk stays full: the whole session is saved in --overflow-dir, clearly said; the database part is recovered later', async () => {
+  test('stopping while the disk stays full: the whole session is saved in --overflow-dir (0600), clearly said; the database part is recovered later', async () => {
     const db = join(disk.dir, 'y.db');
     const overflow = mkdtempSync(join(other, 'overflow-'));
     const spec = 'sim:speed=8,seed=12';
@@ -151,6 +151,7 @@ describe('cadans record on a full disk (real 2-MiB tmpfs)', { skip }, () => {
     const [saved] = readdirSync(overflow);
     assert.ok(saved && last.includes(join(overflow, saved)), last);
     const file = join(overflow, saved);
+    assert.equal(statSync(file).mode & 0o777, 0o600, 'only the user can read the saved session');
     const o = openStorage(file, { readonly: true });
     try {
       const row = o.sessions.require(1);
