@@ -138,6 +138,34 @@ describe('checksums', () => {
   });
 });
 
+describe('a database from before checksums (version 1)', () => {
+  test('is read as it is (read-only, e.g. on a full disk), backed up with its chunks counted as unchecked, and upgraded when written', async () => {
+    const dir = makeTempDir();
+    const file = join(dir, 'v1.db');
+    signalDatabase(file);
+    // As version 1 wrote it: no checksum column.
+    const raw = openDatabase(file);
+    raw.exec('ALTER TABLE signal_chunks DROP COLUMN crc32');
+    raw.pragma('user_version = 1');
+    closeDatabase(raw);
+
+    const ro = openStorage(file, { readonly: true });
+    assert.equal(ro.sessions.require(1).samples, 2000);
+    assert.deepEqual(verifySignalChecksums(ro.db), { checked: 0, unchecked: 20, damaged: [] });
+    const r = await backupDatabase(ro.db, join(dir, 'b.db'));
+    ro.close();
+    assert.equal(r.schemaVersion, 1);
+    assert.deepEqual([r.chunksChecked, r.chunksUnchecked], [0, 20]);
+    assert.equal(restoreDatabase(r.file, join(dir, 'r.db')).digestChecked, true, 'the content checksum still covers everything');
+
+    const rw = openStorage(file);
+    assert.equal(rw.db.pragma('user_version', { simple: true }), 2);
+    rw.signal.appendChunk(1, { t0Sec: 20, fsHz: 100, values: new Float32Array(100).fill(3) });
+    assert.deepEqual(verifySignalChecksums(rw.db), { checked: 1, unchecked: 20, damaged: [] });
+    rw.close();
+  });
+});
+
 describe('backup output', () => {
   test('a file created at --out during the backup is never overwritten; no partial copy is left', async () => {
     const dir = makeTempDir();
