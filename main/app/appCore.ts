@@ -4,14 +4,21 @@
  * settings file and the `AppService` on top. `close()` ends a running session, disconnects the
  * sensors and closes the database.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js';
 import { AnalysisHost } from '../analysis/AnalysisHost.js';
 import { DeviceManager } from '../devices/DeviceManager.js';
 import { SessionRecorder } from '../sessions/SessionRecorder.js';
-import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
+import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
+import { formatStorageNotice, type StorageNotice } from '../../shared/domain/storageNotices.js';
 import { openStorage, type Storage } from '../storage/storage.js';
+import {
+  makePrivateDir,
+  PRIVATE_DIR_MODE,
+  removeStaleTemporaryCopies,
+  tightenMode,
+} from '../../native-adapters/sqlite/openDatabase.js';
+import { userDataDir } from './paths.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { inlineHeavyWork, workerHeavyWork } from './heavyWork.js';
@@ -29,12 +36,22 @@ export interface AppCoreOptions {
   bleScanMs?: number;
   /** How report PDFs are printed (the desktop app: Electron's printToPDF; default: headless Chromium). */
   printToPdf?: PrintToPdf;
-  /** Start-up recovery takes sessions without a write for this long as interrupted, s (default `CLI_STALE_AFTER_SEC`). */
+  /**
+   * Start-up recovery: sessions WITHOUT a recording lock file (older versions) are taken as
+   * interrupted after this long without a write, s (default `CLI_STALE_AFTER_SEC`). Sessions with
+   * one are decided by their lock (see main/sessions/startup.ts).
+   */
   staleAfterSec?: number;
   /** The main side's file dialog for a replay file (Electron); absent in the web host and the CLI. */
   chooseReplayFile?: () => Promise<string | null>;
   /** Where RR analysis, reports and exports run: a worker thread (default) or the main thread (benchmarks). */
   heavyWork?: 'worker' | 'inline';
+  /** A folder on another disk where a recording that cannot be saved (disk full) is saved at its end. */
+  overflowDir?: string | null;
+  /** Disk full, room again, saved elsewhere … during a recording (shared/domain/storageNotices.ts). */
+  onStorageNotice?: (n: StorageNotice) => void;
+  /** Start-up problems that do not stop the start (e.g. recovery postponed on a full disk), one sentence. */
+  onStartupProblem?: (message: string) => void;
 }
 
 export interface AppCore {
@@ -47,10 +64,23 @@ export interface AppCore {
 }
 
 export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
-  mkdirSync(dirname(o.dbPath), { recursive: true });
+  // The data folder is the user's only (0700), whatever the umask; Cadans' own folder in the
+  // user-data folder is tightened when an older version made it 0755.
+  const dataDir = dirname(resolve(o.dbPath));
+  makePrivateDir(dataDir);
+  if (dataDir === resolve(userDataDir())) tightenMode(dataDir, PRIVATE_DIR_MODE);
+  // Copies a killed backup or restore left next to the database (up to its size each).
+  removeStaleTemporaryCopies(dirname(o.dbPath));
   const storage = openStorage(o.dbPath);
-  // Only sessions nobody writes to any more are interrupted: another process may be recording.
-  recoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
+  // Only sessions whose recorder is gone are interrupted: another process may be recording.
+  let recovery;
+  try {
+    recovery = tryRecoverOnStartup(storage, { staleAfterSec: o.staleAfterSec ?? CLI_STALE_AFTER_SEC });
+  } catch (e) {
+    storage.close();
+    throw e;
+  }
+  if (recovery.problem) (o.onStartupProblem ?? ((m: string) => console.error(`cadans: ${m}`)))(recovery.problem);
   const analysis = new AnalysisHost({ onRestart: (reason, detail) => console.error(`cadans: the analysis worker ${reason} (${detail}); restarted`) });
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
   // Heavy calls (RR analysis, reports, exports) off the main thread: the live stream keeps flowing.
@@ -63,7 +93,12 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     createRecorder: (r) => {
       const ch = devices.channel(r.channel);
       if (!ch) throw new Error(`sensor channel '${r.channel}' is not connected`);
-      return new SessionRecorder(storage, ch, { ...r, flushEveryMs: 500 });
+      return new SessionRecorder(storage, ch, {
+        ...r,
+        flushEveryMs: 500,
+        overflowDir: o.overflowDir ?? null,
+        onStorage: o.onStorageNotice ?? ((n) => console.error(`cadans: ${formatStorageNotice(n, 'en')}`)),
+      });
     },
     openClientDisplay: o.openClientDisplay,
     heavyWork,

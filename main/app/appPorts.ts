@@ -58,6 +58,16 @@ export interface AppRecorder {
   readonly elapsedSec: number;
   /** Channel-clock time of recording t = 0 (null before the first sample). */
   readonly clockOffsetSec: number | null;
+  /** Full disk (see `SessionRecorder`): commits fail now and data is held in memory. */
+  readonly diskFull?: boolean;
+  /** The file the session was saved in instead of the database (full disk at the end), else null. */
+  readonly savedElsewhere?: string | null;
+  /** Seconds given up on while the disk was full (0 = none). */
+  readonly lostSec?: number;
+  /** A `stop()` waiting for room: save the session in the overflow folder now. */
+  saveToOverflow?(dir?: string): void;
+  /** A `stop()` waiting for room: give up (the held data is lost). */
+  abandonUnsaved?(): void;
 }
 
 export interface AppRecorderOptions {

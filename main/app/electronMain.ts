@@ -20,6 +20,7 @@ import { createAppCore, type AppCore } from './appCore.js';
 import { hardenAllWebContents, hardenSession, registerAppScheme } from './electronSecurity.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
 import { defaultDbPath } from './paths.js';
+import { storagePrompt } from './storagePrompt.js';
 import { Windows } from './windows.js';
 
 const preloadPath = fileURLToPath(new URL('../preload.cjs', import.meta.url));
@@ -46,6 +47,21 @@ if (!app.requestSingleInstanceLock()) {
     void core.close().finally(() => app.quit());
   });
 
+  // A full disk during a recording: warn, and when it cannot be closed let the therapist choose.
+  const onStorageNotice = storagePrompt(
+    {
+      message: (kind, text) => void dialog.showMessageBox({ type: kind, title: 'Cadans', message: text }),
+      choose: async (text, buttons) =>
+        (await dialog.showMessageBox({ type: 'warning', title: 'Cadans', message: text, buttons: [...buttons], defaultId: 0, cancelId: 0 })).response,
+      chooseFolder: async (title) => {
+        const r = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] });
+        return r.canceled || r.filePaths.length === 0 ? null : r.filePaths[0];
+      },
+    },
+    () => core?.service.getLocale() ?? 'nl',
+    () => core?.service.sessions.liveRecorder ?? null,
+  );
+
   const start = async (): Promise<void> => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.getLocale().startsWith('en'))));
     hardenSession(session.defaultSession, rendererDir);
@@ -54,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
       host: 'electron',
       sensorSpec: process.env.CADANS_SENSOR?.trim() || 'sim',
       printToPdf: electronPrintToPdf,
+      onStorageNotice,
       openClientDisplay: () => {
         windows.openClient();
         return { opened: true, url: null };

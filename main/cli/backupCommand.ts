@@ -5,10 +5,17 @@ import { withRecordsDb } from './dbOpen.js';
 
 const USAGE = 'cadans backup --out FILE [--db FILE]';
 
-/** `cadans backup` — online backup (SQLite backup API) into a new, checked, self-contained file. */
+/**
+ * `cadans backup` — online backup (SQLite backup API) into a new, checked, self-contained file that
+ * proves itself: every signal chunk matched its recording checksum, and the SHA-256 of the whole
+ * content is recorded in it for `restore`.
+ */
 export const backupCommand: CliCommand = {
   usage: USAGE,
-  summary: 'Back up the database into a new file (also while Cadans is recording). An existing file is never overwritten.',
+  summary:
+    'Back up the database into a new file (also while Cadans is recording). Every signal chunk is checked against the ' +
+    'checksum taken when it was recorded (a damaged database is refused) and the checksum of the whole backup is recorded ' +
+    'in it, for restore. An existing file is never overwritten, not even one created during the backup.',
   options: {
     out: { type: 'string' },
     db: { type: 'string' },
@@ -18,7 +25,11 @@ export const backupCommand: CliCommand = {
     if (typeof values.out !== 'string' || values.out.trim() === '') throw new CliError(`--out FILE is required (usage: ${USAGE})`, 2);
     const out = values.out;
     const r = await withRecordsDb(values.db, { mustExist: true }, (storage) => backupDatabase(storage.db, out));
-    process.stdout.write(`Backed up ${r.file} (${r.bytes} bytes, database version ${r.schemaVersion}).\n`);
+    const older = r.chunksUnchecked > 0 ? `; ${r.chunksUnchecked} recorded before checksums existed` : '';
+    process.stdout.write(
+      `Backed up ${r.file} (${r.bytes} bytes, database version ${r.schemaVersion}; ${r.chunksChecked} signal chunks match ` +
+        `their checksums${older}; content checksum recorded).\n`,
+    );
     return 0;
   },
 };

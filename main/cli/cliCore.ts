@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient, dispatchInvoke, type CadansApi, type EventName, type PayloadOf } from '../../shared/ipc/contract.js';
-import { createAppCore, type AppCore } from '../app/appCore.js';
+import { createAppCore, type AppCore, type AppCoreOptions } from '../app/appCore.js';
 import { toCliError } from './dbOpen.js';
 
 export interface CliCore {
@@ -19,11 +19,24 @@ export interface CliCore {
   close(): Promise<void>;
 }
 
-export async function openCliCore(o: { dbFile: string | null; bleScanMs?: number }): Promise<CliCore> {
+export interface CliCoreOptions extends Pick<AppCoreOptions, 'overflowDir' | 'onStorageNotice' | 'onStartupProblem'> {
+  dbFile: string | null;
+  bleScanMs?: number;
+}
+
+export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
   const tmp = o.dbFile === null ? mkdtempSync(join(tmpdir(), 'cadans-cli-')) : null;
   let core: AppCore;
   try {
-    core = await createAppCore({ dbPath: o.dbFile ?? join(tmp!, 'cadans.sqlite'), host: 'cli', sensorSpec: null, bleScanMs: o.bleScanMs ?? 0 });
+    core = await createAppCore({
+      dbPath: o.dbFile ?? join(tmp!, 'cadans.sqlite'),
+      host: 'cli',
+      sensorSpec: null,
+      bleScanMs: o.bleScanMs ?? 0,
+      overflowDir: o.overflowDir,
+      onStorageNotice: o.onStorageNotice,
+      onStartupProblem: o.onStartupProblem,
+    });
   } catch (e) {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
     throw toCliError(e);

@@ -1,13 +1,20 @@
 /**
  * Opening the records database for a CLI command: path resolution, start-up recovery of
- * interrupted sessions (only stale ones, since a recording may run beside the command),
- * closing, and turning every expected failure into a one-line `CliError`.
+ * sessions whose recorder is gone (a recording in another process is left alone: see
+ * main/sessions/startup.ts), closing, and turning every expected failure into a one-line `CliError`.
+ *
+ * The records commands only read (sessions, clients, export, report, backup), so the database is
+ * opened read-only: they work on a full disk and never change the file. Only when there is
+ * something to recover (or the schema needs an upgrade) is a writing connection opened for that;
+ * when the disk is full that is skipped with one line on stderr, and the command goes on reading.
  */
 import { existsSync, statSync } from 'node:fs';
-import { DatabaseFileError } from '../../native-adapters/sqlite/databaseFileError.js';
+import { dirname } from 'node:path';
+import { DatabaseFileError, isDiskFullError } from '../../native-adapters/sqlite/databaseFileError.js';
+import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDatabase.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
 import { showText } from '../../shared/text/safeText.js';
-import { CLI_STALE_AFTER_SEC, recoverOnStartup } from '../sessions/startup.js';
+import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError } from './cliError.js';
 import { resolveDbPath } from './dbPath.js';
@@ -20,13 +27,16 @@ export interface RecordsDbOptions {
 /** One line: the user-facing messages are single sentences, but never let a newline through. */
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 
-/** `toCliError` — expected failures (bad database, unknown id, invalid input) as `CliError`; others unchanged. */
+/** `toCliError` — expected failures (bad database, unknown id, invalid input, full disk) as `CliError`; others unchanged. */
 export function toCliError(e: unknown): unknown {
   if (e instanceof CliError) return e;
   if (e instanceof DatabaseFileError || e instanceof NotFoundError || e instanceof ValidationError) {
     return new CliError(oneLine(e.message));
   }
   if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
+  if (isDiskFullError(e)) {
+    return new CliError(`the disk is full (${oneLine((e as Error).message)}); free some space and try again`);
+  }
   return e;
 }
 
@@ -34,6 +44,23 @@ export function toCliError(e: unknown): unknown {
 export function dbFileExists(dbOption: string | boolean | undefined): { file: string; exists: boolean } {
   const file = resolveDbPath(dbOption);
   return { file, exists: existsSync(file) };
+}
+
+/** Write a warning of the records commands (one line on stderr). */
+function warn(message: string): void {
+  process.stderr.write(`cadans: ${oneLine(message)}\n`);
+}
+
+/** Open `file` to read: read-only, unless its schema needs an upgrade first. */
+function openToRead(file: string, mustExist: boolean | undefined): Storage {
+  if (existsSync(file)) {
+    try {
+      return openStorage(file, { readonly: true });
+    } catch (e) {
+      if (!(e instanceof DatabaseFileError && e.problem === 'needs-upgrade')) throw e;
+    }
+  }
+  return openStorage(file, { mustExist });
 }
 
 /**
@@ -61,8 +88,30 @@ function refuseNonDatabase(file: string): void {
 }
 
 /**
- * `withRecordsDb` — open the database of `--db`, recover stale interrupted sessions, run `fn`,
- * close. Errors become `CliError`s (see `toCliError`).
+ * Recover sessions whose recorder is gone, through a writing connection of its own (only when
+ * there are any). A full disk postpones it with one line on stderr.
+ */
+function recoverIfNeeded(reader: Storage, file: string): void {
+  if (reader.sessions.deadRecordings({ staleAfterSec: CLI_STALE_AFTER_SEC }).length === 0) return;
+  let writer: Storage;
+  try {
+    writer = reader.db.readonly ? openStorage(file, { mustExist: true }) : reader;
+  } catch (e) {
+    if (!isDiskFullError(e)) throw e;
+    warn('the disk is full, so sessions whose recording ended without being closed could not be marked interrupted yet.');
+    return;
+  }
+  try {
+    const r = tryRecoverOnStartup(writer, { staleAfterSec: CLI_STALE_AFTER_SEC });
+    if (r.problem) warn(r.problem);
+  } finally {
+    if (writer !== reader) writer.close();
+  }
+}
+
+/**
+ * `withRecordsDb` — open the database of `--db` to read, recover sessions whose recorder is
+ * gone, run `fn`, close. Errors become `CliError`s (see `toCliError`).
  */
 export async function withRecordsDb<T>(
   dbOption: string | boolean | undefined,
@@ -71,14 +120,16 @@ export async function withRecordsDb<T>(
 ): Promise<T> {
   const file = resolveDbPath(dbOption);
   if (options.mustExist) refuseNonDatabase(file);
+  // Copies a killed backup or restore left next to the database (up to its size each).
+  removeStaleTemporaryCopies(dirname(file));
   let storage: Storage;
   try {
-    storage = openStorage(file, { mustExist: options.mustExist });
+    storage = openToRead(file, options.mustExist);
   } catch (e) {
     throw toCliError(e);
   }
   try {
-    recoverOnStartup(storage, { staleAfterSec: CLI_STALE_AFTER_SEC });
+    recoverIfNeeded(storage, file);
     return await fn(storage, file);
   } catch (e) {
     throw toCliError(e);

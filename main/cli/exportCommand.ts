@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedExport } from '../sessions/exportSession.js';
 import { showText } from '../../shared/text/safeText.js';
@@ -50,12 +50,14 @@ function writeExportFile(prepared: PreparedExport, out: string): void {
   const tmp = `${out}.partial-${process.pid}-${Date.now()}`;
   let fd: number;
   try {
-    fd = openSync(tmp, 'wx');
+    // Client data: readable by the user only (0600), whatever the umask.
+    fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
     throw new CliError(`cannot write in ${dirname(out)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   try {
     try {
+      fchmodSync(fd, 0o600);
       for (const chunk of prepared.chunks()) writeSync(fd, chunk);
       fsyncSync(fd);
     } finally {

@@ -5,6 +5,10 @@ import { parsePacerSpec } from '../../shared/pacer/parsePacerSpec.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Client } from '../../shared/domain/types.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
+import { formatStorageNotice, type StorageNoticeLocale } from '../../shared/domain/storageNotices.js';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AppRecorder } from '../app/appPorts.js';
 import { NO_DATA_END_SEC } from '../app/sessionCalls.js';
 import { emptySummary, storedSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import { openCliCore, type CliCore } from './cliCore.js';
@@ -14,7 +18,9 @@ import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 import { DEFAULT_CLIENT_NAME, findClients } from './recordsClient.js';
 
-const USAGE = 'cadans record --sensor <spec> [--seconds N] [--client <name|id>] [--pacer <bpm>[:<in>-<out>]] [--db FILE] [--json]';
+const USAGE =
+  'cadans record --sensor <spec> [--seconds N] [--client <name|id>] [--pacer <bpm>[:<in>-<out>]] [--db FILE] ' +
+  '[--overflow-dir DIR] [--lang en|nl] [--json]';
 /** Longest recording `--seconds` accepts (a day). */
 export const MAX_RECORD_SEC = 86_400;
 
@@ -37,6 +43,11 @@ interface RecordArgs {
   seconds: number | undefined;
   clientSpec: string;
   pacer: PacerSettings | null;
+  /** Where a recording the disk refuses is saved at its end (an existing folder), or null. */
+  overflowDir: string | null;
+  lang: StorageNoticeLocale;
+  /** How the recording ended on a full disk (saved elsewhere, or given up), in the user's language. */
+  finalNotice?: string;
 }
 
 function parseRecordArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): RecordArgs {
@@ -59,7 +70,22 @@ function parseRecordArgs(values: Record<string, string | boolean | undefined>, p
   }
   const clientSpec = typeof values.client === 'string' ? values.client : DEFAULT_CLIENT_NAME;
   if (clientSpec.trim() === '') throw new CliError('--client needs a name or an id', 2);
-  return { spec: spec.trim(), seconds, clientSpec, pacer };
+  let overflowDir: string | null = null;
+  if (values['overflow-dir'] !== undefined) {
+    const dir = String(values['overflow-dir']);
+    if (dir.trim() === '') throw new CliError('--overflow-dir needs a folder', 2);
+    let isDir = false;
+    try {
+      isDir = statSync(dir).isDirectory();
+    } catch {
+      isDir = false;
+    }
+    if (!isDir) throw new CliError(`--overflow-dir must be an existing folder (best on another disk) (got '${dir}')`, 2);
+    overflowDir = resolve(dir);
+  }
+  const lang = values.lang === undefined ? 'en' : String(values.lang);
+  if (lang !== 'en' && lang !== 'nl') throw new CliError(`--lang must be en or nl (got '${lang}')`, 2);
+  return { spec: spec.trim(), seconds, clientSpec, pacer, overflowDir, lang };
 }
 
 /**
@@ -73,13 +99,19 @@ export const recordCommand: CliCommand = {
   summary:
     'Record a session from a sensor (sim[:key=value,…], serial:…, ble[:…], file:…) for --seconds of signal or until ' +
     'Ctrl+C / SIGTERM, for a client (a new name is created; default Anonymous), optionally with a breathing pacer. ' +
-    'With --json, prints exactly {sessionId, durationSec, samples, beats, meanHrBpm, status}.',
+    'With --json, prints exactly {sessionId, durationSec, samples, beats, meanHrBpm, status}. ' +
+    'When the disk is full the recording goes on: what cannot be saved is kept in memory (up to 30 min) and saved as soon ' +
+    'as there is room; stopping then waits for room, or — with --overflow-dir DIR (a folder on another disk) — saves the ' +
+    'whole session there after 5 s as a database of its own (a second Ctrl+C: at once; without --overflow-dir a second ' +
+    'Ctrl+C gives the unsaved part up). --lang nl prints these messages in Dutch.',
   options: {
     sensor: { type: 'string' },
     seconds: { type: 'string' },
     client: { type: 'string' },
     pacer: { type: 'string' },
     db: { type: 'string' },
+    'overflow-dir': { type: 'string' },
+    lang: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
@@ -88,7 +120,17 @@ export const recordCommand: CliCommand = {
     const probe = openSensor(args.spec);
     if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
     const file = resolveDbPath(values.db);
-    const cli = await openCliCore({ dbFile: file });
+    const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
+    const cli = await openCliCore({
+      dbFile: file,
+      overflowDir: args.overflowDir,
+      // How a recording ended on a full disk is the command's final line (see `record`).
+      onStorageNotice: (n) => {
+        if (n.code === 'overflow-saved' || n.code === 'abandoned') args.finalNotice = formatStorageNotice(n, args.lang);
+        else say(formatStorageNotice(n, args.lang));
+      },
+      onStartupProblem: say,
+    });
     try {
       const result = await record(cli, args);
       process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file));
@@ -141,6 +183,8 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
   const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
   let sessionId = 0;
   let endReason: string | null = null;
+  let recorder: AppRecorder | null = null;
+  let stopRequested = false;
   const ended = new Promise<void>((resolve) => {
     cli.on('onSessionState', (st) => {
       if (sessionId !== 0 && st.phase === 'idle' && st.lastEndedSessionId === sessionId) {
@@ -150,6 +194,19 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     });
   });
   const onSignal = (sig: NodeJS.Signals): void => {
+    // A second signal while the disk keeps the session from being closed: save it in the
+    // overflow folder now, or (without one) give the unsaved part up.
+    if (stopRequested && recorder?.diskFull) {
+      if (args.overflowDir) {
+        say(`${sig} again: saving the session in ${args.overflowDir} now`);
+        recorder.saveToOverflow?.();
+      } else {
+        say(`${sig} again: giving up the part that could not be saved`);
+        recorder.abandonUnsaved?.();
+      }
+      return;
+    }
+    stopRequested = true;
     say(`stopped by ${sig}; saving`);
     void api.stopSession().catch(() => undefined);
   };
@@ -164,12 +221,22 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
       ...(args.seconds !== undefined ? { maxSec: args.seconds } : {}),
     });
     sessionId = st.sessionId!;
+    recorder = core.service.sessions.liveRecorder;
     say(`recording session ${sessionId} for ${client.name} from ${args.spec}` + (args.seconds ? ` for ${args.seconds} s` : ' until Ctrl+C'));
     await ended;
   } finally {
     offConn();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
+  }
+  if (recorder?.savedElsewhere || recorder?.lostSec) {
+    throw new CliError(
+      args.finalNotice ??
+        `the disk holding ${core.storage.db.name} was full: ` +
+          (recorder.savedElsewhere
+            ? `session ${sessionId} was saved in full in ${recorder.savedElsewhere} (open it with --db ${recorder.savedElsewhere})`
+            : `the last ${Math.round(recorder.lostSec ?? 0)} s of session ${sessionId} were given up`),
+    );
   }
   const s = core.storage.sessions.require(sessionId);
   const summary = storedSummary(s.summary) ?? emptySummary('no summary', s.durationSec);

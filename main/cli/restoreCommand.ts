@@ -13,8 +13,9 @@ const USAGE = 'cadans restore FILE [--db FILE]';
 export const restoreCommand: CliCommand = {
   usage: USAGE,
   summary:
-    'Restore the database from a backup file. A cut-off, damaged or foreign file is refused and the current database ' +
-    'is left unchanged; the replaced database is kept as <db>.before-restore-<time>.',
+    'Restore the database from a backup file. A cut-off, damaged, changed (checksums) or foreign file is refused and the ' +
+    'current database is left unchanged; so is a --db that is a folder or not a Cadans database. The database is replaced ' +
+    'in one atomic step (never a moment without one); the replaced database is kept as <db>.before-restore-<time>.',
   options: {
     db: { type: 'string' },
   },
@@ -27,8 +28,11 @@ export const restoreCommand: CliCommand = {
     } catch (e) {
       throw toCliError(e);
     }
+    const proof = r.digestChecked
+      ? `its content matches the checksum recorded in the backup, ${r.chunksChecked} signal chunks match theirs`
+      : `${r.chunksChecked} signal chunks match their checksums; the backup has no content checksum (not made by cadans backup of this version)`;
     process.stdout.write(
-      `Restored ${r.file} from ${positionals[0]} (${r.bytes} bytes, database version ${r.schemaVersion}).` +
+      `Restored ${r.file} from ${positionals[0]} (${r.bytes} bytes, database version ${r.schemaVersion}; ${proof}).` +
         (r.previousFile ? ` The previous database is kept as ${r.previousFile}.` : '') +
         '\n',
     );

@@ -3,7 +3,7 @@
  * and writing it as `.html` or, through a `PrintToPdf`, as `.pdf` (`writeReportFile`). Files are
  * written next to their target first and then moved into place, so a failed print leaves nothing.
  */
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
 import { renderProgressReport } from '../../shared/report/progressReport.js';
 import type { ReportOptions } from '../../shared/report/reportTypes.js';
@@ -56,12 +56,14 @@ export async function writeReportFile(html: string, file: string, opts: WriteRep
   const tmp = `${file}.partial-${process.pid}-${Date.now()}`;
   let fd: number;
   try {
-    fd = openSync(tmp, 'wx');
+    // Client data: readable by the user only (0600), whatever the umask.
+    fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
     throw new ReportError(`cannot write in ${dirname(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   try {
     try {
+      fchmodSync(fd, 0o600);
       let off = 0;
       while (off < data.length) off += writeSync(fd, data, off, data.length - off);
       fsyncSync(fd);

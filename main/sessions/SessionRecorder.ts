@@ -17,10 +17,22 @@
  * `cadans analyze` on the exported signal) and ends the session with its status and summary in
  * one transaction.
  *
+ * Full disk: the recording goes on and what the disk refuses stays in memory (up to `maxHeldSec`,
+ * default 30 min; beyond that newer data is dropped and stored as a gap), commits are retried every
+ * second, and everything is saved the moment there is room; the user hears of it through
+ * `onStorage` (shared/domain/storageNotices.ts). `stop()` on a full disk waits for room; with
+ * `overflowDir` it saves the whole session there as a database of its own after
+ * `overflowAfterMs`; `saveToOverflow()` does so at once and `abandonUnsaved()` gives up.
+ *
+ * The recorder holds the session's recording lock (`Storage.lockRecording`) from start to end,
+ * so other processes (the app's start-up, the web host, the CLI) see the session as live
+ * however long it cannot write.
+ *
  * Clock: the recording clock starts at the first sample (or, for interval sensors, the first second
  * of signal) after `start()`; its time on the channel clock is `clockOffsetSec`. Every stored time is
  * on the recording clock, and so are the `tSec` arguments of `addMarker` and `changePacer`.
  */
+import type { StorageNotice, StorageNoticeCode } from '../../shared/domain/storageNotices.js';
 import type { JsonObject, SessionRow } from '../../shared/domain/types.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { ClockedChunk } from '../../shared/sensors/channelClock.js';
@@ -30,13 +42,17 @@ import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
 import type { WorkerResult } from '../analysis/analysisProtocol.js';
 import type { ChannelSink, GapEvent } from '../devices/LiveChannel.js';
 import type { SignalQualitySecond } from '../devices/signalQuality.js';
-import type { Statement } from '../../native-adapters/sqlite/openDatabase.js';
+import { isDiskFullError } from '../../native-adapters/sqlite/databaseFileError.js';
+import type { RecordingLock, Statement } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SessionWriter } from '../storage/sessionWriter.js';
 import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
 import type { Storage } from '../storage/storage.js';
 import type { RecordableChannel } from './recorderDevices.js';
+import { copySessionInto, openOverflowStorage, overflowFileName } from './overflowSave.js';
 import {
   DEFAULT_FLUSH_EVERY_MS,
+  DEFAULT_MAX_HELD_SEC,
+  DEFAULT_OVERFLOW_AFTER_MS,
   MAX_FLUSH_EVERY_MS,
   pacerJson,
   type RecorderProgress,
@@ -44,13 +60,24 @@ import {
 } from './recorderOptions.js';
 import { computeSessionSummary, emptySummary, type SessionSummary } from './sessionSummary.js';
 
-export { DEFAULT_FLUSH_EVERY_MS, MAX_FLUSH_EVERY_MS, type RecorderProgress, type SessionRecorderOptions } from './recorderOptions.js';
+export {
+  DEFAULT_FLUSH_EVERY_MS,
+  DEFAULT_MAX_HELD_SEC,
+  DEFAULT_OVERFLOW_AFTER_MS,
+  MAX_FLUSH_EVERY_MS,
+  type RecorderProgress,
+  type SessionRecorderOptions,
+} from './recorderOptions.js';
 
 /** Attempts of the final flush / finish in `stop()` before it gives up (the data stays buffered). */
 const STOP_ATTEMPTS = 5;
 const STOP_RETRY_MS = 200;
-/** Without new data, `last_write_at` is refreshed this often so other processes see the session is live. */
+/** Without new data, `last_write_at` is refreshed this often so older Cadans versions see the session is live. */
 const HEARTBEAT_MS = 1000;
+/** While the disk is full, commits are retried this often, ms. */
+const FULL_RETRY_MS = 1000;
+/** While the disk stays full, the user is reminded this often, ms. */
+const FULL_NOTICE_EVERY_MS = 30_000;
 
 type RecorderState = 'idle' | 'recording' | 'stopping' | 'stopped';
 
@@ -82,6 +109,28 @@ export class SessionRecorder implements ChannelSink {
   lastError: Error | null = null;
   /** Events that could not be handled (bad values from a source); counted, never thrown at the manager. */
   droppedEvents = 0;
+  /** The file the session was saved in instead of the database (disk full at the end), else null. */
+  savedElsewhere: string | null = null;
+  /** Seconds of recording given up on (`abandonUnsaved()` while the disk was full); 0 = none. */
+  lostSec = 0;
+  private lock: RecordingLock | null = null;
+  private readonly maxHeldSec: number;
+  private readonly overflowAfterMs: number;
+  private overflowDir: string | null;
+  /** Recording time up to which everything is committed. */
+  private savedUpToSec = 0;
+  /** Since when commits fail because the disk is full (null: they do not). */
+  private diskFullSince: number | null = null;
+  private lastNoticeAt = 0;
+  private lastAttemptAt = 0;
+  /** Recording time from which data is dropped (memory reserve used up), and the last time dropped. */
+  private droppingFromSec: number | null = null;
+  private droppedUpToSec = 0;
+  /** The sample rate still to be stored in the session row (its first write failed). */
+  private pendingFsHz: number | null = null;
+  private overflowRequested = false;
+  private abandonRequested = false;
+  private wake: (() => void) | null = null;
 
   constructor(
     private readonly storage: Storage,
@@ -99,7 +148,38 @@ export class SessionRecorder implements ChannelSink {
       const errors = validatePacerSettings(opts.pacer);
       if (errors.length) throw new RangeError(`SessionRecorder: invalid pacer settings: ${errors.join('; ')}`);
     }
+    this.maxHeldSec = opts.maxHeldSec ?? DEFAULT_MAX_HELD_SEC;
+    if (!(this.maxHeldSec > 0)) throw new RangeError(`SessionRecorder: maxHeldSec must be > 0 (got ${opts.maxHeldSec}).`);
+    this.overflowAfterMs = opts.overflowAfterMs ?? DEFAULT_OVERFLOW_AFTER_MS;
+    this.overflowDir = opts.overflowDir ?? null;
     this.flushEveryMs = every;
+  }
+
+  /** Seconds of recording kept in memory because the disk refused them (0 when everything is saved). */
+  get heldSec(): number {
+    return this.writer?.hasPending && this.diskFullSince !== null ? Math.max(0, this.recordedSec - this.savedUpToSec) : 0;
+  }
+
+  /** Whether commits currently fail because the disk is full. */
+  get diskFull(): boolean {
+    return this.diskFullSince !== null;
+  }
+
+  /**
+   * Save the session in `dir` (default: the `overflowDir` option) instead of the database, now:
+   * for a `stop()` that waits for room on a full disk. Without any folder it does nothing.
+   */
+  saveToOverflow(dir?: string): void {
+    if (dir !== undefined) this.overflowDir = dir;
+    if (this.overflowDir === null) return;
+    this.overflowRequested = true;
+    this.wake?.();
+  }
+
+  /** Give up waiting for room: a waiting `stop()` rejects and what is held in memory is lost (`lostSec`). */
+  abandonUnsaved(): void {
+    this.abandonRequested = true;
+    this.wake?.();
   }
 
   /** The session id (after `start()`). */
@@ -154,6 +234,12 @@ export class SessionRecorder implements ChannelSink {
       notes: this.opts.notes ?? '',
     });
     this.session = row;
+    try {
+      this.lock = this.storage.lockRecording(row.id);
+    } catch (e) {
+      // Without its lock the session is judged by its last write, as older versions did.
+      this.lastError = e as Error;
+    }
     this.writer = this.storage.writer(row.id, this.opts.writerOptions);
     this.heartbeatStmt = this.storage.db.prepare<[number]>(
       "UPDATE sessions SET last_write_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'recording'",
@@ -184,9 +270,11 @@ export class SessionRecorder implements ChannelSink {
   /** Commit what is buffered now; returns false (and keeps the data) when the commit failed. */
   flushNow(): boolean {
     if (!this.writer || this.state === 'stopped') return true;
+    const held = this.heldSec;
+    this.lastAttemptAt = Date.now();
     try {
       const r = this.writer.flush();
-      this.failures = 0;
+      this.committed(held);
       if (r.samples + r.beats > 0) this.lastLiveMarkAt = Date.now();
       if (r.samples + r.beats + r.metrics + r.markers + r.gaps + r.pacerChanges > 0) {
         this.flushCount++;
@@ -195,11 +283,90 @@ export class SessionRecorder implements ChannelSink {
       }
       return true;
     } catch (e) {
-      this.failures++;
-      this.lastError = e as Error;
-      this.opts.onFlushError?.(e as Error, this.failures);
+      this.failed(e);
       return false;
     }
+  }
+
+  /** A commit went through: everything pushed so far is stored. */
+  private committed(heldBefore: number): void {
+    this.failures = 0;
+    this.savedUpToSec = this.recordedSec;
+    if (this.diskFullSince !== null) {
+      this.diskFullSince = null;
+      this.notify('saved', { heldSec: heldBefore });
+    }
+    if (this.pendingFsHz !== null) this.storeFsHz(this.pendingFsHz);
+  }
+
+  private failed(e: unknown): void {
+    this.failures++;
+    this.lastError = e as Error;
+    this.opts.onFlushError?.(e as Error, this.failures);
+    if (!isDiskFullError(e)) return;
+    const now = Date.now();
+    if (this.diskFullSince === null) {
+      this.diskFullSince = now;
+      this.notify('disk-full');
+    } else if (this.state === 'recording' && now - this.lastNoticeAt >= FULL_NOTICE_EVERY_MS) {
+      this.notify('disk-full');
+    }
+  }
+
+  private notify(code: StorageNoticeCode, extra: Partial<StorageNotice> = {}): void {
+    this.lastNoticeAt = Date.now();
+    const n: StorageNotice = {
+      code,
+      sessionId: this.sessionId,
+      heldSec: this.heldSec,
+      maxHeldSec: this.maxHeldSec,
+      file: this.storage.db.name,
+      hasOverflowDir: this.overflowDir !== null,
+      ...extra,
+    };
+    try {
+      this.opts.onStorage?.(n);
+    } catch {
+      // a listener's problem is not the recording's
+    }
+  }
+
+  private storeFsHz(fs: number): void {
+    try {
+      this.storage.sessions.update(this.sessionId, { fsHz: Math.round(fs * 1000) / 1000 });
+      this.pendingFsHz = null;
+    } catch (e) {
+      this.pendingFsHz = fs;
+      this.lastError = e as Error;
+    }
+  }
+
+  /**
+   * Whether data at recording time `tSec` is kept: not when the disk is full and the memory
+   * reserve is used up. When there is room again the dropped stretch is stored as a gap.
+   */
+  private keep(tSec: number): boolean {
+    if (this.droppingFromSec === null) {
+      if (this.diskFullSince === null || this.heldSec < this.maxHeldSec) return true;
+      this.droppingFromSec = tSec;
+      this.droppedUpToSec = tSec;
+      this.notify('dropping', { fromSec: tSec });
+      return false;
+    }
+    if (tSec < this.droppingFromSec) return true;
+    if (this.diskFullSince !== null) {
+      this.droppedUpToSec = Math.max(this.droppedUpToSec, tSec);
+      return false;
+    }
+    this.endDropping(tSec);
+    return true;
+  }
+
+  private endDropping(untilSec: number): void {
+    if (this.droppingFromSec === null) return;
+    const start = this.droppingFromSec;
+    this.droppingFromSec = null;
+    this.writer!.pushGap({ startSec: start, endSec: Math.max(start, untilSec), reason: 'disk-full' });
   }
 
   /**
@@ -211,6 +378,9 @@ export class SessionRecorder implements ChannelSink {
   stop(status: 'complete' | 'interrupted' = 'complete'): Promise<SessionSummary> {
     if (this.state === 'idle') return Promise.reject(new Error('SessionRecorder: stop() before start().'));
     if (this.summary && this.state === 'stopped') return Promise.resolve(this.summary);
+    if (this.state === 'stopped' && this.lostSec > 0) {
+      return Promise.reject(new Error(`session ${this.sessionId} ended without its last ${Math.round(this.lostSec)} s (disk full)`));
+    }
     this.stopping ??= this.doStop(status).catch((e: unknown) => {
       this.stopping = null;
       throw e;
@@ -225,39 +395,114 @@ export class SessionRecorder implements ChannelSink {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.releasePendingGaps();
+    if (this.droppingFromSec !== null) this.endDropping(this.droppedUpToSec);
     const writer = this.writer!;
-    await this.withRetry('save the last data', () => writer.flush());
+    const since = Date.now();
+    const saved = await this.persist('save the last data', () => writer.flush(), since);
+    if (saved !== 'saved') return this.notInDatabase(saved, status);
     let summary: SessionSummary;
     try {
       summary = computeSessionSummary(this.storage, this.sessionId);
     } catch (e) {
       summary = emptySummary(`the summary could not be computed: ${(e as Error).message}`, this.recordedSec);
     }
-    await this.withRetry('end the session', () => writer.finish(status, { summary }));
+    const ended = await this.persist('end the session', () => writer.finish(status, { summary }), since);
+    if (ended !== 'saved') return this.notInDatabase(ended, status);
     this.summary = summary;
     this.state = 'stopped';
+    this.lock?.release(true);
+    this.lock = null;
     return summary;
   }
 
-  private async withRetry(what: string, fn: () => unknown): Promise<void> {
+  /**
+   * Run a write of `stop()` until it goes through. Other failures are retried a few times (then
+   * it throws, keeping the data: call `stop()` again — or, with an overflow folder, saves there);
+   * a full disk is waited out (reminding the user), unless the overflow folder is to be used or
+   * the user gives up.
+   */
+  private async persist(what: string, fn: () => unknown, since: number): Promise<'saved' | 'elsewhere' | 'abandon'> {
+    let waitNoticeAt = 0;
     for (let attempt = 1; ; attempt++) {
+      const held = this.heldSec;
       try {
         fn();
-        this.failures = 0;
-        return;
+        this.committed(held);
+        return 'saved';
       } catch (e) {
-        this.failures++;
-        this.lastError = e as Error;
-        this.opts.onFlushError?.(e as Error, this.failures);
-        if (attempt >= STOP_ATTEMPTS) {
-          throw new Error(
-            `Could not ${what} of session ${this.sessionId} (${(e as Error).message}); the data is kept in memory — call stop() again.`,
-            { cause: e },
-          );
+        this.failed(e);
+        if (!isDiskFullError(e)) {
+          if (attempt >= STOP_ATTEMPTS) {
+            if (this.overflowDir !== null) return 'elsewhere';
+            throw new Error(
+              `Could not ${what} of session ${this.sessionId} (${(e as Error).message}); the data is kept in memory — call stop() again.`,
+              { cause: e },
+            );
+          }
+          await sleep(STOP_RETRY_MS);
+          continue;
         }
-        await sleep(STOP_RETRY_MS);
+        if (this.abandonRequested) return 'abandon';
+        if (this.overflowDir !== null && (this.overflowRequested || Date.now() - since >= this.overflowAfterMs)) return 'elsewhere';
+        if (Date.now() - waitNoticeAt >= FULL_NOTICE_EVERY_MS) {
+          waitNoticeAt = Date.now();
+          this.notify('waiting-to-stop');
+        }
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(done, FULL_RETRY_MS);
+          function done(): void {
+            clearTimeout(t);
+            resolve();
+          }
+          this.wake = done;
+        });
+        this.wake = null;
       }
     }
+  }
+
+  /** `stop()` could not write to the database: save the whole session elsewhere, or give up. */
+  private notInDatabase(how: 'elsewhere' | 'abandon', status: 'complete' | 'interrupted'): SessionSummary {
+    const held = this.heldSec;
+    if (how === 'abandon') {
+      this.lostSec = Math.max(held, 1e-3);
+      this.writer!.reset();
+      this.state = 'stopped';
+      this.lock?.release(false);
+      this.lock = null;
+      this.notify('abandoned', { heldSec: held });
+      throw new Error(`${Math.round(held)} s of session ${this.sessionId} could not be saved (disk full) and were given up.`);
+    }
+    const file = overflowFileName(this.overflowDir!, this.sessionId);
+    let summary: SessionSummary;
+    try {
+      const target = openOverflowStorage(file);
+      try {
+        const copy = copySessionInto(this.storage, this.sessionId, target);
+        this.writer!.moveBufferedTo(copy.writer);
+        copy.writer.flush();
+        try {
+          summary = computeSessionSummary(target, copy.sessionId);
+        } catch (e) {
+          summary = emptySummary(`the summary could not be computed: ${(e as Error).message}`, this.recordedSec);
+        }
+        copy.writer.finish(status, { summary });
+      } finally {
+        target.close();
+      }
+    } catch (e) {
+      throw new Error(`Could not save session ${this.sessionId} in ${file} either (${(e as Error).message}); the data is kept in memory.`, {
+        cause: e,
+      });
+    }
+    this.savedElsewhere = file;
+    this.summary = summary;
+    this.state = 'stopped';
+    // The session in the database stays 'recording' until the next start marks it interrupted.
+    this.lock?.release(false);
+    this.lock = null;
+    this.notify('overflow-saved', { heldSec: held, file });
+    return summary;
   }
 
   private progress(): RecorderProgress {
@@ -274,9 +519,11 @@ export class SessionRecorder implements ChannelSink {
 
   private tick(): void {
     if (this.state !== 'recording' || !this.writer) return;
-    if (this.writer.hasPending) this.flushNow();
-    // Samples and beats refresh `last_write_at` (triggers); without them, a heartbeat does.
-    if (Date.now() - this.lastLiveMarkAt >= HEARTBEAT_MS) {
+    const full = this.diskFullSince !== null;
+    if (this.writer.hasPending && (!full || Date.now() - this.lastAttemptAt >= FULL_RETRY_MS)) this.flushNow();
+    // Samples and beats refresh `last_write_at` (triggers); without them, a heartbeat does (for
+    // older versions: this version's processes go by the recording lock).
+    if (this.diskFullSince === null && Date.now() - this.lastLiveMarkAt >= HEARTBEAT_MS) {
       try {
         this.heartbeatStmt!.run(this.sessionId);
         this.lastLiveMarkAt = Date.now();
@@ -378,11 +625,12 @@ export class SessionRecorder implements ChannelSink {
         limited = true;
       }
     }
+    if (!this.keep(t0)) return null;
     this.writer!.pushSamples({ t0Sec: t0, fsHz: fs, values }, DEFAULT_CHANNEL);
     this.recordedSec = Math.max(this.recordedSec, t0 + values.length / fs);
     if (this.fsHzStored === null) {
       this.fsHzStored = fs;
-      this.storage.sessions.update(this.sessionId, { fsHz: Math.round(fs * 1000) / 1000 });
+      this.storeFsHz(fs);
     }
     if (limited) this.reachLimit();
     return { t0Sec: t0 + this.offsetSec!, fsHz: fs, values };
@@ -393,12 +641,12 @@ export class SessionRecorder implements ChannelSink {
     const w = this.writer!;
     for (const b of r.final) {
       const t = b.tSec - this.offsetSec;
-      if (t < 0 || !this.withinLimit(t)) continue;
+      if (t < 0 || !this.withinLimit(t) || !this.keep(t)) continue;
       w.pushBeat({ tSec: t, ibiMs: finiteOrNull(b.ibiMs), quality: finiteOrNull(b.quality), flags: b.flags });
     }
     for (const m of r.metrics) {
       const t = m.tSec - this.offsetSec;
-      if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec)) continue;
+      if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec) || !this.keep(t)) continue;
       w.pushMetrics([
         { name: 'hr', tSec: t, value: finiteOrNull(m.hrBpm) },
         { name: 'rmssd', tSec: t, value: finiteOrNull(m.rmssdMs) },
@@ -430,7 +678,7 @@ export class SessionRecorder implements ChannelSink {
   private onQuality(q: SignalQualitySecond): void {
     // Interval sensors have no samples: their recording clock starts at the first second of signal.
     const t = this.toRec(q.tSec);
-    if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec)) return;
+    if (t < 0 || (this.opts.maxSec !== undefined && t > this.opts.maxSec) || !this.keep(t)) return;
     this.writer!.pushMetric('signal_quality', t, finiteOrNull(q.qualityPct));
     if (this.fsHzStored === null) {
       this.recordedSec = Math.max(this.recordedSec, t + 1);

@@ -1,4 +1,5 @@
 /** Options and progress reports of `SessionRecorder`, and how pacer settings are stored. */
+import type { StorageNotice } from '../../shared/domain/storageNotices.js';
 import type { JsonObject, SessionType } from '../../shared/domain/types.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { SessionWriterOptions } from '../storage/sessionWriter.js';
@@ -7,6 +8,10 @@ import type { GapEvent } from '../devices/LiveChannel.js';
 
 export const DEFAULT_FLUSH_EVERY_MS = 500;
 export const MAX_FLUSH_EVERY_MS = 1000;
+/** Default memory reserve for a recording the disk refuses: 30 minutes (at 500 Hz about 3.6 MB of samples). */
+export const DEFAULT_MAX_HELD_SEC = 1800;
+/** Default wait of `stop()` for room on a full disk before it saves the session in `overflowDir`, ms. */
+export const DEFAULT_OVERFLOW_AFTER_MS = 5000;
 
 /** Progress after each commit. */
 export interface RecorderProgress {
@@ -40,6 +45,21 @@ export interface SessionRecorderOptions {
   tap?: { addAnalysis(r: WorkerResult): void; addGap(g: GapEvent): void };
   /** A commit failed (the data stays buffered and is retried on the next tick). */
   onFlushError?: (e: Error, consecutiveFailures: number) => void;
+  /**
+   * While the disk is full, at most this much recording (s) is kept in memory (default
+   * `DEFAULT_MAX_HELD_SEC`); beyond it newer data is not kept and the stretch is stored as a gap.
+   */
+  maxHeldSec?: number;
+  /**
+   * A folder, best on another disk, where `stop()` saves the whole session as a Cadans database
+   * of its own when the disk stays full (after `overflowAfterMs`). Without it, `stop()` waits for
+   * room until `saveToOverflow()` or `abandonUnsaved()` is called.
+   */
+  overflowDir?: string | null;
+  /** How long `stop()` waits for room before it saves in `overflowDir`, ms (default `DEFAULT_OVERFLOW_AFTER_MS`). */
+  overflowAfterMs?: number;
+  /** What the user should hear about saving: disk full, room again, saved elsewhere … (shared/domain/storageNotices.ts). */
+  onStorage?: (n: StorageNotice) => void;
   writerOptions?: SessionWriterOptions;
 }
 

@@ -215,6 +215,25 @@ export class SessionWriter {
     return result;
   }
 
+  /**
+   * Hand everything buffered to `target` (a writer of another database: a recording saved
+   * elsewhere when its own disk is full); this writer is empty afterwards.
+   */
+  moveBufferedTo(target: SessionWriter): void {
+    const chunks = [...this.sealed];
+    for (const [channel, run] of this.runs) {
+      if (run.n > 0) chunks.push({ channel, t0Sec: run.t0Sec, fsHz: run.fsHz, values: concat(run.parts, run.n) });
+    }
+    chunks.sort((a, b) => a.t0Sec - b.t0Sec);
+    for (const c of chunks) target.pushSamples({ t0Sec: c.t0Sec, fsHz: c.fsHz, values: c.values }, c.channel ?? DEFAULT_CHANNEL);
+    target.pushBeats(this.beats);
+    target.pushMetrics(this.metrics);
+    for (const m of this.markers) target.pushMarker(m);
+    for (const g of this.gaps) target.pushGap(g);
+    for (const p of this.pacerChanges) target.pushPacerChange(p.tSec, p.settings);
+    this.reset();
+  }
+
   /** Drop everything buffered (nothing is written). */
   reset(): void {
     this.runs.clear();

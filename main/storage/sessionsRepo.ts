@@ -3,7 +3,13 @@
  * status and summary, start-up recovery of sessions left 'recording', and one-call
  * overview/full reads for reports and exports.
  */
-import type { Db, Statement } from '../../native-adapters/sqlite/openDatabase.js';
+import {
+  probeRecordingLock,
+  RecordingLock,
+  recordingLockIds,
+  type Db,
+  type Statement,
+} from '../../native-adapters/sqlite/openDatabase.js';
 import type {
   BeatRow,
   Client,
@@ -126,11 +132,16 @@ export interface SessionFull extends SessionOverview {
 export interface RecoverOptions {
   now?: Date;
   /**
-   * Only recover sessions whose last write is at least this old (default 0 = all).
-   * Use a few seconds when another process might be recording at the same time.
+   * For sessions without a recording lock file (recorded by an older Cadans, an in-memory
+   * database, or a recorder that could not create its lock file): only recover them when their
+   * last write is at least this old (default 0 = all). Sessions with a lock file are decided by
+   * the lock alone (see native-adapters/sqlite/recordingLock.ts).
    */
   staleAfterSec?: number;
 }
+
+/** How a session left 'recording' is judged: its recorder holds its lock, or is gone. */
+type RecorderState = 'live' | 'dead-unlocked' | 'dead-stale';
 
 export class SessionsRepo {
   private readonly checks;
@@ -285,26 +296,81 @@ export class SessionsRepo {
   }
 
   /**
-   * Start-up recovery: every session still 'recording' (the app stopped before ending it)
-   * becomes 'interrupted' and keeps its data; `ended_at` is set to the start plus the last
-   * stored data time. Returns the ids, in id order.
+   * Start-up recovery: every session still 'recording' whose recorder is gone becomes
+   * 'interrupted' and keeps its data; `ended_at` is set to the start plus the last stored data
+   * time. A recorder is gone when its recording lock is free (it ended or was killed, however
+   * long ago), or — without a lock file — when the session was not written to for
+   * `staleAfterSec`. A session whose recorder still holds its lock is never touched, even
+   * when it has not written for a long time (disk full, stalled process). Recovering takes the
+   * dead recorder's lock first, so two processes never recover the same session, and removes
+   * lock files left behind. Returns the ids, in id order.
    */
   recoverInterruptedSessions(options: RecoverOptions = {}): number[] {
     const now = options.now ?? new Date();
-    const staleMs = (options.staleAfterSec ?? 0) * 1000;
-    const ids: number[] = [];
-    this.db.transaction(() => {
+    const file = this.db.memory ? null : this.db.name;
+    const claimed: RecordingLock[] = [];
+    const rows: SessionDbRow[] = [];
+    try {
       for (const r of this.recordingStmt.all()) {
-        const lastWrite = Date.parse(r.last_write_at ?? r.started_at);
-        if (staleMs > 0 && Number.isFinite(lastWrite) && now.getTime() - lastWrite < staleMs) continue;
-        const lastSec = Math.max(r.signal_end_sec ?? 0, r.beats_end_sec ?? 0, 0);
-        const start = Date.parse(r.started_at);
-        const ended = r.ended_at ?? (Number.isFinite(start) ? new Date(start + lastSec * 1000).toISOString() : now.toISOString());
-        this.interruptStmt.run(ended, r.id);
-        ids.push(r.id);
+        const state = this.recorderState(r, options, now);
+        if (state === 'live') continue;
+        if (state === 'dead-unlocked' && file) {
+          const lock = RecordingLock.claim(file, r.id);
+          if (!lock) continue; // taken meanwhile: its owner decides
+          claimed.push(lock);
+        }
+        rows.push(r);
       }
-    }).immediate();
-    return ids.sort((a, b) => a - b);
+      if (rows.length > 0) {
+        this.db.transaction(() => {
+          for (const r of rows) {
+            const lastSec = Math.max(r.signal_end_sec ?? 0, r.beats_end_sec ?? 0, 0);
+            const start = Date.parse(r.started_at);
+            const ended = r.ended_at ?? (Number.isFinite(start) ? new Date(start + lastSec * 1000).toISOString() : now.toISOString());
+            this.interruptStmt.run(ended, r.id);
+          }
+        }).immediate();
+      }
+    } catch (e) {
+      for (const lock of claimed) lock.release(false);
+      throw e;
+    }
+    for (const lock of claimed) lock.release(true);
+    if (file) this.removeLeftoverLocks(file);
+    return rows.map((r) => r.id).sort((a, b) => a - b);
+  }
+
+  /**
+   * The sessions `recoverInterruptedSessions` would recover now (recording, recorder gone).
+   * Reads only, so it also works on a read-only connection.
+   */
+  deadRecordings(options: RecoverOptions = {}): number[] {
+    const now = options.now ?? new Date();
+    return this.recordingStmt
+      .all()
+      .filter((r) => this.recorderState(r, options, now) !== 'live')
+      .map((r) => r.id)
+      .sort((a, b) => a - b);
+  }
+
+  private recorderState(r: SessionDbRow, options: RecoverOptions, now: Date): RecorderState {
+    if (!this.db.memory) {
+      const lock = probeRecordingLock(this.db.name, r.id, now.getTime());
+      if (lock === 'held' || lock === 'starting') return 'live';
+      if (lock === 'free') return 'dead-unlocked';
+    }
+    const staleMs = (options.staleAfterSec ?? 0) * 1000;
+    const lastWrite = Date.parse(r.last_write_at ?? r.started_at);
+    if (staleMs > 0 && Number.isFinite(lastWrite) && now.getTime() - lastWrite < staleMs) return 'live';
+    return 'dead-stale';
+  }
+
+  /** Lock files of sessions that are no longer recording (a recorder killed after it finished). */
+  private removeLeftoverLocks(file: string): void {
+    for (const id of recordingLockIds(file)) {
+      if (this.getStmt.get(id)?.status === 'recording') continue;
+      RecordingLock.claim(file, id)?.release(true);
+    }
   }
 
   /** Session, client, markers, gaps, pacer changes and the names of what is stored. Throws `NotFoundError`. */

@@ -1,9 +1,10 @@
 /**
- * Raw signal of a session, stored as ~1 s chunks (Float32 LE blobs) per channel.
+ * Raw signal of a session, stored as ~1 s chunks (Float32 LE blobs) per channel, each with the
+ * CRC-32 of its bytes (checked by backup and restore: native-adapters/sqlite/checksums.ts).
  * Sample i of a chunk is at `t0Sec + i / fsHz` on the session clock. Reading merges
  * consecutive chunks (same rate, no gap) into contiguous `SignalSegment`s.
  */
-import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import { chunkCrc32, type Db, type Statement } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SignalSegment } from '../../shared/domain/types.js';
 import { copyFloat32LE, encodeFloat32LE } from './float32Blob.js';
 import { isForeignKeyError, requireFinite } from './storageHelpers.js';
@@ -37,16 +38,14 @@ interface ChunkDbRow {
 }
 
 export class SignalRepo {
-  private readonly insertStmt;
+  /** Prepared on first use: a read-only connection may read a database from before the checksum column. */
+  private insertStmt: Statement | null = null;
   private readonly rangeStmt;
   private readonly totalStmt;
   private readonly spanStmt;
   private readonly channelsStmt;
 
-  constructor(db: Db) {
-    this.insertStmt = db.prepare(
-      'INSERT INTO signal_chunks (session_id, channel, t0_sec, fs_hz, n, data) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+  constructor(private readonly db: Db) {
     this.rangeStmt = db.prepare<[number, string, number, number], ChunkDbRow>(
       `SELECT t0_sec, fs_hz, n, data FROM signal_chunks
        WHERE session_id = ? AND channel = ? AND t0_sec > ? AND t0_sec < ? ORDER BY t0_sec, id`,
@@ -74,8 +73,12 @@ export class SignalRepo {
     if (n / fsHz > MAX_CHUNK_SEC) {
       throw new RangeError(`${where}: a chunk may hold at most ${MAX_CHUNK_SEC} s of samples (got ${n} at ${fsHz} Hz).`);
     }
+    this.insertStmt ??= this.db.prepare(
+      'INSERT INTO signal_chunks (session_id, channel, t0_sec, fs_hz, n, data, crc32) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    const data = encodeFloat32LE(chunk.values);
     try {
-      const r = this.insertStmt.run(sessionId, chunk.channel ?? DEFAULT_CHANNEL, t0Sec, fsHz, n, encodeFloat32LE(chunk.values));
+      const r = this.insertStmt.run(sessionId, chunk.channel ?? DEFAULT_CHANNEL, t0Sec, fsHz, n, data, chunkCrc32(data));
       return Number(r.lastInsertRowid);
     } catch (e) {
       if (isForeignKeyError(e)) throw new NotFoundError('session', sessionId);

@@ -5,6 +5,7 @@
 import {
   closeDatabase,
   openDatabase,
+  RecordingLock,
   type Db,
   type OpenDatabaseOptions,
 } from '../../native-adapters/sqlite/openDatabase.js';
@@ -54,6 +55,15 @@ export class Storage {
   /** A writer that buffers a live session and commits it with `flush()`. */
   writer(sessionId: number, options?: SessionWriterOptions): SessionWriter {
     return new SessionWriter(this.db, sessionId, options);
+  }
+
+  /**
+   * Take the recording lock of session `sessionId`, which this process is about to record: other
+   * processes then see it as live however long it cannot write (see `SessionsRepo.recoverInterruptedSessions`).
+   * Null for an in-memory database. Throws when the lock file cannot be created or is held.
+   */
+  lockRecording(sessionId: number): RecordingLock | null {
+    return this.db.memory ? null : RecordingLock.acquire(this.db.name, sessionId);
   }
 
   close(): void {

@@ -22,7 +22,9 @@ export type DatabaseFileProblem =
   | 'in-use'
   /** The output file already exists. */
   | 'exists'
-  /** A file-system error (permissions, disk full ...). */
+  /** The disk (or file system) holding the file has no space left. */
+  | 'disk-full'
+  /** A file-system error (permissions ...). */
   | 'io';
 
 export class DatabaseFileError extends Error {
@@ -42,4 +44,18 @@ export function isSqliteError(e: unknown, ...codes: string[]): e is Error & { co
   if (!(e instanceof Error) || typeof (e as { code?: unknown }).code !== 'string') return false;
   const code = (e as unknown as { code: string }).code;
   return codes.length === 0 ? code.startsWith('SQLITE_') : codes.some((c) => code === c || code.startsWith(c + '_'));
+}
+
+/**
+ * Whether `e` says the disk is full: SQLite's SQLITE_FULL (also as a `DatabaseFileError`
+ * 'disk-full'), or a file-system ENOSPC / EDQUOT (quota).
+ */
+export function isDiskFullError(e: unknown): boolean {
+  for (let x: unknown = e, depth = 0; x instanceof Error && depth < 4; x = (x as Error).cause, depth++) {
+    if (x instanceof DatabaseFileError && x.problem === 'disk-full') return true;
+    const code = (x as { code?: unknown }).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') return true;
+    if (isSqliteError(x, 'SQLITE_FULL')) return true;
+  }
+  return false;
 }

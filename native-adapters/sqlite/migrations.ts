@@ -12,14 +12,32 @@ export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /**
+   * The migration only adds what older readers do not need (a nullable column): a database
+   * still without it can be opened read-only by this build as it is (a full disk must not
+   * stop reading). Writing connections always migrate first.
+   */
+  readCompatible?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, description: 'clients, courses, goals, sessions, signal, beats, metrics, questionnaires, running log', sql: SCHEMA_V1 },
+  {
+    version: 2,
+    description: 'a CRC-32 checksum per signal chunk (NULL for chunks stored before)',
+    // Written by SignalRepo.appendChunk; checked by backup and restore (checksums.ts).
+    sql: 'ALTER TABLE signal_chunks ADD COLUMN crc32 INTEGER;',
+    readCompatible: true,
+  },
 ];
 
 /** Schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** Whether a database at `version` can be read by this build without migrating it (see `Migration.readCompatible`). */
+export function readableWithoutUpgrade(version: number, migrations: readonly Migration[] = MIGRATIONS): boolean {
+  return version >= 1 && migrations.filter((m) => m.version > version).every((m) => m.readCompatible === true);
+}
 
 /** Tables that hold bulk recording data (skipped by the 'records' open check). */
 export const BULK_TABLES: readonly string[] = ['signal_chunks', 'beats', 'metric_points'];

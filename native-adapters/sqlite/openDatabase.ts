@@ -11,24 +11,51 @@
  *
  * This folder is the only place that imports better-sqlite3; the rest of the app uses `Db`.
  */
-import { mkdirSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
 import { DatabaseFileError } from './databaseFileError.js';
-import { runMigrations, SCHEMA_VERSION } from './migrations.js';
+import { createPrivateFile, makeDatabasePrivate, makePrivateDir } from './fileOps.js';
+import { readableWithoutUpgrade, runMigrations, SCHEMA_VERSION } from './migrations.js';
 import { inspectSqliteHeader, type SqliteHeaderInfo } from './sqliteHeader.js';
 import { consistencyProblems, databaseFailure, verifyCadansDatabase, type CheckLevel } from './verifyDatabase.js';
 import { closeWalCheckpointer } from './walCheckpointer.js';
 import { closeWalSyncer } from './walSyncer.js';
 
 export type { CheckLevel } from './verifyDatabase.js';
-export { DatabaseFileError, type DatabaseFileProblem } from './databaseFileError.js';
-export { SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+export { DatabaseFileError, isDiskFullError, type DatabaseFileProblem } from './databaseFileError.js';
+export { SCHEMA_VERSION, MIGRATIONS, readableWithoutUpgrade, type Migration } from './migrations.js';
 export { backupDatabase, type BackupResult, type BackupOptions } from './backupDatabase.js';
 export { restoreDatabase, type RestoreResult, type RestoreOptions } from './restoreDatabase.js';
+export {
+  makeDatabasePrivate,
+  makePrivateDir,
+  PAUSE_RESTORE_ENV,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+  removeStaleTemporaryCopies,
+  tightenMode,
+} from './fileOps.js';
 export { WalSyncer, walSyncerFor } from './walSyncer.js';
+export {
+  BACKUP_DIGEST_KEY,
+  chunkCrc32,
+  contentDigest,
+  recordedDigest,
+  verifySignalChecksums,
+  type DamagedChunk,
+  type SignalChecksumReport,
+} from './checksums.js';
+export {
+  RecordingLock,
+  probeRecordingLock,
+  recordingLockFile,
+  recordingLockIds,
+  STARTING_GRACE_MS,
+  type RecordingLockState,
+} from './recordingLock.js';
 export { CHECKPOINT_INTERVAL_MS, WalCheckpointer, walCheckpointerFor, type CheckpointStats } from './walCheckpointer.js';
 
 /** An open Cadans database (the better-sqlite3 connection). */
@@ -69,19 +96,33 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   const path = memory ? file : resolve(file);
   const readonly = options.readonly ?? false;
   let header: SqliteHeaderInfo | null = null;
+  /** The file this call created (removed again when the open fails). */
+  let created = false;
   if (!memory) {
     try {
       header = inspectSqliteHeader(path);
     } catch (e) {
       if (!(e instanceof DatabaseFileError && e.problem === 'not-found')) throw withRestoreHint(e as Error);
       if (readonly || options.mustExist) throw e;
-      mkdirSync(dirname(path), { recursive: true });
+      // A new database is private from its first byte (0600 in a 0700 folder, whatever the umask);
+      // SQLite gives its -wal and -shm files the database's mode.
+      makePrivateDir(dirname(path));
+      try {
+        createPrivateFile(path);
+        created = true;
+      } catch (e2) {
+        if ((e2 as NodeJS.ErrnoException).code !== 'EEXIST') throw databaseFailure(e2, path);
+      }
     }
   }
+  const dropCreated = (): void => {
+    if (created) rmSync(path, { force: true });
+  };
   let db: Db;
   try {
     db = new Database(path, { readonly, fileMustExist: header !== null, timeout: options.busyTimeoutMs ?? 5000 });
   } catch (e) {
+    dropCreated();
     throw databaseFailure(e, path);
   }
   try {
@@ -91,7 +132,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     const level = options.check ?? (header && header.sizeBytes > QUICK_CHECK_MAX_BYTES ? 'records' : 'quick');
     const found = existing ? verifyCadansDatabase(db, path, level) : { version: 0, fresh: true };
     if (readonly) {
-      if (found.version < SCHEMA_VERSION) {
+      if (found.version < SCHEMA_VERSION && !readableWithoutUpgrade(found.version)) {
         throw new DatabaseFileError(
           'needs-upgrade',
           path,
@@ -108,9 +149,12 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     }
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     runMigrations(db);
+    // Databases made by older versions (0644) become private too.
+    if (!memory) makeDatabasePrivate(path);
     return db;
   } catch (e) {
     db.close();
+    if (created) for (const s of ['', '-wal', '-shm', '-journal']) rmSync(path + s, { force: true });
     throw withRestoreHint(databaseFailure(e, path));
   }
 }
@@ -161,6 +205,9 @@ export function databaseInfo(db: Db): DatabaseInfo {
 /**
  * Close the database after stopping its background checkpointer and WAL syncer and letting
  * SQLite refresh its query-planner statistics. Use this rather than `db.close()`.
+ *
+ * `PRAGMA optimize` is only an optimisation: when it cannot write (disk full, read-only
+ * medium, another connection's lock) it is skipped, so closing never fails because of it.
  */
 export function closeDatabase(db: Db): void {
   closeWalCheckpointer(db);
@@ -168,6 +215,8 @@ export function closeDatabase(db: Db): void {
   if (!db.open) return;
   try {
     if (!db.readonly) db.pragma('optimize');
+  } catch {
+    // skipped (see above); the statistics are refreshed on a later close
   } finally {
     db.close();
   }

@@ -36,7 +36,10 @@ export function databaseFailure(e: unknown, file: string): Error {
   if (isSqliteError(e, 'SQLITE_BUSY', 'SQLITE_LOCKED')) {
     return new DatabaseFileError('in-use', file, `${file} is locked by another program or Cadans window (SQLite: ${e.message}).`, { cause: e });
   }
-  if (isSqliteError(e, 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_IOERR', 'SQLITE_FULL')) {
+  if (isSqliteError(e, 'SQLITE_FULL')) {
+    return new DatabaseFileError('disk-full', file, `The disk holding ${file} is full; free some space (SQLite: ${e.message}).`, { cause: e });
+  }
+  if (isSqliteError(e, 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'SQLITE_READONLY', 'SQLITE_IOERR')) {
     return new DatabaseFileError('io', file, `Cannot use ${file} (SQLite: ${e.message}).`, { cause: e });
   }
   return e instanceof Error ? e : new Error(String(e));

@@ -178,10 +178,13 @@ describe('start-up recovery', () => {
     rec.start();
     await streamSim(dm, { seconds: 40 });
     assert.ok(rec.flushNow());
-    // "Crash": the recorder never stops; a second process opens the database.
+    // A second process opens the database: the recorder still holds its recording lock, so the
+    // session is live, however long ago it wrote.
     const s2 = openStorage(file);
-    assert.deepEqual(recoverOnStartup(s2, { staleAfterSec: 5 }), [], 'a session written just now is left alone');
-    assert.deepEqual(recoverOnStartup(s2), [rec.sessionId]);
+    assert.deepEqual(recoverOnStartup(s2, { now: new Date(Date.now() + 3_600_000) }), [], 'a live recording is left alone');
+    // "Crash": the recorder never stops and its process is gone, which lets go of its OS lock.
+    (rec as unknown as { lock: { release(remove: boolean): void } }).lock.release(false);
+    assert.deepEqual(recoverOnStartup(s2, { staleAfterSec: 5 }), [rec.sessionId], 'recovered at once, although written just now');
     const row = s2.sessions.require(rec.sessionId);
     assert.equal(row.status, 'interrupted');
     assert.equal(row.samples, 40 * 250);
