@@ -183,14 +183,18 @@ describe('cadans record from emulated devices at their real rates', { skip: SKIP
       const nn = storage.beats.list(rec.sessionId).filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
       assert.equal(nn.length, src.nn.ibiMs.length);
       const dPath = Math.max(...nn.map((x, i) => Math.abs(x - src.nn.ibiMs[i]!)));
-      assert.ok(dPath < 0.2, `the timing path adds ${dPath.toFixed(3)} ms to the exact samples' intervals`);
+      // The path's only freedom is the rate estimated from host arrival times: ≤ 0.5 ms is ≤ 0.06 % of 800 ms
+      // (typically ≤ 0.15 ms with two hogs; up to 0.65 ms was seen with a load of 15 on 2 cores).
+      assert.ok(dPath < 0.5, `the timing path adds ${dPath.toFixed(3)} ms to the exact samples' intervals`);
       const mean = nn.reduce((s, x) => s + x, 0) / nn.length;
       const worst = Math.max(...nn.map((x) => Math.abs(x - 800)));
       const within1 = nn.filter((x) => Math.abs(x - 800) <= 1).length / nn.length;
-      assert.ok(Math.abs(mean - 800) < 0.2, `mean ${mean.toFixed(3)} ms`);
-      // The rest is the detector's resolution at 49 Hz with the PulseSensor's 2 ms ADC steps and noise.
-      assert.ok(worst <= 2, `worst ${worst.toFixed(2)} ms`);
-      assert.ok(within1 >= 0.75, `${(100 * within1).toFixed(0)} % within 1 ms`);
+      assert.ok(Math.abs(mean - 800) < 0.3, `mean ${mean.toFixed(3)} ms`);
+      // The rest is the detector's resolution at 49 Hz on what the board sends: the sketch prints the
+      // latest of its 2 ms ADC samples (each printed sample up to 2 ms old) with ±2 counts of noise.
+      // The same waveform sampled exactly at 49.3 Hz gives ≤ 0.9 ms (see the closing note of issue 10).
+      assert.ok(worst <= 3, `worst ${worst.toFixed(2)} ms`);
+      assert.ok(within1 >= 0.7, `${(100 * within1).toFixed(0)} % within 1 ms`);
       console.log(`# CPU hog: ${nn.length} intervals, mean ${mean.toFixed(3)} ms, worst ±${worst.toFixed(2)} ms, ${(100 * within1).toFixed(0)} % within 1 ms, path adds ${dPath.toFixed(3)} ms`);
     } finally {
       storage.close();
