@@ -29,6 +29,7 @@ import { reportPdf } from './reportCalls.js';
 import { reviewData, summaryView } from './sessionViews.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
+import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import type { Storage } from '../storage/storage.js';
 
 /** `saveResult` — run a write; a `ValidationError` becomes `{ ok: false, issues }`, other errors propagate. */
@@ -62,10 +63,14 @@ export class RecordCalls {
     return this.storage.clients.list();
   }
   createClient(input: NewClient): Client {
-    return this.storage.clients.create(input);
+    const c = this.storage.clients.create(input);
+    this.log({ action: 'create', clientId: c.id, detail: 'createClient' });
+    return c;
   }
   getClient(clientId: number): Client {
-    return this.storage.clients.require(clientId);
+    const c = this.storage.clients.require(clientId);
+    this.log({ action: 'open', clientId, detail: 'getClient' });
+    return c;
   }
   listSessions(clientId: number): SessionListItem[] {
     this.storage.clients.require(clientId);
@@ -76,16 +81,22 @@ export class RecordCalls {
     return summaryView(s, this.storage.markers.list(sessionId).length);
   }
   getSessionReview(sessionId: number): SessionReviewData {
-    return reviewData(this.storage, sessionId);
+    const review = reviewData(this.storage, sessionId);
+    this.logSession('open', sessionId, 'getSessionReview');
+    return review;
   }
   /** The report as HTML for the in-app preview (in the request's language, else the UI's); rendered off the main thread. */
-  getReportHtml(request: ReportRequest): Promise<ReportView> {
-    return this.heavy.report(request, this.locale(), this.now());
+  async getReportHtml(request: ReportRequest): Promise<ReportView> {
+    const view = await this.heavy.report(request, this.locale(), this.now());
+    this.logReport(request, 'html');
+    return view;
   }
   /** The same report as a PDF file. */
   async getReportPdf(request: ReportRequest): Promise<DownloadFile> {
     const view = await this.heavy.report(request, this.locale(), this.now());
-    return reportPdf(view, this.printToPdf());
+    const pdf = await reportPdf(view, this.printToPdf());
+    this.logReport(request, 'pdf');
+    return pdf;
   }
   /**
    * An RR-interval file as a new session of the client (nothing stored when it cannot be read):
@@ -98,14 +109,16 @@ export class RecordCalls {
     if ('ok' in fields) return fields;
     this.storage.clients.require(fields.clientId);
     const prepared = await this.heavy.prepareRrImport(fields.text, fields.type);
-    return storeRrImport(this.storage, fields, prepared, now);
+    const r = storeRrImport(this.storage, fields, prepared, now);
+    if (r.ok) this.log({ action: 'import', clientId: fields.clientId, sessionId: r.session.sessionId, detail: `importRrFile ${fields.type}` });
+    return r;
   }
 
   /** `updateClient` — change name, date of birth, referral, complaint or notes. */
   updateClient(clientId: number, patch: Partial<NewClient>): SaveResult<Client> {
     this.storage.clients.require(clientId);
     const p = isObj(patch) ? patch : {};
-    return saveResult(() => this.storage.clients.update(clientId, p, this.now()));
+    return this.logged(saveResult(() => this.storage.clients.update(clientId, p, this.now())), clientId, 'updateClient');
   }
 
   listCourses(clientId: number): Course[] {
@@ -114,7 +127,7 @@ export class RecordCalls {
   }
 
   createCourse(input: NewCourse): SaveResult<Course> {
-    return saveResult(() => this.storage.courses.create(input, this.now()));
+    return this.logged(saveResult(() => this.storage.courses.create(input, this.now())), (c) => c.clientId, 'createCourse');
   }
 
   /** `updateCourse` — change the start / intake / mid / final dates or notes (order kept). */
@@ -122,7 +135,7 @@ export class RecordCalls {
     this.storage.courses.require(courseId);
     const p: Record<string, unknown> = isObj(patch) ? { ...patch } : {};
     delete p.clientId;
-    return saveResult(() => this.storage.courses.update(courseId, p));
+    return this.logged(saveResult(() => this.storage.courses.update(courseId, p)), (c) => c.clientId, 'updateCourse');
   }
 
   listGoals(clientId: number): Goal[] {
@@ -131,14 +144,14 @@ export class RecordCalls {
   }
 
   createGoal(input: NewGoal): SaveResult<Goal> {
-    return saveResult(() => this.storage.goals.create(input, this.now()));
+    return this.logged(saveResult(() => this.storage.goals.create(input, this.now())), (g) => g.clientId, 'createGoal');
   }
 
   /** `setGoalStatus` — achieved / dropped (closed today unless `closedDate`) or open again. */
   setGoalStatus(req: GoalStatusRequest): SaveResult<Goal> {
     const goalId = Number(req.goalId);
     if (!Number.isSafeInteger(goalId) || goalId < 1) throw new Error('setGoalStatus: goalId must be a positive whole number');
-    return saveResult(() => this.storage.goals.setStatus(goalId, req.status, req.closedDate ?? null, this.now()));
+    return this.logged(saveResult(() => this.storage.goals.setStatus(goalId, req.status, req.closedDate ?? null, this.now())), (g) => g.clientId, 'setGoalStatus');
   }
 
   listQuestionnaires(clientId: number): QuestionnaireEntry[] {
@@ -147,7 +160,7 @@ export class RecordCalls {
   }
 
   createQuestionnaire(input: NewQuestionnaireEntry): SaveResult<QuestionnaireEntry> {
-    return saveResult(() => this.storage.questionnaires.create(input, this.now()));
+    return this.logged(saveResult(() => this.storage.questionnaires.create(input, this.now())), (q) => q.clientId, 'createQuestionnaire');
   }
 
   listRunningLog(clientId: number): RunningLogEntry[] {
@@ -156,14 +169,40 @@ export class RecordCalls {
   }
 
   createRunningLogEntry(input: NewRunningLogEntry): SaveResult<RunningLogEntry> {
-    return saveResult(() => this.storage.runningLog.create(input, this.now()));
+    return this.logged(saveResult(() => this.storage.runningLog.create(input, this.now())), (e) => e.clientId, 'createRunningLogEntry');
   }
 
   /**
    * `exportSession` — the session as CSV (raw signal), Kubios RR text or JSON, as one text file
    * (`buildSessionExport`, run off the main thread by the heavy-work port).
    */
-  exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile> {
-    return this.heavy.exportSession(sessionId, format);
+  async exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile> {
+    const file = await this.heavy.exportSession(sessionId, format);
+    this.logSession('export', sessionId, `exportSession ${format}`);
+    return file;
+  }
+
+  /**
+   * Log an access to a client's record (NEN 7513; see `AccessLogRepo`). The log must not lock the
+   * therapist out (a full disk): a failed append is said on stderr, the call goes on.
+   */
+  private log(entry: AccessEntryInput): void {
+    try {
+      this.storage.accessLog.append(entry);
+    } catch (e) {
+      console.error(`cadans: access log not written (${entry.action}, client ${entry.clientId}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  private logSession(action: AccessEntryInput['action'], sessionId: number, detail: string): void {
+    this.log({ action, clientId: this.storage.sessions.require(sessionId).clientId, sessionId, detail });
+  }
+  private logReport(request: ReportRequest, format: string): void {
+    if (request.kind === 'session') this.logSession('report', request.sessionId, `session report ${format}`);
+    else this.log({ action: 'report', clientId: request.clientId, detail: `progress report ${format}` });
+  }
+  /** A saved change is logged as an edit of its client's record. */
+  private logged<T>(r: SaveResult<T>, clientOf: number | ((v: T) => number), detail: string): SaveResult<T> {
+    if (r.ok) this.log({ action: 'edit', clientId: typeof clientOf === 'number' ? clientOf : clientOf(r.value), detail });
+    return r;
   }
 }

@@ -129,6 +129,11 @@ export class SessionCalls {
       tap: owner?.tap,
     });
     const row = recorder.start();
+    try {
+      this.storage.accessLog.append({ action: 'record', clientId: client.id, sessionId: recorder.sessionId, detail: `startSession ${type}` });
+    } catch (e) {
+      console.error(`cadans: access log not written (record, client ${client.id}): ${e instanceof Error ? e.message : String(e)}`);
+    }
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
     this.endReason = null;

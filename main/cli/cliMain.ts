@@ -26,6 +26,7 @@ const COMMANDS: Record<string, Loader> = {
   restore: async () => (await import('./restoreCommand.js')).restoreCommand,
   web: async () => (await import('./webCommand.js')).webCommand,
   resonance: async () => (await import('./resonanceCommand.js')).resonanceCommand,
+  'access-log': async () => (await import('./accessLogCommand.js')).accessLogCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

@@ -15,6 +15,7 @@ import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDat
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
 import { showText } from '../../shared/text/safeText.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
+import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError } from './cliError.js';
 import { resolveDbPath } from './dbPath.js';
@@ -135,5 +136,25 @@ export async function withRecordsDb<T>(
     throw toCliError(e);
   } finally {
     storage.close();
+  }
+}
+
+/**
+ * `logAccess` — append to the database's access log (NEN 7513) what a records command did to a
+ * client's record, through a short writing connection of its own (the command itself read
+ * read-only). `entry` may look up the client of a session. A log that cannot be written (a full
+ * disk) is said in one line on stderr; what the command did stands.
+ */
+export function logAccess(dbOption: string | boolean | undefined, entry: (s: Storage) => AccessEntryInput): void {
+  const file = resolveDbPath(dbOption);
+  try {
+    const writer = openStorage(file, { mustExist: true });
+    try {
+      writer.accessLog.append(entry(writer));
+    } finally {
+      writer.close();
+    }
+  } catch (e) {
+    warn(isDiskFullError(e) ? 'the disk is full, so this access could not be written to the access log.' : `the access log could not be written: ${(e as Error).message}`);
   }
 }

@@ -4,7 +4,7 @@ import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedE
 import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
-import { withRecordsDb } from './dbOpen.js';
+import { logAccess, withRecordsDb } from './dbOpen.js';
 
 const USAGE = 'cadans export <sessionId> --format csv|rr|json [--out FILE] [--db FILE]';
 
@@ -40,6 +40,8 @@ export const exportCommand: CliCommand = {
       if (out) writeExportFile(prepared, out);
       else await writeToStdout(prepared);
     });
+    const sessionId = Number(idText);
+    logAccess(values.db, (s) => ({ action: 'export', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans export ${format}` }));
     if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${showText(out, 300)}\n`);
     return 0;
   },

@@ -6,7 +6,7 @@ import { progressReportHtml, reportFileType, sessionReportHtml, writeReportFile 
 import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
-import { withRecordsDb } from './dbOpen.js';
+import { logAccess, withRecordsDb } from './dbOpen.js';
 
 const USAGE =
   'cadans report <sessionId> --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force] | ' +
@@ -70,6 +70,11 @@ export const reportCommand: CliCommand = {
         progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
       );
       const r = await writeReportFile(html, out, { overwrite: values.force === true });
+      logAccess(values.db, (s) =>
+        progress
+          ? { action: 'report', clientId, detail: `cadans report progress ${r.type}` }
+          : { action: 'report', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans report session ${r.type}` },
+      );
       process.stderr.write(`Wrote ${progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`} (${r.type}, ${lang}) to ${showText(r.file, 300)}\n`);
     } catch (e) {
       if (e instanceof ReportError) throw new CliError(oneLine(e.message));

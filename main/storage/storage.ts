@@ -9,6 +9,7 @@ import {
   type Db,
   type OpenDatabaseOptions,
 } from '../../native-adapters/sqlite/openDatabase.js';
+import { AccessLogRepo } from './accessLogRepo.js';
 import { BeatsRepo } from './beatsRepo.js';
 import { ClientsRepo } from './clientsRepo.js';
 import { CoursesRepo } from './coursesRepo.js';
@@ -36,6 +37,8 @@ export class Storage {
   readonly pacerChanges: PacerChangesRepo;
   readonly questionnaires: QuestionnairesRepo;
   readonly runningLog: RunningLogRepo;
+  /** Who opened, exported, reported or changed which client record (NEN 7513). */
+  readonly accessLog: AccessLogRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -50,6 +53,7 @@ export class Storage {
     this.pacerChanges = new PacerChangesRepo(db);
     this.questionnaires = new QuestionnairesRepo(db);
     this.runningLog = new RunningLogRepo(db);
+    this.accessLog = new AccessLogRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

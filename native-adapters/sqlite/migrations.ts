@@ -29,6 +29,27 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: 'ALTER TABLE signal_chunks ADD COLUMN crc32 INTEGER;',
     readCompatible: true,
   },
+  {
+    version: 3,
+    description: 'access log (NEN 7513): who opened, exported, reported or changed which client record; append-only, hash-chained',
+    // Written by AccessLogRepo (main/storage/accessLogRepo.ts); never holds signal data.
+    sql: `CREATE TABLE access_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  action TEXT NOT NULL,
+  client_id INTEGER,
+  session_id INTEGER,
+  user TEXT NOT NULL,
+  workstation TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+CREATE INDEX access_log_client ON access_log(client_id, id);
+CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;
+CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;`,
+    readCompatible: true,
+  },
 ];
 
 /** Schema version this build writes and understands. */

@@ -1,0 +1,64 @@
+/**
+ * `cadans access-log [--client <name|id>] [--verify] [--db FILE] [--json]` — the access log of
+ * client records (NEN 7513): who (OS user, workstation) opened, exported, reported, recorded or
+ * changed which client's record, and when; oldest first. `--verify` checks the hash chain over the
+ * whole log and exits 1 when it is broken. With --json: one JSON array of entries (with --verify:
+ * `{"ok", "entries", "brokenAtId"?}`). Reading the log is itself not logged.
+ */
+import { safeJson, showText } from '../../shared/text/safeText.js';
+import type { AccessEntry } from '../storage/accessLogRepo.js';
+import { CliError } from './cliError.js';
+import { table } from './clientsCommand.js';
+import type { CliCommand } from './cliMain.js';
+import { withRecordsDb } from './dbOpen.js';
+import { findClients } from './recordsClient.js';
+
+const USAGE = 'cadans access-log [--client <name|id>] [--verify] [--db FILE] [--json]';
+
+export const accessLogCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'The access log of client records (NEN 7513): time, action (open, create, edit, export, report, record, import), client, session, ' +
+    'OS user and workstation, oldest first; --client for one client; --verify checks the hash chain (exit 1 when broken).',
+  options: {
+    client: { type: 'string' },
+    verify: { type: 'boolean', default: false },
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+  },
+  async run({ values, positionals }) {
+    if (positionals.length > 0) throw new CliError(`unexpected argument '${showText(positionals[0]!, 60)}' (usage: ${USAGE})`, 2);
+    const clientSpec = typeof values.client === 'string' ? values.client : undefined;
+    if (values.verify === true) {
+      const v = await withRecordsDb(values.db, { mustExist: true }, (s) => s.accessLog.verify());
+      if (values.json) process.stdout.write(safeJson(v) + '\n');
+      else process.stdout.write(v.ok ? `Access log intact: ${v.entries} entries, hash chain unbroken.\n` : `Access log BROKEN at entry ${v.brokenAtId} (of ${v.entries}): it was changed after it was written.\n`);
+      return v.ok ? 0 : 1;
+    }
+    const entries = await withRecordsDb(values.db, { mustExist: true }, (s) => {
+      if (clientSpec === undefined) return s.accessLog.list();
+      const clients = findClients(s, clientSpec);
+      if (clients.length === 0) throw new CliError(`no client named '${showText(clientSpec, 80)}'`);
+      return clients.flatMap((c) => s.accessLog.list(c.id)).sort((a, b) => a.id - b.id);
+    });
+    process.stdout.write(values.json ? safeJson(entries) + '\n' : formatEntries(entries));
+    return 0;
+  },
+};
+
+function formatEntries(rows: AccessEntry[]): string {
+  if (rows.length === 0) return 'No entries.\n';
+  return table(
+    ['id', 'time (UTC)', 'action', 'client', 'session', 'user', 'workstation', 'detail'],
+    rows.map((r) => [
+      String(r.id),
+      r.at.slice(0, 19).replace('T', ' '),
+      r.action,
+      r.clientId === null ? '' : String(r.clientId),
+      r.sessionId === null ? '' : String(r.sessionId),
+      showText(r.user, 40),
+      showText(r.workstation, 40),
+      showText(r.detail, 60),
+    ]),
+  );
+}
