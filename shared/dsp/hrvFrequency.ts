@@ -1,7 +1,7 @@
 import type { HrvMetrics } from './types.js';
 import { bandPower, peakInBand } from './spectrumBand.js';
 import { DEFAULT_MAX_GAP_SEC, DEFAULT_MIN_COVERAGE, nnRuns, nnWindowQuality } from './nnGaps.js';
-import { NN_SPECTRUM_PRESETS, NnSpectrumEngine, type DetrendMethod, type NnSpectrumSettings } from './nnSpectrum.js';
+import { describeDetrend, NN_SPECTRUM_PRESETS, NnSpectrumEngine, type DetrendMethod, type NnSpectrumSettings } from './nnSpectrum.js';
 
 /**
  * Frequency-domain HRV (Task Force of the ESC/NASPE 1996; bands VLF 0.0033–0.04, LF 0.04–0.15,
@@ -87,14 +87,7 @@ export function hrvSpectrumSettings(s: HrvFrequencySettings, segmentSec: number 
 }
 
 function describe(s: HrvFrequencySettings, nfft: number): string {
-  const detrend =
-    s.detrend === 'smoothnessPriors'
-      ? `smoothness-priors detrend (Tarvainen 2002, λ = ${s.lambda})`
-      : s.detrend === 'linear'
-        ? 'linear detrend'
-        : s.detrend === 'mean'
-          ? 'mean removed'
-          : 'no detrend';
+  const detrend = describeDetrend(s);
   const f = (b: readonly [number, number]): string => `${b[0]}–${b[1]} Hz`;
   return (
     `Welch, ${s.fsHz} Hz cubic-spline resampling, ${detrend} per segment, Hann window, ` +

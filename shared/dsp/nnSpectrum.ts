@@ -79,16 +79,20 @@ export const NN_SPECTRUM_PRESETS = Object.freeze({
   respiration: Object.freeze({ ...DEFAULT_NN_SPECTRUM_SETTINGS, fsHz: 4, nfft: 1024, clipMad: 2.5 }),
 });
 
+/** The detrending step in words, for reports. */
+export function describeDetrend(s: { detrend: DetrendMethod; lambda: number }): string {
+  return s.detrend === 'smoothnessPriors'
+    ? `smoothness-priors detrend (Tarvainen 2002, λ = ${s.lambda})`
+    : s.detrend === 'linear'
+      ? 'linear detrend'
+      : s.detrend === 'mean'
+        ? 'mean removed'
+        : 'no detrend';
+}
+
 /** A human-readable one-liner of the settings, for reports. */
 export function describeNnSpectrum(s: NnSpectrumSettings, nfft: number = fftLength(s, 0)): string {
-  const detrend =
-    s.detrend === 'smoothnessPriors'
-      ? `smoothness-priors detrend (Tarvainen 2002, λ = ${s.lambda})`
-      : s.detrend === 'linear'
-        ? 'linear detrend'
-        : s.detrend === 'mean'
-          ? 'mean removed'
-          : 'no detrend';
+  const detrend = describeDetrend(s);
   const clip = s.clipMad > 0 ? `, clipped at ${s.clipMad} robust SD` : '';
   const welch =
     s.welchSegmentSec !== null ? `, Welch ${s.welchSegmentSec} s segments / ≥ ${Math.round(s.welchOverlap * 100)} % overlap` : '';
