@@ -110,14 +110,14 @@ export class Cms50Decoder5 {
       const b = bytes[i];
       if (b & 0x80) {
         this.badBytes += this.n;
-        this.loss.skip(this.n, true);
+        this.loss.discard(this.n, true);
         this.buf[0] = b;
         this.n = 1;
         continue;
       }
       if (this.n === 0) {
         this.badBytes++;
-        this.loss.skip(1, false);
+        this.loss.discard(1, false);
         continue;
       }
       this.buf[this.n++] = b;
@@ -215,19 +215,19 @@ export class Cms50Decoder9 {
       if ((b & 0x80) === 0) {
         // A type byte: any partial packet is dropped (a live one is surely a lost sample).
         this.badBytes += this.n;
-        this.loss.skip(this.n, true, this.buf[0] === 0x01);
+        this.loss.discard(this.n, true, this.buf[0] === 0x01);
         this.n = 0;
         this.len = PACKET_LENGTH[b] ?? 0;
         if (this.len > 0) this.buf[this.n++] = b;
         else {
           this.badBytes++;
-          this.loss.skip(1, false);
+          this.loss.discard(1, false);
         }
         continue;
       }
       if (this.n === 0) {
         this.badBytes++;
-        this.loss.skip(1, false);
+        this.loss.discard(1, false);
         continue;
       }
       this.buf[this.n++] = b;

@@ -115,8 +115,8 @@ export class PacketLossCounter {
 
   constructor(private readonly packetBytes: number) {}
 
-  /** `n` bytes skipped: a started packet that broke (`broken`), else orphan bytes. */
-  skip(n: number, broken: boolean, realStart = false): void {
+  /** `n` bytes discarded: a started packet that broke (`broken`), else orphan bytes. */
+  discard(n: number, broken: boolean, realStart = false): void {
     if (n <= 0) return;
     this.skippedBytes += n;
     if (!broken) {

@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openStorage } from '../../../main/storage/storage.js';
+import { filesWritten, walIsEmpty } from '../../support/filesWritten.js';
 import { cliPath, dataFile } from '../../support/paths.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
 
@@ -164,18 +165,16 @@ describe('records commands that fail create or change nothing', () => {
   });
 
   test('unknown ids and clients: the database is byte for byte unchanged, no output file, no temporary file', async () => {
-    const listed = (): Set<string> => new Set(readdirSync(dir).filter((f) => !(f.startsWith(basename(good)) && /-(wal|shm)$/.test(f))));
-    const before = listed();
+    // Reading commands open the database read-only (see filesWritten).
+    const before = filesWritten(dir);
     refused(await runCli(['export', '99', '--format', 'csv', '--out', p('o.csv'), '--db', good]), /Session 99 does not exist/);
     refused(await runCli(['report', '99', '--out', p('o.pdf'), '--db', good]), /Session 99 does not exist/);
     refused(await runCli(['report', '--client', '99', '--progress', '--out', p('o.html'), '--db', good]), /99/);
     refused(await runCli(['sessions', '--client', 'nobody', '--db', good]), /no client named 'nobody'/);
     refused(await runCli(['analyze', p('nope.csv')]), /no such file/);
     assert.equal(hash(good), goodHash);
-    // Reading commands open the database read-only (they work on a full disk); a read-only reader of
-    // a WAL database leaves SQLite's own index (-shm) and an empty log (-wal) beside it: nothing written.
-    if (existsSync(good + '-wal')) assert.equal(statSync(good + '-wal').size, 0, 'nothing written to the log');
-    assert.deepEqual(listed(), before, 'no file created or left behind');
+    assert.ok(walIsEmpty(good), 'nothing written to the log');
+    assert.deepEqual(filesWritten(dir), before, 'no file created or left behind');
   });
 
   test('names from the database are listed without their control characters (table and --json)', async () => {

@@ -2,9 +2,10 @@
 // `file:` replay of ../shared/data): the report's numbers equal `cadans analyze --json` on the
 // session's exported signal and the stored summary; PDF pages are non-blank; errors are one line.
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { filesWritten, walIsEmpty } from '../../support/filesWritten.js';
 import { findChromium } from '../../../main/reports/printToPdf.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { dataFile } from '../../support/paths.js';
@@ -123,10 +124,8 @@ describe('cadans report on recorded sessions', () => {
   });
 
   test('bad input: one-line errors, exit codes, nothing written', async () => {
-    // Reading commands open the database read-only; SQLite's -shm and an empty -wal beside a WAL
-    // database so read are not files Cadans wrote (the log stays empty).
-    const listed = (): string[] => readdirSync(dir).filter((f) => !/\.db-(wal|shm)$/.test(f)).sort();
-    const before = listed();
+    // Reading commands open the database read-only (see filesWritten).
+    const before = filesWritten(dir);
     const existing = join(dir, 'exists.html');
     writeFileSync(existing, 'keep me');
     const cases: { args: string[]; code: number; msg: RegExp; env?: NodeJS.ProcessEnv }[] = [
@@ -150,8 +149,8 @@ describe('cadans report on recorded sessions', () => {
       assert.equal(r.stdout, '');
     }
     assert.equal(readFileSync(existing, 'utf8'), 'keep me');
-    assert.deepEqual(listed(), [...before, 'exists.html'].sort(), 'no report files or partial files were left');
-    if (existsSync(db + '-wal')) assert.equal(statSync(db + '-wal').size, 0, 'nothing written to the database');
+    assert.deepEqual(filesWritten(dir), [...before, 'exists.html'].sort(), 'no report files or partial files were left');
+    assert.ok(walIsEmpty(db), 'nothing written to the database');
     assert.ok(!existsSync(join(dir, 'missing.db')), 'the database is not created by a report');
   });
 });

@@ -168,15 +168,15 @@ describe('RunningMedian and PacketLossCounter', () => {
   test('packet loss estimate', () => {
     const c = new PacketLossCounter(9);
     assert.equal(c.take(), null);
-    c.skip(2, false);
+    c.discard(2, false);
     assert.deepEqual(c.take(), { kind: 'lost', count: 1 }, 'orphan bytes: a packet whose start was lost');
-    c.skip(5, true);
-    c.skip(6, true);
+    c.discard(5, true);
+    c.discard(6, true);
     assert.deepEqual(c.take(), { kind: 'lost', count: 2 }, 'two cut packets');
-    c.skip(3, true);
-    c.skip(6, true);
+    c.discard(3, true);
+    c.discard(6, true);
     assert.deepEqual(c.take(), { kind: 'lost', count: 1 }, 'one packet split by a false sync');
-    c.skip(9 * 10 + 4, false);
+    c.discard(9 * 10 + 4, false);
     assert.deepEqual(c.takeLarge(), { kind: 'lost', count: 10 });
     assert.deepEqual(c.take(), { kind: 'lost', count: 1 });
   });
