@@ -20,6 +20,7 @@
  */
 
 import { lowerBound } from './nnGaps.js';
+import { selectKth } from './quickselect.js';
 
 export interface DpSettings {
   /** Reward offset: a candidate at e^−bias × scale (≈0.4 × scale) is neutral. Tuned with λ on simulated ectopic beats (short–long, must be kept) and on HeartPy's example, whose diastolic wave is 65 % of the systolic one (must not be counted). */
@@ -60,6 +61,8 @@ export interface PeakCandidate {
 interface State {
   node: Node;
   prev: Node | null;
+  /** ln(interval prev → node), seconds (0 without prev). */
+  lnD: number;
   score: number;
   back: State | null;
 }
@@ -126,13 +129,13 @@ export class BeatSequenceDp {
         const nj = nodes[j]!;
         const d2 = c.tSec - nj.cand.tSec;
         if (d2 < s.minIbiSec) continue;
+        const lnD2 = Math.log(d2);
         let best = -Infinity;
         let bestState: State | null = null;
         for (const st of nj.states) {
           let v = st.score;
           if (st.prev !== null) {
-            const d1 = nj.cand.tSec - st.prev.cand.tSec;
-            const l = Math.log(d2 / d1);
+            const l = lnD2 - st.lnD; // ln(d2 / d1)
             v -= s.lambda * l * l;
           }
           if (v > best) {
@@ -140,12 +143,12 @@ export class BeatSequenceDp {
             bestState = st;
           }
         }
-        if (bestState !== null) node.states.push({ node, prev: nj, score: best + reward, back: bestState });
+        if (bestState !== null) node.states.push({ node, prev: nj, lnD: lnD2, score: best + reward, back: bestState });
       }
     }
     // Chain start (after a gap, or the very first candidate).
     const startScore = this.bestOld === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : this.bestOld.score - s.gapPenalty + reward;
-    node.states.push({ node, prev: null, score: startScore, back: this.bestOld });
+    node.states.push({ node, prev: null, lnD: 0, score: startScore, back: this.bestOld });
     nodes.push(node);
     return this.finalize(c.tSec, out);
   }
@@ -214,10 +217,9 @@ export class BeatSequenceDp {
     this.ibis[this.ibiCount++ % IBI_RING] = dSec;
     const n = Math.min(this.ibiCount, IBI_RING);
     if (n < MIN_IBIS) return;
-    const a = this.ibiSorted.subarray(0, n);
-    a.set(this.ibis.subarray(0, n));
-    a.sort();
-    this.ibiMedianSec = a[n >> 1]!;
+    const a = this.ibiSorted;
+    for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
+    this.ibiMedianSec = selectKth(a, n, n >> 1);
   }
 
   /**
@@ -237,6 +239,11 @@ export class BeatSequenceDp {
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
     if (this.nodes.length === 0 || this.nodes[0]!.cand.tSec > horizon) return out;
+    if (!this.anyBetween(this.lastEmittedT, horizon)) {
+      // No candidate is both unemitted and final yet: nothing to trace back (most calls).
+      this.trim(horizon);
+      return out;
+    }
     const best = this.bestEnding();
     // Walk back along the best path and collect nodes that are final and not yet emitted.
     const path: PeakCandidate[] = [];
@@ -255,6 +262,19 @@ export class BeatSequenceDp {
     }
     this.trim(horizon);
     return out;
+  }
+
+  /** Is there a node with a < tSec ≤ b? (Nodes are in time order.) */
+  private anyBetween(a: number, b: number): boolean {
+    const nodes = this.nodes;
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (nodes[mid]!.cand.tSec <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < nodes.length && nodes[lo]!.cand.tSec <= b;
   }
 
   /** Drop nodes older than the lag window; cut their back-pointers so memory stays bounded. */

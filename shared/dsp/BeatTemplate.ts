@@ -1,3 +1,5 @@
+import { medianInPlace } from './quickselect.js';
+
 /**
  * `BeatTemplate` — per-beat quality from morphology: keeps a ring of the band-passed signal and a
  * running average pulse shape (the template, aligned on the systolic peak, −0.2…+0.25 s), and
@@ -147,10 +149,9 @@ export class BeatTemplate {
   private refAmp(): number {
     const n = Math.min(this.upCount, this.ups.length);
     if (n === 0) return 0;
-    const a = this.upScratch.subarray(0, n);
-    a.set(this.ups.subarray(0, n));
-    a.sort();
-    return n % 2 ? a[n >> 1] : 0.5 * (a[(n >> 1) - 1] + a[n >> 1]);
+    const a = this.upScratch;
+    for (let i = 0; i < n; i++) a[i] = this.ups[i];
+    return medianInPlace(a, n);
   }
 
   reset(): void {

@@ -33,6 +33,8 @@ import { breaksFromIntervals, mergeIntervals, type Interval } from './signalGaps
 export const SUPPORT = CORRECTION_SUPPORT_BEATS;
 /** Beats finalised per step. */
 const BLOCK = 16;
+/** Most blocks finalised in one correction window (when that many are final at once). */
+const MAX_BLOCKS = 32;
 
 /** A beat of the NN path (a raw detection or a beat inserted by the correction). */
 export interface NnBeat {
@@ -98,10 +100,16 @@ export class NnStream {
   /** The NN beats that became final (time order). */
   takeFinal(out: NnBeat[] = []): NnBeat[] {
     for (;;) {
+      // As many whole blocks as are final at once, up to MAX_BLOCKS: an offline analysis corrects
+      // long windows (less overlap), a live stream one block at a time; the result is the same.
       const n = this.base + this.peak.length;
-      const end = this.finalized + BLOCK;
-      if (end + SUPPORT > n) break;
-      if (this.peak[end + SUPPORT - 1 - this.base]! > this.finalUntilSec) break;
+      let end = this.finalized;
+      for (let b = 0; b < MAX_BLOCKS; b++) {
+        const next = end + BLOCK;
+        if (next + SUPPORT > n || this.peak[next + SUPPORT - 1 - this.base]! > this.finalUntilSec) break;
+        end = next;
+      }
+      if (end === this.finalized) break;
       this.finalizeBlock(end, out);
     }
     this.trim();
@@ -112,7 +120,7 @@ export class NnStream {
   flush(out: NnBeat[] = []): NnBeat[] {
     this.finalUntilSec = Infinity;
     const n = this.base + this.peak.length;
-    while (this.finalized < n) this.finalizeBlock(Math.min(n, this.finalized + BLOCK), out);
+    while (this.finalized < n) this.finalizeBlock(Math.min(n, this.finalized + MAX_BLOCKS * BLOCK), out);
     return out;
   }
 

@@ -15,6 +15,7 @@
  */
 import type { Interval } from './signalGaps.js';
 import { MIN_BEAT_QUALITY, MISSED_BEATS_FACTOR } from './signalGaps.js';
+import { selectKth } from './quickselect.js';
 
 const LOCAL = 10;
 const WIDE = 32;
@@ -145,16 +146,19 @@ export class UnusableTracker {
     return Math.max(2.5, 2.2 * (Number.isFinite(m) ? m : 1));
   }
 
+  private scratch = new Float64Array(64);
+
   /** Median of the intervals from i − back to i + LOCAL (never further ahead: the decision must not depend on when it is taken). */
   private medianAround(i: number, back: number): number {
     const t = this.t;
     const lo = Math.max(1, i - back);
     const hi = Math.min(t.length - 1, i + LOCAL);
-    const d: number[] = [];
-    for (let k = lo; k <= hi; k++) d.push(t[k]! - t[k - 1]!);
-    if (d.length === 0) return 1;
-    d.sort((a, b) => a - b);
-    return d[d.length >> 1]!;
+    const n = hi - lo + 1;
+    if (n <= 0) return 1;
+    if (this.scratch.length < n) this.scratch = new Float64Array(2 * n);
+    const d = this.scratch;
+    for (let k = lo; k <= hi; k++) d[k - lo] = t[k]! - t[k - 1]!;
+    return selectKth(d, n, n >> 1);
   }
 
   /** Keep the beats the decisions still need (bounded memory). */

@@ -23,6 +23,7 @@
  */
 
 import { maskedRollingMedian } from './intervalsRolling.js';
+import { medianInPlace } from './quickselect.js';
 
 export interface HalfRateSettings {
   /** Half-width (beats) of the neighbourhood searched for a faster regular rhythm. */
@@ -116,7 +117,7 @@ export function regularLevels(rr: Float64Array, ok: Uint8Array, m: Float64Array,
   const n = rr.length;
   const h = s.medianHalfBeats;
   const regular = new Float64Array(n).fill(NaN);
-  const steps: number[] = [];
+  const steps = new Float64Array(2 * h + 1);
   for (let j = 0; j < n; j++) {
     const mj = m[j]!;
     if (!ok[j] || !(mj > 0)) continue;
@@ -124,16 +125,15 @@ export function regularLevels(rr: Float64Array, ok: Uint8Array, m: Float64Array,
     const hi = Math.min(n - 1, j + h);
     let valid = 0;
     let near = 0;
-    steps.length = 0;
+    let nSteps = 0;
     for (let q = lo; q <= hi; q++) {
       if (!ok[q]) continue;
       valid++;
       if (Math.abs(rr[q]! - mj) <= s.regularTolerance * mj) near++;
-      if (q > lo && ok[q - 1]) steps.push(Math.abs(rr[q]! - rr[q - 1]!));
+      if (q > lo && ok[q - 1]) steps[nSteps++] = Math.abs(rr[q]! - rr[q - 1]!);
     }
-    if (valid < s.regularMinValid || near < s.regularMinCount || steps.length === 0) continue;
-    steps.sort((a, b) => a - b);
-    const medStep = steps.length % 2 ? steps[steps.length >> 1]! : (steps[steps.length / 2 - 1]! + steps[steps.length / 2]!) / 2;
+    if (valid < s.regularMinValid || near < s.regularMinCount || nSteps === 0) continue;
+    const medStep = medianInPlace(steps, nSteps);
     if (medStep > s.regularMaxStep * mj) continue;
     regular[j] = mj;
   }

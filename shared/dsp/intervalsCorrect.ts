@@ -49,7 +49,8 @@
  */
 
 import { halfRateMask, HALF_RATE_SUPPORT_BEATS, type HalfRateStretch } from './halfRate.js';
-import { maskedRollingMedian, maskedRollingQuartileDeviation, quantileSorted } from './intervalsRolling.js';
+import { maskedRollingMedian, maskedRollingQuartileDeviation } from './intervalsRolling.js';
+import { medianInPlace } from './quickselect.js';
 
 /**
  * Verdict on a raw beat (on the beat itself, or on the interval that closes at it):
@@ -596,13 +597,10 @@ function localRhythm(rr: Float64Array, ok: Uint8Array, half: number): { rhythm: 
     let m = 0;
     for (let j = lo; j <= hi; j++) if (ok[j]) buf[m++] = rr[j]!;
     if (m === 0) continue;
-    const w = buf.subarray(0, m);
-    w.sort();
-    const r = quantileSorted(w, 0.5);
-    for (let q = 0; q < m; q++) w[q] = Math.abs(w[q]! - r);
-    w.sort();
+    const r = medianInPlace(buf, m);
+    for (let q = 0; q < m; q++) buf[q] = Math.abs(buf[q]! - r);
     rhythm[i] = r;
-    spread[i] = quantileSorted(w, 0.5);
+    spread[i] = medianInPlace(buf, m);
   }
   return { rhythm, spread };
 }

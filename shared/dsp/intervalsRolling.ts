@@ -9,6 +9,7 @@
  */
 
 import { lowerBound } from './nnGaps.js';
+import { medianInPlace } from './quickselect.js';
 
 /** Linear-interpolation quantile of a sorted array (numpy/pandas default). */
 export function quantileSorted(w: ArrayLike<number>, q: number): number {
@@ -33,9 +34,7 @@ export function maskedRollingMedian(x: Float64Array, ok: Uint8Array, half: numbe
     for (let j = lo; j <= hi; j++) if (ok[j]) buf[m++] = x[j]!;
     count[i] = m;
     if (m === 0) continue;
-    const w = buf.subarray(0, m);
-    w.sort();
-    median[i] = quantileSorted(w, 0.5);
+    median[i] = medianInPlace(buf, m);
   }
   return { median, count };
 }

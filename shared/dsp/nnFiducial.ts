@@ -1,3 +1,5 @@
+import { medianInPlace } from './quickselect.js';
+
 /** Which point of each pulse a beat's NN interval is measured at. */
 export type NnFiducial = 'systolic-peak' | 'max-upstroke-slope' | 'pulse-template';
 
@@ -59,10 +61,26 @@ export class NnFiducialSelector {
     this.count++;
     const m = Math.min(this.count, this.n);
     // Noise of each fiducial over the window; switch with hysteresis.
-    const noise = [this.noise(0, m), this.noise(1, m), this.noise(2, m)];
+    const n0 = this.noise(0, m);
+    const n1 = this.noise(1, m);
+    const n2 = this.noise(2, m);
     let cur = this.current;
-    if (!(noise[cur]! < Infinity)) cur = 0;
-    for (let f = 0; f < 3; f++) if (noise[f]! < this.s.switchRatio * noise[cur]!) cur = f;
+    let nCur = cur === 0 ? n0 : cur === 1 ? n1 : n2;
+    if (!(nCur < Infinity)) {
+      cur = 0;
+      nCur = n0;
+    }
+    // In fiducial order, each one clearly quieter than the one chosen so far takes over.
+    const r = this.s.switchRatio;
+    if (n0 < r * nCur) {
+      cur = 0;
+      nCur = n0;
+    }
+    if (n1 < r * nCur) {
+      cur = 1;
+      nCur = n1;
+    }
+    if (n2 < r * nCur) cur = 2;
     this.current = cur;
     const own = this.times[slot + cur]!;
     let tSec = peakSec;
@@ -101,7 +119,7 @@ export class NnFiducialSelector {
       if (i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5) this.scratch[k++] = Math.abs(i2 - i1);
     }
     if (k < this.s.minDiffs) return Infinity;
-    return median(this.scratch, k);
+    return medianInPlace(this.scratch, k);
   }
 
   /** Median (peak − fiducial f) over the last m beats, NaN when none. */
@@ -111,11 +129,6 @@ export class NnFiducialSelector {
       const d = this.at(b, 0) - this.at(b, f);
       if (d === d && Math.abs(d) < 0.5) this.scratch[k++] = d;
     }
-    return k > 0 ? median(this.scratch, k) : NaN;
+    return k > 0 ? medianInPlace(this.scratch, k) : NaN;
   }
-}
-
-function median(a: Float64Array, k: number): number {
-  const v = a.subarray(0, k).sort();
-  return k % 2 ? v[k >> 1]! : 0.5 * (v[(k >> 1) - 1]! + v[k >> 1]!);
 }

@@ -70,6 +70,8 @@ export class PulseAligner {
   private readonly vr: Float64Array;
   private readonly w: Float64Array;
   private readonly v: Float64Array;
+  /** The window with one extra sample at each end (for the slope in the Gauss–Newton step). */
+  private readonly ve: Float64Array;
   private count = 0;
   /** Consecutive pulses that did not match the template. */
   private fails = 0;
@@ -86,12 +88,15 @@ export class PulseAligner {
     this.vr = new Float64Array(L);
     this.w = new Float64Array(L);
     this.v = new Float64Array(L);
+    this.ve = new Float64Array(L + 2);
+    this.reachSamples = { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
   }
 
   /** Samples the aligner reads before / after the expected peak index. */
-  get reach(): { before: number; after: number } {
-    return { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
+  get reach(): { readonly before: number; readonly after: number } {
+    return this.reachSamples;
   }
+  private readonly reachSamples: { readonly before: number; readonly after: number };
 
   /**
    * Align the pulse expected at fractional index `c` of `x` (e.g. the systolic peak, or the
@@ -197,23 +202,28 @@ export class PulseAligner {
 
   /** One Gauss–Newton step (samples) for the shift at fractional origin tau. */
   private gaussNewton(x: Samples, tau: number): number {
-    const v = this.v;
+    const ve = this.ve;
     const tpl = this.tpl;
     const w = this.w;
-    this.sampleInto(x, tau);
+    const L = tpl.length;
+    // The window and one sample either side, interpolated once: ve[i + 1] is the signal at
+    // tau − pre + i, so its central difference is the slope there.
+    sampleFrom(x, tau - this.pre - 1, ve);
     // Weighted fit v ≈ g·tpl + b.
     let sw = 0;
     let st = 0;
     let sv = 0;
     let stt = 0;
     let stv = 0;
-    for (let i = 0; i < tpl.length; i++) {
+    for (let i = 0; i < L; i++) {
       const wi = w[i]!;
+      const t = tpl[i]!;
+      const v = ve[i + 1]!;
       sw += wi;
-      st += wi * tpl[i]!;
-      sv += wi * v[i]!;
-      stt += wi * tpl[i]! * tpl[i]!;
-      stv += wi * tpl[i]! * v[i]!;
+      st += wi * t;
+      sv += wi * v;
+      stt += wi * t * t;
+      stv += wi * t * v;
     }
     const ctt = stt - (st * st) / sw;
     if (!(ctt > 0)) return NaN;
@@ -222,10 +232,9 @@ export class PulseAligner {
     // d v(tau + i)/d tau by the central difference of the interpolated signal.
     let num = 0;
     let dd = 0;
-    const start = tau - this.pre;
-    for (let i = 0; i < tpl.length; i++) {
-      const d = 0.5 * (interp(x, start + i + 1) - interp(x, start + i - 1));
-      const r = v[i]! - g * tpl[i]! - b;
+    for (let i = 0; i < L; i++) {
+      const d = 0.5 * (ve[i + 2]! - ve[i]!);
+      const r = ve[i + 1]! - g * tpl[i]! - b;
       num += w[i]! * r * d;
       dd += w[i]! * d * d;
     }
@@ -265,10 +274,7 @@ export class PulseAligner {
   }
 
   private sampleInto(x: Samples, origin: number): void {
-    const start = origin - this.pre;
-    const v = this.v;
-    if (start === Math.floor(start)) for (let i = 0; i < v.length; i++) v[i] = x[start + i]!;
-    else for (let i = 0; i < v.length; i++) v[i] = interp(x, start + i);
+    sampleFrom(x, origin - this.pre, this.v);
   }
 
   /** Zero mean, unit mean square (the template's scale; the variance floor is relative to it). */
@@ -282,6 +288,12 @@ export class PulseAligner {
     const k = ss > 0 ? 1 / Math.sqrt(ss / v.length) : 1;
     for (let i = 0; i < v.length; i++) dst[i] = (v[i]! - m) * k;
   }
+}
+
+/** dst[i] = the signal at fractional index start + i. */
+function sampleFrom(x: Samples, start: number, dst: Float64Array): void {
+  if (start === Math.floor(start)) for (let i = 0; i < dst.length; i++) dst[i] = x[start + i]!;
+  else for (let i = 0; i < dst.length; i++) dst[i] = interp(x, start + i);
 }
 
 /** Cubic (Catmull–Rom) interpolation of the signal at fractional index x. */

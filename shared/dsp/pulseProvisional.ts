@@ -21,6 +21,7 @@
  */
 
 import { MIN_BEAT_QUALITY } from './signalGaps.js';
+import { selectKth } from './quickselect.js';
 
 export type BeatEvent =
   /** A provisional beat: systolic peak time, seconds from the first sample. */
@@ -171,10 +172,9 @@ export class ProvisionalBeats {
   private medianIbi(): number {
     const n = Math.min(this.ibiCount, this.ibis.length);
     if (n < 3) return 0.5;
-    const a = this.scratch.subarray(0, n);
-    a.set(this.ibis.subarray(0, n));
-    a.sort();
-    return a[n >> 1]!;
+    const a = this.scratch;
+    for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
+    return selectKth(a, n, n >> 1);
   }
 }
 

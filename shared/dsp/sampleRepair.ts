@@ -61,6 +61,9 @@ export class SampleRepair {
   private bMin = Infinity;
   private bMax = -Infinity;
   private bN = 0;
+  /** Lowest / highest of the completed blocks' `mins` / `maxs` (kept with them). */
+  private blocksMin = Infinity;
+  private blocksMax = -Infinity;
   /** Samples filled and impulses replaced so far. */
   filled = 0;
   impulses = 0;
@@ -111,6 +114,8 @@ export class SampleRepair {
     this.bMin = Infinity;
     this.bMax = -Infinity;
     this.bN = 0;
+    this.blocksMin = Infinity;
+    this.blocksMax = -Infinity;
   }
 
   /** The oldest held sample, repaired, or null when more input is needed to judge it. */
@@ -235,12 +240,8 @@ export class SampleRepair {
   /** The recent amplitude of the repaired signal (from the first few samples on; NaN before). */
   private amplitude(): number {
     if (this.mins.length === 0 && this.bN < 5) return Number.NaN;
-    let lo = this.bMin;
-    let hi = this.bMax;
-    for (let k = 0; k < this.mins.length; k++) {
-      if (this.mins[k]! < lo) lo = this.mins[k]!;
-      if (this.maxs[k]! > hi) hi = this.maxs[k]!;
-    }
+    const lo = this.bMin < this.blocksMin ? this.bMin : this.blocksMin;
+    const hi = this.bMax > this.blocksMax ? this.bMax : this.blocksMax;
     return hi - lo;
   }
 
@@ -261,6 +262,12 @@ export class SampleRepair {
     if (this.mins.length > keep) {
       this.mins.shift();
       this.maxs.shift();
+    }
+    this.blocksMin = Infinity;
+    this.blocksMax = -Infinity;
+    for (let k = 0; k < this.mins.length; k++) {
+      if (this.mins[k]! < this.blocksMin) this.blocksMin = this.mins[k]!;
+      if (this.maxs[k]! > this.blocksMax) this.blocksMax = this.maxs[k]!;
     }
     this.bMin = Infinity;
     this.bMax = -Infinity;
