@@ -7,7 +7,8 @@
  * - `RecordCalls` — clients, saved sessions, the clinical record, exports, reports, RR imports;
  * - `SensorCalls` — sensors and their live views (the batched live stream);
  * - `SessionCalls` — the live session and the pacer;
- * - `ResonanceService` — the resonance assessment (a session it owns; hears of its end).
+ * - `ResonanceService` — the resonance assessment (a session it owns; hears of its end);
+ * - `LockCalls` — the console lock (records refused while locked: `guardLocked`).
  *
  * `composeService` binds every contract call to the one part that implements it (checked at
  * compile time and at start-up), so the Electron IPC handlers, the web host and the CLI all call
@@ -22,6 +23,7 @@ import { AppCalls } from './appCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
 import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
+import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -46,11 +48,13 @@ export interface AppServiceOptions {
   chooseReplayFile?: () => Promise<string | null>;
   /** Runs RR analysis, reports and exports (default: on the main thread; the app core passes a worker). */
   heavyWork?: HeavyWork;
+  /** Checks the database passphrase for unlocking the console (encrypted databases). */
+  verifyPassphrase?: (passphrase: string) => boolean;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -80,6 +84,7 @@ export class AppService {
   readonly sensors: SensorCalls;
   readonly sessions: SessionCalls;
   readonly resonance: ResonanceService;
+  readonly lock: LockCalls;
   private timer: ReturnType<typeof setInterval> | null = null;
   private readonly batchHz: number;
 
@@ -108,7 +113,14 @@ export class AppService {
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub);
-    Object.assign(this, composeService([this.app, this.records, this.sensors, this.sessions, this.resonance]));
+    this.lock = new LockCalls(o.settings, this.hub, {
+      nowMs,
+      busy: () => this.sessions.getSessionState().phase !== 'idle',
+      auto: o.info.host !== 'cli',
+      ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
+    });
+    // Every transport (Electron IPC, web host, CLI) calls through the lock.
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */
@@ -137,5 +149,6 @@ export class AppService {
     this.sensors.tick();
     this.resonance.tick(); // a resonance run ends itself after its last step
     this.sessions.tick();
+    this.lock.tick();
   }
 }

@@ -9,6 +9,8 @@ import { dirname } from 'node:path';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_LOCALE,
+  DEFAULT_LOCK_AFTER_MIN,
+  MAX_LOCK_AFTER_MIN,
   LOCALES,
   type AppSettings,
   type DisplaySettings,
@@ -48,7 +50,12 @@ function sanitize(raw: unknown): AppSettings {
   for (const [k, v] of Object.entries(d)) {
     if (checkDisplayPatch({ [k]: v }).length === 0) (display as unknown as Record<string, unknown>)[k] = v;
   }
-  return { locale, display };
+  const lockAfterMin = validLockAfter(o.lockAfterMin) ? o.lockAfterMin : DEFAULT_LOCK_AFTER_MIN;
+  return { locale, display, lockAfterMin };
+}
+
+function validLockAfter(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_LOCK_AFTER_MIN;
 }
 
 export class SettingsStore {
@@ -67,7 +74,15 @@ export class SettingsStore {
   }
 
   get(): AppSettings {
-    return { locale: this.value.locale, display: { ...this.value.display } };
+    return { locale: this.value.locale, display: { ...this.value.display }, lockAfterMin: this.value.lockAfterMin };
+  }
+
+  /** Minutes without use before the console locks (0 = never; whole minutes up to MAX_LOCK_AFTER_MIN). */
+  setLockAfter(minutes: number): AppSettings {
+    if (!validLockAfter(minutes)) throw new Error(`the lock time must be a whole number of minutes from 0 (never) to ${MAX_LOCK_AFTER_MIN}`);
+    this.value = { ...this.value, lockAfterMin: minutes };
+    this.save();
+    return this.get();
   }
 
   setLocale(locale: Locale): AppSettings {

@@ -6,6 +6,8 @@ import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
+import { LockScreen } from '../features/lock/LockScreen.js';
+import { useActivityReport } from '../features/lock/useActivityReport.js';
 import { useT } from './i18n.js';
 import { useRoute } from './route.js';
 import { setState, useApp } from './store.js';
@@ -20,7 +22,12 @@ export function App() {
     document.title = route.name === 'display' ? t('cd.windowTitle') : 'Cadans';
   }, [locale, route.name, t]);
 
+  const locked = useApp((s) => s.lock?.locked ?? false);
+  useActivityReport(route.name !== 'display' && !locked);
+
+  // The client display shows no records (pacer and the client's own wave only): it stays up while locked.
   if (route.name === 'display') return <ClientDisplay />;
+  if (locked) return <LockScreen />;
   return (
     <div className="app">
       <TopBar route={route} />

@@ -4,6 +4,7 @@ import { api } from './api.js';
 import { useT } from './i18n.js';
 import { navigate, type Route } from './route.js';
 import { showError, useApp } from './store.js';
+import { LockControls } from '../features/lock/LockControls.js';
 
 export function TopBar({ route }: { route: Route }) {
   const { t, locale } = useT();
@@ -40,6 +41,7 @@ export function TopBar({ route }: { route: Route }) {
           </span>
         )}
         {link !== 'open' && <span className="badge badge-bad">{t(`link.${link}`)}</span>}
+        <LockControls />
         <div className="lang" role="group" aria-label={t('nav.language')}>
           {(['nl', 'en'] as const).map((l) => (
             <button key={l} className={l === locale ? 'lang-btn on' : 'lang-btn'} onClick={() => setLocale(l)} data-testid={`lang-${l}`} aria-pressed={l === locale}>

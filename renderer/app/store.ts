@@ -8,11 +8,13 @@ import { useSyncExternalStore } from 'react';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_LOCALE,
+  DEFAULT_LOCK_AFTER_MIN,
   LOCALES,
   type AppInfo,
   type AppSettings,
   type ChannelView,
   type Locale,
+  type LockState,
   type PacerTimeline,
   type QualityEvent,
   type SessionStateView,
@@ -32,6 +34,8 @@ export interface AppState {
   pacer: PacerTimeline | null;
   clients: ClientListItem[];
   selectedClientId: number | null;
+  /** The console lock (null until known). */
+  lock: LockState | null;
   /** Last error message to show (cleared by the user). */
   error: string | null;
 }
@@ -66,13 +70,14 @@ export const IDLE_SESSION: SessionStateView = {
 let state: AppState = {
   link: 'connecting',
   info: null,
-  settings: { locale: initialLocale(), display: { ...DEFAULT_DISPLAY_SETTINGS } },
+  settings: { locale: initialLocale(), display: { ...DEFAULT_DISPLAY_SETTINGS }, lockAfterMin: DEFAULT_LOCK_AFTER_MIN },
   channels: [],
   quality: {},
   session: IDLE_SESSION,
   pacer: null,
   clients: [],
   selectedClientId: null,
+  lock: null,
   error: null,
 };
 
@@ -139,6 +144,15 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
     setState({ channels });
   });
   api.onLive((batch) => liveData.ingest(batch));
+  api.onLock((lock) => applyLock(api, lock));
+}
+
+/** A new lock state: locked → the page forgets the client list (nothing of a record stays in memory); unlocked → reload. */
+function applyLock(api: CadansApi, lock: LockState): void {
+  const was = state.lock?.locked ?? false;
+  if (lock.locked) setState({ lock, clients: [], error: null });
+  else setState({ lock });
+  if (was && !lock.locked) void reloadClients(api);
 }
 
 async function refresh(api: CadansApi): Promise<void> {
@@ -152,7 +166,9 @@ async function refresh(api: CadansApi): Promise<void> {
     ]);
     liveData.setPacer(pacer);
     setState({ info, settings, channels, session, pacer });
-    await reloadClients(api);
+    const lock = await api.getLockState();
+    applyLock(api, lock);
+    if (!lock.locked) await reloadClients(api);
   } catch (e) {
     showError(e);
   }

@@ -448,6 +448,17 @@ export const nl = {
   'resonance.presetAvailable': 'Resonantiemeting van {date}: {rate}/min',
   'resonance.presetUse': 'Gebruiken',
   'resonance.presetTooClose': 'Let op: de stappen lagen dicht bij elkaar.',
+  'lock.button': 'Vergrendel',
+  'lock.buttonTitle': 'Vergrendel de console: cliëntgegevens verdwijnen van het scherm',
+  'lock.after': 'Automatisch vergrendelen',
+  'lock.afterNever': 'nooit',
+  'lock.afterMin': 'na {n} min',
+  'lock.title': 'Console vergrendeld',
+  'lock.text': 'Cliëntgegevens zijn verborgen. Een lopende opname gaat gewoon door.',
+  'lock.recording': 'Er loopt een opname.',
+  'lock.passphrase': 'Wachtwoordzin van de database',
+  'lock.unlock': 'Ontgrendelen',
+  'lock.wrong': 'Onjuiste wachtwoordzin: de console blijft vergrendeld.',
 } as const;
 
 export type StringKey = keyof typeof nl;

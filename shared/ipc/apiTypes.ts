@@ -222,6 +222,24 @@ export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze
 export interface AppSettings {
   locale: Locale;
   display: DisplaySettings;
+  /** Minutes without use after which the console locks (0 = never). */
+  lockAfterMin: number;
+}
+
+/** Default and limits of `AppSettings.lockAfterMin`. */
+export const DEFAULT_LOCK_AFTER_MIN = 10;
+export const MAX_LOCK_AFTER_MIN = 240;
+
+/**
+ * The console lock (NEN 7510: an unattended workstation shows no client data). While locked, the
+ * core refuses every call that reads or changes client records (see `LOCKED_CALLS_ALLOWED`); a
+ * recording in progress goes on.
+ */
+export interface LockState {
+  locked: boolean;
+  /** Unlocking needs the database passphrase (the database is encrypted); otherwise a click. */
+  needsPassphrase: boolean;
+  lockAfterMin: number;
 }
 
 /** Facts about the running app the UI shows (mode, simulator label, version). */

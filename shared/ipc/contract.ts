@@ -21,6 +21,7 @@ import {
   coursePatchSchema,
   displayPatchSchema,
   goalStatusSchema,
+  lockAfterSchema,
   newClientSchema,
   newCourseSchema,
   newGoalSchema,
@@ -32,6 +33,7 @@ import {
   rrImportSchema,
   startResonanceSchema,
   startSessionSchema,
+  unlockSchema,
 } from './requestSchemas.js';
 import { id as positiveId, nullable } from './schema.js';
 import {
@@ -44,6 +46,7 @@ import {
   type ConnectionEvent,
   type DisplaySettings,
   type Locale,
+  type LockState,
   type MarkerView,
   type PacerTimeline,
   type QualityEvent,
@@ -111,6 +114,10 @@ export const CONTRACT = {
   getDisplaySettings: invoke<[], DisplaySettings>(noArgs),
   setDisplaySettings: invoke<[patch: Partial<DisplaySettings>], DisplaySettings>(args(displayPatchSchema)),
   openClientDisplay: invoke<[], ClientDisplayTarget>(noArgs),
+  getLockState: invoke<[], LockState>(noArgs),
+  lockConsole: invoke<[], LockState>(noArgs),
+  unlockConsole: invoke<[passphrase: string | null], LockState>(args(unlockSchema)),
+  setLockAfter: invoke<[minutes: number], LockState>(args(lockAfterSchema)),
   // ---- clients
   listClients: invoke<[], ClientListItem[]>(noArgs),
   createClient: invoke<[input: NewClient], Client>(args(newClientSchema)),
@@ -169,6 +176,7 @@ export const CONTRACT = {
   onSettings: event<AppSettings>(),
   onLive: event<LiveBatch>(),
   onResonance: event<ResonanceRunView>(),
+  onLock: event<LockState>(),
 } as const;
 
 export type Contract = typeof CONTRACT;
@@ -195,6 +203,36 @@ export type EventSink = <K extends EventName>(name: K, payload: PayloadOf<K>) =>
 export const API_NAMES = Object.keys(CONTRACT) as ApiName[];
 export const INVOKE_NAMES = API_NAMES.filter((k) => CONTRACT[k].kind === 'invoke') as InvokeName[];
 export const EVENT_NAMES = API_NAMES.filter((k) => CONTRACT[k].kind === 'event') as EventName[];
+
+/**
+ * The calls a locked console still answers: the app's own state, the lock, the sensors and the
+ * live session that may be recording (pause, stop, markers, pacer, a running resonance
+ * assessment). Everything that reads or changes client records is refused until unlocked.
+ */
+export const LOCKED_CALLS_ALLOWED: ReadonlySet<InvokeName> = new Set<InvokeName>([
+  'getAppInfo',
+  'getSettings',
+  'getLocale',
+  'setLocale',
+  'getDisplaySettings',
+  'setDisplaySettings',
+  'openClientDisplay',
+  'getLockState',
+  'lockConsole',
+  'unlockConsole',
+  'listSensors',
+  'listChannels',
+  'getSessionState',
+  'pauseSession',
+  'resumeSession',
+  'stopSession',
+  'addMarker',
+  'getPacer',
+  'setPacer',
+  'getResonanceRun',
+  'stopResonance',
+  'cancelResonance',
+]);
 
 /** Electron IPC channel of an API name. */
 export function channelOf(name: ApiName): string {

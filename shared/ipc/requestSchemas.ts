@@ -20,7 +20,7 @@ import {
 } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
-import { LOCALES, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
+import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
 import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type GoalStatusRequest, type ReportRequest, type RrImportRequest } from './recordTypes.js';
 import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
@@ -208,3 +208,7 @@ export const resonanceOverrideSchema: Schema<ResonanceOverrideRequest> = object<
   rateBpm: nullable(finite),
   note: optional(text({ maxLength: 10_000 })),
 });
+
+// ---- the console lock
+export const lockAfterSchema: Schema<number> = number({ integer: true, min: 0, max: MAX_LOCK_AFTER_MIN });
+export const unlockSchema: Schema<string | null> = nullable(text({ maxLength: 1024 }));
