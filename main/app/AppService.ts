@@ -23,6 +23,7 @@ import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js'
 import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { RecordCalls } from './recordCalls.js';
+import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
 import { SessionCalls } from './sessionCalls.js';
@@ -50,7 +51,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -77,6 +78,7 @@ export class AppService {
   readonly hub = new EventHub();
   readonly app: AppCalls;
   readonly records: RecordCalls;
+  readonly edits: RecordEditCalls;
   readonly sensors: SensorCalls;
   readonly sessions: SessionCalls;
   readonly resonance: ResonanceService;
@@ -104,11 +106,12 @@ export class AppService {
       () => o.printToPdf ?? chromiumPrintToPdf(),
       o.heavyWork ?? inlineHeavyWork(o.storage),
     );
+    this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub);
-    Object.assign(this, composeService([this.app, this.records, this.sensors, this.sessions, this.resonance]));
+    Object.assign(this, composeService([this.app, this.records, this.edits, this.sensors, this.sessions, this.resonance]));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */
