@@ -134,6 +134,6 @@ export function validateQuestionnaireEntry(input: unknown, now: Date): Validatio
     date: date as IsoDate,
     scores,
     notes,
-    items,
+    ...(items ? { items } : {}),
   } as unknown as NewQuestionnaireEntry);
 }
