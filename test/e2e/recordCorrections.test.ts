@@ -32,7 +32,7 @@ describe('Record corrections in Chromium (cadans web)', { skip: skip ?? false, t
     await page.getByTestId(`tab-${name}`).click();
     await page.locator(`[data-testid="tab-${name}"][aria-selected="true"]`).waitFor();
   };
-  const dklValues = async (): Promise<string[]> => page.getByTestId('q-table-4dkl').locator('[data-testid="q-value"][data-scale="distress"]').allTextContents();
+  const dklValues = async (): Promise<string[]> => page.getByTestId('q-table-4dkl').locator('[data-testid="q-cell"][data-scale="distress"]').allTextContents();
 
   test('a client with a 4DKL intake; the same moment again asks "replace or keep both"', async () => {
     page = e2e.page;
@@ -94,7 +94,7 @@ describe('Record corrections in Chromium (cadans web)', { skip: skip ?? false, t
     await page.getByTestId('item-5').fill('4');
     await page.getByTestId('q-save').click();
     await page.getByTestId('q-saved').waitFor();
-    assert.deepEqual(await page.getByTestId('q-table-nq').getByTestId('q-value').allTextContents(), ['34verhoogd']);
+    assert.deepEqual(await page.getByTestId('q-table-nq').getByTestId('q-cell').allTextContents(), ['34verhoogd']);
     assert.match((await page.getByTestId('q-table-nq').textContent()) ?? '', /per item ingevoerd/);
   });
 

@@ -86,8 +86,8 @@ function InstrumentTable({ instrument, entries, onEdit, onDeleted }: { instrumen
                   const v = score(e, key);
                   const level = cutoffLevel(instrument, key, v);
                   return (
-                    <td key={e.id} className={`num ${level === 2 ? 'rec-q-strong' : level === 1 ? 'rec-q-elevated' : ''}`} data-testid="q-value" data-scale={key} data-level={level ?? ''}>
-                      {fmt.num(v, 0)}
+                    <td key={e.id} className={`num ${level === 2 ? 'rec-q-strong' : level === 1 ? 'rec-q-elevated' : ''}`} data-testid="q-cell" data-scale={key} data-level={level ?? ''}>
+                      <span data-testid="q-value">{fmt.num(v, 0)}</span>
                       {level ? <span className="rec-q-level">{t(level === 2 ? 'rec.q.stronglyElevated' : 'rec.q.elevated')}</span> : null}
                     </td>
                   );
