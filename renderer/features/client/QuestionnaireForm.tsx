@@ -63,7 +63,7 @@ export function QuestionnaireForm({
     setConflict(null);
     setSaved(null);
     s.setIssues([]);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another result is picked
+    // Only when another result is picked.
   }, [editing?.id]);
 
   const reset = (i: Instrument) => {

@@ -74,7 +74,7 @@ export function RunningLogForm({
     setHrAvg(text(editing.hrAvgBpm));
     setHrMax(text(editing.hrMaxBpm));
     setNotes(editing.notes);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when another entry is picked
+    // Only when another entry is picked.
   }, [editing?.id]);
 
   const setBlock = (i: number, patch: Partial<BlockText>) => setBlocks(blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)));
