@@ -25,6 +25,7 @@ import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
+import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
 import { SessionCalls } from './sessionCalls.js';
@@ -54,7 +55,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -81,6 +82,7 @@ export class AppService {
   readonly hub = new EventHub();
   readonly app: AppCalls;
   readonly records: RecordCalls;
+  readonly edits: RecordEditCalls;
   readonly sensors: SensorCalls;
   readonly sessions: SessionCalls;
   readonly resonance: ResonanceService;
@@ -109,6 +111,7 @@ export class AppService {
       () => o.printToPdf ?? chromiumPrintToPdf(),
       o.heavyWork ?? inlineHeavyWork(o.storage),
     );
+    this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;
@@ -120,7 +123,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.edits, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

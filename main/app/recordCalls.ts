@@ -14,7 +14,6 @@ import type {
   NewClient,
   NewCourse,
   NewGoal,
-  NewQuestionnaireEntry,
   NewRunningLogEntry,
   QuestionnaireEntry,
   RunningLogEntry,
@@ -157,10 +156,6 @@ export class RecordCalls {
   listQuestionnaires(clientId: number): QuestionnaireEntry[] {
     this.storage.clients.require(clientId);
     return this.storage.questionnaires.listByClient(clientId);
-  }
-
-  createQuestionnaire(input: NewQuestionnaireEntry): SaveResult<QuestionnaireEntry> {
-    return this.logged(saveResult(() => this.storage.questionnaires.create(input, this.now())), (q) => q.clientId, 'createQuestionnaire');
   }
 
   listRunningLog(clientId: number): RunningLogEntry[] {

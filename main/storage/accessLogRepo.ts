@@ -1,6 +1,6 @@
 /**
  * `AccessLogRepo` — the access log of client records, as NEN 7513 asks of Dutch care: every
- * open, export, report and change of a client's data with its time, action, client (and session),
+ * open, export, report, change and deletion of a client's data with its time, action, client (and session),
  * the workstation's user (OS user name) and host name. Append-only (the table refuses UPDATE and
  * DELETE) and hash-chained: each entry's `hash` is SHA-256 over the previous entry's hash and this
  * entry's fields, so a changed, removed or inserted entry breaks the chain (`verify`). It never
@@ -11,7 +11,7 @@ import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 
 /** What was done to a client's record. */
-export type AccessAction = 'open' | 'create' | 'edit' | 'export' | 'report' | 'record' | 'import';
+export type AccessAction = 'open' | 'create' | 'edit' | 'delete' | 'export' | 'report' | 'record' | 'import';
 
 export interface AccessEntryInput {
   action: AccessAction;

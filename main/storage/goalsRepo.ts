@@ -1,4 +1,4 @@
-/** SMART goals of a client (optionally of one course): create, get, list, change status. */
+/** SMART goals of a client (optionally of one course): create, get, list, change status, edit, delete. */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { localIsoDate } from '../../shared/domain/dates.js';
 import type { Goal, GoalStatus, IsoDate, NewGoal } from '../../shared/domain/types.js';
@@ -41,6 +41,8 @@ export class GoalsRepo {
   private readonly byClientStmt;
   private readonly byCourseStmt;
   private readonly statusStmt;
+  private readonly updateStmt;
+  private readonly deleteStmt;
 
   constructor(db: Db) {
     this.checks = new RecordChecks(db);
@@ -56,6 +58,31 @@ export class GoalsRepo {
       `SELECT ${COLUMNS} FROM goals WHERE course_id = ? ORDER BY set_date, id`,
     );
     this.statusStmt = db.prepare('UPDATE goals SET status = ?, closed_date = ? WHERE id = ?');
+    this.updateStmt = db.prepare('UPDATE goals SET course_id = @courseId, text = @text, set_date = @setDate, target_date = @targetDate WHERE id = @id');
+    this.deleteStmt = db.prepare('DELETE FROM goals WHERE id = ?');
+  }
+
+  require(id: number): Goal {
+    const g = this.get(id);
+    if (!g) throw new NotFoundError('goal', id);
+    return g;
+  }
+
+  /** Change the text, dates or course of a goal (validated as a whole, like `create`); the status stays. */
+  update(id: number, patch: Partial<Omit<NewGoal, 'clientId'>>, now: Date = new Date()): Goal {
+    const current = this.require(id);
+    const v = ValidationError.unwrap(validateGoal({ ...current, ...patch, clientId: current.clientId }, now));
+    this.checks.requireCourseOfClient(v.clientId, v.courseId);
+    const next: Goal = { ...current, courseId: v.courseId, text: v.text, setDate: v.setDate, targetDate: v.targetDate };
+    this.updateStmt.run({ id, courseId: next.courseId, text: next.text, setDate: next.setDate, targetDate: next.targetDate });
+    return next;
+  }
+
+  /** Delete a goal; returns what it was. Throws `NotFoundError`. */
+  delete(id: number): Goal {
+    const current = this.require(id);
+    this.deleteStmt.run(id);
+    return current;
   }
 
   /** Create an open goal; throws `ValidationError`/`NotFoundError` (nothing written). */

@@ -52,6 +52,8 @@ export class RunningLogRepo {
   private readonly insertStmt;
   private readonly getStmt;
   private readonly byClientStmt;
+  private readonly updateStmt;
+  private readonly deleteStmt;
 
   constructor(db: Db) {
     this.checks = new RecordChecks(db);
@@ -63,6 +65,27 @@ export class RunningLogRepo {
     this.byClientStmt = db.prepare<[number], RunningLogDbRow>(
       `SELECT ${COLUMNS} FROM running_log WHERE client_id = ? ORDER BY date, id`,
     );
+    this.updateStmt = db.prepare(
+      `UPDATE running_log SET course_id = @courseId, date = @date, intervals = @intervals, continuous_run_min = @continuousRunMin,
+         borg = @borg, hr_avg_bpm = @hrAvgBpm, hr_max_bpm = @hrMaxBpm, notes = @notes WHERE id = @id`,
+    );
+    this.deleteStmt = db.prepare('DELETE FROM running_log WHERE id = ?');
+  }
+
+  /** Change an entry (the patch over the stored entry validated as a whole, like `create`). */
+  update(id: number, patch: Partial<Omit<NewRunningLogEntry, 'clientId'>>, now: Date = new Date()): RunningLogEntry {
+    const current = this.require(id);
+    const v = ValidationError.unwrap(validateRunningLog({ ...current, ...patch, clientId: current.clientId }, now));
+    this.checks.requireCourseOfClient(v.clientId, v.courseId);
+    this.updateStmt.run({ ...v, id, intervals: JSON.stringify(v.intervals) });
+    return { ...current, ...v, id, createdAt: current.createdAt };
+  }
+
+  /** Delete an entry; returns what it was. Throws `NotFoundError`. */
+  delete(id: number): RunningLogEntry {
+    const current = this.require(id);
+    this.deleteStmt.run(id);
+    return current;
   }
 
   /** Validate and store an entry. Throws `ValidationError`/`NotFoundError`; nothing written then. */

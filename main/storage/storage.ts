@@ -19,6 +19,7 @@ import { MarkersRepo } from './markersRepo.js';
 import { MetricsRepo } from './metricsRepo.js';
 import { PacerChangesRepo } from './pacerChangesRepo.js';
 import { QuestionnairesRepo } from './questionnairesRepo.js';
+import { RecordHistoryRepo } from './recordHistoryRepo.js';
 import { RunningLogRepo } from './runningLogRepo.js';
 import { SessionsRepo } from './sessionsRepo.js';
 import { SessionWriter, type SessionWriterOptions } from './sessionWriter.js';
@@ -39,6 +40,8 @@ export class Storage {
   readonly runningLog: RunningLogRepo;
   /** Who opened, exported, reported or changed which client record (NEN 7513). */
   readonly accessLog: AccessLogRepo;
+  /** Before/after of every edited or deleted questionnaire result, goal, running-log entry or marker. */
+  readonly history: RecordHistoryRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -54,6 +57,7 @@ export class Storage {
     this.questionnaires = new QuestionnairesRepo(db);
     this.runningLog = new RunningLogRepo(db);
     this.accessLog = new AccessLogRepo(db);
+    this.history = new RecordHistoryRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

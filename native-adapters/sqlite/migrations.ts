@@ -50,6 +50,30 @@ CREATE TRIGGER access_log_no_update BEFORE UPDATE ON access_log BEGIN SELECT RAI
 CREATE TRIGGER access_log_no_delete BEFORE DELETE ON access_log BEGIN SELECT RAISE(ABORT, 'the access log is append-only'); END;`,
     readCompatible: true,
   },
+  {
+    version: 4,
+    description: 'questionnaire answers per item; record history: the before/after of every edited or deleted questionnaire, goal, running-log entry or marker',
+    // items: written by QuestionnairesRepo (entry by item); record_history: RecordHistoryRepo
+    // (main/storage/recordHistoryRepo.ts), append-only like the access log. Both only add: a
+    // database without them is read as it is (the repositories check for the column/table).
+    sql: `ALTER TABLE questionnaire_scores ADD COLUMN items TEXT CHECK (items IS NULL OR json_valid(items));
+CREATE TABLE record_history (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('edit', 'delete')),
+  record    TEXT NOT NULL,
+  record_id INTEGER NOT NULL,
+  client_id INTEGER,
+  session_id INTEGER,
+  before    TEXT NOT NULL CHECK (json_valid(before)),
+  after     TEXT CHECK (after IS NULL OR json_valid(after))
+) STRICT;
+CREATE INDEX record_history_record ON record_history (record, record_id, id);
+CREATE INDEX record_history_client ON record_history (client_id, id);
+CREATE TRIGGER record_history_no_update BEFORE UPDATE ON record_history BEGIN SELECT RAISE(ABORT, 'the record history is append-only'); END;
+CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history BEGIN SELECT RAISE(ABORT, 'the record history is append-only'); END;`,
+    readCompatible: true,
+  },
 ];
 
 /** Schema version this build writes and understands. */

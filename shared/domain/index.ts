@@ -10,3 +10,5 @@ export * from './validateClient.js';
 export * from './validateCourse.js';
 export * from './validateRunningLog.js';
 export * from './validateSession.js';
+export * from './questionnaireItems.js';
+export * from './questionnaireCutoffs.js';

@@ -256,6 +256,11 @@ interface QuestionnaireEntryBase {
   date: IsoDate;
   notes: string;
   createdAt: IsoDateTime;
+  /**
+   * The answers per item when entered by item (index 0 = item 1; see questionnaireItems.ts), from
+   * which `scores` were computed; null when only the scale scores were entered.
+   */
+  items?: number[] | null;
 }
 
 /** A stored questionnaire result; `scores` matches `instrument`. */
@@ -273,8 +278,16 @@ export type NewQuestionnaireEntry = {
     date: IsoDate;
     scores: InstrumentScores[I];
     notes?: string;
+    /** Answers per item (index 0 = item 1): the scores are then computed from them by the published key. */
+    items?: number[] | null;
+    /** A request field of the API (`createQuestionnaire`): what to do when the moment already has a result. */
+    onExisting?: OnExisting;
   };
 }[Instrument];
+
+/** What to do when the client already has a result of the same questionnaire at the same moment (and course). */
+export type OnExisting = 'ask' | 'replace' | 'keep';
+export const ON_EXISTING: readonly OnExisting[] = ['ask', 'replace', 'keep'];
 
 // ---------------------------------------------------------------- running therapy
 

@@ -15,6 +15,7 @@ import type {
   QuestionnaireMoment,
 } from './types.js';
 import { INSTRUMENTS, NAMED_MOMENTS } from './types.js';
+import { scoreItems, validateItems } from './questionnaireItems.js';
 import { fieldLabel, showValue } from './validationMessages.js';
 import { IssueCollector, type ValidationResult } from './validationResult.js';
 
@@ -94,7 +95,8 @@ export function isQuestionnaireMoment(moment: unknown): moment is QuestionnaireM
 
 /**
  * Validate a complete questionnaire entry: client/course ids, instrument, moment, date
- * (valid, not after the local date of `now`, not before 1900) and the scores.
+ * (valid, not after the local date of `now`, not before 1900) and the scores — or, when `items`
+ * is given, the answers per item, from which the scores are computed (`scoreItems`).
  */
 export function validateQuestionnaireEntry(input: unknown, now: Date): ValidationResult<NewQuestionnaireEntry> {
   const c = new IssueCollector();
@@ -114,7 +116,16 @@ export function validateQuestionnaireEntry(input: unknown, now: Date): Validatio
   } else moment = o.moment;
   const date = checkDate(c, 'date', o.date, { required: true, notAfter: now, min: EARLIEST_RECORD_DATE });
   const notes = checkText(c, 'notes', o.notes, { maxLength: 10_000 }) ?? '';
-  const scores = instrument ? checkScores(c, instrument, o.scores) : null;
+  let scores: Record<string, number> | null = null;
+  let items: number[] | null = null;
+  if (instrument && o.items !== undefined && o.items !== null) {
+    // Entered by item: the answers are the record, the scales follow from the published key.
+    const v = validateItems(instrument, o.items);
+    if (v.ok) {
+      items = v.value;
+      scores = scoreItems(instrument, items) as unknown as Record<string, number>;
+    } else for (const issue of v.issues) c.issues.push(issue);
+  } else if (instrument) scores = checkScores(c, instrument, o.scores);
   return c.result({
     clientId: clientId as number,
     courseId,
@@ -123,5 +134,6 @@ export function validateQuestionnaireEntry(input: unknown, now: Date): Validatio
     date: date as IsoDate,
     scores,
     notes,
+    ...(items ? { items } : {}),
   } as unknown as NewQuestionnaireEntry);
 }

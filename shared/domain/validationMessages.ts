@@ -27,6 +27,7 @@ export const MESSAGES_EN = {
   invalidMoment: '{field} must be one of {allowed} or weekN (got {value}).',
   notFound: '{entity} {id} does not exist.',
   courseOfOtherClient: 'Course {courseId} belongs to another client than client {clientId}.',
+  momentTaken: 'The {instrument} already has a result at moment {moment} ({date}): replace it or keep both.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
@@ -81,12 +82,19 @@ export const FIELD_LABELS_EN: Record<string, string> = {
   'mvi.reducedMotivation': 'MVI reduced motivation',
   'mvi.mentalFatigue': 'MVI mental fatigue',
   'nq.total': 'Nijmegen questionnaire total',
+  '4dkl.items': '4DKL answers',
+  'mvi.items': 'MVI answers',
+  'nq.items': 'Nijmegen questionnaire answers',
+  marker: 'Marker',
   client: 'Client',
   course: 'Course',
   goal: 'Goal',
   session: 'Session',
   questionnaire: 'Questionnaire entry',
   runningLog: 'Running log entry',
+  tSec: 'Time in the session (s)',
+  kind: 'Kind',
+  note: 'Note',
 };
 
 /** Parameters of a message: strings and numbers, already formatted for display. */
@@ -100,6 +108,8 @@ export function formatMessage(code: MessageCode, params: MessageParams, catalog:
 /** Label of a field path such as 'mvi.mentalFatigue' or 'intervals[2].runMin' (falls back to the key). */
 export function fieldLabel(field: string, labels: Record<string, string> = FIELD_LABELS_EN): string {
   if (labels[field]) return labels[field];
+  const item = /^(4dkl|mvi|nq)\.item(\d+)$/.exec(field);
+  if (item) return `${labels[item[1]!] ?? item[1]} item ${item[2]}`;
   const m = /^(\w+)\[(\d+)\]\.(\w+)$/.exec(field);
   if (m) return `${labels[m[3]] ?? m[3]} (${labels[m[1]] ?? m[1]} #${Number(m[2]) + 1})`;
   return field;

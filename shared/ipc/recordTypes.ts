@@ -7,7 +7,17 @@
  * problems as codes (`issues`, see shared/domain/validationMessages.ts) so the renderer shows them
  * in the user's language — nothing is stored then. Unknown ids still fail the call itself.
  */
-import type { IsoDate, IsoDateTime, SessionType } from '../domain/types.js';
+import type {
+  Instrument,
+  InstrumentScores,
+  IsoDate,
+  IsoDateTime,
+  NewGoal,
+  NewQuestionnaireEntry,
+  NewRunningLogEntry,
+  QuestionnaireEntry,
+  SessionType,
+} from '../domain/types.js';
 import type { ValidationIssue } from '../domain/validationResult.js';
 import type { Locale, SessionSummaryView } from './apiTypes.js';
 
@@ -76,4 +86,31 @@ export interface GoalStatusRequest {
   goalId: number;
   status: 'open' | 'achieved' | 'dropped';
   closedDate?: IsoDate | null;
+}
+
+/**
+ * Saving a questionnaire result: besides `SaveResult`, with `onExisting: 'ask'` (the default) a
+ * refusal that names the result already stored at the same moment (`existing`, issue
+ * `momentTaken`), so the UI can ask "replace or keep both" and send again with 'replace'/'keep'.
+ */
+export type QuestionnaireSaveResult =
+  | SaveResult<QuestionnaireEntry>
+  | { ok: false; issues: ValidationIssue[]; message: string; existing: QuestionnaireEntry };
+
+/** Fields of a stored questionnaire result that may be corrected (client and questionnaire stay). */
+export type QuestionnairePatch = Partial<Pick<NewQuestionnaireEntry, 'courseId' | 'moment' | 'date' | 'notes' | 'items'>> & {
+  scores?: InstrumentScores[Instrument];
+};
+
+/** Fields of a goal that may be corrected (its status has its own call, `setGoalStatus`). */
+export type GoalPatch = Partial<Omit<NewGoal, 'clientId'>>;
+
+/** Fields of a running-log entry that may be corrected. */
+export type RunningLogPatch = Partial<Omit<NewRunningLogEntry, 'clientId'>>;
+
+/** Fields of a session marker or note that may be corrected. */
+export interface MarkerPatch {
+  tSec?: number;
+  kind?: string;
+  note?: string;
 }

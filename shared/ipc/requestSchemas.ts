@@ -6,6 +6,7 @@
  */
 import {
   GOAL_STATUSES,
+  ON_EXISTING,
   SESSION_TYPES,
   type FourDklScores,
   type MviScores,
@@ -21,7 +22,17 @@ import {
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
 import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
-import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type GoalStatusRequest, type ReportRequest, type RrImportRequest } from './recordTypes.js';
+import {
+  MAX_RR_TEXT_CHARS,
+  RR_IMPORT_TYPES,
+  type GoalPatch,
+  type GoalStatusRequest,
+  type MarkerPatch,
+  type QuestionnairePatch,
+  type ReportRequest,
+  type RrImportRequest,
+  type RunningLogPatch,
+} from './recordTypes.js';
 import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
 
@@ -98,6 +109,10 @@ const moment = textMatching<QuestionnaireMoment>(/^[a-z0-9-]{1,40}$/, 'intake', 
 
 type Questionnaire<I extends NewQuestionnaireEntry['instrument']> = Extract<NewQuestionnaireEntry, { instrument: I }>;
 
+/** Answers per item (the instrument's item count and answer range are the domain validator's). */
+const itemAnswers = optional(nullable(list(finite, 60)));
+const onExisting = optional(oneOf(ON_EXISTING));
+
 export const newQuestionnaireSchema: Schema<NewQuestionnaireEntry> = variant<NewQuestionnaireEntry, 'instrument'>('instrument', {
   '4dkl': object<Questionnaire<'4dkl'>>({
     clientId: id,
@@ -107,6 +122,8 @@ export const newQuestionnaireSchema: Schema<NewQuestionnaireEntry> = variant<New
     date: dateText,
     scores: object<FourDklScores>({ distress: finite, depression: finite, anxiety: finite, somatisation: finite }),
     notes: optional(notes),
+    items: itemAnswers,
+    onExisting,
   }),
   mvi: object<Questionnaire<'mvi'>>({
     clientId: id,
@@ -116,6 +133,8 @@ export const newQuestionnaireSchema: Schema<NewQuestionnaireEntry> = variant<New
     date: dateText,
     scores: object<MviScores>({ generalFatigue: finite, physicalFatigue: finite, reducedActivity: finite, reducedMotivation: finite, mentalFatigue: finite }),
     notes: optional(notes),
+    items: itemAnswers,
+    onExisting,
   }),
   nq: object<Questionnaire<'nq'>>({
     clientId: id,
@@ -125,7 +144,50 @@ export const newQuestionnaireSchema: Schema<NewQuestionnaireEntry> = variant<New
     date: dateText,
     scores: object<NqScores>({ total: finite }),
     notes: optional(notes),
+    items: itemAnswers,
+    onExisting,
   }),
+});
+
+/**
+ * A correction of a stored result. Its scores are checked against the stored entry's questionnaire
+ * by the domain validator, so here any of the three instruments' scale sets is accepted (an
+ * object of at most these keys, numbers only).
+ */
+type AnyScores = Partial<FourDklScores & MviScores & NqScores>;
+const anyScores = object<AnyScores>({
+  distress: optional(finite),
+  depression: optional(finite),
+  anxiety: optional(finite),
+  somatisation: optional(finite),
+  generalFatigue: optional(finite),
+  physicalFatigue: optional(finite),
+  reducedActivity: optional(finite),
+  reducedMotivation: optional(finite),
+  mentalFatigue: optional(finite),
+  total: optional(finite),
+}) as unknown as Schema<NonNullable<QuestionnairePatch['scores']>>;
+
+export const questionnairePatchSchema: Schema<QuestionnairePatch> = object<QuestionnairePatch>({
+  courseId: optional(nullable(id)),
+  moment: optional(moment),
+  date: optional(dateText),
+  notes: optional(notes),
+  items: itemAnswers,
+  scores: optional(anyScores),
+});
+
+export const goalPatchSchema: Schema<GoalPatch> = object<GoalPatch>({
+  courseId: optional(nullable(id)),
+  text: optional(shortText),
+  setDate: optional(dateText),
+  targetDate: optional(nullable(dateText)),
+});
+
+export const markerPatchSchema: Schema<MarkerPatch> = object<MarkerPatch>({
+  tSec: optional(finite),
+  kind: optional(text({ maxLength: 100 })),
+  note: optional(text({ maxLength: 10_000 })),
 });
 
 const runWalkInterval: Schema<RunWalkInterval> = object<RunWalkInterval>({ runMin: finite, walkMin: finite, reps: finite });
@@ -134,6 +196,17 @@ export const newRunningLogSchema: Schema<NewRunningLogEntry> = object<NewRunning
   clientId: id,
   courseId: optional(nullable(id)),
   date: dateText,
+  intervals: optional(list(runWalkInterval, 200)),
+  continuousRunMin: optional(nullable(finite)),
+  borg: optional(nullable(finite)),
+  hrAvgBpm: optional(nullable(finite)),
+  hrMaxBpm: optional(nullable(finite)),
+  notes: optional(notes),
+});
+
+export const runningLogPatchSchema: Schema<RunningLogPatch> = object<RunningLogPatch>({
+  courseId: optional(nullable(id)),
+  date: optional(dateText),
   intervals: optional(list(runWalkInterval, 200)),
   continuousRunMin: optional(nullable(finite)),
   borg: optional(nullable(finite)),

@@ -248,6 +248,7 @@ export const MESSAGES_EN: ReportMessages = {
   },
   range: (a, b) => `range ${a}–${b}`,
   rangeHeader: 'Range',
+  cutoffHeader: 'Cut-off',
   scale: 'Scale',
   hrShort: 'HR',
   higherIsWorse: 'Higher scores mean more complaints.',

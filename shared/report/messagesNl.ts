@@ -248,6 +248,7 @@ export const MESSAGES_NL: ReportMessages = {
   },
   range: (a, b) => `bereik ${a}–${b}`,
   rangeHeader: 'Bereik',
+  cutoffHeader: 'Afkappunt',
   scale: 'Schaal',
   hrShort: 'Hartslag',
   higherIsWorse: 'Hogere scores betekenen meer klachten.',

@@ -7,23 +7,14 @@
 import { barChart } from './charts/barChart.js';
 import { CHART_COLORS, type YBand } from './charts/chartTypes.js';
 import { QUESTIONNAIRE_SCALES } from '../domain/validateQuestionnaire.js';
+import { SCALE_CUTOFFS, cutoffLevel, cutoffText } from '../domain/questionnaireCutoffs.js';
 import { INSTRUMENTS, type Instrument, type QuestionnaireEntry } from '../domain/types.js';
 import { esc, table, type Cell } from './reportHtml.js';
 import type { ReportFormat } from './reportFormat.js';
 import type { ReportMessages } from './reportMessages.js';
 
-/**
- * Published cut-offs: [moderately elevated from, strongly elevated from] (4DKL, Terluin et al.
- * 2008, Huisarts Wet 51:251–5: distress > 10 / > 20, depression > 2 / > 5, anxiety > 7 / > 12,
- * somatisation > 10 / > 20) and the Nijmegen questionnaire's ≥ 23.
- */
-export const SCALE_CUTOFFS: Readonly<Record<string, readonly number[]>> = Object.freeze({
-  '4dkl.distress': [11, 21],
-  '4dkl.depression': [3, 6],
-  '4dkl.anxiety': [8, 13],
-  '4dkl.somatisation': [11, 21],
-  'nq.total': [23],
-});
+/** Published cut-offs (shared with the client page). */
+export { SCALE_CUTOFFS };
 
 /** Reference bands of a scale (scores are whole numbers: a band starts half a point below its cut-off). */
 export function scaleBands(instrument: Instrument, key: string, max: number, m: ReportMessages): YBand[] {
@@ -50,13 +41,21 @@ export function questionnaireSection(entries: readonly QuestionnaireEntry[], fmt
     if (list.length === 0) continue;
     const scales = QUESTIONNAIRE_SCALES[instrument];
     html += `<div class="instrument" data-instrument="${instrument}"><h3>${esc(m.instruments[instrument])}</h3>`;
-    const headers: Cell[] = [m.scale, { text: m.rangeHeader, num: true }, ...list.map((e) => ({ text: `${m.moment(e.moment)} (${fmt.shortDate(e.date)})`, num: true }))];
+    const hasCutoffs = scales.some((sc) => cutoffText(instrument, String(sc.key)) !== '');
+    const headers: Cell[] = [m.scale, { text: m.rangeHeader, num: true }, ...(hasCutoffs ? [{ text: m.cutoffHeader, num: true }] : []), ...list.map((e) => ({ text: `${m.moment(e.moment)} (${fmt.shortDate(e.date)})`, num: true }))];
     const rows: Cell[][] = scales.map((sc) => [
       m.scales[sc.key as string] ?? String(sc.key),
       { text: `${sc.min}–${sc.max}`, num: true },
+      ...(hasCutoffs ? [{ text: cutoffText(instrument, String(sc.key)) || '–', num: true }] : []),
       ...list.map((e): Cell => {
         const v = (e.scores as unknown as Record<string, number>)[sc.key as string];
-        return { text: fmt.numShort(v, 0), num: true, data: { scale: `${instrument}.${String(sc.key)}`, moment: e.moment, date: e.date, value: typeof v === 'number' ? String(v) : '' } };
+        const level = typeof v === 'number' ? cutoffLevel(instrument, String(sc.key), v) : null;
+        return {
+          text: fmt.numShort(v, 0) + (level === 2 ? ` (${m.stronglyElevated})` : level === 1 ? ` (${m.elevated})` : ''),
+          num: true,
+          cls: level ? 'elevated' : undefined,
+          data: { scale: `${instrument}.${String(sc.key)}`, moment: e.moment, date: e.date, value: typeof v === 'number' ? String(v) : '', level: level === null ? '' : String(level) },
+        };
       }),
     ]);
     html += table(headers, rows, { cls: 'questionnaire-table', rowHeaders: true });

@@ -234,6 +234,8 @@ export interface ReportMessages {
   scales: Record<string, string>;
   range: (min: string, max: string) => string;
   rangeHeader: string;
+  /** Header of the published cut-off column of the questionnaire tables. */
+  cutoffHeader: string;
   scale: string;
   hrShort: string;
   higherIsWorse: string;

@@ -57,6 +57,7 @@ thead th { color: #5f6b73; font-weight: 600; border-bottom: 1px solid #b8c2c8; }
 tbody th { font-weight: 500; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 thead th.num { white-space: normal; }
+td.elevated { font-weight: 600; }
 td.date, th.date { white-space: nowrap; }
 table.sessions-table { font-size: 7.9pt; }
 table.sessions-table th, table.sessions-table td { padding: 2px 4px; }

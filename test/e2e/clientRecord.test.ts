@@ -237,7 +237,7 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     const distress = await frame.locator('td[data-scale="4dkl.distress"]').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-value')));
     assert.deepEqual(distress, ['24', '17', '9'], 'distress at intake, week 3, week 6');
     const nq = await frame.locator('td[data-scale="nq.total"]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-moment'), td.textContent]));
-    assert.deepEqual(nq, [['intake', '31'], ['week3', '22'], ['week6', '14']]);
+    assert.deepEqual(nq, [['intake', '31 (verhoogd)'], ['week3', '22'], ['week6', '14']], 'the Nijmegen cut-off (≥ 23) beside the score');
     assert.ok((await frame.locator('[data-instrument="mvi"] svg').count()) >= 5, 'one chart per MVI scale');
     await frame.locator('[data-chart="running-minutes"] svg').waitFor();
     const minutes = await frame.locator('td[data-key="continuousRunMin"]').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-value'))));

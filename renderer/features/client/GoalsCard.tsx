@@ -1,4 +1,4 @@
-/** SMART goals: the agreed goals with their status (open, achieved, dropped), and a new goal. */
+/** SMART goals: the agreed goals with their status (open, achieved, dropped), a new goal, and corrections (edit, delete). */
 import { useState, type FormEvent } from 'react';
 import { GOAL_STATUSES, type Goal, type GoalStatus } from '../../../shared/domain/types.js';
 import { validateGoal } from '../../../shared/domain/validateCourse.js';
@@ -7,11 +7,12 @@ import { useT, type StringKey } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { todayIso } from './recordDates.js';
-import { FormIssues, invalid, useSave } from './recordUi.js';
+import { ConfirmDelete, FormIssues, invalid, useSave } from './recordUi.js';
 
 export function GoalsCard({ clientId, courseId, goals, reload }: { clientId: number; courseId: number | null; goals: Goal[]; reload: () => Promise<void> }) {
   const { t } = useT();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<number | null>(null);
   const s = useSave();
   const done = async (saved: boolean): Promise<void> => {
     if (saved) await reload();
@@ -35,16 +36,40 @@ export function GoalsCard({ clientId, courseId, goals, reload }: { clientId: num
       {adding && <GoalForm clientId={clientId} courseId={courseId} onDone={done} />}
       {goals.length === 0 && !adding && <p className="muted">{t('rec.goals.none')}</p>}
       <ul className="rec-goals" data-testid="goal-list">
-        {goals.map((g) => (
-          <GoalRow key={g.id} goal={g} onStatus={(st) => void setStatus(g, st)} busy={s.busy} />
-        ))}
+        {goals.map((g) =>
+          editing === g.id ? (
+            <li key={g.id}>
+              <GoalForm
+                clientId={clientId}
+                courseId={g.courseId}
+                goal={g}
+                onDone={(saved) => {
+                  setEditing(null);
+                  if (saved) void reload();
+                }}
+              />
+            </li>
+          ) : (
+            <GoalRow
+              key={g.id}
+              goal={g}
+              onStatus={(st) => void setStatus(g, st)}
+              onEdit={() => setEditing(g.id)}
+              onDelete={async () => {
+                await api().deleteGoal(g.id);
+                await reload();
+              }}
+              busy={s.busy}
+            />
+          ),
+        )}
       </ul>
       <FormIssues issues={s.issues} />
     </Card>
   );
 }
 
-function GoalRow({ goal, onStatus, busy }: { goal: Goal; onStatus: (s: GoalStatus) => void; busy: boolean }) {
+function GoalRow({ goal, onStatus, onEdit, onDelete, busy }: { goal: Goal; onStatus: (s: GoalStatus) => void; onEdit: () => void; onDelete: () => Promise<void>; busy: boolean }) {
   const { t, fmt } = useT();
   const meta = [
     t('rec.goals.agreed', { date: fmt.date(goal.setDate) }),
@@ -72,23 +97,30 @@ function GoalRow({ goal, onStatus, busy }: { goal: Goal; onStatus: (s: GoalStatu
             </option>
           ))}
         </select>
+        <span className="rec-row-actions">
+          <button type="button" className="btn small" onClick={onEdit} data-testid="goal-edit">
+            {t('rec.edit')}
+          </button>
+          <ConfirmDelete onDelete={onDelete} testId="goal-delete" disabled={busy} />
+        </span>
       </div>
     </li>
   );
 }
 
-function GoalForm({ clientId, courseId, onDone }: { clientId: number; courseId: number | null; onDone: (saved: boolean) => void }) {
+function GoalForm({ clientId, courseId, goal, onDone }: { clientId: number; courseId: number | null; goal?: Goal; onDone: (saved: boolean) => void }) {
   const { t } = useT();
-  const [text, setText] = useState('');
-  const [setDate, setSetDate] = useState(todayIso());
-  const [targetDate, setTargetDate] = useState('');
+  const [text, setText] = useState(goal?.text ?? '');
+  const [setDate, setSetDate] = useState(goal?.setDate ?? todayIso());
+  const [targetDate, setTargetDate] = useState(goal?.targetDate ?? '');
   const s = useSave();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const input = { clientId, courseId, text, setDate, targetDate: targetDate || null };
     const local = validateGoal(input, new Date());
     if (!local.ok) return s.setIssues(local.issues);
-    if (await s.save(() => api().createGoal(input))) onDone(true);
+    const { clientId: _c, ...patch } = input;
+    if (await s.save(() => (goal ? api().updateGoal(goal.id, patch) : api().createGoal(input)))) onDone(true);
   };
   return (
     <form className="stack rec-subform" onSubmit={submit} noValidate data-testid="goal-form">
@@ -105,8 +137,8 @@ function GoalForm({ clientId, courseId, onDone }: { clientId: number; courseId: 
       </div>
       <FormIssues issues={s.issues} />
       <div className="buttons">
-        <button type="submit" className="btn primary" disabled={s.busy}>
-          {t('rec.goals.add')}
+        <button type="submit" className="btn primary" disabled={s.busy} data-testid="goal-save">
+          {goal ? t('rec.saveChanges') : t('rec.goals.add')}
         </button>
         <button type="button" className="btn" onClick={() => onDone(false)}>
           {t('common.cancel')}

@@ -1,9 +1,10 @@
 /**
  * Running-log entry: date, run/walk blocks (minutes run, minutes walked, repetitions), the longest
  * continuous run, Borg RPE 6–20, heart rate and notes. Validated in the form and by the core.
+ * With `editing`, the form corrects that stored entry (`updateRunningLogEntry`).
  */
-import { useState, type FormEvent } from 'react';
-import type { Course, NewRunningLogEntry } from '../../../shared/domain/types.js';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Course, NewRunningLogEntry, RunningLogEntry } from '../../../shared/domain/types.js';
 import { BORG_MAX, BORG_MIN, validateRunningLog } from '../../../shared/domain/validateRunningLog.js';
 import { api } from '../../app/api.js';
 import { hasKey, useT, type StringKey } from '../../app/i18n.js';
@@ -25,7 +26,21 @@ const num = (s: string): number | string | undefined => {
   return v === '' ? undefined : Number.isFinite(Number(v)) ? Number(v) : s;
 };
 
-export function RunningLogForm({ clientId, courses, onSaved }: { clientId: number; courses: Course[]; onSaved: () => Promise<void> }) {
+const text = (v: number | null): string => (v === null ? '' : String(v));
+
+export function RunningLogForm({
+  clientId,
+  courses,
+  onSaved,
+  editing = null,
+  onStopEditing = () => {},
+}: {
+  clientId: number;
+  courses: Course[];
+  onSaved: () => Promise<void>;
+  editing?: RunningLogEntry | null;
+  onStopEditing?: () => void;
+}) {
   const { t, fmt } = useT();
   const [date, setDate] = useState(todayIso());
   const [blocks, setBlocks] = useState<BlockText[]>([{ ...EMPTY_BLOCK }]);
@@ -37,6 +52,30 @@ export function RunningLogForm({ clientId, courses, onSaved }: { clientId: numbe
   const [saved, setSaved] = useState<string | null>(null);
   const s = useSave();
   const borgKey = `borg.${borg.trim()}`;
+
+  const clear = () => {
+    setBlocks([{ ...EMPTY_BLOCK }]);
+    setCont('');
+    setBorg('');
+    setHrAvg('');
+    setHrMax('');
+    setNotes('');
+  };
+
+  // Load the entry to correct into the form (or empty it again).
+  useEffect(() => {
+    s.setIssues([]);
+    if (!editing) return clear();
+    setSaved(null);
+    setDate(editing.date);
+    setBlocks(editing.intervals.length ? editing.intervals.map((b) => ({ runMin: String(b.runMin), walkMin: String(b.walkMin), reps: String(b.reps) })) : [{ ...EMPTY_BLOCK }]);
+    setCont(text(editing.continuousRunMin));
+    setBorg(text(editing.borg));
+    setHrAvg(text(editing.hrAvgBpm));
+    setHrMax(text(editing.hrMaxBpm));
+    setNotes(editing.notes);
+    // Only when another entry is picked.
+  }, [editing?.id]);
 
   const setBlock = (i: number, patch: Partial<BlockText>) => setBlocks(blocks.map((b, k) => (k === i ? { ...b, ...patch } : b)));
 
@@ -59,19 +98,16 @@ export function RunningLogForm({ clientId, courses, onSaved }: { clientId: numbe
     } as unknown as NewRunningLogEntry;
     const local = validateRunningLog(input, new Date());
     if (!local.ok) return s.setIssues(local.issues);
-    if (!(await s.save(() => api().createRunningLogEntry(input)))) return;
-    setSaved(t('rec.run.saved', { date: fmt.date(date) }));
-    setBlocks([{ ...EMPTY_BLOCK }]);
-    setCont('');
-    setBorg('');
-    setHrAvg('');
-    setHrMax('');
-    setNotes('');
+    const { clientId: _c, ...patch } = input;
+    if (!(await s.save(() => (editing ? api().updateRunningLogEntry(editing.id, patch) : api().createRunningLogEntry(input))))) return;
+    if (editing) onStopEditing();
+    clear();
+    setSaved(t(editing ? 'rec.run.updated' : 'rec.run.saved', { date: fmt.date(date) }));
     await onSaved();
   };
 
   return (
-    <Card title={t('rec.run.title')} testId="running-card">
+    <Card title={editing ? t('rec.run.editing', { date: fmt.date(editing.date) }) : t('rec.run.title')} testId="running-card">
       <form className="stack" onSubmit={submit} noValidate data-testid="running-form">
         <Field label={t('field.date')}>
           <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} aria-invalid={invalid(s.issues, 'date')} data-testid="run-date" />
@@ -121,8 +157,13 @@ export function RunningLogForm({ clientId, courses, onSaved }: { clientId: numbe
         {saved && <Notice testId="run-saved">{saved}</Notice>}
         <div className="buttons">
           <button type="submit" className="btn primary" disabled={s.busy} data-testid="run-save">
-            {t('rec.save')}
+            {editing ? t('rec.saveChanges') : t('rec.save')}
           </button>
+          {editing && (
+            <button type="button" className="btn" onClick={onStopEditing}>
+              {t('common.cancel')}
+            </button>
+          )}
         </div>
       </form>
     </Card>

@@ -1,10 +1,13 @@
-/** Running-log tab: entry on the left; continuous running over the weeks and the logged runs on the right. */
+/** Running-log tab: entry (or correction) on the left; continuous running over the weeks and the logged runs (edit, delete) on the right. */
+import { useState } from 'react';
 import type { RunningLogEntry, RunWalkInterval } from '../../../shared/domain/types.js';
+import { api } from '../../app/api.js';
 import { useT, type Fmt, type Params, type StringKey } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
 import { courseOn, courseWeek } from './recordDates.js';
 import { RunningLogForm } from './RunningLogForm.js';
 import { RunTrendChart } from './RunTrendChart.js';
+import { ConfirmDelete } from './recordUi.js';
 import type { RecordData } from './useRecord.js';
 
 /** "4 × 3′ run / 1′ walk" per block. */
@@ -15,10 +18,16 @@ export function scheduleText(blocks: RunWalkInterval[], t: (k: StringKey, p?: Pa
 
 export function RunningTab({ data, reload }: { data: RecordData; reload: () => Promise<void> }) {
   const { t } = useT();
+  const [editing, setEditing] = useState<RunningLogEntry | null>(null);
+  const remove = async (r: RunningLogEntry) => {
+    await api().deleteRunningLogEntry(r.id);
+    if (editing?.id === r.id) setEditing(null);
+    await reload();
+  };
   return (
     <div className="rec-cols rec-cols-form">
       <div className="rec-col">
-        <RunningLogForm clientId={data.clientId} courses={data.courses} onSaved={reload} />
+        <RunningLogForm clientId={data.clientId} courses={data.courses} onSaved={reload} editing={editing} onStopEditing={() => setEditing(null)} />
       </div>
       <div className="rec-col">
         <Card title={t('rec.run.history')} testId="running-history">
@@ -28,7 +37,7 @@ export function RunningTab({ data, reload }: { data: RecordData; reload: () => P
             <>
               <p className="small muted">{t('rec.run.chart')}</p>
               <RunTrendChart runs={data.runs} />
-              <RunTable runs={data.runs} data={data} />
+              <RunTable runs={data.runs} data={data} onEdit={setEditing} onDelete={remove} />
             </>
           )}
         </Card>
@@ -37,7 +46,7 @@ export function RunningTab({ data, reload }: { data: RecordData; reload: () => P
   );
 }
 
-function RunTable({ runs, data }: { runs: RunningLogEntry[]; data: RecordData }) {
+function RunTable({ runs, data, onEdit, onDelete }: { runs: RunningLogEntry[]; data: RecordData; onEdit: (r: RunningLogEntry) => void; onDelete: (r: RunningLogEntry) => Promise<void> }) {
   const { t, fmt } = useT();
   const newest = [...runs].reverse();
   return (
@@ -53,6 +62,7 @@ function RunTable({ runs, data }: { runs: RunningLogEntry[]; data: RecordData })
             <span className="rec-th-sub">{t('rec.run.col.hrSub')}</span>
           </th>
           <th>{t('field.notes')}</th>
+          <th />
         </tr>
       </thead>
       <tbody>
@@ -73,6 +83,14 @@ function RunTable({ runs, data }: { runs: RunningLogEntry[]; data: RecordData })
                 {r.hrMaxBpm !== null ? ` / ${fmt.num(r.hrMaxBpm, 0)}` : ''}
               </td>
               <td className="rec-note-cell">{r.notes}</td>
+              <td>
+                <span className="rec-row-actions">
+                  <button type="button" className="btn small" onClick={() => onEdit(r)} data-testid="run-edit">
+                    {t('rec.edit')}
+                  </button>
+                  <ConfirmDelete onDelete={() => onDelete(r)} testId="run-delete" />
+                </span>
+              </td>
             </tr>
           );
         })}

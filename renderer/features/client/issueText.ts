@@ -35,6 +35,7 @@ const CODE_KEYS: Record<MessageCode, StringKey> = {
   invalidMoment: 'val.invalidMoment',
   notFound: 'val.notFound',
   courseOfOtherClient: 'val.courseOfOtherClient',
+  momentTaken: 'val.momentTaken',
 };
 
 /** Label of a field path: 'borg', '4dkl.distress', 'intervals[1].runMin'. */
@@ -43,6 +44,8 @@ export function fieldText(path: string, t: T): string {
   if (hasKey(`instrument.${path}`)) return t(`instrument.${path}` as StringKey);
   const scale = /^(4dkl|mvi|nq)\.(\w+)$/.exec(path);
   if (scale && hasKey(`scale.${path}`)) return `${t(`instrument.${scale[1]}` as StringKey)} – ${t(`scale.${path}` as StringKey)}`;
+  const item = /^(4dkl|mvi|nq)\.item(\d+)$/.exec(path);
+  if (item) return t('rec.q.itemField', { instrument: t(`instrument.${item[1]}` as StringKey), n: Number(item[2]) });
   const block = /^intervals\[(\d+)\]\.(\w+)$/.exec(path);
   if (block && hasKey(`field.${block[2]}`)) return `${t(`field.${block[2]}` as StringKey)} (${t('rec.run.blockN', { n: Number(block[1]) + 1 })})`;
   return FIELD_LABELS_EN[path] ?? path;

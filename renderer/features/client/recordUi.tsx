@@ -63,3 +63,42 @@ export function useSave(): SaveState {
 export function invalid(issues: readonly ValidationIssue[], field: string): boolean {
   return issues.some((i) => i.field === field);
 }
+
+/**
+ * `ConfirmDelete` — a delete button that asks first, in place: "Really delete?" with a confirm and a
+ * cancel button (the deleted record stays in the core's change history).
+ */
+export function ConfirmDelete({ onDelete, testId, disabled }: { onDelete: () => Promise<void> | void; testId: string; disabled?: boolean }) {
+  const { t } = useT();
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking) {
+    return (
+      <button type="button" className="btn small danger-quiet" disabled={disabled} onClick={() => setAsking(true)} data-testid={testId}>
+        {t('rec.delete')}
+      </button>
+    );
+  }
+  const yes = async () => {
+    setBusy(true);
+    try {
+      await onDelete();
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+      setAsking(false);
+    }
+  };
+  return (
+    <span className="rec-confirm" role="alertdialog" aria-label={t('rec.deleteConfirm')} data-testid={`${testId}-confirm`}>
+      <span className="small">{t('rec.deleteConfirm')}</span>
+      <button type="button" className="btn small danger" disabled={busy} onClick={() => void yes()} data-testid={`${testId}-yes`}>
+        {t('rec.deleteYes')}
+      </button>
+      <button type="button" className="btn small" onClick={() => setAsking(false)}>
+        {t('common.cancel')}
+      </button>
+    </span>
+  );
+}

@@ -10,6 +10,7 @@ import { navigate } from '../../app/route.js';
 import { showError } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { Segmented } from '../../ui/Segmented.js';
+import { MarkerList } from './MarkerList.js';
 import { ReviewCharts } from './ReviewCharts.js';
 import { SummaryNumbers } from './SessionSummaryCard.js';
 
@@ -21,16 +22,18 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
   const [win, setWin] = useState<number>(120);
   const [pos, setPos] = useState(0);
 
+  const [version, setVersion] = useState(0);
+
   useEffect(() => {
     let live = true;
-    setD(null);
+    if (version === 0) setD(null);
     api()
       .getSessionReview(sessionId)
       .then((r) => live && setD(r), showError);
     return () => {
       live = false;
     };
-  }, [sessionId]);
+  }, [sessionId, version]);
 
   if (!d) return <p className="muted pad">{t('common.loading')}</p>;
   const total = Math.max(1, d.summary.durationSec);
@@ -79,18 +82,11 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
       </div>
       <ReviewCharts key={locale} d={d} x0={x0} x1={x1} />
       {d.markers.length > 0 && (
-        <Card title={t('summary.markers')}>
-          <ul className="markers">
-            {d.markers.map((m) => (
-              <li key={m.id}>
-                <button className="link mono" onClick={() => setPos(Math.max(0, m.tSec - width / 2))}>
-                  {fmt.duration(m.tSec)}
-                </button>{' '}
-                {m.note || m.kind}
-              </li>
-            ))}
-          </ul>
-        </Card>
+        <MarkerList
+          markers={d.markers}
+          onJump={(tSec) => setPos(Math.max(0, tSec - width / 2))}
+          onChanged={async () => setVersion((v) => v + 1)}
+        />
       )}
     </div>
   );

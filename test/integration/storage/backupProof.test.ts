@@ -148,11 +148,15 @@ describe('a database from before checksums (version 1)', () => {
     const raw = openDatabase(file);
     raw.exec('ALTER TABLE signal_chunks DROP COLUMN crc32');
     raw.exec('DROP TABLE access_log'); // added by migration 3 (its triggers go with it)
+    raw.exec('DROP TABLE record_history'); // added by migration 4, with the column below
+    raw.exec('ALTER TABLE questionnaire_scores DROP COLUMN items');
     raw.pragma('user_version = 1');
     closeDatabase(raw);
 
     const ro = openStorage(file, { readonly: true });
     assert.equal(ro.sessions.require(1).samples, 2000);
+    assert.deepEqual(ro.questionnaires.listByClient(1), [], 'questionnaires readable without the items column');
+    assert.deepEqual(ro.history.list({ clientId: 1 }), [], 'no history table yet: an empty history');
     assert.deepEqual(verifySignalChecksums(ro.db), { checked: 0, unchecked: 20, damaged: [] });
     const r = await backupDatabase(ro.db, join(dir, 'b.db'));
     ro.close();

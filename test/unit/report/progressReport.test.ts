@@ -108,9 +108,10 @@ describe('progress report (pure rendering)', () => {
       const m = reportMessages(lang);
       const t = visibleText(html);
       const cells = dataCells(html, 'scale').filter((c) => c.scale === '4dkl.distress');
-      assert.deepEqual(cells.map((c) => [c.moment, c.value]), [['intake', '25'], ['week3', '15']]);
-      assert.match(t, new RegExp(`${m.scales.distress} 0–32 25 15`));
-      assert.match(t, new RegExp(`${m.scales.depression} 0–12 2 2`));
+      assert.deepEqual(cells.map((c) => [c.moment, c.value, c.level]), [['intake', '25', '2'], ['week3', '15', '1']]);
+      // The published cut-offs in their own column, and each score's level beside it.
+      assert.ok(t.includes(`${m.scales.distress} 0–32 ≥ 11 / ≥ 21 25 (${m.stronglyElevated}) 15 (${m.elevated})`), t);
+      assert.ok(t.includes(`${m.scales.depression} 0–12 ≥ 3 / ≥ 6 2 2`));
       assert.match(t, /Distress \(0–32\)/);
       assert.ok(t.includes(m.reference4dkl));
       assert.ok(!t.includes(m.referenceNq), 'no Nijmegen note without Nijmegen scores');
