@@ -29,6 +29,7 @@ import type { PacerController } from './PacerController.js';
 import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
 import type { SensorCalls } from './sensorCalls.js';
 import type { SessionCalls, SessionOwner } from './sessionCalls.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 /** Why a run ended that did not end by itself (the session's end reason). */
 const END_REASON: Record<string, string> = {
@@ -76,7 +77,7 @@ export class ResonanceService {
 
   // ---------------------------------------------------------------- contract calls
   startResonance(req: StartResonanceRequest): ResonanceRunView {
-    if (this.active) throw new Error('a resonance assessment is already running; stop or cancel it first');
+    if (this.active) throw new CadansError('resonance.alreadyRunning');
     if (!isObj(req)) throw new Error('startResonance needs a request object');
     if (typeof req.clientId !== 'number' || !Number.isSafeInteger(req.clientId) || req.clientId <= 0) throw new Error('clientId must be a positive whole number');
     const variant = req.variant ?? 'stepped';
@@ -132,7 +133,7 @@ export class ResonanceService {
   getResonanceResult(sessionId: number): ResonanceResultView {
     const s = this.storage.sessions.require(sessionId);
     const stored = storedResonance(s);
-    if (!stored) throw new Error(`session ${sessionId} has no resonance assessment`);
+    if (!stored) throw new CadansError('resonance.none', { sessionId });
     const { override, ...assessment } = stored;
     const rate = resonanceRateOf(s);
     return {
@@ -230,7 +231,7 @@ export class ResonanceService {
 
   private async endAndWait(as: 'interrupted' | 'cancelled', reason: string): Promise<ResonanceRunView> {
     const run = this.run;
-    if (!run || run.status !== 'running') throw new Error('no resonance assessment is running');
+    if (!run || run.status !== 'running') throw new CadansError('resonance.notRunning');
     if (run.endAs === null) {
       run.endAs = as;
       run.endReason = reason;

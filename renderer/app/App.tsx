@@ -6,6 +6,7 @@ import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
+import { errorText } from '../../shared/i18n/CadansError.js';
 import { useT } from './i18n.js';
 import { useRoute } from './route.js';
 import { setState, useApp } from './store.js';
@@ -26,7 +27,7 @@ export function App() {
       <TopBar route={route} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error">
-          <span>{error}</span>
+          <span>{errorText(locale, error)}</span>
           <button className="btn small ghost" onClick={() => setState({ error: null })}>
             {t('common.close')}
           </button>

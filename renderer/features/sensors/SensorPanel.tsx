@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
 import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { primaryChannel, useApp } from '../../app/store.js';
@@ -115,9 +116,9 @@ export function SensorPanel() {
             {t('sensor.replayFile')}
           </button>
         )}
-        {list?.messages.map((m) => (
-          <p className="small muted" key={m}>
-            {m}
+        {list?.notices.map((m) => (
+          <p className="small muted" key={m.code + m.message} data-testid={`sensor-notice-${m.code}`}>
+            {errorText(locale, m)}
           </p>
         ))}
       </div>
