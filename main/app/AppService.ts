@@ -107,7 +107,7 @@ export class AppService {
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;
-    this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub);
+    this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     Object.assign(this, composeService([this.app, this.records, this.sensors, this.sessions, this.resonance]));
   }
 

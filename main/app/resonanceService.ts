@@ -30,6 +30,8 @@ import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
 import type { SensorCalls } from './sensorCalls.js';
 import type { SessionCalls, SessionOwner } from './sessionCalls.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
+import { sessionText } from '../../shared/i18n/sessionTexts.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
 /** Why a run ended that did not end by itself (the session's end reason). */
 const END_REASON: Record<string, string> = {
@@ -62,6 +64,8 @@ export class ResonanceService {
     private readonly sessions: SessionCalls,
     private readonly sensors: SensorCalls,
     private readonly hub: EventHub,
+    /** The app's language: markers the assessment places are written in it. */
+    private readonly locale: () => Locale = () => 'nl',
   ) {
     sessions.onEnded((e) => this.sessionStopped(e.sessionId, e.clockOffsetSec, e.reason));
   }
@@ -204,11 +208,12 @@ export class ResonanceService {
       const phase = proto.p.phases[p.phaseIndex]!;
       if (phase.kind === 'step') {
         if (phase.stepIndex > 0) s.ownerPacerChange({ rateBpm: phase.rateBpm, inhaleFraction: proto.p.settings.inhaleFraction }, phase.startSec);
-        s.ownerMarker(phase.startSec, 'phase', `step ${phase.stepIndex + 1}: ${phase.rateBpm} breaths/min`);
-      } else s.ownerMarker(phase.startSec, 'phase', `rest before step ${phase.stepIndex + 1}`);
+        s.ownerMarker(phase.startSec, 'phase', sessionText(this.locale(), 'marker.step', { n: phase.stepIndex + 1, rate: phase.rateBpm }));
+      } else s.ownerMarker(phase.startSec, 'phase', sessionText(this.locale(), 'marker.rest', { n: phase.stepIndex + 1 }));
       this.showPacer(phase.kind === 'step', proto.p.schedule);
     } else if (proto.kind === 'sliding' && p.phaseIndex === 0) {
-      s.ownerMarker(proto.p.startSec, 'phase', `sliding ${proto.p.settings.startRateBpm} → ${proto.p.settings.endRateBpm} breaths/min`);
+      const rates = { from: proto.p.settings.startRateBpm, to: proto.p.settings.endRateBpm };
+      s.ownerMarker(proto.p.startSec, 'phase', sessionText(this.locale(), 'marker.sliding', rates));
     }
   }
 

@@ -157,6 +157,8 @@ export const en: Record<StringKey, string> = {
   'rec.import.title': 'Import RR file',
   'rec.import.hint': 'Text file with RR intervals from Kubios, Polar (Flow or Sensor Logger) or Elite HRV. It becomes a session of this client.',
   'rec.import.file': 'File',
+  'rec.import.choose': 'Choose file…',
+  'rec.import.noFileChosen': 'No file chosen',
   'rec.import.startHint': 'Empty: the recording ended just now.',
   'rec.import.submit': 'Import',
   'rec.import.noFile': 'Choose a file first.',
