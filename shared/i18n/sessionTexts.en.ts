@@ -23,6 +23,8 @@ const table = {
   'title.session': 'Session {sessionId}',
   'title.progress': 'Progress {clientId}',
   'sensor.simulator': 'Simulator (demo signal, not a real sensor)',
+  'sensor.simRelaxed': 'Simulator: relaxed client, resonance at 6 breaths/min',
+  'sensor.simRestless': 'Simulator: restless client (motion artefacts, ectopic beats)',
   'sensor.onPort': '{device} on {port}',
   'sensor.onPortOf': '{device} {n} of {count} on {port}',
 };

@@ -23,6 +23,8 @@ export const sessionTextsNl = {
   'title.session': 'Sessie {sessionId}',
   'title.progress': 'Voortgang {clientId}',
   'sensor.simulator': 'Simulator (demosignaal, geen echte sensor)',
+  'sensor.simRelaxed': 'Simulator: ontspannen cliënt, resonantie bij 6 ademhalingen/min',
+  'sensor.simRestless': 'Simulator: onrustige cliënt (bewegingsartefacten, extra slagen)',
   'sensor.onPort': '{device} op {port}',
   'sensor.onPortOf': '{device} {n} van {count} op {port}',
 };

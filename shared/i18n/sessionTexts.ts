@@ -19,6 +19,18 @@ export function sessionText(locale: Locale, key: SessionTextKey, params?: Messag
   return translate(locale, key, digits(params));
 }
 
+/** The simulator presets the sensor list offers (main/devices/listSensors.ts SIM_LISTING), by spec. */
+const SIM_PRESETS: Readonly<Record<string, SessionTextKey>> = {
+  'sim:hr=65,breathing=6,resonance=6': 'sensor.simRelaxed',
+  'sim:hr=80,motion=2,ectopic=2,compliance=0.6': 'sensor.simRestless',
+};
+
+/** The name of a simulator preset in `locale`, or null for a spec that is not one. */
+export function simPresetText(locale: Locale, spec: string): string | null {
+  const key = SIM_PRESETS[spec];
+  return key ? sessionText(locale, key) : null;
+}
+
 /** A gap's stored reason code ('no-contact', 'disk-full' …) in `locale`; an unknown reason is shown as it is. */
 export function gapReasonText(locale: Locale, reason: string): string {
   const key = `gap.${reason}`;
