@@ -209,7 +209,7 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     await page.getByTestId('rr-file').setInputFiles(bad);
     await page.getByTestId('rr-import-submit').click();
     await page.waitForFunction(() => /niet als RR-intervallen/.test(document.querySelector('[data-testid="rr-import-result"]')?.textContent ?? ''));
-    assert.match((await result.textContent()) ?? '', /Dit bestand kan niet als RR-intervallen worden gelezen \(er zijn maar 1 intervallen gevonden; minstens 10 nodig\)\. Er is niets opgeslagen\./);
+    assert.match((await result.textContent()) ?? '', /Dit bestand kan niet als RR-intervallen worden gelezen \(er is maar 1 interval gevonden; minstens 10 nodig\)\. Er is niets opgeslagen\./);
     assert.equal(await page.getByTestId('record-session-row').count(), 1, 'nothing was stored');
     await page.screenshot({ path: artifactPath('record-06-rr-unreadable.png'), fullPage: true });
 
