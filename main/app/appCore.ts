@@ -23,6 +23,7 @@ import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { inlineHeavyWork, workerHeavyWork } from './heavyWork.js';
 import { SettingsStore } from './SettingsStore.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 export const APP_VERSION = '0.1.0';
 
@@ -92,7 +93,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     info: { version: APP_VERSION, host: o.host, defaultSensorSpec: o.sensorSpec, dbPath: o.dbPath },
     createRecorder: (r) => {
       const ch = devices.channel(r.channel);
-      if (!ch) throw new Error(`sensor channel '${r.channel}' is not connected`);
+      if (!ch) throw new CadansError('sensor.notConnected', { channel: r.channel });
       return new SessionRecorder(storage, ch, {
         ...r,
         flushEveryMs: 500,

@@ -30,6 +30,7 @@ import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import type { Storage } from '../storage/storage.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 /** `saveResult` — run a write; a `ValidationError` becomes `{ ok: false, issues }`, other errors propagate. */
 export function saveResult<T>(write: () => T): SaveResult<T> {
@@ -52,7 +53,7 @@ export class RecordCalls {
     private readonly locale: () => Locale = () => 'nl',
     /** Prints report HTML to PDF. */
     private readonly printToPdf: () => PrintToPdf = () => {
-      throw new Error('no PDF printer configured');
+      throw new CadansError('report.noPrinter');
     },
     /** Runs the heavy calls (RR analysis, reports, exports); default: on this thread. */
     private readonly heavy: HeavyWork = inlineHeavyWork(storage),

@@ -6,6 +6,7 @@
 import type { DownloadFile, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import { prepareSessionExport } from '../sessions/exportSession.js';
 import type { Storage } from '../storage/storage.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 const MIME: Record<SessionExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
@@ -27,7 +28,7 @@ export function buildSessionExport(storage: Storage, sessionId: number, format: 
   for (const chunk of prepared.chunks()) {
     n += chunk.length;
     if (n > MAX_EXPORT_CHARS) {
-      throw new Error(`Session ${sessionId} is too large to export from the app (over ${MAX_EXPORT_CHARS / 1024 / 1024} MB); use cadans export.`);
+      throw new CadansError('report.tooLarge', { sessionId, mb: MAX_EXPORT_CHARS / 1024 / 1024 });
     }
     parts.push(chunk);
   }

@@ -9,6 +9,7 @@ import type { DownloadFile, ReportRequest, ReportView } from '../../shared/ipc/r
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { progressReportHtml, sessionReportHtml } from '../reports/reportFiles.js';
 import type { Storage } from '../storage/storage.js';
+import { sessionText } from '../../shared/i18n/sessionTexts.js';
 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
@@ -52,11 +53,17 @@ export function renderReport(storage: Storage, req: ReportRequest, defaultLocale
   const lang = r.locale ?? defaultLocale;
   if (r.kind === 'session') {
     const html = sessionReportHtml(storage, r.sessionId, { lang, now });
-    return { title: reportTitle(html, `Session ${r.sessionId}`), baseName: `cadans-session-${r.sessionId}-report`, html };
+    return {
+      title: reportTitle(html, sessionText(lang, 'title.session', { sessionId: r.sessionId })),
+      baseName: sessionText(lang, 'file.sessionReport', { sessionId: r.sessionId }),
+      html,
+    };
   }
   const html = progressReportHtml(storage, { clientId: r.clientId, courseId: r.courseId ?? null }, { lang, now });
-  const base = `cadans-progress-${r.clientId}${r.courseId ? `-course-${r.courseId}` : ''}`;
-  return { title: reportTitle(html, `Progress ${r.clientId}`), baseName: base, html };
+  const base = r.courseId
+    ? sessionText(lang, 'file.progressReportCourse', { clientId: r.clientId, courseId: r.courseId })
+    : sessionText(lang, 'file.progressReport', { clientId: r.clientId });
+  return { title: reportTitle(html, sessionText(lang, 'title.progress', { clientId: r.clientId })), baseName: base, html };
 }
 
 /** `reportPdf` — a rendered report printed to PDF by `print` (throws `ReportError` when printing fails). */

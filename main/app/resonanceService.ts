@@ -29,6 +29,9 @@ import type { PacerController } from './PacerController.js';
 import { buildRunProtocol, ResonanceRun } from './resonanceRun.js';
 import type { SensorCalls } from './sensorCalls.js';
 import type { SessionCalls, SessionOwner } from './sessionCalls.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
+import { sessionText } from '../../shared/i18n/sessionTexts.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
 /** Why a run ended that did not end by itself (the session's end reason). */
 const END_REASON: Record<string, string> = {
@@ -61,6 +64,8 @@ export class ResonanceService {
     private readonly sessions: SessionCalls,
     private readonly sensors: SensorCalls,
     private readonly hub: EventHub,
+    /** The app's language: markers the assessment places are written in it. */
+    private readonly locale: () => Locale = () => 'nl',
   ) {
     sessions.onEnded((e) => this.sessionStopped(e.sessionId, e.clockOffsetSec, e.reason));
   }
@@ -76,7 +81,7 @@ export class ResonanceService {
 
   // ---------------------------------------------------------------- contract calls
   startResonance(req: StartResonanceRequest): ResonanceRunView {
-    if (this.active) throw new Error('a resonance assessment is already running; stop or cancel it first');
+    if (this.active) throw new CadansError('resonance.alreadyRunning');
     if (!isObj(req)) throw new Error('startResonance needs a request object');
     if (typeof req.clientId !== 'number' || !Number.isSafeInteger(req.clientId) || req.clientId <= 0) throw new Error('clientId must be a positive whole number');
     const variant = req.variant ?? 'stepped';
@@ -132,7 +137,7 @@ export class ResonanceService {
   getResonanceResult(sessionId: number): ResonanceResultView {
     const s = this.storage.sessions.require(sessionId);
     const stored = storedResonance(s);
-    if (!stored) throw new Error(`session ${sessionId} has no resonance assessment`);
+    if (!stored) throw new CadansError('resonance.none', { sessionId });
     const { override, ...assessment } = stored;
     const rate = resonanceRateOf(s);
     return {
@@ -203,11 +208,12 @@ export class ResonanceService {
       const phase = proto.p.phases[p.phaseIndex]!;
       if (phase.kind === 'step') {
         if (phase.stepIndex > 0) s.ownerPacerChange({ rateBpm: phase.rateBpm, inhaleFraction: proto.p.settings.inhaleFraction }, phase.startSec);
-        s.ownerMarker(phase.startSec, 'phase', `step ${phase.stepIndex + 1}: ${phase.rateBpm} breaths/min`);
-      } else s.ownerMarker(phase.startSec, 'phase', `rest before step ${phase.stepIndex + 1}`);
+        s.ownerMarker(phase.startSec, 'phase', sessionText(this.locale(), 'marker.step', { n: phase.stepIndex + 1, rate: phase.rateBpm }));
+      } else s.ownerMarker(phase.startSec, 'phase', sessionText(this.locale(), 'marker.rest', { n: phase.stepIndex + 1 }));
       this.showPacer(phase.kind === 'step', proto.p.schedule);
     } else if (proto.kind === 'sliding' && p.phaseIndex === 0) {
-      s.ownerMarker(proto.p.startSec, 'phase', `sliding ${proto.p.settings.startRateBpm} → ${proto.p.settings.endRateBpm} breaths/min`);
+      const rates = { from: proto.p.settings.startRateBpm, to: proto.p.settings.endRateBpm };
+      s.ownerMarker(proto.p.startSec, 'phase', sessionText(this.locale(), 'marker.sliding', rates));
     }
   }
 
@@ -230,7 +236,7 @@ export class ResonanceService {
 
   private async endAndWait(as: 'interrupted' | 'cancelled', reason: string): Promise<ResonanceRunView> {
     const run = this.run;
-    if (!run || run.status !== 'running') throw new Error('no resonance assessment is running');
+    if (!run || run.status !== 'running') throw new CadansError('resonance.notRunning');
     if (run.endAs === null) {
       run.endAs = as;
       run.endReason = reason;

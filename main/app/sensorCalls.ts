@@ -17,6 +17,7 @@ import type { EventHub } from './eventHub.js';
 import { LiveBatcher } from './LiveBatcher.js';
 import { SensorAccess } from './sensorAccess.js';
 import { channelView, sensorListView } from './sensorViews.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 export interface SensorCallsOptions {
   /** Wall clock, ms since epoch (batch timestamps). */
@@ -62,7 +63,7 @@ export class SensorCalls {
   /** `chooseReplayFile` — the main side's file dialog; the chosen file registered (null when cancelled). */
   async chooseReplayFile(): Promise<SensorOption | null> {
     if (!this.o.chooseReplayFile) {
-      throw new Error('replay files are chosen in the desktop app; for the browser, start it with cadans web --sensor file:<recording>');
+      throw new CadansError('sensor.replayDesktopOnly');
     }
     const path = await this.o.chooseReplayFile();
     if (path === null || path.trim() === '') return null;
@@ -94,7 +95,7 @@ export class SensorCalls {
   }
 
   async disconnectSensor(channel: string): Promise<void> {
-    if (this.inUse(channel)) throw new Error('stop the session before disconnecting its sensor');
+    if (this.inUse(channel)) throw new CadansError('sensor.inUse');
     await this.devices.disconnect(channel);
     // The channel's last results came in while it stopped: send them, then forget the view.
     const last = this.batchers.get(channel)?.take();
@@ -107,7 +108,7 @@ export class SensorCalls {
   channelFor(id: string | undefined): string {
     const connected = this.devices.channels().filter((c) => c.state === 'connected');
     const ch = id ? connected.find((c) => c.id === id) : connected[0];
-    if (!ch) throw new Error(id ? `sensor channel '${id}' is not connected` : 'connect a sensor first');
+    if (!ch) throw id ? new CadansError('sensor.notConnected', { channel: id }) : new CadansError('sensor.noneConnected');
     return ch.id;
   }
 

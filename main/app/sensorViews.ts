@@ -4,6 +4,7 @@
  */
 import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
 import type { AppChannel } from './appPorts.js';
+import { CadansError, type CodedMessage } from '../../shared/i18n/CadansError.js';
 
 /** `channelView`: one live channel, with the sensor's standing diagnosis. */
 export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null }): ChannelView {
@@ -68,5 +69,24 @@ export function sensorListView(listing: unknown): SensorListView {
   if (!sensors.some((s) => s.kind === 'sim')) {
     sensors.push({ spec: 'sim', kind: 'sim', label: 'Simulator (demo signal, not a real sensor)' });
   }
-  return { sensors, messages };
+  return { sensors, messages, notices: sensorNotices(messages) };
+}
+
+/**
+ * The listing's messages as coded notices: every Bluetooth problem (noble that cannot load, no
+ * adapter, scan failed) becomes ONE calm "Bluetooth is not available" line; a failed serial listing
+ * keeps its detail; anything else is passed on as it is.
+ */
+export function sensorNotices(messages: readonly string[]): CodedMessage[] {
+  const out: CodedMessage[] = [];
+  const add = (e: CadansError): void => {
+    if (!out.some((o) => o.code === e.code && o.code !== 'sensor.listNote')) out.push({ code: e.code, params: e.params, message: e.message });
+  };
+  for (const m of messages) {
+    if (/bluetooth scan skipped/i.test(m)) add(new CadansError('sensor.bluetoothScanSkipped'));
+    else if (/bluetooth|noble|EAFNOSUPPORT/i.test(m)) add(new CadansError('sensor.bluetoothUnavailable'));
+    else if (/^cannot list serial ports: /.test(m)) add(new CadansError('sensor.serialListFailed', { detail: m.replace(/^cannot list serial ports: /, '') }));
+    else add(new CadansError('sensor.listNote', { detail: m }));
+  }
+  return out;
 }

@@ -17,6 +17,7 @@ import type { EventHub } from './eventHub.js';
 import { PacerController } from './PacerController.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 /** Without any data for this long after the start, a session ends ('no-data'), s. */
 export const NO_DATA_END_SEC = 10;
@@ -107,7 +108,7 @@ export class SessionCalls {
   }
 
   startSession(req: StartSessionRequest, owner: SessionOwner | null = null): SessionStateView {
-    if (this.session || this.stopping) throw new Error('a session is already running; stop it first');
+    if (this.session || this.stopping) throw new CadansError('session.alreadyRunning');
     const client = this.storage.clients.require(req.clientId);
     const ch = this.sensors.channelFor(req.channel);
     if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
@@ -181,7 +182,7 @@ export class SessionCalls {
 
   stopSession(): Promise<SessionSummaryView> {
     if (this.stopping) return this.stopping;
-    if (!this.session) return Promise.reject(new Error('there is no session to stop'));
+    if (!this.session) return Promise.reject(new CadansError('session.notRunning', { action: 'stop' }));
     const s = this.session;
     this.endReason ??= 'stopped';
     this.stopping = (async () => {
@@ -227,7 +228,7 @@ export class SessionCalls {
       this.pacer.stop();
       if (s) this.mark(s, 'pacer-off', '');
     } else if (s?.paused) {
-      throw new Error('resume the session before changing the pacer');
+      throw new CadansError('session.resumeBeforePacer');
     } else {
       const effective = this.pacer.change(settings, now);
       if (s) s.recorder.changePacer(settings, this.recClock(s, effective));
@@ -294,7 +295,7 @@ export class SessionCalls {
   }
 
   private require(what: string): LiveSession {
-    if (!this.session) throw new Error(`there is no session to ${what}`);
+    if (!this.session) throw new CadansError('session.notRunning', { action: what });
     return this.session;
   }
 

@@ -41,7 +41,7 @@ export interface ListSensorsOptions {
   listBle?: (timeoutMs: number) => ReturnType<typeof listBleDevices>;
 }
 
-/** The simulator entries: always available. */
+/** The simulator entries: always available (the presets' names in the UI: shared/i18n/sessionTexts.ts, by spec). */
 export const SIM_LISTING: readonly SimListing[] = Object.freeze([
   { spec: 'sim', label: 'Simulator (demo signal, not a real sensor): ear-clip PPG, 72 bpm, breathing with the pacer' },
   { spec: 'sim:hr=65,breathing=6,resonance=6', label: 'Simulator: relaxed client, resonance at 6 breaths/min' },

@@ -59,6 +59,7 @@ import {
   type SessionRecorderOptions,
 } from './recorderOptions.js';
 import { computeSessionSummary, emptySummary, type SessionSummary } from './sessionSummary.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 export {
   DEFAULT_FLUSH_EVERY_MS,
@@ -471,7 +472,7 @@ export class SessionRecorder implements ChannelSink {
       this.lock?.release(false);
       this.lock = null;
       this.notify('abandoned', { heldSec: held });
-      throw new Error(`${Math.round(held)} s of session ${this.sessionId} could not be saved (disk full) and were given up.`);
+      throw new CadansError('storage.diskFull', { seconds: Math.round(held), sessionId: this.sessionId });
     }
     const file = overflowFileName(this.overflowDir!, this.sessionId);
     let summary: SessionSummary;

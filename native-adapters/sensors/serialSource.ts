@@ -19,6 +19,7 @@ import { DEFAULT_FS_HZ } from '../../shared/sensors/serialFrameAssembler.js';
 import { listSerialPorts, type RawPortInfo } from './listSerialPorts.js';
 import { probeSerialPort } from './probeSerialPort.js';
 import { isSharedOpen, openSharedPort, rememberSensors, sharedSensors } from './serialPortHub.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 
 
@@ -127,13 +128,18 @@ export function parseSerialSpec(spec: string): Pick<SerialSourceOptions, 'path' 
   return { path: m[1], protocol, baudRate, fsHz, sensorCount, sensorIndex };
 }
 
-/** Turn a serialport open error into a message a physiotherapist can act on. */
-export function explainOpenError(path: string, err: unknown): string {
+/** A serialport open error as a coded error a physiotherapist can act on (in the user's language where shown). */
+export function serialOpenError(path: string, err: unknown): CadansError {
   const msg = err instanceof Error ? err.message : String(err);
-  if (/no such file|ENOENT|does not exist/i.test(msg)) return `cannot open ${path}: the port does not exist (is the sensor plugged in?)`;
-  if (/permission denied|EACCES/i.test(msg)) return `cannot open ${path}: permission denied (on Linux add your user to the 'dialout' group and log in again)`;
-  if (/lock|busy|EBUSY/i.test(msg)) return `cannot open ${path}: the port is in use by another program`;
-  return `cannot open ${path}: ${msg}`;
+  if (/no such file|ENOENT|does not exist/i.test(msg)) return new CadansError('serial.notFound', { port: path });
+  if (/permission denied|EACCES/i.test(msg)) return new CadansError('serial.permission', { port: path });
+  if (/lock|busy|EBUSY/i.test(msg)) return new CadansError('serial.busy', { port: path });
+  return new CadansError('serial.openFailed', { port: path, detail: msg });
+}
+
+/** The same as one English line (logs, channel state). */
+export function explainOpenError(path: string, err: unknown): string {
+  return serialOpenError(path, err).message;
 }
 
 export class SerialSource implements SensorSource {
@@ -259,9 +265,11 @@ export class SerialSource implements SensorSource {
         await this.detect();
       } catch (err) {
         const raw = err instanceof Error ? err.message : String(err);
-        const msg = /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw) ? explainOpenError(this.path, err) : `no pulse sensor recognised on ${this.path}: ${raw}`;
-        this.setState('error', msg);
-        throw new Error(msg);
+        const coded = /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw)
+          ? serialOpenError(this.path, err)
+          : new CadansError('serial.notRecognised', { port: this.path, detail: raw });
+        this.setState('error', coded.message);
+        throw coded;
       }
     }
     this.assembler = this.newAssembler(); // fresh decoder and counting for this session
@@ -269,9 +277,9 @@ export class SerialSource implements SensorSource {
     try {
       await this.openPort();
     } catch (err) {
-      const msg = explainOpenError(this.path, err);
-      this.setState('error', msg);
-      throw new Error(msg);
+      const coded = serialOpenError(this.path, err);
+      this.setState('error', coded.message);
+      throw coded;
     }
     this.running = true;
     this.setState('connected');

@@ -3,6 +3,7 @@
  * why; the message is a complete English sentence naming the file and saying that the
  * file was left unchanged where that is the case.
  */
+import { CadansError } from '../../shared/i18n/CadansError.js';
 export type DatabaseFileProblem =
   /** The file does not exist (and may not be created here). */
   | 'not-found'
@@ -27,15 +28,16 @@ export type DatabaseFileProblem =
   /** A file-system error (permissions ...). */
   | 'io';
 
-export class DatabaseFileError extends Error {
-  override readonly name = 'DatabaseFileError';
+/** Coded `storage.unavailable` for the page (the message, the CLI's line, is its detail). */
+export class DatabaseFileError extends CadansError {
+  override readonly name: string = 'DatabaseFileError';
   constructor(
     readonly problem: DatabaseFileProblem,
     readonly file: string,
     message: string,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super('storage.unavailable', { detail: message }, { ...options, message });
   }
 }
 

@@ -8,6 +8,7 @@ import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
 import { LockScreen } from '../features/lock/LockScreen.js';
 import { useActivityReport } from '../features/lock/useActivityReport.js';
+import { errorText } from '../../shared/i18n/CadansError.js';
 import { useT } from './i18n.js';
 import { useRoute } from './route.js';
 import { setState, useApp } from './store.js';
@@ -33,7 +34,7 @@ export function App() {
       <TopBar route={route} />
       {error && (
         <div className="error-banner" role="alert" data-testid="error">
-          <span>{error}</span>
+          <span>{errorText(locale, error)}</span>
           <button className="btn small ghost" onClick={() => setState({ error: null })}>
             {t('common.close')}
           </button>

@@ -4,6 +4,7 @@
  * `useSyncExternalStore`), fed by the contract's events. Live samples do not pass through here:
  * they go to `liveData` (charts/LiveData.ts).
  */
+import { codedMessage, type CodedMessage } from '../../shared/i18n/CadansError.js';
 import { useSyncExternalStore } from 'react';
 import {
   DEFAULT_DISPLAY_SETTINGS,
@@ -37,7 +38,8 @@ export interface AppState {
   /** The console lock (null until known). */
   lock: LockState | null;
   /** Last error message to show (cleared by the user). */
-  error: string | null;
+  /** The last failed call's error (code + params, shown in the UI's language by the banner). */
+  error: CodedMessage | null;
 }
 
 const LOCALE_KEY = 'cadans.locale';
@@ -120,7 +122,7 @@ export const liveData = new LiveData();
 
 /** Show an error message from a failed call. */
 export function showError(e: unknown): void {
-  setState({ error: e instanceof Error ? e.message : String(e) });
+  setState({ error: codedMessage(e) });
 }
 
 /** Wire the contract's events into the store and load the initial state. */

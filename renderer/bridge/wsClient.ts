@@ -59,7 +59,7 @@ export function connectWebSocketApi(url: string, token: () => string): WebSocket
   };
 
   const failAll = (): void => {
-    for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core' });
+    for (const done of pending.values()) done({ ok: false, error: 'lost the connection to the Cadans core', code: 'error.linkLost', params: {} });
     pending.clear();
     sent.clear();
     outbox = [];

@@ -3,6 +3,7 @@
  * (a Dutch catalog with the same keys can be passed to `formatMessage`). Templates use
  * `{name}` placeholders; values are formatted by the caller.
  */
+import { formatTemplate } from '../i18n/messageFormat.js';
 
 export const MESSAGES_EN = {
   required: '{field} is required.',
@@ -102,7 +103,12 @@ export type MessageParams = Record<string, string | number>;
 
 /** Fill a message template: `formatMessage('outOfRange', { field: 'Borg', min: 6, max: 20, value: 25 })`. */
 export function formatMessage(code: MessageCode, params: MessageParams, catalog: MessageCatalog = MESSAGES_EN): string {
-  return catalog[code].replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  // Through the app's message layer; values arrive formatted for display, so numbers go in as text.
+  const text: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) text[k] = String(v);
+  // A placeholder without a value stays visible as {name} (a programming slip shows, never throws).
+  for (const [, name] of catalog[code].matchAll(/\{(\w+)\}/g)) if (!(name! in text)) text[name!] = `{${name}}`;
+  return formatTemplate('en', catalog[code], text);
 }
 
 /** Label of a field path such as 'mvi.mentalFatigue' or 'intervals[2].runMin' (falls back to the key). */

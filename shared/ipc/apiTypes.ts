@@ -3,6 +3,7 @@
  * the renderer: everything except the live stream (see `liveTypes.ts`). Plain data only, so the
  * same values travel over Electron IPC (structured clone) and the WebSocket (`wireCodec.ts`).
  */
+import type { CodedMessage } from '../i18n/CadansError.js';
 import type { HrvWithheld } from '../dsp/hrvWithheld.js';
 import type { Client, Gap, IsoDateTime, JsonObject, Marker, PacerChange, SessionListItem, SessionType } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
@@ -27,7 +28,10 @@ export interface SensorOption {
 /** Result of `listSensors`: what was found, plus messages (e.g. "udevadm is not installed"). */
 export interface SensorListView {
   sensors: SensorOption[];
+  /** The messages as the device layer wrote them (English, for logs). */
   messages: string[];
+  /** The same as coded notices for the page (Bluetooth missing: one calm line), shown in the UI's language. */
+  notices: CodedMessage[];
 }
 
 /** A connected (or connecting) sensor channel. */

@@ -14,6 +14,7 @@
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import { safeMessage, showText } from '../text/safeText.js';
+import { CadansError, cleanParams, codedMessage, isErrorCode, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
 import {
   addMarkerSchema,
@@ -268,8 +269,11 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(CONTRACT, name) && CONTRACT[name as ApiName].kind === 'event';
 }
 
-/** Reply envelope of every invoke call (so errors arrive as plain messages on both transports). */
-export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+/**
+ * Reply envelope of every invoke call. An error carries its code and params (translated where it
+ * is shown, see shared/i18n/CadansError.ts) and the English sentence (`error`, for logs).
+ */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams };
 
 /**
  * `dispatchInvoke`: check the arguments of `name` and call the service; never throws — problems and
@@ -296,7 +300,15 @@ export async function callService(service: CadansService, name: InvokeName, list
   return startCall(service, name, list);
 }
 
-const messageOf = (e: unknown): string => safeMessage(e instanceof Error ? e.message : String(e));
+/** One clean line (a message may carry a file name or a parse error: no control characters or escapes) plus its code. */
+const failure = (e: unknown): Reply<never> => {
+  const m = codedMessage(e);
+  // An error without a code travels as its message only (the page shows it as it is).
+  if (m.code === 'error.unknown') return { ok: false, error: safeMessage(m.message) };
+  const params: ErrorParams = {};
+  for (const [k, v] of Object.entries(m.params)) params[k] = typeof v === 'string' ? safeMessage(v) : v;
+  return { ok: false, error: safeMessage(m.message), code: m.code, params };
+};
 
 /**
  * `startCall` — call a checked invoke: a synchronous result (or error) comes back as the reply at
@@ -309,22 +321,28 @@ export function startCall(service: CadansService, name: InvokeName, list: unknow
     const fn = service[name] as (...a: unknown[]) => unknown;
     value = fn.apply(service, list);
   } catch (e) {
-    // One clean line: a message may carry a file name or a parse error (no control characters or escapes).
-    return { ok: false, error: messageOf(e) };
+    return failure(e);
   }
   if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
     return Promise.resolve(value).then(
       (v): Reply<unknown> => ({ ok: true, value: v }),
-      (e: unknown): Reply<unknown> => ({ ok: false, error: messageOf(e) }),
+      (e: unknown): Reply<unknown> => failure(e),
     );
   }
   return { ok: true, value };
 }
 
-/** Unwrap a reply in the renderer: the value, or throw an Error with the core's message. */
+/** Unwrap a reply in the renderer: the value, or throw the core's error (a `CadansError` when it has a code). */
 export function unwrapReply<R>(reply: Reply<R>): R {
   if (reply && reply.ok === true) return reply.value;
+  if (reply && reply.ok === false && isErrorCode(reply.code) && reply.code !== 'error.unknown') {
+    return throwCoded(reply.code, reply.params);
+  }
   throw new Error(reply && reply.ok === false ? reply.error : 'malformed reply from the Cadans core');
+}
+
+function throwCoded(code: ErrorCode, params: unknown): never {
+  throw new CadansError(code, params !== null && typeof params === 'object' ? cleanParams(params as Record<string, unknown>) : {});
 }
 
 /**

@@ -207,7 +207,7 @@ export const MESSAGES_NL: ReportMessages = {
   settingCoherenceLabel: 'Coherentie',
   settingRespirationLabel: 'Ademfrequentie',
   fiducials: { 'systolic-peak': 'systolische toppen', upstroke: 'punten van steilste stijging' },
-  technicalDescription: 'Technische beschrijving',
+  technicalDescription: 'Technische beschrijving (Engels, letterlijk uit de analyse)',
   analysisEquality: 'Analyse',
 
   clientSummary: clientSummaryNl,

@@ -10,7 +10,8 @@ import { reportCss, type PageFooter } from './reportStyles.js';
 export const esc = escapeXml;
 
 /** A cell: plain text, or `{ html }` for prebuilt markup; `num` right-aligns; `data` adds data-* attributes. */
-export type Cell = string | { text?: string; html?: string; num?: boolean; cls?: string; data?: Record<string, string> };
+/** `lang`: the cell's language when it differs from the report's (e.g. verbatim English method text). */
+export type Cell = string | { text?: string; html?: string; num?: boolean; cls?: string; data?: Record<string, string>; lang?: string };
 
 function cellHtml(tag: 'td' | 'th', c: Cell): string {
   if (typeof c === 'string') return `<${tag}>${esc(c)}</${tag}>`;
@@ -18,7 +19,8 @@ function cellHtml(tag: 'td' | 'th', c: Cell): string {
   const data = Object.entries(c.data ?? {})
     .map(([k, v]) => ` data-${k}="${esc(v)}"`)
     .join('');
-  return `<${tag}${cls ? ` class="${cls}"` : ''}${data}>${c.html ?? esc(c.text ?? '')}</${tag}>`;
+  const lang = c.lang ? ` lang="${esc(c.lang)}"` : '';
+  return `<${tag}${cls ? ` class="${cls}"` : ''}${lang}${data}>${c.html ?? esc(c.text ?? '')}</${tag}>`;
 }
 
 /** A table with a header row; the first cell of each row is a row header when `rowHeaders`. */

@@ -27,6 +27,7 @@ import {
   spectrumOfBest,
   type SessionChartContext,
 } from './sessionCharts.js';
+import { gapReasonText, sensorLabelText } from '../i18n/sessionTexts.js';
 
 /** One pacer setting as text: "6 ademhalingen/min · in : uit 40 : 60 · …". */
 export function pacerText(p: PacerSettings, fmt: ReportFormat, m: ReportMessages): string {
@@ -114,7 +115,7 @@ function markersSection(input: SessionReportInput, fmt: ReportFormat, m: ReportM
 }
 
 function gapsSection(input: SessionReportInput, result: AnalysisResult | null, offsetSec: number, fmt: ReportFormat, m: ReportMessages): string {
-  const rows: { from: number; to: number; reason: string }[] = input.gaps.map((g) => ({ from: g.startSec, to: g.endSec, reason: g.reason }));
+  const rows: { from: number; to: number; reason: string }[] = input.gaps.map((g) => ({ from: g.startSec, to: g.endSec, reason: gapReasonText(m.lang, g.reason) }));
   for (const g of result?.signal?.gaps ?? []) rows.push({ from: g.startSec + offsetSec, to: g.endSec + offsetSec, reason: m.gapLegend });
   if (rows.length === 0) return '';
   rows.sort((a, b) => a.from - b.from);
@@ -159,7 +160,7 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     [m.sessionType, m.sessionTypes[s.type] ?? s.type],
     [m.duration, fmt.duration(s.durationSec)],
     [m.status, m.statuses[s.status] ?? s.status],
-    [m.sensor, s.sensorLabel ? `${s.sensorLabel}` : s.sensorSpec],
+    [m.sensor, sensorLabelText(m.lang, s.sensorLabel, s.sensorSpec)],
     [m.sampleRate, s.fsHz ? `${fmt.numShort(s.fsHz, 1)} Hz` : m.intervalsOnly],
     [m.course, s.courseStartDate ? `${m.courseStart} ${fmt.date(s.courseStartDate)}` : null],
   ]);

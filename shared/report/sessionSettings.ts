@@ -19,7 +19,8 @@ const pair = (x: unknown, d: readonly [number, number]): [number, number] =>
 
 export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r: AnalysisResult, fmt: ReportFormat, m: ReportMessages): Cell[][] {
   const s = r.settings;
-  const small = (text: string): Cell => ({ text, cls: 'small' });
+  // The analysis' own method description: verbatim English, marked as such (lang="en") in a Dutch report.
+  const small = (text: string): Cell => ({ text, cls: 'small', lang: 'en' });
   const rows: Cell[][] = [];
   rows.push([
     m.settingAnalysis,

@@ -106,7 +106,7 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     for (const text of ['Over 6 weken 20 minuten aaneengesloten hardlopen', 'Twee keer per dag 10 minuten ademhalingsoefening (6/min)']) {
       await page.getByTestId('new-goal').click();
       await page.locator('textarea[name="goal-text"]').fill(text);
-      await page.getByTestId('goal-form').locator('input[type="date"]').nth(1).fill(isoDay(7));
+      await page.getByTestId('goal-form').locator('input[data-date-input]').nth(1).fill(isoDay(7));
       await page.getByTestId('goal-form').locator('button[type="submit"]').click();
       await page.getByTestId('goal-form').waitFor({ state: 'detached' });
     }
@@ -209,14 +209,14 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     await page.getByTestId('rr-file').setInputFiles(bad);
     await page.getByTestId('rr-import-submit').click();
     await page.waitForFunction(() => /niet als RR-intervallen/.test(document.querySelector('[data-testid="rr-import-result"]')?.textContent ?? ''));
-    assert.match((await result.textContent()) ?? '', /Dit bestand kan niet als RR-intervallen worden gelezen \(er zijn maar 1 intervallen gevonden; minstens 10 nodig\)\. Er is niets opgeslagen\./);
+    assert.match((await result.textContent()) ?? '', /Dit bestand kan niet als RR-intervallen worden gelezen \(er is maar 1 interval gevonden; minstens 10 nodig\)\. Er is niets opgeslagen\./);
     assert.equal(await page.getByTestId('record-session-row').count(), 1, 'nothing was stored');
     await page.screenshot({ path: artifactPath('record-06-rr-unreadable.png'), fullPage: true });
 
     // Export the session's RR intervals (Kubios text) and compare with the file.
     assert.equal(await page.getByTestId('export-csv').isDisabled(), true, 'no raw signal to export as CSV');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-rr').click()]);
-    assert.match(download.suggestedFilename(), /^cadans-session-\d+-rr\.txt$/);
+    assert.match(download.suggestedFilename(), /^cadans-sessie-\d+-rr\.txt$/);
     const exported = readFileSync((await download.path())!, 'utf8').trim().split('\n').map(Number);
     assert.deepEqual(exported, ibi);
 
@@ -249,7 +249,7 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     await page.screenshot({ path: artifactPath('record-08-progress-report.png'), fullPage: true });
 
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId('report-pdf').click()]);
-    assert.match(download.suggestedFilename(), /^cadans-progress-\d+\.pdf$/);
+    assert.match(download.suggestedFilename(), /^cadans-voortgang-\d+\.pdf$/);
     const pdf = readFileSync((await download.path())!);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
     assert.ok(pdf.length > 20_000, `a real PDF (${pdf.length} bytes)`);

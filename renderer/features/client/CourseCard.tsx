@@ -12,6 +12,7 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { courseWeek, todayIso } from './recordDates.js';
 import { FormIssues, invalid, useSave } from './recordUi.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 type Dates = Pick<Course, 'startDate' | 'intakeDate' | 'midEvaluationDate' | 'finalEvaluationDate'>;
 const DATE_FIELDS = ['startDate', 'intakeDate', 'midEvaluationDate', 'finalEvaluationDate'] as const;
@@ -118,7 +119,7 @@ function CourseForm({ clientId, course, onDone }: { clientId: number; course: Co
       <div className="row2">
         {DATE_FIELDS.map((k) => (
           <Field key={k} label={labels[k]}>
-            <input type="date" value={d[k]} onChange={(e) => setD({ ...d, [k]: e.target.value })} aria-invalid={invalid(s.issues, k)} name={k} />
+            <DateInput value={d[k]} onChange={(v) => setD({ ...d, [k]: v })} aria-invalid={invalid(s.issues, k)} name={k} />
           </Field>
         ))}
       </div>

@@ -9,6 +9,7 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { FormIssues, invalid, Notice, useSave } from './recordUi.js';
 import { todayIso } from './recordDates.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 export function DetailsCard({ client }: { client: Client }) {
   const { t, fmt } = useT();
@@ -93,7 +94,7 @@ function DetailsForm({ client, onDone }: { client: Client; onDone: (saved: boole
       </Field>
       <div className="row2">
         <Field label={t('field.dateOfBirth')}>
-          <input type="date" value={dob} max={todayIso()} onChange={(e) => setDob(e.target.value)} aria-invalid={invalid(s.issues, 'dateOfBirth')} name="dateOfBirth" />
+          <DateInput value={dob} max={todayIso()} onChange={(v) => setDob(v)} aria-invalid={invalid(s.issues, 'dateOfBirth')} name="dateOfBirth" />
         </Field>
         <Field label={t('field.complaint')}>
           <select value={complaint} onChange={(e) => setComplaint(e.target.value)} name="complaint">

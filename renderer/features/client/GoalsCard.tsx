@@ -8,6 +8,7 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { todayIso } from './recordDates.js';
 import { ConfirmDelete, FormIssues, invalid, useSave } from './recordUi.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 export function GoalsCard({ clientId, courseId, goals, reload }: { clientId: number; courseId: number | null; goals: Goal[]; reload: () => Promise<void> }) {
   const { t } = useT();
@@ -129,10 +130,10 @@ function GoalForm({ clientId, courseId, goal, onDone }: { clientId: number; cour
       </Field>
       <div className="row2">
         <Field label={t('field.setDate')}>
-          <input type="date" value={setDate} max={todayIso()} onChange={(e) => setSetDate(e.target.value)} aria-invalid={invalid(s.issues, 'setDate')} />
+          <DateInput value={setDate} max={todayIso()} onChange={(v) => setSetDate(v)} aria-invalid={invalid(s.issues, 'setDate')} />
         </Field>
         <Field label={t('field.targetDate')}>
-          <input type="date" value={targetDate} onChange={(e) => setTargetDate(e.target.value)} aria-invalid={invalid(s.issues, 'targetDate')} />
+          <DateInput value={targetDate} onChange={(v) => setTargetDate(v)} aria-invalid={invalid(s.issues, 'targetDate')} />
         </Field>
       </div>
       <FormIssues issues={s.issues} />

@@ -20,6 +20,7 @@ import { ComputedScores, emptyAnswers, ItemGrid, parseAnswers } from './Question
 import { courseOn, todayIso } from './recordDates.js';
 import { FORM_MOMENTS, instrumentText, momentText, scaleText } from './recordLabels.js';
 import { FormIssues, invalid, Notice, useSave } from './recordUi.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 /** A typed score: a number, or the raw text when it is not one (the validator names it). */
 const parseScore = (s: string): number | string | undefined => (s.trim() === '' ? undefined : Number.isFinite(Number(s.replace(',', '.'))) ? Number(s.replace(',', '.')) : s);
@@ -153,7 +154,7 @@ export function QuestionnaireForm({
             </select>
           </Field>
           <Field label={t('rec.q.date')}>
-            <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} aria-invalid={invalid(s.issues, 'date')} data-testid="q-date" />
+            <DateInput value={date} max={todayIso()} onChange={(v) => setDate(v)} aria-invalid={invalid(s.issues, 'date')} data-testid="q-date" />
           </Field>
         </div>
         <div className="rec-seg">

@@ -3,7 +3,7 @@
  * file is read in the page (File API) and its text sent to the core, which parses it; a file it
  * cannot read gives a clear message and stores nothing.
  */
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type RrImportType } from '../../../shared/ipc/recordTypes.js';
 import { api } from '../../app/api.js';
 import { useT, type Params, type StringKey } from '../../app/i18n.js';
@@ -35,6 +35,7 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
   const [start, setStart] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [inputKey, setInputKey] = useState(0);
+  const fileInput = useRef<HTMLInputElement>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const { busy, run } = useAction();
 
@@ -85,7 +86,14 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
       <form className="stack" onSubmit={submit} noValidate data-testid="rr-import-form">
         <p className="small muted">{t('rec.import.hint')}</p>
         <Field label={t('rec.import.file')}>
-          <input key={inputKey} type="file" accept=".txt,.csv,.rr,.hrv,.tsv,text/plain,text/csv" onChange={(e) => pickFile(e.target.files?.[0] ?? null)} data-testid="rr-file" />
+          {/* The browser's own file button speaks the browser's language: hidden, and a button in the app's. */}
+          <span className="file-pick">
+            <input ref={fileInput} key={inputKey} type="file" hidden accept=".txt,.csv,.rr,.hrv,.tsv,text/plain,text/csv" onChange={(e) => pickFile(e.target.files?.[0] ?? null)} data-testid="rr-file" />
+            <button type="button" className="btn small" onClick={() => fileInput.current?.click()} data-testid="rr-choose">
+              {t('rec.import.choose')}
+            </button>{' '}
+            <span className="small muted" data-testid="rr-file-name">{file ? file.name : t('rec.import.noFileChosen')}</span>
+          </span>
         </Field>
         <div className="row2">
           <Field label={t('field.type')}>

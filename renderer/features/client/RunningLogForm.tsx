@@ -12,6 +12,7 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { courseOn, todayIso } from './recordDates.js';
 import { FormIssues, invalid, Notice, useSave } from './recordUi.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 interface BlockText {
   runMin: string;
@@ -110,7 +111,7 @@ export function RunningLogForm({
     <Card title={editing ? t('rec.run.editing', { date: fmt.date(editing.date) }) : t('rec.run.title')} testId="running-card">
       <form className="stack" onSubmit={submit} noValidate data-testid="running-form">
         <Field label={t('field.date')}>
-          <input type="date" value={date} max={todayIso()} onChange={(e) => setDate(e.target.value)} aria-invalid={invalid(s.issues, 'date')} data-testid="run-date" />
+          <DateInput value={date} max={todayIso()} onChange={(v) => setDate(v)} aria-invalid={invalid(s.issues, 'date')} data-testid="run-date" />
         </Field>
         <fieldset className="rec-blocks">
           <legend className="field-label">{t('rec.run.blocks')}</legend>

@@ -12,6 +12,7 @@ import { showError } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { saveDownload } from './download.js';
 import { Notice } from './recordUi.js';
+import { localFileName } from './download.js';
 
 const num = (o: unknown, key: string): number | null => {
   const v = o && typeof o === 'object' ? (o as Record<string, unknown>)[key] : null;
@@ -55,7 +56,7 @@ export function SessionTable({ sessions, selected, onSelect }: { sessions: Sessi
 
 /** Export and report buttons of one session. */
 export function SessionActions({ session, onReport }: { session: SessionListItem; onReport: () => void }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const [busy, setBusy] = useState<SessionExportFormat | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const noSignal = session.samples === 0;
@@ -63,7 +64,7 @@ export function SessionActions({ session, onReport }: { session: SessionListItem
     setBusy(format);
     setDone(null);
     try {
-      const file = await api().exportSession(session.id, format);
+      const file = localFileName(await api().exportSession(session.id, format), locale, session.id, format);
       saveDownload(file);
       setDone(t('rec.export.done', { file: file.fileName }));
     } catch (e) {

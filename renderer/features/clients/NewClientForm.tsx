@@ -6,6 +6,7 @@ import { useT, type StringKey } from '../../app/i18n.js';
 import { reloadClients, setState } from '../../app/store.js';
 import { Field } from '../../ui/Field.js';
 import { useAction } from '../../ui/useAsync.js';
+import { DateInput } from '../../ui/DateInput.js';
 
 export function NewClientForm({ onDone }: { onDone: () => void }) {
   const { t } = useT();
@@ -32,7 +33,7 @@ export function NewClientForm({ onDone }: { onDone: () => void }) {
       </Field>
       <div className="row2">
         <Field label={t('client.dateOfBirth')}>
-          <input type="date" value={dob} onChange={(e) => setDob(e.target.value)} />
+          <DateInput value={dob} onChange={(v) => setDob(v)} />
         </Field>
         <Field label={t('client.complaint')}>
           <select value={complaint} onChange={(e) => setComplaint(e.target.value)}>

@@ -6,6 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
 import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
+import { simPresetText } from '../../../shared/i18n/sessionTexts.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { primaryChannel, useApp } from '../../app/store.js';
@@ -99,7 +101,7 @@ export function SensorPanel() {
             {hasDefault && <option value={defaultSpec!}>{defaultSpec}</option>}
             {options.map((o) => (
               <option key={o.spec} value={o.spec}>
-                {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : `${t('sensor.simulated')} (${o.spec})`) : o.label}
+                {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : (simPresetText(locale, o.spec) ?? `${t('sensor.simulated')} (${o.spec})`)) : o.label}
                 {o.detail ? ` — ${o.detail}` : ''}
               </option>
             ))}
@@ -115,9 +117,9 @@ export function SensorPanel() {
             {t('sensor.replayFile')}
           </button>
         )}
-        {list?.messages.map((m) => (
-          <p className="small muted" key={m}>
-            {m}
+        {list?.notices.map((m) => (
+          <p className="small muted" key={m.code + m.message} data-testid={`sensor-notice-${m.code}`}>
+            {errorText(locale, m)}
           </p>
         ))}
       </div>

@@ -6,6 +6,7 @@
  * `reasonParts` in its own language with the same function.
  */
 import type { LocalizedText, ResonanceCriterion, ResonanceLanguage, ResonanceMessagePart } from './types.js';
+import { createTranslator } from '../../i18n/messageFormat.js';
 
 type Catalog = Record<string, string>;
 
@@ -71,13 +72,17 @@ function formatValue(v: string | number | number[], lang: ResonanceLanguage): st
   return /^-?\d+(?:\.\d+)?$/.test(v) ? localizeDecimal(v, lang) : v;
 }
 
-/** One message in one language; unknown keys give the key itself (never throws). */
+const translate = createTranslator<ResonanceMessageKey>({ en: RESONANCE_MESSAGES_EN, nl: RESONANCE_MESSAGES_NL });
+
+/**
+ * One message in one language through the app's message layer (shared/i18n); values are written
+ * with the language's decimal separator first (they arrive as numbers or numeric strings such as
+ * "6.0", whose decimals are kept). Unknown keys give the key itself (never throws).
+ */
 export function formatResonanceMessage(part: ResonanceMessagePart, lang: ResonanceLanguage): string {
-  const template = CATALOGS[lang][part.key] ?? part.key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => {
-    const v = part.params[name];
-    return v === undefined ? m : formatValue(v, lang);
-  });
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(part.params)) if (v !== undefined) params[k] = formatValue(v, lang);
+  return translate(lang, part.key as ResonanceMessageKey, params);
 }
 
 /** The criterion phrase of `criterion` with its values, in one language. */

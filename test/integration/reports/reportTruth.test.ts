@@ -178,7 +178,7 @@ describe('reports of a clip-off and a restless session against the simulator tru
     }
     const clipNl = visibleText(html.get('clipoff-nl')!);
     assert.match(clipNl, /Onderbrekingen van het signaal/);
-    assert.match(clipNl, /1:30 2:00 0:30 min no-contact/, 'the live gap of the clip-off');
+    assert.match(clipNl, /1:30 2:00 0:30 min geen contact/, 'the live gap of the clip-off, its reason in Dutch');
   });
 
   test('time in level: not scored is its own share of the whole session and matches the truth', () => {
@@ -286,7 +286,7 @@ describe('reports of a clip-off and a restless session against the simulator tru
         } else {
           assert.ok(text.includes(lang === 'nl' ? 'VLF-vermogen: meting te kort voor deze waarde' : 'VLF power: recording too short for this value'));
           assert.match(text, lang === 'nl' ? /geen signaal/ : /no signal/, 'the clip-off is labelled in the tachogram');
-          assert.match(text, /1:30 2:00 0:30 min no-contact/);
+          assert.match(text, lang === 'nl' ? /1:30 2:00 0:30 min geen contact/ : /1:30 2:00 0:30 min no contact/);
         }
       }
     }

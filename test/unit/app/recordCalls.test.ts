@@ -199,7 +199,7 @@ describe('AppService — clinical record calls', () => {
     assert.ok(imp.ok);
 
     const nl = await service.getReportHtml({ kind: 'progress', clientId });
-    assert.equal(nl.baseName, `cadans-progress-${clientId}`);
+    assert.equal(nl.baseName, `cadans-voortgang-${clientId}`, "named in the report language");
     assert.match(nl.html, /^<!doctype html>/i);
     assert.match(nl.html, /<svg/);
     assert.match(nl.html, />31</);
@@ -216,9 +216,11 @@ describe('AppService — clinical record calls', () => {
     assert.match(sess.html, /<svg/);
     const pdf = await service.getReportPdf({ kind: 'session', sessionId: imp.ok ? imp.session.sessionId : 0 });
     assert.equal(pdf.mimeType, 'application/pdf');
-    assert.match(pdf.fileName, /^cadans-session-\d+-report\.pdf$/);
+    assert.match(pdf.fileName, /^cadans-sessie-\d+-rapport\.pdf$/, 'named in the report language (Dutch by default)');
+    const pdfEn = await service.getReportPdf({ kind: 'session', sessionId: imp.ok ? imp.session.sessionId : 0, locale: 'en' });
+    assert.match(pdfEn.fileName, /^cadans-session-\d+-report\.pdf$/);
     assert.ok(pdf.data instanceof Uint8Array && new TextDecoder().decode(pdf.data).startsWith('%PDF-'));
-    assert.equal(printed.length, 1);
+    assert.equal(printed.length, 2);
     assert.equal(printed[0], sess.html, 'the PDF prints the same HTML as the preview');
     await assert.rejects(() => service.getReportHtml({ kind: 'session', sessionId: 4242 }), /4242/);
     await assert.rejects(() => service.getReportHtml({ kind: 'other' } as never), /kind/);

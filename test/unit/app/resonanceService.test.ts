@@ -114,7 +114,7 @@ describe('AppService: resonance assessment', () => {
     assert.equal(live.assessment!.kind === 'stepped' && live.assessment.steps.length, 1);
     assert.equal(runs().at(-1)!.stepsDone, 1, 'pushed to the renderer');
     const markers = recorders[0]!.markers.map((m) => m[2]);
-    assert.deepEqual(markers, ['step 1: 6.5 breaths/min', 'step 2: 5.5 breaths/min']);
+    assert.deepEqual(markers, ['stap 1: 6,5 ademhalingen/min', 'stap 2: 5,5 ademhalingen/min'], 'written in the app language (Dutch by default)');
     assert.equal(recorders[0]!.pacerChanges[0]![0].rateBpm, 5.5);
     assert.ok(Math.abs(recorders[0]!.pacerChanges[0]![1] - (step2.startSec - 10)) < 1e-9, 'pacer change at the step start, recording clock');
 
@@ -213,7 +213,7 @@ describe('AppService: resonance assessment', () => {
     assert.equal(service.getResonanceRun()!.progress.kind, 'rest');
     assert.equal(devices.pacers.at(-1), null);
     assert.equal(service.getPacer(), null);
-    assert.ok(recorders[0]!.markers.some((m) => m[2] === 'rest before step 2'));
+    assert.ok(recorders[0]!.markers.some((m) => m[2] === 'rust vóór stap 2'));
     await feedUntil(v0.phases[2]!.startSec + 1);
     assert.equal(devices.pacers.at(-1), schedule, 'the same schedule (continuous breath phase) is back for the next step');
   });

@@ -12,7 +12,7 @@ import { createTestApp, type TestApp } from './fakeAppDevices.js';
 describe('SensorAccess', () => {
   test('a page may connect listed sensors, the simulator, Bluetooth by name; no file, no unlisted port', () => {
     const a = new SensorAccess();
-    a.offer({ sensors: [{ spec: 'serial:/dev/ttyUSB0', kind: 'serial', label: 'CP210x' }, { spec: 'ble:a0b1c2d3e4f5', kind: 'ble', label: 'Polar' }], messages: [] });
+    a.offer({ sensors: [{ spec: 'serial:/dev/ttyUSB0', kind: 'serial', label: 'CP210x' }, { spec: 'ble:a0b1c2d3e4f5', kind: 'ble', label: 'Polar' }], messages: [], notices: [] });
     assert.equal(a.resolve(' serial:/dev/ttyUSB0 '), 'serial:/dev/ttyUSB0');
     assert.equal(a.resolve('serial:/dev/ttyUSB0?protocol=cms50-9&baud=19200'), 'serial:/dev/ttyUSB0?protocol=cms50-9&baud=19200');
     assert.equal(a.resolve('sim:hr=80,speed=10'), 'sim:hr=80,speed=10');
@@ -33,7 +33,7 @@ describe('SensorAccess', () => {
     assert.equal(a.resolve(opt.spec), 'file:/home/therapist/opnames/marie.csv?speed=10');
     assert.equal(a.register('serial:/dev/ttyACM0?protocol=csv').spec, 'serial:/dev/ttyACM0?protocol=csv', 'a start-up serial port is allowed as it is');
     assert.equal(a.resolve('serial:/dev/ttyACM0?protocol=csv'), 'serial:/dev/ttyACM0?protocol=csv');
-    const listed = a.offer({ sensors: [{ spec: 'sim', kind: 'sim', label: 'Simulator' }], messages: [] });
+    const listed = a.offer({ sensors: [{ spec: 'sim', kind: 'sim', label: 'Simulator' }], messages: [], notices: [] });
     assert.deepEqual(listed.sensors.map((o) => o.spec), ['sim', opt.spec, 'serial:/dev/ttyACM0?protocol=csv']);
   });
 });

@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { channelView, sensorListView } from '../../../main/app/sensorViews.js';
 import { SIM_LISTING } from '../../../main/devices/listSensors.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
 
 describe('sensor views', () => {
   test('the device manager listing becomes options, with details and messages', () => {
@@ -21,6 +22,21 @@ describe('sensor views', () => {
     assert.equal(v.sensors[1]!.label, 'Polar Verity');
     assert.equal(v.sensors[1]!.detail, '-60 dBm');
     assert.deepEqual(v.messages, ['cannot list serial ports: udevadm is not installed']);
+  });
+
+  test('Bluetooth problems become one calm coded notice, shown in the UI language', () => {
+    const v = sensorListView({
+      sim: SIM_LISTING,
+      messages: [
+        'Bluetooth support is unavailable: cannot load @abandonware/noble (EAFNOSUPPORT: address family not supported)',
+        'Bluetooth: adapter state unsupported',
+        'cannot list serial ports: udevadm is not installed',
+      ],
+    });
+    assert.deepEqual(v.notices.map((n) => n.code), ['sensor.bluetoothUnavailable', 'sensor.serialListFailed']);
+    assert.equal(errorText('nl', v.notices[0]), 'Bluetooth is op deze computer niet beschikbaar; seriële sensoren en de simulator werken wel.');
+    assert.doesNotMatch(errorText('nl', v.notices[0]) + errorText('en', v.notices[0]), /noble|EAFNOSUPPORT/);
+    assert.equal(errorText('nl', v.notices[1]), 'De seriële poorten konden niet worden opgesomd (udevadm is not installed).');
   });
 
   test('garbage in: the simulator is still offered, entries without a spec are skipped', () => {

@@ -1,0 +1,53 @@
+/** `sessionText(locale, key, params)` — texts stored with a session or named after it (see sessionTexts.nl.ts). */
+import type { Locale } from './locales.js';
+import { createTranslator, type MessageParams } from './messageFormat.js';
+import { sessionTextsEn } from './sessionTexts.en.js';
+import { sessionTextsNl, type SessionTextKey } from './sessionTexts.nl.js';
+
+export type { SessionTextKey };
+const translate = createTranslator<SessionTextKey>({ nl: sessionTextsNl, en: sessionTextsEn });
+
+/** Ids in file names and titles are written as digits only (no "1.234"). */
+const digits = (p: MessageParams | undefined): MessageParams | undefined => {
+  if (!p) return p;
+  const out: MessageParams = {};
+  for (const [k, v] of Object.entries(p)) out[k] = /Id$/.test(k) && typeof v === 'number' ? String(v) : v;
+  return out;
+};
+
+export function sessionText(locale: Locale, key: SessionTextKey, params?: MessageParams): string {
+  return translate(locale, key, digits(params));
+}
+
+/** The simulator presets the sensor list offers (main/devices/listSensors.ts SIM_LISTING), by spec. */
+const SIM_PRESETS: Readonly<Record<string, SessionTextKey>> = {
+  'sim:hr=65,breathing=6,resonance=6': 'sensor.simRelaxed',
+  'sim:hr=80,motion=2,ectopic=2,compliance=0.6': 'sensor.simRestless',
+};
+
+/** The name of a simulator preset in `locale`, or null for a spec that is not one. */
+export function simPresetText(locale: Locale, spec: string): string | null {
+  const key = SIM_PRESETS[spec];
+  return key ? sessionText(locale, key) : null;
+}
+
+/** A gap's stored reason code ('no-contact', 'disk-full' …) in `locale`; an unknown reason is shown as it is. */
+export function gapReasonText(locale: Locale, reason: string): string {
+  const key = `gap.${reason}`;
+  return Object.hasOwn(sessionTextsNl, key) ? sessionText(locale, key as SessionTextKey) : reason;
+}
+
+/**
+ * A stored sensor label in `locale`: the simulator's English listing label becomes its name in the
+ * language; "PulseSensor on /dev/ttyUSB0" reads "PulseSensor op /dev/ttyUSB0" in Dutch. Device
+ * names (PulseSensor, CMS50, Polar …) stay as they are.
+ */
+export function sensorLabelText(locale: Locale, label: string | null | undefined, spec: string | null | undefined): string {
+  const l = (label ?? '').trim();
+  if (/^sim\b/i.test(spec ?? '') && (l === '' || /^Simulator\b/.test(l))) return sessionText(locale, 'sensor.simulator');
+  const of = /^(.+?) (\d+) of (\d+) on (\S+)$/.exec(l);
+  if (of) return sessionText(locale, 'sensor.onPortOf', { device: of[1], n: Number(of[2]), count: Number(of[3]), port: of[4] });
+  const on = /^(.+?) on (\S+)$/.exec(l);
+  if (on) return sessionText(locale, 'sensor.onPort', { device: on[1], port: on[2] });
+  return l || (spec ?? '');
+}

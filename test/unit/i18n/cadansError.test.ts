@@ -1,0 +1,47 @@
+// Coded errors: a service throws CadansError(code, params); the reply carries code + params + the
+// English line; the page turns it back into a sentence in its language.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { CadansError, codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
+import { catalogueProblems } from '../../../shared/i18n/catalogue.js';
+import { errorsEn } from '../../../shared/i18n/errors.en.js';
+import { errorsNl, type ErrorCode } from '../../../shared/i18n/errors.nl.js';
+import { dispatchInvoke, unwrapReply, type CadansService } from '../../../shared/ipc/contract.js';
+
+const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'stop', seconds: 2, sessionId: 7, mb: 64 };
+
+describe('coded errors', () => {
+  test('the error catalogues match, parse, and every message fills all its arguments', () => {
+    assert.deepEqual(catalogueProblems('errors', errorsNl, errorsEn), []);
+    for (const code of Object.keys(errorsNl) as ErrorCode[]) {
+      for (const locale of ['nl', 'en'] as const) {
+        const text = errorText(locale, new CadansError(code, SAMPLE));
+        assert.doesNotMatch(text, /[{}]/, `${locale} ${code}: ${text}`);
+      }
+    }
+  });
+
+  test('a coded error reads in the user language; its message (logs) is English', () => {
+    const e = new CadansError('sensor.noneConnected');
+    assert.equal(e.message, 'connect a sensor first');
+    assert.equal(errorText('nl', e), 'Verbind eerst een sensor.');
+    assert.equal(errorText('nl', new CadansError('storage.diskFull', { seconds: 1, sessionId: 3 })), 'De schijf is vol: 1 seconde van sessie 3 konden niet worden opgeslagen.');
+    assert.equal(errorText('nl', new Error('boom')), 'boom');
+  });
+
+  test('over the API: code + params + English line, thrown again as a CadansError by the client side', async () => {
+    const service = {
+      stopSession: () => Promise.reject(new CadansError('session.notRunning', { action: 'stop' })),
+    } as unknown as CadansService;
+    const reply = await dispatchInvoke(service, 'stopSession', []);
+    assert.deepEqual(reply, { ok: false, error: 'there is no session to stop', code: 'session.notRunning', params: { action: 'stop' } });
+    assert.throws(
+      () => unwrapReply(reply),
+      (e: unknown) => e instanceof CadansError && errorText('nl', e) === 'Er is geen sessie om te stoppen.' && errorText('en', e) === 'there is no session to stop',
+    );
+    const plain = await dispatchInvoke({ stopSession: () => Promise.reject(new Error('boom')) } as unknown as CadansService, 'stopSession', []);
+    assert.deepEqual(plain, { ok: false, error: 'boom' }, 'an uncoded error travels as its message only');
+    assert.deepEqual(codedMessage({ code: 'sensor.inUse', params: {}, message: 'x' }).code, 'sensor.inUse');
+    assert.equal(codedMessage({ code: 'ENOENT' }).code, 'error.unknown', 'a Node error code is not one of ours');
+  });
+});
