@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_LOCALE,
@@ -79,7 +80,7 @@ export class SettingsStore {
 
   /** Minutes without use before the console locks (0 = never; whole minutes up to MAX_LOCK_AFTER_MIN). */
   setLockAfter(minutes: number): AppSettings {
-    if (!validLockAfter(minutes)) throw new Error(`the lock time must be a whole number of minutes from 0 (never) to ${MAX_LOCK_AFTER_MIN}`);
+    if (!validLockAfter(minutes)) throw new CadansError('lock.afterRange', { max: MAX_LOCK_AFTER_MIN });
     this.value = { ...this.value, lockAfterMin: minutes };
     this.save();
     return this.get();

@@ -13,11 +13,10 @@
  */
 import { LOCKED_CALLS_ALLOWED, type CadansService, type InvokeName } from '../../shared/ipc/contract.js';
 import type { LockState } from '../../shared/ipc/apiTypes.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import type { EventHub } from './eventHub.js';
 import type { SettingsStore } from './SettingsStore.js';
 
-/** Message of a call refused while the console is locked. */
-export const CONSOLE_LOCKED_MESSAGE = 'the console is locked: unlock it first';
 
 export interface LockOptions {
   /** Checks the database passphrase (encrypted databases); absent: unlocking needs none. */
@@ -65,7 +64,7 @@ export class LockCalls {
     if (!this.locked) return this.getLockState();
     const verify = this.opts.verifyPassphrase;
     if (verify && !(typeof passphrase === 'string' && passphrase.length > 0 && verify(passphrase))) {
-      throw new Error('wrong passphrase: the console stays locked');
+      throw new CadansError('lock.wrongPassphrase');
     }
     this.locked = false;
     this.lastUseMs = this.nowMs();
@@ -110,7 +109,7 @@ export function guardLocked(service: CadansService, lock: LockCalls): CadansServ
           return fn(...a);
         }
       : (...a: unknown[]) => {
-          if (lock.isLocked) throw new Error(CONSOLE_LOCKED_MESSAGE);
+          if (lock.isLocked) throw new CadansError('lock.locked');
           lock.noteUse();
           return fn(...a);
         };

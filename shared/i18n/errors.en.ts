@@ -33,6 +33,9 @@ const table = {
   'resonance.alreadyRunning': 'a resonance assessment is already running; stop or cancel it first',
   'resonance.notRunning': 'no resonance assessment is running',
   'resonance.none': 'session {sessionId} has no resonance assessment',
+  'lock.locked': 'the console is locked: unlock it first',
+  'lock.wrongPassphrase': 'wrong passphrase: the console stays locked',
+  'lock.afterRange': 'lock after: a whole number of minutes from 0 (never) to {max}',
 };
 
 export const errorsEn: SameKeys<typeof errorsNl, typeof table> = table;

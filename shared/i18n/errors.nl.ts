@@ -33,6 +33,9 @@ export const errorsNl = {
   'resonance.alreadyRunning': 'Er loopt al een resonantiemeting; stop of annuleer die eerst.',
   'resonance.notRunning': 'Er loopt geen resonantiemeting.',
   'resonance.none': 'Sessie {sessionId} heeft geen resonantiemeting.',
+  'lock.locked': 'De console is vergrendeld: ontgrendel hem eerst.',
+  'lock.wrongPassphrase': 'Onjuiste wachtwoordzin: de console blijft vergrendeld.',
+  'lock.afterRange': 'Vergrendelen na: een heel aantal minuten van 0 (nooit) tot {max}.',
 };
 
 export type ErrorCode = keyof typeof errorsNl;
