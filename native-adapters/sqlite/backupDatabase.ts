@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dirname, resolve } from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { contentDigest, damagedChunksText, recordDigest, verifySignalChecksums } from './checksums.js';
 import { DatabaseFileError } from './databaseFileError.js';

@@ -14,7 +14,7 @@
 import { rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { DatabaseFileError } from './databaseFileError.js';
 import { createPrivateFile, makeDatabasePrivate, makePrivateDir } from './fileOps.js';

@@ -38,7 +38,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { contentDigest, damagedChunksText, forgetBackupRecords, recordedDigest, verifySignalChecksums } from './checksums.js';
 import { DatabaseFileError, isSqliteError } from './databaseFileError.js';

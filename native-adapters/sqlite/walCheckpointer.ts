@@ -14,7 +14,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** The worker, as a CommonJS script (eval'd, so it works from source, build output and packaged app alike). */
 const WORKER_SOURCE = `
@@ -81,7 +81,7 @@ export class WalCheckpointer {
     private readonly db: Database.Database,
     intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {
-    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { file: db.name, modulePath, intervalMs, closed: this.closed.buffer },
