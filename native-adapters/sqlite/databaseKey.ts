@@ -191,3 +191,14 @@ export function connect(file: string, options: Database.Options, key: KeyOption 
   proveKey(db, file);
   return db;
 }
+
+/** Whether `passphrase` opens the encrypted `file` (reads its schema only; never writes). */
+export function passphraseOpens(file: string, passphrase: string): boolean {
+  try {
+    connect(file, { fileMustExist: true, readonly: true }, fileKey(file, passphrase)).close();
+    return true;
+  } catch (e) {
+    if (e instanceof DatabaseFileError && e.problem === 'wrong-passphrase') return false;
+    throw e;
+  }
+}
