@@ -122,11 +122,6 @@ export function rawKeyOf(db: Database.Database): string | null {
   return keys.get(db) ?? null;
 }
 
-/** Whether `db` was opened with a key (an encrypted database). */
-export function isEncryptedConnection(db: Database.Database): boolean {
-  return keys.has(db);
-}
-
 const unchanged = 'Cadans did not change it.';
 
 /**
