@@ -1,6 +1,6 @@
 // Lint setup. Besides typescript-eslint's recommended rules, this file makes the
 // import direction mechanical:  shared ← native-adapters ← main;  renderer → shared only.
-// Only native-adapters/ may import the native libraries (serialport, noble, better-sqlite3).
+// Only native-adapters/ may import the native libraries (serialport, noble, better-sqlite3-multiple-ciphers).
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = [
@@ -9,8 +9,8 @@ const NODE_BUILTINS = [
   'url', 'util', 'worker_threads', 'zlib',
 ];
 const nodeBuiltinPatterns = [{ group: ['node:*'], message: 'shared/ and renderer/ have no Node.' }];
-const NATIVE = ['serialport', '@serialport/*', '@abandonware/noble', 'better-sqlite3'];
-const nativeMsg = 'Only native-adapters/ imports serialport, noble and better-sqlite3.';
+const NATIVE = ['serialport', '@serialport/*', '@abandonware/noble', 'better-sqlite3', 'better-sqlite3-multiple-ciphers'];
+const nativeMsg = 'Only native-adapters/ imports serialport, noble and better-sqlite3-multiple-ciphers.';
 
 const restrict = (groups, paths = []) => ({
   'no-restricted-imports': ['error', { paths, patterns: groups }],

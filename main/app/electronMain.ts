@@ -4,7 +4,8 @@
  * $CADANS_DB, the
  * simulator as sensor unless CADANS_SENSOR names another, clearly labelled in the UI), IPC
  * handlers generated from the contract, events broadcast to every window, and a clean shutdown
- * (a running session is stopped and saved). Hardening: an application menu without developer
+ * (a running session is stopped and saved). An encrypted database is unlocked first (unlockDatabase.ts,
+ * electronUnlock.ts: CADANS_PASSPHRASE, the OS key store, or a prompt). Hardening: an application menu without developer
  * tools or reload (appMenu.ts), developer tools only in an unpackaged run and never on the client
  * display (windowOptions.ts; `CADANS_DEVTOOLS=1` opens them in development), and replay files
  * only through this process's own file dialog (the page gets an opaque id, never reads a path).
@@ -19,8 +20,10 @@ import { appMenuTemplate } from './appMenu.js';
 import { createAppCore, type AppCore } from './appCore.js';
 import { hardenAllWebContents, hardenSession, registerAppScheme } from './electronSecurity.js';
 import { registerIpcHandlers } from './ipcHandlers.js';
+import { electronPassphrasePrompt, safeStoragePassphraseStore } from './electronUnlock.js';
 import { defaultDbPath } from './paths.js';
 import { storagePrompt } from './storagePrompt.js';
+import { unlockDatabase } from './unlockDatabase.js';
 import { Windows } from './windows.js';
 
 const preloadPath = fileURLToPath(new URL('../preload.cjs', import.meta.url));
@@ -65,8 +68,18 @@ if (!app.requestSingleInstanceLock()) {
   const start = async (): Promise<void> => {
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenuTemplate(process.platform, !app.getLocale().startsWith('en'))));
     hardenSession(session.defaultSession, rendererDir);
+    const dbPath = process.env.CADANS_DB?.trim() || defaultDbPath();
+    // An encrypted database: CADANS_PASSPHRASE, else the copy in the OS key store, else ask (once per login).
+    const unlocked = await unlockDatabase(dbPath, {
+      prompt: electronPassphrasePrompt(() => (app.getLocale().startsWith('en') ? 'en' : 'nl')),
+      store: safeStoragePassphraseStore(app.getPath('userData')),
+    });
+    if (unlocked === 'cancelled') {
+      app.exit(0);
+      return;
+    }
     core = await createAppCore({
-      dbPath: process.env.CADANS_DB?.trim() || defaultDbPath(),
+      dbPath,
       host: 'electron',
       sensorSpec: process.env.CADANS_SENSOR?.trim() || 'sim',
       printToPdf: electronPrintToPdf,

@@ -19,6 +19,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../shared/ipc/apiTypes.js';
 import type { DownloadFile, ReportRequest, ReportView, RrImportType, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
+import { rawKeyOf } from '../../native-adapters/sqlite/databaseKey.js';
 import type { Storage } from '../storage/storage.js';
 import { buildSessionExport } from './recordExport.js';
 import { prepareRrImport, type PreparedRrImport } from './recordImport.js';
@@ -112,7 +113,8 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
     const self = new URL(import.meta.url);
     const ext = self.pathname.endsWith('.ts') ? '.ts' : '.js';
     const w = new Worker(opts.workerUrl ?? new URL('./heavyWorker' + ext, import.meta.url), {
-      workerData: { dbPath },
+      // An encrypted database: the worker's connection gets the main connection's raw key (never the passphrase).
+      workerData: { dbPath, key: rawKeyOf(storage.db) },
       resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 2048 },
     });
     w.unref();

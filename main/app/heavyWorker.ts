@@ -10,13 +10,13 @@ import { renderReport } from './reportCalls.js';
 
 const port = parentPort;
 if (!port) throw new Error('heavyWorker must run in a worker thread');
-const { dbPath } = workerData as { dbPath: string };
+const { dbPath, key } = workerData as { dbPath: string; key: string | null };
 
 let storage: Storage | null = null;
 
 /** The read-only connection (opened once; no consistency check: the app checked the file on open). */
 function records(): Storage {
-  storage ??= openStorage(dbPath, { readonly: true, check: 'none' });
+  storage ??= openStorage(dbPath, { readonly: true, check: 'none', key });
   return storage;
 }
 

@@ -27,6 +27,8 @@ const COMMANDS: Record<string, Loader> = {
   web: async () => (await import('./webCommand.js')).webCommand,
   resonance: async () => (await import('./resonanceCommand.js')).resonanceCommand,
   'access-log': async () => (await import('./accessLogCommand.js')).accessLogCommand,
+  encrypt: async () => (await import('./encryptCommand.js')).encryptCommand,
+  decrypt: async () => (await import('./encryptCommand.js')).decryptCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

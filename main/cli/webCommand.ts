@@ -14,6 +14,7 @@ import { startWebHost, type WebHost } from '../web/webHost.js';
 import { openSensor } from '../devices/openSensor.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
+import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 
 const USAGE = 'cadans web [--port N] [--sensor <spec>] [--db FILE] [--ble-scan-ms N]';
@@ -53,13 +54,19 @@ export const webCommand: CliCommand = {
     const dbPath = resolveDbPath(values.db);
 
     let host: WebHost | null = null;
-    const core = await createAppCore({
-      dbPath,
-      host: 'web',
-      sensorSpec: spec,
-      bleScanMs,
-      openClientDisplay: () => ({ opened: false, url: host?.displayUrl ?? null }),
-    });
+    let core;
+    try {
+      core = await createAppCore({
+        dbPath,
+        host: 'web',
+        sensorSpec: spec,
+        bleScanMs,
+        openClientDisplay: () => ({ opened: false, url: host?.displayUrl ?? null }),
+      });
+    } catch (e) {
+      // A database that cannot be used (encrypted without its passphrase, damaged, …): one line.
+      throw toCliError(e);
+    }
     try {
       host = await startWebHost({ service: core.service, staticDir, port });
     } catch (e) {

@@ -14,7 +14,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /** `app_meta` keys a backup writes about itself (left out of its digest). */
 export const BACKUP_DIGEST_KEY = 'backup_sha256';

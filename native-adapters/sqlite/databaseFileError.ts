@@ -7,7 +7,7 @@ import { CadansError } from '../../shared/i18n/CadansError.js';
 export type DatabaseFileProblem =
   /** The file does not exist (and may not be created here). */
   | 'not-found'
-  /** Not an SQLite file at all (wrong header). */
+  /** Not an SQLite file at all (wrong header), or encrypted while no passphrase is set (the two look alike). */
   | 'not-sqlite'
   /** An SQLite file that is shorter than its header says (cut off during a copy or download). */
   | 'truncated'
@@ -21,6 +21,8 @@ export type DatabaseFileProblem =
   | 'needs-upgrade'
   /** Another process (or connection) has the database open. */
   | 'in-use'
+  /** Encrypted, and the passphrase does not open it. */
+  | 'wrong-passphrase'
   /** The output file already exists. */
   | 'exists'
   /** The disk (or file system) holding the file has no space left. */

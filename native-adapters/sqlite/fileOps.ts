@@ -134,8 +134,8 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/** Names of the temporary copies of backup (`.partial-<pid>-<ms>`) and restore (`.restoring-<pid>-<ms>`), with companions. */
-const TEMP_COPY = /\.(partial|restoring)-(\d+)-(\d+)(-wal|-shm|-journal)?$/;
+/** Names of the temporary copies of backup (`.partial-<pid>-<ms>`), restore (`.restoring-<pid>-<ms>`) and encrypt/decrypt (`.encrypting-<pid>-<ms>`), with companions. */
+const TEMP_COPY = /\.(partial|restoring|encrypting)-(\d+)-(\d+)(-wal|-shm|-journal)?$/;
 
 /**
  * Remove the temporary copies of backups and restores in `dir` whose process is gone (a kill or

@@ -4,7 +4,7 @@
  * pending migrations run in ONE transaction on open: either the database reaches
  * `SCHEMA_VERSION` or nothing changes. Never edit a released migration; append a new one.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { SCHEMA_V1 } from './schemaV1.js';
 

@@ -11,12 +11,23 @@
  *
  * This folder is the only place that imports better-sqlite3; the rest of the app uses `Db`.
  */
-import { rmSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { DatabaseFileError } from './databaseFileError.js';
+import {
+  applyKey,
+  databasePassphrase,
+  fileKey,
+  looksEncrypted,
+  needsPassphraseError,
+  newFileKey,
+  PASSPHRASE_ENV,
+  proveKey,
+  type KeyOption,
+} from './databaseKey.js';
 import { createPrivateFile, makeDatabasePrivate, makePrivateDir } from './fileOps.js';
 import { readableWithoutUpgrade, runMigrations, SCHEMA_VERSION } from './migrations.js';
 import { inspectSqliteHeader, type SqliteHeaderInfo } from './sqliteHeader.js';
@@ -25,6 +36,15 @@ import { closeWalCheckpointer } from './walCheckpointer.js';
 import { closeWalSyncer } from './walSyncer.js';
 
 export type { CheckLevel } from './verifyDatabase.js';
+export {
+  databasePassphrase,
+  looksEncrypted,
+  PASSPHRASE_ENV,
+  rawKeyOf,
+  setDatabasePassphrase,
+  type KeyOption,
+} from './databaseKey.js';
+export { encryptDatabase, decryptDatabase, type ConvertResult } from './convertEncryption.js';
 export { DatabaseFileError, isDiskFullError, type DatabaseFileProblem } from './databaseFileError.js';
 export { SCHEMA_VERSION, MIGRATIONS, readableWithoutUpgrade, type Migration } from './migrations.js';
 export { backupDatabase, type BackupResult, type BackupOptions } from './backupDatabase.js';
@@ -77,6 +97,23 @@ export interface OpenDatabaseOptions {
   synchronous?: 'normal' | 'full';
   /** How long a statement waits for another connection's lock; default 5000 ms. */
   busyTimeoutMs?: number;
+  /**
+   * The key: by default the passphrase (`setDatabasePassphrase` or `CADANS_PASSPHRASE`) opens an
+   * encrypted file and encrypts a new one; a raw key from `rawKeyOf` opens another connection to
+   * an open encrypted database (worker threads); null opens plaintext only.
+   */
+  key?: KeyOption;
+}
+
+/** Files already told to be plaintext while a passphrase is set (said once per process). */
+const toldPlaintext = new Set<string>();
+
+function tellPlaintext(path: string): void {
+  if (toldPlaintext.has(path)) return;
+  toldPlaintext.add(path);
+  process.stderr.write(
+    `cadans: ${path} is not encrypted; ${PASSPHRASE_ENV} is not used for it (run 'cadans encrypt --db ${path}' to encrypt it).\n`,
+  );
 }
 
 /**
@@ -98,7 +135,14 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   let header: SqliteHeaderInfo | null = null;
   /** The file this call created (removed again when the open fails). */
   let created = false;
-  if (!memory) {
+  /** The raw key this connection uses (null: plaintext). */
+  let rawKey: string | null = null;
+  const passphrase = options.key === undefined ? databasePassphrase() : null;
+  if (!memory && looksEncrypted(path)) {
+    rawKey = options.key ?? (passphrase === null ? null : fileKey(path, passphrase));
+    if (rawKey === null) throw needsPassphraseError(path);
+    header = encryptedHeader(path);
+  } else if (!memory) {
     try {
       header = inspectSqliteHeader(path);
     } catch (e) {
@@ -115,6 +159,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       }
     }
   }
+  if (header === null || header.empty) {
+    // A new database is encrypted when there is a passphrase.
+    if (!memory && passphrase !== null) rawKey = newFileKey(passphrase);
+    else if (typeof options.key === 'string') rawKey = options.key;
+  } else if (rawKey === null && passphrase !== null) {
+    tellPlaintext(path);
+  }
   const dropCreated = (): void => {
     if (created) rmSync(path, { force: true });
   };
@@ -124,6 +175,17 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (e) {
     dropCreated();
     throw databaseFailure(e, path);
+  }
+  if (rawKey !== null) {
+    try {
+      applyKey(db, rawKey);
+    } catch (e) {
+      db.close();
+      dropCreated();
+      throw e;
+    }
+    // A wrong key is refused here, before any pragma or migration can write.
+    if (header !== null && !header.empty) proveKey(db, path);
   }
   try {
     db.pragma('foreign_keys = ON');
@@ -157,6 +219,18 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     if (created) for (const s of ['', '-wal', '-shm', '-journal']) rmSync(path + s, { force: true });
     throw withRestoreHint(databaseFailure(e, path));
   }
+}
+
+/** What is known of an encrypted file without its key (its header is encrypted too). */
+function encryptedHeader(path: string): SqliteHeaderInfo {
+  const sizeBytes = statSync(path).size;
+  let hasWal = false;
+  try {
+    hasWal = statSync(path + '-wal').size > 0;
+  } catch {
+    hasWal = false;
+  }
+  return { sizeBytes, empty: false, pageSize: 4096, pageCount: Math.floor(sizeBytes / 4096), walMode: true, hasWal };
 }
 
 function withRestoreHint(e: Error): Error {

@@ -21,7 +21,7 @@ import { closeSync, existsSync, fchmodSync, openSync, readdirSync, rmSync, statS
 import { hostname } from 'node:os';
 import { basename, dirname } from 'node:path';
 
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 
 import { isSqliteError } from './databaseFileError.js';
 

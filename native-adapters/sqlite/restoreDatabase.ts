@@ -17,6 +17,9 @@
  * old one until the rename, the restored one after it — so a kill or power cut at any point
  * leaves a valid database (and at worst a `.restoring-*` copy that the next start removes).
  *
+ * An encrypted backup is restored with the passphrase (`CADANS_PASSPHRASE`) and stays encrypted
+ * with the same key; an encrypted target that the passphrase does not open is refused.
+ *
  * Call with the database closed: a target held open by another connection is refused.
  * Test hook: `CADANS_TEST_PAUSE_RESTORE=after-copy|after-link|after-rename` pauses there.
  */
@@ -38,10 +41,11 @@ import {
 } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { contentDigest, damagedChunksText, forgetBackupRecords, recordedDigest, verifySignalChecksums } from './checksums.js';
 import { DatabaseFileError, isSqliteError } from './databaseFileError.js';
+import { connect, databasePassphrase, fileKey, looksEncrypted, needsPassphraseError } from './databaseKey.js';
 import {
   COMPANION_SUFFIXES,
   createPrivateFile,
@@ -112,6 +116,19 @@ function checkTarget(to: string): boolean {
     throw new DatabaseFileError('not-sqlite', to, `${to} is not a regular file; restore refuses to replace it. Nothing was changed.`);
   }
   if (st.size === 0) return true;
+  if (looksEncrypted(to)) {
+    let db: Database.Database | null = null;
+    try {
+      db = connect(to, { fileMustExist: true, timeout: 0 });
+      verifyCadansDatabase(db, to, 'none');
+    } catch (e) {
+      if (!(e instanceof DatabaseFileError) || e.problem === 'corrupt') return true;
+      throw new DatabaseFileError(e.problem, to, `${e.message.replace(/ Cadans did not change it\.$/, '')} Restore refuses to replace it. Nothing was changed.`);
+    } finally {
+      db?.close();
+    }
+    return true;
+  }
   if (!head(to, 16).toString('latin1').startsWith('SQLite format 3')) {
     throw new DatabaseFileError(
       'not-sqlite',
@@ -122,7 +139,7 @@ function checkTarget(to: string): boolean {
   let db: Database.Database | null = null;
   try {
     // Not read-only: a read-only connection would leave -wal/-shm files behind.
-    db = new Database(to, { fileMustExist: true, timeout: 0 });
+    db = connect(to, { fileMustExist: true, timeout: 0 }, null);
     verifyCadansDatabase(db, to, 'none');
   } catch (e) {
     if (e instanceof DatabaseFileError && e.problem === 'foreign') {
@@ -148,7 +165,7 @@ function checkTarget(to: string): boolean {
 function takeOldDatabase(file: string): Database.Database | null {
   let db: Database.Database | null = null;
   try {
-    db = new Database(file, { fileMustExist: true, timeout: 0 });
+    db = connect(file, { fileMustExist: true, timeout: 0 });
     db.pragma('locking_mode = EXCLUSIVE');
     db.exec('BEGIN EXCLUSIVE; COMMIT;');
     db.pragma('journal_mode = DELETE');
@@ -199,8 +216,17 @@ export function restoreDatabase(fromFile: string, toFile: string, options: Resto
     return err;
   };
   let header: SqliteHeaderInfo;
+  /** The raw key of an encrypted backup (null: plaintext). */
+  let key: string | null = null;
   try {
-    header = inspectSqliteHeader(from);
+    if (looksEncrypted(from)) {
+      const passphrase = databasePassphrase();
+      if (passphrase === null) throw needsPassphraseError(from);
+      key = fileKey(from, passphrase);
+      header = { sizeBytes: statSync(from).size, empty: false, pageSize: 4096, pageCount: 0, walMode: false, hasWal: existsSync(from + '-wal') && statSync(from + '-wal').size > 0 };
+    } else {
+      header = inspectSqliteHeader(from);
+    }
   } catch (e) {
     if (e instanceof DatabaseFileError && e.problem === 'not-found') {
       e.message = `The backup file ${from} does not exist.`;
@@ -230,7 +256,7 @@ export function restoreDatabase(fromFile: string, toFile: string, options: Resto
     }
     let db: Database.Database | null = null;
     try {
-      db = new Database(tmp, { fileMustExist: true });
+      db = connect(tmp, { fileMustExist: true }, key);
       const found = verifyCadansDatabase(db, from, options.check ?? 'full');
       if (found.fresh) {
         throw new DatabaseFileError('foreign', from, `${from} is an empty SQLite database without Cadans data.`);

@@ -3,7 +3,7 @@
  * SQLite's own consistency check, `app_meta.application = 'cadans'`, and a schema
  * version not above `SCHEMA_VERSION`. Reads only.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { DatabaseFileError, isSqliteError } from './databaseFileError.js';
 import { BULK_TABLES, SCHEMA_VERSION } from './migrations.js';

@@ -14,13 +14,20 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+import { rawKeyOf } from './databaseKey.js';
 
 /** The worker, as a CommonJS script (eval'd, so it works from source, build output and packaged app alike). */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.modulePath);
 const db = new Database(workerData.file, { fileMustExist: true, timeout: 2000 });
+if (workerData.key) {
+  db.pragma("cipher = 'sqlcipher'");
+  const q = "'";
+  db.pragma('key = "x' + q + workerData.key + q + '"');
+}
 function checkpoint() {
   const t0 = performance.now();
   try {
@@ -81,10 +88,11 @@ export class WalCheckpointer {
     private readonly db: Database.Database,
     intervalMs = CHECKPOINT_INTERVAL_MS,
   ) {
-    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+    const modulePath = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { file: db.name, modulePath, intervalMs, closed: this.closed.buffer },
+      // An encrypted database: the worker's connection gets the same raw key.
+      workerData: { file: db.name, modulePath, intervalMs, closed: this.closed.buffer, key: rawKeyOf(db) },
     });
     this.worker.unref();
     db.pragma(`wal_autocheckpoint = ${SAFETY_CHECKPOINT_PAGES}`);

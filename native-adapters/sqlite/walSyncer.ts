@@ -9,7 +9,7 @@
 import { closeSync, fsync, openSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export class WalSyncer {
   readonly walFile: string;

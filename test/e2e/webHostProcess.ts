@@ -14,11 +14,12 @@ export interface WebHostProcess {
   stop(): Promise<number | null>;
 }
 
-export async function startWebHostProcess(args: string[] = [], timeoutMs = 20_000): Promise<WebHostProcess> {
+export async function startWebHostProcess(args: string[] = [], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<WebHostProcess> {
   const dir = mkdtempSync(join(tmpdir(), 'cadans-e2e-'));
   const dbPath = join(dir, 'cadans.sqlite');
   const child: ChildProcess = spawn(process.execPath, [cliPath, 'web', '--port', '0', '--db', dbPath, '--ble-scan-ms', '0', ...args], {
     cwd: repoRoot,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
