@@ -18,6 +18,7 @@ import {
   removeStaleTemporaryCopies,
   tightenMode,
 } from '../../native-adapters/sqlite/openDatabase.js';
+import { looksEncrypted, passphraseOpens } from '../../native-adapters/sqlite/databaseKey.js';
 import { userDataDir } from './paths.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
@@ -103,6 +104,8 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     },
     openClientDisplay: o.openClientDisplay,
     heavyWork,
+    // An encrypted database: unlocking the console asks for its passphrase again.
+    ...(o.dbPath !== ':memory:' && looksEncrypted(o.dbPath) ? { verifyPassphrase: (p: string) => passphraseOpens(o.dbPath, p) } : {}),
     ...(o.printToPdf ? { printToPdf: o.printToPdf } : {}),
     ...(o.chooseReplayFile ? { chooseReplayFile: o.chooseReplayFile } : {}),
   }).start();

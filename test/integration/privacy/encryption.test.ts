@@ -206,6 +206,15 @@ describe('encryption at rest', { timeout: 240_000 }, () => {
       assert.match(file.data, /\d/);
       const report = (await call(2, 'getReportHtml', [{ kind: 'session', sessionId: 1 }])) as { html: string };
       assert.match(report.html, /Hanna Hoek/);
+      // The console lock of an encrypted database opens only with its passphrase.
+      assert.deepEqual(await call(3, 'lockConsole', []), { locked: true, needsPassphrase: true, lockAfterMin: 10 });
+      ws.send(encodeWire({ t: 'call', id: 4, name: 'unlockConsole', args: ['not-the-passphrase'] }));
+      ws.send(encodeWire({ t: 'call', id: 5, name: 'listClients', args: [] }));
+      for (let i = 0; i < 600 && !replies.has(5); i++) await new Promise((r) => setTimeout(r, 50));
+      assert.equal(replies.get(4)?.ok, false, 'a wrong passphrase does not unlock');
+      assert.equal(replies.get(5)?.ok, false, 'still locked: the records are refused');
+      assert.equal(((await call(6, 'unlockConsole', [PASS])) as { locked: boolean }).locked, false);
+      assert.equal(((await call(7, 'listClients', [])) as unknown[]).length, 1);
       ws.close();
     } finally {
       const code = await web.stop();
