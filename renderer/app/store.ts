@@ -61,6 +61,7 @@ export const IDLE_SESSION: SessionStateView = {
   markers: [],
   lastEndedSessionId: null,
   lastEndReason: null,
+  pacerEnded: false,
 };
 
 let state: AppState = {

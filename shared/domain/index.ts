@@ -10,3 +10,4 @@ export * from './validateClient.js';
 export * from './validateCourse.js';
 export * from './validateRunningLog.js';
 export * from './validateSession.js';
+export * from './validatePacer.js';

@@ -118,8 +118,13 @@ export interface SessionStateView {
   markers: MarkerView[];
   /** Id of the session that just ended (for "open summary"), else null. */
   lastEndedSessionId: number | null;
-  /** Why the last session ended (a code: 'stopped', 'pacer-end', 'limit', 'no-data', 'sensor-lost', 'stream-ended', 'resonance-end'), else null. */
+  /** Why the last session ended (a code: 'stopped', 'limit', 'no-data', 'sensor-lost', 'stream-ended', 'resonance-end'), else null. */
   lastEndReason: string | null;
+  /**
+   * The pacer's duration is over while the session keeps recording: the therapist is asked to stop
+   * the session or to continue (`continuePacer`). A session never stops silently at the pacer's end.
+   */
+  pacerEnded: boolean;
 }
 
 export interface StartSessionRequest {
@@ -127,7 +132,7 @@ export interface StartSessionRequest {
   type?: SessionType;
   /** Default: the first connected channel. */
   channel?: string;
-  /** Pacer from the start (null: no pacer). `durationSec` ends the session. */
+  /** Pacer from the start (null: no pacer). At the end of its `durationSec` the therapist is asked to stop or continue. */
   pacer: PacerSettings | null;
   courseId?: number | null;
   /** Record at most this many seconds of signal, then stop (the CLI's `--seconds`). */

@@ -13,6 +13,7 @@
  */
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
+import { ValidationError, type ValidationIssue } from '../domain/validationResult.js';
 import { safeMessage, showText } from '../text/safeText.js';
 import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
 import {
@@ -153,6 +154,8 @@ export const CONTRACT = {
   // ---- pacer
   getPacer: invoke<[], PacerTimeline | null>(noArgs),
   setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(nullable(pacerSettingsSchema))),
+  /** After the pacer's duration ended (`pacerEnded`): keep recording, the same pacer open-ended from now. */
+  continuePacer: invoke<[], SessionStateView>(noArgs),
   // ---- resonance-frequency assessment (guided screen; stored as a session of type 'resonance')
   startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(startResonanceSchema)),
   getResonanceRun: invoke<[], ResonanceRunView | null>(noArgs),
@@ -209,17 +212,36 @@ export function isEventName(name: unknown): name is EventName {
   return typeof name === 'string' && Object.hasOwn(CONTRACT, name) && CONTRACT[name as ApiName].kind === 'event';
 }
 
-/** Reply envelope of every invoke call (so errors arrive as plain messages on both transports). */
-export type Reply<R> = { ok: true; value: R } | { ok: false; error: string };
+/**
+ * Reply envelope of every invoke call (so errors arrive as plain messages on both transports). A
+ * refusal of bad input also carries its field problems (`issues`: field, message code,
+ * parameters), from the call's schema or from a domain validator behind the service, so a form
+ * shows the rule broken next to its field in the user's language.
+ */
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string; issues?: ValidationIssue[] };
+
+/** A failed reply. */
+export type Refusal = Extract<Reply<unknown>, { ok: false }>;
 
 /**
  * `dispatchInvoke`: check the arguments of `name` and call the service; never throws — problems and
  * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
  */
 export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
-  const problem = invokeProblem(name, argList);
-  if (problem !== null) return { ok: false, error: problem };
+  const refused = invokeRefusal(name, argList);
+  if (refused !== null) return refused;
   return callService(service, name as InvokeName, argList as unknown[]);
+}
+
+/**
+ * `invokeRefusal` — `invokeProblem` as a reply: the message, and where an argument is refused, its
+ * field problem (`issues`, one: the first), or null when the call may be made.
+ */
+export function invokeRefusal(name: unknown, argList: unknown): Refusal | null {
+  const error = invokeProblem(name, argList);
+  if (error === null) return null;
+  const p = isInvokeName(name) && Array.isArray(argList) ? CONTRACT[name].check.problem(argList) : null;
+  return p ? { ok: false, error, issues: [{ field: p.field, code: p.code, params: p.params }] } : { ok: false, error };
 }
 
 /**
@@ -239,6 +261,12 @@ export async function callService(service: CadansService, name: InvokeName, list
 
 const messageOf = (e: unknown): string => safeMessage(e instanceof Error ? e.message : String(e));
 
+/** A service error as a refusal: a `ValidationError`'s field problems travel with its message. */
+function refusalOf(e: unknown): Refusal {
+  if (e instanceof ValidationError && e.issues.length > 0) return { ok: false, error: messageOf(e), issues: e.issues.map((i) => ({ ...i, params: { ...i.params } })) };
+  return { ok: false, error: messageOf(e) };
+}
+
 /**
  * `startCall` — call a checked invoke: a synchronous result (or error) comes back as the reply at
  * once, an asynchronous one as a promise of the reply (so a transport can count only the calls
@@ -251,21 +279,39 @@ export function startCall(service: CadansService, name: InvokeName, list: unknow
     value = fn.apply(service, list);
   } catch (e) {
     // One clean line: a message may carry a file name or a parse error (no control characters or escapes).
-    return { ok: false, error: messageOf(e) };
+    return refusalOf(e);
   }
   if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
     return Promise.resolve(value).then(
       (v): Reply<unknown> => ({ ok: true, value: v }),
-      (e: unknown): Reply<unknown> => ({ ok: false, error: messageOf(e) }),
+      (e: unknown): Reply<unknown> => refusalOf(e),
     );
   }
   return { ok: true, value };
 }
 
-/** Unwrap a reply in the renderer: the value, or throw an Error with the core's message. */
+/** A refused call in the renderer: the core's message, and its field problems when the input was refused. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const isIssue = (v: unknown): v is ValidationIssue =>
+  typeof v === 'object' && v !== null && typeof (v as ValidationIssue).field === 'string' && typeof (v as ValidationIssue).code === 'string';
+
+/** Unwrap a reply in the renderer: the value, or throw an `ApiError` with the core's message (and field problems). */
 export function unwrapReply<R>(reply: Reply<R>): R {
   if (reply && reply.ok === true) return reply.value;
-  throw new Error(reply && reply.ok === false ? reply.error : 'malformed reply from the Cadans core');
+  if (reply && reply.ok === false) {
+    const issues = Array.isArray(reply.issues) ? reply.issues.filter(isIssue) : [];
+    throw new ApiError(reply.error, issues);
+  }
+  throw new Error('malformed reply from the Cadans core');
 }
 
 /**
