@@ -6,7 +6,7 @@ import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc
 import type { AppChannel } from './appPorts.js';
 
 /** `channelView`: one live channel, with the sensor's standing diagnosis. */
-export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null }): ChannelView {
+export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null; speed?: number }): ChannelView {
   return {
     channel: c.id,
     spec: c.spec,
@@ -16,6 +16,8 @@ export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info'
     fsHz: c.info.fsHz ?? null,
     measuredHz: c.measuredHz ?? null,
     simulated: c.info.kind === 'sim',
+    protocol: c.info.protocol ?? null,
+    speed: typeof c.speed === 'number' && Number.isFinite(c.speed) && c.speed > 0 ? c.speed : 1,
     notice: c.lastNotice,
   };
 }

@@ -457,7 +457,7 @@ export const en: Record<StringKey, string> = {
   'val.phaseTooShort': 'Breathing in ({inhale} s) and out ({exhale} s) must each last at least {min} s; the holds leave too little of the {period} s breath.',
   'val.sensorUnknown': 'Unknown sensor {value}: choose one from the list (sim, serial:…, ble:…).',
   'val.sensorFileRefused': 'A recording is replayed only when you choose it with “Replay recording…”, never by a path typed here.',
-  'val.sensorPortNotListed': 'Serial port {value} is not in the sensor list: click Search and choose it from the list.',
+  'val.sensorPortNotListed': 'This serial port is not in the sensor list: click Search and choose it from the list.',
   'val.sensorReplayUnknown': 'This recording is no longer known: choose the file again with “Replay recording…”.',
   'val.sensorUnknownSetting': 'Unknown sensor setting {key} (known: {allowed}).',
   'val.sensorBadSetting': 'Sensor setting {key} has an invalid value ({value}).',

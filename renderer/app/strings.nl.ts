@@ -455,7 +455,7 @@ export const nl = {
   'val.phaseTooShort': 'Inademen ({inhale} s) en uitademen ({exhale} s) moeten elk minstens {min} s duren; de vasthoudtijden laten te weinig over van de ademhaling van {period} s.',
   'val.sensorUnknown': 'Onbekende sensor {value}: kies er een uit de lijst (sim, serial:…, ble:…).',
   'val.sensorFileRefused': 'Een opname wordt alleen afgespeeld als u die kiest met “Opname afspelen…”, nooit via een hier getypt pad.',
-  'val.sensorPortNotListed': 'Seriële poort {value} staat niet in de sensorlijst: klik op Zoeken en kies hem uit de lijst.',
+  'val.sensorPortNotListed': 'Deze seriële poort staat niet in de sensorlijst: klik op Zoeken en kies hem uit de lijst.',
   'val.sensorReplayUnknown': 'Deze opname is niet meer bekend: kies het bestand opnieuw met “Opname afspelen…”.',
   'val.sensorUnknownSetting': 'Onbekende sensorinstelling {key} (bekend: {allowed}).',
   'val.sensorBadSetting': 'Sensorinstelling {key} heeft een ongeldige waarde ({value}).',

@@ -34,7 +34,7 @@ export const MESSAGES_EN = {
   phaseTooShort: 'Breathing in ({inhale} s) and out ({exhale} s) must each last at least {min} s; the holds leave too little of the {period} s breath.',
   sensorUnknown: 'Unknown sensor {value}: choose one from the list (sim, serial:…, ble:…).',
   sensorFileRefused: 'A recording is replayed only when it is chosen with "Replay file…", never by a path typed here.',
-  sensorPortNotListed: 'Serial port {value} is not in the sensor list: search for sensors and choose it from the list.',
+  sensorPortNotListed: 'This serial port is not in the sensor list: search for sensors and choose it from the list.',
   sensorReplayUnknown: 'This recording is no longer known: choose the file again with "Replay file…".',
   sensorUnknownSetting: 'Unknown sensor setting {key} (known: {allowed}).',
   sensorBadSetting: 'Sensor setting {key} has an invalid value ({value}).',

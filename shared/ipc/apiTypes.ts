@@ -42,6 +42,13 @@ export interface ChannelView {
   measuredHz: number | null;
   /** True for the simulator: the UI labels it clearly. */
   simulated: boolean;
+  /** Wire protocol id ('cms50-9', 'pulsesensor', 'ble-hrs', …), or null when the source has none. */
+  protocol: string | null;
+  /**
+   * Seconds of signal per real second: 1 for a real sensor; a simulator or replay may run faster
+   * (`sim:speed=10`), which the UI states prominently so it is never mistaken for a real sensor.
+   */
+  speed: number;
   /** The sensor's latest diagnosis still standing (shown next to it, translated), or null. */
   notice: SensorNotice | null;
 }

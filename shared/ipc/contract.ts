@@ -139,8 +139,13 @@ export const CONTRACT = {
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
-  /** A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a path. */
+  /**
+   * A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a
+   * path. It REPLACES the connected sensor (refused while a session records from that one).
+   */
   connectSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
+  /** Like `connectSensor`, but NEXT TO the connected sensors (group use) instead of replacing them. */
+  addSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
   /** The app's own file dialog (desktop app only) for a recording to replay; its option (opaque id), or null. */
   chooseReplayFile: invoke<[], SensorOption | null>(noArgs),
   disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),

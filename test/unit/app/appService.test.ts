@@ -39,10 +39,30 @@ describe('AppService', () => {
     assert.equal(ch.channel, 'ch1');
     assert.equal(ch.simulated, true);
     assert.equal((await service.connectSensor('sim:speed=10')).channel, 'ch1', 'the same spec is not connected twice');
-    assert.equal((await service.connectSensor('serial:/dev/ttyUSB0')).channel, 'ch2', 'a listed port, with other settings');
-    await assert.rejects(service.connectSensor('bad'), /unknown sensor/);
+    assert.equal((await service.addSensor('serial:/dev/ttyUSB0')).channel, 'ch2', 'add: a listed port, next to the simulator');
+    assert.deepEqual(service.listChannels().map((c) => c.spec), ['sim:speed=10', 'serial:/dev/ttyUSB0']);
+    await assert.rejects(service.connectSensor('bad'), (e: ValidationError) => /unknown sensor/.test(e.message) && e.issues[0]?.field === 'spec' && e.issues[0]?.code === 'sensorUnknown');
+    await assert.rejects(service.connectSensor('sim:pulse=3'), (e: ValidationError) => /unknown simulator key 'pulse'/.test(e.message) && e.issues[0]?.code === 'sensorUnknownSetting');
+    await assert.rejects(service.connectSensor('sim:speed=0'), (e: ValidationError) => e.issues[0]?.code === 'sensorBadSetting' && e.issues[0]?.params.key === 'speed');
+    assert.equal(service.listChannels().length, 2, 'a refused spec disconnects nothing');
     const ev = last<{ channel: string; state: string; view: { simulated: boolean } }>('onConnection');
     assert.equal(ev?.state, 'connected');
+  });
+
+  test('connect REPLACES the connected sensor; while a session records from it, it is refused (nothing disconnected)', async () => {
+    const c = service.createClient({ name: 'Wissel' });
+    await service.listSensors();
+    await service.connectSensor('sim:speed=10');
+    const second = await service.connectSensor('sim');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['sim'], 'one card after connecting a second time');
+    assert.equal(second.channel, 'ch1');
+    service.startSession({ clientId: c.id, pacer: null });
+    await assert.rejects(service.connectSensor('serial:/dev/ttyUSB0'), (e: ValidationError) => e.issues[0]?.code === 'sensorInUse' && e.issues[0]?.field === 'spec');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['sim'], 'the recording sensor stays');
+    assert.equal(service.getSessionState().phase, 'recording');
+    await service.stopSession();
+    await service.connectSensor('serial:/dev/ttyUSB0');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['serial:/dev/ttyUSB0']);
   });
 
   test('live stream: the channel\'s samples become batches (not one message per sample); quality and notices go out at once', async () => {
@@ -171,7 +191,7 @@ describe('AppService', () => {
     assert.equal(service.getSessionState().lastEndReason, 'sensor-lost');
     assert.equal(recorders[0]!.stopped, 'interrupted');
     await service.disconnectSensor('ch1');
-    await service.connectSensor('sim:x');
+    await service.connectSensor('sim:seed=2');
     service.startSession({ clientId: c.id, pacer: null });
     const ch = devices.channel('ch1')!;
     ch.lastNotice = { code: 'end-of-recording' };
