@@ -3,9 +3,9 @@
  * left; the pacer, live scores, HR tachogram (with the pacer's phases behind it), raw PPG with
  * beats and the spectrum of the last 64 s on the right. After a session ends, its summary.
  */
-import { useCallback, useEffect, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { api } from '../../app/api.js';
-import { useT } from '../../app/i18n.js';
+import { hasKey, useT, type StringKey } from '../../app/i18n.js';
 import { useApp } from '../../app/store.js';
 import { PpgChart } from '../../charts/PpgChart.js';
 import { SpectrumChart } from '../../charts/SpectrumChart.js';
@@ -58,6 +58,11 @@ export function LiveScreen() {
   }, [draft, usePacer]);
 
   const ended = session.phase === 'idle' ? session.lastEndedSessionId : null;
+  // Markers in the chart in the UI's language ('pacer-end' → "Begeleider klaar"); a note wins.
+  const markerLabels = useMemo(
+    () => session.markers.map((m) => ({ ...m, note: m.note || (hasKey(`marker.${m.kind}`) ? t(`marker.${m.kind}` as StringKey) : m.kind) })),
+    [session.markers, locale], // `t` changes with the locale
+  );
   return (
     <div className="live">
       <aside className="side">
@@ -93,7 +98,7 @@ export function LiveScreen() {
           }
         >
           <ChartFrame empty={empty}>
-            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={session.markers} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={markerLabels} bpmLabel={t('unit.bpm')} />
           </ChartFrame>
           <div className="legend small muted">
             <span className="swatch swatch-inhale" /> {t('chart.inhaleLegend')}
