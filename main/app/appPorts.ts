@@ -23,6 +23,8 @@ export interface AppChannel {
   readonly measuredHz: number | null;
   /** Wall seconds since data last arrived. */
   readonly silentSec: number;
+  /** Playback speed of a simulated or replayed source (1, or absent, for a real sensor). */
+  readonly speed?: number;
   /** The live view sink (the app's LiveBatcher). */
   view: ChannelSink | null;
   /** "Now" on the channel clock, s. */

@@ -20,13 +20,20 @@ import { basename } from 'node:path';
 import type { SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
 import { showText } from '../../shared/text/safeText.js';
 import { sensorKind } from '../devices/openSensor.js';
-import { CadansError } from '../../shared/i18n/CadansError.js';
 
 /** Prefix of the ids of registered replay files. */
 export const REPLAY_ID_PREFIX = 'replay:';
 
-/** A sensor a page asked for that it may not connect (the message is safe to show). */
-export class SensorRefusedError extends CadansError {}
+/** A sensor a page asked for that it may not connect (the message is safe to show; `code`: the same as a translatable message code). */
+export class SensorRefusedError extends Error {
+  override readonly name = 'SensorRefusedError';
+  constructor(
+    message: string,
+    readonly code: 'sensorReplayUnknown' | 'sensorPortNotListed' | 'sensorFileRefused' | 'sensorUnknown',
+  ) {
+    super(message);
+  }
+}
 
 /** `kind:body?query` → the body, without a trailing `?key=value&…` query. */
 function specBody(spec: string, kind: string): string {
@@ -85,7 +92,7 @@ export class SensorAccess {
     const reg = this.registered.get(s);
     if (reg) return reg.spec;
     if (s.toLowerCase().startsWith(REPLAY_ID_PREFIX)) {
-      throw new SensorRefusedError('sensor.unknownReplay');
+      throw new SensorRefusedError('unknown replay file: choose the file again with "Replay file…"', 'sensorReplayUnknown');
     }
     if (this.offeredSpecs.has(s)) return s;
     const kind = sensorKind(s);
@@ -96,12 +103,15 @@ export class SensorAccess {
       case 'serial': {
         const path = specBody(s, 'serial');
         if (path !== '' && !path.includes('?') && this.offeredPorts.has(path)) return s;
-        throw new SensorRefusedError('sensor.portNotListed');
+        throw new SensorRefusedError('refused: that serial port is not in the sensor list; search for sensors and choose it from the list', 'sensorPortNotListed');
       }
       case 'file':
-        throw new SensorRefusedError('sensor.unknownReplay');
+        throw new SensorRefusedError(
+          'refused: a recording is replayed only when it is chosen in the app\'s file dialog ("Replay file…") or given at start (--sensor file:…), never by a path from the page',
+          'sensorFileRefused',
+        );
       default:
-        throw new SensorRefusedError('sensor.unknown');
+        throw new SensorRefusedError('unknown sensor: choose one from the sensor list (sim, serial:…, ble:… as listed)', 'sensorUnknown');
     }
   }
 }

@@ -1,6 +1,7 @@
 /**
  * `SensorCalls` — the sensors part of the app core (the contract's `listSensors`, `listChannels`,
- * `connectSensor`, `disconnectSensor`, `chooseReplayFile`): connects sensors through the device
+ * `connectSensor` (replaces the connected sensor), `addSensor` (one more, for groups),
+ * `disconnectSensor`, `chooseReplayFile`): connects sensors through the device
  * manager and gives each channel its live view (a `LiveBatcher` as the channel's `view` sink), whose
  * batches go to every renderer 25 times a second (`tick`); quality seconds and connection news go
  * out at once. A page connects only what `SensorAccess` allows: a listed sensor, the simulator, or
@@ -15,7 +16,11 @@ import type { ConnectionState } from '../../shared/sensors/sensorSource.js';
 import type { AppChannel, AppDevices } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
 import { LiveBatcher } from './LiveBatcher.js';
-import { SensorAccess } from './sensorAccess.js';
+import { SensorAccess, SensorRefusedError } from './sensorAccess.js';
+import { issueMessage, ValidationError } from '../../shared/domain/validationResult.js';
+import { sensorSpecIssue } from '../../shared/sensors/sensorSpecIssue.js';
+import { parseSimSpec } from '../../shared/sim/parseSimSpec.js';
+import { showText } from '../../shared/text/safeText.js';
 import { channelView, sensorListView } from './sensorViews.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
 
@@ -74,10 +79,59 @@ export class SensorCalls {
     return this.devices.channels().map((c) => channelView(c));
   }
 
+  /**
+   * `connectSensor` — connect `asked`, REPLACING what is connected: the other channels are
+   * disconnected first (refused with a field problem while a session records from one: the page
+   * asks the therapist to stop it first). The same sensor already connected stays as it is.
+   * Problems with the spec are field problems (`field: 'spec'`, translatable codes).
+   */
   async connectSensor(asked: string): Promise<ChannelView> {
-    const spec = this.access.resolve(asked); // refuses paths: nothing is opened for a refused spec
+    const spec = this.checkedSpec(asked);
     const existing = this.devices.channels().find((c) => c.spec === spec);
-    if (existing) return channelView(existing);
+    const others = this.devices.channels().filter((c) => c !== existing);
+    const busy = others.find((c) => this.inUse(c.id));
+    if (busy) throw inUseError(busy.info.label);
+    for (const c of others) await this.disconnectSensor(c.id);
+    return existing ? channelView(existing) : this.open(spec);
+  }
+
+  /** `addSensor` — connect `asked` NEXT TO what is connected (group use: one sensor per client). */
+  async addSensor(asked: string): Promise<ChannelView> {
+    const spec = this.checkedSpec(asked);
+    const existing = this.devices.channels().find((c) => c.spec === spec);
+    return existing ? channelView(existing) : this.open(spec);
+  }
+
+  async disconnectSensor(channel: string): Promise<void> {
+    if (this.inUse(channel)) throw inUseError(this.devices.channel(channel)?.info.label ?? channel);
+    await this.devices.disconnect(channel);
+    // The channel's last results came in while it stopped: send them, then forget the view.
+    const last = this.batchers.get(channel)?.take();
+    if (last) this.hub.emit('onLive', last);
+    this.batchers.delete(channel);
+    this.hub.emit('onConnection', { channel, state: 'disconnected', notice: null }); // no view: the channel is gone
+  }
+
+  /** The real spec for what a page asked (see `SensorAccess`), or a `ValidationError` on the field 'spec'. */
+  private checkedSpec(asked: string): string {
+    let spec: string;
+    try {
+      spec = this.access.resolve(asked); // refuses paths: nothing is opened for a refused spec
+    } catch (e) {
+      if (!(e instanceof SensorRefusedError)) throw e;
+      const word = JSON.stringify(/^[^:?]*/.exec(asked.trim())![0].slice(0, 40));
+      throw new ValidationError([e.message], [{ field: 'spec', code: e.code, params: e.code === 'sensorUnknown' ? { value: word } : {} }]);
+    }
+    const issue = sensorSpecIssue(spec);
+    if (issue) {
+      const sim = /^sim(?=:|$)/i.test(spec) ? parseSimSpec(spec) : null;
+      const message = sim && 'error' in sim ? `bad simulator spec '${showText(spec, 120)}': ${sim.error}` : issueMessage(issue);
+      throw new ValidationError([message], [issue]);
+    }
+    return spec;
+  }
+
+  private async open(spec: string): Promise<ChannelView> {
     const id = this.freeChannelName();
     // The view is in place before the first sample can arrive.
     const batcher = this.newBatcher(id);
@@ -87,21 +141,12 @@ export class SensorCalls {
       ch = await this.devices.connect(spec, id, batcher);
     } catch (e) {
       this.batchers.delete(id);
-      throw e;
+      const detail = e instanceof Error ? e.message : String(e);
+      throw new ValidationError([detail], [{ field: 'spec', code: 'sensorOpenFailed', params: { detail: showText(detail, 300) } }]);
     }
     const view = channelView(ch);
     this.hub.emit('onConnection', { channel: id, state: ch.state, notice: null, view });
     return view;
-  }
-
-  async disconnectSensor(channel: string): Promise<void> {
-    if (this.inUse(channel)) throw new CadansError('sensor.inUse');
-    await this.devices.disconnect(channel);
-    // The channel's last results came in while it stopped: send them, then forget the view.
-    const last = this.batchers.get(channel)?.take();
-    if (last) this.hub.emit('onLive', last);
-    this.batchers.delete(channel);
-    this.hub.emit('onConnection', { channel, state: 'disconnected', notice: null }); // no view: the channel is gone
   }
 
   /** The channel to record from: `id`, else the first connected one. Throws when there is none. */
@@ -157,4 +202,10 @@ export class SensorCalls {
     const used = new Set([...this.devices.channels().map((c) => c.id), ...this.batchers.keys()]);
     for (let i = 1; ; i++) if (!used.has(`ch${i}`)) return `ch${i}`;
   }
+}
+
+/** Refused: a session records from this sensor (field problem on 'spec'). */
+function inUseError(label: string): ValidationError {
+  const value = showText(label, 80);
+  return new ValidationError([`stop the session before disconnecting its sensor (${value})`], [{ field: 'spec', code: 'sensorInUse', params: { value } }]);
 }

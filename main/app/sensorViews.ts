@@ -7,7 +7,7 @@ import type { AppChannel } from './appPorts.js';
 import { CadansError, type CodedMessage } from '../../shared/i18n/CadansError.js';
 
 /** `channelView`: one live channel, with the sensor's standing diagnosis. */
-export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null }): ChannelView {
+export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null; speed?: number }): ChannelView {
   return {
     channel: c.id,
     spec: c.spec,
@@ -17,6 +17,8 @@ export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info'
     fsHz: c.info.fsHz ?? null,
     measuredHz: c.measuredHz ?? null,
     simulated: c.info.kind === 'sim',
+    protocol: c.info.protocol ?? null,
+    speed: typeof c.speed === 'number' && Number.isFinite(c.speed) && c.speed > 0 ? c.speed : 1,
     notice: c.lastNotice,
   };
 }

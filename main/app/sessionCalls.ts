@@ -2,9 +2,11 @@
  * `SessionCalls` — the live session part of the app core (the contract's `getSessionState` …
  * `addMarker`, `getPacer`, `setPacer`): one session at a time on one channel, recorded by a
  * `SessionRecorder` that is that channel's recorder sink, and the one breathing pacer on the
- * channel clock. A session ends when the therapist stops it, when the pacer's duration or the
- * request's `maxSec` is over, when the sensor stays silent for 10 s from the start, or when the
- * sensor goes away for good. Whoever started a session may own it (`SessionOwner`: the resonance
+ * channel clock. A session ends when the therapist stops it, when the request's `maxSec` is over,
+ * when the sensor stays silent for 10 s from the start, or when the sensor goes away for good. The
+ * end of the pacer's duration does NOT end it silently: the session keeps recording, its state says
+ * `pacerEnded` (a 'pacer-end' marker) and the therapist chooses to stop or to continue
+ * (`continuePacer`: the same pattern, open-ended, from a fresh breath). Whoever started a session may own it (`SessionOwner`: the resonance
  * assessment): the owner says whether it may be paused or re-paced, how it ends, and gets the
  * recording's analysis; everyone else hears of a session's end through `onEnded`.
  */
@@ -18,6 +20,8 @@ import { PacerController } from './PacerController.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
+import { validatePacerRequest } from '../../shared/domain/validatePacer.js';
+import { ValidationError } from '../../shared/domain/validationResult.js';
 
 /** Without any data for this long after the start, a session ends ('no-data'), s. */
 export const NO_DATA_END_SEC = 10;
@@ -53,6 +57,8 @@ interface LiveSession {
   paused: boolean;
   owner: SessionOwner | null;
   maxSec: number | null;
+  /** The pacer's duration is over; waiting for the therapist to stop or continue. */
+  pacerEnded: boolean;
 }
 
 export class SessionCalls {
@@ -104,6 +110,7 @@ export class SessionCalls {
       markers: s ? [...s.markers] : [],
       lastEndedSessionId: this.lastEndedSessionId,
       lastEndReason: this.lastEndReason,
+      pacerEnded: s?.pacerEnded ?? false,
     };
   }
 
@@ -114,8 +121,8 @@ export class SessionCalls {
     if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
       throw new Error('maxSec must be a positive number of seconds');
     }
+    const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
     const now = this.sensors.clockOf(ch);
-    const pacer = req.pacer ?? null;
     if (pacer) this.pacer.start(pacer, now);
     else this.pacer.stop();
     const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
@@ -149,6 +156,7 @@ export class SessionCalls {
       paused: false,
       owner,
       maxSec: req.maxSec ?? null,
+      pacerEnded: false,
     };
     this.emitPacer();
     return this.emitState();
@@ -230,12 +238,36 @@ export class SessionCalls {
     } else if (s?.paused) {
       throw new CadansError('session.resumeBeforePacer');
     } else {
-      const effective = this.pacer.change(settings, now);
-      if (s) s.recorder.changePacer(settings, this.recClock(s, effective));
+      checkedPacer(settings, '');
+      // After the pacer's end, new settings start a fresh pacer (the old one has finished).
+      const effective = s?.pacerEnded ? this.pacer.start(settings, now) : this.pacer.change(settings, now);
+      if (s) {
+        s.recorder.changePacer(settings, this.recClock(s, effective));
+        s.pacerEnded = false;
+      }
     }
     this.emitPacer();
     if (s) this.emitState();
     return this.getPacer();
+  }
+
+  /**
+   * `continuePacer` — after the pacer's duration ended (`pacerEnded`): keep the session recording
+   * and the pacer going with the same pattern, open-ended (no duration), from a fresh breath now.
+   */
+  continuePacer(): SessionStateView {
+    const s = this.require('continue');
+    if (!s.pacerEnded) throw new Error('the pacer has not ended; there is nothing to continue');
+    const now = this.sensors.clockOf(s.channel);
+    const settings = this.pacer.settingsAt(now);
+    if (!settings) throw new Error('there is no pacer to continue');
+    delete settings.durationSec;
+    this.pacer.start(settings, now);
+    s.recorder.changePacer(settings, this.recClock(s, now));
+    s.pacerEnded = false;
+    this.mark(s, 'pacer-continue', '');
+    this.emitPacer();
+    return this.emitState();
   }
 
   /** A marker from the session's owner (e.g. a protocol phase), at channel-clock time `clockSec`. */
@@ -258,12 +290,19 @@ export class SessionCalls {
     void this.stopSession().catch(() => undefined);
   }
 
-  /** Every app tick: the pacer's end, a silent sensor and a lost sensor end the session. */
+  /**
+   * Every app tick: a silent sensor and a lost sensor end the session; the pacer's end is
+   * announced (`pacerEnded`, a 'pacer-end' marker) and the session keeps recording.
+   */
   tick(): void {
     const s = this.session;
     if (!s || this.stopping) return;
     const end = this.pacer.endSec;
-    if (!s.paused && !s.owner?.ownsPacer && end !== null && this.sensors.clockOf(s.channel) >= end) this.end('pacer-end');
+    if (!s.paused && !s.pacerEnded && !s.owner?.ownsPacer && end !== null && this.sensors.clockOf(s.channel) >= end) {
+      s.pacerEnded = true;
+      this.mark(s, 'pacer-end', '');
+      this.emitState();
+    }
     const ch = this.sensors.channel(s.channel);
     if (!ch) this.end('sensor-lost');
     else if (ch.state === 'disconnected' || ch.state === 'error') this.end(ch.lastNotice?.code === 'end-of-recording' ? 'stream-ended' : 'sensor-lost');
@@ -304,4 +343,11 @@ export class SessionCalls {
     const offset = s.recorder.clockOffsetSec ?? s.startClockSec;
     return Math.max(0, clockSec - offset);
   }
+}
+
+/** The settings, or a `ValidationError` with field problems (paths prefixed by `prefix`, e.g. 'pacer.'). */
+function checkedPacer(settings: PacerSettings, prefix: string): PacerSettings {
+  const r = validatePacerRequest(settings);
+  if (r.ok) return settings;
+  throw new ValidationError(r.errors, prefix ? r.issues.map((i) => ({ ...i, field: prefix + i.field })) : r.issues);
 }

@@ -19,7 +19,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Duplex } from 'node:stream';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { invokeProblem, startCall, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
+import { invokeRefusal, startCall, type CadansService, type EventSink } from '../../shared/ipc/contract.js';
 import { decodeWire, encodeWire } from '../../shared/ipc/wireCodec.js';
 import {
   consoleUrlOf,
@@ -233,8 +233,8 @@ export async function startWebHost(o: WebHostOptions): Promise<WebHost> {
         call = { error: 'message is not valid JSON' };
       }
       if ('error' in call) return refuse(call.id ?? -1, call.error);
-      const problem = invokeProblem(call.name, call.args);
-      if (problem !== null) return refuse(call.id, problem);
+      const refused = invokeRefusal(call.name, call.args);
+      if (refused !== null) return send({ t: 'reply', id: call.id, reply: refused });
       if (inFlight >= limits.maxCallsInFlight) {
         return refuse(call.id, `${call.name}: too many calls in flight (at most ${limits.maxCallsInFlight} per connection); wait for their answers`);
       }

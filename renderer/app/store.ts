@@ -67,6 +67,7 @@ export const IDLE_SESSION: SessionStateView = {
   markers: [],
   lastEndedSessionId: null,
   lastEndReason: null,
+  pacerEnded: false,
 };
 
 let state: AppState = {

@@ -12,3 +12,4 @@ export * from './validateRunningLog.js';
 export * from './validateSession.js';
 export * from './questionnaireItems.js';
 export * from './questionnaireCutoffs.js';
+export * from './validatePacer.js';

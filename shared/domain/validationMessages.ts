@@ -29,6 +29,19 @@ export const MESSAGES_EN = {
   notFound: '{entity} {id} does not exist.',
   courseOfOtherClient: 'Course {courseId} belongs to another client than client {clientId}.',
   momentTaken: 'The {instrument} already has a result at moment {moment} ({date}): replace it or keep both.',
+  invalidValue: '{field} has an invalid value (got {value}).',
+  aboveMax: '{field} must be at most {max} (got {value}).',
+  tooManyItems: '{field} may hold at most {max} items.',
+  unknownKey: '{field} is not a known setting (allowed: {allowed}).',
+  phaseTooShort: 'Breathing in ({inhale} s) and out ({exhale} s) must each last at least {min} s; the holds leave too little of the {period} s breath.',
+  sensorUnknown: 'Unknown sensor {value}: choose one from the list (sim, serial:…, ble:…).',
+  sensorFileRefused: 'A recording is replayed only when it is chosen with "Replay file…", never by a path typed here.',
+  sensorPortNotListed: 'This serial port is not in the sensor list: search for sensors and choose it from the list.',
+  sensorReplayUnknown: 'This recording is no longer known: choose the file again with "Replay file…".',
+  sensorUnknownSetting: 'Unknown sensor setting {key} (known: {allowed}).',
+  sensorBadSetting: 'Sensor setting {key} has an invalid value ({value}).',
+  sensorOpenFailed: 'The sensor could not be opened: {detail}',
+  sensorInUse: 'A session is recording from {value}: stop the session before replacing or disconnecting it.',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;
@@ -96,6 +109,14 @@ export const FIELD_LABELS_EN: Record<string, string> = {
   tSec: 'Time in the session (s)',
   kind: 'Kind',
   note: 'Note',
+  rateBpm: 'Breathing rate (per minute)',
+  inhaleFraction: 'In : out',
+  holdInSec: 'Hold after in (s)',
+  holdOutSec: 'Hold after out (s)',
+  holds: 'Holds',
+  durationSec: 'Duration (s)',
+  durationMin: 'Duration (min)',
+  spec: 'Sensor',
 };
 
 /** Parameters of a message: strings and numbers, already formatted for display. */

@@ -46,6 +46,13 @@ export interface ChannelView {
   measuredHz: number | null;
   /** True for the simulator: the UI labels it clearly. */
   simulated: boolean;
+  /** Wire protocol id ('cms50-9', 'pulsesensor', 'ble-hrs', …), or null when the source has none. */
+  protocol: string | null;
+  /**
+   * Seconds of signal per real second: 1 for a real sensor; a simulator or replay may run faster
+   * (`sim:speed=10`), which the UI states prominently so it is never mistaken for a real sensor.
+   */
+  speed: number;
   /** The sensor's latest diagnosis still standing (shown next to it, translated), or null. */
   notice: SensorNotice | null;
 }
@@ -122,8 +129,13 @@ export interface SessionStateView {
   markers: MarkerView[];
   /** Id of the session that just ended (for "open summary"), else null. */
   lastEndedSessionId: number | null;
-  /** Why the last session ended (a code: 'stopped', 'pacer-end', 'limit', 'no-data', 'sensor-lost', 'stream-ended', 'resonance-end'), else null. */
+  /** Why the last session ended (a code: 'stopped', 'limit', 'no-data', 'sensor-lost', 'stream-ended', 'resonance-end'), else null. */
   lastEndReason: string | null;
+  /**
+   * The pacer's duration is over while the session keeps recording: the therapist is asked to stop
+   * the session or to continue (`continuePacer`). A session never stops silently at the pacer's end.
+   */
+  pacerEnded: boolean;
 }
 
 export interface StartSessionRequest {
@@ -131,7 +143,7 @@ export interface StartSessionRequest {
   type?: SessionType;
   /** Default: the first connected channel. */
   channel?: string;
-  /** Pacer from the start (null: no pacer). `durationSec` ends the session. */
+  /** Pacer from the start (null: no pacer). At the end of its `durationSec` the therapist is asked to stop or continue. */
   pacer: PacerSettings | null;
   courseId?: number | null;
   /** Record at most this many seconds of signal, then stop (the CLI's `--seconds`). */

@@ -13,6 +13,7 @@
  */
 import type { Client, ClientListItem, NewClient, SessionListItem } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
+import { ValidationError, type ValidationIssue } from '../domain/validationResult.js';
 import { safeMessage, showText } from '../text/safeText.js';
 import { CadansError, cleanParams, codedMessage, isErrorCode, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
@@ -167,8 +168,13 @@ export const CONTRACT = {
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),
-  /** A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a path. */
+  /**
+   * A sensor from `listSensors` (its `spec`, or the opaque id of a registered replay file); never a
+   * path. It REPLACES the connected sensor (refused while a session records from that one).
+   */
   connectSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
+  /** Like `connectSensor`, but NEXT TO the connected sensors (group use) instead of replacing them. */
+  addSensor: invoke<[spec: string], ChannelView>(args(nonEmptyText(500))),
   /** The app's own file dialog (desktop app only) for a recording to replay; its option (opaque id), or null. */
   chooseReplayFile: invoke<[], SensorOption | null>(noArgs),
   disconnectSensor: invoke<[channel: string], void>(args(nonEmptyText(100))),
@@ -182,6 +188,8 @@ export const CONTRACT = {
   // ---- pacer
   getPacer: invoke<[], PacerTimeline | null>(noArgs),
   setPacer: invoke<[settings: PacerSettings | null], PacerTimeline | null>(args(nullable(pacerSettingsSchema))),
+  /** After the pacer's duration ended (`pacerEnded`): keep recording, the same pacer open-ended from now. */
+  continuePacer: invoke<[], SessionStateView>(noArgs),
   // ---- resonance-frequency assessment (guided screen; stored as a session of type 'resonance')
   startResonance: invoke<[request: StartResonanceRequest], ResonanceRunView>(args(startResonanceSchema)),
   getResonanceRun: invoke<[], ResonanceRunView | null>(noArgs),
@@ -271,18 +279,35 @@ export function isEventName(name: unknown): name is EventName {
 
 /**
  * Reply envelope of every invoke call. An error carries its code and params (translated where it
- * is shown, see shared/i18n/CadansError.ts) and the English sentence (`error`, for logs).
+ * is shown, see shared/i18n/CadansError.ts) and the English sentence (`error`, for logs). A
+ * refusal of bad input also carries its field problems (`issues`: field, message code,
+ * parameters), from the call's schema or from a domain validator behind the service, so a form
+ * shows the rule broken next to its field in the user's language.
  */
-export type Reply<R> = { ok: true; value: R } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams };
+export type Reply<R> = { ok: true; value: R } | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams; issues?: ValidationIssue[] };
+
+/** A failed reply. */
+export type Refusal = Extract<Reply<unknown>, { ok: false }>;
 
 /**
  * `dispatchInvoke`: check the arguments of `name` and call the service; never throws — problems and
  * service errors become `{ ok: false, error }`. Used by the Electron IPC handlers and the web host.
  */
 export async function dispatchInvoke(service: CadansService, name: unknown, argList: unknown): Promise<Reply<unknown>> {
-  const problem = invokeProblem(name, argList);
-  if (problem !== null) return { ok: false, error: problem };
+  const refused = invokeRefusal(name, argList);
+  if (refused !== null) return refused;
   return callService(service, name as InvokeName, argList as unknown[]);
+}
+
+/**
+ * `invokeRefusal` — `invokeProblem` as a reply: the message, and where an argument is refused, its
+ * field problem (`issues`, one: the first), or null when the call may be made.
+ */
+export function invokeRefusal(name: unknown, argList: unknown): Refusal | null {
+  const error = invokeProblem(name, argList);
+  if (error === null) return null;
+  const p = isInvokeName(name) && Array.isArray(argList) ? CONTRACT[name].check.problem(argList) : null;
+  return p ? { ok: false, error, issues: [{ field: p.field, code: p.code, params: p.params }] } : { ok: false, error };
 }
 
 /**
@@ -310,6 +335,12 @@ const failure = (e: unknown): Reply<never> => {
   return { ok: false, error: safeMessage(m.message), code: m.code, params };
 };
 
+/** A service error as a refusal: a `ValidationError`'s field problems travel with its message. */
+function refusalOf(e: unknown): Refusal {
+  if (e instanceof ValidationError && e.issues.length > 0) return { ok: false, error: safeMessage(e.message), issues: e.issues.map((i) => ({ ...i, params: { ...i.params } })) };
+  return failure(e) as Refusal;
+}
+
 /**
  * `startCall` — call a checked invoke: a synchronous result (or error) comes back as the reply at
  * once, an asynchronous one as a promise of the reply (so a transport can count only the calls
@@ -321,24 +352,44 @@ export function startCall(service: CadansService, name: InvokeName, list: unknow
     const fn = service[name] as (...a: unknown[]) => unknown;
     value = fn.apply(service, list);
   } catch (e) {
-    return failure(e);
+    return refusalOf(e);
   }
   if (value !== null && typeof value === 'object' && typeof (value as { then?: unknown }).then === 'function') {
     return Promise.resolve(value).then(
       (v): Reply<unknown> => ({ ok: true, value: v }),
-      (e: unknown): Reply<unknown> => failure(e),
+      (e: unknown): Reply<unknown> => refusalOf(e),
     );
   }
   return { ok: true, value };
 }
 
-/** Unwrap a reply in the renderer: the value, or throw the core's error (a `CadansError` when it has a code). */
+/** A refused call in the renderer: the core's message, and its field problems when the input was refused. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    message: string,
+    readonly issues: ValidationIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const isIssue = (v: unknown): v is ValidationIssue =>
+  typeof v === 'object' && v !== null && typeof (v as ValidationIssue).field === 'string' && typeof (v as ValidationIssue).code === 'string';
+
+/**
+ * Unwrap a reply in the renderer: the value; or throw an `ApiError` with the field problems of a
+ * refused input, a `CadansError` when the error has a code, else an `ApiError` with the message.
+ */
 export function unwrapReply<R>(reply: Reply<R>): R {
   if (reply && reply.ok === true) return reply.value;
-  if (reply && reply.ok === false && isErrorCode(reply.code) && reply.code !== 'error.unknown') {
-    return throwCoded(reply.code, reply.params);
+  if (reply && reply.ok === false) {
+    const issues = Array.isArray(reply.issues) ? reply.issues.filter(isIssue) : [];
+    if (issues.length > 0) throw new ApiError(reply.error, issues);
+    if (isErrorCode(reply.code) && reply.code !== 'error.unknown') return throwCoded(reply.code, reply.params);
+    throw new ApiError(reply.error);
   }
-  throw new Error(reply && reply.ok === false ? reply.error : 'malformed reply from the Cadans core');
+  throw new Error('malformed reply from the Cadans core');
 }
 
 function throwCoded(code: ErrorCode, params: unknown): never {

@@ -19,7 +19,14 @@ import {
   type QuestionnaireMoment,
   type RunWalkInterval,
 } from '../domain/types.js';
-import type { PacerSettings } from '../pacer/pacerSettings.js';
+import {
+  PACER_MAX_INHALE_FRACTION,
+  PACER_MAX_RATE_BPM,
+  PACER_MIN_INHALE_FRACTION,
+  PACER_MIN_RATE_BPM,
+  type PacerSettings,
+} from '../pacer/pacerSettings.js';
+import { PACER_MAX_DURATION_MIN, PACER_MIN_DURATION_MIN } from '../domain/validatePacer.js';
 import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
 import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
 import {
@@ -46,6 +53,8 @@ const notes = text({ maxLength: NOTES });
 /** An ISO date or date-time; its format is the domain validators' (they name the field). */
 const dateText = text({ maxLength: DATE });
 const finite = number();
+/** Outer bound of a pacer hold, s (a 3/min breath lasts 20 s). */
+const MAX_HOLD_SEC = 20;
 
 // ---- app
 export const displayPatchSchema: Schema<Partial<DisplaySettings>> = object<Partial<DisplaySettings>>({
@@ -238,12 +247,17 @@ export const rrImportSchema: Schema<RrImportRequest> = object<RrImportRequest>({
 });
 
 // ---- live session and pacer
+/**
+ * The pacer's ranges are refused here already, as field problems (`pacer.rateBpm` outside 3–12, a
+ * duration outside 1–120 min, negative holds); the in/out ≥ 1 s rule, which needs every value, is
+ * the domain validator's (`validatePacerRequest`) behind the service.
+ */
 export const pacerSettingsSchema: Schema<PacerSettings> = object<PacerSettings>({
-  rateBpm: finite,
-  inhaleFraction: finite,
-  holdInSec: optional(finite),
-  holdOutSec: optional(finite),
-  durationSec: optional(finite),
+  rateBpm: number({ min: PACER_MIN_RATE_BPM, max: PACER_MAX_RATE_BPM }),
+  inhaleFraction: number({ min: PACER_MIN_INHALE_FRACTION, max: PACER_MAX_INHALE_FRACTION }),
+  holdInSec: optional(number({ min: 0, max: MAX_HOLD_SEC })),
+  holdOutSec: optional(number({ min: 0, max: MAX_HOLD_SEC })),
+  durationSec: optional(number({ min: PACER_MIN_DURATION_MIN * 60, max: PACER_MAX_DURATION_MIN * 60 })),
 });
 
 export const startSessionSchema: Schema<StartSessionRequest> = object<StartSessionRequest>({

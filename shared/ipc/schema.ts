@@ -6,7 +6,8 @@
  * - Every object schema is STRICT: a key the schema does not name is refused ("unknown key"),
  *   a required key that is missing is refused, and only plain objects are accepted.
  * - A check returns the FIRST problem as one English sentence naming where it is
- *   (`argument 1.pacer.rateBpm must be a finite number`), or null.
+ *   (`argument 1.pacer.rateBpm must be a finite number`), or null; `problemAt` returns it as
+ *   data too (`{ field: 'pacer.rateBpm', code: 'outOfRange', params }`), which crosses the API.
  * - Schemas are typed: `Schema<T>` accepts exactly the values of `T` (invariant), and `object<T>()`
  *   must name every key of `T` (optional keys with `optional(…)`), so the compiler keeps the
  *   schemas and the contract's TypeScript types in step.
@@ -15,7 +16,9 @@
  *   schemas' limits are the outer bounds of what may reach them.
  *
  * Schemas are plain data (`node`), so tests can walk them: `sampleOf` builds a valid value.
+ * `problemAt` gives the same problem as data (field, message code, parameters) for the forms.
  */
+import { showValue, type MessageCode, type MessageParams } from '../domain/validationMessages.js';
 
 export type SchemaNode =
   | { kind: 'text'; maxLength: number; nonEmpty: boolean; pattern: RegExp | null; example: string }
@@ -166,9 +169,67 @@ function sameKind(node: SchemaNode, v: unknown): boolean {
   }
 }
 
-/** The problem with `v` at `path`, or null when `node` accepts it. */
-export function checkNode(node: SchemaNode, v: unknown, path: string): string | null {
-  const must = (): string => `${path} must be ${describe(node)}`;
+/**
+ * A refused value, as data: the English sentence (`message`), where (`path`, e.g.
+ * `argument 1.pacer.rateBpm`; `field`: the same without its root, `pacer.rateBpm`) and why, as a
+ * translatable message code with its parameters (see shared/domain/validationMessages.ts), so a
+ * form can show the rule broken next to its field in the user's language.
+ */
+export interface SchemaProblem {
+  message: string;
+  path: string;
+  field: string;
+  code: MessageCode;
+  params: MessageParams;
+}
+
+/** The field of a path: without its root ('argument 1.pacer.rateBpm' → 'pacer.rateBpm'; a bare root stays). */
+export function fieldOfPath(path: string): string {
+  const dot = path.indexOf('.');
+  const bracket = path.indexOf('[');
+  const cut = [dot, bracket].filter((i) => i > 0).sort((a, b) => a - b)[0];
+  if (cut === undefined) return path;
+  return path.slice(cut + (path[cut] === '.' ? 1 : 0));
+}
+
+function problem(path: string, message: string, code: MessageCode, params: MessageParams = {}): SchemaProblem {
+  return { message, path, field: fieldOfPath(path), code, params };
+}
+
+/** Why `node` refuses `v` (which is of the right kind or not), as a message code and its parameters. */
+function refusal(node: SchemaNode, v: unknown): { code: MessageCode; params: MessageParams } {
+  const value = showValue(v);
+  switch (node.kind) {
+    case 'text':
+      if (typeof v !== 'string') return { code: 'notText', params: { value } };
+      if (v.length > node.maxLength) return { code: 'tooLong', params: { max: node.maxLength } };
+      if (node.nonEmpty && v.trim() === '') return { code: 'emptyText', params: {} };
+      return { code: 'invalidValue', params: { value } };
+    case 'number':
+      if (typeof v !== 'number' || !Number.isFinite(v)) return { code: 'notANumber', params: { value } };
+      if (node.integer && !Number.isSafeInteger(v)) return { code: 'notAnInteger', params: { value } };
+      if (node.min !== null && node.max !== null) return { code: 'outOfRange', params: { min: node.min, max: node.max, value } };
+      if (node.min !== null && v < node.min) return { code: 'belowMin', params: { min: node.min, value } };
+      return { code: 'aboveMax', params: { max: node.max ?? 0, value } };
+    case 'enum':
+      return { code: 'unknownValue', params: { allowed: node.values.join(', '), value } };
+    case 'list':
+      return Array.isArray(v) ? { code: 'tooManyItems', params: { max: node.maxItems } } : { code: 'notAList', params: { value } };
+    case 'object':
+    case 'variant':
+      return { code: 'notAnObject', params: { value } };
+    case 'boolean':
+    case 'nullable':
+      return { code: 'invalidValue', params: { value } };
+  }
+}
+
+/** The problem with `v` at `path`, as data (see `SchemaProblem`), or null when `node` accepts it. */
+export function problemAt(node: SchemaNode, v: unknown, path: string): SchemaProblem | null {
+  const must = (): SchemaProblem => {
+    const r = refusal(node, v);
+    return problem(path, `${path} must be ${describe(node)}`, r.code, r.params);
+  };
   switch (node.kind) {
     case 'text':
       if (typeof v !== 'string' || v.length > node.maxLength) return must();
@@ -187,11 +248,11 @@ export function checkNode(node: SchemaNode, v: unknown, path: string): string | 
     case 'nullable':
       if (v === null) return null;
       // A value of the inner kind gets the inner's own (more precise) message.
-      return sameKind(node.inner, v) ? checkNode(node.inner, v, path) : must();
+      return sameKind(node.inner, v) ? problemAt(node.inner, v, path) : must();
     case 'list': {
       if (!Array.isArray(v) || v.length > node.maxItems) return must();
       for (let i = 0; i < v.length; i++) {
-        const p = checkNode(node.item, v[i], `${path}[${i}]`);
+        const p = problemAt(node.item, v[i], `${path}[${i}]`);
         if (p !== null) return p;
       }
       return null;
@@ -201,16 +262,20 @@ export function checkNode(node: SchemaNode, v: unknown, path: string): string | 
       const allowed = Object.keys(node.fields);
       for (const k of Object.keys(v)) {
         if (!Object.hasOwn(node.fields, k)) {
-          return `${path} has an unknown key '${k.slice(0, 60)}' (allowed: ${allowed.join(', ') || 'none'})`;
+          const key = k.slice(0, 60);
+          return problem(`${path}.${key}`, `${path} has an unknown key '${key}' (allowed: ${allowed.join(', ') || 'none'})`, 'unknownKey', {
+            key,
+            allowed: allowed.join(', ') || '–',
+          });
         }
       }
       for (const [k, f] of Object.entries(node.fields)) {
         const value = v[k];
         if (value === undefined) {
           if (f.optional) continue;
-          return `${path}.${k} is required`;
+          return problem(`${path}.${k}`, `${path}.${k} is required`, 'required');
         }
-        const p = checkNode(f.node, value, `${path}.${k}`);
+        const p = problemAt(f.node, value, `${path}.${k}`);
         if (p !== null) return p;
       }
       return null;
@@ -219,11 +284,17 @@ export function checkNode(node: SchemaNode, v: unknown, path: string): string | 
       if (!isPlainObject(v)) return must();
       const tag = v[node.key];
       if (typeof tag !== 'string' || !Object.hasOwn(node.cases, tag)) {
-        return `${path}.${node.key} must be one of ${Object.keys(node.cases).join(', ')}`;
+        const allowed = Object.keys(node.cases).join(', ');
+        return problem(`${path}.${node.key}`, `${path}.${node.key} must be one of ${allowed}`, 'unknownValue', { allowed, value: showValue(tag) });
       }
-      return checkNode(node.cases[tag]!, v, path);
+      return problemAt(node.cases[tag]!, v, path);
     }
   }
+}
+
+/** The problem with `v` at `path` as one English sentence, or null when `node` accepts it. */
+export function checkNode(node: SchemaNode, v: unknown, path: string): string | null {
+  return problemAt(node, v, path)?.message ?? null;
 }
 
 /** The problem with `v`, or null (`path` names it in the message). */

@@ -38,6 +38,9 @@ const SCALAR_KEYS: Readonly<Record<string, ScalarKey>> = {
   speed: 'speed',
 };
 
+/** Every key `sim:key=value,…` takes. */
+export const SIM_SPEC_KEYS: readonly string[] = [...Object.keys(SCALAR_KEYS), 'clipoff', 'weak'];
+
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const RANGE = /^(\d+(?:\.\d*)?|\.\d+)-(\d+(?:\.\d*)?|\.\d+)$/;
 

@@ -36,6 +36,19 @@ const CODE_KEYS: Record<MessageCode, StringKey> = {
   notFound: 'val.notFound',
   courseOfOtherClient: 'val.courseOfOtherClient',
   momentTaken: 'val.momentTaken',
+  invalidValue: 'val.invalidValue',
+  aboveMax: 'val.aboveMax',
+  tooManyItems: 'val.tooManyItems',
+  unknownKey: 'val.unknownKey',
+  phaseTooShort: 'val.phaseTooShort',
+  sensorUnknown: 'val.sensorUnknown',
+  sensorFileRefused: 'val.sensorFileRefused',
+  sensorPortNotListed: 'val.sensorPortNotListed',
+  sensorReplayUnknown: 'val.sensorReplayUnknown',
+  sensorUnknownSetting: 'val.sensorUnknownSetting',
+  sensorBadSetting: 'val.sensorBadSetting',
+  sensorOpenFailed: 'val.sensorOpenFailed',
+  sensorInUse: 'val.sensorInUse',
 };
 
 /** Label of a field path: 'borg', '4dkl.distress', 'intervals[1].runMin'. */

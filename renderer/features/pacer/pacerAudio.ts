@@ -33,6 +33,30 @@ export function playPacerCue(phase: 'in' | 'out'): void {
   }
 }
 
+/** A short two-tone chime: the pacer's set duration is over. Never throws. */
+export function playPacerEndChime(): void {
+  try {
+    const a = audio();
+    if (!a) return;
+    const t0 = a.currentTime;
+    [528, 396].forEach((hz, i) => {
+      const t = t0 + i * 0.45;
+      const osc = a.createOscillator();
+      const gain = a.createGain();
+      osc.type = 'sine';
+      osc.frequency.setValueAtTime(hz, t);
+      gain.gain.setValueAtTime(0.0001, t);
+      gain.gain.exponentialRampToValueAtTime(0.1, t + 0.05);
+      gain.gain.exponentialRampToValueAtTime(0.0001, t + 0.6);
+      osc.connect(gain).connect(a.destination);
+      osc.start(t);
+      osc.stop(t + 0.65);
+    });
+  } catch {
+    // No audio device: the prompt on screen is enough.
+  }
+}
+
 /** Make sure the audio context exists (call from the click that enables the cue). */
 export function unlockPacerAudio(): void {
   audio();

@@ -1,22 +1,31 @@
 /**
- * Console panel: the sensors found (serial, Bluetooth, the simulator), connect/disconnect, the
- * connection state of each channel (the simulator clearly labelled) with what the sensor says
- * (no data, not understood, finger out, reconnecting …, in the UI's language) and the signal quality.
+ * Console panel: the sensors found (serial, Bluetooth, the simulator); "Connect" REPLACES the
+ * connected sensor (while a session records from it, the therapist is asked first: stop the
+ * session — it is kept — and replace), "Add sensor" connects one more (groups). Each connected
+ * sensor is a `SensorCard` that says what it is (simulator and its speed, port, protocol, rate).
+ * A spec the core or the panel refuses is explained next to the field, in the UI's language.
  */
 import { useEffect, useState } from 'react';
+import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
-import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
 import { errorText } from '../../../shared/i18n/CadansError.js';
 import { simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { ApiError } from '../../../shared/ipc/contract.js';
+import { sensorSpecIssue } from '../../../shared/sensors/sensorSpecIssue.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
-import { primaryChannel, useApp } from '../../app/store.js';
-import { Badge, type Tone } from '../../ui/Badge.js';
+import { primaryChannel, reloadClients, useApp } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { useAction } from '../../ui/useAsync.js';
+import { issueText } from '../client/issueText.js';
 import { QualityIndicator } from './QualityIndicator.js';
+import { SensorCard } from './SensorCard.js';
 
-const STATE_TONE: Record<string, Tone> = { connected: 'ok', connecting: 'info', reconnecting: 'warn', disconnected: 'neutral', error: 'bad' };
+/** A problem with the typed spec found before asking the core (a typed file: path is never sent). */
+function localSpecIssue(spec: string): ValidationIssue | null {
+  if (/^\s*file:/i.test(spec)) return { field: 'spec', code: 'sensorFileRefused', params: {} };
+  return sensorSpecIssue(spec);
+}
 
 export function SensorPanel() {
   const { t, locale, fmt } = useT();
@@ -24,11 +33,19 @@ export function SensorPanel() {
   const quality = useApp((s) => s.quality);
   const primary = useApp(primaryChannel);
   const sessionChannel = useApp((s) => s.session.channel);
+  const recordingChannel = useApp((s) => (s.session.phase === 'idle' ? null : s.session.channel));
   const defaultSpec = useApp((s) => s.info?.defaultSensorSpec ?? null);
   const desktop = useApp((s) => s.info?.host === 'electron');
   const [list, setList] = useState<SensorListView | null>(null);
-  const [spec, setSpec] = useState('');
+  const [spec, setSpecText] = useState('');
+  const [specIssue, setSpecIssue] = useState<ValidationIssue | null>(null);
+  const [confirmReplace, setConfirmReplace] = useState(false);
   const { busy, run } = useAction();
+  const setSpec = (v: string | ((cur: string) => string)) => {
+    setSpecIssue(null);
+    setConfirmReplace(false);
+    setSpecText(v);
+  };
 
   const refresh = () =>
     void run(async () => {
@@ -38,13 +55,40 @@ export function SensorPanel() {
     });
   useEffect(refresh, []);
 
+  /** Call the core; its field problem on the spec goes next to the field, anything else to the banner. */
+  const send = (fn: () => Promise<unknown>) =>
+    run(async () => {
+      try {
+        await fn();
+        setSpecIssue(null);
+      } catch (e) {
+        const issue = e instanceof ApiError ? e.issues.find((i) => i.field === 'spec') : undefined;
+        if (!issue) throw e;
+        setSpecIssue(issue);
+      }
+    });
+
   // A page never names a file: a recording is chosen in the app's own file dialog (main process),
   // which hands back an opaque id; a typed file: path is refused here (and by the core).
-  const connect = () =>
-    void run(async () => {
-      if (/^\s*file:/i.test(spec)) throw new Error(t('sensor.fileByDialog'));
-      return api().connectSensor(spec);
+  const connect = (mode: 'replace' | 'add') => {
+    setConfirmReplace(false);
+    const local = localSpecIssue(spec);
+    if (local) return setSpecIssue(local);
+    const same = channels.find((c) => c.spec === spec.trim());
+    // Replacing the sensor a session records from: ask first.
+    if (mode === 'replace' && recordingChannel !== null && same?.channel !== recordingChannel) return setConfirmReplace(true);
+    void send(() => (mode === 'add' ? api().addSensor(spec) : api().connectSensor(spec)));
+  };
+  const stopAndReplace = () => {
+    setConfirmReplace(false);
+    void send(async () => {
+      await api().stopSession();
+      await reloadClients(api());
+      await api().connectSensor(spec);
     });
+  };
+  const recordingLabel = channels.find((c) => c.channel === recordingChannel)?.label ?? '';
+
   const chooseReplay = () =>
     void run(async () => {
       const opt = await api().chooseReplayFile();
@@ -68,30 +112,7 @@ export function SensorPanel() {
     >
       <div className="stack">
         {channels.map((c) => (
-          <div className="channel" key={c.channel} data-testid="channel" data-state={c.state}>
-            <div className="channel-head">
-              <Badge tone={STATE_TONE[c.state] ?? 'neutral'} testId="connection-state">
-                {t(`conn.${c.state}`)}
-              </Badge>
-              {c.simulated && <Badge tone="sim">{t('sensor.simulated')}</Badge>}
-              {c.channel !== sessionChannel && (
-                <button className="btn small ghost" onClick={() => void run(() => api().disconnectSensor(c.channel))}>
-                  {t('sensor.disconnect')}
-                </button>
-              )}
-            </div>
-            <div className="small muted">{c.simulated ? t('sensor.simLabel') : c.label}</div>
-            {c.measuredHz !== null && !c.simulated && (
-              <div className="small muted" data-testid="sensor-rate">
-                {t('sensor.measuredRate', { hz: fmt.num(c.measuredHz, 2) })}
-              </div>
-            )}
-            {c.notice && (
-              <div className={`small ${isNoticeProblem(c.notice.code) ? 'tone-bad' : 'muted'}`} data-testid="sensor-notice">
-                {formatSensorNotice(c.notice, locale)}
-              </div>
-            )}
-          </div>
+          <SensorCard key={c.channel} c={c} recording={c.channel === sessionChannel} busy={busy} onDisconnect={() => void send(() => api().disconnectSensor(c.channel))} />
         ))}
         {primary && <QualityIndicator q={quality[primary]} />}
         <select className="wide" value={options.some((o) => o.spec === spec) || spec === defaultSpec ? spec : ''} onChange={(e) => setSpec(e.target.value)} aria-label={t('sensor.pick')} data-testid="sensor-select">
@@ -106,12 +127,41 @@ export function SensorPanel() {
               </option>
             ))}
           </select>
-        <div className="connect-row">
-          <input value={spec} onChange={(e) => setSpec(e.target.value)} aria-label={t('sensor.spec')} title={t('sensor.specHint')} className="mono small" data-testid="sensor-spec" />
-          <button className="btn primary" disabled={busy || !spec} onClick={connect} data-testid="connect">
+        <div className={specIssue ? 'connect-row field-invalid' : 'connect-row'}>
+          <input
+            value={spec}
+            onChange={(e) => setSpec(e.target.value)}
+            aria-label={t('sensor.spec')}
+            aria-invalid={specIssue !== null}
+            title={t('sensor.specHint')}
+            className="mono small"
+            data-testid="sensor-spec"
+          />
+          <button className="btn primary" disabled={busy || !spec} onClick={() => connect('replace')} data-testid="connect">
             {t('sensor.connect')}
           </button>
         </div>
+        {specIssue && (
+          <p className="field-error" role="alert" data-testid="sensor-spec-error">
+            {issueText(specIssue, t, fmt)}
+          </p>
+        )}
+        {confirmReplace && (
+          <div className="replace-confirm" role="alertdialog" data-testid="replace-confirm">
+            <p className="small">{t('sensor.replaceConfirm', { name: recordingLabel })}</p>
+            <div className="buttons">
+              <button className="btn danger small" disabled={busy} onClick={stopAndReplace} data-testid="replace-yes">
+                {t('sensor.replaceYes')}
+              </button>
+              <button className="btn small" onClick={() => setConfirmReplace(false)} data-testid="replace-no">
+                {t('sensor.replaceNo')}
+              </button>
+            </div>
+          </div>
+        )}
+        <button className="btn small" disabled={busy || !spec} onClick={() => connect('add')} data-testid="add-sensor">
+          {t('sensor.add')}
+        </button>
         {desktop && (
           <button className="btn small" disabled={busy} onClick={chooseReplay} data-testid="replay-file">
             {t('sensor.replayFile')}

@@ -3,9 +3,9 @@
  * left; the pacer, live scores, HR tachogram (with the pacer's phases behind it), raw PPG with
  * beats and the spectrum of the last 64 s on the right. After a session ends, its summary.
  */
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { api } from '../../app/api.js';
-import { useT } from '../../app/i18n.js';
+import { hasKey, useT, type StringKey } from '../../app/i18n.js';
 import { useApp } from '../../app/store.js';
 import { PpgChart } from '../../charts/PpgChart.js';
 import { SpectrumChart } from '../../charts/SpectrumChart.js';
@@ -22,6 +22,8 @@ import { SessionSummaryCard } from '../review/SessionSummaryCard.js';
 import { SensorPanel } from '../sensors/SensorPanel.js';
 import { MetricsPanel } from './MetricsPanel.js';
 import { SessionControls } from './SessionControls.js';
+import { PacerEndPrompt } from './PacerEndPrompt.js';
+import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import { usePacerLabels } from '../pacer/usePacerLabels.js';
 import { ResonancePresetNote } from '../resonance/ResonancePresetNote.js';
 import { useResonancePreset } from '../resonance/useResonancePreset.js';
@@ -34,7 +36,13 @@ const WINDOWS = [60, 120, 180, 240, 300] as const;
 
 export function LiveScreen() {
   const { t, locale } = useT();
-  const [draft, setDraft] = useState<PacerDraft>(savedDraft);
+  const [draft, setDraftState] = useState<PacerDraft>(savedDraft);
+  const [pacerIssues, setPacerIssues] = useState<ValidationIssue[]>([]);
+  // The core's field problems belong to the values it refused: a new value clears them.
+  const setDraft: Dispatch<SetStateAction<PacerDraft>> = useCallback((d) => {
+    setPacerIssues([]);
+    setDraftState(d);
+  }, []);
   const [usePacer, setUsePacer] = useState(savedUsePacer);
   const display = useApp((s) => s.settings.display);
   const session = useApp((s) => s.session);
@@ -50,17 +58,23 @@ export function LiveScreen() {
   }, [draft, usePacer]);
 
   const ended = session.phase === 'idle' ? session.lastEndedSessionId : null;
+  // Markers in the chart in the UI's language ('pacer-end' → "Begeleider klaar"); a note wins.
+  const markerLabels = useMemo(
+    () => session.markers.map((m) => ({ ...m, note: m.note || (hasKey(`marker.${m.kind}`) ? t(`marker.${m.kind}` as StringKey) : m.kind) })),
+    [session.markers, locale], // `t` changes with the locale
+  );
   return (
     <div className="live">
       <aside className="side">
         <ClientPanel />
         <SensorPanel />
-        <SessionControls draft={draft} usePacer={usePacer} setUsePacer={setUsePacer} />
+        <SessionControls draft={draft} usePacer={usePacer} setUsePacer={setUsePacer} onPacerIssues={setPacerIssues} />
         <ResonancePresetNote preset={preset} rateBpm={draft.rateBpm} onUse={(rateBpm) => setDraft({ ...draft, rateBpm })} />
-        <PacerForm draft={draft} onChange={setDraft} />
+        <PacerForm draft={draft} onChange={setDraft} apiIssues={pacerIssues} onApiIssues={setPacerIssues} />
         <ClientDisplayPanel />
       </aside>
       <div className="main">
+        <PacerEndPrompt />
         {ended !== null && ended !== dismissed && <SessionSummaryCard sessionId={ended} onClose={() => setDismissed(ended)} />}
         <div className="row-top">
           <Card title={t('pacer.visualTitle')} className="pacer-card">
@@ -84,7 +98,7 @@ export function LiveScreen() {
           }
         >
           <ChartFrame empty={empty}>
-            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={session.markers} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={markerLabels} bpmLabel={t('unit.bpm')} />
           </ChartFrame>
           <div className="legend small muted">
             <span className="swatch swatch-inhale" /> {t('chart.inhaleLegend')}

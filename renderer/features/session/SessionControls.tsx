@@ -11,9 +11,21 @@ import { useFrame } from '../../charts/frameLoop.js';
 import { Badge } from '../../ui/Badge.js';
 import { Card } from '../../ui/Card.js';
 import { useAction } from '../../ui/useAsync.js';
-import { draftSettings, type PacerDraft } from '../pacer/PacerForm.js';
+import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
+import { checkDraft, sendPacerCall, type PacerDraft } from '../pacer/PacerForm.js';
 
-export function SessionControls({ draft, usePacer, setUsePacer }: { draft: PacerDraft; usePacer: boolean; setUsePacer: (v: boolean) => void }) {
+export function SessionControls({
+  draft,
+  usePacer,
+  setUsePacer,
+  onPacerIssues = () => undefined,
+}: {
+  draft: PacerDraft;
+  usePacer: boolean;
+  setUsePacer: (v: boolean) => void;
+  /** Field problems of the pacer settings when the core refuses to start with them (shown in the pacer form). */
+  onPacerIssues?: (issues: ValidationIssue[]) => void;
+}) {
   const { t, fmt } = useT();
   const session = useApp((s) => s.session);
   const clientId = useApp((s) => s.selectedClientId);
@@ -31,10 +43,12 @@ export function SessionControls({ draft, usePacer, setUsePacer }: { draft: Pacer
     if (el.textContent !== text) el.textContent = text;
   });
 
+  const checked = checkDraft(draft);
+  const pacerBad = usePacer && !checked.ok;
   const start = () =>
     void run(async () => {
-      if (clientId === null) return;
-      await api().startSession({ clientId, pacer: usePacer ? draftSettings(draft) : null });
+      if (clientId === null || (usePacer && !checked.ok)) return;
+      await sendPacerCall(() => api().startSession({ clientId, pacer: usePacer && checked.ok ? checked.value : null }), onPacerIssues);
     });
   const stop = () =>
     void run(async () => {
@@ -68,11 +82,16 @@ export function SessionControls({ draft, usePacer, setUsePacer }: { draft: Pacer
               <input type="checkbox" checked={usePacer} onChange={(e) => setUsePacer(e.target.checked)} />
               {t('session.withPacer')}
             </label>
-            <button className="btn primary big" disabled={busy || clientId === null || !connected} onClick={start} data-testid="start-session">
+            <button className="btn primary big" disabled={busy || clientId === null || !connected || pacerBad} onClick={start} data-testid="start-session">
               {t('session.start')}
             </button>
             {clientId === null && <p className="small muted">{t('session.needClient')}</p>}
             {clientId !== null && !connected && <p className="small muted">{t('session.needSensor')}</p>}
+            {pacerBad && (
+              <p className="small tone-bad" data-testid="start-blocked">
+                {t('session.fixPacer')}
+              </p>
+            )}
           </>
         ) : (
           <>

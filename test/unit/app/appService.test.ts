@@ -4,6 +4,7 @@ import { AppService } from '../../../main/app/AppService.js';
 import type { EventName } from '../../../shared/ipc/contract.js';
 import type { LiveBatch } from '../../../shared/ipc/liveTypes.js';
 import { createTestApp, type FakeDevices, type FakeRecorder, type TestApp } from './fakeAppDevices.js';
+import type { ValidationError } from '../../../shared/domain/validationResult.js';
 
 describe('AppService', () => {
   let app: TestApp;
@@ -38,10 +39,30 @@ describe('AppService', () => {
     assert.equal(ch.channel, 'ch1');
     assert.equal(ch.simulated, true);
     assert.equal((await service.connectSensor('sim:speed=10')).channel, 'ch1', 'the same spec is not connected twice');
-    assert.equal((await service.connectSensor('serial:/dev/ttyUSB0')).channel, 'ch2', 'a listed port, with other settings');
-    await assert.rejects(service.connectSensor('bad'), /unknown sensor/);
+    assert.equal((await service.addSensor('serial:/dev/ttyUSB0')).channel, 'ch2', 'add: a listed port, next to the simulator');
+    assert.deepEqual(service.listChannels().map((c) => c.spec), ['sim:speed=10', 'serial:/dev/ttyUSB0']);
+    await assert.rejects(service.connectSensor('bad'), (e: ValidationError) => /unknown sensor/.test(e.message) && e.issues[0]?.field === 'spec' && e.issues[0]?.code === 'sensorUnknown');
+    await assert.rejects(service.connectSensor('sim:pulse=3'), (e: ValidationError) => /unknown simulator key 'pulse'/.test(e.message) && e.issues[0]?.code === 'sensorUnknownSetting');
+    await assert.rejects(service.connectSensor('sim:speed=0'), (e: ValidationError) => e.issues[0]?.code === 'sensorBadSetting' && e.issues[0]?.params.key === 'speed');
+    assert.equal(service.listChannels().length, 2, 'a refused spec disconnects nothing');
     const ev = last<{ channel: string; state: string; view: { simulated: boolean } }>('onConnection');
     assert.equal(ev?.state, 'connected');
+  });
+
+  test('connect REPLACES the connected sensor; while a session records from it, it is refused (nothing disconnected)', async () => {
+    const c = service.createClient({ name: 'Wissel' });
+    await service.listSensors();
+    await service.connectSensor('sim:speed=10');
+    const second = await service.connectSensor('sim');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['sim'], 'one card after connecting a second time');
+    assert.equal(second.channel, 'ch1');
+    service.startSession({ clientId: c.id, pacer: null });
+    await assert.rejects(service.connectSensor('serial:/dev/ttyUSB0'), (e: ValidationError) => e.issues[0]?.code === 'sensorInUse' && e.issues[0]?.field === 'spec');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['sim'], 'the recording sensor stays');
+    assert.equal(service.getSessionState().phase, 'recording');
+    await service.stopSession();
+    await service.connectSensor('serial:/dev/ttyUSB0');
+    assert.deepEqual(service.listChannels().map((v) => v.spec), ['serial:/dev/ttyUSB0']);
   });
 
   test('live stream: the channel\'s samples become batches (not one message per sample); quality and notices go out at once', async () => {
@@ -106,14 +127,46 @@ describe('AppService', () => {
     await assert.rejects(service.stopSession(), /no session to stop/);
   });
 
-  test('the session ends by itself when the pacer duration is over', async () => {
+  test('the end of the pacer duration is announced, never a silent stop; continue keeps recording with the pacer open-ended', async () => {
     const c = service.createClient({ name: 'Kees' });
     await service.connectSensor('sim');
     service.startSession({ clientId: c.id, pacer: { rateBpm: 6, inhaleFraction: 0.5, durationSec: 60 } });
     devices.clockSec = 61;
     await new Promise((r) => setTimeout(r, 80));
-    assert.equal(service.getSessionState().phase, 'idle');
+    const st = service.getSessionState();
+    assert.equal(st.phase, 'recording', 'still recording after the pacer duration');
+    assert.equal(st.pacerEnded, true);
+    assert.equal(last<{ pacerEnded: boolean }>('onSessionState')!.pacerEnded, true, 'the renderer is told');
+    assert.equal(recorders[0]!.stopped, null, 'nothing stopped the recorder');
+    assert.deepEqual(recorders[0]!.markers.map((m) => m[1]), ['pacer-end']);
+    devices.clockSec = 75;
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(service.getSessionState().phase, 'recording', 'waits for the therapist');
+    assert.equal(service.getSessionState().markers.length, 1, 'announced once');
+
+    const cont = service.continuePacer();
+    assert.equal(cont.phase, 'recording');
+    assert.equal(cont.pacerEnded, false);
+    assert.equal(devices.pacers.at(-1)!.startSec, 75, 'a fresh breath now');
+    assert.equal(devices.pacers.at(-1)!.endSec, null, 'open-ended');
+    assert.deepEqual(recorders[0]!.pacerChanges.at(-1)![0], { rateBpm: 6, inhaleFraction: 0.5 });
+    devices.clockSec = 1000;
+    await new Promise((r) => setTimeout(r, 80));
+    assert.equal(service.getSessionState().phase, 'recording');
+    assert.throws(() => service.continuePacer(), /not ended/);
+    await service.stopSession();
     assert.equal(recorders[0]!.stopped, 'complete');
+  });
+
+  test('bad pacer settings are refused with field problems before anything starts', async () => {
+    const c = service.createClient({ name: 'Veld' });
+    await service.connectSensor('sim');
+    const bad = (pacer: object) => () => service.startSession({ clientId: c.id, pacer: pacer as never });
+    assert.throws(bad({ rateBpm: 12, inhaleFraction: 0.5, holdInSec: 2, holdOutSec: 2 }), (e: ValidationError) => e.issues[0]?.field === 'pacer.holds' && e.issues[0]?.code === 'phaseTooShort');
+    assert.throws(bad({ rateBpm: 6, inhaleFraction: 0.5, durationSec: 30_000 }), (e: ValidationError) => e.issues[0]?.field === 'pacer.durationMin');
+    assert.equal(service.getSessionState().phase, 'idle');
+    assert.equal(recorders.length, 0, 'no recording was started');
+    assert.throws(() => service.setPacer({ rateBpm: 2, inhaleFraction: 0.5 }), (e: ValidationError) => e.issues[0]?.field === 'rateBpm' && e.issues[0]?.code === 'outOfRange');
   });
 
   test('a sensor that stays silent ends the session (no-data), kept as interrupted', async () => {
@@ -138,7 +191,7 @@ describe('AppService', () => {
     assert.equal(service.getSessionState().lastEndReason, 'sensor-lost');
     assert.equal(recorders[0]!.stopped, 'interrupted');
     await service.disconnectSensor('ch1');
-    await service.connectSensor('sim:x');
+    await service.connectSensor('sim:seed=2');
     service.startSession({ clientId: c.id, pacer: null });
     const ch = devices.channel('ch1')!;
     ch.lastNotice = { code: 'end-of-recording' };

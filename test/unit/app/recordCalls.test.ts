@@ -229,7 +229,11 @@ describe('AppService — clinical record calls', () => {
   test('through the contract: argument checks, and results as plain replies', async () => {
     const svc = service as unknown as CadansService;
     const badFormat = await dispatchInvoke(svc, 'exportSession', [1, 'xml']);
-    assert.deepEqual(badFormat, { ok: false, error: 'exportSession: argument 2 must be one of csv, rr, json' });
+    assert.deepEqual(badFormat, {
+      ok: false,
+      error: 'exportSession: argument 2 must be one of csv, rr, json',
+      issues: [{ field: 'argument 2', code: 'unknownValue', params: { allowed: 'csv, rr, json', value: '"xml"' } }],
+    });
     const badArgs = await dispatchInvoke(svc, 'createQuestionnaire', ['text']);
     assert.equal(badArgs.ok, false);
     const refused = await dispatchInvoke(svc, 'createRunningLogEntry', [{ clientId, date: '2999-01-01' }]);

@@ -49,7 +49,16 @@ describe('sensor views', () => {
   test('a channel: the simulator is marked as simulated; the sensor\'s standing diagnosis comes along', () => {
     const notice = { code: 'no-data' as const, params: { port: 'sim', seconds: 3 } };
     const c = channelView({ id: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 }, lastNotice: notice, measuredHz: 250.4 });
-    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, measuredHz: 250.4, simulated: true, notice });
-    assert.equal(channelView({ id: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS' }, lastNotice: null }).simulated, false);
+    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, measuredHz: 250.4, simulated: true, protocol: null, speed: 1, notice });
+    const ble = channelView({ id: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS', protocol: 'ble-hrs' }, lastNotice: null });
+    assert.equal(ble.simulated, false);
+    assert.equal(ble.protocol, 'ble-hrs', 'each card can say what it is');
+  });
+
+  test('a sped-up simulator says its speed; a missing or nonsense speed is real time', () => {
+    const info = { kind: 'sim' as const, label: 'Simulator' };
+    assert.equal(channelView({ id: 'ch1', spec: 'sim:speed=10', state: 'connected', info, lastNotice: null, speed: 10 }).speed, 10);
+    assert.equal(channelView({ id: 'ch1', spec: 'sim', state: 'connected', info, lastNotice: null }).speed, 1);
+    assert.equal(channelView({ id: 'ch1', spec: 'sim', state: 'connected', info, lastNotice: null, speed: NaN }).speed, 1);
   });
 });
