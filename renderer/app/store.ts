@@ -19,6 +19,7 @@ import {
 } from '../../shared/ipc/apiTypes.js';
 import type { ClientListItem } from '../../shared/domain/types.js';
 import type { CadansApi } from '../../shared/ipc/contract.js';
+import type { RecordsChange } from '../../shared/ipc/recordTypes.js';
 import { LiveData } from '../charts/LiveData.js';
 import type { LinkState } from '../bridge/bridge.js';
 
@@ -139,6 +140,22 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
     setState({ channels });
   });
   api.onLive((batch) => liveData.ingest(batch));
+  api.onRecordsChanged((change) => {
+    if (change.clientList) void reloadClients(api);
+    for (const fn of recordsListeners) fn(change);
+  });
+}
+
+const recordsListeners = new Set<(change: RecordsChange) => void>();
+
+/**
+ * Hear of changed client records (`onRecordsChanged`: this app or another process, e.g. a
+ * `cadans record` in a terminal); returns the function that stops listening. The client list in
+ * the store is re-fetched here; a screen re-fetches what it shows of the clients named.
+ */
+export function onRecordsChange(fn: (change: RecordsChange) => void): () => void {
+  recordsListeners.add(fn);
+  return () => recordsListeners.delete(fn);
 }
 
 async function refresh(api: CadansApi): Promise<void> {

@@ -76,6 +76,7 @@ import {
   SESSION_EXPORT_FORMATS,
   type DownloadFile,
   type GoalStatusRequest,
+  type RecordsChange,
   type ReportRequest,
   type ReportView,
   type RrImportRequest,
@@ -169,6 +170,8 @@ export const CONTRACT = {
   onSettings: event<AppSettings>(),
   onLive: event<LiveBatch>(),
   onResonance: event<ResonanceRunView>(),
+  /** Client records changed (here or in another process on the same database): re-fetch what is shown of them. */
+  onRecordsChanged: event<RecordsChange>(),
 } as const;
 
 export type Contract = typeof CONTRACT;
