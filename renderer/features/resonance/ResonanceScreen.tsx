@@ -118,7 +118,7 @@ export function ResonanceScreen() {
         )}
         <Card title={t('chart.tachogram')} className="chart-card">
           <ChartFrame empty={connected ? null : t('chart.noSensor')}>
-            <TachogramChart key={locale} windowSec={Math.max(display.tachogramWindowSec, 180)} markers={markers} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={Math.max(display.tachogramWindowSec, 180)} markers={markers} bpmLabel={t('axis.hr')} timeTitles={{ session: t('axis.sessionTime'), relative: t('axis.relativeTime') }} />
           </ChartFrame>
         </Card>
       </div>

@@ -50,6 +50,7 @@ export function LiveScreen() {
   }, [draft, usePacer]);
 
   const ended = session.phase === 'idle' ? session.lastEndedSessionId : null;
+  const timeTitles = { session: t('axis.sessionTime'), relative: t('axis.relativeTime') };
   return (
     <div className="live">
       <aside className="side">
@@ -84,7 +85,7 @@ export function LiveScreen() {
           }
         >
           <ChartFrame empty={empty}>
-            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={session.markers} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={session.markers} bpmLabel={t('axis.hr')} timeTitles={timeTitles} />
           </ChartFrame>
           <div className="legend small muted">
             <span className="swatch swatch-inhale" /> {t('chart.inhaleLegend')}
@@ -93,12 +94,12 @@ export function LiveScreen() {
         <div className="row-bottom">
           <Card title={t('chart.ppg')} className="chart-card">
             <ChartFrame empty={empty}>
-              <PpgChart key={locale} label={t('chart.ppgUnit')} />
+              <PpgChart key={locale} label={t('axis.ppg')} timeTitles={timeTitles} />
             </ChartFrame>
           </Card>
           <Card title={t('chart.spectrum')} className="chart-card">
             <ChartFrame empty={empty}>
-              <SpectrumChart key={locale} xLabel={t('chart.hz')} />
+              <SpectrumChart key={locale} xLabel={t('chart.hz')} yLabel={t('axis.power')} />
             </ChartFrame>
           </Card>
         </div>
