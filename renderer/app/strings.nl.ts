@@ -462,12 +462,15 @@ export const nl = {
   'resonance.stepChart.empty': 'Nog geen slagen in deze stap',
   'resonance.unit.bpm': 'slagen/min',
   'resonance.unit.ms2': 'ms²',
-  'resonance.unit.hz': 'Hz',
   'resonance.unit.deg': '°',
   'resonance.unit.pct': '%',
-  'resonance.unit.s': 's',
   'resonance.overrideInvalid': 'Geef een ademtempo tussen {min} en {max} per minuut, bijvoorbeeld 5,5.',
   'axis.coherenceShort': 'ratio',
+  'resonance.stepChart.x': 'tijd in de stap (s)',
+  'resonance.stepChart.settle': 'inslingeren (niet meegeteld)',
+  'resonance.unit.sync': '0–1',
+  'resonance.unit.perMin': '/min',
+  'resonance.unit.score': '0–100',
 } as const;
 
 export type StringKey = keyof typeof nl;
