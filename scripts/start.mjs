@@ -4,24 +4,10 @@
 // ELECTRON_SKIP_BINARY_DOWNLOAD=1) it says so in one line and serves the same UI through the web
 // host (`cadans web --sensor sim`), which prints the URL to open.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { electronBinary } from './electronBinary.mjs';
 
 const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-
-/** The Electron binary's path, or null. (Not `require('electron')`: that tries to download a missing binary.) */
-function electronBinary() {
-  const dir = join('node_modules', 'electron');
-  try {
-    const rel = readFileSync(join(dir, 'path.txt'), 'utf8').trim();
-    const base = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(dir, 'dist');
-    const path = join(base, rel);
-    return rel && existsSync(path) ? path : null;
-  } catch {
-    return null;
-  }
-}
 
 const sensor = process.env.CADANS_SENSOR?.trim() || 'sim';
 const binary = electronBinary();

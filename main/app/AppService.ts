@@ -12,12 +12,14 @@
  *
  * `composeService` binds every contract call to the one part that implements it (checked at
  * compile time and at start-up), so the Electron IPC handlers, the web host and the CLI all call
- * the same methods. Events reach every registered renderer through the `EventHub`.
+ * the same methods. Events reach every registered renderer through the `EventHub`; changes of
+ * the records database (also by another process) go out as `onRecordsChanged` (`RecordsWatcher`).
  */
 import { INVOKE_NAMES, type CadansService, type EventSink, type InvokeName } from '../../shared/ipc/contract.js';
 import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js';
 import { LIVE_BATCH_HZ } from '../../shared/ipc/liveTypes.js';
 import { chromiumPrintToPdf, type PrintToPdf } from '../reports/printToPdf.js';
+import { RecordsWatcher } from '../storage/recordsWatcher.js';
 import type { Storage } from '../storage/storage.js';
 import { AppCalls } from './appCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
@@ -51,6 +53,8 @@ export interface AppServiceOptions {
   heavyWork?: HeavyWork;
   /** Checks the database passphrase for unlocking the console (encrypted databases). */
   verifyPassphrase?: (passphrase: string) => boolean;
+  /** How often the records database is looked at for changes (`onRecordsChanged`), ms (default 1000). */
+  recordsPollMs?: number;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
@@ -88,12 +92,17 @@ export class AppService {
   readonly resonance: ResonanceService;
   readonly lock: LockCalls;
   private timer: ReturnType<typeof setInterval> | null = null;
+  private recordsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly batchHz: number;
+  private readonly watcher: RecordsWatcher;
+  private readonly recordsPollMs: number;
 
   constructor(o: AppServiceOptions) {
     const nowMs = o.nowMs ?? Date.now;
     const startMs = nowMs();
     this.batchHz = o.batchHz ?? LIVE_BATCH_HZ;
+    this.watcher = new RecordsWatcher(o.storage.db);
+    this.recordsPollMs = o.recordsPollMs ?? 1000;
     this.sensors = new SensorCalls(o.devices, this.hub, {
       nowMs,
       wallSec: () => (nowMs() - startMs) / 1000,
@@ -130,7 +139,20 @@ export class AppService {
   start(): this {
     this.timer = setInterval(() => this.tick(), 1000 / this.batchHz);
     this.timer.unref?.();
+    this.recordsTimer = setInterval(() => this.pollRecords(), this.recordsPollMs);
+    this.recordsTimer.unref?.();
     return this;
+  }
+
+  /** The records change feed: one `onRecordsChanged` when the database changed (see `RecordsWatcher`). */
+  pollRecords(): void {
+    let change;
+    try {
+      change = this.watcher.poll();
+    } catch {
+      return; // a busy or closing database: looked at again next time
+    }
+    if (change) this.hub.emit('onRecordsChanged', change);
   }
 
   /** Register a renderer; returns the function that unregisters it. */
@@ -141,7 +163,9 @@ export class AppService {
   /** Stop the live session (kept as 'interrupted' when it cannot complete), disconnect sensors, stop timers. */
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.recordsTimer) clearInterval(this.recordsTimer);
     this.timer = null;
+    this.recordsTimer = null;
     if (this.sessions.getSessionState().phase !== 'idle') await this.sessions.stopSession().catch(() => undefined);
     this.sessions.pacer.stop();
     await this.sensors.close();

@@ -13,7 +13,7 @@
  * Stopping early keeps the finished steps (status 'interrupted', never a default); cancelling
  * stores no assessment.
  */
-import { PPG_PULSE_DELAY_SEC, type ResonanceProtocolSettings } from '../../shared/dsp/resonance/index.js';
+import { PPG_PULSE_DELAY_SEC, stepHrTraces, type ResonanceAssessment, type ResonanceProtocolSettings, type StepHrTrace } from '../../shared/dsp/resonance/index.js';
 import {
   RESONANCE_VARIANTS,
   type ResonanceOverrideRequest,
@@ -149,7 +149,16 @@ export class ResonanceService {
       override: override ?? null,
       rate,
       isClientDefault: rate !== null && lastResonanceRate(this.storage, s.clientId)?.sessionId === sessionId,
+      stepTraces: assessment.kind === 'stepped' ? this.stepTraces(sessionId, assessment) : [],
     };
+  }
+
+  /** Heart rate over the pacer per step, from the stored beats (same clock as the stored assessment). */
+  private stepTraces(sessionId: number, a: ResonanceAssessment): StepHrTrace[] {
+    const beats = this.storage.beats.list(sessionId);
+    const protocol = a.settings.protocol;
+    const inhale = 'inhaleFraction' in protocol ? protocol.inhaleFraction : 0.4;
+    return stepHrTraces(a.steps, { tSec: beats.map((b) => b.tSec), ibiMs: beats.map((b) => b.ibiMs) }, inhale);
   }
 
   setResonanceOverride(req: ResonanceOverrideRequest): ResonanceResultView {

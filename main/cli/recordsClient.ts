@@ -1,6 +1,7 @@
 /** `--client <name|id>` of the records commands. */
 import type { Client } from '../../shared/domain/types.js';
 import type { Storage } from '../storage/storage.js';
+import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 
 export const DEFAULT_CLIENT_NAME = 'Anonymous';
@@ -23,6 +24,21 @@ export function findClients(storage: Storage, spec: string): Client[] {
     return [c];
   }
   return storage.clients.findByName(spec);
+}
+
+/**
+ * `oneClient` — the one client `--client` names for a command that reads a record (a report): by
+ * id (must exist) or by exact name (case-insensitive). No match, or a name several clients share,
+ * is refused with a message that says what to give instead.
+ */
+export function oneClient(storage: Storage, spec: string): Client {
+  const id = asId(spec);
+  if (id !== null) return storage.clients.require(id);
+  const found = findClients(storage, spec);
+  if (found.length === 1) return found[0];
+  if (found.length === 0) throw new CliError(`no client named '${showText(spec.trim(), 80)}'; see cadans clients`);
+  const ids = found.map((c) => c.id).join(', ');
+  throw new CliError(`${found.length} clients are named '${showText(spec.trim(), 80)}' (ids ${ids}); give the id with --client`);
 }
 
 /**

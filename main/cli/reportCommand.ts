@@ -7,10 +7,11 @@ import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
+import { oneClient } from './recordsClient.js';
 
 const USAGE =
   'cadans report <sessionId> --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force] | ' +
-  'cadans report --client <id> --progress [--course <id>] --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force]';
+  'cadans report --client <name|id> --progress [--course <id>] --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force]';
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 
@@ -22,15 +23,15 @@ function parseId(text: string, what: string): number {
 }
 
 /**
- * `cadans report` — the session report of one session, or with `--client <id> --progress` the
- * progress report of a client (optionally one `--course`), as self-contained HTML or as PDF
+ * `cadans report` — the session report of one session, or with `--client <name|id> --progress` the
+ * progress report of a client (an exact name or an id; a name several clients share is refused) (optionally one `--course`), as self-contained HTML or as PDF
  * (headless Chromium; `$CADANS_CHROMIUM` overrides the executable). An existing file is not overwritten
  * unless `--force` is given.
  */
 export const reportCommand: CliCommand = {
   usage: USAGE,
   summary:
-    'Write a session report (one session) or a progress report (--client <id> --progress) as .html (self-contained, ' +
+    'Write a session report (one session) or a progress report (--client <name|id> --progress; a name shared by several clients is refused: give the id) as .html (self-contained, ' +
     'no network) or .pdf (printed with headless Chromium). --lang nl (default) or en. Numbers come from the offline ' +
     'analysis of the stored signal (as `cadans analyze`). --tz ZONE sets the time zone of times of day (default: the ' +
     "system's). An existing --out file is not overwritten unless --force.",
@@ -53,22 +54,26 @@ export const reportCommand: CliCommand = {
     const timeZone = typeof values.tz === 'string' ? checkTimeZone(values.tz) : undefined;
     const progress = values.progress === true;
     if (progress) {
-      if (positionals.length > 0) throw new CliError(`a progress report takes --client <id>, not a session id; see cadans report --help`, 2);
-      if (typeof values.client !== 'string') throw new CliError(`--progress needs --client <id>; see cadans report --help`, 2);
+      if (positionals.length > 0) throw new CliError(`a progress report takes --client <name|id>, not a session id; see cadans report --help`, 2);
+      if (typeof values.client !== 'string') throw new CliError(`--progress needs --client <name|id>; see cadans report --help`, 2);
     } else {
       if (values.client !== undefined || values.course !== undefined) throw new CliError(`--client/--course need --progress; see cadans report --help`, 2);
       if (positionals.length !== 1) throw new CliError(`expected one session id; see cadans report --help`, 2);
     }
     const sessionId = progress ? 0 : parseId(positionals[0]!, 'session id');
-    const clientId = progress ? parseId(String(values.client), '--client') : 0;
+    const clientSpec = progress ? String(values.client) : '';
+    if (progress && clientSpec.trim() === '') throw new CliError('--client needs a name or an id', 2);
     const courseId = typeof values.course === 'string' ? parseId(values.course, '--course') : null;
     const opts = { lang: lang as ReportLang, timeZone };
     // Refused before the database is opened: a failing command touches nothing.
     if (values.force !== true && existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name (or --force).`);
+    let clientId = 0;
     try {
-      const html = await withRecordsDb(values.db, { mustExist: true }, (storage) =>
-        progress ? progressReportHtml(storage, { clientId, courseId }, opts) : sessionReportHtml(storage, sessionId, opts),
-      );
+      const html = await withRecordsDb(values.db, { mustExist: true }, (storage) => {
+        if (!progress) return sessionReportHtml(storage, sessionId, opts);
+        clientId = oneClient(storage, clientSpec).id;
+        return progressReportHtml(storage, { clientId, courseId }, opts);
+      });
       const r = await writeReportFile(html, out, { overwrite: values.force === true });
       logAccess(values.db, (s) =>
         progress

@@ -22,6 +22,7 @@ import {
 } from '../../shared/ipc/apiTypes.js';
 import type { ClientListItem } from '../../shared/domain/types.js';
 import type { CadansApi } from '../../shared/ipc/contract.js';
+import type { RecordsChange } from '../../shared/ipc/recordTypes.js';
 import { LiveData } from '../charts/LiveData.js';
 import type { LinkState } from '../bridge/bridge.js';
 
@@ -148,6 +149,11 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
   });
   api.onLive((batch) => liveData.ingest(batch));
   api.onLock((lock) => applyLock(api, lock));
+  api.onRecordsChanged((change) => {
+    if (state.lock?.locked) return; // nothing of a record is fetched while locked
+    if (change.clientList) void reloadClients(api);
+    for (const fn of recordsListeners) fn(change);
+  });
 }
 
 /** A new lock state: locked → the page forgets the client list (nothing of a record stays in memory); unlocked → reload. */
@@ -156,6 +162,18 @@ function applyLock(api: CadansApi, lock: LockState): void {
   if (lock.locked) setState({ lock, clients: [], error: null });
   else setState({ lock });
   if (was && !lock.locked) void reloadClients(api);
+}
+
+const recordsListeners = new Set<(change: RecordsChange) => void>();
+
+/**
+ * Hear of changed client records (`onRecordsChanged`: this app or another process, e.g. a
+ * `cadans record` in a terminal); returns the function that stops listening. The client list in
+ * the store is re-fetched here; a screen re-fetches what it shows of the clients named.
+ */
+export function onRecordsChange(fn: (change: RecordsChange) => void): () => void {
+  recordsListeners.add(fn);
+  return () => recordsListeners.delete(fn);
 }
 
 async function refresh(api: CadansApi): Promise<void> {

@@ -6,7 +6,8 @@
 import { useRef } from 'react';
 import type uPlot from 'uplot';
 import { liveData } from '../app/store.js';
-import { axis, clockTicks, COLORS } from './chartTheme.js';
+import { axis, COLORS, sessionTimeAxis, setTimeAxisTitle } from './chartTheme.js';
+import { liveOrigin } from './liveOrigin.js';
 import { useFrame } from './frameLoop.js';
 import { perfStats } from './perfStats.js';
 import { paddedRange } from './plugins.js';
@@ -48,7 +49,7 @@ function drawBeats(u: uPlot): void {
   ctx.restore();
 }
 
-export function PpgChart({ label }: { label: string }) {
+export function PpgChart({ label, timeTitles = { session: '', relative: '' } }: { label: string; timeTitles?: { session: string; relative: string } }) {
   const box = useRef<HTMLDivElement>(null);
   const view = useRef({ x0: 0, x1: WINDOW_SEC });
   const drawn = useRef({ version: -1, beats: -1, x1: NaN });
@@ -62,7 +63,7 @@ export function PpgChart({ label }: { label: string }) {
       cursor: { show: false },
       scales: { x: { time: false, range: () => [view.current.x0, view.current.x1] }, y: { range: () => yr.current } },
       axes: [
-        axis({ values: clockTicks, space: 50 }),
+        sessionTimeAxis(liveOrigin, timeTitles.relative, 50),
         axis({ label, labelSize: 14, size: 44, values: (_u, s) => s.map((v) => String(Math.round(v))) }),
       ],
       series: [{}, { stroke: COLORS.ppg, width: 1.5, points: { show: false } }],
@@ -78,6 +79,7 @@ export function PpgChart({ label }: { label: string }) {
     // The right edge is the newest sample: the trace is redrawn when samples arrive (20–30×/s), not every frame.
     const x1 = ppg.lastX;
     if (!Number.isFinite(x1)) return;
+    if (setTimeAxisTitle(u, liveOrigin() !== null ? timeTitles.session : timeTitles.relative)) drawn.current.version = -1;
     const d = drawn.current;
     if (ppg.version === d.version && liveData.beats.version === d.beats) return;
     const fresh = ppg.version !== d.version;

@@ -10,7 +10,7 @@ import { useFrame } from './frameLoop.js';
 import { xBand } from './plugins.js';
 import { useUplot } from './useUplot.js';
 
-export function SpectrumChart({ xLabel }: { xLabel: string }) {
+export function SpectrumChart({ xLabel, yLabel }: { xLabel: string; yLabel: string }) {
   const box = useRef<HTMLDivElement>(null);
   const drawn = useRef(-1);
   const chart = useUplot(
@@ -21,7 +21,7 @@ export function SpectrumChart({ xLabel }: { xLabel: string }) {
       legend: { show: false },
       cursor: { show: false },
       scales: { x: { time: false, range: [0, 0.5] }, y: { range: (_u, _min, max) => [0, Math.max(1, (max ?? 1) * 1.1)] } },
-      axes: [axis({ label: xLabel, labelSize: 14, values: fixedTicks(2), space: 40 }), axis({ show: false, size: 8 })],
+      axes: [axis({ label: xLabel, labelSize: 14, values: fixedTicks(2), space: 40 }), axis({ label: yLabel, labelSize: 14, size: 20, values: (_u, splits) => splits.map(() => '') })],
       series: [{}, { stroke: COLORS.spectrum, width: 1.5, fill: COLORS.spectrumFill, points: { show: false } }],
       hooks: {
         drawClear: [

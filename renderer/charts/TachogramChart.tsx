@@ -2,12 +2,14 @@
  * Live heart-rate tachogram: beat-to-beat heart rate over the last 1–5 minutes, the pacer's
  * inhale phases shaded behind it (so the rise of HR on the in-breath is visible) and the
  * session's markers. Redrawn on animation frames from `liveData.hr`; the right edge follows the
- * live clock. `calm` draws the client-display variant: no axes, a thick smooth line.
+ * live clock. The time axis is in session time (0:00 at the session start; before one, counting
+ * back from now). `calm` draws the client-display variant: no axes, a thick smooth line.
  */
 import { useRef } from 'react';
 import uPlot from 'uplot';
 import { liveData } from '../app/store.js';
-import { axis, clockTicks, COLORS } from './chartTheme.js';
+import { axis, COLORS, sessionTimeAxis, setTimeAxisTitle } from './chartTheme.js';
+import { liveOrigin } from './liveOrigin.js';
 import { useFrame } from './frameLoop.js';
 import { markerLines, paddedRange, shadeInhales } from './plugins.js';
 import { useUplot } from './useUplot.js';
@@ -18,9 +20,11 @@ export interface TachogramProps {
   /** Markers on the channel clock. */
   markers?: readonly { clockSec: number; note: string; kind: string }[];
   bpmLabel: string;
+  /** Titles of the time axis: during a session (session time) and without one (time before now). */
+  timeTitles?: { session: string; relative: string };
 }
 
-export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel }: TachogramProps) {
+export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel, timeTitles = { session: '', relative: '' } }: TachogramProps) {
   const box = useRef<HTMLDivElement>(null);
   const view = useRef({ x0: 0, x1: windowSec });
   const props = useRef({ windowSec, markers });
@@ -40,7 +44,10 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
       },
       axes: calm
         ? [{ show: false }, { show: false }]
-        : [axis({ values: clockTicks, space: 60 }), axis({ label: bpmLabel, labelSize: 14, size: 44, values: (_u, s) => s.map((v) => v.toFixed(0)) })],
+        : [
+            sessionTimeAxis(liveOrigin, timeTitles.relative),
+            axis({ label: bpmLabel, labelSize: 14, size: 44, values: (_u, s) => s.map((v) => v.toFixed(0)) }),
+          ],
       series: [
         {},
         {
@@ -66,6 +73,7 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
     const hr = liveData.hr;
     const x1 = liveData.clock.now();
     const win = props.current.windowSec;
+    if (!calm && setTimeAxisTitle(u, liveOrigin() !== null ? timeTitles.session : timeTitles.relative)) drawn.current.version = -1;
     // Redraw when new beats came or the view moved by at least a pixel.
     const pxSec = win / Math.max(1, u.bbox.width / devicePixelRatio);
     if (hr.version === drawn.current.version && Math.abs(x1 - drawn.current.x1) < pxSec) return;

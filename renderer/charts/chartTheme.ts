@@ -1,5 +1,6 @@
 /** Colours and axis styling shared by the charts (calm clinical palette; matches app.css). */
 import type uPlot from 'uplot';
+import { formatSessionTime, niceTimeStep, sessionTimeSplits } from '../../shared/charts/sessionTime.js';
 
 export const COLORS = {
   ink: '#1f2a37',
@@ -45,3 +46,36 @@ export const clockTicks = (_u: uPlot, splits: number[]): string[] =>
     const s = Math.round(v);
     return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
   });
+
+/**
+ * A time x axis in SESSION time: ticks at round times since `origin()` (the session start on the
+ * chart's clock), written m:ss; while `origin()` is null (no session) the axis counts back from
+ * its right edge (0:00 = now, −0:30 …). The axis title is set by the chart (`timeAxisTitle`).
+ */
+export function sessionTimeAxis(origin: () => number | null, title: string, space = 60): uPlot.Axis {
+  return axis({
+    space,
+    label: title,
+    labelSize: 16,
+    labelFont: FONT,
+    splits: (_u, _i, min, max, foundIncr) => sessionTimeSplits(min, max, origin() ?? max, niceTimeStep(foundIncr)),
+    values: (u, splits) => {
+      const o = origin() ?? u.scales.x!.max ?? 0;
+      const labels = splits.map((v) => formatSessionTime(v - o));
+      // What the axis shows, for tests and assistive tools (the canvas holds no text).
+      const text = labels.join(' ');
+      if (u.root.dataset.xTicks !== text) u.root.dataset.xTicks = text;
+      const title = String(u.axes[0]?.label ?? '');
+      if (u.root.dataset.xTitle !== title) u.root.dataset.xTitle = title;
+      return labels;
+    },
+  });
+}
+
+/** Set the time axis' title (session time or time before now); true when it changed (redraw). */
+export function setTimeAxisTitle(u: uPlot, title: string): boolean {
+  const a = u.axes[0];
+  if (!a || a.label === title) return false;
+  a.label = title;
+  return true;
+}

@@ -6,6 +6,7 @@
 import type uPlot from 'uplot';
 import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
 import { inhaleSpans } from '../../shared/ipc/pacerTimeline.js';
+import { widenToMinSpan } from '../../shared/charts/minSpan.js';
 import { COLORS } from './chartTheme.js';
 
 const spans: number[] = [];
@@ -96,16 +97,33 @@ export function shadeSpans(get: () => readonly { x0: number; x1: number }[], col
   };
 }
 
-/** y range with at least `minSpan` and 8 % padding. */
+/** y range with at least `minSpan` (shared/charts/minSpan.ts) and 8 % padding. */
 export function paddedRange(min: number | null, max: number | null, minSpan: number): uPlot.Range.MinMax {
   if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [0, minSpan];
-  let lo = min;
-  let hi = max;
-  if (hi - lo < minSpan) {
-    const mid = (hi + lo) / 2;
-    lo = mid - minSpan / 2;
-    hi = mid + minSpan / 2;
-  }
+  const [lo, hi] = widenToMinSpan(min, max, minSpan);
   const pad = (hi - lo) * 0.08;
   return [lo - pad, hi + pad];
+}
+
+/**
+ * Hook: a label at the right end of each horizontal band (e.g. the coherence levels laag /
+ * gemiddeld / hoog), in the band's middle where it is visible.
+ */
+export function yBandLabels(get: () => readonly { y0: number; y1: number; label: string; color: string }[]) {
+  return (u: uPlot): void => {
+    const { left, width, top, height } = u.bbox;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.font = `${11 * devicePixelRatio}px system-ui, sans-serif`;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const b of get()) {
+      const a = Math.max(top, u.valToPos(b.y1, 'y', true));
+      const z = Math.min(top + height, u.valToPos(b.y0, 'y', true));
+      if (z - a < 12 * devicePixelRatio) continue;
+      ctx.fillStyle = b.color;
+      ctx.fillText(b.label, left + width - 6 * devicePixelRatio, (a + z) / 2);
+    }
+    ctx.restore();
+  };
 }

@@ -36,6 +36,33 @@ export function nnSpectrumAt(tSec: ArrayLike<number>, ibiMs: ArrayLike<number>, 
   return { tSec: endSec, dfHz, psd: Float32Array.from(psd.subarray(0, bins)), peakHz: pk ? pk.freqHz : null, peakWidthHz: S.peakWidthHz };
 }
 
+/** The window of `nnSpectrumAt(…, endSec)`: [startSec, endSec), s. */
+export function spectrumWindow(endSec: number): { startSec: number; endSec: number } {
+  return { startSec: endSec - S.windowSec, endSec };
+}
+
+/** Why there is no spectrum for a window (the first reason that applies). */
+export type SpectrumMissing =
+  | { reason: 'start'; fullFromSec: number }
+  | { reason: 'beats'; beats: number }
+  | { reason: 'hole'; holeSec: number }
+  | { reason: 'coverage'; coverage: number };
+
+/**
+ * `nnSpectrumMissing` — why `nnSpectrumAt(tSec, ibiMs, endSec)` gives no spectrum, or null when
+ * it gives one: the window starts before the recording (`start`), fewer than 10 clean beats
+ * (`beats`), a hole > 3 s (`hole`) or < 80 % of the window covered by beats (`coverage`).
+ */
+export function nnSpectrumMissing(tSec: ArrayLike<number>, ibiMs: ArrayLike<number>, endSec: number, recordingStartSec = 0): SpectrumMissing | null {
+  const t0 = endSec - S.windowSec;
+  const q = nnWindowQuality(tSec, ibiMs, t0, endSec);
+  if (q.beats >= 10 && q.maxHoleSec <= S.maxGapSec && q.coverage >= S.minCoverage) return null;
+  if (t0 < recordingStartSec - 1e-9) return { reason: 'start', fullFromSec: recordingStartSec + S.windowSec };
+  if (q.beats < 10) return { reason: 'beats', beats: q.beats };
+  if (q.maxHoleSec > S.maxGapSec) return { reason: 'hole', holeSec: q.maxHoleSec };
+  return { reason: 'coverage', coverage: q.coverage };
+}
+
 /** Streaming form: keeps the last 74 s of beats. */
 export class NnSpectrum {
   private readonly beats = new NnBeatBuffer(S.windowSec + 10);

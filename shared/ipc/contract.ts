@@ -91,6 +91,7 @@ import {
   type QuestionnairePatch,
   type QuestionnaireSaveResult,
   type RunningLogPatch,
+  type RecordsChange,
   type ReportRequest,
   type ReportView,
   type RrImportRequest,
@@ -207,6 +208,8 @@ export const CONTRACT = {
   onLive: event<LiveBatch>(),
   onResonance: event<ResonanceRunView>(),
   onLock: event<LockState>(),
+  /** Client records changed (here or in another process on the same database): re-fetch what is shown of them. */
+  onRecordsChanged: event<RecordsChange>(),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -114,3 +114,20 @@ export interface MarkerPatch {
   kind?: string;
   note?: string;
 }
+
+/**
+ * `RecordsChange` — the payload of the `onRecordsChanged` event: which client records changed
+ * since the last event, in this process or in another one writing the same database (a
+ * `cadans record` in a terminal). A page re-fetches only what it shows of these: the client list
+ * when `clientList` is true, a client's sessions/record when its id is in `clientIds`.
+ */
+export interface RecordsChange {
+  /** Clients whose record changed: a session was added or ended, details, course, goals … */
+  clientIds: number[];
+  /** Sessions that were added or changed status (recording → complete/interrupted). */
+  sessionIds: number[];
+  /** Of `clientIds`: those whose record besides sessions changed (details, courses, goals, questionnaires, running log). */
+  recordClientIds: number[];
+  /** The client list changed (a new client, a name, a session count or date). */
+  clientList: boolean;
+}

@@ -19,6 +19,7 @@ import type {
   SlidingAssessment,
   SlidingProtocolSettings,
 } from '../dsp/resonance/types.js';
+import type { StepHrTrace } from '../dsp/resonance/stepHrTraces.js';
 
 /** The stepped protocol (Lehrer; Shaffer & Meehan 2020) or the sliding one (Fisher & Lehrer 2022). */
 export type ResonanceVariant = 'stepped' | 'sliding';
@@ -102,6 +103,8 @@ export interface ResonanceResultView {
   rate: ResonanceRateView | null;
   /** This assessment sets the client's default pacer rate (their newest complete one with a rate). */
   isClientDefault: boolean;
+  /** Stepped: the heart rate over the pacer per step (the per-step charts); empty for sliding. */
+  stepTraces: StepHrTrace[];
 }
 
 export interface ResonanceOverrideRequest {

@@ -12,6 +12,7 @@ import { dayNumber, type ReportFormat } from './reportFormat.js';
 import type { ReportMessages } from './reportMessages.js';
 import type { ProgressSession } from './reportTypes.js';
 import type { SessionMetrics } from '../dsp/sessionMetrics.js';
+import { TREND_MIN_SPANS } from '../charts/minSpan.js';
 import { withheldReasonText } from '../dsp/hrvWithheld.js';
 import { withheldReasonOf } from './withheld.js';
 
@@ -37,17 +38,19 @@ interface TrendSpec {
   decimals: number;
   color: string;
   yDomain?: [number, number];
+  /** Smallest y span (a 0.3 bpm change must not look like a dip). */
+  yMinSpan?: number;
 }
 
 function trendSpecs(m: ReportMessages): TrendSpec[] {
   const u = m.units;
   return [
-    { key: 'meanHrBpm', title: `${m.meanHr} (${u.bpm})`, value: (x) => x.meanHrBpm, decimals: 0, color: CHART_COLORS.hr },
-    { key: 'rmssdMs', title: `${m.rmssd} (${u.ms})`, value: (x) => x.rmssdMs, decimals: 0, color: CHART_COLORS.pacer },
-    { key: 'sdnnMs', title: `${m.sdnn} (${u.ms})`, value: (x) => x.sdnnMs, decimals: 0, color: CHART_COLORS.pacer },
-    { key: 'coherenceMean', title: m.coherenceMean, value: (x) => x.coherenceMean, decimals: 1, color: CHART_COLORS.coherence },
+    { key: 'meanHrBpm', title: `${m.meanHr} (${u.bpm})`, value: (x) => x.meanHrBpm, decimals: 0, color: CHART_COLORS.hr, yMinSpan: TREND_MIN_SPANS.meanHrBpm },
+    { key: 'rmssdMs', title: `${m.rmssd} (${u.ms})`, value: (x) => x.rmssdMs, decimals: 0, color: CHART_COLORS.pacer, yMinSpan: TREND_MIN_SPANS.rmssdMs },
+    { key: 'sdnnMs', title: `${m.sdnn} (${u.ms})`, value: (x) => x.sdnnMs, decimals: 0, color: CHART_COLORS.pacer, yMinSpan: TREND_MIN_SPANS.sdnnMs },
+    { key: 'coherenceMean', title: m.coherenceMean, value: (x) => x.coherenceMean, decimals: 1, color: CHART_COLORS.coherence, yMinSpan: TREND_MIN_SPANS.coherenceMean },
     { key: 'coherentSharePct', title: m.coherentShare, value: coherentSharePct, decimals: 0, color: CHART_COLORS.highSolid, yDomain: [0, 100] },
-    { key: 'breathingRateBpm', title: `${m.breathingRate} (${u.breathsPerMin})`, value: (x) => x.breathingRateBpm, decimals: 1, color: CHART_COLORS.breathing },
+    { key: 'breathingRateBpm', title: `${m.breathingRate} (${u.breathsPerMin})`, value: (x) => x.breathingRateBpm, decimals: 1, color: CHART_COLORS.breathing, yMinSpan: TREND_MIN_SPANS.breathingRateBpm },
   ];
 }
 
@@ -100,6 +103,8 @@ export function trendSection(sessions: readonly ProgressSession[], courses: read
       height: 150,
       ...axis,
       yDomain: spec.yDomain,
+      yMinSpan: spec.yMinSpan,
+      yFloor: 0,
       yTickFormat: (v) => fmt.numShort(v, 2),
       series: [{ x: xs, y: analysed.map((s) => spec.value(s.metrics!)), color: spec.color, points: true, widthPx: 1.2 }],
       markers,

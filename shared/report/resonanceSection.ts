@@ -11,6 +11,10 @@
  */
 import { resonanceReasonText } from '../dsp/resonance/resonanceMessages.js';
 import type { ResonanceAssessment, ResonanceFlag, ResonanceOverride, SlidingAssessment } from '../dsp/resonance/types.js';
+import { widenToMinSpan } from '../charts/minSpan.js';
+import { stepHrTraces, type TraceBeats } from '../dsp/resonance/stepHrTraces.js';
+import { CHART_COLORS } from './charts/chartTypes.js';
+import { lineChart } from './charts/lineChart.js';
 import type { ReportFormat } from './reportFormat.js';
 import { esc, metaList, paragraphs, table, type Cell } from './reportHtml.js';
 import type { ReportLang } from './reportMessages.js';
@@ -33,7 +37,12 @@ const MESSAGES = {
       'off-pace': 'hartritme volgde de begeleider niet in één of meer stappen',
     } as Record<ResonanceFlag, string>,
     flagsLabel: 'Let op',
-    headers: ['Tempo', 'Piek-dal', 'Fase HR', 'Sync.', 'LF', 'LF-piek', 'Pieken', 'Glad', 'Adem uit HR', 'Gecorr.', 'Score', 'Rang'],
+    headers: ['Tempo (/min)', 'Piek-dal (slagen/min)', 'Fase HR (°)', 'Sync. (0–1)', 'LF (ms²)', 'LF-piek (ms²)', 'Pieken', 'Glad (0–1)', 'Adem uit HR (/min)', 'Gecorr. (%)', 'Score (0–100)', 'Rang'],
+    stepCharts: 'Hartslag over de ademgids per stap',
+    stepChartsIntro: 'Per stap de hartslag van slag tot slag (slagen/min) over de tijd in de stap (s); blauw = inademen volgens de begeleider, grijs = inslingeren (niet meegeteld). Eén schaal voor alle stappen.',
+    stepX: 'tijd in de stap (s)',
+    stepY: 'slagen/min',
+    noBeats: 'geen slagen',
     slidingPeak: 'Grootste hartslagschommeling bij',
     slidingPt: 'Piek-dal op dat tempo',
     slidingUsable: 'Bruikbare ademhalingen',
@@ -57,7 +66,12 @@ const MESSAGES = {
       'off-pace': 'heart rhythm did not follow the pacer in one or more steps',
     } as Record<ResonanceFlag, string>,
     flagsLabel: 'Note',
-    headers: ['Rate', 'Peak–trough', 'HR phase', 'Sync.', 'LF', 'LF peak', 'Peaks', 'Smooth', 'Breathing from HR', 'Corr.', 'Score', 'Rank'],
+    headers: ['Rate (/min)', 'Peak–trough (bpm)', 'HR phase (°)', 'Sync. (0–1)', 'LF (ms²)', 'LF peak (ms²)', 'Peaks', 'Smooth (0–1)', 'Breathing from HR (/min)', 'Corr. (%)', 'Score (0–100)', 'Rank'],
+    stepCharts: 'Heart rate over the breathing guide per step',
+    stepChartsIntro: 'For each step the beat-to-beat heart rate (bpm) over the time in the step (s); blue = in-breath of the guide, grey = settling (not counted). One scale for all steps.',
+    stepX: 'time in the step (s)',
+    stepY: 'bpm',
+    noBeats: 'no beats',
     slidingPeak: 'Largest heart-rate swing at',
     slidingPt: 'Peak-to-trough at that rate',
     slidingUsable: 'Usable breaths',
@@ -78,7 +92,7 @@ function asStored(v: unknown): Stored | null {
 }
 
 /** `resonanceSection` — see the file comment; '' when `stored` is not an assessment. */
-export function resonanceSection(stored: unknown, fmt: ReportFormat, lang: ReportLang): string {
+export function resonanceSection(stored: unknown, fmt: ReportFormat, lang: ReportLang, beats: TraceBeats | null = null): string {
   const a = asStored(stored);
   if (!a) return '';
   const m = MESSAGES[lang];
@@ -105,14 +119,14 @@ export function resonanceSection(stored: unknown, fmt: ReportFormat, lang: Repor
       return [
         `${fmt.num(st.rateBpm, 1)}${st.reliable ? '' : ` (${m.unreliable})`}`,
         { text: pt, num: true },
-        { text: st.hrLagDeg === null ? fmt.num(null) : `${fmt.num(st.hrLagDeg, 0)}°`, num: true },
+        n(st.hrLagDeg, 0),
         n(st.synchrony, 2),
         n(st.lfPowerMs2, 0),
         n(st.lfPeakPowerMs2, 0),
         n(st.lfPeakCount, 0),
         n(st.smoothness, 2),
         n(st.rsaRateBpm, 1),
-        { text: fmt.pct(st.correctedPct, 1), num: true },
+        n(st.correctedPct, 1),
         n(r?.score, 1),
         n(r?.rank, 0),
       ];
@@ -123,6 +137,7 @@ export function resonanceSection(stored: unknown, fmt: ReportFormat, lang: Repor
       rowHeaders: true,
       rowData: a.steps.map((st) => ({ rate: String(st.rateBpm), rank: String(rank.get(st.index)?.rank ?? '') })),
     });
+    if (beats) html += stepChartsHtml(a, beats, fmt, m);
   } else {
     html += metaList([
       [m.slidingPeak, rate(a.peakRateBpm)],
@@ -131,4 +146,38 @@ export function resonanceSection(stored: unknown, fmt: ReportFormat, lang: Repor
     ]);
   }
   return html + '</section>';
+}
+
+type Messages = (typeof MESSAGES)[ReportLang];
+
+/** Small multiples: the heart rate over the pacer in each step, on one shared scale of ≥ 10 bpm. */
+function stepChartsHtml(a: ResonanceAssessment, beats: TraceBeats, fmt: ReportFormat, m: Messages): string {
+  const protocol = a.settings?.protocol as { inhaleFraction?: number } | undefined;
+  const traces = stepHrTraces(a.steps, beats, protocol?.inhaleFraction ?? 0.4);
+  if (traces.length === 0) return '';
+  const all = traces.flatMap((t) => t.hrBpm);
+  const [lo, hi] = all.length ? widenToMinSpan(Math.min(...all), Math.max(...all), 10, 0) : [60, 70];
+  const yDomain: [number, number] = [Math.floor(lo), Math.ceil(hi)];
+  let html = `<h3>${esc(m.stepCharts)}</h3><p class="small">${esc(m.stepChartsIntro)}</p><div class="cols3 resonance-step-charts">`;
+  for (const tr of traces) {
+    const svg = lineChart({
+      ariaLabel: `${m.stepCharts}: ${fmt.num(tr.rateBpm, 1)} ${m.perMin}`,
+      width: 240,
+      height: 150,
+      xDomain: [0, Math.max(1, tr.durationSec)],
+      yDomain,
+      xLabel: m.stepX,
+      yLabel: m.stepY,
+      yTickFormat: (v) => fmt.num(v, 0),
+      xTickFormat: (v) => fmt.num(v, 0),
+      series: [{ x: tr.tSec, y: tr.hrBpm, color: CHART_COLORS.hr, widthPx: 1.2, maxGapX: 3 }],
+      xSpans: [
+        ...tr.inhale.map(([from, to]) => ({ from, to, color: CHART_COLORS.inhale })),
+        ...(tr.analysisFromSec > 0 ? [{ from: 0, to: tr.analysisFromSec, color: CHART_COLORS.gap }] : []),
+      ],
+      emptyText: m.noBeats,
+    });
+    html += `<figure data-chart="resonance-step" data-rate="${esc(String(tr.rateBpm))}" data-beats="${tr.tSec.length}"><figcaption>${esc(`${fmt.num(tr.rateBpm, 1)} ${m.perMin}`)}</figcaption>${svg}</figure>`;
+  }
+  return html + '</div>';
 }

@@ -186,7 +186,9 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     body += `<section class="figures"><h2>${esc(m.keyFiguresTitle)}</h2><p class="warn analysis-error">${esc(m.analysisFailed(reason))}</p></section>`;
   }
 
-  body += resonanceSection(input.resonance, fmt, opts.lang);
+  // The per-step HR charts of a resonance assessment take the analysed NN series, on the session clock.
+  const stepBeats = result ? { tSec: result.nn.tSec.map((t) => t + offsetSec), ibiMs: result.nn.ibiMs } : null;
+  body += resonanceSection(input.resonance, fmt, opts.lang, stepBeats);
   body += `<section class="markers block">${markersSection(input, fmt, m)}${gapsSection(input, result, offsetSec, fmt, m)}</section>`;
   if (analysis) {
     body += `<section class="settings page-break"><h2>${esc(m.appendixTitle)}: ${esc(m.settingsTitle)}</h2><p class="small">${esc(m.settingsIntro)}</p>`;

@@ -105,8 +105,27 @@ describe('Resonance assessment in Chromium (cadans web + simulator)', { skip: sk
     assert.match((await page.getByTestId('resonance-result').textContent()) ?? '', /standaard voor de volgende ademhalingssessie van Rosa Resonantie/);
     await page.screenshot({ path: artifactPath('resonance-03-recommendation.png'), fullPage: true });
 
-    // The therapist overrides the rate.
-    await page.getByTestId('resonance-override-rate').fill(String(OVERRIDE_BPM));
+    // Per step, the heart rate over the pacer; every column with its unit.
+    const stepCharts = page.getByTestId('resonance-step-card').getByTestId('resonance-step-chart');
+    await waitFor('the per-step charts', async () => (await stepCharts.count()) === 3, 10_000);
+    const chartRates = await stepCharts.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-rate'))));
+    assert.deepEqual(chartRates, [6.5, 5.5, 4.5]);
+    for (const n of await stepCharts.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-beats'))))) assert.ok(n >= 20, `beats in a step chart: ${n}`);
+    const units = await page.getByTestId('resonance-table').locator('th').evaluateAll((els) => els.map((e) => e.querySelector('.unit')?.textContent ?? ''));
+    assert.ok(units.includes('ms²') && units.includes('slagen/min') && units.includes('°') && units.includes('%'), `units ${units.join('|')}`);
+    await page.getByTestId('resonance-step-card').screenshot({ path: artifactPath('resonance-03b-step-charts.png') });
+
+    // The override box speaks Dutch (5,5), takes 5,5 or 5.5, and says what is wrong otherwise.
+    const box = page.getByTestId('resonance-override-rate');
+    const shownRate = await box.inputValue();
+    assert.match(shownRate, /^\d+,\d+$/, `Dutch number format in the override box: '${shownRate}'`);
+    assert.equal(uiNumber(shownRate), recRate);
+    await box.fill('vijf');
+    await page.getByTestId('resonance-override-invalid').waitFor();
+    assert.ok(await page.getByTestId('resonance-override-save').isDisabled());
+
+    // The therapist overrides the rate (typed with a decimal point: accepted too).
+    await page.getByTestId('resonance-override-rate').fill(`${OVERRIDE_BPM}.0`);
     await page.getByTestId('resonance-override-note').fill('Cliënt vindt 5 prettiger');
     await page.getByTestId('resonance-override-save').click();
     await page.getByTestId('resonance-overridden').waitFor();
@@ -133,6 +152,7 @@ describe('Resonance assessment in Chromium (cadans web + simulator)', { skip: sk
     await page.getByTestId('resonance-session').waitFor();
     assert.match((await page.getByTestId('resonance-session').textContent()) ?? '', /Standaardtempo van de cliënt/);
     assert.equal(await page.getByTestId('resonance-session').locator('[data-testid="resonance-row"]').count(), 3);
+    assert.equal(await page.getByTestId('resonance-session').getByTestId('resonance-step-chart').count(), 3, 'the per-step charts in the history');
     await page.screenshot({ path: artifactPath('resonance-05-history.png'), fullPage: true });
 
     // The next breathing session: the pacer form is preset to the chosen rate and says so.

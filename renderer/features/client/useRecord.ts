@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Course, Goal, QuestionnaireEntry, RunningLogEntry, SessionListItem } from '../../../shared/domain/types.js';
 import { api } from '../../app/api.js';
-import { showError } from '../../app/store.js';
+import { onRecordsChange, showError } from '../../app/store.js';
 
 export interface RecordData {
   clientId: number;
@@ -33,8 +33,21 @@ export function useRecord(clientId: number | null): { data: RecordData | null; r
     if (clientId === null) return;
     let live = true;
     load(clientId).then((d) => live && setData(d), showError);
+    // Changed elsewhere (another window, `cadans record` in a terminal): new or ended sessions
+    // re-fetch the session list only; a change of the rest of the record re-fetches it all.
+    const off = onRecordsChange((c) => {
+      if (!c.clientIds.includes(clientId)) return;
+      if (c.recordClientIds.includes(clientId)) {
+        load(clientId).then((d) => live && setData(d), showError);
+        return;
+      }
+      api()
+        .listSessions(clientId)
+        .then((sessions) => live && setData((d) => (d && d.clientId === clientId ? { ...d, sessions } : d)), showError);
+    });
     return () => {
       live = false;
+      off();
     };
   }, [clientId, load]);
 

@@ -7,7 +7,7 @@ import type { SessionListItem } from '../../../shared/domain/types.js';
 import { api } from '../../app/api.js';
 import { hasKey, useT, type StringKey } from '../../app/i18n.js';
 import { navigate } from '../../app/route.js';
-import { setState, showError, useApp } from '../../app/store.js';
+import { onRecordsChange, setState, showError, useApp } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { SessionSummaryCard } from '../review/SessionSummaryCard.js';
 import { NewClientForm } from './NewClientForm.js';
@@ -32,15 +32,22 @@ export function ClientsScreen({ clientId }: { clientId: number | null }) {
     setOpen(null);
     if (selected === null) return;
     let live = true;
-    api()
-      .listSessions(selected)
-      .then((l) => {
-        if (!live) return;
-        setSessions(l);
-        setOpen(l[0]?.id ?? null);
-      }, showError);
+    const load = (first: boolean) =>
+      api()
+        .listSessions(selected)
+        .then((l) => {
+          if (!live) return;
+          setSessions(l);
+          if (first) setOpen(l[0]?.id ?? null);
+        }, showError);
+    void load(true);
+    // Sessions of this client recorded or ended elsewhere (another window, `cadans record`): only this list again.
+    const off = onRecordsChange((c) => {
+      if (c.clientIds.includes(selected)) void load(false);
+    });
     return () => {
       live = false;
+      off();
     };
   }, [selected]);
 

@@ -54,11 +54,14 @@ export function ClientDisplay() {
         </div>
       )}
       <div className="cd-feedback">
-        <span className={`cd-dot level-${level ?? 'none'}`} />
-        <span>{level ? t(`cd.level.${level}`) : t('cd.level.none')}</span>
+        <span className="cd-status" data-testid="client-status">
+          <span className={`cd-dot level-${level ?? 'none'}`} />
+          <span>{level ? t(`cd.level.${level}`) : t('cd.level.none')}</span>
+        </span>
         {display.clientShowsNumbers && (
           <span className="cd-numbers" data-testid="client-numbers">
-            {t('metrics.coherence')} {fmt.num(ratio, 1)} · <LiveHeartRate testId="client-hr" /> {t('unit.bpm')}
+            {t('metrics.coherence')} {fmt.num(ratio, 1)} · <LiveHeartRate testId="client-hr" />
+            <span className="cd-unit">{t('unit.bpm')}</span>
           </span>
         )}
       </div>

@@ -8,6 +8,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { resonanceReasonText } from '../../../shared/dsp/resonance/resonanceMessages.js';
 import type { ResonanceAssessment, ResonanceOverride, SlidingAssessment } from '../../../shared/dsp/resonance/types.js';
 import { PACER_MAX_RATE_BPM, PACER_MIN_RATE_BPM } from '../../../shared/pacer/pacerSettings.js';
+import { parseDecimal } from '../../../shared/text/parseDecimal.js';
 import { api } from '../../app/api.js';
 import { hasKey, useT } from '../../app/i18n.js';
 import { Badge } from '../../ui/Badge.js';
@@ -29,13 +30,16 @@ export function ResonanceResult({ sessionId, assessment, override, complete, cli
   const rec = assessment.recommendation;
   const reason = Array.isArray(rec.reasonParts) && rec.reasonParts.length > 0 ? resonanceReasonText(rec.reasonParts)[locale] : (rec.reason?.[locale] ?? '');
   const shown = override?.rateBpm ?? rec.rateBpm;
-  const [rate, setRate] = useState<number>(shown ?? 6);
+  // The rate as typed, in the UI's number format (5,5 in Dutch); both 5,5 and 5.5 are accepted.
+  const rateText = (v: number): string => fmt.num(v, v * 10 === Math.round(v * 10) ? 1 : 2);
+  const [text, setText] = useState<string>(rateText(shown ?? 6));
   const [note, setNote] = useState(override?.note ?? '');
   const { busy, run } = useAction();
   useEffect(() => {
-    setRate(override?.rateBpm ?? rec.rateBpm ?? 6);
+    setText(rateText(override?.rateBpm ?? rec.rateBpm ?? 6));
     setNote(override?.note ?? '');
-  }, [override?.rateBpm, override?.note, rec.rateBpm]);
+  }, [override?.rateBpm, override?.note, rec.rateBpm, locale]);
+  const rate = parseDecimal(text) ?? Number.NaN;
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -100,14 +104,14 @@ export function ResonanceResult({ sessionId, assessment, override, complete, cli
         <span className="field-label">{t('resonance.override')}</span>
         <div className="res-override-row">
           <input
-            type="number"
-            className="num"
-            min={PACER_MIN_RATE_BPM}
-            max={PACER_MAX_RATE_BPM}
-            step={0.1}
-            value={Number.isFinite(rate) ? rate : ''}
-            onChange={(e) => setRate(Number(e.target.value))}
+            type="text"
+            inputMode="decimal"
+            className="num res-override-rate"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
             aria-label={t('resonance.overrideRate')}
+            aria-invalid={!rateOk}
+            title={rateOk ? undefined : t('resonance.overrideInvalid', { min: fmt.num(PACER_MIN_RATE_BPM, 0), max: fmt.num(PACER_MAX_RATE_BPM, 0) })}
             data-testid="resonance-override-rate"
           />
           <input value={note} onChange={(e) => setNote(e.target.value)} placeholder={t('resonance.overrideNote')} maxLength={500} data-testid="resonance-override-note" />
@@ -120,6 +124,11 @@ export function ResonanceResult({ sessionId, assessment, override, complete, cli
             </button>
           )}
         </div>
+        {!rateOk && (
+          <span className="field-hint tone-warn" data-testid="resonance-override-invalid">
+            {t('resonance.overrideInvalid', { min: fmt.num(PACER_MIN_RATE_BPM, 0), max: fmt.num(PACER_MAX_RATE_BPM, 0) })}
+          </span>
+        )}
       </form>
     </div>
   );

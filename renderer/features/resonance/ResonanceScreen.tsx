@@ -21,6 +21,7 @@ import { SensorPanel } from '../sensors/SensorPanel.js';
 import { defaultResonanceDraft, parseRates, type ResonanceDraft } from './resonanceDraft.js';
 import { ResonanceProgressCard } from './ResonanceProgressCard.js';
 import { ResonanceResult } from './ResonanceResult.js';
+import { ResonanceStepCharts, useStepTraces } from './ResonanceStepCharts.js';
 import { ResonanceStepTable, type PendingState } from './ResonanceStepTable.js';
 import { ResonanceSetupCard } from './ResonanceSetupCard.js';
 import { useResonanceRun } from './resonanceStore.js';
@@ -65,6 +66,7 @@ export function ResonanceScreen() {
   const stepped = shown ? shown.variant === 'stepped' : draft.variant === 'stepped';
   const rates = shown ? shown.phases.filter((p) => p.kind === 'step').map((p) => p.rateBpm) : (parseRates(draft.ratesText) ?? []);
   const assessment = shown?.assessment?.kind === 'stepped' ? shown.assessment : null;
+  const traces = useStepTraces(ended && shown.status !== 'cancelled' ? shown.sessionId : null);
   const markers = shown ? shown.phases.filter((p) => p.kind === 'step').map((p) => ({ clockSec: p.startSec, note: labels.rate(p.rateBpm), kind: 'phase' })) : [];
 
   return (
@@ -116,9 +118,14 @@ export function ResonanceScreen() {
             <p className="small muted res-note">{t('resonance.tableNote')}</p>
           </Card>
         )}
+        {ended && stepped && shown.status !== 'cancelled' && traces && traces.length > 0 && (
+          <Card title={t('resonance.stepChart')} testId="resonance-step-card">
+            <ResonanceStepCharts traces={traces} bestIndex={assessment && assessment.recommendation.rateBpm !== null ? (assessment.recommendation.ranking[0]?.stepIndex ?? null) : null} />
+          </Card>
+        )}
         <Card title={t('chart.tachogram')} className="chart-card">
           <ChartFrame empty={connected ? null : t('chart.noSensor')}>
-            <TachogramChart key={locale} windowSec={Math.max(display.tachogramWindowSec, 180)} markers={markers} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={Math.max(display.tachogramWindowSec, 180)} markers={markers} bpmLabel={t('axis.hr')} timeTitles={{ session: t('axis.sessionTime'), relative: t('axis.relativeTime') }} />
           </ChartFrame>
         </Card>
       </div>

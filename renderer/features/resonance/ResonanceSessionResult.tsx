@@ -1,6 +1,6 @@
 /**
  * A stored resonance session in the client's history (and the summary after a run): the
- * recommendation with its override control and the per-step table, from `getResonanceResult`.
+ * recommendation with its override control, the per-step table and the per-step HR charts, from `getResonanceResult`.
  * Renders nothing for a session without an assessment (e.g. a cancelled run).
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { useT } from '../../app/i18n.js';
 import { useApp } from '../../app/store.js';
 import { Badge } from '../../ui/Badge.js';
 import { ResonanceResult } from './ResonanceResult.js';
+import { ResonanceStepCharts } from './ResonanceStepCharts.js';
 import { ResonanceStepTable } from './ResonanceStepTable.js';
 import './resonance.css';
 
@@ -43,6 +44,18 @@ export function ResonanceSessionResult({ sessionId }: { sessionId: number }) {
           ranked
         />
       )}
+      {r.stepTraces.length > 0 && (
+        <>
+          <h4 className="res-session-title">{t('resonance.stepChart')}</h4>
+          <ResonanceStepCharts traces={r.stepTraces} bestIndex={bestStep(r)} />
+        </>
+      )}
     </section>
   );
+}
+
+/** The recommended step (highlighted in the charts as in the table), or null. */
+function bestStep(r: ResonanceResultView): number | null {
+  const a = r.assessment;
+  return a.kind === 'stepped' && a.recommendation.rateBpm !== null ? (a.recommendation.ranking[0]?.stepIndex ?? null) : null;
 }

@@ -32,6 +32,20 @@ const COLS: StringKey[] = [
   'resonance.col.corrected',
 ];
 
+/** The unit under each column's title (LF in ms², peak–trough in bpm …); none for counts and ranks. */
+const UNITS: Partial<Record<StringKey, StringKey>> = {
+  'resonance.col.rate': 'resonance.unit.perMin',
+  'resonance.col.pt': 'resonance.unit.bpm',
+  'resonance.col.lag': 'resonance.unit.deg',
+  'resonance.col.sync': 'resonance.unit.sync',
+  'resonance.col.lf': 'resonance.unit.ms2',
+  'resonance.col.lfPeak': 'resonance.unit.ms2',
+  'resonance.col.smooth': 'resonance.unit.pct',
+  'resonance.col.rsa': 'resonance.unit.perMin',
+  'resonance.col.corrected': 'resonance.unit.pct',
+  'resonance.col.score': 'resonance.unit.score',
+};
+
 export function ResonanceStepTable({ ratesBpm, assessment, pending, ranked }: StepTableProps) {
   const { t, fmt } = useT();
   const byIndex = new Map<number, ResonanceStepResult>((assessment?.steps ?? []).map((s) => [s.index, s]));
@@ -44,12 +58,19 @@ export function ResonanceStepTable({ ratesBpm, assessment, pending, ranked }: St
     <table className="table res-table" data-testid="resonance-table">
       <thead>
         <tr>
-          <th>{t('resonance.col.rate')}</th>
-          {cols.map((c) => (
-            <th key={c} className="num">
-              {t(c)}
-            </th>
-          ))}
+          <th>
+            {t('resonance.col.rate')}
+            <span className="unit">{t('resonance.unit.perMin')}</span>
+          </th>
+          {cols.map((c) => {
+            const unit = UNITS[c];
+            return (
+              <th key={c} className="num" data-unit={unit ? t(unit) : undefined}>
+                {t(c)}
+                {unit && <span className="unit">{t(unit)}</span>}
+              </th>
+            );
+          })}
         </tr>
       </thead>
       <tbody>
@@ -76,14 +97,14 @@ export function ResonanceStepTable({ ratesBpm, assessment, pending, ranked }: St
                 {s.reliable && !s.onPace && <span className="badge badge-warn res-flag">{t('resonance.row.offPace')}</span>}
               </td>
               <td className="num">{pt}</td>
-              <td className="num">{s.hrLagDeg === null ? '–' : `${fmt.num(s.hrLagDeg, 0)}°`}</td>
+              <td className="num">{fmt.num(s.hrLagDeg, 0)}</td>
               <td className="num">{fmt.num(s.synchrony, 2)}</td>
               <td className="num">{fmt.num(s.lfPowerMs2, 0)}</td>
               <td className="num">{fmt.num(s.lfPeakPowerMs2, 0)}</td>
               <td className="num">{fmt.num(s.lfPeakCount, 0)}</td>
-              <td className="num">{s.smoothness === null ? '–' : `${fmt.num(s.smoothness * 100, 0)} %`}</td>
+              <td className="num">{s.smoothness === null ? '–' : fmt.num(s.smoothness * 100, 0)}</td>
               <td className="num">{fmt.num(s.rsaRateBpm, 1)}</td>
-              <td className="num">{fmt.num(s.correctedPct, 1)} %</td>
+              <td className="num">{fmt.num(s.correctedPct, 1)}</td>
               {ranked && <td className="num">{fmt.num(r?.score, 0)}</td>}
               {ranked && <td className="num">{r ? r.rank : '–'}</td>}
             </tr>

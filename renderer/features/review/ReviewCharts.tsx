@@ -1,7 +1,8 @@
 /**
  * The review's charts over a saved recording — the live charts' counterparts: HR tachogram with
  * the pacer's inhale phases and markers, raw PPG with beats, coherence over the session and the
- * spectrum of the 64 s ending at the view's end. All share one scrollable x window. Signal gaps
+ * spectrum of the 64 s ending at the view's end (its window in the title; when there is none, why).
+ * Time axes in session time (0:00 = start), every axis titled with its unit. All share one scrollable x window. Signal gaps
  * are shown as gaps: shaded, and no line is drawn across one (`breakAtGaps`); values stored inside
  * a gap (frozen on the live screen) are not drawn.
  */
@@ -9,11 +10,13 @@ import { useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import { COHERENCE_LEVEL_THRESHOLDS } from '../../../shared/dsp/coherence.js';
 import type { SessionReviewData } from '../../../shared/ipc/apiTypes.js';
-import { nnSpectrumAt } from '../../../shared/ipc/NnSpectrum.js';
+import { formatSessionTime } from '../../../shared/charts/sessionTime.js';
+import { nnSpectrumAt, nnSpectrumMissing, spectrumWindow, type SpectrumMissing } from '../../../shared/ipc/NnSpectrum.js';
 import { breakAtGaps, sortedGaps } from '../../../shared/ipc/seriesGaps.js';
 import { useT } from '../../app/i18n.js';
-import { axis, clockTicks, COLORS, fixedTicks } from '../../charts/chartTheme.js';
-import { markerLines, paddedRange, shadeInhales, shadeSpans, xBand, yBands } from '../../charts/plugins.js';
+import { axis, COLORS, fixedTicks, sessionTimeAxis } from '../../charts/chartTheme.js';
+import { markerLines, paddedRange, shadeInhales, shadeSpans, xBand, yBandLabels, yBands } from '../../charts/plugins.js';
+import { ChartFrame } from '../../ui/ChartFrame.js';
 import { StaticChart } from '../../charts/StaticChart.js';
 import { Card } from '../../ui/Card.js';
 import { reviewTimeline } from './reviewTimeline.js';
@@ -61,6 +64,8 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
     return [b.x, b.y];
   }, [d, gaps]);
   const spectrum = useMemo(() => nnSpectrumAt(nn.t, nn.v, x1), [nn, x1]);
+  const missing = useMemo(() => (spectrum ? null : nnSpectrumMissing(nn.t, nn.v, x1)), [spectrum, nn, x1]);
+  const win = spectrumWindow(x1);
   const specData = useMemo((): uPlot.AlignedData => {
     if (!spectrum) return [[], []];
     return [Float64Array.from(spectrum.psd, (_v, k) => k * spectrum.dfHz), Float64Array.from(spectrum.psd)];
@@ -69,6 +74,15 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
   const timeline = useMemo(() => reviewTimeline(d.summary.pacer, d.pacerChanges, d.summary.durationSec), [d]);
   const markers = useMemo(() => d.markers.map((m) => ({ x: m.tSec, label: m.note || m.kind })), [d]);
   const ppgEnd = Math.min(x1, x0 + PPG_VIEW_SEC);
+  const atStart = (): number => 0; // the review's x is session time already (0 = session start)
+  const missingText = (m: SpectrumMissing): string =>
+    m.reason === 'start'
+      ? t('review.spectrumNone.start', { from: formatSessionTime(m.fullFromSec) })
+      : m.reason === 'beats'
+        ? t('review.spectrumNone.beats', { n: m.beats })
+        : m.reason === 'hole'
+          ? t('review.spectrumNone.hole')
+          : t('review.spectrumNone.coverage');
   // Hooks are created once per chart: they read the current values through this ref.
   const cur = useRef({ spectrum, x0, x1 });
   cur.current = { spectrum, x0, x1 };
@@ -107,7 +121,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
             height,
             legend: { show: false },
             scales: { y: { range: (_u, min, max) => paddedRange(min, max, 10) } },
-            axes: [axis({ values: clockTicks, space: 60 }), axis({ label: t('unit.bpm'), labelSize: 14, size: 44, values: fixedTicks(0) })],
+            axes: [sessionTimeAxis(atStart, t('axis.sessionTime')), axis({ label: t('axis.hr'), labelSize: 14, size: 44, values: fixedTicks(0) })],
             series: [{}, { stroke: COLORS.hr, width: 2, paths: uPlot.paths.spline!(), points: { show: false }, spanGaps: false }],
             hooks: { drawClear: [shadeInhales(() => timeline), shadeSpans(() => gapSpans, COLORS.gap)], draw: [markerLines(() => markers)] },
           })}
@@ -125,13 +139,14 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
               height,
               legend: { show: false },
               cursor: { show: false },
-              axes: [axis({ values: clockTicks, space: 60 }), axis({ size: 44, values: fixedTicks(0) })],
+              axes: [sessionTimeAxis(atStart, t('axis.sessionTime')), axis({ label: t('axis.ppg'), labelSize: 14, size: 44, values: fixedTicks(0) })],
               series: [{}, { stroke: COLORS.ppg, width: 1.5, points: { show: false } }],
               hooks: { draw: [beatHook] },
             })}
           />
         </Card>
-        <Card title={t('chart.spectrum')} className="chart-card">
+        <Card title={t('review.spectrumWindow', { from: formatSessionTime(Math.max(0, win.startSec)), to: formatSessionTime(win.endSec) })} className="chart-card" testId="review-spectrum-card">
+          <ChartFrame empty={missing ? missingText(missing) : null}>
           <StaticChart
             data={specData}
             x0={0}
@@ -143,7 +158,10 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
               legend: { show: false },
               cursor: { show: false },
               scales: { y: { range: (_u, _min, max) => [0, Math.max(1, (max ?? 1) * 1.1)] } },
-              axes: [axis({ label: t('chart.hz'), labelSize: 14, values: fixedTicks(2), space: 40 }), axis({ show: false, size: 8 })],
+              axes: [
+                axis({ label: t('chart.hz'), labelSize: 14, values: fixedTicks(2), space: 40 }),
+                axis({ label: t('axis.power'), labelSize: 14, size: 20, values: (_u, splits) => splits.map(() => '') }),
+              ],
               series: [{}, { stroke: COLORS.spectrum, width: 1.5, fill: COLORS.spectrumFill, points: { show: false } }],
               hooks: {
                 drawClear: [
@@ -156,6 +174,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
               },
             })}
           />
+          </ChartFrame>
         </Card>
       </div>
       <Card title={t('metrics.coherence')} className="chart-card chart-card-small">
@@ -172,7 +191,7 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
             height,
             legend: { show: false },
             scales: { y: { range: (_u, _min, max) => [0, Math.max(highFrom * 1.6, Number.isFinite(max) ? max! * 1.1 : 0)] } },
-            axes: [axis({ values: clockTicks, space: 60 }), axis({ size: 30, values: fixedTicks(0), space: 20 })],
+            axes: [sessionTimeAxis(atStart, t('axis.sessionTime')), axis({ label: t('axis.coherenceShort'), labelSize: 14, size: 40, values: fixedTicks(0), space: 20 })],
             series: [{}, { stroke: COLORS.coherence, width: 2, points: { show: false }, spanGaps: false }],
             hooks: {
               drawClear: [
@@ -183,6 +202,13 @@ export function ReviewCharts({ d, x0, x1 }: { d: SessionReviewData; x0: number; 
                 ]),
                 shadeSpans(() => gapSpans, COLORS.gap),
                 xBand(() => ({ x0: cur.current.x0, x1: cur.current.x1, color: 'rgba(30,111,143,0.08)' })),
+              ],
+              draw: [
+                yBandLabels(() => [
+                  { y0: 0, y1: mediumFrom, label: t('level.low'), color: COLORS.levels.low },
+                  { y0: mediumFrom, y1: highFrom, label: t('level.medium'), color: COLORS.levels.medium },
+                  { y0: highFrom, y1: 1e9, label: t('level.high'), color: COLORS.levels.high },
+                ]),
               ],
             },
           })}

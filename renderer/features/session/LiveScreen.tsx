@@ -63,6 +63,7 @@ export function LiveScreen() {
     () => session.markers.map((m) => ({ ...m, note: m.note || (hasKey(`marker.${m.kind}`) ? t(`marker.${m.kind}` as StringKey) : m.kind) })),
     [session.markers, locale], // `t` changes with the locale
   );
+  const timeTitles = { session: t('axis.sessionTime'), relative: t('axis.relativeTime') };
   return (
     <div className="live">
       <aside className="side">
@@ -98,7 +99,7 @@ export function LiveScreen() {
           }
         >
           <ChartFrame empty={empty}>
-            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={markerLabels} bpmLabel={t('unit.bpm')} />
+            <TachogramChart key={locale} windowSec={display.tachogramWindowSec} markers={markerLabels} bpmLabel={t('axis.hr')} timeTitles={timeTitles} />
           </ChartFrame>
           <div className="legend small muted">
             <span className="swatch swatch-inhale" /> {t('chart.inhaleLegend')}
@@ -107,12 +108,12 @@ export function LiveScreen() {
         <div className="row-bottom">
           <Card title={t('chart.ppg')} className="chart-card">
             <ChartFrame empty={empty}>
-              <PpgChart key={locale} label={t('chart.ppgUnit')} />
+              <PpgChart key={locale} label={t('axis.ppg')} timeTitles={timeTitles} />
             </ChartFrame>
           </Card>
           <Card title={t('chart.spectrum')} className="chart-card">
             <ChartFrame empty={empty}>
-              <SpectrumChart key={locale} xLabel={t('chart.hz')} />
+              <SpectrumChart key={locale} xLabel={t('chart.hz')} yLabel={t('axis.power')} />
             </ChartFrame>
           </Card>
         </div>

@@ -88,7 +88,15 @@ export function MetricsPanel() {
             {level ? t(`level.${level}`) : t('level.none')}
           </span>
         </div>
-        <CoherenceTrend frozen={badSignal} />
+        <CoherenceTrend
+          key={locale}
+          frozen={badSignal}
+          labels={{
+            axis: t('axis.coherenceShort'),
+            levels: { low: t('level.low'), medium: t('level.medium'), high: t('level.high') },
+            timeTitles: { session: t('axis.sessionTime'), relative: t('axis.relativeTime') },
+          }}
+        />
       </div>
       <div className="tiles">
         <div className="tile tile-live" title={t('metrics.hrNowHelp')}>

@@ -11,3 +11,4 @@ export * from './resonanceMessages.js';
 export * from './analyzeResonance.js';
 export * from './analyzeSliding.js';
 export * from './formatResonanceTable.js';
+export * from './stepHrTraces.js';

@@ -6,6 +6,7 @@
  * x gaps larger than `maxGapX` and across every `breaks` span (signal gaps: never drawn through).
  * No script, no external reference: the SVG prints as it is.
  */
+import { widenToMinSpan } from '../../charts/minSpan.js';
 import { LinearScale, niceDomain, niceTicks } from './chartScale.js';
 import { CHART_COLORS, type LegendItem, type XMarker, type XSpan, type YBand } from './chartTypes.js';
 import { attrs, coord, svgLine, svgRect, svgText } from './svgText.js';
@@ -48,6 +49,10 @@ export interface LineChartOptions {
   yLabel?: string;
   xDomain?: readonly [number, number];
   yDomain?: readonly [number, number];
+  /** Without `yDomain`: the y axis spans at least this much (a tiny change must not look steep; shared/charts/minSpan.ts). */
+  yMinSpan?: number;
+  /** With `yMinSpan`: the widened axis does not go below this (e.g. 0). */
+  yFloor?: number;
   xTicks?: number[];
   yTicks?: number[];
   xTickFormat?: (v: number) => string;
@@ -168,7 +173,8 @@ export function lineChart(o: LineChartOptions): string {
   const spansOnly = allX.length === 0 && o.xDomain !== undefined && o.yDomain !== undefined && (o.xSpans ?? []).some((s) => s.kind !== undefined);
   const empty = !spansOnly && (allX.length === 0 || !xe || !ye0);
   const xDomain: [number, number] = !xe ? [0, 1] : xe[0] === xe[1] ? [xe[0] - 0.5, xe[1] + 0.5] : [xe[0], xe[1]];
-  const yDomain: [number, number] = !ye0 ? [0, 1] : o.yDomain ? [ye0[0], ye0[1]] : niceDomain(ye0[0], ye0[1], 4);
+  const ye = ye0 && !o.yDomain && o.yMinSpan ? widenToMinSpan(ye0[0], ye0[1], o.yMinSpan, o.yFloor) : ye0;
+  const yDomain: [number, number] = !ye ? [0, 1] : o.yDomain ? [ye[0], ye[1]] : niceDomain(ye[0], ye[1], 4);
   const yTicks = (o.yTicks ?? niceTicks(yDomain[0], yDomain[1], 4)).filter((v) => v >= yDomain[0] - 1e-9 && v <= yDomain[1] + 1e-9);
   const fy = o.yTickFormat ?? ((v: number) => String(v));
   const yTickText = empty ? [] : yTicks.map(fy);

@@ -135,6 +135,11 @@ describe('AppService: resonance assessment', () => {
     assert.equal(result.status, 'complete');
     assert.equal(result.assessment.recommendation.rateBpm, RESONANCE_BPM);
     assert.equal(result.isClientDefault, true);
+    assert.deepEqual(
+      result.stepTraces.map((tr) => tr.rateBpm),
+      a.kind === 'stepped' ? a.steps.map((st) => st.rateBpm) : [],
+      'a heart-rate trace per step for the per-step charts',
+    );
     assert.deepEqual(service.getLastResonanceRate(c.id), { rateBpm: 5.5, source: 'recommendation', flags: result.assessment.recommendation.flags, sessionId: done.sessionId, startedAt: result.startedAt });
     assert.equal(service.listSessions(c.id)[0]!.type, 'resonance', 'in the client history');
 
