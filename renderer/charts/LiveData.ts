@@ -35,6 +35,9 @@ export class LiveData {
   phase: LivePhase | null = null;
   /** Coherence ratio once per second: t (s) → ratio (NaN: not available). */
   readonly coherence = new SlidingSeries(1_800);
+  /** Signal gaps the analysis reported (channel clock, s), oldest first, the last 200; `gapsVersion` counts changes. */
+  readonly gaps: { startSec: number; endSec: number }[] = [];
+  gapsVersion = 0;
   metrics: LiveMetrics | null = null;
   spectrum: SpectrumView | null = null;
   spectrumVersion = 0;
@@ -54,6 +57,7 @@ export class LiveData {
   clear(): void {
     this.ppg.clear();
     this.clearBeats();
+    this.clearGaps();
     this.coherence.clear();
     this.metrics = null;
     this.spectrum = null;
@@ -70,6 +74,12 @@ export class LiveData {
     for (const c of b.ppg) this.ppg.pushSamples(c.t0Sec, c.fsHz, c.values);
     if (b.analysisRestarted) this.clearBeats();
     if (this.track.apply(b)) this.updatePhase();
+    if (b.gaps.length > 0) {
+      for (const g of b.gaps) this.gaps.push({ startSec: g.startSec, endSec: g.endSec });
+      this.gaps.sort((a, c) => a.startSec - c.startSec);
+      if (this.gaps.length > 200) this.gaps.splice(0, this.gaps.length - 200);
+      this.gapsVersion++;
+    }
     for (const m of b.metrics) this.coherence.push(m.tSec, m.coherenceRatio ?? NaN);
     if (b.spectrum) {
       this.spectrum = b.spectrum;
@@ -85,6 +95,11 @@ export class LiveData {
       this.metrics = b.metrics[b.metrics.length - 1]!;
       this.notify();
     }
+  }
+
+  private clearGaps(): void {
+    this.gaps.length = 0;
+    this.gapsVersion++;
   }
 
   private clearBeats(): void {

@@ -4,6 +4,9 @@
  * session's markers. Redrawn on animation frames from `liveData.hr`; the right edge follows the
  * live clock. The time axis is in session time (0:00 at the session start; before one, counting
  * back from now). `calm` draws the client-display variant: no axes, a thick smooth line.
+ * Gaps (clip-off, lost sensor) are shaded and never bridged, and the y range is robust to a few
+ * motion spikes (`liveHrView`). For tests the element carries `data-breaks` (line breaks drawn),
+ * `data-gaps-px` (shaded spans, CSS px from the plot's left edge) and `data-clipped`.
  */
 import { useRef } from 'react';
 import uPlot from 'uplot';
@@ -11,7 +14,8 @@ import { liveData } from '../app/store.js';
 import { axis, COLORS, sessionTimeAxis, setTimeAxisTitle } from './chartTheme.js';
 import { liveOrigin } from './liveOrigin.js';
 import { useFrame } from './frameLoop.js';
-import { markerLines, paddedRange, shadeInhales } from './plugins.js';
+import { markerLines, shadeInhales, shadeSpans } from './plugins.js';
+import { liveHrView } from '../../shared/charts/liveHrView.js';
 import { useUplot } from './useUplot.js';
 
 export interface TachogramProps {
@@ -29,7 +33,8 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
   const view = useRef({ x0: 0, x1: windowSec });
   const props = useRef({ windowSec, markers });
   props.current = { windowSec, markers };
-  const drawn = useRef({ version: -1, x1: NaN });
+  const drawn = useRef({ version: -1, gaps: -1, x1: NaN });
+  const yRange = useRef<[number, number]>([50, 60]);
 
   const chart = useUplot(
     box,
@@ -40,7 +45,7 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
       cursor: { show: !calm, drag: { x: false, y: false }, points: { show: false } },
       scales: {
         x: { time: false, range: () => [view.current.x0, view.current.x1] },
-        y: { range: (_u, min, max) => paddedRange(min, max, calm ? 16 : 10) },
+        y: { range: () => yRange.current },
       },
       axes: calm
         ? [{ show: false }, { show: false }]
@@ -58,7 +63,11 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
         },
       ],
       hooks: {
-        drawClear: [shadeInhales(() => liveData.pacer, calm ? 'rgba(127,209,193,0.07)' : undefined)],
+        drawClear: [
+          shadeInhales(() => liveData.pacer, calm ? 'rgba(127,209,193,0.07)' : undefined),
+          shadeSpans(() => visibleGaps(view.current.x0, view.current.x1).map((g) => ({ x0: g.startSec, x1: g.endSec })), calm ? 'rgba(255,255,255,0.06)' : COLORS.gap),
+          (u: uPlot) => exposeGaps(u, box.current, view.current),
+        ],
         draw: calm
           ? []
           : [markerLines(() => props.current.markers.map((m) => ({ x: m.clockSec, label: m.note || m.kind })))],
@@ -76,12 +85,31 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
     if (!calm && setTimeAxisTitle(u, liveOrigin() !== null ? timeTitles.session : timeTitles.relative)) drawn.current.version = -1;
     // Redraw when new beats came or the view moved by at least a pixel.
     const pxSec = win / Math.max(1, u.bbox.width / devicePixelRatio);
-    if (hr.version === drawn.current.version && Math.abs(x1 - drawn.current.x1) < pxSec) return;
-    drawn.current = { version: hr.version, x1 };
+    if (hr.version === drawn.current.version && liveData.gapsVersion === drawn.current.gaps && Math.abs(x1 - drawn.current.x1) < pxSec) return;
+    drawn.current = { version: hr.version, gaps: liveData.gapsVersion, x1 };
     view.current = { x0: x1 - win, x1 };
     const from = Math.max(0, hr.lowerBound(x1 - win) - 1);
-    u.setData([hr.x(from), hr.y(from)], true);
+    const v = liveHrView(hr.x(from), hr.y(from), visibleGaps(x1 - win, x1), calm ? 16 : 10);
+    const pad = (v.yMax - v.yMin) * 0.08;
+    yRange.current = [v.yMin - pad, v.yMax + pad];
+    if (box.current) {
+      box.current.dataset.breaks = String(v.y.filter((y, i) => y === null && i > 0).length);
+      box.current.dataset.clipped = String(v.clipped);
+    }
+    u.setData([v.x, v.y] as uPlot.AlignedData, true);
   });
 
   return <div className={calm ? 'chart chart-calm' : 'chart'} ref={box} data-testid="tachogram" />;
+}
+
+/** The reported gaps that overlap [x0, x1]. */
+function visibleGaps(x0: number, x1: number): { startSec: number; endSec: number }[] {
+  return liveData.gaps.filter((g) => g.endSec > x0 && g.startSec < x1);
+}
+
+/** Tests: the shaded gaps' positions in CSS px from the plot area's left edge (`data-gaps-px`). */
+function exposeGaps(u: uPlot, el: HTMLDivElement | null, view: { x0: number; x1: number }): void {
+  if (!el) return;
+  const spans = visibleGaps(view.x0, view.x1).map((g) => [Math.round(u.valToPos(Math.max(g.startSec, view.x0), 'x')), Math.round(u.valToPos(Math.min(g.endSec, view.x1), 'x'))]);
+  el.dataset.gapsPx = JSON.stringify(spans);
 }
