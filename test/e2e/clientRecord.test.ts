@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { artifactPath, browserSkipReason } from './browser.js';
-import { useWebHostPage } from './e2eSession.js';
+import { useWebHostPage, waitFor } from './e2eSession.js';
 import type { WebHostProcess } from './webHostProcess.js';
 
 const skip = browserSkipReason();
@@ -159,7 +159,7 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
 
   test('running log over six weeks; Borg outside 6–20 refused', async () => {
     await tab('running');
-    for (const r of RUNS) {
+    for (const [k, r] of RUNS.entries()) {
       await page.getByTestId('run-date').fill(isoDay(r.day));
       const block = page.getByTestId('run-block').first().locator('input');
       await block.nth(0).fill(String(r.run));
@@ -170,6 +170,8 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
       await page.getByTestId('run-hr-avg').fill(String(r.hr));
       await page.getByTestId('run-save').click();
       await page.getByTestId('run-saved').waitFor();
+      // The note of the previous save may still be showing: wait for this entry's row itself.
+      await waitFor(`running-log row ${k + 1}`, async () => (await page.getByTestId('run-row').count()) === k + 1, 15_000, 100);
     }
     assert.equal(await page.getByTestId('run-row').count(), RUNS.length);
     assert.equal(await page.getByTestId('run-chart').locator('rect').count(), RUNS.length);
