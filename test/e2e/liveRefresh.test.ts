@@ -36,7 +36,7 @@ describe('client and session lists follow the database (cadans web + cadans reco
     // Recorded in another process: the client (new) and its session show up by themselves.
     const first = await record();
     await waitFor('the new client in the list', async () => /Anna de Vries/.test((await list.textContent()) ?? ''), 10_000);
-    await waitFor('its session count', async () => /1 sessie\(s\)/.test((await list.textContent()) ?? ''), 10_000);
+    await waitFor('its session count', async () => /1 sessie(?!s)/.test((await list.textContent()) ?? ''), 10_000);
     await page.getByTestId('session-table').waitFor({ timeout: 10_000 });
     await page.screenshot({ path: artifactPath('refresh-01-clients.png'), fullPage: true });
 
@@ -54,7 +54,7 @@ describe('client and session lists follow the database (cadans web + cadans reco
 
     // And the client list counts it too; the page was never reloaded.
     await page.evaluate(() => (window.location.hash = '#/clients'));
-    await waitFor('two sessions in the list', async () => /2 sessie\(s\)/.test((await list.textContent()) ?? ''), 10_000);
+    await waitFor('two sessions in the list', async () => /2 sessies/.test((await list.textContent()) ?? ''), 10_000);
     assert.equal(await page.evaluate(() => (window as unknown as { cadansTestMark?: number }).cadansTestMark), 42, 'no reload');
     assert.deepEqual(e2e.pageErrors, []);
   });

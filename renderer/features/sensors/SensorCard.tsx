@@ -51,7 +51,7 @@ export function SensorCard({ c, recording, onDisconnect, busy }: { c: ChannelVie
       <div className="small muted" data-testid="sensor-rate">
         {c.measuredHz !== null ? t('sensor.measuredRate', { hz: fmt.num(c.measuredHz, 2) }) : t('sensor.ratePending')}
       </div>
-      <div className="small mono muted" data-testid="channel-spec">
+      <div className="small mono muted" data-testid="channel-spec" lang="zxx" translate="no">
         {c.spec}
       </div>
       {c.notice && (
