@@ -12,6 +12,7 @@ import { Card } from '../../ui/Card.js';
 import { Segmented } from '../../ui/Segmented.js';
 import { MarkerList } from './MarkerList.js';
 import { ReviewCharts } from './ReviewCharts.js';
+import { SessionNotesCard } from './SessionNotesCard.js';
 import { SummaryNumbers } from './SessionSummaryCard.js';
 
 const WINDOWS = [60, 120, 300, 600, 0] as const;
@@ -81,6 +82,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         </span>
       </div>
       <ReviewCharts key={locale} d={d} x0={x0} x1={x1} />
+      <SessionNotesCard sessionId={sessionId} notes={d.summary.notes} onSaved={(notes) => setD({ ...d, summary: { ...d.summary, notes } })} />
       {d.markers.length > 0 && (
         <MarkerList
           markers={d.markers}
