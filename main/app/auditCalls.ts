@@ -43,12 +43,11 @@ export class AuditCalls {
   listAccessLog(request: AccessLogRequest): AccessLogView {
     const { clientId } = request;
     this.storage.clients.require(clientId);
-    const offset = request.offset ?? 0;
     const limit = Math.min(ACCESS_LOG_MAX_PAGE, request.limit ?? DEFAULT_PAGE);
     // Logged first: the therapist sees their own look at the log as its newest entry.
     this.log({ action: 'open', clientId, detail: 'listAccessLog' });
     const log = this.storage.accessLog;
-    const entries = log.page(clientId, offset, limit).map((e) => ({
+    const entries = log.page(clientId, request.beforeId ?? null, limit).map((e) => ({
       id: e.id,
       at: e.at,
       action: e.action,
@@ -58,7 +57,7 @@ export class AuditCalls {
       detail: e.detail,
     }));
     const v = log.verify();
-    return { clientId, total: log.count(clientId), offset, entries, check: v.ok ? { ok: true, entries: v.entries } : { ok: false, entries: v.entries, brokenAtId: v.brokenAtId } };
+    return { clientId, total: log.count(clientId), entries, check: v.ok ? { ok: true, entries: v.entries } : { ok: false, entries: v.entries, brokenAtId: v.brokenAtId } };
   }
 
   /** `exportAccessLog` — the client's whole access log as CSV (oldest first, with the chain hashes). */

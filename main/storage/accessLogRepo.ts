@@ -132,10 +132,12 @@ export class AccessLogRepo {
     return (this.db.prepare('SELECT count(*) AS n FROM access_log WHERE client_id = ?').get(clientId) as { n: number }).n;
   }
 
-  /** A page of one client's entries, newest first (`limit` after skipping `offset`). */
-  page(clientId: number, offset: number, limit: number): AccessEntry[] {
+  /** A page of one client's entries, newest first: `limit` entries with an id below `beforeId` (null: the newest). */
+  page(clientId: number, beforeId: number | null, limit: number): AccessEntry[] {
     if (!this.available) return [];
-    const rows = this.db.prepare('SELECT * FROM access_log WHERE client_id = ? ORDER BY id DESC LIMIT ? OFFSET ?').all(clientId, limit, offset) as Row[];
+    const rows = this.db
+      .prepare('SELECT * FROM access_log WHERE client_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
+      .all(clientId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[];
     return rows.map(toEntry);
   }
 

@@ -14,11 +14,15 @@ export const ACCESS_ACTIONS: readonly AccessAction[] = ['open', 'create', 'edit'
 /** Most access-log entries in one reply (the page asks for the next ones). */
 export const ACCESS_LOG_MAX_PAGE = 200;
 
-/** Which part of one client's access log: `limit` entries after skipping `offset`, newest first. */
+/**
+ * Which part of one client's access log, newest first: `limit` entries older than entry `beforeId`
+ * (absent: from the newest). A cursor, not an offset: entries added meanwhile (reading the log
+ * adds one) do not shift the next page.
+ */
 export interface AccessLogRequest {
   clientId: number;
-  /** Entries to skip (newest first), default 0. */
-  offset?: number;
+  /** Only entries with a smaller number (the last one shown); absent: the newest. */
+  beforeId?: number;
   /** Entries in the reply, 1..ACCESS_LOG_MAX_PAGE, default 50. */
   limit?: number;
 }
@@ -44,7 +48,6 @@ export interface AccessLogView {
   clientId: number;
   /** All entries about this client. */
   total: number;
-  offset: number;
   /** Newest first. */
   entries: AccessLogEntryView[];
   check: AccessLogCheck;

@@ -304,7 +304,7 @@ export const unlockSchema: Schema<string | null> = nullable(text({ maxLength: 10
 // ---- the record's audit trail
 export const accessLogRequestSchema: Schema<AccessLogRequest> = object<AccessLogRequest>({
   clientId: id,
-  offset: optional(number({ integer: true, min: 0, max: 1_000_000_000 })),
+  beforeId: optional(id),
   limit: optional(number({ integer: true, min: 1, max: ACCESS_LOG_MAX_PAGE })),
 });
 /** A saved session's notes (the domain validator's limit is lower and named in the user's language). */

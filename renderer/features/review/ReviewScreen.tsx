@@ -58,6 +58,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         </p>
         <SummaryNumbers s={d.summary} />
       </Card>
+      <SessionNotesCard sessionId={sessionId} notes={d.summary.notes} onSaved={(notes) => setD({ ...d, summary: { ...d.summary, notes } })} />
       <div className="review-nav">
         <Segmented
           label={t('chart.window')}
@@ -82,7 +83,6 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         </span>
       </div>
       <ReviewCharts key={locale} d={d} x0={x0} x1={x1} />
-      <SessionNotesCard sessionId={sessionId} notes={d.summary.notes} onSaved={(notes) => setD({ ...d, summary: { ...d.summary, notes } })} />
       {d.markers.length > 0 && (
         <MarkerList
           markers={d.markers}

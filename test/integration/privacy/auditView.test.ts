@@ -28,13 +28,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else cell += ch;
   }
   return rows;
 }
@@ -69,12 +78,14 @@ describe('audit trail in the app (access log view, export, change history, sessi
     assert.ok(v.entries.every((e) => e.user.length > 0 && e.workstation.length > 0));
     assert.deepEqual(v.check, { ok: true, entries: app.storage.accessLog.list().length });
 
-    // Paged: the second page of two continues where the first stopped (one more look logged in between).
-    const p1 = await call<AccessLogView>(app, 'listAccessLog', [{ clientId: sanne, offset: 0, limit: 2 }]);
-    const p2 = await call<AccessLogView>(app, 'listAccessLog', [{ clientId: sanne, offset: 2, limit: 2 }]);
+    // Paged by cursor: the next page continues below the last entry shown, though reading logged one more meanwhile.
+    const p1 = await call<AccessLogView>(app, 'listAccessLog', [{ clientId: sanne, limit: 2 }]);
+    const p2 = await call<AccessLogView>(app, 'listAccessLog', [{ clientId: sanne, beforeId: p1.entries[1]!.id, limit: 2 }]);
     assert.equal(p1.entries.length, 2);
     assert.equal(p2.total, 6);
-    assert.deepEqual(p2.entries.map((e) => e.id), app.storage.accessLog.list(sanne).map((e) => e.id).reverse().slice(2, 4));
+    const all = app.storage.accessLog.list(sanne).map((e) => e.id).reverse();
+    assert.deepEqual(p1.entries.map((e) => e.id), all.slice(1, 3), 'the newest two when it was read');
+    assert.deepEqual(p2.entries.map((e) => e.id), all.slice(3, 5), 'then the two older ones, none twice');
 
     // Bad requests are refused before the core: a page too large, an unknown key, a non-id.
     for (const bad of [[{ clientId: sanne, limit: 1000 }], [{ clientId: sanne, user: 'x' }], [{ clientId: 0 }], [sanne]]) {
