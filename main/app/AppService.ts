@@ -8,12 +8,15 @@
  * - `SensorCalls` — sensors and their live views (the batched live stream);
  * - `SessionCalls` — the live session and the pacer;
  * - `ResonanceService` — the resonance assessment (a session it owns; hears of its end);
+ * - `RecordEditCalls` — corrections of the record (edits, deletes, a session's notes) with history;
+ * - `AuditCalls` — the record's access log (paged, checked, exported) and change history;
  * - `LockCalls` — the console lock (records refused while locked: `guardLocked`).
  *
  * `composeService` binds every contract call to the one part that implements it (checked at
  * compile time and at start-up), so the Electron IPC handlers, the web host and the CLI all call
  * the same methods. Events reach every registered renderer through the `EventHub`; changes of
- * the records database (also by another process) go out as `onRecordsChanged` (`RecordsWatcher`).
+ * the records database (also by another process) go out as `onRecordsChanged` (`RecordsWatcher`),
+ * and a recording's storage notices (disk full, saved after all …) as `onStorageNotice`.
  */
 import { INVOKE_NAMES, type CadansService, type EventSink, type InvokeName } from '../../shared/ipc/contract.js';
 import type { AppInfo, ClientDisplayTarget } from '../../shared/ipc/apiTypes.js';
@@ -22,6 +25,7 @@ import { chromiumPrintToPdf, type PrintToPdf } from '../reports/printToPdf.js';
 import { RecordsWatcher } from '../storage/recordsWatcher.js';
 import type { Storage } from '../storage/storage.js';
 import { AppCalls } from './appCalls.js';
+import { AuditCalls } from './auditCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
 import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
@@ -59,7 +63,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -87,6 +91,7 @@ export class AppService {
   readonly app: AppCalls;
   readonly records: RecordCalls;
   readonly edits: RecordEditCalls;
+  readonly audit: AuditCalls;
   readonly sensors: SensorCalls;
   readonly sessions: SessionCalls;
   readonly resonance: ResonanceService;
@@ -121,7 +126,10 @@ export class AppService {
       o.heavyWork ?? inlineHeavyWork(o.storage),
     );
     this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
-    this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
+    this.audit = new AuditCalls(o.storage, () => this.app.getLocale());
+    // Every recording's storage notices reach the pages too (the host's own handler still gets them).
+    const createRecorder = (r: AppRecorderOptions): AppRecorder => o.createRecorder({ ...r, onStorageNotice: (n) => this.hub.emit('onStorageNotice', n) });
+    this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.channel === ch;
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
@@ -132,7 +140,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.edits, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

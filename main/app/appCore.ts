@@ -87,6 +87,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   const devices = new DeviceManager({ analysis, listOptions: { bleScanMs: o.bleScanMs ?? 3000 } });
   // Heavy calls (RR analysis, reports, exports) off the main thread: the live stream keeps flowing.
   const heavyWork = o.heavyWork === 'inline' || o.dbPath === ':memory:' ? inlineHeavyWork(storage) : workerHeavyWork(o.dbPath, storage);
+  const hostNotice = o.onStorageNotice ?? ((n: StorageNotice) => console.error(`cadans: ${formatStorageNotice(n, 'en')}`));
   const service = new AppService({
     storage,
     devices,
@@ -99,7 +100,11 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
         ...r,
         flushEveryMs: 500,
         overflowDir: o.overflowDir ?? null,
-        onStorage: o.onStorageNotice ?? ((n) => console.error(`cadans: ${formatStorageNotice(n, 'en')}`)),
+        // To the pages (the service's `onStorageNotice` event) and to the host (a dialog, the CLI's stderr).
+        onStorage: (n) => {
+          r.onStorageNotice?.(n);
+          hostNotice(n);
+        },
       });
     },
     openClientDisplay: o.openClientDisplay,

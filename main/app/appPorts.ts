@@ -3,6 +3,7 @@
  * types: `DeviceManager`/`LiveChannel` (main/devices) and `SessionRecorder` (main/sessions)
  * satisfy them, and the unit tests use small fakes.
  */
+import type { StorageNotice } from '../../shared/domain/storageNotices.js';
 import type { SessionRow, SessionType } from '../../shared/domain/types.js';
 import type { PacerSchedule } from '../../shared/pacer/pacerSchedule.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
@@ -82,4 +83,6 @@ export interface AppRecorderOptions {
   maxSec?: number;
   onLimit?: () => void;
   tap?: RecorderTap;
+  /** Disk full, room again, saved elsewhere … (the app core passes them to the pages as `onStorageNotice`). */
+  onStorageNotice?: (n: StorageNotice) => void;
 }

@@ -1,7 +1,7 @@
 /**
  * `RecordEditCalls` — corrections of the clinical record: saving a questionnaire result with the
- * one-result-per-moment rule, and editing or deleting questionnaire results, goals, running-log
- * entries and session markers. Every change runs in one transaction with its trail: the record
+ * one-result-per-moment rule, editing or deleting questionnaire results, goals, running-log
+ * entries and session markers, and editing a saved session's own notes. Every change runs in one transaction with its trail: the record
  * history keeps the record before (and after) the change, and the access log (NEN 7513) gets an
  * `edit` or `delete` entry naming the changed fields (`changeSummary`; free text is named, not
  * quoted). Validation problems come back as codes (`SaveResult`); unknown ids throw `NotFoundError`.
@@ -17,6 +17,7 @@ import type {
   RunningLogPatch,
   SaveResult,
 } from '../../shared/ipc/recordTypes.js';
+import type { SessionNotes } from '../../shared/ipc/auditTypes.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import type { EditableRecord } from '../storage/recordHistoryRepo.js';
 import type { Storage } from '../storage/storage.js';
@@ -40,6 +41,7 @@ export class RecordEditCalls {
   private readonly goal: Editable<Goal, GoalPatch>;
   private readonly runningLog: Editable<RunningLogEntry, RunningLogPatch>;
   private readonly marker: Editable<Marker, MarkerPatch>;
+  private readonly sessionNotes: Editable<SessionNotes, { notes: string }>;
 
   constructor(
     private readonly storage: Storage,
@@ -79,6 +81,18 @@ export class RecordEditCalls {
       update: (id, p) => s.markers.update(id, p),
       remove: (id) => s.markers.delete(id),
       owner: (m) => ({ clientId: s.sessions.require(m.sessionId).clientId, sessionId: m.sessionId }),
+    };
+    // Only the notes of a session are kept in the history (not its summary or sensor details).
+    const notesOf = (v: { id: number; notes: string }): SessionNotes => ({ id: v.id, notes: v.notes });
+    this.sessionNotes = {
+      record: 'sessionNotes',
+      label: 'session',
+      require: (id) => notesOf(s.sessions.require(id)),
+      update: (id, p) => notesOf(s.sessions.update(id, { notes: p.notes })),
+      remove: () => {
+        throw new Error('the notes of a session are edited, not deleted');
+      },
+      owner: (v) => ({ clientId: s.sessions.require(v.id).clientId, sessionId: v.id }),
     };
   }
 
@@ -137,6 +151,11 @@ export class RecordEditCalls {
   }
   deleteMarker(markerId: number): Marker {
     return this.remove(this.marker, markerId, 'deleteMarker');
+  }
+
+  /** `updateSessionNotes` — a saved session's own notes (not its markers), with history and access log. */
+  updateSessionNotes(sessionId: number, notes: string): SaveResult<SessionNotes> {
+    return this.update(this.sessionNotes, sessionId, { notes }, 'updateSessionNotes');
   }
 
   /** Change a record with its history entry in one transaction; the access log names the changed fields. */

@@ -47,6 +47,7 @@ export function summaryView(s: SessionListItem, markerCount: number): SessionSum
     artifactsPct: num(sum?.correctedPct),
     unusablePct: sum && num(sum.signalQualityPct) !== null ? Math.max(0, 100 - sum.signalQualityPct!) : null,
     markerCount,
+    notes: s.notes,
     raw: s.summary,
   };
 }

@@ -9,9 +9,10 @@
 import { createHash } from 'node:crypto';
 import { hostname, userInfo } from 'node:os';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import type { AccessAction } from '../../shared/ipc/auditTypes.js';
 
-/** What was done to a client's record. */
-export type AccessAction = 'open' | 'create' | 'edit' | 'delete' | 'export' | 'report' | 'record' | 'import';
+/** What was done to a client's record (shared with the app's access-log view). */
+export type { AccessAction };
 
 export interface AccessEntryInput {
   action: AccessAction;
@@ -122,6 +123,21 @@ export class AccessLogRepo {
       clientId === undefined
         ? (this.db.prepare('SELECT * FROM access_log ORDER BY id').all() as Row[])
         : (this.db.prepare('SELECT * FROM access_log WHERE client_id = ? ORDER BY id').all(clientId) as Row[]);
+    return rows.map(toEntry);
+  }
+
+  /** How many entries are about one client. */
+  count(clientId: number): number {
+    if (!this.available) return 0;
+    return (this.db.prepare('SELECT count(*) AS n FROM access_log WHERE client_id = ?').get(clientId) as { n: number }).n;
+  }
+
+  /** A page of one client's entries, newest first: `limit` entries with an id below `beforeId` (null: the newest). */
+  page(clientId: number, beforeId: number | null, limit: number): AccessEntry[] {
+    if (!this.available) return [];
+    const rows = this.db
+      .prepare('SELECT * FROM access_log WHERE client_id = ? AND id < ? ORDER BY id DESC LIMIT ?')
+      .all(clientId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[];
     return rows.map(toEntry);
   }
 

@@ -5,9 +5,13 @@
  * UPDATE and DELETE, migration 4). Holds only these small records, never signal data.
  */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import type { HistoryRecord } from '../../shared/ipc/auditTypes.js';
 
-/** The kinds of record that can be edited and deleted from the client page and the session review. */
-export type EditableRecord = 'questionnaire' | 'goal' | 'runningLog' | 'marker';
+/**
+ * The kinds of record that can be edited (and, but for a session's notes, deleted) from the client
+ * page and the session review. (The table's `record` column is free text: no migration per kind.)
+ */
+export type EditableRecord = HistoryRecord;
 
 export interface HistoryEntry {
   id: number;

@@ -21,6 +21,7 @@ import {
   type SessionStateView,
 } from '../../shared/ipc/apiTypes.js';
 import type { ClientListItem } from '../../shared/domain/types.js';
+import type { StorageNotice } from '../../shared/domain/storageNotices.js';
 import type { CadansApi } from '../../shared/ipc/contract.js';
 import type { RecordsChange } from '../../shared/ipc/recordTypes.js';
 import { LiveData } from '../charts/LiveData.js';
@@ -41,6 +42,8 @@ export interface AppState {
   /** Last error message to show (cleared by the user). */
   /** The last failed call's error (code + params, shown in the UI's language by the banner). */
   error: CodedMessage | null;
+  /** The last storage notice of a recording (disk full, saved after all …) until the user closes it. */
+  storageNotice: StorageNotice | null;
 }
 
 const LOCALE_KEY = 'cadans.locale';
@@ -83,6 +86,7 @@ let state: AppState = {
   selectedClientId: null,
   lock: null,
   error: null,
+  storageNotice: null,
 };
 
 const listeners = new Set<() => void>();
@@ -149,6 +153,7 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
   });
   api.onLive((batch) => liveData.ingest(batch));
   api.onLock((lock) => applyLock(api, lock));
+  api.onStorageNotice((storageNotice) => setState({ storageNotice }));
   api.onRecordsChanged((change) => {
     if (state.lock?.locked) return; // nothing of a record is fetched while locked
     if (change.clientList) void reloadClients(api);

@@ -187,6 +187,8 @@ export interface SessionSummaryView {
   artifactsPct: number | null;
   unusablePct: number | null;
   markerCount: number;
+  /** The session's own notes (editable in the review: `updateSessionNotes`). */
+  notes: string;
   /** The stored summary as written by the recorder (for details the card does not show). */
   raw: JsonObject | null;
 }

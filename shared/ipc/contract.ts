@@ -18,6 +18,7 @@ import { safeMessage, showText } from '../text/safeText.js';
 import { CadansError, cleanParams, codedMessage, isErrorCode, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js';
 import {
+  accessLogRequestSchema,
   addMarkerSchema,
   clientPatchSchema,
   coursePatchSchema,
@@ -37,6 +38,7 @@ import {
   resonanceOverrideSchema,
   rrImportSchema,
   runningLogPatchSchema,
+  sessionNotesSchema,
   startResonanceSchema,
   startSessionSchema,
   unlockSchema,
@@ -64,6 +66,8 @@ import {
   type StartSessionRequest,
 } from './apiTypes.js';
 import type { LiveBatch } from './liveTypes.js';
+import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes } from './auditTypes.js';
+import type { StorageNotice } from '../domain/storageNotices.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -162,6 +166,12 @@ export const CONTRACT = {
   listMarkers: invoke<[sessionId: number], Marker[]>(args(positiveId)),
   updateMarker: invoke<[markerId: number, patch: MarkerPatch], SaveResult<Marker>>(args(positiveId, markerPatchSchema)),
   deleteMarker: invoke<[markerId: number], Marker>(args(positiveId)),
+  /** A saved session's own notes (not its markers): access-logged and kept in the record history like the corrections above. */
+  updateSessionNotes: invoke<[sessionId: number, notes: string], SaveResult<SessionNotes>>(args(positiveId, sessionNotesSchema)),
+  // ---- the record's audit trail (client page): reading the access log is itself logged
+  listAccessLog: invoke<[request: AccessLogRequest], AccessLogView>(args(accessLogRequestSchema)),
+  exportAccessLog: invoke<[clientId: number], DownloadFile>(args(positiveId)),
+  listRecordHistory: invoke<[clientId: number], RecordHistoryView[]>(args(positiveId)),
   exportSession: invoke<[sessionId: number, format: SessionExportFormat], DownloadFile>(args(positiveId, oneOf(SESSION_EXPORT_FORMATS))),
   getReportHtml: invoke<[request: ReportRequest], ReportView>(args(reportRequestSchema)),
   getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(reportRequestSchema)),
@@ -210,6 +220,8 @@ export const CONTRACT = {
   onLock: event<LockState>(),
   /** Client records changed (here or in another process on the same database): re-fetch what is shown of them. */
   onRecordsChanged: event<RecordsChange>(),
+  /** A recording meets a full disk (data kept in memory), room again (saved), saved elsewhere … (shared/domain/storageNotices.ts). */
+  onStorageNotice: event<StorageNotice>(),
 } as const;
 
 export type Contract = typeof CONTRACT;

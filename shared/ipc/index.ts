@@ -6,6 +6,7 @@ export * from './contract.js';
 export * from './wireCodec.js';
 export * from './wireProtocol.js';
 export * from './pacerTimeline.js';
+export * from './auditTypes.js';
 export * from './resonanceTypes.js';
 export * from './resonanceRunProgress.js';
 export * from './NnSpectrum.js';

@@ -40,6 +40,7 @@ import {
   type RrImportRequest,
   type RunningLogPatch,
 } from './recordTypes.js';
+import { ACCESS_LOG_MAX_PAGE, type AccessLogRequest } from './auditTypes.js';
 import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
 
@@ -299,3 +300,12 @@ export const resonanceOverrideSchema: Schema<ResonanceOverrideRequest> = object<
 // ---- the console lock
 export const lockAfterSchema: Schema<number> = number({ integer: true, min: 0, max: MAX_LOCK_AFTER_MIN });
 export const unlockSchema: Schema<string | null> = nullable(text({ maxLength: 1024 }));
+
+// ---- the record's audit trail
+export const accessLogRequestSchema: Schema<AccessLogRequest> = object<AccessLogRequest>({
+  clientId: id,
+  beforeId: optional(id),
+  limit: optional(number({ integer: true, min: 1, max: ACCESS_LOG_MAX_PAGE })),
+});
+/** A saved session's notes (the domain validator's limit is lower and named in the user's language). */
+export const sessionNotesSchema: Schema<string> = notes;

@@ -1,6 +1,7 @@
 /**
  * The client page (the clinical record): the client's details, treatment course and SMART goals,
- * questionnaire scores, running log, session history with exports and RR import, and reports.
+ * questionnaire scores, running log, session history with exports and RR import, reports, and the
+ * audit trail (access log and change history).
  * Route: #/client/ID/TAB.
  */
 import { useEffect } from 'react';
@@ -8,6 +9,7 @@ import { useT, type StringKey } from '../../app/i18n.js';
 import { navigate } from '../../app/route.js';
 import { setState, useApp } from '../../app/store.js';
 import './clientRecord.css';
+import { AuditTab } from './AuditTab.js';
 import { ClientHeader } from './ClientHeader.js';
 import { OverviewTab } from './OverviewTab.js';
 import { QuestionnairesTab } from './QuestionnairesTab.js';
@@ -16,7 +18,7 @@ import { RunningTab } from './RunningTab.js';
 import { SessionsTab } from './SessionsTab.js';
 import { useRecord } from './useRecord.js';
 
-export const RECORD_TABS = ['overview', 'questionnaires', 'running', 'sessions', 'reports'] as const;
+export const RECORD_TABS = ['overview', 'questionnaires', 'running', 'sessions', 'reports', 'audit'] as const;
 export type RecordTab = (typeof RECORD_TABS)[number];
 
 /** Hash of the client page. */
@@ -66,6 +68,7 @@ export function ClientRecordScreen({ clientId, tab }: { clientId: number | null;
           {current === 'running' && <RunningTab data={data} reload={reload} />}
           {current === 'sessions' && <SessionsTab data={data} reload={reload} />}
           {current === 'reports' && <ReportsTab data={data} />}
+          {current === 'audit' && <AuditTab clientId={client.id} />}
         </div>
       )}
     </div>

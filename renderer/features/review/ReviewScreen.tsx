@@ -12,6 +12,7 @@ import { Card } from '../../ui/Card.js';
 import { Segmented } from '../../ui/Segmented.js';
 import { MarkerList } from './MarkerList.js';
 import { ReviewCharts } from './ReviewCharts.js';
+import { SessionNotesCard } from './SessionNotesCard.js';
 import { SummaryNumbers } from './SessionSummaryCard.js';
 
 const WINDOWS = [60, 120, 300, 600, 0] as const;
@@ -57,6 +58,7 @@ export function ReviewScreen({ sessionId }: { sessionId: number }) {
         </p>
         <SummaryNumbers s={d.summary} />
       </Card>
+      <SessionNotesCard sessionId={sessionId} notes={d.summary.notes} onSaved={(notes) => setD({ ...d, summary: { ...d.summary, notes } })} />
       <div className="review-nav">
         <Segmented
           label={t('chart.window')}

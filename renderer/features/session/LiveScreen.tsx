@@ -23,6 +23,7 @@ import { SensorPanel } from '../sensors/SensorPanel.js';
 import { MetricsPanel } from './MetricsPanel.js';
 import { SessionControls } from './SessionControls.js';
 import { PacerEndPrompt } from './PacerEndPrompt.js';
+import { StorageBanner } from './StorageBanner.js';
 import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import { usePacerLabels } from '../pacer/usePacerLabels.js';
 import { ResonancePresetNote } from '../resonance/ResonancePresetNote.js';
@@ -75,6 +76,7 @@ export function LiveScreen() {
         <ClientDisplayPanel />
       </aside>
       <div className="main">
+        <StorageBanner />
         <PacerEndPrompt />
         {ended !== null && ended !== dismissed && <SessionSummaryCard sessionId={ended} onClose={() => setDismissed(ended)} />}
         <div className="row-top">
