@@ -5,7 +5,7 @@
  * live clock. The time axis is in session time (0:00 at the session start; before one, counting
  * back from now). `calm` draws the client-display variant: no axes, a thick smooth line.
  * Gaps (clip-off, lost sensor) are shaded and never bridged, and the y range is robust to a few
- * motion spikes (`liveHrView`). For tests the element carries `data-breaks` (line breaks drawn),
+ * motion spikes (`liveHrView`; a spike outside it is marked by a small triangle at the edge). For tests the element carries `data-breaks` (line breaks drawn),
  * `data-gaps-px` (shaded spans, CSS px from the plot's left edge) and `data-clipped`.
  */
 import { useRef } from 'react';
@@ -70,7 +70,7 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
         ],
         draw: calm
           ? []
-          : [markerLines(() => props.current.markers.map((m) => ({ x: m.clockSec, label: m.note || m.kind })))],
+          : [markerLines(() => props.current.markers.map((m) => ({ x: m.clockSec, label: m.note || m.kind }))), clippedMarks],
       },
     }),
     () => [new Float64Array(0), new Float64Array(0)],
@@ -112,4 +112,30 @@ function exposeGaps(u: uPlot, el: HTMLDivElement | null, view: { x0: number; x1:
   if (!el) return;
   const spans = visibleGaps(view.x0, view.x1).map((g) => [Math.round(u.valToPos(Math.max(g.startSec, view.x0), 'x')), Math.round(u.valToPos(Math.min(g.endSec, view.x1), 'x'))]);
   el.dataset.gapsPx = JSON.stringify(spans);
+}
+
+/** A small triangle at the top (or bottom) edge for every beat outside the y range (a motion spike, clipped). */
+function clippedMarks(u: uPlot): void {
+  const xs = u.data[0];
+  const ys = u.data[1] as (number | null | undefined)[];
+  const [lo, hi] = [u.scales.y!.min!, u.scales.y!.max!];
+  const { top, height } = u.bbox;
+  const r = 4 * devicePixelRatio;
+  const ctx = u.ctx;
+  ctx.save();
+  ctx.fillStyle = COLORS.hr;
+  for (let i = 0; i < ys.length; i++) {
+    const v = ys[i];
+    if (v === null || v === undefined || (v >= lo && v <= hi)) continue;
+    const x = u.valToPos(xs[i]!, 'x', true);
+    const up = v > hi;
+    const y = up ? top + r : top + height - r;
+    ctx.beginPath();
+    ctx.moveTo(x, up ? y - r : y + r);
+    ctx.lineTo(x - r, up ? y + r : y - r);
+    ctx.lineTo(x + r, up ? y + r : y - r);
+    ctx.closePath();
+    ctx.fill();
+  }
+  ctx.restore();
 }
