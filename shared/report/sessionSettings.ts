@@ -36,7 +36,7 @@ export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r
   const fid = obj(s.nnFiducial);
   if (fid.used && method === 'analyzePpg') rows.push([m.settingFiducialLabel, m.settingFiducial(m.fiducials[str(fid.used)] ?? str(fid.used)), small(str(fid.rule))]);
   const ac = obj(s.artifactCorrection);
-  if (ac.method) rows.push([m.settingArtifacts, m.settingArtifactsText(fmt.numShort(r.artifacts.corrected, 0)), small(str(ac.method))]);
+  if (ac.method) rows.push([m.settingArtifacts, m.settingArtifactsText(fmt.numShort(r.artifacts.corrected, 0), r.artifacts.corrected), small(str(ac.method))]);
   if (s.hrvTime) rows.push([m.settingTimeDomain, m.settingTimeDomainText, small(str(s.hrvTime))]);
   const f = obj(s.hrvFrequency);
   const d = DEFAULT_HRV_FREQUENCY_SETTINGS;

@@ -7,8 +7,8 @@ import { errorsNl } from '../../shared/i18n/errors.nl.js';
 import { sessionTextsEn } from '../../shared/i18n/sessionTexts.en.js';
 import { sessionTextsNl } from '../../shared/i18n/sessionTexts.nl.js';
 import { RESONANCE_MESSAGES_EN, RESONANCE_MESSAGES_NL } from '../../shared/dsp/resonance/resonanceMessages.js';
-import { MESSAGES_EN } from '../../shared/report/messagesEn.js';
-import { MESSAGES_NL } from '../../shared/report/messagesNl.js';
+import { reportTextsEn } from '../../shared/report/reportTexts.en.js';
+import { reportTextsNl } from '../../shared/report/reportTexts.nl.js';
 import { loadUiCatalogues } from './uiCatalogues.js';
 
 /** Names and terms that are the same word in both languages' texts (or not words of either). */
@@ -60,7 +60,7 @@ export async function languageWords(): Promise<LanguageWords> {
     [errorsNl, errorsEn],
     [sessionTextsNl, sessionTextsEn],
     [RESONANCE_MESSAGES_NL, RESONANCE_MESSAGES_EN],
-    [MESSAGES_NL, MESSAGES_EN],
+    [reportTextsNl, reportTextsEn],
   ] as const) {
     textsOf(nl, nlTexts);
     textsOf(en, enTexts);
