@@ -3,7 +3,7 @@
 // --json output is byte-for-byte the same in both languages.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dataFile } from '../../support/paths.js';
@@ -36,6 +36,16 @@ describe('CLI language', () => {
       assert.match(b.stderr.trimEnd(), english);
       assert.equal(a.stdout + b.stdout, '');
     }
+  });
+
+  test('a file that is not a database: refused in Dutch, the English line as before', async () => {
+    const file = join(dir, 'notes.sqlite');
+    writeFileSync(file, 'these are my notes, not a database\n'.repeat(10));
+    const a = await nl(['sessions', '--db', file]);
+    assert.equal(a.code, 1);
+    assert.match(a.stderr, /^cadans sessions: .*notes\.sqlite is geen Cadans-database \(geen SQLite-databasebestand\); Cadans heeft het niet veranderd\.\n$/);
+    const b = await en(['sessions', '--db', file]);
+    assert.match(b.stderr, /^cadans sessions: .*notes\.sqlite is not a Cadans database \(it is not an SQLite database file at all\)/);
   });
 
   test('a Dutch system locale gives Dutch; record --lang wins over CADANS_LANG', async () => {
