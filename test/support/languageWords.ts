@@ -78,7 +78,8 @@ export async function languageWords(): Promise<LanguageWords> {
 export function foreignWords(text: string, foreign: Set<string>): string[] {
   const found: string[] = [];
   for (const line of text.split('\n')) {
-    const hits = wordsOf(line).filter((w) => foreign.has(w));
+    // Settings written as key=value (a sensor spec such as "sim:speed=20,seed=7") are not language.
+    const hits = wordsOf(line.replace(/[\w-]+=[^\s,;)]*/g, ' ')).filter((w) => foreign.has(w));
     if (hits.length > 0) found.push(`${hits.join(', ')}  ←  "${line.trim().slice(0, 120)}"`);
   }
   return found;
