@@ -5,9 +5,11 @@
  * whole log and exits 1 when it is broken. With --json: one JSON array of entries (with --verify:
  * `{"ok", "entries", "brokenAtId"?}`). Reading the log is itself not logged.
  */
+import type { Locale } from '../../shared/i18n/locales.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import type { AccessEntry } from '../storage/accessLogRepo.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
@@ -27,29 +29,30 @@ export const accessLogCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${showText(positionals[0]!, 60)}' (usage: ${USAGE})`, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: showText(positionals[0]!, 60), usage: USAGE }, 2);
+    const locale = cliLocale();
     const clientSpec = typeof values.client === 'string' ? values.client : undefined;
     if (values.verify === true) {
       const v = await withRecordsDb(values.db, { mustExist: true }, (s) => s.accessLog.verify());
       if (values.json) process.stdout.write(safeJson(v) + '\n');
-      else process.stdout.write(v.ok ? `Access log intact: ${v.entries} entries, hash chain unbroken.\n` : `Access log BROKEN at entry ${v.brokenAtId} (of ${v.entries}): it was changed after it was written.\n`);
+      else process.stdout.write(cliText(locale, v.ok ? 'accessLog.intact' : 'accessLog.broken', { entries: String(v.entries), id: v.ok ? '' : String(v.brokenAtId) }) + '\n');
       return v.ok ? 0 : 1;
     }
     const entries = await withRecordsDb(values.db, { mustExist: true }, (s) => {
       if (clientSpec === undefined) return s.accessLog.list();
       const clients = findClients(s, clientSpec);
-      if (clients.length === 0) throw new CliError(`no client named '${showText(clientSpec, 80)}'`);
+      if (clients.length === 0) throw cliError('cli.noClientNamed', { name: showText(clientSpec, 80) });
       return clients.flatMap((c) => s.accessLog.list(c.id)).sort((a, b) => a.id - b.id);
     });
-    process.stdout.write(values.json ? safeJson(entries) + '\n' : formatEntries(entries));
+    process.stdout.write(values.json ? safeJson(entries) + '\n' : formatEntries(entries, locale));
     return 0;
   },
 };
 
-function formatEntries(rows: AccessEntry[]): string {
-  if (rows.length === 0) return 'No entries.\n';
+function formatEntries(rows: AccessEntry[], locale: Locale): string {
+  if (rows.length === 0) return cliText(locale, 'accessLog.none') + '\n';
   return table(
-    ['id', 'time (UTC)', 'action', 'client', 'session', 'user', 'workstation', 'detail'],
+    cliText(locale, 'accessLog.header').split('|'),
     rows.map((r) => [
       String(r.id),
       r.at.slice(0, 19).replace('T', ' '),

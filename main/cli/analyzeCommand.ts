@@ -8,7 +8,10 @@ import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
 import { parseRrText } from '../../shared/io/rrText.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLine, cliLocale, cliNum, cliText, type CliTextKey } from './cliText.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import type { MessageParams } from '../../shared/i18n/messageFormat.js';
 import type { CliCommand } from './cliMain.js';
 import { readTextFile } from './readTextFile.js';
 
@@ -26,18 +29,18 @@ export const analyzeCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw new CliError(`expected one file\nUsage: ${USAGE}`, 2);
+    if (positionals.length !== 1) throw cliError('cli.expectedOneFile', { usage: USAGE }, 2);
     const file = positionals[0]!;
     const format = String(values.format);
-    if (!['auto', 'ppg-csv', 'rr'].includes(format)) throw new CliError(`--format must be auto, ppg-csv or rr (got '${format}')`, 2);
+    if (!['auto', 'ppg-csv', 'rr'].includes(format)) throw cliError('analyze.format', { got: format }, 2);
     let fsHz: number | undefined;
     if (values.fs !== undefined) {
       fsHz = Number(values.fs);
-      if (!(fsHz > 0) || !Number.isFinite(fsHz)) throw new CliError(`--fs must be a positive number of Hz (got '${values.fs}')`, 2);
+      if (!(fsHz > 0) || !Number.isFinite(fsHz)) throw cliError('analyze.fs', { got: String(values.fs) }, 2);
     }
     const name = showText(file, 200);
     const text = await readTextFile(file);
-    if (text.trim() === '') throw new CliError(`${name} is empty`);
+    if (text.trim() === '') throw cliError('analyze.empty', { file: name });
     const kind = format === 'auto' ? detectRecordingFormat(text, basename(file)) : format;
     let result: AnalysisResult;
     let notes: readonly string[];
@@ -60,7 +63,9 @@ export const analyzeCommand: CliCommand = {
         file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
       };
     }
-    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result) + notes.map((w) => `  note            ${showText(w, 300)}\n`).join(''));
+    const locale = cliLocale();
+    const noteLabel = cliText(locale, 'analyze.note');
+    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result, locale) + notes.map((w) => cliLine(noteLabel, showText(w, 300)) + '\n').join(''));
     return 0;
   },
 };
@@ -74,38 +79,49 @@ export function analysisJson(result: AnalysisResult): AnalysisResult & { coheren
   return { ...result, coherence: { ...result.coherence, timeInLevel: coherenceTimeInLevel(result) } };
 }
 
-function fmtNum(x: number | null | undefined, d = 1): string {
-  return x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d);
-}
-
-/** The human-readable summary printed without --json (a withheld figure shows why). */
-export function formatSummary(file: string, r: AnalysisResult): string {
+/** The human-readable summary printed without --json (a withheld figure shows why), in `locale`. */
+export function formatSummary(file: string, r: AnalysisResult, locale: Locale = 'en'): string {
   const h = r.hrv;
   const w = r.hrvWithheld ?? {};
-  const fmt = (x: number | null | undefined, d = 1): string => fmtNum(x, d);
+  const t = (key: CliTextKey, params?: MessageParams): string => cliText(locale, key, params);
+  const fmt = (x: number | null | undefined, d = 1): string => cliNum(locale, x, d);
   /** A figure with its unit, or why it is withheld. */
   const val = (key: HrvMetricKey, d: number, unit: string): string => {
     const reason = w[key];
-    return reason ? `withheld (${withheldReasonText(reason, 'en')})` : `${fmtNum(h[key], d)}${unit}`;
+    return reason ? t('analyze.withheld', { reason: withheldReasonText(reason, locale) }) : `${fmt(h[key], d)}${unit}`;
   };
   const pct = coherenceTimeInLevel(r).pct;
-  const levels = { low: fmt(pct.low, 0), medium: fmt(pct.medium, 0), high: fmt(pct.high, 0), notScored: fmt(pct.notScored, 0) };
   const lines = [
-    `Cadans analysis of ${file}`,
-    `  duration        ${fmt(r.durationSec)} s${r.fsHz ? ` at ${fmt(r.fsHz, 0)} Hz` : ' (intervals)'}`,
-    `  beats           ${r.beats.tSec.length} detected, ${r.nn.ibiMs.length} NN intervals, ${r.artifacts.corrected} corrected (${fmt(r.artifacts.percent)} %)`,
+    t('analyze.title', { file }),
+    cliLine(t('analyze.duration'), t('analyze.durationValue', { sec: fmt(r.durationSec), fs: r.fsHz ? fmt(r.fsHz, 0) : 'none' })),
+    cliLine(
+      t('analyze.beats'),
+      t('analyze.beatsValue', { detected: String(r.beats.tSec.length), nn: String(r.nn.ibiMs.length), corrected: String(r.artifacts.corrected), pct: fmt(r.artifacts.percent) }),
+    ),
   ];
-  if (r.signal) lines.push(`  unusable signal ${fmt(r.signal.unusableSec)} s (${fmt(r.signal.unusablePct)} %) in ${r.signal.gaps.length} stretch(es)`);
+  if (r.signal) {
+    lines.push(cliLine(t('analyze.unusable'), t('analyze.unusableValue', { sec: fmt(r.signal.unusableSec), pct: fmt(r.signal.unusablePct), count: r.signal.gaps.length })));
+  }
+  const noise = r.signal?.timingNoiseMs;
   lines.push(
-    `  heart rate      ${val('meanHrBpm', 1, ' bpm')} (mean NN ${val('meanNnMs', 1, ' ms')})`,
-    `  SDNN            ${val('sdnnMs', 1, ' ms')}`,
-    `  RMSSD           ${val('rmssdMs', 1, ' ms')}; pNN50 ${val('pnn50Pct', 1, ' %')}`,
-    `  VLF / LF / HF   ${val('vlfMs2', 0, ' ms²')} / ${val('lfMs2', 0, ' ms²')} / ${val('hfMs2', 0, ' ms²')}; LF/HF ${val('lfHf', 2, '')}`,
-    `  peaks           LF ${val('lfPeakHz', 3, ' Hz')}, HF ${val('hfPeakHz', 3, ' Hz')}`,
-    `  timing noise    ${r.signal?.timingNoiseMs === null || r.signal?.timingNoiseMs === undefined ? '—' : `${fmtNum(r.signal.timingNoiseMs, 1)} ms per beat`}`,
-    `  coherence       mean ratio ${fmt(r.coherence.ratioMean, 2)} (${r.coherence.series.length} points); ` +
-      `low/medium/high/not scored ${levels.low}/${levels.medium}/${levels.high}/${levels.notScored} % of the session`,
-    `  breathing rate  ${fmt(r.respiration.rateBpmMean)} breaths/min (from heart rate)`,
+    cliLine(t('analyze.heartRate'), `${val('meanHrBpm', 1, ' bpm')} (${t('analyze.meanNn', { value: val('meanNnMs', 1, ' ms') })})`),
+    cliLine('SDNN', val('sdnnMs', 1, ' ms')),
+    cliLine('RMSSD', `${val('rmssdMs', 1, ' ms')}; pNN50 ${val('pnn50Pct', 1, ' %')}`),
+    cliLine('VLF / LF / HF', `${val('vlfMs2', 0, ' ms²')} / ${val('lfMs2', 0, ' ms²')} / ${val('hfMs2', 0, ' ms²')}; LF/HF ${val('lfHf', 2, '')}`),
+    cliLine(t('analyze.peaks'), `LF ${val('lfPeakHz', 3, ' Hz')}, HF ${val('hfPeakHz', 3, ' Hz')}`),
+    cliLine(t('analyze.timingNoise'), noise === null || noise === undefined ? '—' : t('analyze.perBeat', { ms: fmt(noise, 1) })),
+    cliLine(
+      t('analyze.coherence'),
+      t('analyze.coherenceValue', {
+        mean: fmt(r.coherence.ratioMean, 2),
+        points: String(r.coherence.series.length),
+        low: fmt(pct.low, 0),
+        medium: fmt(pct.medium, 0),
+        high: fmt(pct.high, 0),
+        notScored: fmt(pct.notScored, 0),
+      }),
+    ),
+    cliLine(t('analyze.breathing'), t('analyze.breathingValue', { rate: fmt(r.respiration.rateBpmMean) })),
   );
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { backupDatabase } from '../../native-adapters/sqlite/backupDatabase.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
 
@@ -21,15 +22,13 @@ export const backupCommand: CliCommand = {
     db: { type: 'string' },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
-    if (typeof values.out !== 'string' || values.out.trim() === '') throw new CliError(`--out FILE is required (usage: ${USAGE})`, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+    if (typeof values.out !== 'string' || values.out.trim() === '') throw cliError('cli.outRequired', { usage: USAGE }, 2);
     const out = values.out;
     const r = await withRecordsDb(values.db, { mustExist: true }, (storage) => backupDatabase(storage.db, out));
-    const older = r.chunksUnchecked > 0 ? `; ${r.chunksUnchecked} recorded before checksums existed` : '';
-    process.stdout.write(
-      `Backed up ${r.file} (${r.bytes} bytes, database version ${r.schemaVersion}; ${r.chunksChecked} signal chunks match ` +
-        `their checksums${older}; content checksum recorded).\n`,
-    );
+    const unchecked = r.chunksUnchecked > 0 ? String(r.chunksUnchecked) : 'none';
+    const params = { file: r.file, bytes: String(r.bytes), version: String(r.schemaVersion), chunks: String(r.chunksChecked), unchecked };
+    process.stdout.write(cliText(cliLocale(), 'backup.done', params) + '\n');
     return 0;
   },
 };

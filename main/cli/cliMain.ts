@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeMessage, showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 
 /** A CLI command: its options (node:util parseArgs) and its handler. */
 export interface CliCommand {
@@ -55,9 +56,12 @@ export async function cliMain(argv: string[]): Promise<number> {
     process.stdout.write(helpText() + '\n');
     return name ? 0 : 2;
   }
+  // The language of the lines below: CADANS_LANG (or a Dutch system locale), else English; a
+  // command's own --lang (record, resonance) once the arguments are parsed.
+  let locale = cliLocale();
   const load = COMMANDS[name];
   if (!load) {
-    process.stderr.write(`cadans: unknown command '${showText(name, 40)}'. Run 'cadans --help'.\n`);
+    process.stderr.write(`cadans: ${cliText(locale, 'cli.unknownCommand', { name: showText(name, 40) })}\n`);
     return 2;
   }
   try {
@@ -70,17 +74,21 @@ export async function cliMain(argv: string[]): Promise<number> {
     try {
       parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
     } catch (e) {
-      throw new CliError(`${(e as Error).message.split(/\. |\n/)[0]} (usage: ${cmd.usage})`, 2);
+      const detail = (e as Error).message.split(/\. |\n/)[0]!;
+      const unknown = /^Unknown option '([^']+)'$/.exec(detail);
+      throw cliError('cli.usage', { detail: unknown ? cliText(locale, 'cli.unknownOption', { option: unknown[1] }) : detail, usage: cmd.usage }, 2);
     }
+    // The report's --lang is the document's language (default nl), not the messages'.
+    if (name !== 'report') locale = cliLocale(parsed.values.lang);
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.
     if (e instanceof CliError || (e instanceof Error && e.name === 'AnalysisInputError')) {
-      process.stderr.write(`cadans ${name}: ${safeMessage(e.message)}\n`);
+      process.stderr.write(`cadans ${name}: ${safeMessage(e instanceof CliError ? e.textIn(locale) : e.message)}\n`);
       return e instanceof CliError ? e.exitCode : 1;
     }
     const err = e as Error;
-    process.stderr.write(`cadans ${name}: internal error: ${safeMessage(err?.message ?? String(e))}\n`);
+    process.stderr.write(`cadans ${name}: ${safeMessage(cliText(locale, 'cli.internalError', { detail: err?.message ?? String(e) }))}\n`);
     if (process.env.CADANS_DEBUG) process.stderr.write(String(err?.stack) + '\n');
     return 1;
   }

@@ -1,6 +1,8 @@
+import type { Locale } from '../../shared/i18n/locales.js';
 import type { ClientListItem } from '../../shared/domain/types.js';
 import { safeJson, stripControls } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
 
@@ -15,16 +17,16 @@ export const clientsCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
     const { exists } = dbFileExists(values.db);
     const clients = exists ? await withRecordsDb(values.db, { mustExist: true }, (s) => s.clients.list()) : [];
-    process.stdout.write(values.json ? safeJson(clients) + '\n' : formatClients(clients));
+    process.stdout.write(values.json ? safeJson(clients) + '\n' : formatClients(clients, cliLocale()));
     return 0;
   },
 };
 
-function formatClients(clients: ClientListItem[]): string {
-  if (clients.length === 0) return 'No clients yet.\n';
+function formatClients(clients: ClientListItem[], locale: Locale): string {
+  if (clients.length === 0) return cliText(locale, 'clients.none') + '\n';
   const rows = clients.map((c) => [
     String(c.id),
     c.name,
@@ -32,7 +34,7 @@ function formatClients(clients: ClientListItem[]): string {
     String(c.sessionCount),
     c.lastSessionAt ? c.lastSessionAt.slice(0, 16).replace('T', ' ') : '',
   ]);
-  return table(['id', 'name', 'complaint', 'sessions', 'last session (UTC)'], rows);
+  return table(cliText(locale, 'clients.header').split('|'), rows);
 }
 
 /** A plain text table with left-aligned columns (cells without control characters or escapes). */

@@ -17,7 +17,7 @@ import { showText } from '../../shared/text/safeText.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import { openStorage, type Storage } from '../storage/storage.js';
-import { CliError } from './cliError.js';
+import { CliError, cliError, cliErrorOf } from './cliError.js';
 import { resolveDbPath } from './dbPath.js';
 
 export interface RecordsDbOptions {
@@ -31,12 +31,11 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 /** `toCliError` — expected failures (bad database, unknown id, invalid input, full disk) as `CliError`; others unchanged. */
 export function toCliError(e: unknown): unknown {
   if (e instanceof CliError) return e;
-  if (e instanceof DatabaseFileError || e instanceof NotFoundError || e instanceof ValidationError) {
-    return new CliError(oneLine(e.message));
-  }
+  if (e instanceof DatabaseFileError) return cliErrorOf(e, oneLine(e.message));
+  if (e instanceof NotFoundError || e instanceof ValidationError) return new CliError(oneLine(e.message));
   if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
   if (isDiskFullError(e)) {
-    return new CliError(`the disk is full (${oneLine((e as Error).message)}); free some space and try again`);
+    return cliError('cli.diskFull', { detail: oneLine((e as Error).message) });
   }
   return e;
 }
@@ -76,7 +75,7 @@ function refuseNonDatabase(file: string): void {
     const st = statSync(file);
     size = st.isFile() ? st.size : -1;
   } catch {
-    throw new CliError(`no Cadans database at ${shown} (give --db FILE or set CADANS_DB)`);
+    throw cliError('cli.noDatabase', { file: shown });
   }
   if (size !== 0) return;
   let walBytes = 0;
@@ -85,7 +84,7 @@ function refuseNonDatabase(file: string): void {
   } catch {
     walBytes = 0;
   }
-  if (walBytes === 0) throw new CliError(`${shown} is an empty file, not a Cadans database; Cadans did not change it (give --db FILE or set CADANS_DB)`);
+  if (walBytes === 0) throw cliError('cli.emptyDatabaseFile', { file: shown });
 }
 
 /**

@@ -12,7 +12,11 @@ import type { AppRecorder } from '../app/appPorts.js';
 import { NO_DATA_END_SEC } from '../app/sessionCalls.js';
 import { emptySummary, storedSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import { openCliCore, type CliCore } from './cliCore.js';
-import { CliError } from './cliError.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLine, cliLocale, cliNum, cliText, type CliTextKey } from './cliText.js';
+import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import type { MessageParams } from '../../shared/i18n/messageFormat.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
@@ -51,15 +55,15 @@ interface RecordArgs {
 }
 
 function parseRecordArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): RecordArgs {
-  if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+  if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
   const spec = values.sensor;
-  if (typeof spec !== 'string' || spec.trim() === '') throw new CliError(`--sensor <spec> is required (e.g. --sensor sim) (usage: ${USAGE})`, 2);
+  if (typeof spec !== 'string' || spec.trim() === '') throw cliError('record.sensorRequired', { usage: USAGE }, 2);
   let seconds: number | undefined;
   if (values.seconds !== undefined) {
     const text = String(values.seconds).trim();
     seconds = Number(text);
     if (text === '' || !Number.isFinite(seconds) || seconds <= 0 || seconds > MAX_RECORD_SEC) {
-      throw new CliError(`--seconds must be a number of seconds in (0, ${MAX_RECORD_SEC}] (got '${values.seconds}')`, 2);
+      throw cliError('record.seconds', { max: String(MAX_RECORD_SEC), got: String(values.seconds) }, 2);
     }
   }
   let pacer: PacerSettings | null = null;
@@ -69,22 +73,22 @@ function parseRecordArgs(values: Record<string, string | boolean | undefined>, p
     pacer = p;
   }
   const clientSpec = typeof values.client === 'string' ? values.client : DEFAULT_CLIENT_NAME;
-  if (clientSpec.trim() === '') throw new CliError('--client needs a name or an id', 2);
+  if (clientSpec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
   let overflowDir: string | null = null;
   if (values['overflow-dir'] !== undefined) {
     const dir = String(values['overflow-dir']);
-    if (dir.trim() === '') throw new CliError('--overflow-dir needs a folder', 2);
+    if (dir.trim() === '') throw cliError('record.overflowNeedsFolder', {}, 2);
     let isDir = false;
     try {
       isDir = statSync(dir).isDirectory();
     } catch {
       isDir = false;
     }
-    if (!isDir) throw new CliError(`--overflow-dir must be an existing folder (best on another disk) (got '${dir}')`, 2);
+    if (!isDir) throw cliError('record.overflowMustExist', { got: dir }, 2);
     overflowDir = resolve(dir);
   }
-  const lang = values.lang === undefined ? 'en' : String(values.lang);
-  if (lang !== 'en' && lang !== 'nl') throw new CliError(`--lang must be en or nl (got '${lang}')`, 2);
+  if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'nl') throw cliError('record.lang', { got: String(values.lang) }, 2);
+  const lang = cliLocale(values.lang);
   return { spec: spec.trim(), seconds, clientSpec, pacer, overflowDir, lang };
 }
 
@@ -133,7 +137,7 @@ export const recordCommand: CliCommand = {
     });
     try {
       const result = await record(cli, args);
-      process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file));
+      process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file, args.lang));
       return 0;
     } catch (e) {
       throw toCliError(e);
@@ -152,33 +156,24 @@ interface RecordResult {
   endReason: string;
 }
 
-/** Why a recording ended, in the CLI's words (from the session's end reason). */
-const END_TEXT: Record<string, string> = {
-  stopped: 'stopped',
-  limit: 'the requested seconds were recorded',
-  'pacer-end': 'the pacer duration ended',
-  'stream-ended': 'the sensor stream ended',
-  'sensor-lost': 'the sensor went away',
-  'no-data': 'the sensor sent no data',
-};
-
 async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
   const { api, core } = cli;
   const found = findClients(core.storage, args.clientSpec);
   const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
+  const t = (key: CliTextKey, params?: MessageParams): string => cliText(args.lang, key, params);
   // Subscribed before connecting: what the sensor says while it starts (the protocol it was
   // recognised as) is printed too. This CLI core has no other channel.
   let channel = '';
   const offConn = cli.on('onConnection', (e) => {
     if (channel !== '' && e.channel !== channel) return;
-    if (e.notice) say(formatSensorNotice(e.notice, 'en'));
-    else if (e.state === 'reconnecting') say('sensor connection lost, reconnecting');
+    if (e.notice) say(formatSensorNotice(e.notice, args.lang));
+    else if (e.state === 'reconnecting') say(t('record.reconnecting'));
   });
   try {
     channel = (await api.connectSensor(args.spec)).channel;
   } catch (e) {
     offConn();
-    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
+    throw cliError('record.cannotOpenSensor', { spec: args.spec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
   }
   const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
   let sessionId = 0;
@@ -198,16 +193,16 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     // overflow folder now, or (without one) give the unsaved part up.
     if (stopRequested && recorder?.diskFull) {
       if (args.overflowDir) {
-        say(`${sig} again: saving the session in ${args.overflowDir} now`);
+        say(t('record.signalAgainOverflow', { signal: sig, dir: args.overflowDir }));
         recorder.saveToOverflow?.();
       } else {
-        say(`${sig} again: giving up the part that could not be saved`);
+        say(t('record.signalAgainGiveUp', { signal: sig }));
         recorder.abandonUnsaved?.();
       }
       return;
     }
     stopRequested = true;
-    say(`stopped by ${sig}; saving`);
+    say(t('record.stoppedBy', { signal: sig }));
     void api.stopSession().catch(() => undefined);
   };
   process.on('SIGINT', onSignal);
@@ -222,7 +217,7 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     });
     sessionId = st.sessionId!;
     recorder = core.service.sessions.liveRecorder;
-    say(`recording session ${sessionId} for ${client.name} from ${args.spec}` + (args.seconds ? ` for ${args.seconds} s` : ' until Ctrl+C'));
+    say(t('record.recording', { sessionId: String(sessionId), client: client.name, spec: args.spec, seconds: args.seconds ? String(args.seconds) : 'none' }));
     await ended;
   } finally {
     offConn();
@@ -230,20 +225,15 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     process.off('SIGTERM', onSignal);
   }
   if (recorder?.savedElsewhere || recorder?.lostSec) {
-    throw new CliError(
-      args.finalNotice ??
-        `the disk holding ${core.storage.db.name} was full: ` +
-          (recorder.savedElsewhere
-            ? `session ${sessionId} was saved in full in ${recorder.savedElsewhere} (open it with --db ${recorder.savedElsewhere})`
-            : `the last ${Math.round(recorder.lostSec ?? 0)} s of session ${sessionId} were given up`),
-    );
+    if (args.finalNotice) throw new CliError(args.finalNotice);
+    throw recorder.savedElsewhere
+      ? cliError('record.diskFullSaved', { db: core.storage.db.name, sessionId: String(sessionId), dir: recorder.savedElsewhere })
+      : cliError('record.diskFullLost', { db: core.storage.db.name, sessionId: String(sessionId), sec: String(Math.round(recorder.lostSec ?? 0)) });
   }
   const s = core.storage.sessions.require(sessionId);
   const summary = storedSummary(s.summary) ?? emptySummary('no summary', s.durationSec);
   if (endReason === 'no-data') {
-    throw new CliError(
-      `no data from the sensor for ${NO_DATA_END_SEC} s (${args.spec}) — is it plugged in, switched on and sending? Session ${sessionId} was kept as '${s.status}' with nothing in it.`,
-    );
+    throw cliError('record.noData', { sec: String(NO_DATA_END_SEC), spec: args.spec, sessionId: String(sessionId), status: s.status });
   }
   return {
     json: {
@@ -258,35 +248,38 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     spec: args.spec,
     fsHz: s.fsHz,
     summary,
-    endReason: END_TEXT[endReason ?? 'stopped'] ?? String(endReason),
+    endReason: t('record.end', { code: (endReason ?? 'stopped').replace(/-/g, '_'), reason: String(endReason) }),
   };
 }
 
-const fmt = (x: number | null, d = 1): string => (x === null ? '—' : x.toFixed(d));
-
-function formatRecord(r: RecordResult, file: string): string {
+function formatRecord(r: RecordResult, file: string, locale: Locale): string {
   const j = r.json;
   const s = r.summary;
+  const t = (key: CliTextKey, params?: MessageParams): string => cliText(locale, key, params);
+  const fmt = (x: number | null, d = 1): string => cliNum(locale, x, d);
   const lines = [
-    `Recorded session ${j.sessionId} for ${r.client.name} (client ${r.client.id}) from ${r.spec} — ${r.endReason}`,
-    `  status          ${j.status}`,
-    `  signal          ${fmt(j.durationSec)} s, ${j.samples} samples${r.fsHz ? ` at ${fmt(r.fsHz, 0)} Hz` : ''}, ${j.beats} beats`,
+    t('record.title', { sessionId: String(j.sessionId), client: r.client.name, clientId: String(r.client.id), spec: r.spec, end: r.endReason }),
+    cliLine(t('record.status'), j.status),
+    cliLine(t('record.signal'), t('record.signalValue', { sec: fmt(j.durationSec), samples: String(j.samples), fs: r.fsHz ? fmt(r.fsHz, 0) : 'none', beats: String(j.beats) })),
   ];
-  if (s.error) lines.push(`  analysis        not possible: ${s.error}`);
+  if (s.error) lines.push(cliLine(t('record.analysis'), t('record.analysisFailed', { detail: s.error })));
   else {
     const withheld = withheldEntries(s.hrvWithheld);
+    const pct = s.coherencePct;
     lines.push(
-      `  heart rate      ${fmt(s.meanHrBpm)} bpm`,
-      `  RMSSD / SDNN    ${fmt(s.rmssdMs)} / ${fmt(s.sdnnMs)} ms, pNN50 ${fmt(s.pnn50Pct)} %`,
-      `  LF/HF           ${fmt(s.lfHf, 2)}, LF peak ${fmt(s.lfPeakHz, 3)} Hz`,
-      `  coherence       mean ${fmt(s.coherenceMean, 2)}, peak ${fmt(s.coherencePeak, 2)}; ` +
-        `low/medium/high/not scored ${fmt(s.coherencePct.low, 0)}/${fmt(s.coherencePct.medium, 0)}/${fmt(s.coherencePct.high, 0)}/${fmt(s.coherencePct.notScored, 0)} % of the session`,
-      `  breathing rate  ${fmt(s.breathingRateBpm)} breaths/min`,
-      `  artifacts       ${s.correctedBeats} corrected (${fmt(s.correctedPct)} %), signal quality ${fmt(s.signalQualityPct, 0)} %`,
+      cliLine(t('record.heartRate'), `${fmt(s.meanHrBpm)} bpm`),
+      cliLine('RMSSD / SDNN', `${fmt(s.rmssdMs)} / ${fmt(s.sdnnMs)} ms, pNN50 ${fmt(s.pnn50Pct)} %`),
+      cliLine('LF/HF', t('record.lfValue', { lfHf: fmt(s.lfHf, 2), peak: fmt(s.lfPeakHz, 3) })),
+      cliLine(
+        t('analyze.coherence'),
+        t('record.coherenceValue', { mean: fmt(s.coherenceMean, 2), peak: fmt(s.coherencePeak, 2), low: fmt(pct.low, 0), medium: fmt(pct.medium, 0), high: fmt(pct.high, 0), notScored: fmt(pct.notScored, 0) }),
+      ),
+      cliLine(t('record.breathing'), t('record.breathingValue', { rate: fmt(s.breathingRateBpm) })),
+      cliLine(t('record.artifacts'), t('record.artifactsValue', { corrected: String(s.correctedBeats), pct: fmt(s.correctedPct), quality: fmt(s.signalQualityPct, 0) })),
     );
     // A withheld figure prints as —; here is why.
-    if (withheld.length) lines.push(`  withheld        ${withheld.map((e) => `${e.key} (${withheldReasonText(e.reason, 'en')})`).join(', ')}`);
+    if (withheld.length) lines.push(cliLine(t('record.withheld'), withheld.map((e) => `${e.key} (${withheldReasonText(e.reason, locale)})`).join(', ')));
   }
-  lines.push(`  database        ${file}`);
+  lines.push(cliLine(t('record.database'), file));
   return lines.join('\n') + '\n';
 }

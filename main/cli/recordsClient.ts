@@ -2,7 +2,7 @@
 import type { Client } from '../../shared/domain/types.js';
 import type { Storage } from '../storage/storage.js';
 import { showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
 
 export const DEFAULT_CLIENT_NAME = 'Anonymous';
 
@@ -16,11 +16,11 @@ function asId(text: string): number | null {
  * name (case-insensitive; may be none).
  */
 export function findClients(storage: Storage, spec: string): Client[] {
-  if (spec.trim() === '') throw new CliError('--client needs a name or an id', 2);
+  if (spec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
   const id = asId(spec);
   if (id !== null) {
     const c = storage.clients.get(id);
-    if (!c) throw new CliError(`client ${id} does not exist`);
+    if (!c) throw cliError('cli.clientMissing', { id: String(id) });
     return [c];
   }
   return storage.clients.findByName(spec);
@@ -36,9 +36,9 @@ export function oneClient(storage: Storage, spec: string): Client {
   if (id !== null) return storage.clients.require(id);
   const found = findClients(storage, spec);
   if (found.length === 1) return found[0];
-  if (found.length === 0) throw new CliError(`no client named '${showText(spec.trim(), 80)}'; see cadans clients`);
+  if (found.length === 0) throw cliError('cli.noClientNamedSee', { name: showText(spec.trim(), 80) });
   const ids = found.map((c) => c.id).join(', ');
-  throw new CliError(`${found.length} clients are named '${showText(spec.trim(), 80)}' (ids ${ids}); give the id with --client`);
+  throw cliError('cli.clientsNamed', { count: String(found.length), name: showText(spec.trim(), 80), ids });
 }
 
 /**

@@ -1,5 +1,6 @@
 import { restoreDatabase } from '../../native-adapters/sqlite/restoreDatabase.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
@@ -20,7 +21,7 @@ export const restoreCommand: CliCommand = {
     db: { type: 'string' },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw new CliError(`expected one backup file (usage: ${USAGE})`, 2);
+    if (positionals.length !== 1) throw cliError('cli.expectedOneBackup', { usage: USAGE }, 2);
     const target = resolveDbPath(values.db);
     let r;
     try {
@@ -28,12 +29,11 @@ export const restoreCommand: CliCommand = {
     } catch (e) {
       throw toCliError(e);
     }
-    const proof = r.digestChecked
-      ? `its content matches the checksum recorded in the backup, ${r.chunksChecked} signal chunks match theirs`
-      : `${r.chunksChecked} signal chunks match their checksums; the backup has no content checksum (not made by cadans backup of this version)`;
+    const locale = cliLocale();
+    const proof = cliText(locale, r.digestChecked ? 'restore.proofDigest' : 'restore.proofChunks', { chunks: String(r.chunksChecked) });
     process.stdout.write(
-      `Restored ${r.file} from ${positionals[0]} (${r.bytes} bytes, database version ${r.schemaVersion}; ${proof}).` +
-        (r.previousFile ? ` The previous database is kept as ${r.previousFile}.` : '') +
+      cliText(locale, 'restore.done', { file: r.file, backup: positionals[0], bytes: String(r.bytes), version: String(r.schemaVersion), proof }) +
+        (r.previousFile ? cliText(locale, 'restore.previousKept', { file: r.previousFile }) : '') +
         '\n',
     );
     return 0;

@@ -1,6 +1,8 @@
+import type { Locale } from '../../shared/i18n/locales.js';
 import type { SessionListItem } from '../../shared/domain/types.js';
 import { safeJson } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText, cliNum } from './cliText.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
@@ -48,36 +50,36 @@ export const sessionsCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
     const { exists } = dbFileExists(values.db);
     const clientSpec = typeof values.client === 'string' ? values.client : undefined;
-    if (!exists && clientSpec !== undefined) throw new CliError(`no client '${clientSpec}' (there is no database yet)`);
+    if (!exists && clientSpec !== undefined) throw cliError('cli.noClientNoDatabase', { name: clientSpec });
     const sessions = !exists
       ? []
       : await withRecordsDb(values.db, { mustExist: true }, (s) => {
           if (clientSpec === undefined) return s.sessions.list({ order: 'oldest' });
           const clients = findClients(s, clientSpec);
-          if (clients.length === 0) throw new CliError(`no client named '${clientSpec}'`);
+          if (clients.length === 0) throw cliError('cli.noClientNamed', { name: clientSpec });
           return clients
             .flatMap((c) => s.sessions.listByClient(c.id, { order: 'oldest' }))
             .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id - b.id);
         });
     const rows = sessions.map(sessionsJsonRow);
-    process.stdout.write(values.json ? safeJson(rows) + '\n' : formatSessions(rows));
+    process.stdout.write(values.json ? safeJson(rows) + '\n' : formatSessions(rows, cliLocale()));
     return 0;
   },
 };
 
-function formatSessions(rows: SessionsJsonRow[]): string {
-  if (rows.length === 0) return 'No sessions.\n';
+function formatSessions(rows: SessionsJsonRow[], locale: Locale): string {
+  if (rows.length === 0) return cliText(locale, 'sessions.none') + '\n';
   return table(
-    ['id', 'client', 'type', 'started (UTC)', 'duration', 'status', 'samples', 'beats'],
+    cliText(locale, 'sessions.header').split('|'),
     rows.map((r) => [
       String(r.id),
       String(r.clientId),
       r.type,
       r.startedAt.slice(0, 19).replace('T', ' '),
-      `${r.durationSec.toFixed(1)} s`,
+      `${cliNum(locale, r.durationSec, 1)} s`,
       r.status,
       String(r.samples),
       String(r.beats),

@@ -134,6 +134,8 @@ export function serialOpenError(path: string, err: unknown): CadansError {
   if (/no such file|ENOENT|does not exist/i.test(msg)) return new CadansError('serial.notFound', { port: path });
   if (/permission denied|EACCES/i.test(msg)) return new CadansError('serial.permission', { port: path });
   if (/lock|busy|EBUSY/i.test(msg)) return new CadansError('serial.busy', { port: path });
+  if (/ENODEV|ENXIO|EIO\b|no such device|input\/output error/i.test(msg)) return new CadansError('serial.deviceGone', { port: path });
+  if (/EINVAL|invalid argument|baud/i.test(msg)) return new CadansError('serial.badSetting', { port: path });
   return new CadansError('serial.openFailed', { port: path, detail: msg });
 }
 

@@ -30,7 +30,10 @@ export type DatabaseFileProblem =
   /** A file-system error (permissions ...). */
   | 'io';
 
-/** Coded `storage.unavailable` for the page (the message, the CLI's line, is its detail). */
+/**
+ * Coded `storage.file` with the problem and file: in Dutch one sentence per problem; in English the
+ * message itself (the CLI's line, and the page's English text), which carries more detail.
+ */
 export class DatabaseFileError extends CadansError {
   override readonly name: string = 'DatabaseFileError';
   constructor(
@@ -39,7 +42,7 @@ export class DatabaseFileError extends CadansError {
     message: string,
     options?: { cause?: unknown },
   ) {
-    super('storage.unavailable', { detail: message }, { ...options, message });
+    super('storage.file', { problem: problem.replace(/-/g, '_'), file, detail: message }, { ...options, message });
   }
 }
 

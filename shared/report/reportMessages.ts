@@ -1,13 +1,13 @@
 /**
- * The message table of the reports: every visible word of a report comes from here, in Dutch
- * (`nl`, the users' language) and English (`en`). Parameterised messages are functions that take
- * already formatted numbers/dates, so word order stays natural in both languages.
+ * The typed view of the reports' texts: every visible word of a report comes from the report
+ * catalogue (reportTexts.{nl,en}.ts, ICU templates through shared/i18n), in Dutch (`nl`, the users'
+ * language) and English (`en`). Parameterised messages are functions that take already formatted
+ * numbers/dates (and counts for word forms), so word order stays natural in both languages.
  */
 import type { HrvMetricKey } from '../dsp/hrvWithheld.js';
 import type { CoherenceLevel } from '../dsp/types.js';
 import type { GoalStatus, Instrument, SessionStatus, SessionType } from '../domain/types.js';
-import { MESSAGES_EN } from './messagesEn.js';
-import { MESSAGES_NL } from './messagesNl.js';
+import { buildReportMessages } from './reportTexts.js';
 
 export type ReportLang = 'nl' | 'en';
 export const REPORT_LANGS: readonly ReportLang[] = ['nl', 'en'];
@@ -199,7 +199,8 @@ export interface ReportMessages {
   settingFiducial: (used: string) => string;
   settingFiducialLabel: string;
   settingBeatDetectionPpg: (lookAhead: string) => string;
-  settingArtifactsText: (corrected: string) => string;
+  /** `corrected`: the formatted count; `count`: the same number, for the word form. */
+  settingArtifactsText: (corrected: string, count: number) => string;
   settingTimeDomainText: string;
   settingFrequencyLabel: string;
   settingCoherenceLabel: string;
@@ -268,7 +269,9 @@ export interface ReportMessages {
   sessionNumberAxis: string;
 }
 
-/** `reportMessages` — the table of a language. */
+const built: Partial<Record<ReportLang, ReportMessages>> = {};
+
+/** `reportMessages` — the texts of a language (built once per language). */
 export function reportMessages(lang: ReportLang): ReportMessages {
-  return lang === 'en' ? MESSAGES_EN : MESSAGES_NL;
+  return (built[lang] ??= buildReportMessages(lang));
 }

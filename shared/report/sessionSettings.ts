@@ -1,43 +1,40 @@
 /**
  * `sessionSettingsRows` — the "analysis settings" table of the session report: per step of the
- * analysis a short description in the report's language (built from the numeric settings the
- * analysis returned) and the analysis' own technical description (English, verbatim).
+ * analysis a short description and the technical description of the method, both in the report's
+ * language and built from the numeric settings the analysis returned (technicalTexts.ts).
  */
-import { COHERENCE_SETTINGS } from '../dsp/coherence.js';
+import { COHERENCE_SETTINGS, DEFAULT_COHERENCE_SETTINGS } from '../dsp/coherence.js';
 import { DEFAULT_HRV_FREQUENCY_SETTINGS } from '../dsp/hrvFrequency.js';
+import { DEFAULT_NN_FIDUCIAL } from '../dsp/nnFiducial.js';
 import type { AnalysisResult } from '../dsp/types.js';
 import type { Cell } from './reportHtml.js';
 import type { ReportFormat } from './reportFormat.js';
 import type { ReportMessages } from './reportMessages.js';
+import { numOr, obj, pair, technicalTexts } from './technicalTexts.js';
 
-type Obj = Record<string, unknown>;
-const obj = (x: unknown): Obj => (x && typeof x === 'object' && !Array.isArray(x) ? (x as Obj) : {});
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');
-const numOr = (x: unknown, d: number): number => (typeof x === 'number' && Number.isFinite(x) ? x : d);
-const pair = (x: unknown, d: readonly [number, number]): [number, number] =>
-  Array.isArray(x) && x.length === 2 && x.every((v) => typeof v === 'number') ? [x[0] as number, x[1] as number] : [d[0], d[1]];
 
 export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r: AnalysisResult, fmt: ReportFormat, m: ReportMessages): Cell[][] {
   const s = r.settings;
-  // The analysis' own method description: verbatim English, marked as such (lang="en") in a Dutch report.
-  const small = (text: string): Cell => ({ text, cls: 'small', lang: 'en' });
+  const tt = technicalTexts(fmt);
+  const small = (text: string): Cell => ({ text, cls: 'small' });
   const rows: Cell[][] = [];
   rows.push([
     m.settingAnalysis,
     method === 'analyzePpg' && r.fsHz ? m.settingAnalysisPpg(fmt.numShort(r.fsHz, 1)) : m.settingAnalysisIntervals,
-    small(method === 'analyzePpg' ? 'analyzePpg (shared/dsp)' : 'analyzeIntervals → analyzeBeats (shared/dsp)'),
+    small(tt.text(method === 'analyzePpg' ? 'inputPpg' : 'inputIntervals')),
   ]);
   const bd = s.beatDetection;
-  if (typeof bd === 'string') rows.push([m.settingBeatDetection, m.settingAnalysisIntervals, small(bd)]);
+  if (typeof bd === 'string') rows.push([m.settingBeatDetection, m.settingAnalysisIntervals, small(tt.beatsFromIntervals(bd))]);
   else if (bd !== undefined) {
     const b = obj(bd);
-    rows.push([m.settingBeatDetection, m.settingBeatDetectionPpg(fmt.numShort(numOr(b.lookAheadSec, NaN), 2)), small(str(b.method))]);
+    rows.push([m.settingBeatDetection, m.settingBeatDetectionPpg(fmt.numShort(numOr(b.lookAheadSec, NaN), 2)), small(tt.beatDetectionPpg(b))]);
   }
   const fid = obj(s.nnFiducial);
-  if (fid.used && method === 'analyzePpg') rows.push([m.settingFiducialLabel, m.settingFiducial(m.fiducials[str(fid.used)] ?? str(fid.used)), small(str(fid.rule))]);
+  if (fid.used && method === 'analyzePpg') rows.push([m.settingFiducialLabel, m.settingFiducial(m.fiducials[str(fid.used)] ?? str(fid.used)), small(tt.fiducialRule(DEFAULT_NN_FIDUCIAL.windowBeats, DEFAULT_NN_FIDUCIAL.switchRatio))]);
   const ac = obj(s.artifactCorrection);
-  if (ac.method) rows.push([m.settingArtifacts, m.settingArtifactsText(fmt.numShort(r.artifacts.corrected, 0)), small(str(ac.method))]);
-  if (s.hrvTime) rows.push([m.settingTimeDomain, m.settingTimeDomainText, small(str(s.hrvTime))]);
+  if (ac.method) rows.push([m.settingArtifacts, m.settingArtifactsText(fmt.numShort(r.artifacts.corrected, 0), r.artifacts.corrected), small(tt.text('artifacts'))]);
+  if (s.hrvTime) rows.push([m.settingTimeDomain, m.settingTimeDomainText, small(tt.text('timeDomain'))]);
   const f = obj(s.hrvFrequency);
   const d = DEFAULT_HRV_FREQUENCY_SETTINGS;
   rows.push([
@@ -49,7 +46,7 @@ export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r
       fmt.range(...pair(f.lfHz, d.lfHz)),
       fmt.range(...pair(f.hfHz, d.hfHz)),
     ),
-    small(str(f.method)),
+    small(tt.frequency(f, { ...d }, str(f.method))),
   ]);
   const c = obj(s.coherence);
   const cd = COHERENCE_SETTINGS;
@@ -65,14 +62,14 @@ export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r
       fmt.numShort(numOr(lv.mediumFrom, cd.levels.mediumFrom), 2),
       fmt.numShort(numOr(lv.highFrom, cd.levels.highFrom), 2),
     ),
-    small(str(c.method)),
+    small(tt.coherence(c, DEFAULT_COHERENCE_SETTINGS, { mediumFrom: numOr(lv.mediumFrom, cd.levels.mediumFrom), highFrom: numOr(lv.highFrom, cd.levels.highFrom) })),
   ]);
   const rs = obj(s.respiration);
   if (rs.method) {
     rows.push([
       m.settingRespirationLabel,
       m.settingRespiration(fmt.numShort(numOr(rs.windowSec, 60), 0), fmt.range(...pair(rs.bandHz, [0.05, 0.5]))),
-      small(`${str(rs.method)}${Array.isArray(rs.sources) ? ` [${rs.sources.join(', ')}]` : ''}`),
+      small(tt.respiration(rs, rs.sources)),
     ]);
   }
   return rows;

@@ -7,8 +7,10 @@ import { errorsNl } from '../../shared/i18n/errors.nl.js';
 import { sessionTextsEn } from '../../shared/i18n/sessionTexts.en.js';
 import { sessionTextsNl } from '../../shared/i18n/sessionTexts.nl.js';
 import { RESONANCE_MESSAGES_EN, RESONANCE_MESSAGES_NL } from '../../shared/dsp/resonance/resonanceMessages.js';
-import { MESSAGES_EN } from '../../shared/report/messagesEn.js';
-import { MESSAGES_NL } from '../../shared/report/messagesNl.js';
+import { reportTextsEn } from '../../shared/report/reportTexts.en.js';
+import { reportTextsNl } from '../../shared/report/reportTexts.nl.js';
+import { technicalTextsEn } from '../../shared/report/technicalTexts.en.js';
+import { technicalTextsNl } from '../../shared/report/technicalTexts.nl.js';
 import { loadUiCatalogues } from './uiCatalogues.js';
 
 /** Names and terms that are the same word in both languages' texts (or not words of either). */
@@ -60,7 +62,8 @@ export async function languageWords(): Promise<LanguageWords> {
     [errorsNl, errorsEn],
     [sessionTextsNl, sessionTextsEn],
     [RESONANCE_MESSAGES_NL, RESONANCE_MESSAGES_EN],
-    [MESSAGES_NL, MESSAGES_EN],
+    [reportTextsNl, reportTextsEn],
+    [technicalTextsNl, technicalTextsEn],
   ] as const) {
     textsOf(nl, nlTexts);
     textsOf(en, enTexts);
@@ -75,7 +78,8 @@ export async function languageWords(): Promise<LanguageWords> {
 export function foreignWords(text: string, foreign: Set<string>): string[] {
   const found: string[] = [];
   for (const line of text.split('\n')) {
-    const hits = wordsOf(line).filter((w) => foreign.has(w));
+    // Settings written as key=value (a sensor spec such as "sim:speed=20,seed=7") are not language.
+    const hits = wordsOf(line.replace(/[\w-]+=[^\s,;)]*/g, ' ')).filter((w) => foreign.has(w));
     if (hits.length > 0) found.push(`${hits.join(', ')}  ←  "${line.trim().slice(0, 120)}"`);
   }
   return found;

@@ -139,7 +139,7 @@ describe('cadans record on a full disk (real 2-MiB tmpfs)', { skip }, () => {
     const overflow = mkdtempSync(join(other, 'overflow-'));
     const spec = 'sim:speed=8,seed=12';
     const rec = start(['record', '--sensor', spec, '--seconds', '40', '--db', db, '--overflow-dir', overflow, '--lang', 'nl']);
-    await rec.waitForStderr(/recording session 1/);
+    await rec.waitForStderr(/sessie 1 voor .* wordt opgenomen/); // --lang nl: the CLI's own lines in Dutch too
     await sleep(1000);
     disk.fill();
     await rec.waitForStderr(/Schijf vol: .* van sessie 1 nog niet opgeslagen; wordt in het geheugen bewaard/, 20_000);
