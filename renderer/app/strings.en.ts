@@ -556,4 +556,5 @@ export const en: Record<StringKey, string> = {
   'resonance.unit.sync': '0–1',
   'resonance.unit.perMin': '/min',
   'resonance.unit.score': '0–100',
+  'rec.export.edf': 'EDF+ (signal and markers)',
 };

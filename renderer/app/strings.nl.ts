@@ -554,6 +554,7 @@ export const nl = {
   'resonance.unit.sync': '0–1',
   'resonance.unit.perMin': '/min',
   'resonance.unit.score': '0–100',
+  'rec.export.edf': 'EDF+ (signaal en markeringen)',
 } as const;
 
 export type StringKey = keyof typeof nl;
