@@ -27,6 +27,7 @@ import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
+import { PrescriptionCalls } from './prescriptionCalls.js';
 import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -59,7 +60,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RecordEditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -86,6 +87,7 @@ export class AppService {
   readonly hub = new EventHub();
   readonly app: AppCalls;
   readonly records: RecordCalls;
+  readonly prescriptions: PrescriptionCalls;
   readonly edits: RecordEditCalls;
   readonly sensors: SensorCalls;
   readonly sessions: SessionCalls;
@@ -120,6 +122,7 @@ export class AppService {
       () => o.printToPdf ?? chromiumPrintToPdf(),
       o.heavyWork ?? inlineHeavyWork(o.storage),
     );
+    this.prescriptions = new PrescriptionCalls(o.storage, () => new Date(nowMs()), () => this.app.getLocale(), () => o.printToPdf ?? chromiumPrintToPdf());
     this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
@@ -132,7 +135,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.edits, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.edits, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

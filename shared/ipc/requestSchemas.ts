@@ -41,6 +41,7 @@ import {
   type RunningLogPatch,
 } from './recordTypes.js';
 import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
+import { PRESCRIPTION_FILE_KINDS, type PrescriptionFileRequest, type PrescriptionRequest } from './prescriptionTypes.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
 
 /** Outer bounds of text fields (the domain validators' own limits are lower). */
@@ -299,3 +300,20 @@ export const resonanceOverrideSchema: Schema<ResonanceOverrideRequest> = object<
 // ---- the console lock
 export const lockAfterSchema: Schema<number> = number({ integer: true, min: 0, max: MAX_LOCK_AFTER_MIN });
 export const unlockSchema: Schema<string | null> = nullable(text({ maxLength: 1024 }));
+
+/** A home-practice prescription (ranges and the pacer rules are the domain check's: `checkPrescription`). */
+export const prescriptionRequestSchema: Schema<PrescriptionRequest> = object<PrescriptionRequest>({
+  clientId: id,
+  rateBpm: text({ maxLength: 20 }),
+  ratio: text({ maxLength: 20 }),
+  holdInSec: optional(text({ maxLength: 20 })),
+  holdOutSec: optional(text({ maxLength: 20 })),
+  minutes: text({ maxLength: 20 }),
+  timesPerDay: optional(text({ maxLength: 20 })),
+  lang: oneOf(['nl', 'en'] as const),
+});
+
+export const prescriptionFileSchema: Schema<PrescriptionFileRequest> = object<PrescriptionFileRequest>({
+  prescriptionId: id,
+  file: oneOf(PRESCRIPTION_FILE_KINDS),
+});
