@@ -15,7 +15,9 @@ import { saveDownload } from './download.js';
 import { Notice } from './recordUi.js';
 
 export function PrescriptionCard({ clientId }: { clientId: number }) {
-  const { t, locale } = useT();
+  const { t, fmt, locale } = useT();
+  /** 6 → '6', 5.5 → '5,5' (nl) / '5.5' (en). */
+  const n = (v: number): string => fmt.num(v, Number.isInteger(v) ? 0 : 1);
   const [list, setList] = useState<Prescription[]>([]);
   const [adding, setAdding] = useState(false);
   const [busy, setBusy] = useState<string | null>(null);
@@ -73,9 +75,9 @@ export function PrescriptionCard({ clientId }: { clientId: number }) {
         {list.map((p) => (
           <li key={p.id} data-testid="prescription-row">
             <div>
-              <strong>{t('rec.rx.summary', { rate: p.rateBpm, ratio: p.ratio, minutes: p.minutes, perDay: p.timesPerDay })}</strong>
-              <span className="muted"> · {p.date}</span>
-              {(p.holdInSec > 0 || p.holdOutSec > 0) && <span className="muted"> · {t('rec.rx.holds', { holdIn: p.holdInSec, holdOut: p.holdOutSec })}</span>}
+              <strong>{t('rec.rx.summary', { rate: n(p.rateBpm), ratio: p.ratio, minutes: n(p.minutes), perDay: p.timesPerDay })}</strong>
+              <span className="muted"> · {fmt.date(p.date)}</span>
+              {(p.holdInSec > 0 || p.holdOutSec > 0) && <span className="muted"> · {t('rec.rx.holds', { holdIn: n(p.holdInSec), holdOut: n(p.holdOutSec) })}</span>}
             </div>
             <div className="buttons">
               <button className="btn small" disabled={busy !== null} onClick={() => void download(p, 'handout')} data-testid="prescription-handout">
