@@ -31,6 +31,7 @@ import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
+import { PrescriptionCalls } from './prescriptionCalls.js';
 import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -63,7 +64,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -90,6 +91,7 @@ export class AppService {
   readonly hub = new EventHub();
   readonly app: AppCalls;
   readonly records: RecordCalls;
+  readonly prescriptions: PrescriptionCalls;
   readonly edits: RecordEditCalls;
   readonly audit: AuditCalls;
   readonly sensors: SensorCalls;
@@ -125,6 +127,7 @@ export class AppService {
       () => o.printToPdf ?? chromiumPrintToPdf(),
       o.heavyWork ?? inlineHeavyWork(o.storage),
     );
+    this.prescriptions = new PrescriptionCalls(o.storage, () => new Date(nowMs()), () => this.app.getLocale(), () => o.printToPdf ?? chromiumPrintToPdf());
     this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
     this.audit = new AuditCalls(o.storage, () => this.app.getLocale());
     // Every recording's storage notices reach the pages too (the host's own handler still gets them).
@@ -140,7 +143,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

@@ -12,18 +12,19 @@ const MIME: Record<SessionExportFormat, string> = {
   csv: 'text/csv;charset=utf-8',
   rr: 'text/plain;charset=utf-8',
   json: 'application/json;charset=utf-8',
+  edf: 'application/octet-stream',
 };
 
 /** Largest export sent to the renderer in one reply (a 2-hour 100 Hz CSV is ~12 MB). */
 export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 
 /**
- * `buildSessionExport` — a session as CSV (raw signal), Kubios RR text or JSON, as one text file
+ * `buildSessionExport` — a session as CSV (raw signal), Kubios RR text or JSON, as one text file, or EDF+ (bytes)
  * (`prepareSessionExport`; throws `ExportError` with a one-sentence reason, e.g. no raw signal).
  */
 export function buildSessionExport(storage: Storage, sessionId: number, format: SessionExportFormat): DownloadFile {
   const prepared = prepareSessionExport(storage, sessionId, format);
-  const parts: string[] = [];
+  const parts: (string | Uint8Array)[] = [];
   let n = 0;
   for (const chunk of prepared.chunks()) {
     n += chunk.length;
@@ -32,5 +33,14 @@ export function buildSessionExport(storage: Storage, sessionId: number, format: 
     }
     parts.push(chunk);
   }
-  return { fileName: prepared.fileName, mimeType: MIME[format], data: parts.join('') };
+  if (parts.every((p) => typeof p === 'string')) return { fileName: prepared.fileName, mimeType: MIME[format], data: parts.join('') };
+  // Binary (edf): one byte array.
+  const bytes = new Uint8Array(n);
+  let off = 0;
+  for (const p of parts) {
+    const b = typeof p === 'string' ? new TextEncoder().encode(p) : p;
+    bytes.set(b, off);
+    off += b.length;
+  }
+  return { fileName: prepared.fileName, mimeType: MIME[format], data: bytes };
 }

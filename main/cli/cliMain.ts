@@ -28,6 +28,7 @@ const COMMANDS: Record<string, Loader> = {
   web: async () => (await import('./webCommand.js')).webCommand,
   resonance: async () => (await import('./resonanceCommand.js')).resonanceCommand,
   'access-log': async () => (await import('./accessLogCommand.js')).accessLogCommand,
+  prescribe: async () => (await import('./prescribeCommand.js')).prescribeCommand,
   encrypt: async () => (await import('./encryptCommand.js')).encryptCommand,
   decrypt: async () => (await import('./encryptCommand.js')).decryptCommand,
 };

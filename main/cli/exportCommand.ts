@@ -6,19 +6,22 @@ import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
 
-const USAGE = 'cadans export <sessionId> --format csv|rr|json [--out FILE] [--db FILE]';
+const USAGE = 'cadans export <sessionId> --format csv|rr|json|edf [--out FILE] [--anonymise] [--db FILE]';
 
 /** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms) or JSON (everything). */
 export const exportCommand: CliCommand = {
   usage: USAGE,
   summary:
     'Export a session: csv = raw samples (time,ppg; seconds from the session start), rr = NN intervals in ms one per line ' +
-    '(as Kubios imports them), json = everything about the session. Writes to stdout unless --out is given; ' +
+    '(as Kubios imports them), json = everything about the session, edf = EDF+C with the PPG channel and an annotations ' +
+    'signal (markers, gaps, pacer changes; --anonymise writes the patient as X X X X and leaves marker notes out). ' +
+    'Writes to stdout unless --out is given; ' +
     'an existing --out file is never overwritten.',
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
     db: { type: 'string' },
+    anonymise: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
     if (positionals.length !== 1) throw new CliError(`expected one session id (usage: ${USAGE})`, 2);
@@ -27,8 +30,10 @@ export const exportCommand: CliCommand = {
       throw new CliError(`session id must be a whole number ≥ 1 (got '${idText}')`, 2);
     }
     const format = values.format;
-    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr or json) (usage: ${USAGE})`, 2);
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr or json (got '${format}')`, 2);
+    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr, json or edf) (usage: ${USAGE})`, 2);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr, json or edf (got '${format}')`, 2);
+    const anonymise = values.anonymise === true;
+    if (anonymise && format !== 'edf') throw new CliError(`--anonymise applies to --format edf only`, 2);
     let out: string | null = null;
     if (typeof values.out === 'string') {
       if (values.out.trim() === '') throw new CliError('--out needs a file name', 2);
@@ -36,12 +41,12 @@ export const exportCommand: CliCommand = {
       if (existsSync(out)) throw new CliError(`${showText(out, 300)} already exists; Cadans does not overwrite it. Choose another file name.`);
     }
     await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
-      const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat);
+      const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat, { anonymise });
       if (out) writeExportFile(prepared, out);
       else await writeToStdout(prepared);
     });
     const sessionId = Number(idText);
-    logAccess(values.db, (s) => ({ action: 'export', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans export ${format}` }));
+    logAccess(values.db, (s) => ({ action: 'export', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans export ${format}${anonymise ? ' anonymised' : ''}` }));
     if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${showText(out, 300)}\n`);
     return 0;
   },
@@ -60,7 +65,10 @@ function writeExportFile(prepared: PreparedExport, out: string): void {
   try {
     try {
       fchmodSync(fd, 0o600);
-      for (const chunk of prepared.chunks()) writeSync(fd, chunk);
+      for (const chunk of prepared.chunks()) {
+        if (typeof chunk === 'string') writeSync(fd, chunk);
+        else for (let off = 0; off < chunk.length; ) off += writeSync(fd, chunk, off, chunk.length - off);
+      }
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -62,6 +62,7 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     questionnaires: storage.questionnaires.listByClient(client.id).filter(inCourse),
     goals: storage.goals.listByClient(client.id).filter(inCourse),
     runningLog: storage.runningLog.listByClient(client.id).filter(inCourse),
+    prescriptions: storage.prescriptions.listByClient(client.id),
     generatedAt: (sel.now ?? new Date()).toISOString(),
   };
 }

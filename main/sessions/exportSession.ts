@@ -8,6 +8,7 @@
  * - `json`: everything about the session: session row, client, pacer changes, markers, gaps,
  *   beats and metric series (as column arrays), summary and the raw signal (arrays; lost
  *   samples as null).
+ * - `edf`: EDF+C with the PPG channel and an annotations signal (exportEdf.ts; binary).
  *
  * `prepareSessionExport` checks and reads everything first (throwing `NotFoundError` or
  * `ExportError`), so a failing export writes nothing; `chunks()` then yields the text in pieces.
@@ -18,9 +19,15 @@ import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
 import type { Storage } from '../storage/storage.js';
 import { formatFloat32, formatSec } from './formatNumbers.js';
 import { analyzeStoredSession } from './sessionSignal.js';
+import { prepareEdfExport } from './exportEdf.js';
 
-export type ExportFormat = 'csv' | 'rr' | 'json';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'rr', 'json'];
+export type ExportFormat = 'csv' | 'rr' | 'json' | 'edf';
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'rr', 'json', 'edf'];
+
+export interface ExportOptions {
+  /** edf: patient field "X X X X", no administration code, no marker notes. */
+  anonymise?: boolean;
+}
 
 /** The session cannot be exported in the asked format (message is one sentence). */
 export class ExportError extends Error {
@@ -32,17 +39,18 @@ export interface PreparedExport {
   format: ExportFormat;
   /** A file name suggestion, e.g. `cadans-session-12.csv`. */
   fileName: string;
-  /** The export text, in pieces. */
-  chunks(): Generator<string>;
+  /** The export, in pieces: text, or bytes (edf). */
+  chunks(): Generator<string | Uint8Array>;
 }
 
 const ROWS_PER_CHUNK = 16384;
-const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', rr: 'txt', json: 'json' };
+const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', rr: 'txt', json: 'json', edf: 'edf' };
 
 /** `prepareSessionExport` — see the file comment. */
-export function prepareSessionExport(storage: Storage, sessionId: number, format: ExportFormat): PreparedExport {
-  if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`Unknown export format "${String(format)}" (csv, rr or json).`);
+export function prepareSessionExport(storage: Storage, sessionId: number, format: ExportFormat, opts: ExportOptions = {}): PreparedExport {
+  if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`Unknown export format "${String(format)}" (csv, rr, json or edf).`);
   const session = storage.sessions.require(sessionId);
+  if (format === 'edf') return { sessionId, format, ...prepareEdfExport(storage, sessionId, opts) };
   const fileName = `cadans-session-${sessionId}${format === 'rr' ? '-rr' : ''}.${EXTENSION[format]}`;
   if (format === 'csv') {
     const segments = storage.signal.read(sessionId, { channel: DEFAULT_CHANNEL });
@@ -71,7 +79,7 @@ export function prepareSessionExport(storage: Storage, sessionId: number, format
 }
 
 /** The whole export as one string (small sessions, tests). */
-export function exportSessionText(storage: Storage, sessionId: number, format: ExportFormat): string {
+export function exportSessionText(storage: Storage, sessionId: number, format: Exclude<ExportFormat, 'edf'>): string {
   return [...prepareSessionExport(storage, sessionId, format).chunks()].join('');
 }
 

@@ -14,3 +14,4 @@ export * from './pacerChangesRepo.js';
 export * from './questionnairesRepo.js';
 export * from './runningLogRepo.js';
 export { encodeFloat32LE, decodeFloat32LE } from './float32Blob.js';
+export * from './prescriptionsRepo.js';

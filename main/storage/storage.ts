@@ -18,6 +18,7 @@ import { GoalsRepo } from './goalsRepo.js';
 import { MarkersRepo } from './markersRepo.js';
 import { MetricsRepo } from './metricsRepo.js';
 import { PacerChangesRepo } from './pacerChangesRepo.js';
+import { PrescriptionsRepo } from './prescriptionsRepo.js';
 import { QuestionnairesRepo } from './questionnairesRepo.js';
 import { RecordHistoryRepo } from './recordHistoryRepo.js';
 import { RunningLogRepo } from './runningLogRepo.js';
@@ -42,6 +43,8 @@ export class Storage {
   readonly accessLog: AccessLogRepo;
   /** Before/after of every edited or deleted questionnaire result, goal, running-log entry or marker. */
   readonly history: RecordHistoryRepo;
+  /** Home-practice prescriptions (migration 5). */
+  readonly prescriptions: PrescriptionsRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -58,6 +61,7 @@ export class Storage {
     this.runningLog = new RunningLogRepo(db);
     this.accessLog = new AccessLogRepo(db);
     this.history = new RecordHistoryRepo(db);
+    this.prescriptions = new PrescriptionsRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

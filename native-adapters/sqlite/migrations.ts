@@ -74,6 +74,28 @@ CREATE TRIGGER record_history_no_update BEFORE UPDATE ON record_history BEGIN SE
 CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history BEGIN SELECT RAISE(ABORT, 'the record history is append-only'); END;`,
     readCompatible: true,
   },
+  {
+    version: 5,
+    description: 'home-practice prescriptions: rate, in:out ratio, holds, minutes and times per day, handout language',
+    // Written by PrescriptionsRepo (main/storage/prescriptionsRepo.ts); only adds a table: a
+    // database without it is read as it is (the repository checks for the table).
+    sql: `CREATE TABLE prescriptions (
+  id              INTEGER PRIMARY KEY,
+  client_id       INTEGER NOT NULL REFERENCES clients (id),
+  date            TEXT NOT NULL,
+  rate_bpm        REAL NOT NULL CHECK (rate_bpm >= 3 AND rate_bpm <= 12),
+  ratio           TEXT NOT NULL,
+  inhale_fraction REAL NOT NULL CHECK (inhale_fraction >= 0.1 AND inhale_fraction <= 0.9),
+  hold_in_sec     REAL NOT NULL DEFAULT 0 CHECK (hold_in_sec >= 0),
+  hold_out_sec    REAL NOT NULL DEFAULT 0 CHECK (hold_out_sec >= 0),
+  minutes         REAL NOT NULL CHECK (minutes > 0),
+  times_per_day   INTEGER NOT NULL CHECK (times_per_day >= 1),
+  lang            TEXT NOT NULL CHECK (lang IN ('nl', 'en')),
+  created_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
+    readCompatible: true,
+  },
 ];
 
 /** Schema version this build writes and understands. */

@@ -601,6 +601,23 @@ export const nl = {
   'review.notes.save': 'Notities opslaan',
   'review.notes.saved': 'Notities opgeslagen; de vorige tekst staat in de wijzigingsgeschiedenis van het dossier.',
   'storage.bannerTitle': 'Opslag van de opname',
+  'rec.export.edf': 'EDF+ (signaal en markeringen)',
+  'rec.rx.title': 'Thuisoefening',
+  'rec.rx.none': 'Nog geen thuisoefening voorgeschreven.',
+  'rec.rx.new': 'Thuisoefening voorschrijven',
+  'rec.rx.save': 'Voorschrijven',
+  'rec.rx.summary': '{rate}/min · {ratio} · {minutes} min · {perDay}× per dag',
+  'rec.rx.holds': 'vasthouden {holdIn} s / {holdOut} s',
+  'rec.rx.handout': 'Folder (PDF)',
+  'rec.rx.audio': 'Geluid (WAV)',
+  'rec.rx.rate': 'Tempo (ademhalingen/min)',
+  'rec.rx.ratio': 'Verhouding in:uit',
+  'rec.rx.ratioHint': 'Bijv. 4:6 (inademen 40 % van de ademhaling)',
+  'rec.rx.holdIn': 'Vasthouden na inademen (s)',
+  'rec.rx.holdOut': 'Vasthouden na uitademen (s)',
+  'rec.rx.minutes': 'Duur per keer (min)',
+  'rec.rx.perDay': 'Keer per dag',
+  'rec.rx.lang': 'Taal van de folder',
 } as const;
 
 export type StringKey = keyof typeof nl;

@@ -33,6 +33,8 @@ import {
   newQuestionnaireSchema,
   newRunningLogSchema,
   pacerSettingsSchema,
+  prescriptionFileSchema,
+  prescriptionRequestSchema,
   questionnairePatchSchema,
   reportRequestSchema,
   resonanceOverrideSchema,
@@ -68,6 +70,8 @@ import {
 import type { LiveBatch } from './liveTypes.js';
 import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes } from './auditTypes.js';
 import type { StorageNotice } from '../domain/storageNotices.js';
+import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from './prescriptionTypes.js';
+import type { Prescription } from '../domain/prescription.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -176,6 +180,10 @@ export const CONTRACT = {
   getReportHtml: invoke<[request: ReportRequest], ReportView>(args(reportRequestSchema)),
   getReportPdf: invoke<[request: ReportRequest], DownloadFile>(args(reportRequestSchema)),
   importRrFile: invoke<[request: RrImportRequest], RrImportResult>(args(rrImportSchema)),
+  // ---- home practice: the prescription, its handout (PDF) and audio pacer (WAV)
+  listPrescriptions: invoke<[clientId: number], Prescription[]>(args(positiveId)),
+  createPrescription: invoke<[request: PrescriptionRequest], PrescriptionSaveResult>(args(prescriptionRequestSchema)),
+  getPrescriptionFile: invoke<[request: PrescriptionFileRequest], DownloadFile>(args(prescriptionFileSchema)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),

@@ -25,8 +25,8 @@ import type { Locale, SessionSummaryView } from './apiTypes.js';
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; message: string };
 
 /** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON. */
-export type SessionExportFormat = 'csv' | 'rr' | 'json';
-export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json'];
+export type SessionExportFormat = 'csv' | 'rr' | 'json' | 'edf';
+export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json', 'edf'];
 
 /** A file for the renderer to save (web: a Blob download; Electron: the download's save dialog). */
 export interface DownloadFile {

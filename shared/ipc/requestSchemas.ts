@@ -42,6 +42,7 @@ import {
 } from './recordTypes.js';
 import { ACCESS_LOG_MAX_PAGE, type AccessLogRequest } from './auditTypes.js';
 import { RESONANCE_VARIANTS, type ResonanceOverrideRequest, type StartResonanceRequest } from './resonanceTypes.js';
+import { PRESCRIPTION_FILE_KINDS, type PrescriptionFileRequest, type PrescriptionRequest } from './prescriptionTypes.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, textMatching, variant, type Schema } from './schema.js';
 
 /** Outer bounds of text fields (the domain validators' own limits are lower). */
@@ -309,3 +310,19 @@ export const accessLogRequestSchema: Schema<AccessLogRequest> = object<AccessLog
 });
 /** A saved session's notes (the domain validator's limit is lower and named in the user's language). */
 export const sessionNotesSchema: Schema<string> = notes;
+/** A home-practice prescription (ranges and the pacer rules are the domain check's: `checkPrescription`). */
+export const prescriptionRequestSchema: Schema<PrescriptionRequest> = object<PrescriptionRequest>({
+  clientId: id,
+  rateBpm: text({ maxLength: 20 }),
+  ratio: text({ maxLength: 20 }),
+  holdInSec: optional(text({ maxLength: 20 })),
+  holdOutSec: optional(text({ maxLength: 20 })),
+  minutes: text({ maxLength: 20 }),
+  timesPerDay: optional(text({ maxLength: 20 })),
+  lang: oneOf(['nl', 'en'] as const),
+});
+
+export const prescriptionFileSchema: Schema<PrescriptionFileRequest> = object<PrescriptionFileRequest>({
+  prescriptionId: id,
+  file: oneOf(PRESCRIPTION_FILE_KINDS),
+});

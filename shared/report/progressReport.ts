@@ -13,6 +13,7 @@ import { ReportFormat } from './reportFormat.js';
 import { reportMessages, type ReportMessages } from './reportMessages.js';
 import type { ProgressReportInput, ReportOptions } from './reportTypes.js';
 import { runningLogSection } from './runningLogSection.js';
+import { prescriptionsSection } from './prescriptionsSection.js';
 
 function courseSection(input: ProgressReportInput, fmt: ReportFormat, m: ReportMessages): string {
   const courses = input.course ? [input.course] : input.courses;
@@ -64,6 +65,7 @@ export function renderProgressReport(input: ProgressReportInput, opts: ReportOpt
   body += '</section>';
   body += courseSection(input, fmt, m);
   body += goalsSection(input.goals, fmt, m);
+  body += prescriptionsSection(input.prescriptions ?? [], fmt, m);
   body += trendSection(sessions, courses, fmt, m);
   body += sessionsTable(sessions, fmt, m);
   body += questionnaireSection(input.questionnaires, fmt, m);

@@ -247,6 +247,14 @@ export interface ReportMessages {
   moment: (m: string) => string;
   goalsTitle: string;
   noGoals: string;
+  prescriptionsTitle: string;
+  noPrescriptions: string;
+  prescriptionDate: string;
+  prescriptionRate: string;
+  prescriptionRatio: string;
+  prescriptionHolds: string;
+  prescriptionMinutes: string;
+  prescriptionPerDay: string;
   goal: string;
   goalSet: string;
   goalTarget: string;

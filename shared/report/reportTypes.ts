@@ -14,6 +14,7 @@ import type {
   SessionType,
 } from '../domain/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
+import type { Prescription } from '../domain/prescription.js';
 import type { ReportLang } from './reportMessages.js';
 import type { SessionMetrics } from '../dsp/sessionMetrics.js';
 
@@ -94,5 +95,7 @@ export interface ProgressReportInput {
   questionnaires: QuestionnaireEntry[];
   goals: Goal[];
   runningLog: RunningLogEntry[];
+  /** Home practice prescribed (all of the client's; absent = none). */
+  prescriptions?: Prescription[];
   generatedAt: IsoDateTime;
 }

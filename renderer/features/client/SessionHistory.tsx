@@ -94,6 +94,9 @@ export function SessionActions({ session, onReport }: { session: SessionListItem
             <button className="btn small" disabled={busy !== null} onClick={() => void exportAs('json')} data-testid="export-json">
               {t('rec.export.json')}
             </button>
+            <button className="btn small" disabled={busy !== null || noSignal} title={noSignal ? t('rec.export.noSignal') : undefined} onClick={() => void exportAs('edf')} data-testid="export-edf">
+              {t('rec.export.edf')}
+            </button>
           </div>
           {noSignal && <span className="field-hint">{t('rec.export.noSignal')}</span>}
         </div>

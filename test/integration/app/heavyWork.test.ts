@@ -56,9 +56,12 @@ describe('heavy work in a worker thread', () => {
     for (const req of [{ kind: 'session', sessionId } as const, { kind: 'progress', clientId, locale: 'en' } as const]) {
       assert.deepEqual(await worker.report(req, 'nl', NOW), await inline().report(req, 'nl', NOW), JSON.stringify(req));
     }
-    for (const format of ['csv', 'rr', 'json'] as const) {
+    for (const format of ['csv', 'rr', 'json', 'edf'] as const) {
       assert.deepEqual(timeless(await worker.exportSession(sessionId, format)), timeless(await inline().exportSession(sessionId, format)), format);
     }
+    const edf = await worker.exportSession(sessionId, 'edf');
+    assert.ok(edf.data instanceof Uint8Array, 'EDF comes back as bytes');
+    assert.equal(new TextDecoder().decode(edf.data.subarray(192, 197)), 'EDF+C');
     const text = rrText(600);
     assert.deepEqual(await worker.prepareRrImport(text, 'biofeedback'), await inline().prepareRrImport(text, 'biofeedback'));
     assert.deepEqual(await worker.prepareRrImport('geen getallen', 'biofeedback'), await inline().prepareRrImport('geen getallen', 'biofeedback'));

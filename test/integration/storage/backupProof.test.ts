@@ -149,6 +149,7 @@ describe('a database from before checksums (version 1)', () => {
     raw.exec('ALTER TABLE signal_chunks DROP COLUMN crc32');
     raw.exec('DROP TABLE access_log'); // added by migration 3 (its triggers go with it)
     raw.exec('DROP TABLE record_history'); // added by migration 4, with the column below
+    raw.exec('DROP TABLE prescriptions'); // added by migration 5
     raw.exec('ALTER TABLE questionnaire_scores DROP COLUMN items');
     raw.pragma('user_version = 1');
     closeDatabase(raw);
@@ -157,6 +158,7 @@ describe('a database from before checksums (version 1)', () => {
     assert.equal(ro.sessions.require(1).samples, 2000);
     assert.deepEqual(ro.questionnaires.listByClient(1), [], 'questionnaires readable without the items column');
     assert.deepEqual(ro.history.list({ clientId: 1 }), [], 'no history table yet: an empty history');
+    assert.deepEqual(ro.prescriptions.listByClient(1), [], 'no prescriptions table yet: none');
     assert.deepEqual(verifySignalChecksums(ro.db), { checked: 0, unchecked: 20, damaged: [] });
     const r = await backupDatabase(ro.db, join(dir, 'b.db'));
     ro.close();

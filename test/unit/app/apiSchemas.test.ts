@@ -45,7 +45,7 @@ describe('API schemas', () => {
     for (const n of [
       'setDisplaySettings', 'createClient', 'updateClient', 'createCourse', 'updateCourse', 'createGoal', 'setGoalStatus',
       'createQuestionnaire', 'createRunningLogEntry', 'getReportHtml', 'getReportPdf', 'importRrFile', 'startSession',
-      'addMarker', 'setPacer', 'startResonance', 'setResonanceOverride',
+      'addMarker', 'setPacer', 'startResonance', 'setResonanceOverride', 'createPrescription', 'getPrescriptionFile',
     ]) assert.ok(objectCalls.includes(n as never), `${n}: its object argument is strict`);
     console.log(`# ${INVOKE_NAMES.length} calls, ${ALL_BAD.length} refused argument lists, ${objectCalls.length} calls with object arguments`);
   });

@@ -44,7 +44,7 @@ describe('console lock', () => {
   });
 
   test('the allowed list holds no call that returns client records', () => {
-    for (const name of ['listClients', 'getClient', 'listSessions', 'getSessionSummary', 'getSessionReview', 'exportSession', 'getReportHtml', 'getReportPdf', 'importRrFile', 'getResonanceResult', 'getLastResonanceRate'] as const) {
+    for (const name of ['listClients', 'getClient', 'listSessions', 'getSessionSummary', 'getSessionReview', 'exportSession', 'getReportHtml', 'getReportPdf', 'importRrFile', 'getResonanceResult', 'getLastResonanceRate', 'listPrescriptions', 'getPrescriptionFile'] as const) {
       assert.ok(INVOKE_NAMES.includes(name));
       assert.equal(LOCKED_CALLS_ALLOWED.has(name), false, name);
     }
