@@ -79,8 +79,8 @@ export async function cliMain(argv: string[]): Promise<number> {
       const unknown = /^Unknown option '([^']+)'$/.exec(detail);
       throw cliError('cli.usage', { detail: unknown ? cliText(locale, 'cli.unknownOption', { option: unknown[1] }) : detail, usage: cmd.usage }, 2);
     }
-    // The report's --lang is the document's language (default nl), not the messages'.
-    if (name !== 'report') locale = cliLocale(parsed.values.lang);
+    // The --lang of report and prescribe is the document's language (default nl), not the messages'.
+    if (name !== 'report' && name !== 'prescribe') locale = cliLocale(parsed.values.lang);
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.
