@@ -123,7 +123,7 @@ export class AppService {
     this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, o.createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
-    this.sensors.inUse = (ch) => this.sessions.channel === ch;
+    this.sensors.inUse = (ch) => this.sessions.usesChannel(ch);
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     this.lock = new LockCalls(o.settings, this.hub, {
       nowMs,

@@ -1,8 +1,13 @@
 /**
  * `SessionCalls` — the live session part of the app core (the contract's `getSessionState` …
- * `addMarker`, `getPacer`, `setPacer`): one session at a time on one channel, recorded by a
- * `SessionRecorder` that is that channel's recorder sink, and the one breathing pacer on the
- * channel clock. A session ends when the therapist stops it, when the request's `maxSec` is over,
+ * `addMarker`, `getPacer`, `setPacer`, `startGroupSession`): one live session at a time — a single
+ * session on one channel, or a group session (issue 14: several clients, each with their own sensor
+ * and their own session, see groupMembers.ts) — every member recorded by a `SessionRecorder` that is
+ * its channel's recorder sink, and the one breathing pacer on the (first member's) channel clock.
+ * Pause, stop and pacer changes act on every member; a marker on all or on one client. In a group,
+ * a client whose sensor goes away for good (or sends nothing for 10 s) ends alone, as 'interrupted';
+ * the others record on (a sensor that reconnects only leaves its own client a gap). Every member
+ * session holds its own recording lock, so crash recovery treats each exactly like a single session. A session ends when the therapist stops it, when the request's `maxSec` is over,
  * when the sensor stays silent for 10 s from the start, or when the sensor goes away for good. The
  * end of the pacer's duration does NOT end it silently: the session keeps recording, its state says
  * `pacerEnded` (a 'pacer-end' marker) and the therapist chooses to stop or to continue
@@ -11,11 +16,20 @@
  * recording's analysis; everyone else hears of a session's end through `onEnded`.
  */
 import type { SessionType } from '../../shared/domain/types.js';
-import type { AddMarkerRequest, MarkerView, PacerTimeline, SessionStateView, SessionSummaryView, StartSessionRequest } from '../../shared/ipc/apiTypes.js';
+import type {
+  AddMarkerRequest,
+  MarkerView,
+  PacerTimeline,
+  SessionStateView,
+  SessionSummaryView,
+  StartGroupSessionRequest,
+  StartSessionRequest,
+} from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Storage } from '../storage/storage.js';
 import type { AppRecorder, AppRecorderOptions, RecorderTap } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
+import { checkGroupClients, liveMembers, memberView, newMember, type Member } from './groupMembers.js';
 import { PacerController } from './PacerController.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
@@ -47,9 +61,14 @@ export interface SessionEnded {
 }
 
 interface LiveSession {
+  /** The first member's recorder (the one of a single session). */
   recorder: AppRecorder;
   clientId: number;
+  /** The first member's channel: the pacer's clock. */
   channel: string;
+  /** Every client (one for a single session), in the order started. */
+  members: Member[];
+  groupId: number | null;
   type: SessionType;
   startedAt: string;
   startClockSec: number;
@@ -67,6 +86,7 @@ export class SessionCalls {
   private stopping: Promise<SessionSummaryView> | null = null;
   private lastEndedSessionId: number | null = null;
   private lastEndReason: string | null = null;
+  private lastEndedGroupId: number | null = null;
   private endReason: string | null = null;
   private readonly endedListeners = new Set<(e: SessionEnded) => void>();
 
@@ -90,8 +110,18 @@ export class SessionCalls {
     return this.session?.recorder ?? null;
   }
 
+  /** Every member's recorder of the running session (none when idle). */
+  get liveRecorders(): AppRecorder[] {
+    return this.session?.members.map((m) => m.recorder) ?? [];
+  }
+
   get channel(): string | null {
     return this.session?.channel ?? null;
+  }
+
+  /** Whether the running session records from `channel` (any member). */
+  usesChannel(channel: string): boolean {
+    return this.session?.members.some((m) => m.channel === channel) ?? false;
   }
 
   getSessionState(): SessionStateView {
@@ -111,6 +141,9 @@ export class SessionCalls {
       lastEndedSessionId: this.lastEndedSessionId,
       lastEndReason: this.lastEndReason,
       pacerEnded: s?.pacerEnded ?? false,
+      groupId: s?.groupId ?? null,
+      members: s ? s.members.map(memberView) : [],
+      lastEndedGroupId: this.lastEndedGroupId,
     };
   }
 
@@ -126,6 +159,7 @@ export class SessionCalls {
     if (pacer) this.pacer.start(pacer, now);
     else this.pacer.stop();
     const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
+    let member: Member | null = null;
     const recorder = this.createRecorder({
       clientId: client.id,
       type,
@@ -133,28 +167,97 @@ export class SessionCalls {
       pacer,
       courseId: req.courseId ?? null,
       maxSec: req.maxSec,
-      onLimit: () => this.end('limit'),
+      onLimit: () => this.memberLimit(member),
       tap: owner?.tap,
     });
     const row = recorder.start();
-    try {
-      this.storage.accessLog.append({ action: 'record', clientId: client.id, sessionId: recorder.sessionId, detail: `startSession ${type}` });
-    } catch (e) {
-      console.error(`cadans: access log not written (record, client ${client.id}): ${e instanceof Error ? e.message : String(e)}`);
-    }
+    member = newMember(recorder, client.id, ch);
+    this.logRecord(client.id, recorder.sessionId, `startSession ${type}`);
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
+    this.lastEndedGroupId = null;
     this.endReason = null;
     this.session = {
       recorder,
       clientId: client.id,
       channel: ch,
+      members: [member],
+      groupId: null,
       type,
       startedAt: row.startedAt,
       startClockSec: now,
       markers: [],
       paused: false,
       owner,
+      maxSec: req.maxSec ?? null,
+      pacerEnded: false,
+    };
+    this.emitPacer();
+    return this.emitState();
+  }
+
+  /**
+   * `startGroupSession` — several clients at once, each on their own connected sensor, with one
+   * shared pacer (on the first client's channel clock): a `session_groups` row and a session per
+   * client (`groupId`), each with its own recorder. Nothing is created when a client or channel is
+   * wrong; a recorder that cannot start stops the ones already started (kept as 'interrupted').
+   */
+  startGroupSession(req: StartGroupSessionRequest): SessionStateView {
+    if (this.session || this.stopping) throw new CadansError('session.alreadyRunning');
+    const asked = checkGroupClients(req);
+    const clients = asked.map((c) => this.storage.clients.require(c.clientId));
+    const channels = asked.map((c) => this.sensors.channelFor(c.channel));
+    if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
+      throw new Error('maxSec must be a positive number of seconds');
+    }
+    const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
+    const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
+    const group = this.storage.groups.create({ pacer: pacer ? { ...pacer } : null, notes: req.notes ?? '' });
+    const now = this.sensors.clockOf(channels[0]!);
+    if (pacer) this.pacer.start(pacer, now);
+    else this.pacer.stop();
+    const members: Member[] = [];
+    try {
+      clients.forEach((client, i) => {
+        let member: Member | null = null;
+        const recorder = this.createRecorder({
+          clientId: client.id,
+          type,
+          channel: channels[i]!,
+          pacer,
+          courseId: null,
+          groupId: group.id,
+          maxSec: req.maxSec,
+          onLimit: () => this.memberLimit(member),
+        });
+        recorder.start();
+        member = newMember(recorder, client.id, channels[i]!);
+        members.push(member);
+        this.logRecord(client.id, recorder.sessionId, `startGroupSession ${type} group ${group.id}`);
+      });
+    } catch (e) {
+      this.pacer.stop();
+      for (const m of members) void m.recorder.stop('interrupted').catch(() => undefined);
+      this.storage.groups.end(group.id);
+      throw e;
+    }
+    this.lastEndedSessionId = null;
+    this.lastEndReason = null;
+    this.lastEndedGroupId = null;
+    this.endReason = null;
+    const first = members[0]!;
+    this.session = {
+      recorder: first.recorder,
+      clientId: first.clientId,
+      channel: first.channel,
+      members,
+      groupId: group.id,
+      type,
+      startedAt: group.startedAt,
+      startClockSec: now,
+      markers: [],
+      paused: false,
+      owner: null,
       maxSec: req.maxSec ?? null,
       pacerEnded: false,
     };
@@ -181,7 +284,7 @@ export class SessionCalls {
       const now = this.sensors.clockOf(s.channel);
       this.pacer.resume(now);
       const settings = this.pacer.settingsAt(now);
-      if (settings) s.recorder.changePacer(settings, this.recClock(s, now));
+      if (settings) this.pacerChange(s, settings, now);
       this.mark(s, 'resume', '');
       this.emitPacer();
     }
@@ -197,12 +300,24 @@ export class SessionCalls {
       try {
         // A session that ends because the sensor stayed silent or went away is not complete.
         const failed = this.endReason === 'no-data' || this.endReason === 'sensor-lost';
-        await s.recorder.stop(failed ? 'interrupted' : s.owner ? s.owner.stopStatus() : 'complete');
+        const status = failed ? 'interrupted' : s.owner ? s.owner.stopStatus() : 'complete';
+        // Every member at once; one member's trouble stops none of the others.
+        const results = await Promise.allSettled(s.members.map((m) => m.stopped ?? m.recorder.stop(status)));
+        const bad = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (bad) throw bad.reason;
       } finally {
         this.session = null;
         this.stopping = null;
         this.pacer.stop();
+        if (s.groupId !== null) {
+          try {
+            this.storage.groups.end(s.groupId);
+          } catch (e) {
+            console.error(`cadans: group ${s.groupId} end not stored: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
         this.lastEndedSessionId = s.recorder.sessionId;
+        this.lastEndedGroupId = s.groupId;
         this.lastEndReason = this.endReason;
         this.emitPacer();
         this.emitState();
@@ -219,7 +334,12 @@ export class SessionCalls {
     const s = this.require('add a marker to');
     const note = typeof req.note === 'string' ? req.note.trim().slice(0, 2000) : '';
     const kind = typeof req.kind === 'string' && /^[a-z-]{1,20}$/.test(req.kind) ? req.kind : 'note';
-    const m = this.mark(s, kind, note);
+    let only: Member | undefined;
+    if (req.clientId !== undefined) {
+      only = s.members.find((x) => x.clientId === req.clientId && x.endReason === null);
+      if (!only) throw new CadansError('session.notInGroup', { clientId: req.clientId });
+    }
+    const m = this.mark(s, kind, note, only);
     this.emitState();
     return m;
   }
@@ -242,7 +362,7 @@ export class SessionCalls {
       // After the pacer's end, new settings start a fresh pacer (the old one has finished).
       const effective = s?.pacerEnded ? this.pacer.start(settings, now) : this.pacer.change(settings, now);
       if (s) {
-        s.recorder.changePacer(settings, this.recClock(s, effective));
+        this.pacerChange(s, settings, effective);
         s.pacerEnded = false;
       }
     }
@@ -263,7 +383,7 @@ export class SessionCalls {
     if (!settings) throw new Error('there is no pacer to continue');
     delete settings.durationSec;
     this.pacer.start(settings, now);
-    s.recorder.changePacer(settings, this.recClock(s, now));
+    this.pacerChange(s, settings, now);
     s.pacerEnded = false;
     this.mark(s, 'pacer-continue', '');
     this.emitPacer();
@@ -280,7 +400,7 @@ export class SessionCalls {
   /** A pacer change from the session's owner, effective at channel-clock time `clockSec`. */
   ownerPacerChange(settings: PacerSettings, clockSec: number): void {
     const s = this.session;
-    if (s) s.recorder.changePacer(settings, this.recClock(s, clockSec));
+    if (s) this.pacerChange(s, settings, clockSec);
   }
 
   /** End the running session (`reason`: a code for `lastEndReason`); never rejects. */
@@ -303,10 +423,57 @@ export class SessionCalls {
       this.mark(s, 'pacer-end', '');
       this.emitState();
     }
-    const ch = this.sensors.channel(s.channel);
-    if (!ch) this.end('sensor-lost');
-    else if (ch.state === 'disconnected' || ch.state === 'error') this.end(ch.lastNotice?.code === 'end-of-recording' ? 'stream-ended' : 'sensor-lost');
-    else if (s.recorder.elapsedSec === 0 && ch.silentSec >= NO_DATA_END_SEC) this.end('no-data');
+    for (const m of liveMembers(s.members)) {
+      const reason = this.memberTrouble(m);
+      if (reason) this.memberEnd(s, m, reason);
+    }
+  }
+
+  /** Why a member's recording must end now ('sensor-lost', 'stream-ended', 'no-data'), or null. */
+  private memberTrouble(m: Member): string | null {
+    const ch = this.sensors.channel(m.channel);
+    if (!ch) return 'sensor-lost';
+    if (ch.state === 'disconnected' || ch.state === 'error') return ch.lastNotice?.code === 'end-of-recording' ? 'stream-ended' : 'sensor-lost';
+    if (m.recorder.elapsedSec === 0 && ch.silentSec >= NO_DATA_END_SEC) return 'no-data';
+    return null;
+  }
+
+  /**
+   * One member cannot go on (`reason`): a single session — or the last member recording — ends the
+   * session with that reason; in a group, that client's session alone stops ('interrupted', or
+   * 'complete' at its `maxSec`) and the others record on.
+   */
+  private memberEnd(s: LiveSession, m: Member, reason: string): void {
+    if (liveMembers(s.members).length <= 1) {
+      this.end(reason);
+      return;
+    }
+    m.endReason = reason;
+    m.stopped = m.recorder.stop(reason === 'limit' ? 'complete' : 'interrupted').catch((e: unknown) => {
+      console.error(`cadans: session ${m.recorder.sessionId} of group ${s.groupId} not stopped: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    this.emitState();
+  }
+
+  /** A member's recorder reached `maxSec`: the session ends when every member has. */
+  private memberLimit(m: Member | null): void {
+    const s = this.session;
+    if (!s || !m || this.stopping) return;
+    m.limitReached = true;
+    if (s.members.every((x) => x.limitReached || x.endReason !== null)) this.end('limit');
+  }
+
+  private logRecord(clientId: number, sessionId: number, detail: string): void {
+    try {
+      this.storage.accessLog.append({ action: 'record', clientId, sessionId, detail });
+    } catch (e) {
+      console.error(`cadans: access log not written (record, client ${clientId}): ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** The pacer changed to `settings` at `clockSec` (the pacer's clock): stored in every member still recording. */
+  private pacerChange(s: LiveSession, settings: PacerSettings, clockSec: number): void {
+    for (const m of liveMembers(s.members)) m.recorder.changePacer(settings, this.memberRecClock(s, m, clockSec));
   }
 
   emitPacer(): void {
@@ -324,13 +491,21 @@ export class SessionCalls {
     return this.sensors.clockOf(this.session?.channel ?? null);
   }
 
-  private mark(s: LiveSession, kind: string, note: string): MarkerView {
+  /** A marker now, in every member still recording (or only `only`), each at its own recording time. */
+  private mark(s: LiveSession, kind: string, note: string, only?: Member): MarkerView {
     const clockSec = this.sensors.clockOf(s.channel);
+    for (const m of only ? [only] : liveMembers(s.members)) m.recorder.addMarker(this.memberRecClock(s, m, clockSec), kind, note);
     const tSec = this.recClock(s, clockSec);
-    s.recorder.addMarker(tSec, kind, note);
-    const m: MarkerView = { tSec, clockSec, kind, note };
+    const m: MarkerView = { tSec, clockSec, kind, note, ...(only ? { clientId: only.clientId } : {}) };
     s.markers.push(m);
     return m;
+  }
+
+  /** The pacer's clock time `clockSec` on member `m`'s recording clock (the same moment on its own channel clock). */
+  private memberRecClock(s: LiveSession, m: Member, clockSec: number): number {
+    if (m.channel === s.channel) return this.recClock(s, clockSec);
+    const own = clockSec - this.sensors.clockOf(s.channel) + this.sensors.clockOf(m.channel);
+    return Math.max(0, own - (m.recorder.clockOffsetSec ?? own));
   }
 
   private require(what: string): LiveSession {

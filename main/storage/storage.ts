@@ -21,6 +21,7 @@ import { PacerChangesRepo } from './pacerChangesRepo.js';
 import { QuestionnairesRepo } from './questionnairesRepo.js';
 import { RecordHistoryRepo } from './recordHistoryRepo.js';
 import { RunningLogRepo } from './runningLogRepo.js';
+import { SessionGroupsRepo } from './sessionGroupsRepo.js';
 import { SessionsRepo } from './sessionsRepo.js';
 import { SessionWriter, type SessionWriterOptions } from './sessionWriter.js';
 import { SignalRepo } from './signalRepo.js';
@@ -30,6 +31,8 @@ export class Storage {
   readonly courses: CoursesRepo;
   readonly goals: GoalsRepo;
   readonly sessions: SessionsRepo;
+  /** Group sessions: one shared pacer, a session per client (`SessionRow.groupId`). */
+  readonly groups: SessionGroupsRepo;
   readonly signal: SignalRepo;
   readonly beats: BeatsRepo;
   readonly metrics: MetricsRepo;
@@ -48,6 +51,7 @@ export class Storage {
     this.courses = new CoursesRepo(db);
     this.goals = new GoalsRepo(db);
     this.sessions = new SessionsRepo(db);
+    this.groups = new SessionGroupsRepo(db);
     this.signal = new SignalRepo(db);
     this.beats = new BeatsRepo(db);
     this.metrics = new MetricsRepo(db);

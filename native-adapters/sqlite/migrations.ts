@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SCHEMA_V1 } from './schemaV1.js';
 
 export interface Migration {
@@ -72,6 +73,14 @@ CREATE INDEX record_history_record ON record_history (record, record_id, id);
 CREATE INDEX record_history_client ON record_history (client_id, id);
 CREATE TRIGGER record_history_no_update BEFORE UPDATE ON record_history BEGIN SELECT RAISE(ABORT, 'the record history is append-only'); END;
 CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history BEGIN SELECT RAISE(ABORT, 'the record history is append-only'); END;`,
+    readCompatible: true,
+  },
+  {
+    // Group sessions (issue 14). Numbered 5 on its branch; it is meant as migration 6 and is renumbered
+    // when merged after another branch's migration 5 (the SQL is in schemaGroups.ts, unchanged).
+    version: 5,
+    description: 'group sessions: session_groups (one shared pacer, several clients) and a nullable sessions.group_id',
+    sql: SCHEMA_GROUPS,
     readCompatible: true,
   },
 ];

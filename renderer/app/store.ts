@@ -69,6 +69,9 @@ export const IDLE_SESSION: SessionStateView = {
   lastEndedSessionId: null,
   lastEndReason: null,
   pacerEnded: false,
+  groupId: null,
+  members: [],
+  lastEndedGroupId: null,
 };
 
 let state: AppState = {

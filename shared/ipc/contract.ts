@@ -38,6 +38,7 @@ import {
   rrImportSchema,
   runningLogPatchSchema,
   startResonanceSchema,
+  startGroupSessionSchema,
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
@@ -61,6 +62,7 @@ import {
   type SessionReviewData,
   type SessionStateView,
   type SessionSummaryView,
+  type StartGroupSessionRequest,
   type StartSessionRequest,
 } from './apiTypes.js';
 import type { LiveBatch } from './liveTypes.js';
@@ -182,6 +184,12 @@ export const CONTRACT = {
   // ---- live session
   getSessionState: invoke<[], SessionStateView>(noArgs),
   startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(startSessionSchema)),
+  /**
+   * A group session: every client records from their own connected sensor into a session of their
+   * own, all with one shared pacer; pause, stop and the pacer act on all, a marker on one client or all
+   * (`addMarker` with `clientId`). One client's sensor trouble only gives that client gaps.
+   */
+  startGroupSession: invoke<[request: StartGroupSessionRequest], SessionStateView>(args(startGroupSessionSchema)),
   pauseSession: invoke<[], SessionStateView>(noArgs),
   resumeSession: invoke<[], SessionStateView>(noArgs),
   stopSession: invoke<[], SessionSummaryView>(noArgs),
