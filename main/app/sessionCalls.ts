@@ -423,8 +423,11 @@ export class SessionCalls {
       this.mark(s, 'pacer-end', '');
       this.emitState();
     }
+    // With a `maxSec`, once a client's recording is complete, a client whose sensor stays silent
+    // (unplugged and not back) cannot hold up the end of the group: it ends as lost.
+    const someDone = s.maxSec !== null && s.members.length > 1 && s.members.some((m) => m.limitReached);
     for (const m of liveMembers(s.members)) {
-      const reason = this.memberTrouble(m);
+      const reason = this.memberTrouble(m) ?? (someDone && !m.limitReached && (this.sensors.channel(m.channel)?.silentSec ?? 0) >= NO_DATA_END_SEC ? 'sensor-lost' : null);
       if (reason) this.memberEnd(s, m, reason);
     }
   }
@@ -444,15 +447,18 @@ export class SessionCalls {
    * 'complete' at its `maxSec`) and the others record on.
    */
   private memberEnd(s: LiveSession, m: Member, reason: string): void {
-    if (liveMembers(s.members).length <= 1) {
+    const others = liveMembers(s.members).filter((x) => x !== m);
+    if (others.length === 0 && !s.members.some((x) => x.limitReached)) {
       this.end(reason);
       return;
     }
     m.endReason = reason;
-    m.stopped = m.recorder.stop(reason === 'limit' ? 'complete' : 'interrupted').catch((e: unknown) => {
+    m.stopped = m.recorder.stop('interrupted').catch((e: unknown) => {
       console.error(`cadans: session ${m.recorder.sessionId} of group ${s.groupId} not stopped: ${e instanceof Error ? e.message : String(e)}`);
     });
     this.emitState();
+    // The others have all recorded their `maxSec`: the group is done.
+    if (others.every((x) => x.limitReached)) this.end('limit');
   }
 
   /** A member's recorder reached `maxSec`: the session ends when every member has. */
