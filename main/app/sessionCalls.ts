@@ -1,19 +1,18 @@
 /**
  * `SessionCalls` — the live session part of the app core (the contract's `getSessionState` …
- * `addMarker`, `getPacer`, `setPacer`, `startGroupSession`): one live session at a time — a single
- * session on one channel, or a group session (issue 14: several clients, each with their own sensor
- * and their own session, see groupMembers.ts) — every member recorded by a `SessionRecorder` that is
- * its channel's recorder sink, and the one breathing pacer on the (first member's) channel clock.
- * Pause, stop and pacer changes act on every member; a marker on all or on one client. In a group,
- * a client whose sensor goes away for good (or sends nothing for 10 s) ends alone, as 'interrupted';
- * the others record on (a sensor that reconnects only leaves its own client a gap). Every member
- * session holds its own recording lock, so crash recovery treats each exactly like a single session. A session ends when the therapist stops it, when the request's `maxSec` is over,
- * when the sensor stays silent for 10 s from the start, or when the sensor goes away for good. The
- * end of the pacer's duration does NOT end it silently: the session keeps recording, its state says
- * `pacerEnded` (a 'pacer-end' marker) and the therapist chooses to stop or to continue
- * (`continuePacer`: the same pattern, open-ended, from a fresh breath). Whoever started a session may own it (`SessionOwner`: the resonance
- * assessment): the owner says whether it may be paused or re-paced, how it ends, and gets the
- * recording's analysis; everyone else hears of a session's end through `onEnded`.
+ * `addMarker`, `getPacer`, `setPacer`, `startGroupSession`): one live session at a time on one
+ * channel — or, as a group session (issue 14), on several: each client with their own sensor, their
+ * own `SessionRecorder` and so their own session and recording lock (see groupMembers.ts) — and the
+ * one breathing pacer on the (first member's) channel clock. Pause, stop and pacer changes act on
+ * every member; a marker on all or on one client. A session ends when the therapist stops it, when
+ * the request's `maxSec` is over, when the sensor stays silent for 10 s from the start, or when the
+ * sensor goes away for good; in a group, such a client ends alone ('interrupted') and the others
+ * record on (a sensor that reconnects only leaves its own client a gap). The end of the pacer's
+ * duration does NOT end it silently: the session keeps recording, its state says `pacerEnded` (a
+ * 'pacer-end' marker) and the therapist chooses to stop or to continue (`continuePacer`: the same
+ * pattern, open-ended, from a fresh breath). Whoever started a session may own it (`SessionOwner`:
+ * the resonance assessment): the owner says whether it may be paused or re-paced, how it ends, and
+ * gets the recording's analysis; everyone else hears of a session's end through `onEnded`.
  */
 import type { SessionType } from '../../shared/domain/types.js';
 import type {
@@ -27,9 +26,10 @@ import type {
 } from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Storage } from '../storage/storage.js';
-import type { AppRecorder, AppRecorderOptions, RecorderTap } from './appPorts.js';
+import type { AppRecorder, AppRecorderOptions } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
-import { checkGroupClients, liveMembers, memberView, newMember, type Member } from './groupMembers.js';
+import { markMembers, pacerChangeAll, recClock, type LiveSession, type SessionEnded, type SessionOwner } from './liveSession.js';
+import { checkGroupClients, liveMembers, logRecord, memberTrouble, memberView, newMember, NO_DATA_END_SEC, startMembers, type Member } from './groupMembers.js';
 import { PacerController } from './PacerController.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
@@ -37,48 +37,9 @@ import { CadansError } from '../../shared/i18n/CadansError.js';
 import { validatePacerRequest } from '../../shared/domain/validatePacer.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 
-/** Without any data for this long after the start, a session ends ('no-data'), s. */
-export const NO_DATA_END_SEC = 10;
+export { NO_DATA_END_SEC } from './groupMembers.js';
 
-/** Who started a session and keeps the say over it (the resonance assessment). */
-export interface SessionOwner {
-  /** Why it cannot be paused / re-paced by hand (null: it can). */
-  readonly noPauseReason: string | null;
-  readonly noPacerReason: string | null;
-  /** The owner paces the session itself: the pacer's end does not stop it. */
-  readonly ownsPacer: boolean;
-  /** The status to store when the session stops now. */
-  stopStatus(): 'complete' | 'interrupted';
-  /** Gets the recording's analysis results and gaps as they come. */
-  readonly tap?: RecorderTap;
-}
-
-export interface SessionEnded {
-  sessionId: number;
-  /** Channel-clock time of recording t = 0. */
-  clockOffsetSec: number;
-  reason: string;
-}
-
-interface LiveSession {
-  /** The first member's recorder (the one of a single session). */
-  recorder: AppRecorder;
-  clientId: number;
-  /** The first member's channel: the pacer's clock. */
-  channel: string;
-  /** Every client (one for a single session), in the order started. */
-  members: Member[];
-  groupId: number | null;
-  type: SessionType;
-  startedAt: string;
-  startClockSec: number;
-  markers: MarkerView[];
-  paused: boolean;
-  owner: SessionOwner | null;
-  maxSec: number | null;
-  /** The pacer's duration is over; waiting for the therapist to stop or continue. */
-  pacerEnded: boolean;
-}
+export type { SessionEnded, SessionOwner } from './liveSession.js';
 
 export class SessionCalls {
   readonly pacer: PacerController;
@@ -172,7 +133,7 @@ export class SessionCalls {
     });
     const row = recorder.start();
     member = newMember(recorder, client.id, ch);
-    this.logRecord(client.id, recorder.sessionId, `startSession ${type}`);
+    logRecord(this.storage, client.id, recorder.sessionId, `startSession ${type}`);
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
     this.lastEndedGroupId = null;
@@ -216,29 +177,18 @@ export class SessionCalls {
     const now = this.sensors.clockOf(channels[0]!);
     if (pacer) this.pacer.start(pacer, now);
     else this.pacer.stop();
-    const members: Member[] = [];
+    let members: Member[];
     try {
-      clients.forEach((client, i) => {
-        let member: Member | null = null;
-        const recorder = this.createRecorder({
-          clientId: client.id,
-          type,
-          channel: channels[i]!,
-          pacer,
-          courseId: null,
-          groupId: group.id,
-          maxSec: req.maxSec,
-          onLimit: () => this.memberLimit(member),
-        });
-        recorder.start();
-        member = newMember(recorder, client.id, channels[i]!);
-        members.push(member);
-        this.logRecord(client.id, recorder.sessionId, `startGroupSession ${type} group ${group.id}`);
+      members = startMembers(this.storage, this.createRecorder, {
+        clients: clients.map((c, i) => ({ clientId: c.id, channel: channels[i]! })),
+        type,
+        pacer,
+        groupId: group.id,
+        maxSec: req.maxSec,
+        onLimit: (m) => this.memberLimit(m),
       });
     } catch (e) {
       this.pacer.stop();
-      for (const m of members) void m.recorder.stop('interrupted').catch(() => undefined);
-      this.storage.groups.end(group.id);
       throw e;
     }
     this.lastEndedSessionId = null;
@@ -427,18 +377,9 @@ export class SessionCalls {
     // (unplugged and not back) cannot hold up the end of the group: it ends as lost.
     const someDone = s.maxSec !== null && s.members.length > 1 && s.members.some((m) => m.limitReached);
     for (const m of liveMembers(s.members)) {
-      const reason = this.memberTrouble(m) ?? (someDone && !m.limitReached && (this.sensors.channel(m.channel)?.silentSec ?? 0) >= NO_DATA_END_SEC ? 'sensor-lost' : null);
+      const reason = memberTrouble(this.sensors.channel(m.channel), m) ?? (someDone && !m.limitReached && (this.sensors.channel(m.channel)?.silentSec ?? 0) >= NO_DATA_END_SEC ? 'sensor-lost' : null);
       if (reason) this.memberEnd(s, m, reason);
     }
-  }
-
-  /** Why a member's recording must end now ('sensor-lost', 'stream-ended', 'no-data'), or null. */
-  private memberTrouble(m: Member): string | null {
-    const ch = this.sensors.channel(m.channel);
-    if (!ch) return 'sensor-lost';
-    if (ch.state === 'disconnected' || ch.state === 'error') return ch.lastNotice?.code === 'end-of-recording' ? 'stream-ended' : 'sensor-lost';
-    if (m.recorder.elapsedSec === 0 && ch.silentSec >= NO_DATA_END_SEC) return 'no-data';
-    return null;
   }
 
   /**
@@ -469,17 +410,8 @@ export class SessionCalls {
     if (s.members.every((x) => x.limitReached || x.endReason !== null)) this.end('limit');
   }
 
-  private logRecord(clientId: number, sessionId: number, detail: string): void {
-    try {
-      this.storage.accessLog.append({ action: 'record', clientId, sessionId, detail });
-    } catch (e) {
-      console.error(`cadans: access log not written (record, client ${clientId}): ${e instanceof Error ? e.message : String(e)}`);
-    }
-  }
-
-  /** The pacer changed to `settings` at `clockSec` (the pacer's clock): stored in every member still recording. */
   private pacerChange(s: LiveSession, settings: PacerSettings, clockSec: number): void {
-    for (const m of liveMembers(s.members)) m.recorder.changePacer(settings, this.memberRecClock(s, m, clockSec));
+    pacerChangeAll(s, settings, clockSec, (ch) => this.sensors.clockOf(ch));
   }
 
   emitPacer(): void {
@@ -497,21 +429,8 @@ export class SessionCalls {
     return this.sensors.clockOf(this.session?.channel ?? null);
   }
 
-  /** A marker now, in every member still recording (or only `only`), each at its own recording time. */
   private mark(s: LiveSession, kind: string, note: string, only?: Member): MarkerView {
-    const clockSec = this.sensors.clockOf(s.channel);
-    for (const m of only ? [only] : liveMembers(s.members)) m.recorder.addMarker(this.memberRecClock(s, m, clockSec), kind, note);
-    const tSec = this.recClock(s, clockSec);
-    const m: MarkerView = { tSec, clockSec, kind, note, ...(only ? { clientId: only.clientId } : {}) };
-    s.markers.push(m);
-    return m;
-  }
-
-  /** The pacer's clock time `clockSec` on member `m`'s recording clock (the same moment on its own channel clock). */
-  private memberRecClock(s: LiveSession, m: Member, clockSec: number): number {
-    if (m.channel === s.channel) return this.recClock(s, clockSec);
-    const own = clockSec - this.sensors.clockOf(s.channel) + this.sensors.clockOf(m.channel);
-    return Math.max(0, own - (m.recorder.clockOffsetSec ?? own));
+    return markMembers(s, kind, note, (ch) => this.sensors.clockOf(ch), only);
   }
 
   private require(what: string): LiveSession {
@@ -519,10 +438,8 @@ export class SessionCalls {
     return this.session;
   }
 
-  /** Channel clock → recording clock of the session. */
   private recClock(s: LiveSession, clockSec: number): number {
-    const offset = s.recorder.clockOffsetSec ?? s.startClockSec;
-    return Math.max(0, clockSec - offset);
+    return recClock(s, clockSec);
   }
 }
 

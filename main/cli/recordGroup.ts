@@ -82,7 +82,10 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
     const full = recorders.filter((r) => r.diskFull);
     if (stopRequested && full.length > 0) {
       say(args.overflowDir ? `${sig} again: saving in ${args.overflowDir} now` : `${sig} again: giving up the part that could not be saved`);
-      for (const r of full) (args.overflowDir ? r.saveToOverflow?.() : r.abandonUnsaved?.());
+      for (const r of full) {
+        if (args.overflowDir) r.saveToOverflow?.();
+        else r.abandonUnsaved?.();
+      }
       return;
     }
     stopRequested = true;

@@ -36,9 +36,9 @@ export class PulseEarClip {
     this.beatIdx = new Map(beatSampleIndices(this.beatT, EAR_CLIP_HZ).map((i, k) => [i, k]));
   }
 
-  /** The true mean heart rate, bpm (over whole cycles of the intervals). */
+  /** The true mean heart rate, bpm: the mean of 60000/interval over whole cycles of the intervals. */
   get meanHrBpm(): number {
-    return 60000 / (this.ibiMs.reduce((a, b) => a + b, 0) / this.ibiMs.length);
+    return this.ibiMs.reduce((a, b) => a + 60000 / b, 0) / this.ibiMs.length;
   }
 
   async start(): Promise<void> {

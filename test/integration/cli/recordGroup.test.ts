@@ -28,7 +28,7 @@ const SECONDS = 30;
 const PACER = { rateBpm: 6, inhaleFraction: 0.4 };
 const SIMS = ['sim:speed=2,hr=58,seed=11', 'sim:speed=2,hr=65,seed=12', 'sim:speed=2,hr=80,seed=13,clipoff=12-16', 'sim:speed=2,hr=88,seed=14'];
 
-/** Mean HR of a simulator's true beats over the recorded span (intervals across the clip-off left out). */
+/** Mean HR (mean of 60000/NN) of a simulator's true beats over the recorded span (intervals across the clip-off left out). */
 function simTruthHr(spec: string): number {
   const opts = parseSimSpec(spec);
   if ('error' in opts) throw new Error(opts.error);
@@ -38,7 +38,8 @@ function simTruthHr(spec: string): number {
   const sorted = [...ibis].sort((x, y) => x - y);
   const median = sorted[sorted.length >> 1]!;
   const nn = ibis.filter((x) => x < 1.6 * median);
-  return 60000 / (nn.reduce((a, c) => a + c, 0) / nn.length);
+  // As the analysis defines it: the mean of the instantaneous heart rates 60000/NN.
+  return nn.reduce((a, c) => a + 60000 / c, 0) / nn.length;
 }
 
 describe('cadans record: a group session of six clients', { skip: SKIP }, () => {

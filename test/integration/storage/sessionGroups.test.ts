@@ -1,8 +1,8 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
-import { MIGRATIONS, runMigrations, SCHEMA_VERSION } from '../../../native-adapters/sqlite/migrations.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../../native-adapters/sqlite/migrations.js';
+import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { SCHEMA_GROUPS } from '../../../native-adapters/sqlite/schemaGroups.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { NotFoundError } from '../../../shared/domain/validationResult.js';
@@ -41,11 +41,13 @@ describe('group sessions in storage (session_groups, sessions.group_id)', () => 
   test('additive: a database from before is upgraded with its sessions kept (no group), and is readable read-only as it is', () => {
     assert.ok(GROUPS > 0, 'the group migration is in the list');
     const file = join(makeTempDir(), 'old.sqlite');
-    const raw = new Database(file);
-    runMigrations(raw, MIGRATIONS.slice(0, GROUPS));
+    // As the version before wrote it: no group table, no group column.
+    const raw = openDatabase(file);
+    raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups');
+    raw.pragma(`user_version = ${GROUPS}`);
     raw.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z')").run();
     raw.prepare("INSERT INTO sessions (client_id, type, started_at, status) VALUES (1, 'breathing', '2025-01-01T00:00:00.000Z', 'complete')").run();
-    raw.close();
+    closeDatabase(raw);
     const ro = openStorage(file, { readonly: true });
     try {
       assert.deepEqual(ro.sessions.list().map((x) => [x.id, x.groupId]), [[1, null]], 'read as it is');
