@@ -64,6 +64,21 @@ export class SessionGroupsRepo {
     return g;
   }
 
+  /**
+   * Groups none of whose sessions is recording any more but without an end (a crash ended them):
+   * they end when their last session ended. Returns how many.
+   */
+  endFinished(): number {
+    if (!this.available) return 0;
+    return this.db
+      .prepare(
+        `UPDATE session_groups SET ended_at = (SELECT max(ended_at) FROM sessions WHERE group_id = session_groups.id)
+         WHERE ended_at IS NULL AND EXISTS (SELECT 1 FROM sessions WHERE group_id = session_groups.id)
+           AND NOT EXISTS (SELECT 1 FROM sessions WHERE group_id = session_groups.id AND status = 'recording')`,
+      )
+      .run().changes;
+  }
+
   /** The group ended (when its last member ended); the end time is kept when already set. */
   end(id: number, now: Date = new Date()): SessionGroup {
     this.db.prepare('UPDATE session_groups SET ended_at = coalesce(ended_at, ?) WHERE id = ?').run(now.toISOString(), id);

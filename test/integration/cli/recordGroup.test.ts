@@ -11,6 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storedSummary } from '../../../main/sessions/sessionSummary.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { parseSimSpec } from '../../../shared/sim/parseSimSpec.js';
 import { simulateBeatTimes } from '../../../shared/sim/simulate.js';
@@ -107,6 +108,34 @@ describe('cadans record: a group session of six clients', { skip: SKIP }, () => 
     } finally {
       if (cli && cli.proc.exitCode === null) cli.proc.kill('SIGKILL');
       for (const c of clips) await c.stop();
+    }
+  });
+
+  test('crash-safe like single sessions: a killed group recording leaves every client\'s session, recovered as interrupted', { timeout: 60_000 }, async () => {
+    const db = join(dir, 'killed.sqlite');
+    const run = startCli(['record', '--sensor', 'sim:hr=60,speed=5', '--client', 'P', '--sensor', 'sim:hr=75,speed=5', '--client', 'Q', '--sensor', 'sim:hr=90,speed=5', '--client', 'R', '--db', db]);
+    await run.waitForStderr(/recording group (\d+)/, 20_000);
+    await sleep(3500); // about 15 s of signal each
+    run.proc.kill('SIGKILL');
+    await run.exited;
+    const listed = await runCli(['sessions', '--db', db, '--json']);
+    assert.equal(listed.code, 0, listed.stderr);
+    const rows = JSON.parse(listed.stdout) as { id: number; status: string; samples: number; groupId?: number }[];
+    assert.equal(rows.length, 3);
+    for (const r of rows) {
+      assert.equal(r.status, 'interrupted', JSON.stringify(r));
+      assert.ok(r.samples > 250, `session ${r.id} kept its ${r.samples} samples`);
+      assert.equal(r.groupId, rows[0]!.groupId);
+    }
+    const storage = openStorage(db, { readonly: true });
+    try {
+      const g = storage.groups.require(rows[0]!.groupId!);
+      assert.deepEqual(g.sessionIds, rows.map((r) => r.id));
+      assert.ok(g.endedAt, 'the group ended with its last session');
+      const hrs = rows.map((r) => storedSummary(storage.sessions.require(r.id).summary)?.meanHrBpm);
+      hrs.forEach((hr, i) => assert.ok(typeof hr === 'number' && Math.abs(hr - [60, 75, 90][i]!) < 4, `session ${rows[i]!.id}: ${hr} bpm, its own sensor's`));
+    } finally {
+      storage.close();
     }
   });
 
