@@ -4,8 +4,8 @@
  * channel) with one shared pacer, each recorded by its own `SessionRecorder` into one SQLite file —
  * what a group session runs. Over a measured stretch (after a warm-up) it prints, per size:
  * the process CPU (main thread + analysis worker + SQLite) in % of one core, the per-channel
- * beat latency (channel clock at arrival on the main thread − the beat's time; provisional beats,
- * else final ones shown first) as median / p95 of the worst channel, and memory (RSS, heap).
+ * provisional-beat latency (channel clock at arrival on the main thread − the beat's time) as median
+ * / p95 of the worst channel, the beats shown only once final, and memory (RSS, heap).
  * No assertions (noisy, shared machines). Options: `--seconds N` (measured, default 20), `--sizes 6,12`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -37,6 +37,8 @@ function pct(a: number[], p: number): number {
 /** A live view that stamps every beat as it first arrives on the main thread. */
 class LatencyView implements ChannelSink {
   readonly latMs: number[] = [];
+  /** Beats shown only once final (no provisional beat first: inserted or late-decided beats). */
+  finalOnly = 0;
   measuring = false;
   constructor(private readonly now: () => number) {}
   addSamples(): void {}
@@ -47,7 +49,8 @@ class LatencyView implements ChannelSink {
     if (!this.measuring) return;
     const t = this.now();
     for (const e of r.beatEvents) {
-      if (e.type === 'provisional' || (e.type === 'final' && e.provisionalId === null)) this.latMs.push((t - e.tSec) * 1000);
+      if (e.type === 'provisional') this.latMs.push((t - e.tSec) * 1000);
+      else if (e.type === 'final' && e.provisionalId === null) this.finalOnly++;
     }
   }
 }
@@ -58,6 +61,7 @@ interface Row {
   latMedianMs: number;
   latP95Ms: number;
   beats: number;
+  finalOnly: number;
   rssMb: number;
   heapMb: number;
 }
@@ -105,6 +109,7 @@ async function run(n: number): Promise<Row> {
       latMedianMs: pct(worst.latMs, 0.5),
       latP95Ms: pct(worst.latMs, 0.95),
       beats: views.reduce((a, v) => a + v.latMs.length, 0),
+      finalOnly: views.reduce((a, v) => a + v.finalOnly, 0),
       rssMb: rss / 2 ** 20,
       heapMb: heap / 2 ** 20,
     };
@@ -124,12 +129,13 @@ async function main(): Promise<void> {
     rows.push(r);
     console.error(`  ${n} clients done`);
   }
-  const head = ['clients', 'CPU % of one core (main+worker+SQLite)', 'beat latency worst channel median / p95 (ms)', 'beats', 'RSS max (MB)', 'heap max (MB)'];
+  const head = ['clients', 'CPU % of one core (main+worker+SQLite)', 'provisional beat latency, worst channel, median / p95 (ms)', 'beats (provisional)', 'shown only final', 'RSS max (MB)', 'heap max (MB)'];
   const body = rows.map((r) => [
     String(r.clients),
     r.cpuPct.toFixed(1),
     `${r.latMedianMs.toFixed(0)} / ${r.latP95Ms.toFixed(0)}`,
     String(r.beats),
+    String(r.finalOnly),
     r.rssMb.toFixed(0),
     r.heapMb.toFixed(0),
   ]);
