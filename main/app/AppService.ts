@@ -134,7 +134,7 @@ export class AppService {
     const createRecorder = (r: AppRecorderOptions): AppRecorder => o.createRecorder({ ...r, onStorageNotice: (n) => this.hub.emit('onStorageNotice', n) });
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
-    this.sensors.inUse = (ch) => this.sessions.channel === ch;
+    this.sensors.inUse = (ch) => this.sessions.usesChannel(ch);
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     this.lock = new LockCalls(o.settings, this.hub, {
       nowMs,

@@ -79,6 +79,8 @@ export interface AppRecorderOptions {
   channel: string;
   pacer: PacerSettings | null;
   courseId: number | null;
+  /** The group session it belongs to (several clients, one shared pacer), else none. */
+  groupId?: number | null;
   /** Stop after this many seconds of signal (`onLimit` is called). */
   maxSec?: number;
   onLimit?: () => void;

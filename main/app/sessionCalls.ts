@@ -1,21 +1,35 @@
 /**
  * `SessionCalls` — the live session part of the app core (the contract's `getSessionState` …
- * `addMarker`, `getPacer`, `setPacer`): one session at a time on one channel, recorded by a
- * `SessionRecorder` that is that channel's recorder sink, and the one breathing pacer on the
- * channel clock. A session ends when the therapist stops it, when the request's `maxSec` is over,
- * when the sensor stays silent for 10 s from the start, or when the sensor goes away for good. The
- * end of the pacer's duration does NOT end it silently: the session keeps recording, its state says
- * `pacerEnded` (a 'pacer-end' marker) and the therapist chooses to stop or to continue
- * (`continuePacer`: the same pattern, open-ended, from a fresh breath). Whoever started a session may own it (`SessionOwner`: the resonance
- * assessment): the owner says whether it may be paused or re-paced, how it ends, and gets the
- * recording's analysis; everyone else hears of a session's end through `onEnded`.
+ * `addMarker`, `getPacer`, `setPacer`, `startGroupSession`): one live session at a time on one
+ * channel — or, as a group session (issue 14), on several: each client with their own sensor, their
+ * own `SessionRecorder` and so their own session and recording lock (see groupMembers.ts) — and the
+ * one breathing pacer on the (first member's) channel clock. Pause, stop and pacer changes act on
+ * every member; a marker on all or on one client. A session ends when the therapist stops it, when
+ * the request's `maxSec` is over, when the sensor stays silent for 10 s from the start, or when the
+ * sensor goes away for good; in a group, such a client ends alone ('interrupted') and the others
+ * record on (a sensor that reconnects only leaves its own client a gap). The end of the pacer's
+ * duration does NOT end it silently: the session keeps recording, its state says `pacerEnded` (a
+ * 'pacer-end' marker) and the therapist chooses to stop or to continue (`continuePacer`: the same
+ * pattern, open-ended, from a fresh breath). Whoever started a session may own it (`SessionOwner`:
+ * the resonance assessment): the owner says whether it may be paused or re-paced, how it ends, and
+ * gets the recording's analysis; everyone else hears of a session's end through `onEnded`.
  */
 import type { SessionType } from '../../shared/domain/types.js';
-import type { AddMarkerRequest, MarkerView, PacerTimeline, SessionStateView, SessionSummaryView, StartSessionRequest } from '../../shared/ipc/apiTypes.js';
+import type {
+  AddMarkerRequest,
+  MarkerView,
+  PacerTimeline,
+  SessionStateView,
+  SessionSummaryView,
+  StartGroupSessionRequest,
+  StartSessionRequest,
+} from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Storage } from '../storage/storage.js';
-import type { AppRecorder, AppRecorderOptions, RecorderTap } from './appPorts.js';
+import type { AppRecorder, AppRecorderOptions } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
+import { markMembers, pacerChangeAll, recClock, type LiveSession, type SessionEnded, type SessionOwner } from './liveSession.js';
+import { checkGroupClients, liveMembers, logRecord, memberTrouble, memberView, newMember, NO_DATA_END_SEC, startMembers, type Member } from './groupMembers.js';
 import { PacerController } from './PacerController.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
@@ -23,43 +37,9 @@ import { CadansError } from '../../shared/i18n/CadansError.js';
 import { validatePacerRequest } from '../../shared/domain/validatePacer.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 
-/** Without any data for this long after the start, a session ends ('no-data'), s. */
-export const NO_DATA_END_SEC = 10;
+export { NO_DATA_END_SEC } from './groupMembers.js';
 
-/** Who started a session and keeps the say over it (the resonance assessment). */
-export interface SessionOwner {
-  /** Why it cannot be paused / re-paced by hand (null: it can). */
-  readonly noPauseReason: string | null;
-  readonly noPacerReason: string | null;
-  /** The owner paces the session itself: the pacer's end does not stop it. */
-  readonly ownsPacer: boolean;
-  /** The status to store when the session stops now. */
-  stopStatus(): 'complete' | 'interrupted';
-  /** Gets the recording's analysis results and gaps as they come. */
-  readonly tap?: RecorderTap;
-}
-
-export interface SessionEnded {
-  sessionId: number;
-  /** Channel-clock time of recording t = 0. */
-  clockOffsetSec: number;
-  reason: string;
-}
-
-interface LiveSession {
-  recorder: AppRecorder;
-  clientId: number;
-  channel: string;
-  type: SessionType;
-  startedAt: string;
-  startClockSec: number;
-  markers: MarkerView[];
-  paused: boolean;
-  owner: SessionOwner | null;
-  maxSec: number | null;
-  /** The pacer's duration is over; waiting for the therapist to stop or continue. */
-  pacerEnded: boolean;
-}
+export type { SessionEnded, SessionOwner } from './liveSession.js';
 
 export class SessionCalls {
   readonly pacer: PacerController;
@@ -67,6 +47,7 @@ export class SessionCalls {
   private stopping: Promise<SessionSummaryView> | null = null;
   private lastEndedSessionId: number | null = null;
   private lastEndReason: string | null = null;
+  private lastEndedGroupId: number | null = null;
   private endReason: string | null = null;
   private readonly endedListeners = new Set<(e: SessionEnded) => void>();
 
@@ -90,8 +71,18 @@ export class SessionCalls {
     return this.session?.recorder ?? null;
   }
 
+  /** Every member's recorder of the running session (none when idle). */
+  get liveRecorders(): AppRecorder[] {
+    return this.session?.members.map((m) => m.recorder) ?? [];
+  }
+
   get channel(): string | null {
     return this.session?.channel ?? null;
+  }
+
+  /** Whether the running session records from `channel` (any member). */
+  usesChannel(channel: string): boolean {
+    return this.session?.members.some((m) => m.channel === channel) ?? false;
   }
 
   getSessionState(): SessionStateView {
@@ -111,6 +102,9 @@ export class SessionCalls {
       lastEndedSessionId: this.lastEndedSessionId,
       lastEndReason: this.lastEndReason,
       pacerEnded: s?.pacerEnded ?? false,
+      groupId: s?.groupId ?? null,
+      members: s ? s.members.map(memberView) : [],
+      lastEndedGroupId: this.lastEndedGroupId,
     };
   }
 
@@ -126,6 +120,7 @@ export class SessionCalls {
     if (pacer) this.pacer.start(pacer, now);
     else this.pacer.stop();
     const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
+    let member: Member | null = null;
     const recorder = this.createRecorder({
       clientId: client.id,
       type,
@@ -133,28 +128,86 @@ export class SessionCalls {
       pacer,
       courseId: req.courseId ?? null,
       maxSec: req.maxSec,
-      onLimit: () => this.end('limit'),
+      onLimit: () => this.memberLimit(member),
       tap: owner?.tap,
     });
     const row = recorder.start();
-    try {
-      this.storage.accessLog.append({ action: 'record', clientId: client.id, sessionId: recorder.sessionId, detail: `startSession ${type}` });
-    } catch (e) {
-      console.error(`cadans: access log not written (record, client ${client.id}): ${e instanceof Error ? e.message : String(e)}`);
-    }
+    member = newMember(recorder, client.id, ch);
+    logRecord(this.storage, client.id, recorder.sessionId, `startSession ${type}`);
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
+    this.lastEndedGroupId = null;
     this.endReason = null;
     this.session = {
       recorder,
       clientId: client.id,
       channel: ch,
+      members: [member],
+      groupId: null,
       type,
       startedAt: row.startedAt,
       startClockSec: now,
       markers: [],
       paused: false,
       owner,
+      maxSec: req.maxSec ?? null,
+      pacerEnded: false,
+    };
+    this.emitPacer();
+    return this.emitState();
+  }
+
+  /**
+   * `startGroupSession` — several clients at once, each on their own connected sensor, with one
+   * shared pacer (on the first client's channel clock): a `session_groups` row and a session per
+   * client (`groupId`), each with its own recorder. Nothing is created when a client or channel is
+   * wrong; a recorder that cannot start stops the ones already started (kept as 'interrupted').
+   */
+  startGroupSession(req: StartGroupSessionRequest): SessionStateView {
+    if (this.session || this.stopping) throw new CadansError('session.alreadyRunning');
+    const asked = checkGroupClients(req);
+    const clients = asked.map((c) => this.storage.clients.require(c.clientId));
+    const channels = asked.map((c) => this.sensors.channelFor(c.channel));
+    if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
+      throw new Error('maxSec must be a positive number of seconds');
+    }
+    const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
+    const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
+    const group = this.storage.groups.create({ pacer: pacer ? { ...pacer } : null, notes: req.notes ?? '' });
+    const now = this.sensors.clockOf(channels[0]!);
+    if (pacer) this.pacer.start(pacer, now);
+    else this.pacer.stop();
+    let members: Member[];
+    try {
+      members = startMembers(this.storage, this.createRecorder, {
+        clients: clients.map((c, i) => ({ clientId: c.id, channel: channels[i]! })),
+        type,
+        pacer,
+        groupId: group.id,
+        maxSec: req.maxSec,
+        onLimit: (m) => this.memberLimit(m),
+      });
+    } catch (e) {
+      this.pacer.stop();
+      throw e;
+    }
+    this.lastEndedSessionId = null;
+    this.lastEndReason = null;
+    this.lastEndedGroupId = null;
+    this.endReason = null;
+    const first = members[0]!;
+    this.session = {
+      recorder: first.recorder,
+      clientId: first.clientId,
+      channel: first.channel,
+      members,
+      groupId: group.id,
+      type,
+      startedAt: group.startedAt,
+      startClockSec: now,
+      markers: [],
+      paused: false,
+      owner: null,
       maxSec: req.maxSec ?? null,
       pacerEnded: false,
     };
@@ -181,7 +234,7 @@ export class SessionCalls {
       const now = this.sensors.clockOf(s.channel);
       this.pacer.resume(now);
       const settings = this.pacer.settingsAt(now);
-      if (settings) s.recorder.changePacer(settings, this.recClock(s, now));
+      if (settings) this.pacerChange(s, settings, now);
       this.mark(s, 'resume', '');
       this.emitPacer();
     }
@@ -197,12 +250,24 @@ export class SessionCalls {
       try {
         // A session that ends because the sensor stayed silent or went away is not complete.
         const failed = this.endReason === 'no-data' || this.endReason === 'sensor-lost';
-        await s.recorder.stop(failed ? 'interrupted' : s.owner ? s.owner.stopStatus() : 'complete');
+        const status = failed ? 'interrupted' : s.owner ? s.owner.stopStatus() : 'complete';
+        // Every member at once; one member's trouble stops none of the others.
+        const results = await Promise.allSettled(s.members.map((m) => m.stopped ?? m.recorder.stop(status)));
+        const bad = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (bad) throw bad.reason;
       } finally {
         this.session = null;
         this.stopping = null;
         this.pacer.stop();
+        if (s.groupId !== null) {
+          try {
+            this.storage.groups.end(s.groupId);
+          } catch (e) {
+            console.error(`cadans: group ${s.groupId} end not stored: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
         this.lastEndedSessionId = s.recorder.sessionId;
+        this.lastEndedGroupId = s.groupId;
         this.lastEndReason = this.endReason;
         this.emitPacer();
         this.emitState();
@@ -219,7 +284,12 @@ export class SessionCalls {
     const s = this.require('add a marker to');
     const note = typeof req.note === 'string' ? req.note.trim().slice(0, 2000) : '';
     const kind = typeof req.kind === 'string' && /^[a-z-]{1,20}$/.test(req.kind) ? req.kind : 'note';
-    const m = this.mark(s, kind, note);
+    let only: Member | undefined;
+    if (req.clientId !== undefined) {
+      only = s.members.find((x) => x.clientId === req.clientId && x.endReason === null);
+      if (!only) throw new CadansError('session.notInGroup', { clientId: req.clientId });
+    }
+    const m = this.mark(s, kind, note, only);
     this.emitState();
     return m;
   }
@@ -242,7 +312,7 @@ export class SessionCalls {
       // After the pacer's end, new settings start a fresh pacer (the old one has finished).
       const effective = s?.pacerEnded ? this.pacer.start(settings, now) : this.pacer.change(settings, now);
       if (s) {
-        s.recorder.changePacer(settings, this.recClock(s, effective));
+        this.pacerChange(s, settings, effective);
         s.pacerEnded = false;
       }
     }
@@ -263,7 +333,7 @@ export class SessionCalls {
     if (!settings) throw new Error('there is no pacer to continue');
     delete settings.durationSec;
     this.pacer.start(settings, now);
-    s.recorder.changePacer(settings, this.recClock(s, now));
+    this.pacerChange(s, settings, now);
     s.pacerEnded = false;
     this.mark(s, 'pacer-continue', '');
     this.emitPacer();
@@ -280,7 +350,7 @@ export class SessionCalls {
   /** A pacer change from the session's owner, effective at channel-clock time `clockSec`. */
   ownerPacerChange(settings: PacerSettings, clockSec: number): void {
     const s = this.session;
-    if (s) s.recorder.changePacer(settings, this.recClock(s, clockSec));
+    if (s) this.pacerChange(s, settings, clockSec);
   }
 
   /** End the running session (`reason`: a code for `lastEndReason`); never rejects. */
@@ -303,10 +373,45 @@ export class SessionCalls {
       this.mark(s, 'pacer-end', '');
       this.emitState();
     }
-    const ch = this.sensors.channel(s.channel);
-    if (!ch) this.end('sensor-lost');
-    else if (ch.state === 'disconnected' || ch.state === 'error') this.end(ch.lastNotice?.code === 'end-of-recording' ? 'stream-ended' : 'sensor-lost');
-    else if (s.recorder.elapsedSec === 0 && ch.silentSec >= NO_DATA_END_SEC) this.end('no-data');
+    // With a `maxSec`, once a client's recording is complete, a client whose sensor stays silent
+    // (unplugged and not back) cannot hold up the end of the group: it ends as lost.
+    const someDone = s.maxSec !== null && s.members.length > 1 && s.members.some((m) => m.limitReached);
+    for (const m of liveMembers(s.members)) {
+      const reason = memberTrouble(this.sensors.channel(m.channel), m) ?? (someDone && !m.limitReached && (this.sensors.channel(m.channel)?.silentSec ?? 0) >= NO_DATA_END_SEC ? 'sensor-lost' : null);
+      if (reason) this.memberEnd(s, m, reason);
+    }
+  }
+
+  /**
+   * One member cannot go on (`reason`): a single session — or the last member recording — ends the
+   * session with that reason; in a group, that client's session alone stops ('interrupted', or
+   * 'complete' at its `maxSec`) and the others record on.
+   */
+  private memberEnd(s: LiveSession, m: Member, reason: string): void {
+    const others = liveMembers(s.members).filter((x) => x !== m);
+    if (others.length === 0 && !s.members.some((x) => x.limitReached)) {
+      this.end(reason);
+      return;
+    }
+    m.endReason = reason;
+    m.stopped = m.recorder.stop('interrupted').catch((e: unknown) => {
+      console.error(`cadans: session ${m.recorder.sessionId} of group ${s.groupId} not stopped: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    this.emitState();
+    // The others have all recorded their `maxSec`: the group is done.
+    if (others.every((x) => x.limitReached)) this.end('limit');
+  }
+
+  /** A member's recorder reached `maxSec`: the session ends when every member has. */
+  private memberLimit(m: Member | null): void {
+    const s = this.session;
+    if (!s || !m || this.stopping) return;
+    m.limitReached = true;
+    if (s.members.every((x) => x.limitReached || x.endReason !== null)) this.end('limit');
+  }
+
+  private pacerChange(s: LiveSession, settings: PacerSettings, clockSec: number): void {
+    pacerChangeAll(s, settings, clockSec, (ch) => this.sensors.clockOf(ch));
   }
 
   emitPacer(): void {
@@ -324,13 +429,8 @@ export class SessionCalls {
     return this.sensors.clockOf(this.session?.channel ?? null);
   }
 
-  private mark(s: LiveSession, kind: string, note: string): MarkerView {
-    const clockSec = this.sensors.clockOf(s.channel);
-    const tSec = this.recClock(s, clockSec);
-    s.recorder.addMarker(tSec, kind, note);
-    const m: MarkerView = { tSec, clockSec, kind, note };
-    s.markers.push(m);
-    return m;
+  private mark(s: LiveSession, kind: string, note: string, only?: Member): MarkerView {
+    return markMembers(s, kind, note, (ch) => this.sensors.clockOf(ch), only);
   }
 
   private require(what: string): LiveSession {
@@ -338,10 +438,8 @@ export class SessionCalls {
     return this.session;
   }
 
-  /** Channel clock → recording clock of the session. */
   private recClock(s: LiveSession, clockSec: number): number {
-    const offset = s.recorder.clockOffsetSec ?? s.startClockSec;
-    return Math.max(0, clockSec - offset);
+    return recClock(s, clockSec);
   }
 }
 

@@ -44,9 +44,14 @@ export async function openCliCore(o: CliCoreOptions): Promise<CliCore> {
   const service = core.service;
   const api = createApiClient({
     // The CLI's sensor is what its user typed in their own shell (`--sensor file:…` included): it is
-    // registered from this trusted side and connected by the id that gives (see main/app/sensorAccess.ts).
+    // registered from this trusted side and connected by the id that gives (see main/app/sensorAccess.ts);
+    // so are a group session's further sensors (`addSensor`).
     invoke: (name, args) =>
-      dispatchInvoke(service, name, name === 'connectSensor' && typeof args[0] === 'string' ? [service.sensors.registerSensor(args[0]).spec] : args),
+      dispatchInvoke(
+        service,
+        name,
+        (name === 'connectSensor' || name === 'addSensor') && typeof args[0] === 'string' ? [service.sensors.registerSensor(args[0]).spec] : args,
+      ),
     subscribe: (name, listener) => service.addSink((n, payload) => n === name && listener(payload)),
   });
   let closed = false;

@@ -74,6 +74,7 @@ const table = {
   'record.database': 'database',
   'sessions.none': 'No sessions.',
   'sessions.header': 'id|client|type|started (UTC)|duration|status|samples|beats',
+  'sessions.groupColumn': 'group',
   'clients.none': 'No clients yet.',
   'clients.header': 'id|name|complaint|sessions|last session (UTC)',
   'accessLog.none': 'No entries.',

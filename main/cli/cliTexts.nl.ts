@@ -75,6 +75,7 @@ const table = {
   'record.database': 'database',
   'sessions.none': 'Geen sessies.',
   'sessions.header': 'id|cliënt|soort|gestart (UTC)|duur|status|samples|slagen',
+  'sessions.groupColumn': 'groep',
   'clients.none': 'Nog geen cliënten.',
   'clients.header': 'id|naam|klacht|sessies|laatste sessie (UTC)',
   'accessLog.none': 'Geen regels.',

@@ -21,10 +21,11 @@ import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 import { DEFAULT_CLIENT_NAME, findClients } from './recordsClient.js';
+import { formatGroup, groupPairs, recordGroup } from './recordGroup.js';
 
 const USAGE =
-  'cadans record --sensor <spec> [--seconds N] [--client <name|id>] [--pacer <bpm>[:<in>-<out>]] [--db FILE] ' +
-  '[--overflow-dir DIR] [--lang en|nl] [--json]';
+  'cadans record --sensor <spec> [--client <name|id>] [--sensor <spec> --client <name|id>]... [--seconds N] ' +
+  '[--pacer <bpm>[:<in>-<out>]] [--db FILE] [--overflow-dir DIR] [--lang en|nl] [--json]';
 /** Longest recording `--seconds` accepts (a day). */
 export const MAX_RECORD_SEC = 86_400;
 
@@ -42,8 +43,10 @@ export interface RecordJson {
   status: string;
 }
 
-interface RecordArgs {
+export interface RecordArgs {
   spec: string;
+  /** Every `--sensor`/`--client` pair, in order (one pair: a single session; more: a group session). */
+  pairs: { spec: string; clientSpec: string }[];
   seconds: number | undefined;
   clientSpec: string;
   pacer: PacerSettings | null;
@@ -54,10 +57,21 @@ interface RecordArgs {
   finalNotice?: string;
 }
 
-function parseRecordArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): RecordArgs {
+const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
+
+function parseRecordArgs(values: Record<string, unknown>, positionals: string[]): RecordArgs {
   if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
-  const spec = values.sensor;
-  if (typeof spec !== 'string' || spec.trim() === '') throw cliError('record.sensorRequired', { usage: USAGE }, 2);
+  const specs = texts(values.sensor);
+  const clientSpecs = texts(values.client);
+  if (specs.length === 0 || specs.some((x) => x.trim() === '')) throw cliError('record.sensorRequired', { usage: USAGE }, 2);
+  if (specs.length > 1 && clientSpecs.length !== specs.length) {
+    throw new CliError(
+      `a group session needs one --client for every --sensor, in the same order (got ${specs.length} --sensor and ${clientSpecs.length} --client)`,
+      2,
+    );
+  }
+  if (specs.length === 1 && clientSpecs.length > 1) throw new CliError(`--client is given ${clientSpecs.length} times for one --sensor (usage: ${USAGE})`, 2);
+  const spec = specs[0]!;
   let seconds: number | undefined;
   if (values.seconds !== undefined) {
     const text = String(values.seconds).trim();
@@ -72,8 +86,8 @@ function parseRecordArgs(values: Record<string, string | boolean | undefined>, p
     if ('error' in p) throw new CliError(`--pacer: ${p.error}`, 2);
     pacer = p;
   }
-  const clientSpec = typeof values.client === 'string' ? values.client : DEFAULT_CLIENT_NAME;
-  if (clientSpec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
+  const clientSpec = clientSpecs[0] ?? DEFAULT_CLIENT_NAME;
+  if (clientSpecs.some((c) => c.trim() === '') || clientSpec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
   let overflowDir: string | null = null;
   if (values['overflow-dir'] !== undefined) {
     const dir = String(values['overflow-dir']);
@@ -89,7 +103,8 @@ function parseRecordArgs(values: Record<string, string | boolean | undefined>, p
   }
   if (values.lang !== undefined && values.lang !== 'en' && values.lang !== 'nl') throw cliError('record.lang', { got: String(values.lang) }, 2);
   const lang = cliLocale(values.lang);
-  return { spec: spec.trim(), seconds, clientSpec, pacer, overflowDir, lang };
+  const pairs = specs.length > 1 ? groupPairs(specs, clientSpecs) : [{ spec: spec.trim(), clientSpec }];
+  return { spec: spec.trim(), pairs, seconds, clientSpec, pacer, overflowDir, lang };
 }
 
 /**
@@ -104,14 +119,18 @@ export const recordCommand: CliCommand = {
     'Record a session from a sensor (sim[:key=value,…], serial:…, ble[:…], file:…) for --seconds of signal or until ' +
     'Ctrl+C / SIGTERM, for a client (a new name is created; default Anonymous), optionally with a breathing pacer. ' +
     'With --json, prints exactly {sessionId, durationSec, samples, beats, meanHrBpm, status}. ' +
+    'Repeated --sensor/--client pairs record a GROUP session: every client breathes with the one pacer and gets a session of ' +
+    'their own (simulators get different seeds unless given); --json then prints {groupId, sessions: [{sessionId, clientId, ' +
+    'durationSec, samples, beats, meanHrBpm, status}]} in the order of the pairs. A sensor that drops out reconnects and ' +
+    "leaves only its client's session a gap. " +
     'When the disk is full the recording goes on: what cannot be saved is kept in memory (up to 30 min) and saved as soon ' +
     'as there is room; stopping then waits for room, or — with --overflow-dir DIR (a folder on another disk) — saves the ' +
     'whole session there after 5 s as a database of its own (a second Ctrl+C: at once; without --overflow-dir a second ' +
     'Ctrl+C gives the unsaved part up). --lang nl prints these messages in Dutch.',
   options: {
-    sensor: { type: 'string' },
+    sensor: { type: 'string', multiple: true },
     seconds: { type: 'string' },
-    client: { type: 'string' },
+    client: { type: 'string', multiple: true },
     pacer: { type: 'string' },
     db: { type: 'string' },
     'overflow-dir': { type: 'string' },
@@ -119,10 +138,13 @@ export const recordCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    const args = parseRecordArgs(values, positionals);
+    // `--sensor` and `--client` are `multiple` options: parseArgs gives them as lists.
+    const args = parseRecordArgs(values as Record<string, unknown>, positionals);
     // A bad spec is refused before the database is touched (openSensor only parses; it opens nothing).
-    const probe = openSensor(args.spec);
-    if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
+    for (const p of args.pairs) {
+      const probe = openSensor(p.spec);
+      if ('error' in probe) throw new CliError(`--sensor${args.pairs.length > 1 ? ` '${p.spec}'` : ''}: ${probe.error}`, 2);
+    }
     const file = resolveDbPath(values.db);
     const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
     const cli = await openCliCore({
@@ -136,6 +158,11 @@ export const recordCommand: CliCommand = {
       onStartupProblem: say,
     });
     try {
+      if (args.pairs.length > 1) {
+        const group = await recordGroup(cli, args);
+        process.stdout.write(values.json ? JSON.stringify(group.json) + '\n' : formatGroup(group, file));
+        return 0;
+      }
       const result = await record(cli, args);
       process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file, args.lang));
       return 0;
@@ -155,6 +182,16 @@ interface RecordResult {
   summary: SessionSummary;
   endReason: string;
 }
+
+/** Why a group member's recording ended, in the CLI's (English) words (from the session's end reason). */
+export const END_TEXT: Record<string, string> = {
+  stopped: 'stopped',
+  limit: 'the requested seconds were recorded',
+  'pacer-end': 'the pacer duration ended',
+  'stream-ended': 'the sensor stream ended',
+  'sensor-lost': 'the sensor went away',
+  'no-data': 'the sensor sent no data',
+};
 
 async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
   const { api, core } = cli;
@@ -251,6 +288,9 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     endReason: t('record.end', { code: (endReason ?? 'stopped').replace(/-/g, '_'), reason: String(endReason) }),
   };
 }
+
+/** A number for the group summary lines (English notation, '—' when missing). */
+export const fmt = (x: number | null, d = 1): string => (x === null ? '—' : x.toFixed(d));
 
 function formatRecord(r: RecordResult, file: string, locale: Locale): string {
   const j = r.json;

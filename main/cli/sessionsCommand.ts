@@ -21,6 +21,8 @@ export interface SessionsJsonRow {
   status: string;
   samples: number;
   beats: number;
+  /** Only for a member of a group session: the group's id. */
+  groupId?: number;
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -35,6 +37,7 @@ export function sessionsJsonRow(s: SessionListItem): SessionsJsonRow {
     status: s.status,
     samples: s.samples,
     beats: s.beats,
+    ...(s.groupId !== null ? { groupId: s.groupId } : {}),
   };
 }
 
@@ -43,7 +46,8 @@ export const sessionsCommand: CliCommand = {
   usage: USAGE,
   summary:
     'List sessions (of one client with --client), oldest first, with status, duration of the stored signal and counts. ' +
-    'With --json, prints one JSON array of {id, clientId, type, startedAt, durationSec, status, samples, beats}.',
+    'With --json, prints one JSON array of {id, clientId, type, startedAt, durationSec, status, samples, beats} ' +
+    '(and groupId for a client\'s session in a group session).',
   options: {
     client: { type: 'string' },
     db: { type: 'string' },
@@ -72,8 +76,9 @@ export const sessionsCommand: CliCommand = {
 
 function formatSessions(rows: SessionsJsonRow[], locale: Locale): string {
   if (rows.length === 0) return cliText(locale, 'sessions.none') + '\n';
+  const groups = rows.some((r) => r.groupId !== undefined);
   return table(
-    cliText(locale, 'sessions.header').split('|'),
+    [...cliText(locale, 'sessions.header').split('|'), ...(groups ? [cliText(locale, 'sessions.groupColumn')] : [])],
     rows.map((r) => [
       String(r.id),
       String(r.clientId),
@@ -83,6 +88,7 @@ function formatSessions(rows: SessionsJsonRow[], locale: Locale): string {
       r.status,
       String(r.samples),
       String(r.beats),
+      ...(groups ? [r.groupId !== undefined ? String(r.groupId) : ''] : []),
     ]),
   );
 }

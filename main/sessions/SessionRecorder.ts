@@ -233,6 +233,7 @@ export class SessionRecorder implements ChannelSink {
       pacer: this.opts.pacer ? pacerJson(this.opts.pacer) : null,
       fsHz: null,
       notes: this.opts.notes ?? '',
+      groupId: this.opts.groupId ?? null,
     });
     this.session = row;
     try {

@@ -34,6 +34,8 @@ export interface SessionRecorderOptions {
   /** Pacer settings at the start (stored in the session row). */
   pacer?: PacerSettings | null;
   courseId?: number | null;
+  /** The group session the session belongs to (a `session_groups` row), else none. */
+  groupId?: number | null;
   /** Commit interval, ms: (0, 1000], default 500. */
   flushEveryMs?: number;
   notes?: string;

@@ -31,6 +31,8 @@ export interface StartupOptions {
 /** `recoverOnStartup` — mark sessions whose recorder is gone as 'interrupted' and summarise them; returns their ids. */
 export function recoverOnStartup(storage: Storage, options: StartupOptions = {}): number[] {
   const ids = storage.sessions.recoverInterruptedSessions({ staleAfterSec: options.staleAfterSec, now: options.now });
+  // A group session whose members were all recovered (or had ended) ends with its last member.
+  if (ids.length > 0) storage.groups.endFinished();
   if (options.summarize !== false) {
     for (const id of ids) {
       if (storage.sessions.require(id).summary !== null) continue;

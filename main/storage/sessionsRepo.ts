@@ -59,10 +59,18 @@ interface SessionDbRow {
   beats_start_sec: number | null;
   beats_end_sec: number | null;
   last_write_at: string | null;
+  group_id: number | null;
 }
 
-const COLUMNS = `id, client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status,
-  fs_hz, summary, notes, samples, beats, signal_start_sec, signal_end_sec, beats_start_sec, beats_end_sec, last_write_at`;
+/** The columns read; `group_id` is NULL on a database from before group sessions (read as it is). */
+const columnsOf = (hasGroups: boolean): string => `id, client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status,
+  fs_hz, summary, notes, samples, beats, signal_start_sec, signal_end_sec, beats_start_sec, beats_end_sec, last_write_at,
+  ${hasGroups ? 'group_id' : 'NULL AS group_id'}`;
+
+/** Whether the database has group sessions (migration 'group sessions'; older databases are read as they are). */
+export function hasGroupSessions(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM pragma_table_info('sessions') WHERE name = 'group_id'").get() !== undefined;
+}
 
 function statsOf(r: SessionDbRow): SessionStats {
   let durationSec = 0;
@@ -95,6 +103,7 @@ function toListItem(r: SessionDbRow): SessionListItem {
     fsHz: r.fs_hz,
     summary: parseJsonObject(r.summary, null),
     notes: r.notes,
+    groupId: r.group_id,
     ...statsOf(r),
   };
 }
@@ -102,6 +111,8 @@ function toListItem(r: SessionDbRow): SessionListItem {
 export interface SessionListOptions {
   clientId?: number;
   status?: SessionStatus;
+  /** Only the members of this group session. */
+  groupId?: number;
   /** Default 'newest' first. */
   order?: 'newest' | 'oldest';
   limit?: number;
@@ -160,8 +171,10 @@ export class SessionsRepo {
   private readonly updateStmt;
   private readonly recordingStmt;
   private readonly interruptStmt;
+  private readonly columns: string;
 
   constructor(private readonly db: Db) {
+    const COLUMNS = (this.columns = columnsOf(hasGroupSessions(db)));
     this.checks = new RecordChecks(db);
     this.clients = new ClientsRepo(db);
     this.signal = new SignalRepo(db);
@@ -171,8 +184,8 @@ export class SessionsRepo {
     this.gaps = new GapsRepo(db);
     this.pacer = new PacerChangesRepo(db);
     this.insertStmt = db.prepare(
-      `INSERT INTO sessions (client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, status, fs_hz, notes)
-       VALUES (@clientId, @courseId, @type, @sensorSpec, @sensorInfo, @pacer, @startedAt, 'recording', @fsHz, @notes)`,
+      `INSERT INTO sessions (client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, status, fs_hz, notes${this.columns.includes('NULL AS') ? '' : ', group_id'})
+       VALUES (@clientId, @courseId, @type, @sensorSpec, @sensorInfo, @pacer, @startedAt, 'recording', @fsHz, @notes${this.columns.includes('NULL AS') ? '' : ', @groupId'})`,
     );
     this.getStmt = db.prepare<[number], SessionDbRow>(`SELECT ${COLUMNS} FROM sessions WHERE id = ?`);
     this.statusStmt = db.prepare('UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?');
@@ -190,6 +203,7 @@ export class SessionsRepo {
     const v = ValidationError.unwrap(validateSession(input, now));
     this.checks.requireClient(v.clientId);
     this.checks.requireCourseOfClient(v.clientId, v.courseId);
+    if (v.groupId !== null) this.requireGroup(v.groupId);
     const id = Number(
       this.insertStmt.run({
         ...v,
@@ -198,6 +212,12 @@ export class SessionsRepo {
       }).lastInsertRowid,
     );
     return this.require(id);
+  }
+
+  private requireGroup(groupId: number): void {
+    if (this.columns.includes('NULL AS') || !this.db.prepare('SELECT 1 FROM session_groups WHERE id = ?').get(groupId)) {
+      throw new NotFoundError('sessionGroup', groupId);
+    }
   }
 
   /** The session with its stats, or undefined. */
@@ -232,9 +252,13 @@ export class SessionsRepo {
       where.push('status = ?');
       params.push(options.status);
     }
+    if (options.groupId !== undefined) {
+      where.push('group_id = ?');
+      params.push(options.groupId);
+    }
     const dir = options.order === 'oldest' ? 'ASC' : 'DESC';
     const sql =
-      `SELECT ${COLUMNS} FROM sessions` +
+      `SELECT ${this.columns} FROM sessions` +
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ` ORDER BY started_at ${dir}, id ${dir} LIMIT ? OFFSET ?`;
     let stmt = this.listStmts.get(sql);

@@ -22,6 +22,7 @@ import { PrescriptionsRepo } from './prescriptionsRepo.js';
 import { QuestionnairesRepo } from './questionnairesRepo.js';
 import { RecordHistoryRepo } from './recordHistoryRepo.js';
 import { RunningLogRepo } from './runningLogRepo.js';
+import { SessionGroupsRepo } from './sessionGroupsRepo.js';
 import { SessionsRepo } from './sessionsRepo.js';
 import { SessionWriter, type SessionWriterOptions } from './sessionWriter.js';
 import { SignalRepo } from './signalRepo.js';
@@ -31,6 +32,8 @@ export class Storage {
   readonly courses: CoursesRepo;
   readonly goals: GoalsRepo;
   readonly sessions: SessionsRepo;
+  /** Group sessions: one shared pacer, a session per client (`SessionRow.groupId`). */
+  readonly groups: SessionGroupsRepo;
   readonly signal: SignalRepo;
   readonly beats: BeatsRepo;
   readonly metrics: MetricsRepo;
@@ -51,6 +54,7 @@ export class Storage {
     this.courses = new CoursesRepo(db);
     this.goals = new GoalsRepo(db);
     this.sessions = new SessionsRepo(db);
+    this.groups = new SessionGroupsRepo(db);
     this.signal = new SignalRepo(db);
     this.beats = new BeatsRepo(db);
     this.metrics = new MetricsRepo(db);

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SCHEMA_V1 } from './schemaV1.js';
 
 export interface Migration {
@@ -94,6 +95,13 @@ CREATE TRIGGER record_history_no_delete BEFORE DELETE ON record_history BEGIN SE
   created_at      TEXT NOT NULL
 ) STRICT;
 CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
+    readCompatible: true,
+  },
+  {
+    // Group sessions (issue 14): the SQL is in schemaGroups.ts.
+    version: 6,
+    description: 'group sessions: session_groups (one shared pacer, several clients) and a nullable sessions.group_id',
+    sql: SCHEMA_GROUPS,
     readCompatible: true,
   },
 ];

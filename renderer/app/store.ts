@@ -72,6 +72,9 @@ export const IDLE_SESSION: SessionStateView = {
   lastEndedSessionId: null,
   lastEndReason: null,
   pacerEnded: false,
+  groupId: null,
+  members: [],
+  lastEndedGroupId: null,
 };
 
 let state: AppState = {

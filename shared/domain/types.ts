@@ -123,6 +123,20 @@ export interface SessionRow {
   /** Analysis summary written at the end of the session (HRV, coherence ...). */
   summary: JsonObject | null;
   notes: string;
+  /** The group session this session belongs to (one of several clients with one shared pacer), else null. */
+  groupId: number | null;
+}
+
+/** A group session: several clients, one shared pacer, a session per client (`SessionRow.groupId`). */
+export interface SessionGroup {
+  id: number;
+  startedAt: IsoDateTime;
+  endedAt: IsoDateTime | null;
+  /** Pacer settings at the start (each member session stores the changes). */
+  pacer: JsonObject | null;
+  notes: string;
+  /** The member sessions' ids, in the order the group was started with. */
+  sessionIds: number[];
 }
 
 export interface NewSession {
@@ -136,6 +150,8 @@ export interface NewSession {
   startedAt?: IsoDateTime;
   fsHz?: number | null;
   notes?: string;
+  /** Member of this group session (`SessionGroup`); default none. */
+  groupId?: number | null;
 }
 
 /** Counts and span of what a session has stored. */

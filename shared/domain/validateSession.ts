@@ -41,5 +41,6 @@ export function validateSession(input: unknown, now: Date): ValidationResult<Val
     else pacer = o.pacer;
   }
   const notes = checkText(c, 'notes', o.notes, { maxLength: MAX_NOTES_LENGTH }) ?? '';
-  return c.result({ clientId, courseId, type, sensorSpec, sensorInfo, pacer, startedAt, fsHz, notes });
+  const groupId = checkId(c, 'groupId', o.groupId, false);
+  return c.result({ clientId, courseId, type, sensorSpec, sensorInfo, pacer, startedAt, fsHz, notes, groupId });
 }

@@ -104,6 +104,7 @@ export const FIELD_LABELS_EN: Record<string, string> = {
   course: 'Course',
   goal: 'Goal',
   session: 'Session',
+  sessionGroup: 'Group session',
   questionnaire: 'Questionnaire entry',
   runningLog: 'Running log entry',
   tSec: 'Time in the session (s)',

@@ -27,6 +27,10 @@ const table = {
   'session.alreadyRunning': 'a session is already running; stop it first',
   'session.notRunning': '{action, select, stop {there is no session to stop} pause {there is no session to pause} resume {there is no session to resume} other {there is no session to {action}}}',
   'session.resumeBeforePacer': 'resume the session before changing the pacer',
+  'session.groupTooSmall': 'a group session needs at least 2 clients, each with their own sensor',
+  'session.groupSameSensor': 'sensor {channel} is given to more than one client: every client needs their own sensor',
+  'session.groupSameClient': 'client {clientId} is in the group more than once',
+  'session.notInGroup': 'client {clientId} is not in the running session',
   'storage.unavailable': 'The database cannot be used right now ({detail}).',
   // The English sentence of a database file problem is written where it is found (more detail); Dutch per problem.
   'storage.file': '{detail}',

@@ -27,6 +27,10 @@ export const errorsNl = {
   'session.alreadyRunning': 'Er loopt al een sessie; stop die eerst.',
   'session.notRunning': '{action, select, stop {Er is geen sessie om te stoppen.} pause {Er is geen sessie om te pauzeren.} resume {Er is geen sessie om te hervatten.} other {Er loopt geen sessie.}}',
   'session.resumeBeforePacer': 'Hervat de sessie voordat je de ademhalingsbegeleider wijzigt.',
+  'session.groupTooSmall': 'Een groepssessie heeft minstens 2 cliënten nodig, elk met een eigen sensor.',
+  'session.groupSameSensor': 'Sensor {channel} is aan meer dan één cliënt gegeven: elke cliënt heeft een eigen sensor nodig.',
+  'session.groupSameClient': 'Cliënt {clientId} staat meer dan eens in de groep.',
+  'session.notInGroup': 'Cliënt {clientId} doet niet mee aan de lopende sessie.',
   'storage.unavailable': 'De database kan nu niet worden gebruikt ({detail}).',
   'storage.file':
     '{problem, select, not_found {Het databasebestand {file} bestaat niet.} not_sqlite {{file} is geen Cadans-database (geen SQLite-databasebestand); Cadans heeft het niet veranderd.} truncated {{file} is afgekapt (onvolledig gekopieerd of gedownload); Cadans heeft het niet veranderd.} corrupt {{file} is beschadigd; Cadans heeft het niet veranderd.} foreign {{file} is een database van een ander programma, geen Cadans-database; Cadans heeft het niet veranderd.} too_new {{file} is gemaakt door een nieuwere versie van Cadans; werk Cadans bij om het te openen.} needs_upgrade {{file} moet eerst worden bijgewerkt: open het één keer in Cadans.} in_use {{file} is in gebruik door Cadans of een ander programma; sluit het eerst.} wrong_passphrase {De wachtzin opent {file} niet.} exists {{file} bestaat al; Cadans overschrijft het niet. Kies een andere bestandsnaam.} disk_full {De schijf met {file} is vol; maak ruimte vrij en probeer het opnieuw.} other {{file} kan niet worden gebruikt (lees- of schrijffout).}}',

@@ -111,6 +111,23 @@ export interface MarkerView {
   clockSec: number;
   kind: string;
   note: string;
+  /** In a group session: the one client the marker is for (absent: for everyone). */
+  clientId?: number;
+}
+
+/** One client of the live session (a group session has several, a single session one). */
+export interface GroupMemberView {
+  /** The client's own session (in their own record). */
+  sessionId: number;
+  clientId: number;
+  /** The client's sensor. */
+  channel: string;
+  /** 'ended': this client's recording ended before the group's (their sensor went away for good, or sent nothing). */
+  state: 'recording' | 'ended';
+  /** Why this client's recording ended early ('sensor-lost', 'no-data', 'stream-ended', 'limit'), else null. */
+  endReason: string | null;
+  /** Signal recorded for this client so far, s. */
+  recordedSec: number;
 }
 
 /** Event + result: the state of the live session. */
@@ -136,6 +153,29 @@ export interface SessionStateView {
    * the session or to continue (`continuePacer`). A session never stops silently at the pacer's end.
    */
   pacerEnded: boolean;
+  /** The running group session's id (several clients, one shared pacer), else null. */
+  groupId: number | null;
+  /**
+   * Every client of the running session, in the order it was started with (one for a single
+   * session, none when idle). `sessionId`/`clientId`/`channel` above are the first member's; the
+   * pacer runs on the first member's channel clock.
+   */
+  members: GroupMemberView[];
+  /** The group id of the session that just ended, when it was a group session, else null. */
+  lastEndedGroupId: number | null;
+}
+
+/** `startGroupSession`: one client per sensor, one shared pacer. */
+export interface StartGroupSessionRequest {
+  /** 2 or more clients, each with their own connected sensor (channel); distinct clients and channels. */
+  clients: { clientId: number; channel: string }[];
+  /** Type of every member session (default: 'breathing' with a pacer, else 'biofeedback'). */
+  type?: SessionType;
+  /** Pacer from the start, shared by all (null: none). */
+  pacer: PacerSettings | null;
+  /** Record at most this many seconds of signal per client, then stop (the CLI's `--seconds`). */
+  maxSec?: number;
+  notes?: string;
 }
 
 export interface StartSessionRequest {
@@ -154,6 +194,8 @@ export interface AddMarkerRequest {
   /** Default 'note'. */
   kind?: string;
   note: string;
+  /** In a group session: the marker is for this client only (default: for everyone). */
+  clientId?: number;
 }
 
 /** A finished (or interrupted) session with the numbers the list and summary card show. */

@@ -42,6 +42,7 @@ import {
   runningLogPatchSchema,
   sessionNotesSchema,
   startResonanceSchema,
+  startGroupSessionSchema,
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
@@ -65,6 +66,7 @@ import {
   type SessionReviewData,
   type SessionStateView,
   type SessionSummaryView,
+  type StartGroupSessionRequest,
   type StartSessionRequest,
 } from './apiTypes.js';
 import type { LiveBatch } from './liveTypes.js';
@@ -200,6 +202,12 @@ export const CONTRACT = {
   // ---- live session
   getSessionState: invoke<[], SessionStateView>(noArgs),
   startSession: invoke<[request: StartSessionRequest], SessionStateView>(args(startSessionSchema)),
+  /**
+   * A group session: every client records from their own connected sensor into a session of their
+   * own, all with one shared pacer; pause, stop and the pacer act on all, a marker on one client or all
+   * (`addMarker` with `clientId`). One client's sensor trouble only gives that client gaps.
+   */
+  startGroupSession: invoke<[request: StartGroupSessionRequest], SessionStateView>(args(startGroupSessionSchema)),
   pauseSession: invoke<[], SessionStateView>(noArgs),
   resumeSession: invoke<[], SessionStateView>(noArgs),
   stopSession: invoke<[], SessionSummaryView>(noArgs),

@@ -28,7 +28,7 @@ import {
 } from '../pacer/pacerSettings.js';
 import { PACER_MAX_DURATION_MIN, PACER_MIN_DURATION_MIN } from '../domain/validatePacer.js';
 import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
-import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartSessionRequest } from './apiTypes.js';
+import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartGroupSessionRequest, type StartSessionRequest } from './apiTypes.js';
 import {
   MAX_RR_TEXT_CHARS,
   RR_IMPORT_TYPES,
@@ -271,9 +271,21 @@ export const startSessionSchema: Schema<StartSessionRequest> = object<StartSessi
   maxSec: optional(number({ min: 0 })),
 });
 
+/** Most clients in one group session (the design does not stop at 6; this bounds a request). */
+export const MAX_GROUP_CLIENTS = 32;
+
+export const startGroupSessionSchema: Schema<StartGroupSessionRequest> = object<StartGroupSessionRequest>({
+  clients: list(object<{ clientId: number; channel: string }>({ clientId: id, channel: text({ maxLength: 100, nonEmpty: true }) }), MAX_GROUP_CLIENTS),
+  type: optional(oneOf(SESSION_TYPES)),
+  pacer: nullable(pacerSettingsSchema),
+  maxSec: optional(number({ min: 0 })),
+  notes: optional(text({ maxLength: 10_000 })),
+});
+
 export const addMarkerSchema: Schema<AddMarkerRequest> = object<AddMarkerRequest>({
   kind: optional(text({ maxLength: 100 })),
   note: text({ maxLength: 10_000 }),
+  clientId: optional(id),
 });
 
 // ---- resonance assessment

@@ -151,6 +151,7 @@ describe('a database from before checksums (version 1)', () => {
     raw.exec('DROP TABLE record_history'); // added by migration 4, with the column below
     raw.exec('DROP TABLE prescriptions'); // added by migration 5
     raw.exec('ALTER TABLE questionnaire_scores DROP COLUMN items');
+    raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups'); // group sessions
     raw.pragma('user_version = 1');
     closeDatabase(raw);
 
