@@ -8,6 +8,8 @@ export interface CliCommand {
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+  /** `--lang` is the language of the document the command writes (report, handout), not of its messages. */
+  langIsDocument?: boolean;
   run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }): Promise<number>;
 }
 
@@ -79,8 +81,8 @@ export async function cliMain(argv: string[]): Promise<number> {
       const unknown = /^Unknown option '([^']+)'$/.exec(detail);
       throw cliError('cli.usage', { detail: unknown ? cliText(locale, 'cli.unknownOption', { option: unknown[1] }) : detail, usage: cmd.usage }, 2);
     }
-    // The --lang of report and prescribe is the document's language (default nl), not the messages'.
-    if (name !== 'report' && name !== 'prescribe') locale = cliLocale(parsed.values.lang);
+    // A document's --lang (report, prescribe: default nl) is not the messages' language.
+    if (!cmd.langIsDocument) locale = cliLocale(parsed.values.lang);
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.

@@ -25,6 +25,7 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
  * files are removed again.
  */
 export const prescribeCommand: CliCommand = {
+  langIsDocument: true,
   usage: USAGE,
   summary:
     'Prescribe home practice: --rate breaths/min (3–12), --ratio in:out (default 1:1), --hold-in/--hold-out seconds ' +

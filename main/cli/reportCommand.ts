@@ -29,6 +29,7 @@ function parseId(text: string, what: string): number {
  * unless `--force` is given.
  */
 export const reportCommand: CliCommand = {
+  langIsDocument: true,
   usage: USAGE,
   summary:
     'Write a session report (one session) or a progress report (--client <name|id> --progress; a name shared by several clients is refused: give the id) as .html (self-contained, ' +
