@@ -34,10 +34,15 @@ describe('client display at 1080p and 720p', { skip: skip ?? false, timeout: 120
     await page.getByTestId('nav-live').waitFor();
     // With the heart-rate wave on as well: the fullest display must still fit at 720p.
     const boxes = page.getByTestId('client-display-panel').locator('input[type="checkbox"]');
-    await boxes.nth(0).check();
+    // The boxes are controlled by the core's settings (checked once the core's onSettings comes
+    // back), so click and wait for that rather than Playwright's check(), which wants the state
+    // to change at the click itself.
+    const wave = boxes.nth(0);
     const numbers = boxes.nth(1);
-    await numbers.check();
-    await waitFor('the setting to be saved', async () => numbers.isChecked(), 5000);
+    if (!(await wave.isChecked())) await wave.click();
+    await waitFor('the wave setting to be saved', async () => wave.isChecked(), 5000);
+    if (!(await numbers.isChecked())) await numbers.click();
+    await waitFor('the numbers setting to be saved', async () => numbers.isChecked(), 5000);
     await page.goto(e2e.host.url.replace('#token=', '#/display?token='));
     await page.getByTestId('client-display').waitFor();
     await page.getByTestId('client-numbers').waitFor();
