@@ -7,12 +7,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { SCHEMA_GROUPS } from './schemaGroups.js';
+import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_V1 } from './schemaV1.js';
 
 export interface Migration {
   version: number;
   description: string;
   sql: string;
+  /** A step SQL text cannot express (run after `sql`, inside the same transaction). */
+  apply?: (db: Database.Database) => void;
   /**
    * The migration only adds what older readers do not need (a nullable column): a database
    * still without it can be opened read-only by this build as it is (a full disk must not
@@ -104,7 +107,37 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     sql: SCHEMA_GROUPS,
     readCompatible: true,
   },
+  {
+    // The SQL and its reasoning are in schemaSessionTypes.ts.
+    version: 7,
+    description: "sessions.type also admits 'group', 'home' and 'run'",
+    sql: '',
+    apply: widenSessionTypes,
+    readCompatible: true,
+  },
 ];
+
+/** Migration 7: rewrite the sessions CHECK in place (see schemaSessionTypes.ts for why and how). */
+function widenSessionTypes(db: Database.Database): void {
+  const row = db.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'sessions'").get() as { sql: string } | undefined;
+  if (!row) throw new Error('no sessions table');
+  if (row.sql.includes(SESSION_TYPES_CHECK_V7)) return;
+  if (!row.sql.includes(SESSION_TYPES_CHECK_V1)) throw new Error('the sessions table has an unexpected type CHECK');
+  const version = db.pragma('schema_version', { simple: true }) as number;
+  db.unsafeMode(true);
+  try {
+    db.pragma('writable_schema = ON');
+    db.prepare("UPDATE sqlite_schema SET sql = ? WHERE type = 'table' AND name = 'sessions'").run(
+      row.sql.replace(SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7),
+    );
+    db.pragma(`schema_version = ${version + 1}`);
+    db.pragma('writable_schema = OFF');
+  } finally {
+    db.unsafeMode(false);
+  }
+  const check = db.pragma('integrity_check', { simple: true });
+  if (check !== 'ok') throw new Error(`integrity check after widening sessions.type: ${String(check)}`);
+}
 
 /** Schema version this build writes and understands. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
@@ -137,7 +170,8 @@ export function runMigrations(db: Database.Database, migrations: readonly Migrat
   db.transaction(() => {
     for (const m of pending) {
       try {
-        db.exec(m.sql);
+        if (m.sql !== '') db.exec(m.sql);
+        m.apply?.(db);
       } catch (e) {
         throw new Error(`database migration ${m.version} (${m.description}) failed: ${(e as Error).message}`, { cause: e });
       }

@@ -96,8 +96,13 @@ export interface NewGoal {
 
 // ---------------------------------------------------------------- sessions
 
-export type SessionType = 'breathing' | 'biofeedback' | 'resonance' | 'running';
-export const SESSION_TYPES: readonly SessionType[] = ['breathing', 'biofeedback', 'resonance', 'running'];
+/**
+ * What a session was. 'running' is a running-log style session of the first wave; 'run' a live or
+ * imported run/walk session (issue 15); 'group' one client's part of a group session (issue 14);
+ * 'home' home practice imported from another tool (issue 16). Migration 7 widened the CHECK.
+ */
+export type SessionType = 'breathing' | 'biofeedback' | 'resonance' | 'running' | 'group' | 'home' | 'run';
+export const SESSION_TYPES: readonly SessionType[] = ['breathing', 'biofeedback', 'resonance', 'running', 'group', 'home', 'run'];
 
 /** 'recording' while live; 'interrupted' when the app stopped (crash, power cut) before the end. */
 export type SessionStatus = 'recording' | 'complete' | 'interrupted';

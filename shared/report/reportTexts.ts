@@ -200,7 +200,7 @@ export function buildReportMessages(lang: ReportLang): ReportMessages {
     minutesAxis: t('minutesAxis'),
     sessionNumberAxis: t('sessionNumberAxis'),
     dateAxis: t('dateAxis'),
-    sessionTypes: { breathing: t('sessionTypes.breathing'), biofeedback: t('sessionTypes.biofeedback'), resonance: t('sessionTypes.resonance'), running: t('sessionTypes.running') },
+    sessionTypes: { breathing: t('sessionTypes.breathing'), biofeedback: t('sessionTypes.biofeedback'), resonance: t('sessionTypes.resonance'), running: t('sessionTypes.running'), group: t('sessionTypes.group'), home: t('sessionTypes.home'), run: t('sessionTypes.run') },
     statuses: { recording: t('statuses.recording'), complete: t('statuses.complete'), interrupted: t('statuses.interrupted') },
     levels: { low: t('levels.low'), medium: t('levels.medium'), high: t('levels.high') },
     levelNames: { low: t('levelNames.low'), medium: t('levelNames.medium'), high: t('levelNames.high') },
