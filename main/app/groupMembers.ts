@@ -49,7 +49,7 @@ export const liveMembers = (members: readonly Member[]): Member[] => members.fil
  * The request's clients, checked: at least 2, no client twice, no sensor twice (coded errors in
  * the user's language). Whether each client exists and each channel is connected is checked by the caller.
  */
-export function checkGroupClients(req: StartGroupSessionRequest): { clientId: number; channel: string }[] {
+export function checkGroupClients(req: StartGroupSessionRequest): StartGroupSessionRequest['clients'] {
   const clients = req.clients;
   if (clients.length < 2) throw new CadansError('session.groupTooSmall');
   const seenClients = new Set<number>();
@@ -80,13 +80,34 @@ export function logRecord(storage: Storage, clientId: number, sessionId: number,
   }
 }
 
+/** Local calendar date of `d` (YYYY-MM-DD), as course dates are written. */
+function localDate(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * The treatment course a member's session belongs to: the one asked for (null: none), else the
+ * client's course current on `now` (the latest that started on or before that day), so a group
+ * session is in the client's course progress report like the rest of the course.
+ */
+export function memberCourseId(storage: Storage, clientId: number, asked: number | null | undefined, now: Date): number | null {
+  if (asked !== undefined) return asked;
+  const today = localDate(now);
+  let best: { id: number; startDate: string } | null = null;
+  for (const c of storage.courses.listByClient(clientId)) if (c.startDate <= today && (!best || c.startDate >= best.startDate)) best = c;
+  return best?.id ?? null;
+}
+
 export interface StartMembersOptions {
-  clients: { clientId: number; channel: string }[];
+  clients: { clientId: number; channel: string; courseId?: number | null }[];
   type: SessionType;
   pacer: PacerSettings | null;
   groupId: number;
   maxSec?: number;
   onLimit: (m: Member) => void;
+  /** The start (for each client's current course; default now). */
+  now?: Date;
 }
 
 /**
@@ -104,7 +125,7 @@ export function startMembers(storage: Storage, createRecorder: (o: AppRecorderOp
         type: o.type,
         channel: c.channel,
         pacer: o.pacer,
-        courseId: null,
+        courseId: memberCourseId(storage, c.clientId, c.courseId, o.now ?? new Date()),
         groupId: o.groupId,
         maxSec: o.maxSec,
         onLimit: () => member && o.onLimit(member),

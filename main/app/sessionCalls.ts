@@ -26,6 +26,7 @@ import type {
 } from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { Storage } from '../storage/storage.js';
+import { RecordChecks } from '../storage/storageHelpers.js';
 import type { AppRecorder, AppRecorderOptions } from './appPorts.js';
 import type { EventHub } from './eventHub.js';
 import { markMembers, pacerChangeAll, recClock, type LiveSession, type SessionEnded, type SessionOwner } from './liveSession.js';
@@ -167,12 +168,16 @@ export class SessionCalls {
     if (this.session || this.stopping) throw new CadansError('session.alreadyRunning');
     const asked = checkGroupClients(req);
     const clients = asked.map((c) => this.storage.clients.require(c.clientId));
+    // A course asked for must be the client's own: refused before anything is created.
+    const checks = new RecordChecks(this.storage.db);
+    for (const c of asked) checks.requireCourseOfClient(c.clientId, c.courseId);
     const channels = asked.map((c) => this.sensors.channelFor(c.channel));
     if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
       throw new Error('maxSec must be a positive number of seconds');
     }
     const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
-    const type: SessionType = req.type ?? (pacer ? 'breathing' : 'biofeedback');
+    // Every member's session is a 'group' session (it has the shared pacer when there is one).
+    const type: SessionType = 'group';
     const group = this.storage.groups.create({ pacer: pacer ? { ...pacer } : null, notes: req.notes ?? '' });
     const now = this.sensors.clockOf(channels[0]!);
     if (pacer) this.pacer.start(pacer, now);
@@ -180,7 +185,7 @@ export class SessionCalls {
     let members: Member[];
     try {
       members = startMembers(this.storage, this.createRecorder, {
-        clients: clients.map((c, i) => ({ clientId: c.id, channel: channels[i]! })),
+        clients: clients.map((c, i) => ({ clientId: c.id, channel: channels[i]!, courseId: asked[i]!.courseId })),
         type,
         pacer,
         groupId: group.id,

@@ -126,7 +126,6 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
     process.on('SIGTERM', onSignal);
     const st = await api.startGroupSession({
       clients: clients.map((c, i) => ({ clientId: c.id, channel: channels[i]! })),
-      type: args.pacer ? 'breathing' : 'biofeedback',
       pacer: args.pacer,
       ...(args.seconds !== undefined ? { maxSec: args.seconds } : {}),
     });

@@ -167,10 +167,14 @@ export interface SessionStateView {
 
 /** `startGroupSession`: one client per sensor, one shared pacer. */
 export interface StartGroupSessionRequest {
-  /** 2 or more clients, each with their own connected sensor (channel); distinct clients and channels. */
-  clients: { clientId: number; channel: string }[];
-  /** Type of every member session (default: 'breathing' with a pacer, else 'biofeedback'). */
-  type?: SessionType;
+  /**
+   * 2 or more clients, each with their own connected sensor (channel); distinct clients and channels.
+   * `courseId`: the client's treatment course for their session (null: none; left out: the client's
+   * course current today, if any).
+   */
+  clients: { clientId: number; channel: string; courseId?: number | null }[];
+  /** Type of every member session: always 'group' (the only value accepted; may be left out). */
+  type?: 'group';
   /** Pacer from the start, shared by all (null: none). */
   pacer: PacerSettings | null;
   /** Record at most this many seconds of signal per client, then stop (the CLI's `--seconds`). */

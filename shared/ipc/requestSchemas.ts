@@ -275,8 +275,11 @@ export const startSessionSchema: Schema<StartSessionRequest> = object<StartSessi
 export const MAX_GROUP_CLIENTS = 32;
 
 export const startGroupSessionSchema: Schema<StartGroupSessionRequest> = object<StartGroupSessionRequest>({
-  clients: list(object<{ clientId: number; channel: string }>({ clientId: id, channel: text({ maxLength: 100, nonEmpty: true }) }), MAX_GROUP_CLIENTS),
-  type: optional(oneOf(SESSION_TYPES)),
+  clients: list(
+    object<StartGroupSessionRequest['clients'][number]>({ clientId: id, channel: text({ maxLength: 100, nonEmpty: true }), courseId: optional(nullable(id)) }),
+    MAX_GROUP_CLIENTS,
+  ),
+  type: optional(oneOf<'group'>(['group'])),
   pacer: nullable(pacerSettingsSchema),
   maxSec: optional(number({ min: 0 })),
   notes: optional(text({ maxLength: 10_000 })),

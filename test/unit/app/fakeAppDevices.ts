@@ -94,7 +94,7 @@ export class FakeRecorder implements AppRecorder {
     return this.offsetSec;
   }
   start(): SessionRow {
-    this.row = this.storage.sessions.create({ clientId: this.opts.clientId, type: this.opts.type, sensorSpec: 'sim', pacer: this.opts.pacer as never, groupId: this.opts.groupId ?? null });
+    this.row = this.storage.sessions.create({ clientId: this.opts.clientId, type: this.opts.type, sensorSpec: 'sim', pacer: this.opts.pacer as never, groupId: this.opts.groupId ?? null, courseId: this.opts.courseId ?? null });
     return this.row;
   }
   addMarker(tSec: number, kind: string, note?: string): void {

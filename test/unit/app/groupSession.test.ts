@@ -33,7 +33,7 @@ describe('group sessions in the app core (startGroupSession)', () => {
     assert.deepEqual(st.members.map((m) => [m.clientId, m.channel, m.state]), ids.map((id, i) => [id, `ch${i + 1}`, 'recording']));
     assert.equal(new Set(st.members.map((m) => m.sessionId)).size, 3, 'three sessions');
     assert.equal(st.sessionId, st.members[0]!.sessionId, 'the first member is the session of the state');
-    assert.deepEqual(recorders.map((r) => [r.opts.clientId, r.opts.channel, r.opts.groupId, r.opts.type]), ids.map((id, i) => [id, `ch${i + 1}`, st.groupId, 'breathing']));
+    assert.deepEqual(recorders.map((r) => [r.opts.clientId, r.opts.channel, r.opts.groupId, r.opts.type]), ids.map((id, i) => [id, `ch${i + 1}`, st.groupId, 'group']));
     for (const m of st.members) {
       const row = app.storage.sessions.require(m.sessionId);
       assert.equal(row.groupId, st.groupId);
@@ -42,6 +42,30 @@ describe('group sessions in the app core (startGroupSession)', () => {
     assert.deepEqual(app.storage.groups.require(st.groupId!).sessionIds, st.members.map((m) => m.sessionId));
     assert.ok(devices.pacers.at(-1), 'the pacer is handed to the devices once for all');
     assert.equal(service.getSessionState().pacer?.rateBpm, 6);
+  });
+
+  test("each member's session is in the client's current course (or the one asked for); another client's course is refused", () => {
+    const today = new Date();
+    const iso = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const later = new Date(today.getTime() + 40 * 86_400_000);
+    const old = app.storage.courses.create({ clientId: ids[0]!, startDate: '2020-01-06' });
+    const current = app.storage.courses.create({ clientId: ids[0]!, startDate: iso(today) });
+    app.storage.courses.create({ clientId: ids[0]!, startDate: iso(later) });
+    const basCourse = app.storage.courses.create({ clientId: ids[1]!, startDate: '2020-01-06' });
+    const refused = { clients: [{ clientId: ids[0]!, channel: 'ch1', courseId: basCourse.id }, { clientId: ids[1]!, channel: 'ch2' }], pacer: PACER };
+    assert.throws(() => service.startGroupSession(refused), (e: ValidationError) => e.issues?.[0]?.code === 'courseOfOtherClient');
+    assert.equal(app.storage.sessions.list().length, 0, 'nothing stored');
+    const st = service.startGroupSession({
+      clients: [
+        { clientId: ids[0]!, channel: 'ch1' },
+        { clientId: ids[1]!, channel: 'ch2', courseId: null },
+        { clientId: ids[2]!, channel: 'ch3' },
+      ],
+      pacer: PACER,
+    });
+    const course = st.members.map((m) => app.storage.sessions.require(m.sessionId).courseId);
+    assert.deepEqual(course, [current.id, null, null], `not the old course ${old.id} nor the one that starts later; none asked for; none there`);
+    assert.deepEqual(st.members.map((m) => app.storage.sessions.require(m.sessionId).type), ['group', 'group', 'group']);
   });
 
   test('refused: fewer than 2 clients, a sensor or a client twice, a channel not connected, a second session', () => {
