@@ -194,7 +194,11 @@ export class RecordCalls {
   }
   private logReport(request: ReportRequest, format: string): void {
     if (request.kind === 'session') this.logSession('report', request.sessionId, `session report ${format}`);
-    else this.log({ action: 'report', clientId: request.clientId, detail: `progress report ${format}` });
+    else if (request.kind === 'group') {
+      // Every participant's record was read (their figures; their names in the therapist's version).
+      const what = `group ${request.groupId} summary ${request.names === true ? 'with names' : 'anonymised'} ${format}`;
+      for (const id of this.storage.groups.get(request.groupId)?.sessionIds ?? []) this.logSession('report', id, what);
+    } else this.log({ action: 'report', clientId: request.clientId, detail: `progress report ${format}` });
   }
   /** A saved change is logged as an edit of its client's record. */
   private logged<T>(r: SaveResult<T>, clientOf: number | ((v: T) => number), detail: string): SaveResult<T> {

@@ -1,5 +1,6 @@
 /**
- * Reports for the client page: the session report and the progress report as self-contained
+ * Reports for the client page: the session report, the progress report and the group summary of a
+ * group session (anonymised unless asked with names) as self-contained
  * HTML (`sessionReportHtml` / `progressReportHtml`, the same documents `cadans report` writes)
  * for the in-app preview, and printed to PDF through the app's `PrintToPdf` port (headless
  * Chromium for the web host and tests, `electronPrintToPdf` in the desktop app).
@@ -7,7 +8,7 @@
 import { LOCALES, type Locale } from '../../shared/ipc/apiTypes.js';
 import type { DownloadFile, ReportRequest, ReportView } from '../../shared/ipc/recordTypes.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
-import { progressReportHtml, sessionReportHtml } from '../reports/reportFiles.js';
+import { groupReportHtml, progressReportHtml, sessionReportHtml } from '../reports/reportFiles.js';
 import type { Storage } from '../storage/storage.js';
 import { sessionText } from '../../shared/i18n/sessionTexts.js';
 
@@ -28,7 +29,12 @@ function checkRequest(req: ReportRequest): ReportRequest {
     if (o.courseId !== undefined && o.courseId !== null && !isId(o.courseId)) throw new Error('report: courseId must be a positive whole number or null');
     return req;
   }
-  throw new Error("report: kind must be 'session' or 'progress'");
+  if (o.kind === 'group') {
+    if (!isId(o.groupId)) throw new Error('report: groupId must be a positive whole number');
+    if (o.names !== undefined && typeof o.names !== 'boolean') throw new Error('report: names must be true or false');
+    return req;
+  }
+  throw new Error("report: kind must be 'session', 'progress' or 'group'");
 }
 
 /** The `<title>` of a report document (falls back to `fallback`). */
@@ -56,6 +62,15 @@ export function renderReport(storage: Storage, req: ReportRequest, defaultLocale
     return {
       title: reportTitle(html, sessionText(lang, 'title.session', { sessionId: r.sessionId })),
       baseName: sessionText(lang, 'file.sessionReport', { sessionId: r.sessionId }),
+      html,
+    };
+  }
+  if (r.kind === 'group') {
+    const names = r.names === true;
+    const html = groupReportHtml(storage, { groupId: r.groupId, names }, { lang, now });
+    return {
+      title: reportTitle(html, sessionText(lang, 'title.group', { groupId: r.groupId })),
+      baseName: sessionText(lang, names ? 'file.groupReportNames' : 'file.groupReport', { groupId: r.groupId }),
       html,
     };
   }

@@ -144,12 +144,13 @@ export async function withRecordsDb<T>(
  * read-only). `entry` may look up the client of a session. A log that cannot be written (a full
  * disk) is said in one line on stderr; what the command did stands.
  */
-export function logAccess(dbOption: string | boolean | undefined, entry: (s: Storage) => AccessEntryInput): void {
+export function logAccess(dbOption: string | boolean | undefined, entry: (s: Storage) => AccessEntryInput | AccessEntryInput[]): void {
   const file = resolveDbPath(dbOption);
   try {
     const writer = openStorage(file, { mustExist: true });
     try {
-      writer.accessLog.append(entry(writer));
+      const entries = entry(writer);
+      for (const e of Array.isArray(entries) ? entries : [entries]) writer.accessLog.append(e);
     } finally {
       writer.close();
     }

@@ -37,6 +37,13 @@ export function analyzeSessionForReport(storage: Storage, sessionId: number): Se
   }
 }
 
+/** The group a session was part of: its id and number of participants (no names), or null. */
+function groupOf(storage: Storage, groupId: number | null): { id: number; participants: number } | null {
+  if (groupId === null) return null;
+  const g = storage.groups.get(groupId);
+  return g ? { id: g.id, participants: g.sessionIds.length } : null;
+}
+
 /** `loadSessionReportInput` — see the file comment. Throws `NotFoundError` for an unknown session. */
 export function loadSessionReportInput(storage: Storage, sessionId: number, opts: { now?: Date } = {}): SessionReportInput {
   const o = storage.sessions.getOverview(sessionId);
@@ -68,6 +75,7 @@ export function loadSessionReportInput(storage: Storage, sessionId: number, opts
       notes: s.notes,
       durationSec: s.durationSec,
       courseStartDate: course?.startDate ?? null,
+      group: groupOf(storage, s.groupId),
     },
     pacer: pacerFromJson(s.pacer),
     pacerChanges,

@@ -1,14 +1,17 @@
 /**
- * Reports as files: HTML of a stored session / client (`sessionReportHtml`, `progressReportHtml`)
+ * Reports as files: HTML of a stored session / client / group (`sessionReportHtml`, `progressReportHtml`,
+ * `groupReportHtml`)
  * and writing it as `.html` or, through a `PrintToPdf`, as `.pdf` (`writeReportFile`). Files are
  * written next to their target first and then moved into place, so a failed print leaves nothing.
  */
 import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, extname } from 'node:path';
+import { renderGroupReport } from '../../shared/report/groupReport.js';
 import { renderProgressReport } from '../../shared/report/progressReport.js';
 import type { ReportOptions } from '../../shared/report/reportTypes.js';
 import { renderSessionReport } from '../../shared/report/sessionReport.js';
 import type { Storage } from '../storage/storage.js';
+import { loadGroupReportInput, type GroupReportSelection } from './loadGroupReport.js';
 import { loadProgressReportInput, type ProgressReportSelection } from './loadProgressReport.js';
 import { loadSessionReportInput } from './loadSessionReport.js';
 import { chromiumPrintToPdf, type PrintToPdf } from './printToPdf.js';
@@ -35,6 +38,11 @@ export function sessionReportHtml(storage: Storage, sessionId: number, opts: Rep
 /** `progressReportHtml` — the progress report of a client (or one of its courses). Throws `NotFoundError` / `ReportError`. */
 export function progressReportHtml(storage: Storage, sel: Omit<ProgressReportSelection, 'now'>, opts: ReportRenderOptions): string {
   return renderProgressReport(loadProgressReportInput(storage, { ...sel, now: opts.now }), opts);
+}
+
+/** `groupReportHtml` — the group summary of a group session (anonymised unless `names`). Throws `NotFoundError`. */
+export function groupReportHtml(storage: Storage, sel: Omit<GroupReportSelection, 'now'>, opts: ReportRenderOptions): string {
+  return renderGroupReport(loadGroupReportInput(storage, { ...sel, now: opts.now }), opts);
 }
 
 export interface WriteReportOptions {

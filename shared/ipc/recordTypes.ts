@@ -39,7 +39,9 @@ export interface DownloadFile {
 /** Which report: one session, or the progress of a client (optionally one treatment course). */
 export type ReportRequest =
   | { kind: 'session'; sessionId: number; locale?: Locale }
-  | { kind: 'progress'; clientId: number; courseId?: number | null; locale?: Locale };
+  | { kind: 'progress'; clientId: number; courseId?: number | null; locale?: Locale }
+  /** The group summary of a group session: anonymised unless `names` (the therapist's version). */
+  | { kind: 'group'; groupId: number; names?: boolean; locale?: Locale };
 
 /** A report as self-contained HTML (inline CSS and SVG, no scripts), for the in-app preview. */
 export interface ReportView {

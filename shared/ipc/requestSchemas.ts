@@ -228,6 +228,7 @@ export const runningLogPatchSchema: Schema<RunningLogPatch> = object<RunningLogP
 
 type SessionReport = Extract<ReportRequest, { kind: 'session' }>;
 type ProgressReport = Extract<ReportRequest, { kind: 'progress' }>;
+type GroupReport = Extract<ReportRequest, { kind: 'group' }>;
 export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest, 'kind'>('kind', {
   session: object<SessionReport>({ kind: oneOf<'session'>(['session']), sessionId: id, locale: optional(oneOf(LOCALES)) }),
   progress: object<ProgressReport>({
@@ -236,6 +237,7 @@ export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest,
     courseId: optional(nullable(id)),
     locale: optional(oneOf(LOCALES)),
   }),
+  group: object<GroupReport>({ kind: oneOf<'group'>(['group']), groupId: id, names: optional(boolean), locale: optional(oneOf(LOCALES)) }),
 });
 
 export const rrImportSchema: Schema<RrImportRequest> = object<RrImportRequest>({

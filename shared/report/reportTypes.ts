@@ -53,6 +53,8 @@ export interface SessionReportInput {
     durationSec: number;
     /** Start date of the treatment course the session belongs to, if any. */
     courseStartDate?: IsoDate | null;
+    /** The group session it was part of (its id and how many took part; never who), if any. */
+    group?: { id: number; participants: number } | null;
   };
   /** Pacer settings at the start (null: no pacer). */
   pacer: PacerSettings | null;

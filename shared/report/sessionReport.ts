@@ -28,6 +28,7 @@ import {
   type SessionChartContext,
 } from './sessionCharts.js';
 import { gapReasonText, sensorLabelText } from '../i18n/sessionTexts.js';
+import { groupText } from './groupReportTexts.js';
 
 /** One pacer setting as text: "6 ademhalingen/min · in : uit 40 : 60 · …". */
 export function pacerText(p: PacerSettings, fmt: ReportFormat, m: ReportMessages): string {
@@ -164,6 +165,7 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     [m.sampleRate, s.fsHz ? `${fmt.numShort(s.fsHz, 1)} Hz` : m.intervalsOnly],
     [m.course, s.courseStartDate ? `${m.courseStart} ${fmt.date(s.courseStartDate)}` : null],
   ]);
+  if (s.group) body += `<p class="group-session" data-group-id="${s.group.id}">${esc(groupText(opts.lang, 'sessionLine', { groupId: s.group.id, count: s.group.participants }))}</p>`;
   body += pacerSection(input, fmt, m);
   body += '</section>';
 

@@ -9,6 +9,8 @@ import { sessionTextsNl } from '../../shared/i18n/sessionTexts.nl.js';
 import { RESONANCE_MESSAGES_EN, RESONANCE_MESSAGES_NL } from '../../shared/dsp/resonance/resonanceMessages.js';
 import { reportTextsEn } from '../../shared/report/reportTexts.en.js';
 import { reportTextsNl } from '../../shared/report/reportTexts.nl.js';
+import { groupReportTextsEn } from '../../shared/report/groupReportTexts.en.js';
+import { groupReportTextsNl } from '../../shared/report/groupReportTexts.nl.js';
 import { technicalTextsEn } from '../../shared/report/technicalTexts.en.js';
 import { technicalTextsNl } from '../../shared/report/technicalTexts.nl.js';
 import { loadUiCatalogues } from './uiCatalogues.js';
@@ -64,6 +66,7 @@ export async function languageWords(): Promise<LanguageWords> {
     [RESONANCE_MESSAGES_NL, RESONANCE_MESSAGES_EN],
     [reportTextsNl, reportTextsEn],
     [technicalTextsNl, technicalTextsEn],
+    [groupReportTextsNl, groupReportTextsEn],
   ] as const) {
     textsOf(nl, nlTexts);
     textsOf(en, enTexts);
