@@ -61,6 +61,7 @@ td.elevated { font-weight: 600; }
 td.date, th.date { white-space: nowrap; }
 table.sessions-table { font-size: 7.9pt; }
 table.sessions-table th, table.sessions-table td { padding: 2px 4px; }
+table.group-table tbody th { white-space: nowrap; }
 td.hint { color: #5f6b73; font-size: 8pt; }
 .withheld { color: #8a949a; font-style: italic; }
 td.withheld { background: #f1f3f4; }

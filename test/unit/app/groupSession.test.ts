@@ -136,6 +136,27 @@ describe('group sessions in the app core (startGroupSession)', () => {
     assert.equal(st.lastEndReason, 'sensor-lost');
   });
 
+  test('the group summary through the contract: anonymised unless asked with names, logged in every participant\'s record', async () => {
+    const st = start();
+    await service.stopSession();
+    const anon = await service.getReportHtml({ kind: 'group', groupId: st.groupId! });
+    assert.match(anon.html, /data-report="group"/);
+    assert.equal(anon.baseName, `cadans-groep-${st.groupId}-overzicht`);
+    for (const n of [1, 2, 3]) assert.ok(anon.html.includes(`Deelnemer ${n}`));
+    for (const name of ['Anna', 'Bas', 'Cor']) assert.ok(!anon.html.includes(name), `${name} is not in the anonymised summary`);
+    const named = await service.getReportHtml({ kind: 'group', groupId: st.groupId!, names: true, locale: 'en' });
+    for (const name of ['Anna', 'Bas', 'Cor']) assert.ok(named.html.includes(name), `${name} is in the therapist's version`);
+    assert.equal(named.baseName, `cadans-group-${st.groupId}-summary-with-names`);
+    for (const [i, id] of ids.entries()) {
+      const entries = app.storage.accessLog.list(id).filter((e) => e.action === 'report');
+      assert.deepEqual(entries.map((e) => [e.sessionId, e.detail]), [
+        [st.members[i]!.sessionId, `group ${st.groupId} summary anonymised html`],
+        [st.members[i]!.sessionId, `group ${st.groupId} summary with names html`],
+      ]);
+    }
+    await assert.rejects(() => service.getReportHtml({ kind: 'group', groupId: 999 }), /999/);
+  });
+
   test('a single session lists itself as its one member and has no group', async () => {
     const st = service.startSession({ clientId: ids[0]!, channel: 'ch2', pacer: null });
     assert.equal(st.groupId, null);
