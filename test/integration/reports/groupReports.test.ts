@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { reviewData } from '../../../main/app/sessionViews.js';
 import { findChromium } from '../../../main/reports/printToPdf.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { runCli } from '../../support/runCli.js';
@@ -75,6 +76,12 @@ describe('group sessions: records and reports', { skip: SKIP }, () => {
     try {
       assert.deepEqual(group.sessions.map((m) => s.sessions.require(m.sessionId).courseId), [courseId, null, null], "in the first client's course; the others have none");
       assert.deepEqual(s.sessions.listByClient(group.sessions[1]!.clientId).map((x) => x.id), [group.sessions[1]!.sessionId]);
+      // The review screen's data: a 'group' session with the shared pacer and its own beats.
+      const review = reviewData(s, group.sessions[2]!.sessionId);
+      assert.equal(review.summary.type, 'group');
+      assert.equal(review.summary.pacer?.rateBpm, 6);
+      assert.equal(review.client.name, NAMES[2]);
+      assert.ok(review.beats.tSec.length > 100);
     } finally {
       s.close();
     }
