@@ -9,9 +9,11 @@
 import type { MessageParams } from '../i18n/messageFormat.js';
 import { groupText, type GroupReportTextKey } from './groupReportTexts.js';
 import { groupFigures, type GroupMemberFigures, type GroupReportInput } from './groupSummary.js';
-import { esc, metaList, multiline, reportDocument, table, type Cell } from './reportHtml.js';
+import { stackedBar, type StackedPart } from './charts/barChart.js';
+import { CHART_COLORS } from './charts/chartTypes.js';
+import { esc, figure, metaList, multiline, reportDocument, table, type Cell } from './reportHtml.js';
 import { ReportFormat } from './reportFormat.js';
-import { reportMessages, type ReportLang } from './reportMessages.js';
+import { reportMessages, type ReportLang, type ReportMessages } from './reportMessages.js';
 import type { ReportOptions } from './reportTypes.js';
 import { pacerText } from './sessionReport.js';
 
@@ -40,6 +42,29 @@ function memberRow(m: GroupMemberFigures, fmt: ReportFormat, lang: ReportLang): 
     { text: fmt.unit(m.meanHrBpm, 1, reportMessages(lang).units.bpm), num: true, data: { key: 'meanHrBpm', value: dataValue(m.meanHrBpm) } },
     { text: fmt.pct(m.signalQualityPct, 0), num: true, data: { key: 'signalQualityPct', value: dataValue(m.signalQualityPct) } },
   ];
+}
+
+/** A participant's time in each coherence level as one stacked bar (as in the session report). */
+function levelsBar(x: GroupMemberFigures, fmt: ReportFormat, m: ReportMessages): string {
+  const lv = x.levels!;
+  const part = (k: 'low' | 'medium' | 'high', color: string): StackedPart => ({
+    id: k,
+    value: lv.sec[k],
+    color,
+    textColor: k === 'medium' ? CHART_COLORS.text : '#ffffff',
+    label: `${m.levelNames[k]} ${fmt.pct(lv.pct[k], 0)}`,
+  });
+  return stackedBar({
+    ariaLabel: m.levelsChartTitle,
+    height: 40,
+    parts: [
+      part('low', CHART_COLORS.lowSolid),
+      part('medium', CHART_COLORS.mediumSolid),
+      part('high', CHART_COLORS.highSolid),
+      { id: 'notScored', value: lv.sec.notScored, color: CHART_COLORS.notScoredSolid, textColor: CHART_COLORS.text, label: `${m.notScoredName} ${fmt.pct(lv.pct.notScored, 0)}` },
+    ],
+    emptyText: m.notEnoughData,
+  });
 }
 
 /** `renderGroupReport` — see the file comment. Never throws on data (missing values print as —). */
@@ -83,6 +108,13 @@ export function renderGroupReport(input: GroupReportInput, opts: ReportOptions):
     figures.groupCoherentPct === null ? t('groupCoherenceNone') : t('groupCoherence', { count: figures.analysedCount, pct: fmt.pct(figures.groupCoherentPct, 0) });
   body += `<p class="group-coherence" data-key="groupCoherentPct" data-value="${esc(dataValue(figures.groupCoherentPct))}">${esc(summary)}</p>`;
   body += '</section>';
+
+  const charted = figures.members.filter((x) => x.levels !== null);
+  if (charted.length > 0) {
+    body += `<section class="charts"><h2>${esc(m.levelsChartTitle)}</h2>`;
+    for (const x of charted) body += figure(participantLabel(lang, x), levelsBar(x, fmt, m), undefined, ` data-chart="levels" data-participant="${x.n}"`);
+    body += '</section>';
+  }
 
   const title = t(input.names ? 'titleNames' : 'title');
   const date = fmt.instantDateText(g.startedAt);

@@ -7,7 +7,7 @@
  * therapist's version with names is asked for; the anonymised input carries no names at all.
  */
 import type { IsoDateTime, SessionStatus } from '../domain/types.js';
-import type { SessionMetrics } from '../dsp/sessionMetrics.js';
+import type { CoherenceSessionTimes, SessionMetrics } from '../dsp/sessionMetrics.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 
 export interface GroupMemberInput {
@@ -61,6 +61,8 @@ export interface GroupMemberFigures {
   coherentPct: number | null;
   meanHrBpm: number | null;
   signalQualityPct: number | null;
+  /** All four levels (s and % of the recording), for the bar chart; null without analysis. */
+  levels: { sec: CoherenceSessionTimes; pct: CoherenceSessionTimes } | null;
 }
 
 export interface GroupFigures {
@@ -80,7 +82,7 @@ export function groupFigures(input: GroupReportInput): GroupFigures {
     const mt = m.metrics;
     const base = { n: i + 1, sessionId: m.sessionId, name: input.names ? m.name : null, clientId: m.clientId, status: m.status, durationSec: m.durationSec };
     if (!mt) {
-      return { ...base, analysed: false, error: m.error ?? null, mediumSec: null, highSec: null, mediumPct: null, highPct: null, coherentPct: null, meanHrBpm: null, signalQualityPct: null };
+      return { ...base, analysed: false, error: m.error ?? null, mediumSec: null, highSec: null, mediumPct: null, highPct: null, coherentPct: null, meanHrBpm: null, signalQualityPct: null, levels: null };
     }
     return {
       ...base,
@@ -93,6 +95,7 @@ export function groupFigures(input: GroupReportInput): GroupFigures {
       coherentPct: round2(mt.coherencePct.medium + mt.coherencePct.high),
       meanHrBpm: mt.meanHrBpm,
       signalQualityPct: mt.signalQualityPct,
+      levels: { sec: { ...mt.coherenceSec }, pct: { ...mt.coherencePct } },
     };
   });
   const analysed = members.filter((m) => m.coherentPct !== null);

@@ -114,6 +114,11 @@ describe('group summary (issue 14)', () => {
       assert.deepEqual(of('signalQualityPct'), ['98.5', '90']);
       assert.match(html, /data-key="groupCoherentPct" data-value="40"/);
       assert.ok(text.includes(lang === 'nl' ? 'geen analyse mogelijk' : 'no analysis possible'));
+      // A bar of the four levels for each analysed participant, with their seconds.
+      const bars = [...html.matchAll(/data-chart="levels" data-participant="(\d)"/g)].map((x) => x[1]);
+      assert.deepEqual(bars, ['1', '2']);
+      const parts = [...html.matchAll(/data-part="(\w+)" data-value="([\d.]+)"/g)].map((x) => `${x[1]}=${x[2]}`);
+      assert.deepEqual(parts, ['low=60', 'medium=90', 'high=90', 'notScored=60', 'low=180', 'medium=45', 'high=15', 'notScored=60']);
     }
   });
 
