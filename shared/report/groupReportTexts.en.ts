@@ -10,7 +10,7 @@ const table = {
   anonymous: 'Anonymised',
   forTherapist: 'With names — for the therapist only',
   anonymousNote: 'Participants are numbered in the order in which they started; their names are only on the therapist’s version.',
-  namesNote: 'This version names the participants: for the therapist’s records only, not to be handed out.',
+  namesNote: 'This version names the participants: for the therapist only, not to be handed out.',
   date: 'Date',
   startTime: 'Start time',
   duration: 'Duration',
