@@ -36,8 +36,14 @@ export function loadGroupReportInput(storage: Storage, sel: GroupReportSelection
       error: stored ? stored.error : a!.method === 'none' ? a!.error : null,
     };
   });
+  // The pacer is shared: every member's session holds the same changes; the first one's are shown.
+  const pacerChanges: GroupReportInput['group']['pacerChanges'] = [];
+  for (const c of g.sessionIds.length ? storage.sessions.getOverview(g.sessionIds[0]!).pacerChanges : []) {
+    const settings = pacerFromJson(c.settings);
+    if (settings) pacerChanges.push({ tSec: c.tSec, settings });
+  }
   return {
-    group: { id: g.id, startedAt: g.startedAt, endedAt: g.endedAt, pacer: pacerFromJson(g.pacer), notes: names ? g.notes : '' },
+    group: { id: g.id, startedAt: g.startedAt, endedAt: g.endedAt, pacer: pacerFromJson(g.pacer), pacerChanges, notes: names ? g.notes : '' },
     members,
     names,
     generatedAt: (sel.now ?? new Date()).toISOString(),

@@ -85,6 +85,10 @@ export function renderGroupReport(input: GroupReportInput, opts: ReportOptions):
     [t('pacer'), g.pacer ? pacerText(g.pacer, fmt, m) : t('noPacer')],
     [t('participants'), String(figures.members.length)],
   ]);
+  if (g.pacerChanges.length > 0) {
+    const lines = [...g.pacerChanges].sort((a, b) => a.tSec - b.tSec).map((c) => `${m.pacerChangeAt(fmt.clock(c.tSec))}: ${pacerText(c.settings, fmt, m)}`);
+    body += `<ul class="plain pacer">${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`;
+  }
   body += `<p class="small privacy" data-names="${input.names ? 'yes' : 'no'}">${esc(t(input.names ? 'namesNote' : 'anonymousNote'))}</p>`;
   if (input.names && g.notes.trim()) body += `<h3>${esc(t('notes'))}</h3><p class="notes">${multiline(g.notes.trim())}</p>`;
   body += '</section>';

@@ -30,6 +30,8 @@ export interface GroupReportInput {
     endedAt: IsoDateTime | null;
     /** The shared pacer at the start (null: none). */
     pacer: PacerSettings | null;
+    /** Later changes of the shared pacer (the first participant's session clock), s. */
+    pacerChanges: { tSec: number; settings: PacerSettings }[];
     /** The group's notes — only in the therapist's version ('' otherwise). */
     notes: string;
   };

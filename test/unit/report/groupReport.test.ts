@@ -56,6 +56,7 @@ const input = (names: boolean): GroupReportInput => ({
     startedAt: '2025-03-11T09:30:00.000Z',
     endedAt: '2025-03-11T09:35:10.000Z',
     pacer: { rateBpm: 6, inhaleFraction: 0.4 },
+    pacerChanges: [{ tSec: 150, settings: { rateBpm: 5.5, inhaleFraction: 0.4 } }],
     notes: names ? 'Bas kwam later binnen' : '',
   },
   members: [
@@ -87,6 +88,8 @@ describe('group summary (issue 14)', () => {
     assert.equal(f.analysedCount, 2);
     assert.equal(f.groupCoherentPct, 40, '(60 + 20) / 2: the participant without analysis does not count');
     assert.equal(groupFigures({ ...input(false), members: [] }).groupCoherentPct, null);
+    const noPacer = visibleText(renderGroupReport({ ...input(false), group: { ...input(false).group, pacer: null, pacerChanges: [] } }, { lang: 'nl' }));
+    assert.match(noPacer, /Ademhalingspacer Geen pacer/);
     // Names are taken only in the therapist's version.
     assert.deepEqual(groupFigures({ ...input(true), names: false }).members.map((m) => m.name), [null, null, null]);
     assert.deepEqual(groupFigures(input(true)).members.map((m) => m.name), NAMES);
@@ -105,6 +108,7 @@ describe('group summary (issue 14)', () => {
       assert.ok(text.includes(lang === 'nl' ? '11 maart 2025' : '11 March 2025'), `${lang}: the group's date`);
       assert.ok(text.includes(lang === 'nl' ? '10:30' : '10:30'), `${lang}: start time in the time zone`);
       assert.match(text, lang === 'nl' ? /6 ademhalingen\/min/ : /6 breaths\/min/);
+      assert.match(text, lang === 'nl' ? /vanaf 2:30: 5,5 ademhalingen\/min/ : /from 2:30: 5.5 breaths\/min/, `${lang}: the pacer change`);
       const cells = dataCells(html);
       const of = (key: string): string[] => cells.filter((c) => c.key === key).map((c) => c.value!);
       assert.deepEqual(of('mediumSec'), ['90', '45']);
