@@ -146,7 +146,7 @@ describe('group sessions: records and reports', { skip: SKIP }, () => {
     assert.equal(namesAlone.code, 2, namesAlone.stderr);
   });
 
-  test("the client's progress report over their course includes the group session; the CSV export works", { timeout: 120_000 }, async () => {
+  test("the client's progress report over their course includes the group session; the CSV and EDF exports work", { timeout: 120_000 }, async () => {
     const out = join(dir, 'progress.html');
     await cli(['report', '--client', NAMES[0]!, '--progress', '--course', String(courseId), '--out', out]);
     const doc = readFileSync(out, 'utf8');
@@ -156,5 +156,10 @@ describe('group sessions: records and reports', { skip: SKIP }, () => {
     const csv = join(dir, 'export.csv');
     await cli(['export', String(group.sessions[1]!.sessionId), '--format', 'csv', '--out', csv]);
     assert.ok(readFileSync(csv, 'utf8').split('\n').length > 100, 'the signal is exported');
+    const edf = join(dir, 'export.edf');
+    await cli(['export', String(group.sessions[2]!.sessionId), '--format', 'edf', '--out', edf]);
+    const header = readFileSync(edf).subarray(0, 256).toString('latin1');
+    assert.match(header, /^0 {7}/, 'an EDF header');
+    assert.ok(!NAMES.slice(0, 2).some((n) => readFileSync(edf).toString('latin1').includes(n)), "no other client's name in the EDF");
   });
 });
