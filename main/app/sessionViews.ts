@@ -28,6 +28,7 @@ export function summaryView(s: SessionListItem, markerCount: number): SessionSum
     sessionId: s.id,
     clientId: s.clientId,
     type: s.type,
+    groupId: s.groupId,
     status: s.status,
     startedAt: s.startedAt,
     endedAt: s.endedAt,

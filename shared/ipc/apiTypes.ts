@@ -207,6 +207,8 @@ export interface SessionSummaryView {
   sessionId: number;
   clientId: number;
   type: SessionType;
+  /** The group session it was part of (its group summary: getReportHtml/Pdf `{ kind: 'group', groupId }`), else null. */
+  groupId: number | null;
   status: SessionListItem['status'];
   startedAt: IsoDateTime;
   endedAt: IsoDateTime | null;

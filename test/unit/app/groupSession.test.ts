@@ -138,7 +138,10 @@ describe('group sessions in the app core (startGroupSession)', () => {
 
   test('the group summary through the contract: anonymised unless asked with names, logged in every participant\'s record', async () => {
     const st = start();
-    await service.stopSession();
+    const summary = await service.stopSession();
+    // The summary after the stop (and of every member) knows its group: the way to its group summary.
+    assert.equal(summary.groupId, st.groupId);
+    assert.deepEqual(st.members.map((m) => service.getSessionSummary(m.sessionId).groupId), [st.groupId, st.groupId, st.groupId]);
     const anon = await service.getReportHtml({ kind: 'group', groupId: st.groupId! });
     assert.match(anon.html, /data-report="group"/);
     assert.equal(anon.baseName, `cadans-groep-${st.groupId}-overzicht`);
@@ -162,7 +165,7 @@ describe('group sessions in the app core (startGroupSession)', () => {
     assert.equal(st.groupId, null);
     assert.deepEqual(st.members.map((m) => [m.clientId, m.channel, m.sessionId]), [[ids[0], 'ch2', st.sessionId]]);
     assert.equal(app.storage.sessions.require(st.sessionId!).groupId, null);
-    await service.stopSession();
+    assert.equal((await service.stopSession()).groupId, null);
     assert.equal(service.getSessionState().lastEndedGroupId, null);
   });
 });
