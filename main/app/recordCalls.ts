@@ -108,9 +108,9 @@ export class RecordCalls {
     const fields = checkRrImport(request, now);
     if ('ok' in fields) return fields;
     this.storage.clients.require(fields.clientId);
-    const prepared = await this.heavy.prepareRrImport(fields.text, fields.type);
+    const prepared = await this.heavy.prepareRrImport(fields.text, fields.type, fields.source);
     const r = storeRrImport(this.storage, fields, prepared, now);
-    if (r.ok) this.log({ action: 'import', clientId: fields.clientId, sessionId: r.session.sessionId, detail: `importRrFile ${fields.type}` });
+    if (r.ok) this.log({ action: 'import', clientId: fields.clientId, sessionId: r.session.sessionId, detail: `importRrFile ${fields.type}${fields.source === 'rr' ? '' : ' ' + fields.source}` });
     return r;
   }
 
