@@ -31,7 +31,7 @@ export interface HeavyWork {
   /** A report as HTML (`renderReport`). */
   report(req: ReportRequest, defaultLocale: Locale, now: Date): Promise<ReportView>;
   /** A session export as one file (`buildSessionExport`). */
-  exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile>;
+  exportSession(sessionId: number, format: Exclude<SessionExportFormat, 'zip'>): Promise<DownloadFile>;
   close(): Promise<void>;
 }
 
@@ -49,7 +49,7 @@ export function inlineHeavyWork(storage: Storage): HeavyWork {
 export type HeavyTask =
   | { task: 'rr'; text: string; type: RrImportType; source?: RrImportSource }
   | { task: 'report'; req: ReportRequest; locale: Locale; nowMs: number }
-  | { task: 'export'; sessionId: number; format: SessionExportFormat };
+  | { task: 'export'; sessionId: number; format: Exclude<SessionExportFormat, 'zip'> };
 
 export type ToHeavyWorker = HeavyTask & { id: number };
 export type FromHeavyWorker =

@@ -623,6 +623,8 @@ export const en: Record<StringKey, string> = {
   'review.notes.saved': "Notes saved; the previous text is in the record's change history.",
   'storage.bannerTitle': 'Saving the recording',
   'rec.export.edf': 'EDF+ (signal and markers)',
+  'rec.export.zip': 'Zip for a colleague',
+  'rec.export.zipHint': 'CSV, RR text, JSON and the session report (PDF) in one zip file',
   'rec.rx.title': 'Home practice',
   'rec.rx.none': 'No home practice prescribed yet.',
   'rec.rx.new': 'Prescribe home practice',

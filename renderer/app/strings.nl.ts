@@ -621,6 +621,8 @@ export const nl = {
   'review.notes.saved': 'Notities opgeslagen; de vorige tekst staat in de wijzigingsgeschiedenis van het dossier.',
   'storage.bannerTitle': 'Opslag van de opname',
   'rec.export.edf': 'EDF+ (signaal en markeringen)',
+  'rec.export.zip': 'Zip voor een collega',
+  'rec.export.zipHint': 'CSV, RR-tekst, JSON en het sessierapport (PDF) in één zip-bestand',
   'rec.rx.title': 'Thuisoefening',
   'rec.rx.none': 'Nog geen thuisoefening voorgeschreven.',
   'rec.rx.new': 'Thuisoefening voorschrijven',

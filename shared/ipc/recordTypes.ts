@@ -25,9 +25,9 @@ import type { Locale, SessionSummaryView } from './apiTypes.js';
 /** The stored record, or why nothing was stored (`message`: the problems in English). */
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; message: string };
 
-/** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON. */
-export type SessionExportFormat = 'csv' | 'rr' | 'json' | 'edf';
-export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json', 'edf'];
+/** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON, EDF+, or all of them with the report PDF as a zip. */
+export type SessionExportFormat = 'csv' | 'rr' | 'json' | 'edf' | 'zip';
+export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json', 'edf', 'zip'];
 
 /** A file for the renderer to save (web: a Blob download; Electron: the download's save dialog). */
 export interface DownloadFile {

@@ -102,6 +102,14 @@ describe('Home practice card in Chromium (cadans web)', { skip: skip ?? false, t
     }
     await page.screenshot({ path: artifactPath('home-practice-log-nl.png'), fullPage: true });
 
+    // The imported session as a zip for a colleague: listed by unzip, no CSV (no raw signal).
+    const [zip] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('export-zip').click()]);
+    assert.match(zip.suggestedFilename(), /^cadans-sessie-\d+\.zip$/);
+    const listing = execFileSync('unzip', ['-l', (await zip.path())!], { encoding: 'utf8' });
+    assert.match(listing, /-rr\.txt/);
+    assert.match(listing, /-report\.pdf/);
+    assert.doesNotMatch(listing, /-signal\.csv/);
+
     // A corrupt Inner Balance export: refused in Dutch, nothing stored.
     await page.getByTestId('rr-source').selectOption('inner-balance');
     await page.getByTestId('rr-file').setInputFiles(join(repoRoot, 'test', 'fixtures', 'heartmath', 'corrupt-inner-balance.csv'));

@@ -104,6 +104,9 @@ export function SessionActions({ session, onReport }: { session: SessionListItem
             <button className="btn small" disabled={busy !== null || noSignal} title={noSignal ? t('rec.export.noSignal') : undefined} onClick={() => void exportAs('edf')} data-testid="export-edf">
               {t('rec.export.edf')}
             </button>
+            <button className="btn small" disabled={busy !== null} title={t('rec.export.zipHint')} onClick={() => void exportAs('zip')} data-testid="export-zip">
+              {t('rec.export.zip')}
+            </button>
           </div>
           {noSignal && <span className="field-hint">{t('rec.export.noSignal')}</span>}
         </div>

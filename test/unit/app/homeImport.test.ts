@@ -4,7 +4,8 @@
 // they are in the client's session list and progress report; a corrupt file stores nothing.
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppService } from '../../../main/app/AppService.js';
@@ -102,6 +103,28 @@ describe('Home practice import (HeartMath exports) through the contract', () => 
       assert.match(rowOf(nl.html, r.session.sessionId), /<td>Thuisoefening<\/td>/);
     }
     assert.match(rowOf(en.html, b.session.sessionId), /<td class="date">20\/11\/2026<\/td>/);
+  });
+
+  test('the home session as a zip for a colleague through the contract: RR text, JSON, report PDF, README (no CSV)', async () => {
+    const r = await importFile({ clientId, type: 'home', source: 'emwave', fileName: 'ew.txt', text: fixture('emwave-pro.txt') });
+    assert.ok(r.ok);
+    const id = r.session.sessionId;
+    const reply = await dispatchInvoke(svc, 'exportSession', [id, 'zip']);
+    if (!reply.ok) assert.fail(reply.error);
+    const file = reply.value as { fileName: string; mimeType: string; data: Uint8Array };
+    assert.equal(file.fileName, `cadans-session-${id}.zip`);
+    assert.equal(file.mimeType, 'application/zip');
+    const zip = join(dir, 'home.zip');
+    writeFileSync(zip, file.data);
+    // Read back by Python's zipfile (an independent reader).
+    const script = 'import json,sys,zipfile\nz=zipfile.ZipFile(sys.argv[1])\nassert z.testzip() is None\nprint(json.dumps({n: z.read(n).decode("latin1") for n in z.namelist()}))';
+    const members = JSON.parse(execFileSync('python3', ['-c', script, zip], { encoding: 'utf8' })) as Record<string, string>;
+    const p = `cadans-session-${id}/cadans-session-${id}`;
+    assert.deepEqual(Object.keys(members).sort(), [`${p}-report.pdf`, `${p}-rr.txt`, `${p}.json`, `cadans-session-${id}/README.txt`].sort());
+    assert.equal(members[`${p}-report.pdf`], '%PDF-1.7 fake', 'the report printed through the app\'s PDF port');
+    assert.equal(members[`${p}-rr.txt`], String((await service.exportSession(id, 'rr')).data));
+    assert.equal((JSON.parse(members[`${p}.json`]!) as { session: { type: string } }).session.type, 'home');
+    assert.match(members[`cadans-session-${id}/README.txt`]!, /signal\.csv: ontbreekt/);
   });
 
   test('a corrupt export, a wrong type and an unknown source store nothing', async () => {
