@@ -117,7 +117,7 @@ describe('validateSession', () => {
     assert.ok(r.ok);
     assert.equal(r.value.startedAt, '2025-06-15T08:00:00.000Z');
     assert.deepEqual(errors(validateSession({ clientId: 1, type: 'yoga', startedAt: 'today', pacer: [1] }, NOW)), [
-      'Session type must be one of breathing, biofeedback, resonance, running (got "yoga").',
+      'Session type must be one of breathing, biofeedback, resonance, running, group, home, run (got "yoga").',
       'Start time must be a valid date and time in ISO 8601 format (got "today").',
       'Pacer settings must be an object (got a list).',
     ]);
