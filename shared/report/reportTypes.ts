@@ -53,6 +53,8 @@ export interface SessionReportInput {
     durationSec: number;
     /** Start date of the treatment course the session belongs to, if any. */
     courseStartDate?: IsoDate | null;
+    /** An imported HeartMath session's own scores (kept beside Cadans' analysis), if any. */
+    heartMath?: { meanCoherence: number | null; scores: number; accumulated: number | null } | null;
   };
   /** Pacer settings at the start (null: no pacer). */
   pacer: PacerSettings | null;

@@ -86,6 +86,11 @@ describe('Home practice import (HeartMath exports) through the contract', () => 
     assert.equal(kept.accumulated, 162);
     assert.equal(kept.product, 'emWave Pro');
     assert.deepEqual(kept.coherence5s.slice(0, 3), [1, 1.2, 1.4]);
+    // The session report names HeartMath's own scores beside Cadans' figures.
+    const en = await service.getReportHtml({ kind: 'session', sessionId: r.session.sessionId, locale: 'en' });
+    assert.match(en.html, /Coherence according to HeartMath \(mean\)[\s\S]{0,80}4\.5 \(36 × 5 s\) · accumulated 162/);
+    const nl = await service.getReportHtml({ kind: 'session', sessionId: r.session.sessionId, locale: 'nl' });
+    assert.match(nl.html, /Coherentie volgens HeartMath \(gemiddeld\)[\s\S]{0,80}4,5 \(36 × 5 s\) · opgebouwd 162/);
     // Cadans' own coherence is in the summary, HeartMath's is not mixed into it.
     assert.equal((storage.sessions.require(r.session.sessionId).summary as Record<string, unknown>).heartMath, undefined);
   });
