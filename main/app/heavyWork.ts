@@ -18,7 +18,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import type { Locale } from '../../shared/ipc/apiTypes.js';
-import type { DownloadFile, ReportRequest, ReportView, RrImportType, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
+import type { DownloadFile, ReportRequest, ReportView, RrImportSource, RrImportType, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import { rawKeyOf } from '../../native-adapters/sqlite/databaseKey.js';
 import type { Storage } from '../storage/storage.js';
 import { buildSessionExport } from './recordExport.js';
@@ -27,18 +27,18 @@ import { renderReport } from './reportCalls.js';
 
 export interface HeavyWork {
   /** Parse and analyse an RR file's text (no records needed). */
-  prepareRrImport(text: string, type: RrImportType): Promise<PreparedRrImport>;
+  prepareRrImport(text: string, type: RrImportType, source?: RrImportSource): Promise<PreparedRrImport>;
   /** A report as HTML (`renderReport`). */
   report(req: ReportRequest, defaultLocale: Locale, now: Date): Promise<ReportView>;
   /** A session export as one file (`buildSessionExport`). */
-  exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile>;
+  exportSession(sessionId: number, format: Exclude<SessionExportFormat, 'zip'>): Promise<DownloadFile>;
   close(): Promise<void>;
 }
 
 /** The heavy calls on this thread. */
 export function inlineHeavyWork(storage: Storage): HeavyWork {
   return {
-    prepareRrImport: async (text, type) => prepareRrImport(text, type),
+    prepareRrImport: async (text, type, source) => prepareRrImport(text, type, source),
     report: async (req, locale, now) => renderReport(storage, req, locale, now),
     exportSession: async (sessionId, format) => buildSessionExport(storage, sessionId, format),
     close: async () => undefined,
@@ -47,9 +47,9 @@ export function inlineHeavyWork(storage: Storage): HeavyWork {
 
 /** A task for the worker. */
 export type HeavyTask =
-  | { task: 'rr'; text: string; type: RrImportType }
+  | { task: 'rr'; text: string; type: RrImportType; source?: RrImportSource }
   | { task: 'report'; req: ReportRequest; locale: Locale; nowMs: number }
-  | { task: 'export'; sessionId: number; format: SessionExportFormat };
+  | { task: 'export'; sessionId: number; format: Exclude<SessionExportFormat, 'zip'> };
 
 export type ToHeavyWorker = HeavyTask & { id: number };
 export type FromHeavyWorker =
@@ -101,7 +101,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
   const runInline = (task: HeavyTask): Promise<unknown> => {
     switch (task.task) {
       case 'rr':
-        return inline.prepareRrImport(task.text, task.type);
+        return inline.prepareRrImport(task.text, task.type, task.source);
       case 'report':
         return inline.report(task.req, task.locale, new Date(task.nowMs));
       case 'export':
@@ -166,7 +166,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
   };
 
   return {
-    prepareRrImport: (text, type) => run({ task: 'rr', text, type }) as Promise<PreparedRrImport>,
+    prepareRrImport: (text, type, source) => run({ task: 'rr', text, type, source }) as Promise<PreparedRrImport>,
     report: (req, locale, now) => run({ task: 'report', req, locale, nowMs: now.getTime() }) as Promise<ReportView>,
     exportSession: (sessionId, format) => run({ task: 'export', sessionId, format }) as Promise<DownloadFile>,
     async close() {

@@ -26,7 +26,7 @@ port.on('message', (m: ToHeavyWorker) => {
   try {
     switch (m.task) {
       case 'rr': {
-        const r = prepareRrImport(m.text, m.type);
+        const r = prepareRrImport(m.text, m.type, m.source);
         port.postMessage({ type: 'done', id: m.id, value: r } satisfies FromHeavyWorker, r.ok ? [r.ibiMs.buffer as ArrayBuffer] : []);
         return;
       }

@@ -25,6 +25,7 @@ import type { PrintToPdf } from '../reports/printToPdf.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { checkRrImport, storeRrImport } from './recordImport.js';
 import { reportPdf } from './reportCalls.js';
+import { ZIP_PARTS, sessionZipName, zipSession, type SessionZipPart } from '../sessions/sessionZip.js';
 import { reviewData, summaryView } from './sessionViews.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
@@ -108,9 +109,9 @@ export class RecordCalls {
     const fields = checkRrImport(request, now);
     if ('ok' in fields) return fields;
     this.storage.clients.require(fields.clientId);
-    const prepared = await this.heavy.prepareRrImport(fields.text, fields.type);
+    const prepared = await this.heavy.prepareRrImport(fields.text, fields.type, fields.source);
     const r = storeRrImport(this.storage, fields, prepared, now);
-    if (r.ok) this.log({ action: 'import', clientId: fields.clientId, sessionId: r.session.sessionId, detail: `importRrFile ${fields.type}` });
+    if (r.ok) this.log({ action: 'import', clientId: fields.clientId, sessionId: r.session.sessionId, detail: `importRrFile ${fields.type}${fields.source === 'rr' ? '' : ' ' + fields.source}` });
     return r;
   }
 
@@ -173,9 +174,34 @@ export class RecordCalls {
    * (`buildSessionExport`, run off the main thread by the heavy-work port).
    */
   async exportSession(sessionId: number, format: SessionExportFormat): Promise<DownloadFile> {
-    const file = await this.heavy.exportSession(sessionId, format);
+    const file = format === 'zip' ? await this.exportSessionZip(sessionId) : await this.heavy.exportSession(sessionId, format);
     this.logSession('export', sessionId, `exportSession ${format}`);
     return file;
+  }
+
+  /**
+   * The session as a zip for a colleague (sessionZip.ts): CSV, RR text and JSON from the heavy-work
+   * worker (a part the session cannot have, such as the CSV of an imported RR file, is named in
+   * the README instead), the session report printed to PDF in the UI's language.
+   */
+  private async exportSessionZip(sessionId: number): Promise<DownloadFile> {
+    const session = this.storage.sessions.require(sessionId);
+    const locale = this.locale();
+    const [view, ...parts] = await Promise.all([
+      this.heavy.report({ kind: 'session', sessionId, locale }, locale, this.now()),
+      ...ZIP_PARTS.map((format) =>
+        this.heavy.exportSession(sessionId, format).then(
+          (f): SessionZipPart => ({ format, data: f.data }),
+          (e: Error): SessionZipPart => {
+            if (e.name === 'ExportError') return { format, omitted: e.message };
+            throw e;
+          },
+        ),
+      ),
+    ]);
+    const pdf = await this.printToPdf()(view.html);
+    const { bytes } = zipSession(sessionId, parts, pdf, locale, new Date(session.startedAt));
+    return { fileName: sessionZipName(sessionId), mimeType: 'application/zip', data: bytes };
   }
 
   /**

@@ -13,6 +13,7 @@ const MIME: Record<SessionExportFormat, string> = {
   rr: 'text/plain;charset=utf-8',
   json: 'application/json;charset=utf-8',
   edf: 'application/octet-stream',
+  zip: 'application/zip',
 };
 
 /** Largest export sent to the renderer in one reply (a 2-hour 100 Hz CSV is ~12 MB). */
@@ -21,8 +22,9 @@ export const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 /**
  * `buildSessionExport` — a session as CSV (raw signal), Kubios RR text or JSON, as one text file, or EDF+ (bytes)
  * (`prepareSessionExport`; throws `ExportError` with a one-sentence reason, e.g. no raw signal).
+ * Not the zip: it holds the report PDF, printed on the main thread (`RecordCalls.exportSession`).
  */
-export function buildSessionExport(storage: Storage, sessionId: number, format: SessionExportFormat): DownloadFile {
+export function buildSessionExport(storage: Storage, sessionId: number, format: Exclude<SessionExportFormat, 'zip'>): DownloadFile {
   const prepared = prepareSessionExport(storage, sessionId, format);
   const parts: (string | Uint8Array)[] = [];
   let n = 0;

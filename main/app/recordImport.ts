@@ -3,7 +3,11 @@
  * complete session of a client: the intervals are stored as beats (flag `fromSensor`, the first
  * beat at t = 0 without an interval, as the recorder stores interval sensors), and the session's
  * summary is the offline analysis of those beats (`computeSessionSummary` → `analyzeIntervals`),
- * so reports and exports treat it like a recorded interval-sensor session. Everything is written
+ * so reports and exports treat it like a recorded interval-sensor session. A HeartMath session
+ * export (emWave Pro / emWave2, Inner Balance: `parseHeartMathExport`, request `source`) is read
+ * the same way from its IBI column and stored as home practice (type 'home') with the source
+ * named and HeartMath's own 5-s coherence scores in `sensorInfo.heartMath`, beside Cadans'
+ * analysis in the summary. Everything is written
  * in ONE transaction after the file has been read: an unreadable file or a bad request stores
  * nothing.
  *
@@ -20,8 +24,17 @@ import { checkId, checkOneOf, checkText } from '../../shared/domain/fieldChecks.
 import type { JsonObject } from '../../shared/domain/types.js';
 import { showValue } from '../../shared/domain/validationMessages.js';
 import { IssueCollector } from '../../shared/domain/validationResult.js';
+import { parseHeartMathExport, type HeartMathScores } from '../../shared/io/heartMathExport.js';
 import { parseRrText } from '../../shared/io/rrText.js';
-import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type RrImportRequest, type RrImportResult, type RrImportType } from '../../shared/ipc/recordTypes.js';
+import {
+  MAX_RR_TEXT_CHARS,
+  RR_IMPORT_SOURCES,
+  RR_IMPORT_TYPES,
+  type RrImportRequest,
+  type RrImportResult,
+  type RrImportSource,
+  type RrImportType,
+} from '../../shared/ipc/recordTypes.js';
 import { computeSessionSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import type { BeatInput } from '../storage/beatsRepo.js';
 import { openStorage, type Storage } from '../storage/storage.js';
@@ -29,16 +42,28 @@ import { summaryView } from './sessionViews.js';
 
 /** Sensor spec of imported sessions (shown in reports next to the file name). */
 export const RR_IMPORT_SENSOR_SPEC = 'rr-file';
+/** Sensor spec of imported HeartMath sessions. */
+export const HEARTMATH_SENSOR_SPEC = 'heartmath-file';
+/** The product named in a HeartMath import's sensor details, per source. */
+export const HEARTMATH_SOURCE_NAMES: Readonly<Record<Exclude<RrImportSource, 'rr'>, string>> = {
+  emwave: 'HeartMath emWave Pro / emWave2',
+  'inner-balance': 'HeartMath Inner Balance',
+};
 
 type Fail = Extract<RrImportResult, { ok: false }>;
 
 /** Check the request's fields (not the file); returns the clean fields or the failure. */
-function checkRequest(req: RrImportRequest, now: Date): { clientId: number; courseId: number | null; type: RrImportType; fileName: string; startedAt: string | null } | Fail {
+function checkRequest(
+  req: RrImportRequest,
+  now: Date,
+): { clientId: number; courseId: number | null; type: RrImportType; source: RrImportSource; fileName: string; startedAt: string | null } | Fail {
   const o = (typeof req === 'object' && req !== null ? req : {}) as unknown as Record<string, unknown>;
   const c = new IssueCollector();
   const clientId = checkId(c, 'clientId', o.clientId, true);
   const courseId = checkId(c, 'courseId', o.courseId, false);
-  const type = checkOneOf(c, 'type', o.type, RR_IMPORT_TYPES);
+  const source = o.source === undefined || o.source === null ? 'rr' : checkOneOf(c, 'source', o.source, RR_IMPORT_SOURCES);
+  // A HeartMath export is home practice.
+  const type = checkOneOf(c, 'type', o.type, source === 'rr' || source === null ? RR_IMPORT_TYPES : (['home'] as const));
   const fileName = checkText(c, 'fileName', o.fileName, { maxLength: 300 }) ?? 'rr.txt';
   let startedAt: string | null = null;
   if (o.startedAt !== undefined && o.startedAt !== null && o.startedAt !== '') {
@@ -51,7 +76,7 @@ function checkRequest(req: RrImportRequest, now: Date): { clientId: number; cour
     const r = c.result(null);
     return { ok: false, reason: 'invalid', error: r.ok ? '' : r.errors.join(' '), issues: [...c.issues] };
   }
-  return { clientId: clientId as number, courseId, type: type as RrImportType, fileName, startedAt };
+  return { clientId: clientId as number, courseId, type: type as RrImportType, source: source as RrImportSource, fileName, startedAt };
 }
 
 /** The request's checked fields. */
@@ -73,7 +98,17 @@ export function checkRrImport(req: RrImportRequest, now: Date): RrImportFields |
 
 /** What `prepareRrImport` found: the parsed intervals and their analysis, or why the file is unreadable. */
 export type PreparedRrImport =
-  | { ok: true; ibiMs: Float64Array; format: string; unit: 'ms' | 's'; warnings: string[]; summary: SessionSummary }
+  | {
+      ok: true;
+      ibiMs: Float64Array;
+      format: string;
+      unit: 'ms' | 's';
+      warnings: string[];
+      summary: SessionSummary;
+      /** A HeartMath export's own scores, and the start its preamble names (ISO), else null. */
+      heartMath: HeartMathScores | null;
+      fileStartedAt: string | null;
+    }
   | { ok: false; error: string };
 
 /** The beats stored for `ibiMs`: the first at t = 0 without an interval, as interval sensors are stored. */
@@ -92,17 +127,22 @@ function beatsOf(ibiMs: ArrayLike<number>): { beats: BeatInput[]; durationSec: n
  * Step 2 (heavy, no access to the records): parse `text` and compute the summary the stored
  * session will have — `computeSessionSummary` on the same beats in a private in-memory database.
  */
-export function prepareRrImport(text: string, type: RrImportType = 'biofeedback'): PreparedRrImport {
-  const rr = parseRrText(text);
+export function prepareRrImport(text: string, type: RrImportType = 'biofeedback', source: RrImportSource = 'rr'): PreparedRrImport {
+  const hm = source === 'rr' ? null : parseHeartMathExport(text);
+  const rr = hm ?? parseRrText(text);
   if ('error' in rr) return { ok: false, error: rr.error };
+  const heartMath = hm && !('error' in hm) ? hm.scores : null;
+  const fileStart = hm && !('error' in hm) ? hm.startedAt : null;
+  const fileStartedAt = fileStart && Number.isFinite(fileStart.getTime()) ? fileStart.toISOString() : null;
   const { beats } = beatsOf(rr.ibiMs);
   const scratch = openStorage(':memory:');
   try {
     const client = scratch.clients.create({ name: 'import' });
-    const row = scratch.sessions.create({ clientId: client.id, type, sensorSpec: RR_IMPORT_SENSOR_SPEC, startedAt: '2000-01-01T00:00:00.000Z', fsHz: null });
+    const sensorSpec = source === 'rr' ? RR_IMPORT_SENSOR_SPEC : HEARTMATH_SENSOR_SPEC;
+    const row = scratch.sessions.create({ clientId: client.id, type, sensorSpec, startedAt: '2000-01-01T00:00:00.000Z', fsHz: null });
     scratch.beats.append(row.id, beats);
     const summary = computeSessionSummary(scratch, row.id);
-    return { ok: true, ibiMs: rr.ibiMs, format: rr.format, unit: rr.unit, warnings: rr.warnings, summary };
+    return { ok: true, ibiMs: rr.ibiMs, format: rr.format, unit: rr.unit, warnings: rr.warnings, summary, heartMath, fileStartedAt };
   } finally {
     scratch.close();
   }
@@ -113,21 +153,41 @@ export function storeRrImport(storage: Storage, fields: RrImportFields, prepared
   if (!prepared.ok) return { ok: false, reason: 'unreadable', error: prepared.error, issues: [] };
   storage.clients.require(fields.clientId);
   const { beats, durationSec: tSec } = beatsOf(prepared.ibiMs);
-  const startMs = fields.startedAt !== null ? Date.parse(fields.startedAt) : now.getTime() - tSec * 1000;
+  // The file's own start only when it is not in the future (a wrong clock on the phone).
+  const fileStartMs = prepared.fileStartedAt !== null ? Date.parse(prepared.fileStartedAt) : NaN;
+  const startMs =
+    fields.startedAt !== null
+      ? Date.parse(fields.startedAt)
+      : Number.isFinite(fileStartMs) && fileStartMs + tSec * 1000 <= now.getTime() + 60_000
+        ? fileStartMs
+        : now.getTime() - tSec * 1000;
   const startedAt = new Date(startMs).toISOString();
   const endedAt = new Date(startMs + tSec * 1000).toISOString();
-  const sensorInfo: JsonObject = {
-    label: `${fields.fileName} (RR)`,
-    kind: 'rr-import',
-    fileName: fields.fileName,
-    format: prepared.format,
-    unit: prepared.unit,
-    warnings: prepared.warnings,
-  };
+  const heartMath = fields.source === 'rr' ? null : fields.source;
+  const sensorInfo: JsonObject = heartMath
+    ? {
+        label: `${fields.fileName} (${HEARTMATH_SOURCE_NAMES[heartMath]})`,
+        kind: 'home-import',
+        source: heartMath,
+        sourceName: HEARTMATH_SOURCE_NAMES[heartMath],
+        fileName: fields.fileName,
+        format: prepared.format,
+        unit: prepared.unit,
+        warnings: prepared.warnings,
+        heartMath: (prepared.heartMath ?? null) as unknown as JsonObject,
+      }
+    : {
+        label: `${fields.fileName} (RR)`,
+        kind: 'rr-import',
+        fileName: fields.fileName,
+        format: prepared.format,
+        unit: prepared.unit,
+        warnings: prepared.warnings,
+      };
 
   const sessionId = storage.db.transaction((): number => {
     const row = storage.sessions.create(
-      { clientId: fields.clientId, courseId: fields.courseId, type: fields.type, sensorSpec: RR_IMPORT_SENSOR_SPEC, sensorInfo, startedAt, fsHz: null },
+      { clientId: fields.clientId, courseId: fields.courseId, type: fields.type, sensorSpec: heartMath ? HEARTMATH_SENSOR_SPEC : RR_IMPORT_SENSOR_SPEC, sensorInfo, startedAt, fsHz: null },
       now,
     );
     storage.beats.append(row.id, beats);
@@ -140,7 +200,7 @@ export function storeRrImport(storage: Storage, fields: RrImportFields, prepared
   const warnings = [...prepared.warnings];
   const analysisError = session.raw && typeof session.raw.error === 'string' ? session.raw.error : null;
   if (analysisError) warnings.push(`no analysis: ${analysisError}`);
-  return { ok: true, session, intervals: prepared.ibiMs.length, format: prepared.format, unit: prepared.unit, warnings };
+  return { ok: true, session, intervals: prepared.ibiMs.length, format: prepared.format, unit: prepared.unit, warnings, heartMath: prepared.heartMath };
 }
 
 /** `importRrText` — see the file comment: the three steps on this thread. Throws `NotFoundError` for an unknown client or course. */
@@ -148,5 +208,5 @@ export function importRrText(storage: Storage, req: RrImportRequest, now: Date):
   const fields = checkRrImport(req, now);
   if ('ok' in fields) return fields;
   storage.clients.require(fields.clientId);
-  return storeRrImport(storage, fields, prepareRrImport(fields.text, fields.type), now);
+  return storeRrImport(storage, fields, prepareRrImport(fields.text, fields.type, fields.source), now);
 }

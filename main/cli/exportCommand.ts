@@ -1,12 +1,21 @@
 import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedExport } from '../sessions/exportSession.js';
+import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat } from '../sessions/exportSession.js';
+import { collectSessionZipParts, zipSession } from '../sessions/sessionZip.js';
+import { chromiumPrintToPdf } from '../reports/printToPdf.js';
+import { ReportError } from '../reports/reportError.js';
+import { sessionReportHtml } from '../reports/reportFiles.js';
 import { showText } from '../../shared/text/safeText.js';
 import { CliError } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
 
-const USAGE = 'cadans export <sessionId> --format csv|rr|json|edf [--out FILE] [--anonymise] [--db FILE]';
+const USAGE = 'cadans export <sessionId> --format csv|rr|json|edf|zip [--out FILE] [--anonymise] [--db FILE]';
+
+/** What is written: pieces of text or bytes. */
+interface Chunks {
+  chunks(): Iterable<string | Uint8Array>;
+}
 
 /** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms) or JSON (everything). */
 export const exportCommand: CliCommand = {
@@ -14,7 +23,8 @@ export const exportCommand: CliCommand = {
   summary:
     'Export a session: csv = raw samples (time,ppg; seconds from the session start), rr = NN intervals in ms one per line ' +
     '(as Kubios imports them), json = everything about the session, edf = EDF+C with the PPG channel and an annotations ' +
-    'signal (markers, gaps, pacer changes; --anonymise writes the patient as X X X X and leaves marker notes out). ' +
+    'signal (markers, gaps, pacer changes; --anonymise writes the patient as X X X X and leaves marker notes out), ' +
+    'zip = csv, rr and json with the session report (PDF, Dutch, printed with headless Chromium) and a README, for a colleague. ' +
     'Writes to stdout unless --out is given; ' +
     'an existing --out file is never overwritten.',
   options: {
@@ -30,8 +40,8 @@ export const exportCommand: CliCommand = {
       throw new CliError(`session id must be a whole number ≥ 1 (got '${idText}')`, 2);
     }
     const format = values.format;
-    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr, json or edf) (usage: ${USAGE})`, 2);
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr, json or edf (got '${format}')`, 2);
+    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr, json, edf or zip) (usage: ${USAGE})`, 2);
+    if (format !== 'zip' && !EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr, json, edf or zip (got '${format}')`, 2);
     const anonymise = values.anonymise === true;
     if (anonymise && format !== 'edf') throw new CliError(`--anonymise applies to --format edf only`, 2);
     let out: string | null = null;
@@ -41,7 +51,7 @@ export const exportCommand: CliCommand = {
       if (existsSync(out)) throw new CliError(`${showText(out, 300)} already exists; Cadans does not overwrite it. Choose another file name.`);
     }
     await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
-      const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat, { anonymise });
+      const prepared: Chunks = format === 'zip' ? await zipExport(storage, Number(idText)) : prepareSessionExport(storage, Number(idText), format as ExportFormat, { anonymise });
       if (out) writeExportFile(prepared, out);
       else await writeToStdout(prepared);
     });
@@ -52,8 +62,22 @@ export const exportCommand: CliCommand = {
   },
 };
 
+/** The zip of a session (sessionZip.ts), its report printed by headless Chromium in Dutch. */
+async function zipExport(storage: Parameters<typeof collectSessionZipParts>[0], sessionId: number): Promise<Chunks> {
+  const session = storage.sessions.require(sessionId);
+  const parts = collectSessionZipParts(storage, sessionId);
+  try {
+    const pdf = await chromiumPrintToPdf()(sessionReportHtml(storage, sessionId, { lang: 'nl' }));
+    const { bytes } = zipSession(sessionId, parts, pdf, 'nl', new Date(session.startedAt));
+    return { chunks: () => [bytes] };
+  } catch (e) {
+    if (e instanceof ReportError) throw new CliError(e.message.split('\n')[0]!);
+    throw e;
+  }
+}
+
 /** Write to a temporary file next to `out`, then link it into place (fails if `out` appeared meanwhile). */
-function writeExportFile(prepared: PreparedExport, out: string): void {
+function writeExportFile(prepared: Chunks, out: string): void {
   const tmp = `${out}.partial-${process.pid}-${Date.now()}`;
   let fd: number;
   try {
@@ -88,7 +112,7 @@ function writeExportFile(prepared: PreparedExport, out: string): void {
 }
 
 /** Write to stdout with back-pressure; a closed pipe (`| head`) ends the export quietly. */
-async function writeToStdout(prepared: PreparedExport): Promise<void> {
+async function writeToStdout(prepared: Chunks): Promise<void> {
   let closed = false;
   const onError = (e: NodeJS.ErrnoException): void => {
     closed = true;

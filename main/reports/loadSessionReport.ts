@@ -76,6 +76,7 @@ export function loadSessionReportInput(storage: Storage, sessionId: number, opts
       durationSec: s.durationSec,
       courseStartDate: course?.startDate ?? null,
       group: groupOf(storage, s.groupId),
+      heartMath: heartMathOf(s.sensorInfo),
     },
     pacer: pacerFromJson(s.pacer),
     pacerChanges,
@@ -85,4 +86,13 @@ export function loadSessionReportInput(storage: Storage, sessionId: number, opts
     resonance: storedResonance(s) ?? undefined,
     generatedAt: (opts.now ?? new Date()).toISOString(),
   };
+}
+
+/** The HeartMath scores an import kept in `sensorInfo.heartMath` (recordImport.ts), or null. */
+function heartMathOf(info: Record<string, unknown>): SessionReportInput['session']['heartMath'] {
+  const h = info.heartMath;
+  if (typeof h !== 'object' || h === null || Array.isArray(h)) return null;
+  const o = h as Record<string, unknown>;
+  const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+  return { meanCoherence: num(o.meanCoherence), scores: Array.isArray(o.coherence5s) ? o.coherence5s.length : 0, accumulated: num(o.accumulated) };
 }

@@ -19,14 +19,15 @@ import type {
   SessionType,
 } from '../domain/types.js';
 import type { ValidationIssue } from '../domain/validationResult.js';
+import type { HeartMathScores, HeartMathSource } from '../io/heartMathExport.js';
 import type { Locale, SessionSummaryView } from './apiTypes.js';
 
 /** The stored record, or why nothing was stored (`message`: the problems in English). */
 export type SaveResult<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[]; message: string };
 
-/** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON. */
-export type SessionExportFormat = 'csv' | 'rr' | 'json' | 'edf';
-export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json', 'edf'];
+/** Session exports from the UI: raw signal CSV, Kubios RR text, everything as JSON, EDF+, or all of them with the report PDF as a zip. */
+export type SessionExportFormat = 'csv' | 'rr' | 'json' | 'edf' | 'zip';
+export const SESSION_EXPORT_FORMATS: readonly SessionExportFormat[] = ['csv', 'rr', 'json', 'edf', 'zip'];
 
 /** A file for the renderer to save (web: a Blob download; Electron: the download's save dialog). */
 export interface DownloadFile {
@@ -51,9 +52,16 @@ export interface ReportView {
   html: string;
 }
 
-/** Session types an RR file can be imported as. */
-export type RrImportType = Extract<SessionType, 'biofeedback' | 'breathing'>;
-export const RR_IMPORT_TYPES: readonly RrImportType[] = ['biofeedback', 'breathing'];
+/** Session types an RR file can be imported as ('home': practice at home, issue 16). */
+export type RrImportType = Extract<SessionType, 'biofeedback' | 'breathing' | 'home'>;
+export const RR_IMPORT_TYPES: readonly RrImportType[] = ['biofeedback', 'breathing', 'home'];
+/**
+ * What kind of file is imported: an RR-interval text ('rr', the default) or a HeartMath session
+ * export (emWave Pro / emWave2, Inner Balance: `parseHeartMathExport`), which is always home
+ * practice (type 'home') and keeps HeartMath's own coherence scores beside Cadans' analysis.
+ */
+export type RrImportSource = 'rr' | HeartMathSource;
+export const RR_IMPORT_SOURCES: readonly RrImportSource[] = ['rr', 'emwave', 'inner-balance'];
 /**
  * Longest RR text accepted over the API, characters. The web host's WebSocket takes calls of up
  * to 256 KiB, so the renderer also keeps the JSON-encoded text under this many bytes (about two
@@ -65,11 +73,13 @@ export const MAX_RR_TEXT_CHARS = 200_000;
 export interface RrImportRequest {
   clientId: number;
   type: RrImportType;
+  /** The file's kind; default 'rr'. A HeartMath export needs `type: 'home'`. */
+  source?: RrImportSource;
   /** Name of the file (shown in the session's sensor details). */
   fileName: string;
   /** The file's text (the renderer reads it with the File API). */
   text: string;
-  /** Start of the recording; default: now minus the recording's length. Not in the future. */
+  /** Start of the recording; default: the start a HeartMath export names, else now minus the recording's length. Not in the future. */
   startedAt?: IsoDateTime | null;
   courseId?: number | null;
 }
@@ -80,7 +90,16 @@ export interface RrImportRequest {
  * (`issues`), `'too-large'` for an over-long text. Nothing is stored when `ok` is false.
  */
 export type RrImportResult =
-  | { ok: true; session: SessionSummaryView; intervals: number; format: string; unit: 'ms' | 's'; warnings: string[] }
+  | {
+      ok: true;
+      session: SessionSummaryView;
+      intervals: number;
+      format: string;
+      unit: 'ms' | 's';
+      warnings: string[];
+      /** A HeartMath export's own scores (also kept in the session's `sensorInfo.heartMath`); null for an RR file. */
+      heartMath: HeartMathScores | null;
+    }
   | { ok: false; reason: 'unreadable' | 'too-large' | 'invalid'; error: string; issues: ValidationIssue[] };
 
 /** A goal status change; `closedDate` defaults to today for achieved/dropped. */

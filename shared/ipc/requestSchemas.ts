@@ -31,6 +31,7 @@ import type { ResonanceProtocolSettings } from '../dsp/resonance/types.js';
 import { LOCALES, MAX_LOCK_AFTER_MIN, type AddMarkerRequest, type DisplaySettings, type StartGroupSessionRequest, type StartSessionRequest } from './apiTypes.js';
 import {
   MAX_RR_TEXT_CHARS,
+  RR_IMPORT_SOURCES,
   RR_IMPORT_TYPES,
   type GoalPatch,
   type GoalStatusRequest,
@@ -243,6 +244,7 @@ export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest,
 export const rrImportSchema: Schema<RrImportRequest> = object<RrImportRequest>({
   clientId: id,
   type: oneOf(RR_IMPORT_TYPES),
+  source: optional(oneOf(RR_IMPORT_SOURCES)),
   fileName: shortText,
   // Longer texts than MAX_RR_TEXT_CHARS reach the import, which answers 'too-large' (shown to the user).
   text: text({ maxLength: 2 * MAX_RR_TEXT_CHARS }),

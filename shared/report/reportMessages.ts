@@ -85,6 +85,9 @@ export interface ReportMessages {
   status: string;
   statuses: Record<SessionStatus, string>;
   sensor: string;
+  /** HeartMath's own coherence of an imported emWave / Inner Balance session, and its accumulated score. */
+  heartMathCoherence: string;
+  heartMathAccumulated: string;
   sampleRate: string;
   intervalsOnly: string;
   duration: string;

@@ -42,6 +42,8 @@ const table = {
   'statuses.complete': 'complete',
   'statuses.interrupted': 'interrupted',
   sensor: 'Sensor',
+  heartMathCoherence: 'Coherence according to HeartMath (mean)',
+  heartMathAccumulated: 'accumulated',
   sampleRate: 'Sample rate',
   intervalsOnly: 'beat intervals from the sensor',
   duration: 'Duration',

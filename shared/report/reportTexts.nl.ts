@@ -44,6 +44,8 @@ const table = {
   'statuses.complete': 'voltooid',
   'statuses.interrupted': 'onderbroken',
   sensor: 'Sensor',
+  heartMathCoherence: 'Coherentie volgens HeartMath (gemiddeld)',
+  heartMathAccumulated: 'opgebouwd',
   sampleRate: 'Bemonsteringsfrequentie',
   intervalsOnly: 'slag-tot-slagintervallen van de sensor',
   duration: 'Duur',

@@ -80,6 +80,8 @@ export function buildReportMessages(lang: ReportLang): ReportMessages {
     sessionType: t('sessionType'),
     status: t('status'),
     sensor: t('sensor'),
+    heartMathCoherence: t('heartMathCoherence'),
+    heartMathAccumulated: t('heartMathAccumulated'),
     sampleRate: t('sampleRate'),
     intervalsOnly: t('intervalsOnly'),
     duration: t('duration'),

@@ -55,6 +55,8 @@ export interface SessionReportInput {
     courseStartDate?: IsoDate | null;
     /** The group session it was part of (its id and how many took part; never who), if any. */
     group?: { id: number; participants: number } | null;
+    /** An imported HeartMath session's own scores (kept beside Cadans' analysis), if any. */
+    heartMath?: { meanCoherence: number | null; scores: number; accumulated: number | null } | null;
   };
   /** Pacer settings at the start (null: no pacer). */
   pacer: PacerSettings | null;

@@ -163,6 +163,13 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     [m.status, m.statuses[s.status] ?? s.status],
     [m.sensor, sensorLabelText(m.lang, s.sensorLabel, s.sensorSpec)],
     [m.sampleRate, s.fsHz ? `${fmt.numShort(s.fsHz, 1)} Hz` : m.intervalsOnly],
+    [
+      m.heartMathCoherence,
+      s.heartMath && s.heartMath.meanCoherence !== null
+        ? `${fmt.numShort(s.heartMath.meanCoherence, 1)} (${s.heartMath.scores} × 5 s)` +
+          (s.heartMath.accumulated !== null ? ` · ${m.heartMathAccumulated} ${fmt.numShort(s.heartMath.accumulated, 1)}` : '')
+        : null,
+    ],
     [m.course, s.courseStartDate ? `${m.courseStart} ${fmt.date(s.courseStartDate)}` : null],
   ]);
   if (s.group) body += `<p class="group-session" data-group-id="${s.group.id}">${esc(groupText(opts.lang, 'sessionLine', { groupId: s.group.id, count: s.group.participants }))}</p>`;

@@ -1,10 +1,11 @@
 /**
- * Import an RR-interval text file (Kubios, Polar, Elite HRV) as a session of this client. The
+ * Import an RR-interval text file (Kubios, Polar, Elite HRV) or a HeartMath session export
+ * (emWave Pro / emWave2, Inner Balance: always home practice) as a session of this client. The
  * file is read in the page (File API) and its text sent to the core, which parses it; a file it
  * cannot read gives a clear message and stores nothing.
  */
 import { useRef, useState, type FormEvent } from 'react';
-import { MAX_RR_TEXT_CHARS, RR_IMPORT_TYPES, type RrImportType } from '../../../shared/ipc/recordTypes.js';
+import { MAX_RR_TEXT_CHARS, RR_IMPORT_SOURCES, RR_IMPORT_TYPES, type RrImportSource, type RrImportType } from '../../../shared/ipc/recordTypes.js';
 import { api } from '../../app/api.js';
 import { useT, type Params, type StringKey } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
@@ -21,6 +22,7 @@ export function rrErrorText(error: string, t: (k: StringKey, p?: Params) => stri
   if (error === 'empty file' || error === 'the file has no text') return t('rec.import.err.empty');
   if (error === 'no numbers in the file') return t('rec.import.err.noNumbers');
   if (error === 'no column of numbers in the file') return t('rec.import.err.noColumn');
+  if (error === 'no IBI column in the HeartMath export') return t('rec.import.err.noIbiColumn');
   const few = /^only (\d+) (?:positive )?intervals in the file \(need at least (\d+)\)$/.exec(error);
   if (few) return t('rec.import.err.tooFew', { n: Number(few[1]), min: Number(few[2]) });
   const odd = /^implausible intervals \(median (\d+) ms/.exec(error);
@@ -32,6 +34,8 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
   const { t, fmt } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<RrImportType>('biofeedback');
+  const [source, setSource] = useState<RrImportSource>('rr');
+  const heartMath = source !== 'rr';
   const [start, setStart] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [inputKey, setInputKey] = useState(0);
@@ -64,17 +68,22 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
       return setOutcome({ tone: 'bad', text: t('rec.import.tooLarge', { size: fmt.num(bytes / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }), details: [] });
     }
     const startedAt = start ? new Date(start).toISOString() : null;
-    const r = await run(() => api().importRrFile({ clientId, type, fileName: file.name, text, startedAt }));
+    const r = await run(() => api().importRrFile({ clientId, type: heartMath ? 'home' : type, source, fileName: file.name, text, startedAt }));
     if (!r) return;
     if (!r.ok) {
       if (r.reason === 'invalid') return setIssues(r.issues);
-      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t('rec.import.unreadable', { detail: rrErrorText(r.error, t) });
+      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail: rrErrorText(r.error, t) });
       return setOutcome({ tone: 'bad', text: msg, details: [] });
     }
     setOutcome({
       tone: 'ok',
       text: t('rec.import.done', { n: r.intervals, file: file.name, duration: fmt.duration(r.session.durationSec) }),
-      details: r.warnings,
+      details: [
+        ...(r.heartMath && r.heartMath.meanCoherence !== null
+          ? [t('rec.import.heartMathScores', { n: r.heartMath.coherence5s.length, mean: fmt.num(r.heartMath.meanCoherence, 1) })]
+          : []),
+        ...r.warnings,
+      ],
     });
     setFile(null);
     setInputKey((k) => k + 1);
@@ -95,9 +104,18 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
             <span className="small muted" data-testid="rr-file-name">{file ? file.name : t('rec.import.noFileChosen')}</span>
           </span>
         </Field>
+        <Field label={t('rec.import.source')}>
+          <select value={source} onChange={(e) => setSource(e.target.value as RrImportSource)} data-testid="rr-source">
+            {RR_IMPORT_SOURCES.map((x) => (
+              <option key={x} value={x}>
+                {t(`rec.import.source.${x}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
         <div className="row2">
           <Field label={t('field.type')}>
-            <select value={type} onChange={(e) => setType(e.target.value as RrImportType)} data-testid="rr-type">
+            <select value={heartMath ? 'home' : type} disabled={heartMath} onChange={(e) => setType(e.target.value as RrImportType)} data-testid="rr-type">
               {RR_IMPORT_TYPES.map((x) => (
                 <option key={x} value={x}>
                   {t(`type.${x}`)}

@@ -19,8 +19,15 @@ const num = (o: unknown, key: string): number | null => {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
 
-/** Is the session an imported RR file (no raw signal)? */
-export const isRrImport = (s: SessionListItem): boolean => s.sensorInfo.kind === 'rr-import';
+/** Is the session an imported RR file or HeartMath export (no raw signal)? */
+export const isRrImport = (s: SessionListItem): boolean => s.sensorInfo.kind === 'rr-import' || s.sensorInfo.kind === 'home-import';
+
+/** The source column: the file's product for a HeartMath import (a name, the same in every language). */
+function sourceLabel(s: SessionListItem, t: ReturnType<typeof useT>['t']): string {
+  if (s.sensorInfo.kind === 'home-import') return s.sensorInfo.source === 'inner-balance' ? 'Inner Balance' : 'emWave';
+  if (isRrImport(s)) return t('rec.sessions.rrFile');
+  return s.sensorSpec.startsWith('sim') ? t('sensor.simulated') : t('rec.sessions.sensor');
+}
 
 export function SessionTable({ sessions, selected, onSelect }: { sessions: SessionListItem[]; selected: number | null; onSelect: (id: number) => void }) {
   const { t, fmt } = useT();
@@ -42,7 +49,7 @@ export function SessionTable({ sessions, selected, onSelect }: { sessions: Sessi
           <tr key={s.id} className={s.id === selected ? 'on' : ''} onClick={() => onSelect(s.id)} data-testid="record-session-row" data-session-id={s.id}>
             <td>{fmt.dateTime(s.startedAt)}</td>
             <td>{t(`type.${s.type}`)}</td>
-            <td className="muted">{isRrImport(s) ? t('rec.sessions.rrFile') : s.sensorSpec.startsWith('sim') ? t('sensor.simulated') : t('rec.sessions.sensor')}</td>
+            <td className="muted">{sourceLabel(s, t)}</td>
             <td className="num">{fmt.duration(s.durationSec)}</td>
             <td className="num">{fmt.num(num(s.summary, 'meanHrBpm'), 0)}</td>
             <td className="num">{fmt.num(num(s.summary, 'rmssdMs'), 0)}</td>
@@ -96,6 +103,9 @@ export function SessionActions({ session, onReport }: { session: SessionListItem
             </button>
             <button className="btn small" disabled={busy !== null || noSignal} title={noSignal ? t('rec.export.noSignal') : undefined} onClick={() => void exportAs('edf')} data-testid="export-edf">
               {t('rec.export.edf')}
+            </button>
+            <button className="btn small" disabled={busy !== null} title={t('rec.export.zipHint')} onClick={() => void exportAs('zip')} data-testid="export-zip">
+              {t('rec.export.zip')}
             </button>
           </div>
           {noSignal && <span className="field-hint">{t('rec.export.noSignal')}</span>}

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useT } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
 import { SessionSummaryCard } from '../review/SessionSummaryCard.js';
+import { PracticeLogCard } from './PracticeLogCard.js';
 import { ReportPreview } from './ReportPreview.js';
 import { RrImportCard } from './RrImportCard.js';
 import { SessionActions, SessionTable } from './SessionHistory.js';
@@ -34,6 +35,7 @@ export function SessionsTab({ data, reload }: { data: RecordData; reload: () => 
               select(id);
             }}
           />
+          <PracticeLogCard clientId={data.clientId} sessions={data.sessions} />
         </div>
         <div className="rec-col">
           <Card title={t('rec.sessions.title')} testId="session-history">

@@ -5,6 +5,7 @@
 // open the database the calls still answer (on the main thread).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineHeavyWork, workerHeavyWork, type HeavyWork } from '../../../main/app/heavyWork.js';
 import { RecordCalls } from '../../../main/app/recordCalls.js';
@@ -12,6 +13,7 @@ import { computeSessionSummary } from '../../../main/sessions/sessionSummary.js'
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
 import type { DownloadFile } from '../../../shared/ipc/recordTypes.js';
 import { makeTempDir, removeTempDirs, storeSimSession } from '../reports/reportFixtures.js';
+import { repoRoot } from '../../support/paths.js';
 
 const NOW = new Date('2025-06-15T10:00:00.000Z');
 
@@ -65,6 +67,11 @@ describe('heavy work in a worker thread', () => {
     const text = rrText(600);
     assert.deepEqual(await worker.prepareRrImport(text, 'biofeedback'), await inline().prepareRrImport(text, 'biofeedback'));
     assert.deepEqual(await worker.prepareRrImport('geen getallen', 'biofeedback'), await inline().prepareRrImport('geen getallen', 'biofeedback'));
+    // A HeartMath export (home practice): its scores and start come back from the worker too.
+    const emwave = readFileSync(join(repoRoot, 'test', 'fixtures', 'heartmath', 'emwave-pro.txt'), 'latin1');
+    const hm = await worker.prepareRrImport(emwave, 'home', 'emwave');
+    assert.deepEqual(hm, await inline().prepareRrImport(emwave, 'home', 'emwave'));
+    assert.ok(hm.ok && hm.heartMath?.coherence5s.length === 36 && hm.fileStartedAt !== null);
   });
 
   test('errors come back with their message', async () => {

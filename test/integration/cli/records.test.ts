@@ -219,7 +219,7 @@ describe('bad input: one line, non-zero exit, nothing written', () => {
     assertOneLineError(await runCli(['export', '999', '--format', 'csv', '--out', out, '--db', db]), 1, /session 999 does not exist/i);
     assert.ok(!existsSync(out));
     assertOneLineError(await runCli(['export', '1x', '--format', 'csv', '--db', db]), 2, /session id/);
-    assertOneLineError(await runCli(['export', '1', '--format', 'xml', '--db', db]), 2, /--format must be csv, rr, json or edf/);
+    assertOneLineError(await runCli(['export', '1', '--format', 'xml', '--db', db]), 2, /--format must be csv, rr, json, edf or zip/);
     const existing = p('existing.txt');
     writeFileSync(existing, 'keep me');
     assertOneLineError(await runCli(['export', '1', '--format', 'rr', '--out', existing, '--db', db]), 1, /already exists/);

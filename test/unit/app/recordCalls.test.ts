@@ -231,8 +231,8 @@ describe('AppService — clinical record calls', () => {
     const badFormat = await dispatchInvoke(svc, 'exportSession', [1, 'xml']);
     assert.deepEqual(badFormat, {
       ok: false,
-      error: 'exportSession: argument 2 must be one of csv, rr, json, edf',
-      issues: [{ field: 'argument 2', code: 'unknownValue', params: { allowed: 'csv, rr, json, edf', value: '"xml"' } }],
+      error: 'exportSession: argument 2 must be one of csv, rr, json, edf, zip',
+      issues: [{ field: 'argument 2', code: 'unknownValue', params: { allowed: 'csv, rr, json, edf, zip', value: '"xml"' } }],
     });
     const badArgs = await dispatchInvoke(svc, 'createQuestionnaire', ['text']);
     assert.equal(badArgs.ok, false);
