@@ -12,6 +12,7 @@ import type { Storage } from '../storage/storage.js';
 import { storedMetrics } from '../sessions/sessionSummary.js';
 import { analyzeSessionForReport } from './loadSessionReport.js';
 import { ReportError } from './reportError.js';
+import { progressRuns } from '../running/progressRuns.js';
 
 export interface ProgressReportSelection {
   clientId: number;
@@ -34,6 +35,8 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     .listByClient(client.id, { order: 'oldest' })
     .filter(inCourse)
     .map((s) => {
+      // A run (issue 15) has no HRV analysis: its figures are in the runs section.
+      if (s.type === 'run') return { id: s.id, type: s.type, startedAt: s.startedAt, durationSec: s.durationSec, courseId: s.courseId, metrics: null, error: null };
       // A finished session's stored summary holds exactly these figures (the same analysis of the
       // same stored signal); only sessions without one (still recording, older) are analysed here.
       const stored = s.status === 'recording' ? null : storedMetrics(s.summary);
@@ -63,6 +66,7 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     goals: storage.goals.listByClient(client.id).filter(inCourse),
     runningLog: storage.runningLog.listByClient(client.id).filter(inCourse),
     prescriptions: storage.prescriptions.listByClient(client.id),
+    runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date()),
     generatedAt: (sel.now ?? new Date()).toISOString(),
   };
 }

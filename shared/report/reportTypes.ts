@@ -3,6 +3,7 @@
  * analysis), so that rendering is a pure function of data → HTML string.
  */
 import type { AnalysisResult } from '../dsp/types.js';
+import type { RunsReportInput } from './runsSection.js';
 import type {
   Course,
   Goal,
@@ -97,5 +98,7 @@ export interface ProgressReportInput {
   runningLog: RunningLogEntry[];
   /** Home practice prescribed (all of the client's; absent = none). */
   prescriptions?: Prescription[];
+  /** Runs ('run' sessions) and the run/walk programme (absent = none). */
+  runs?: RunsReportInput;
   generatedAt: IsoDateTime;
 }

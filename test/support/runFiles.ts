@@ -89,12 +89,14 @@ function lapsOf(blocks: ProfileBlock[]): { start: number; sec: number }[] {
 }
 
 /** A FIT activity file (FIT SDK Encoder): file_id, records at 1 Hz, a lap per block (optional), session, activity. */
-export function fitFile(blocks: ProfileBlock[], opts: { laps?: boolean; noise?: boolean } = {}): Uint8Array {
+export function fitFile(blocks: ProfileBlock[], opts: { laps?: boolean; noise?: boolean; start?: Date } = {}): Uint8Array {
   const samples = runProfile(blocks, opts.noise ?? true);
+  const t0 = opts.start ?? START;
+  const at = (tSec: number): Date => new Date(t0.getTime() + tSec * 1000);
   const enc = new Encoder();
   const put = (num: number, m: object): void => void enc.onMesg(num, m as Mesg);
-  put(Profile.MesgNum.FILE_ID, { manufacturer: 'development', product: 1, timeCreated: START, type: 'activity' });
-  put(Profile.MesgNum.EVENT, { timestamp: START, event: 'timer', eventType: 'start' });
+  put(Profile.MesgNum.FILE_ID, { manufacturer: 'development', product: 1, timeCreated: t0, type: 'activity' });
+  put(Profile.MesgNum.EVENT, { timestamp: t0, event: 'timer', eventType: 'start' });
   for (const s of samples) {
     put(Profile.MesgNum.RECORD, {
       timestamp: at(s.tSec),
@@ -111,7 +113,7 @@ export function fitFile(blocks: ProfileBlock[], opts: { laps?: boolean; noise?: 
       put(Profile.MesgNum.LAP, { timestamp: at(l.start + l.sec), startTime: at(l.start), totalElapsedTime: l.sec, totalTimerTime: l.sec, event: 'lap', eventType: 'stop' });
     }
   }
-  put(Profile.MesgNum.SESSION, { timestamp: at(end), startTime: START, totalElapsedTime: end, totalTimerTime: end, sport: 'running', event: 'session', eventType: 'stop' });
+  put(Profile.MesgNum.SESSION, { timestamp: at(end), startTime: t0, totalElapsedTime: end, totalTimerTime: end, sport: 'running', event: 'session', eventType: 'stop' });
   put(Profile.MesgNum.ACTIVITY, { timestamp: at(end), numSessions: 1, type: 'manual', event: 'activity', eventType: 'stop' });
   return enc.close();
 }

@@ -1,0 +1,100 @@
+// A simulated 9-week course with imported runs that follow the programme (3 a week, FIT files made
+// with the FIT SDK Encoder): the progress report's running part shows every week planned and done,
+// the longest run done per week as planned, the HRR of every run, in Dutch and English; runs get no
+// HRV analysis error in the sessions table.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { progressReportHtml } from '../../../main/reports/reportFiles.js';
+import { importRun } from '../../../main/running/importRun.js';
+import { parseRunBytes } from '../../../main/running/readRunFile.js';
+import { progressRuns } from '../../../main/running/progressRuns.js';
+import { openStorage, type Storage } from '../../../main/storage/storage.js';
+import { catalogueProblems } from '../../../shared/i18n/catalogue.js';
+import { runsTextsEn } from '../../../shared/report/runsTexts.en.js';
+import { runsTextsNl } from '../../../shared/report/runsTexts.nl.js';
+import { weekLoad, type ProgrammeWeek } from '../../../shared/running/programme.js';
+import { fitFile, type ProfileBlock } from '../../support/runFiles.js';
+
+let dir = '';
+let storage: Storage;
+let clientId = 0;
+let weeks: ProgrammeWeek[] = [];
+const NOW = new Date('2027-01-10T12:00:00Z'); // after the 9 weeks
+
+/** A programme session as the watch would see it: warm-up and cool-down are walking. */
+const profileOf = (w: ProgrammeWeek): ProfileBlock[] => w.blocks.map((b) => ({ kind: b.kind === 'run' ? 'run' : 'walk', sec: b.sec }));
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cadans-course-'));
+  storage = openStorage(join(dir, 'db.sqlite'));
+  clientId = storage.clients.create({ name: 'Loes Runner', dateOfBirth: '1986-05-01' }).id;
+  const b = storage.sessions.create({ clientId, type: 'breathing', startedAt: '2026-10-26T09:00:00.000Z' }).id;
+  storage.sessions.setStatus(b, 'complete', '2026-10-26T09:10:00.000Z');
+  storage.sessions.setSummary(b, { meanHrBpm: 64 });
+  const p = storage.runProgrammes.create({ clientId, name: 'Temporiseren', startDate: '2026-11-02', template: { weeks: 9 } });
+  weeks = p.weeks;
+  // Monday, Wednesday and Friday of every week; the last week only two runs.
+  weeks.forEach((w, i) => {
+    for (const day of i === 8 ? [0, 2] : [0, 2, 4]) {
+      const start = new Date(Date.UTC(2026, 10, 2 + 7 * i + day, 18));
+      importRun(storage, clientId, parseRunBytes(fitFile(profileOf(w), { start }), 'run.fit', '.fit'), 'run.fit');
+    }
+  });
+});
+
+after(() => {
+  storage.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('progress report: runs and programme over a 9-week course', () => {
+  test('planned vs done per week and the longest run done match the programme', () => {
+    const r = progressRuns(storage, clientId, null, NOW);
+    assert.equal(r.runs.length, 26);
+    const p = r.programme!;
+    assert.equal(p.state, 'finished');
+    assert.deepEqual(p.weeks.map((w) => w.done), [3, 3, 3, 3, 3, 3, 3, 3, 2]);
+    p.weeks.forEach((w, i) => {
+      assert.equal(w.plannedLongestRunSec, weekLoad(weeks[i]!).longestRunSec);
+      assert.ok(Math.abs(w.longestRunSec! - w.plannedLongestRunSec) <= 3, `week ${i + 1}: ${w.longestRunSec} vs ${w.plannedLongestRunSec}`);
+    });
+    assert.equal(p.hrrTrend.length, 26);
+    for (const run of r.runs) {
+      assert.equal(run.source, 'fit');
+      assert.ok(run.hrr60Bpm! > 15 && run.hrr120Bpm! > run.hrr60Bpm!, JSON.stringify(run));
+      assert.ok(run.inTargetSec! > 0);
+    }
+  });
+
+  test('the report (nl, en) has the runs section with its tables and charts; no HRV error for runs', () => {
+    const nl = progressReportHtml(storage, { clientId }, { lang: 'nl', now: NOW });
+    assert.match(nl, /<h2>Loopsessies en loop-\/wandelschema<\/h2>/);
+    assert.match(nl, /Temporiseren, vanaf/);
+    const programmeRows = nl.slice(nl.indexOf('programme-table')).split('</table>')[0]!.match(/<tr>/g)!.length - 1;
+    assert.equal(programmeRows, 9);
+    const done = [...nl.matchAll(/data-key="done" data-value="(\d+)"/g)].map((m) => Number(m[1]));
+    assert.deepEqual(done, [3, 3, 3, 3, 3, 3, 3, 3, 2]);
+    assert.equal([...nl.matchAll(/data-key="hrr60Bpm" data-value="[\d.]+"/g)].length, 26);
+    assert.match(nl, /data-chart="runs-longest"/);
+    assert.match(nl, /data-chart="runs-hrr"/);
+    assert.match(nl, /Cole e\.a\. 1999/);
+    // Only the breathing session made here without a signal says so; none of the 26 runs.
+    assert.equal([...nl.matchAll(/no stored signal|geen opgeslagen signaal/g)].length, 1);
+    const en = progressReportHtml(storage, { clientId }, { lang: 'en', now: NOW });
+    assert.match(en, /<h2>Runs and run\/walk programme<\/h2>/);
+    assert.match(en, /Longest continuous run \(minutes\)/);
+  });
+
+  test('the runs catalogues match and parse', () => {
+    assert.deepEqual(catalogueProblems('runsTexts', runsTextsNl, runsTextsEn), []);
+  });
+
+  test('a client without runs or programme gets no runs section', () => {
+    const other = storage.clients.create({ name: 'Alleen Ademen' }).id;
+    const html = progressReportHtml(storage, { clientId: other }, { lang: 'en', now: NOW });
+    assert.doesNotMatch(html, /Runs and run\/walk programme/);
+  });
+});
