@@ -195,6 +195,8 @@ export const CONTRACT = {
   createRunProgramme: invoke<[input: NewRunProgramme], SaveResult<RunProgramme>>(args(newRunProgrammeSchema)),
   updateRunProgramme: invoke<[programmeId: number, patch: RunProgrammePatch], SaveResult<RunProgramme>>(args(positiveId, runProgrammePatchSchema)),
   deleteRunProgramme: invoke<[programmeId: number], RunProgramme>(args(positiveId)),
+  /** A running-log entry filled in from a stored run session (the page shows it to confirm, then createRunningLogEntry). */
+  runningLogDraftOf: invoke<[sessionId: number], NewRunningLogEntry>(args(positiveId)),
   /** Where the client is in their latest programme: weeks planned and done, the next session, the HRR trend (null: no programme). */
   getRunProgrammeStatus: invoke<[clientId: number], (ProgrammeStatus & { programme: RunProgramme }) | null>(args(positiveId)),
   // ---- sensors

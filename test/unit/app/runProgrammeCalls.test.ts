@@ -91,6 +91,20 @@ describe('AppService — run/walk programmes', () => {
     assert.ok(log.includes(`delete deleteRunProgramme runProgramme #${p.id}`), log.join('\n'));
   });
 
+  test('a running-log entry from an imported run: drafted, then saved as the therapist confirms it', async () => {
+    const { sessionId } = importRun(storage, clientId, parseRunBytes(fitFile(WEEK1), 'w1.fit', '.fit'), 'w1.fit');
+    const draft = await call('runningLogDraftOf', sessionId);
+    assert.ok(draft.ok, JSON.stringify(draft));
+    const d = (draft as { value: Parameters<AppService['createRunningLogEntry']>[0] }).value;
+    assert.deepEqual(d.intervals, [{ runMin: 1, walkMin: 2, reps: 6 }]);
+    assert.equal(storage.runningLog.listByClient(clientId).length, 0, 'a draft stores nothing');
+    const saved = service.createRunningLogEntry({ ...d, borg: 12 });
+    assert.ok(saved.ok, JSON.stringify(saved));
+    assert.equal(storage.runningLog.listByClient(clientId)[0]!.borg, 12);
+    const breathing = storage.sessions.create({ clientId, type: 'breathing' }).id;
+    assert.throws(() => service.runningLogDraftOf(breathing), /not a run session/);
+  });
+
   test('validation problems come back as issues and nothing is stored; unknown ids throw', () => {
     const r = service.createRunProgramme({ clientId, startDate: '2026-11-02', weeks: [{ sessionsPerWeek: 3, blocks: [{ kind: 'run', sec: 3 }] }] });
     assert.equal(r.ok, false);
