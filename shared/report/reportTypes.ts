@@ -4,6 +4,7 @@
  */
 import type { AnalysisResult } from '../dsp/types.js';
 import type { RunsReportInput } from './runsSection.js';
+import type { RunSessionReport } from './runSessionSection.js';
 import type {
   Course,
   Goal,
@@ -65,6 +66,8 @@ export interface SessionReportInput {
   analysis: SessionAnalysis;
   /** A resonance session's stored assessment (summary key `resonance`, see resonanceSection.ts), if any. */
   resonance?: unknown;
+  /** A run session's analysis and 1-Hz heart rate (issue 15), shown instead of the HRV analysis. */
+  run?: RunSessionReport;
   generatedAt: IsoDateTime;
 }
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { progressReportHtml } from '../../../main/reports/reportFiles.js';
+import { progressReportHtml, sessionReportHtml } from '../../../main/reports/reportFiles.js';
 import { importRun } from '../../../main/running/importRun.js';
 import { parseRunBytes } from '../../../main/running/readRunFile.js';
 import { progressRuns } from '../../../main/running/progressRuns.js';
@@ -86,6 +86,24 @@ describe('progress report: runs and programme over a 9-week course', () => {
     const en = progressReportHtml(storage, { clientId }, { lang: 'en', now: NOW });
     assert.match(en, /<h2>Runs and run\/walk programme<\/h2>/);
     assert.match(en, /Longest continuous run \(minutes\)/);
+  });
+
+  test('the session report of a run: key figures, HR chart with the run blocks, time in the zones, the blocks', () => {
+    const run = storage.sessions.listByClient(clientId).find((s) => s.type === 'run')!;
+    const nl = sessionReportHtml(storage, run.id, { lang: 'nl', now: NOW });
+    assert.doesNotMatch(nl, /analysis-error/, 'no "no analysis possible" for a run');
+    assert.match(nl, /<h2>Loopsessie<\/h2>/);
+    assert.match(nl, /data-chart="run-hr"/);
+    const runSpans = [...nl.matchAll(/data-span="run"/g)].length;
+    const summary = run.summary as unknown as { blocks: { kind: string }[]; timeInZonesSec: Record<string, number>; hrSec: number };
+    assert.equal(runSpans, summary.blocks.filter((b) => b.kind === 'run').length);
+    const zoneSec = [...nl.matchAll(/data-key="zone-(\w+)" data-value="(\d+)"/g)].map((m) => [m[1], Number(m[2])]);
+    assert.deepEqual(Object.fromEntries(zoneSec), summary.timeInZonesSec);
+    assert.match(nl, /Rust 64 slagen\/min, max\. 180 slagen\/min \(208 − 0,7 × leeftijd, Tanaka e\.a\. 2001\)/);
+    assert.equal([...nl.matchAll(/data-key="kind" data-value="(run|walk)"/g)].length, summary.blocks.length);
+    const en = sessionReportHtml(storage, run.id, { lang: 'en', now: NOW });
+    assert.match(en, /<h2>Run session<\/h2>/);
+    assert.match(en, /Heart-rate zones \(Karvonen\)/);
   });
 
   test('the runs catalogues match and parse', () => {
