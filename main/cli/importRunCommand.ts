@@ -78,6 +78,7 @@ export const importRunCommand: CliCommand = {
         );
       }
     } catch (e) {
+      if (e instanceof RunFileError) throw cliErrorOf(e);
       throw toCliError(e);
     } finally {
       storage.close();

@@ -7,12 +7,14 @@
  *   last; sensor_spec `import:<fit|tcx|gpx>`; sensor_info `{file, format, device}`; fs_hz 1.
  * - `sessions.summary`: the `RunSummary` (shared/running/runAnalysis.ts) — blocks with their mean
  *   HR, speed and cadence, longest continuous run, HR recovery, zones and time in zones.
+ * The same run (client, format, first point) is refused a second time (`alreadyImported`).
  * - `signal_chunks`: the 1-Hz series (sample i at i s, NaN = no value) in 60-s chunks, on the
  *   channels 'hr_bpm', 'speed_mps' and 'cadence_spm' (only those the file has).
  */
 import { basename } from 'node:path';
 import { analyseRun, type RunSummary } from '../../shared/running/runAnalysis.js';
 import type { RunTrack } from '../../shared/running/runTrack.js';
+import { RunFileError } from '../../shared/running/runFileError.js';
 import type { JsonObject } from '../../shared/domain/types.js';
 import type { Storage } from '../storage/storage.js';
 import { clientZones } from './runZones.js';
@@ -30,6 +32,11 @@ export function importRun(storage: Storage, clientId: number, track: RunTrack, f
   const { summary, series } = analyseRun(track, zones);
   const endedAt = new Date(Date.parse(track.startedAt) + summary.durationSec * 1000).toISOString();
   const store = storage.db.transaction((): number => {
+    // The same run (same client, format and first point) imported again would count twice.
+    const twin = storage.sessions
+      .listByClient(clientId)
+      .find((x) => x.type === 'run' && x.startedAt === new Date(track.startedAt).toISOString() && x.sensorSpec === `import:${track.format}`);
+    if (twin) throw new RunFileError('alreadyImported', { file: basename(filePath).slice(0, 120), sessionId: twin.id });
     const s = storage.sessions.create({
       clientId,
       type: 'run',

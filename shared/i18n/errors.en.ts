@@ -51,6 +51,7 @@ const table = {
   'runFile.corrupt': '{file} is damaged ({detail}); nothing was imported',
   'runFile.noPoints': '{file} has no time-stamped points (heart rate, speed or cadence); nothing was imported',
   'runFile.tooLong': '{file} spans more than {hours} hours or {points} points; that is not a training run, nothing was imported',
+  'runFile.alreadyImported': 'this run ({file}) was already imported as session {sessionId} of this client; nothing was imported again',
   'runFile.unreadable': '{file} cannot be read ({detail}); nothing was imported',
 };
 

@@ -51,6 +51,7 @@ export const errorsNl = {
   'runFile.corrupt': '{file} is beschadigd ({detail}); er is niets geïmporteerd.',
   'runFile.noPoints': '{file} bevat geen meetpunten met tijd (hartslag, snelheid of cadans); er is niets geïmporteerd.',
   'runFile.tooLong': '{file} beslaat meer dan {hours} uur of {points} meetpunten; dat is geen looptraining, er is niets geïmporteerd.',
+  'runFile.alreadyImported': 'Deze loop ({file}) is al geïmporteerd als sessie {sessionId} van deze cliënt; er is niets opnieuw geïmporteerd.',
   'runFile.unreadable': '{file} kan niet worden gelezen ({detail}); er is niets geïmporteerd.',
 };
 

@@ -73,6 +73,15 @@ describe('cadans import-run', () => {
     assert.match(en.stdout, /^Run imported as session \d+ for Loes Runner: 21\.0 min, 6 run blocks, longest continuous run 1\.0 min, mean heart rate \d+ bpm, HRR60 \d+ bpm\.\n$/);
   });
 
+  test('the same run again: refused with the session it is, nothing stored twice', async () => {
+    const before = runSessions();
+    const again = await runCli(['import-run', join(dir, 'week1.fit'), '--client', 'Loes Runner', '--db', db, '--json'], { env: NL });
+    assert.equal(again.code, 1);
+    assert.equal(again.stdout, '');
+    assert.match(again.stderr, /^cadans import-run: Deze loop \(week1\.fit\) is al geïmporteerd als sessie 1 van deze cliënt; er is niets opnieuw geïmporteerd\.\n$/);
+    assert.equal(runSessions(), before);
+  });
+
   test('a broken file: one line on stderr in the user\'s language, exit 1, nothing stored', async () => {
     const before = runSessions();
     const fit = fitFile(WEEK1);

@@ -12,6 +12,7 @@ import { parseRunBytes } from '../../../main/running/readRunFile.js';
 import { ageYearsOn, clientZones } from '../../../main/running/runZones.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
 import type { RunSummary } from '../../../shared/running/runAnalysis.js';
+import { RunFileError } from '../../../shared/running/runFileError.js';
 import { fitFile, runProfile, START, WEEK1 } from '../../support/runFiles.js';
 
 let dir = '';
@@ -70,10 +71,18 @@ describe('importRun', () => {
     assert.ok(log.some((e) => e.action === 'create' && e.sessionId === sessionId && e.detail === 'import-run fit'));
   });
 
+  test('the same run imported again is refused (alreadyImported) and stores nothing', () => {
+    const before = storage.sessions.listByClient(clientId).length;
+    const track = parseRunBytes(fitFile(WEEK1), 'week1.fit', '.fit');
+    const first = storage.sessions.listByClient(clientId).find((s) => s.type === 'run')!.id;
+    assert.throws(() => importRun(storage, clientId, track, 'copy-of-week1.fit'), (e: unknown) => e instanceof RunFileError && e.problem === 'alreadyImported' && e.params.sessionId === first);
+    assert.equal(storage.sessions.listByClient(clientId).length, before);
+  });
+
   test('one transaction: a failure after the signal was written leaves no session, no signal, no log entry', () => {
     const before = storage.sessions.listByClient(clientId).length;
     const logBefore = storage.accessLog.list(clientId).length;
-    const track = parseRunBytes(fitFile(WEEK1), 'week1.fit', '.fit');
+    const track = parseRunBytes(fitFile(WEEK1, { start: new Date('2026-11-05T08:00:00Z') }), 'thursday.fit', '.fit');
     const original = storage.sessions.setSummary.bind(storage.sessions);
     storage.sessions.setSummary = () => {
       throw new Error('disk trouble');
