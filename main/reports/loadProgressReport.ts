@@ -34,9 +34,9 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
   const sessions: ProgressSession[] = storage.sessions
     .listByClient(client.id, { order: 'oldest' })
     .filter(inCourse)
+    // A run (issue 15) has no HRV analysis: it is in the runs section (`runs`), not in the HRV trend.
+    .filter((s) => s.type !== 'run')
     .map((s) => {
-      // A run (issue 15) has no HRV analysis: its figures are in the runs section.
-      if (s.type === 'run') return { id: s.id, type: s.type, startedAt: s.startedAt, durationSec: s.durationSec, courseId: s.courseId, metrics: null, error: null };
       // A finished session's stored summary holds exactly these figures (the same analysis of the
       // same stored signal); only sessions without one (still recording, older) are analysed here.
       const stored = s.status === 'recording' ? null : storedMetrics(s.summary);
