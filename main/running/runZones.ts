@@ -1,13 +1,13 @@
 /**
  * The client's heart-rate zones for a run on `date`: resting HR = the mean HR of the client's
- * latest breathing, biofeedback or resonance session before the run (seated, the nearest the
+ * latest breathing, biofeedback, resonance, group or home-practice session before the run (seated, the nearest the
  * record has to a resting HR), HRmax = Tanaka's prediction from the date of birth (see
  * shared/running/heartRateZones.ts). Null when either is missing.
  */
 import { heartRateZones, type HeartRateZones } from '../../shared/running/heartRateZones.js';
 import type { Storage } from '../storage/storage.js';
 
-const REST_TYPES = new Set(['breathing', 'biofeedback', 'resonance']);
+const REST_TYPES = new Set(['breathing', 'biofeedback', 'resonance', 'group', 'home']);
 
 export function ageYearsOn(dateOfBirth: string | null, at: string): number | null {
   if (!dateOfBirth) return null;

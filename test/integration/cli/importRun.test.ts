@@ -2,7 +2,7 @@
 // session for FIT, TCX and GPX; the human line in Dutch and English; a corrupt, truncated or
 // foreign file, an unknown client and bad arguments: one line on stderr, non-zero exit, nothing stored.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -104,6 +104,11 @@ describe('cadans import-run', () => {
         assert.match(r.stderr.trimEnd(), new RegExp(`^cadans import-run: ${re.source}`), r.stderr);
       }
     }
+    const huge = file('huge.fit', fitFile(WEEK1));
+    truncateSync(huge, 51 * 1024 * 1024); // sparse: refused by its size before it is read
+    const big = await runCli(['import-run', huge, '--client', 'Loes Runner', '--db', db], { env: NL });
+    assert.equal(big.code, 1);
+    assert.match(big.stderr, /^cadans import-run: huge\.fit is te groot voor een loopbestand \(meer dan 50 MB\); er is niets geïmporteerd\.\n$/);
     const missing = await runCli(['import-run', join(dir, 'nope.fit'), '--client', 'Loes Runner', '--db', db], { env: EN });
     assert.equal(missing.code, 1);
     assert.match(missing.stderr, /^cadans import-run: nope\.fit cannot be read \(no such file\); nothing was imported\n$/);
