@@ -8,6 +8,8 @@ import type { ProgressRun, RunsReportInput } from '../../shared/report/runsSecti
 import { programmeStatus } from '../../shared/running/programmeProgress.js';
 import type { Storage } from '../storage/storage.js';
 import { runsDone } from './runsDone.js';
+import { compareExertion } from '../../shared/running/perceivedExertion.js';
+import { clientZones } from './runZones.js';
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const obj = (x: unknown): Record<string, unknown> | null => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null);
@@ -36,5 +38,13 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
     });
   const p = storage.runProgrammes.listByClient(clientId).at(-1);
   const programme = p ? { ...programmeStatus(p, runsDone(storage, clientId), localIsoDate(now)), name: p.name, startDate: p.startDate } : null;
-  return { runs, programme };
+  const exertion = storage.runningLog
+    .listByClient(clientId)
+    .filter((e) => courseId === null || e.courseId === courseId)
+    .flatMap((e) => {
+      const zones = e.borg === null || e.hrAvgBpm === null ? null : clientZones(storage, clientId, `${e.date}T23:59:59.999Z`);
+      const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
+      return c ? [{ ...c, date: e.date }] : [];
+    });
+  return { runs, programme, exertion };
 }

@@ -8,6 +8,7 @@ import { CHART_COLORS } from './charts/chartTypes.js';
 import { lineChart } from './charts/lineChart.js';
 import { createTranslator, type MessageParams } from '../i18n/messageFormat.js';
 import type { ProgrammeStatus } from '../running/programmeProgress.js';
+import type { ExertionComparison } from '../running/perceivedExertion.js';
 import { dateAxis } from './progressTrends.js';
 import { esc, figure, table, type Cell } from './reportHtml.js';
 import { dayNumber, type ReportFormat } from './reportFormat.js';
@@ -33,6 +34,8 @@ export interface ProgressRun {
 
 export interface RunsReportInput {
   runs: ProgressRun[];
+  /** Running-log entries with Borg and mean HR, against the client's zones on that date. */
+  exertion?: (ExertionComparison & { date: string })[];
   programme: (ProgrammeStatus & { name: string; startDate: string }) | null;
 }
 
@@ -41,7 +44,8 @@ const translate = createTranslator<RunsTextKey>({ nl: runsTextsNl, en: runsTexts
 export function runsSection(input: RunsReportInput, lang: ReportLang, fmt: ReportFormat): string {
   const t = (k: RunsTextKey, p?: MessageParams): string => translate(lang, k, p);
   const { runs, programme } = input;
-  if (runs.length === 0 && !programme) return '';
+  const exertion = input.exertion ?? [];
+  if (runs.length === 0 && !programme && exertion.length === 0) return '';
   const min = (sec: number | null): string => (sec === null ? '—' : `${fmt.numShort(sec / 60, 1)} min`);
   const bpm = (x: number | null): string => fmt.numShort(x, 0);
   let html = `<section class="runs"><h2>${esc(t('title'))}</h2><p class="small">${esc(t('intro'))}</p>`;
@@ -61,6 +65,7 @@ export function runsSection(input: RunsReportInput, lang: ReportLang, fmt: Repor
       { cls: 'programme-table' },
     );
   }
+  if (exertion.length > 0) html += exertionTable(exertion, t, fmt);
   if (runs.length === 0) return html + `<p class="muted">${esc(t('noRuns'))}</p></section>`;
   const list = [...runs].sort((a, b) => (a.startedAt < b.startedAt ? -1 : a.startedAt > b.startedAt ? 1 : a.sessionId - b.sessionId));
   const days = list.map((r) => dayNumber(r.startedAt.slice(0, 10)));
@@ -111,4 +116,24 @@ export function runsSection(input: RunsReportInput, lang: ReportLang, fmt: Repor
     { cls: 'runs-table' },
   );
   return html + '</section>';
+}
+
+function exertionTable(rows: (ExertionComparison & { date: string })[], t: (k: RunsTextKey, p?: MessageParams) => string, fmt: ReportFormat): string {
+  const cells: Cell[][] = rows.map((r) => [
+    { text: fmt.shortDate(r.date), cls: 'date' },
+    { text: String(r.borg), num: true },
+    t(`classes.${r.perceived}` as RunsTextKey),
+    { text: fmt.numShort(r.hrBpm, 0), num: true },
+    { text: fmt.numShort(r.pctHrr, 0), num: true },
+    t(`classes.${r.measured}` as RunsTextKey),
+    { text: t(`verdicts.${r.verdict}` as RunsTextKey), cls: `verdict-${r.verdict}`, data: { verdict: r.verdict } },
+  ]);
+  return (
+    `<h3>${esc(t('exertionTitle'))}</h3><p class="small">${esc(t('exertionIntro'))}</p>` +
+    table(
+      [t('date'), { text: 'Borg', num: true }, t('perceivedClass'), { text: t('meanHr'), num: true }, { text: t('pctHrr'), num: true }, t('measuredClass'), t('verdict')],
+      cells,
+      { cls: 'exertion-table' },
+    )
+  );
 }

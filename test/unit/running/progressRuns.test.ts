@@ -36,6 +36,11 @@ before(() => {
   storage.sessions.setSummary(b, { meanHrBpm: 64 });
   const p = storage.runProgrammes.create({ clientId, name: 'Temporiseren', startDate: '2026-11-02', template: { weeks: 9 } });
   weeks = p.weeks;
+  // On run days (log entries of those runs). The case: 'moderate' (Borg 12) at a heart rate of 74 % HRR; later it agrees; once felt heavier.
+  storage.runningLog.create({ clientId, date: '2026-11-02', borg: 12, hrAvgBpm: 150 }, NOW);
+  storage.runningLog.create({ clientId, date: '2026-11-30', borg: 12, hrAvgBpm: 120 }, NOW);
+  storage.runningLog.create({ clientId, date: '2026-12-07', borg: 16, hrAvgBpm: 118 }, NOW);
+  storage.runningLog.create({ clientId, date: '2026-12-09', hrAvgBpm: 118 }, NOW); // no Borg: not compared
   // Monday, Wednesday and Friday of every week; the last week only two runs.
   weeks.forEach((w, i) => {
     for (const day of i === 8 ? [0, 2] : [0, 2, 4]) {
@@ -106,6 +111,21 @@ describe('progress report: runs and programme over a 9-week course', () => {
     const en = sessionReportHtml(storage, run.id, { lang: 'en', now: NOW });
     assert.match(en, /<h2>Run session<\/h2>/);
     assert.match(en, /Heart-rate zones \(Karvonen\)/);
+  });
+
+  test('perceived versus measured exertion of the running log (rest 64, HRmax 180)', () => {
+    const r = progressRuns(storage, clientId, null, NOW);
+    assert.deepEqual(
+      r.exertion!.map((e) => [e.date, e.perceived, e.measured, e.verdict, e.pctHrr]),
+      [
+        ['2026-11-02', 'moderate', 'vigorous', 'under', 74.1],
+        ['2026-11-30', 'moderate', 'moderate', 'match', 48.3],
+        ['2026-12-07', 'vigorous', 'moderate', 'over', 46.6],
+      ],
+    );
+    const nl = progressReportHtml(storage, { clientId }, { lang: 'nl', now: NOW });
+    assert.deepEqual([...nl.matchAll(/data-verdict="(\w+)"/g)].map((m) => m[1]), ['under', 'match', 'over']);
+    assert.match(nl, /lichter ervaren dan gemeten/);
   });
 
   test('the runs catalogues match and parse', () => {
