@@ -32,6 +32,7 @@ import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
 import { PrescriptionCalls } from './prescriptionCalls.js';
+import { RunProgrammeCalls } from './runProgrammeCalls.js';
 import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -64,7 +65,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -92,6 +93,7 @@ export class AppService {
   readonly app: AppCalls;
   readonly records: RecordCalls;
   readonly prescriptions: PrescriptionCalls;
+  readonly runProgrammes: RunProgrammeCalls;
   readonly edits: RecordEditCalls;
   readonly audit: AuditCalls;
   readonly sensors: SensorCalls;
@@ -129,6 +131,7 @@ export class AppService {
     );
     this.prescriptions = new PrescriptionCalls(o.storage, () => new Date(nowMs()), () => this.app.getLocale(), () => o.printToPdf ?? chromiumPrintToPdf());
     this.edits = new RecordEditCalls(o.storage, () => new Date(nowMs()));
+    this.runProgrammes = new RunProgrammeCalls(o.storage, () => new Date(nowMs()));
     this.audit = new AuditCalls(o.storage, () => this.app.getLocale());
     // Every recording's storage notices reach the pages too (the host's own handler still gets them).
     const createRecorder = (r: AppRecorderOptions): AppRecorder => o.createRecorder({ ...r, onStorageNotice: (n) => this.hub.emit('onStorageNotice', n) });
@@ -143,7 +146,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

@@ -18,6 +18,7 @@ import type {
   SaveResult,
 } from '../../shared/ipc/recordTypes.js';
 import type { SessionNotes } from '../../shared/ipc/auditTypes.js';
+import type { RunProgramme, RunProgrammePatch } from '../../shared/running/programme.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import type { EditableRecord } from '../storage/recordHistoryRepo.js';
 import type { Storage } from '../storage/storage.js';
@@ -42,6 +43,7 @@ export class RecordEditCalls {
   private readonly runningLog: Editable<RunningLogEntry, RunningLogPatch>;
   private readonly marker: Editable<Marker, MarkerPatch>;
   private readonly sessionNotes: Editable<SessionNotes, { notes: string }>;
+  private readonly runProgramme: Editable<RunProgramme, RunProgrammePatch>;
 
   constructor(
     private readonly storage: Storage,
@@ -94,6 +96,14 @@ export class RecordEditCalls {
       },
       owner: (v) => ({ clientId: s.sessions.require(v.id).clientId, sessionId: v.id }),
     };
+    this.runProgramme = {
+      record: 'runProgramme',
+      label: 'runProgramme',
+      require: (id) => s.runProgrammes.require(id),
+      update: (id, p) => s.runProgrammes.update(id, p, this.now()),
+      remove: (id) => s.runProgrammes.delete(id),
+      owner: client,
+    };
   }
 
   /**
@@ -141,6 +151,13 @@ export class RecordEditCalls {
   }
   deleteRunningLogEntry(entryId: number): RunningLogEntry {
     return this.remove(this.runningLog, entryId, 'deleteRunningLogEntry');
+  }
+  /** A run/walk programme's name, start date, weeks (blocks) or notes. */
+  updateRunProgramme(programmeId: number, patch: RunProgrammePatch): SaveResult<RunProgramme> {
+    return this.update(this.runProgramme, programmeId, patch, 'updateRunProgramme');
+  }
+  deleteRunProgramme(programmeId: number): RunProgramme {
+    return this.remove(this.runProgramme, programmeId, 'deleteRunProgramme');
   }
   listMarkers(sessionId: number): Marker[] {
     this.storage.sessions.require(sessionId);

@@ -33,6 +33,7 @@ const COMMANDS: Record<string, Loader> = {
   prescribe: async () => (await import('./prescribeCommand.js')).prescribeCommand,
   encrypt: async () => (await import('./encryptCommand.js')).encryptCommand,
   decrypt: async () => (await import('./encryptCommand.js')).decryptCommand,
+  'import-run': async () => (await import('./importRunCommand.js')).importRunCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

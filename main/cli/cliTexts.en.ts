@@ -86,6 +86,9 @@ const table = {
   'restore.proofDigest': 'its content matches the checksum recorded in the backup, {chunks} signal chunks match theirs',
   'restore.proofChunks': '{chunks} signal chunks match their checksums; the backup has no content checksum (not made by cadans backup of this version)',
   'restore.previousKept': ' The previous database is kept as {file}.',
+  'importRun.fileRequired': 'give one run file (.fit, .tcx or .gpx) (usage: {usage})',
+  'importRun.clientRequired': '--client <name|id> is required (usage: {usage})',
+  'importRun.done': 'Run imported as session {sessionId} for {client}: {minutes} min, {runs} run blocks, longest continuous run {longest} min, mean heart rate {hr}, HRR60 {hrr60}.',
 };
 
 export const cliTextsEn: SameKeys<typeof cliTextsNl, typeof table> = table;

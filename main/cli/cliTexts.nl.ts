@@ -87,6 +87,9 @@ const table = {
   'restore.proofDigest': 'de inhoud klopt met de controlesom in de back-up, {chunks} signaalblokken kloppen met die van hen',
   'restore.proofChunks': '{chunks} signaalblokken kloppen met hun controlesom; de back-up heeft geen controlesom van de inhoud (niet gemaakt met cadans backup van deze versie)',
   'restore.previousKept': ' De vorige database is bewaard als {file}.',
+  'importRun.fileRequired': 'geef één loopbestand (.fit, .tcx of .gpx) (gebruik: {usage})',
+  'importRun.clientRequired': '--client <naam|id> is verplicht (gebruik: {usage})',
+  'importRun.done': 'Loop geïmporteerd als sessie {sessionId} voor {client}: {minutes} min, {runs} loopblokken, langste aaneengesloten loop {longest} min, gemiddelde hartslag {hr}, HRR60 {hrr60}.',
 };
 
 export type CliTextKey = keyof typeof table;

@@ -12,6 +12,7 @@ import type { Storage } from '../storage/storage.js';
 import { storedMetrics } from '../sessions/sessionSummary.js';
 import { analyzeSessionForReport } from './loadSessionReport.js';
 import { ReportError } from './reportError.js';
+import { progressRuns } from '../running/progressRuns.js';
 
 export interface ProgressReportSelection {
   clientId: number;
@@ -33,6 +34,8 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
   const sessions: ProgressSession[] = storage.sessions
     .listByClient(client.id, { order: 'oldest' })
     .filter(inCourse)
+    // A run (issue 15) has no HRV analysis: it is in the runs section (`runs`), not in the HRV trend.
+    .filter((s) => s.type !== 'run')
     .map((s) => {
       // A finished session's stored summary holds exactly these figures (the same analysis of the
       // same stored signal); only sessions without one (still recording, older) are analysed here.
@@ -63,6 +66,7 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     goals: storage.goals.listByClient(client.id).filter(inCourse),
     runningLog: storage.runningLog.listByClient(client.id).filter(inCourse),
     prescriptions: storage.prescriptions.listByClient(client.id),
+    runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date()),
     generatedAt: (sel.now ?? new Date()).toISOString(),
   };
 }

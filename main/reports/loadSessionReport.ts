@@ -4,7 +4,9 @@
  * the stored raw signal, or `analyzeIntervals` on the sensor's intervals) — the same analysis as
  * the stored summary and as `cadans analyze` on the session's CSV export, so the values are equal.
  */
-import type { JsonObject } from '../../shared/domain/types.js';
+import type { JsonObject, SessionListItem } from '../../shared/domain/types.js';
+import type { RunSummary } from '../../shared/running/runAnalysis.js';
+import { RUN_CHANNELS } from '../running/importRun.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { SessionAnalysis, SessionReportInput } from '../../shared/report/reportTypes.js';
 import { analyzeStoredSession } from '../sessions/sessionSignal.js';
@@ -82,7 +84,7 @@ export function loadSessionReportInput(storage: Storage, sessionId: number, opts
     pacerChanges,
     markers: o.markers.map((mk) => ({ tSec: mk.tSec, kind: mk.kind, note: mk.note })),
     gaps: o.gaps.map((g) => ({ startSec: g.startSec, endSec: g.endSec, reason: g.reason })),
-    analysis: analyzeSessionForReport(storage, sessionId),
+    ...runOrAnalysis(storage, s),
     resonance: storedResonance(s) ?? undefined,
     generatedAt: (opts.now ?? new Date()).toISOString(),
   };
@@ -95,4 +97,15 @@ function heartMathOf(info: Record<string, unknown>): SessionReportInput['session
   const o = h as Record<string, unknown>;
   const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return { meanCoherence: num(o.meanCoherence), scores: Array.isArray(o.coherence5s) ? o.coherence5s.length : 0, accumulated: num(o.accumulated) };
+}
+
+/**
+ * A run session (issue 15) has no PPG or beats to analyse: its report shows the stored run summary
+ * and the 1-Hz heart rate instead (shared/report/runSessionSection.ts). Others: the HRV analysis.
+ */
+function runOrAnalysis(storage: Storage, s: SessionListItem): Pick<SessionReportInput, 'analysis' | 'run'> {
+  const summary = s.summary as unknown as RunSummary | null;
+  if (s.type !== 'run' || !summary || summary.kind !== 'run') return { analysis: analyzeSessionForReport(storage, s.id) };
+  const [hr] = storage.signal.read(s.id, { channel: RUN_CHANNELS.hr });
+  return { analysis: { method: 'none', error: '' }, run: { summary, hrBpm: hr ? hr.values : [] } };
 }

@@ -22,6 +22,7 @@ import { PrescriptionsRepo } from './prescriptionsRepo.js';
 import { QuestionnairesRepo } from './questionnairesRepo.js';
 import { RecordHistoryRepo } from './recordHistoryRepo.js';
 import { RunningLogRepo } from './runningLogRepo.js';
+import { RunProgrammesRepo } from './runProgrammesRepo.js';
 import { SessionGroupsRepo } from './sessionGroupsRepo.js';
 import { SessionsRepo } from './sessionsRepo.js';
 import { SessionWriter, type SessionWriterOptions } from './sessionWriter.js';
@@ -48,6 +49,8 @@ export class Storage {
   readonly history: RecordHistoryRepo;
   /** Home-practice prescriptions (migration 5). */
   readonly prescriptions: PrescriptionsRepo;
+  /** Run/walk programmes of running therapy (migration 9). */
+  readonly runProgrammes: RunProgrammesRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -66,6 +69,7 @@ export class Storage {
     this.accessLog = new AccessLogRepo(db);
     this.history = new RecordHistoryRepo(db);
     this.prescriptions = new PrescriptionsRepo(db);
+    this.runProgrammes = new RunProgrammesRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

@@ -7,6 +7,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { SCHEMA_GROUPS } from './schemaGroups.js';
+import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_V1 } from './schemaV1.js';
 
@@ -113,6 +114,21 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     description: "sessions.type also admits 'group', 'home' and 'run'",
     sql: '',
     apply: widenSessionTypes,
+    readCompatible: true,
+  },
+  {
+    // PLACEHOLDER on branch helper/run only: migration 8 belongs to another branch. At merge the
+    // lead drops this entry and keeps the other branch's 8 (versions must run 1..n).
+    version: 8,
+    description: 'reserved for another branch (placeholder, no change)',
+    sql: '',
+    readCompatible: true,
+  },
+  {
+    // Run/walk programmes (issue 15): the SQL is in schemaRunProgrammes.ts.
+    version: 9,
+    description: 'run/walk programmes of running therapy: run_programmes (weeks with their blocks as JSON)',
+    sql: SCHEMA_RUN_PROGRAMMES,
     readCompatible: true,
   },
 ];

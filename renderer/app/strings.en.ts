@@ -611,6 +611,7 @@ export const en: Record<StringKey, string> = {
   'audit.record.runningLog': 'Running log',
   'audit.record.marker': 'Marker',
   'audit.record.sessionNotes': 'Session notes',
+  'audit.record.runProgramme': 'Run/walk programme',
   'audit.list': '{n, plural, one {# item} other {# items}}',
   'field.tSec': 'Time (s)',
   'field.kind': 'Kind',

@@ -609,6 +609,7 @@ export const nl = {
   'audit.record.runningLog': 'Hardlooplog',
   'audit.record.marker': 'Markering',
   'audit.record.sessionNotes': 'Sessienotities',
+  'audit.record.runProgramme': 'Loop-wandelschema',
   'audit.list': '{n, plural, one {# item} other {# items}}',
   'field.tSec': 'Tijdstip (s)',
   'field.kind': 'Soort',

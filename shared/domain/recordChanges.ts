@@ -11,7 +11,7 @@ export interface FieldChange {
   after: unknown;
 }
 
-const IGNORED = new Set(['id', 'createdAt']);
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt']);
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 

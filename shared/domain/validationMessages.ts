@@ -118,6 +118,13 @@ export const FIELD_LABELS_EN: Record<string, string> = {
   durationSec: 'Duration (s)',
   durationMin: 'Duration (min)',
   spec: 'Sensor',
+  runProgramme: 'Run/walk programme',
+  weeks: 'Weeks',
+  sessionsPerWeek: 'Sessions per week',
+  blocks: 'Blocks',
+  sec: 'Duration (s)',
+  'template.weeks': 'Weeks of the template',
+  'template.sessionsPerWeek': 'Sessions per week',
 };
 
 /** Parameters of a message: strings and numbers, already formatted for display. */

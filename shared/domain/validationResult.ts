@@ -67,7 +67,7 @@ export class ValidationError extends Error {
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';
   constructor(
-    readonly entity: 'client' | 'course' | 'goal' | 'session' | 'sessionGroup' | 'questionnaire' | 'runningLog' | 'marker',
+    readonly entity: 'client' | 'course' | 'goal' | 'session' | 'sessionGroup' | 'questionnaire' | 'runningLog' | 'marker' | 'runProgramme',
     readonly id: number | string,
   ) {
     super(formatMessage('notFound', { entity: fieldLabel(entity), id: String(id) }));

@@ -44,6 +44,15 @@ const table = {
   'lock.locked': 'the console is locked: unlock it first',
   'lock.wrongPassphrase': 'wrong passphrase: the console stays locked',
   'lock.afterRange': 'lock after: a whole number of minutes from 0 (never) to {max}',
+  'runFile.tooLarge': '{file} is too large for a run file (more than {mb} MB); nothing was imported',
+  'runFile.unknownFormat': '{file} is not a FIT, TCX or GPX file (choose a .fit, .tcx or .gpx file); nothing was imported',
+  'runFile.notFit': '{file} is not a FIT file (its header lacks ".FIT"); nothing was imported',
+  'runFile.truncated': '{file} is truncated (incompletely copied or downloaded); nothing was imported',
+  'runFile.corrupt': '{file} is damaged ({detail}); nothing was imported',
+  'runFile.noPoints': '{file} has no time-stamped points (heart rate, speed or cadence); nothing was imported',
+  'runFile.tooLong': '{file} spans more than {hours} hours or {points} points; that is not a training run, nothing was imported',
+  'runFile.alreadyImported': 'this run ({file}) was already imported as session {sessionId} of this client; nothing was imported again',
+  'runFile.unreadable': '{file} cannot be read ({detail}); nothing was imported',
 };
 
 export const errorsEn: SameKeys<typeof errorsNl, typeof table> = table;

@@ -44,6 +44,15 @@ export const errorsNl = {
   'lock.locked': 'De console is vergrendeld: ontgrendel hem eerst.',
   'lock.wrongPassphrase': 'Onjuiste wachtwoordzin: de console blijft vergrendeld.',
   'lock.afterRange': 'Vergrendelen na: een heel aantal minuten van 0 (nooit) tot {max}.',
+  'runFile.tooLarge': '{file} is te groot voor een loopbestand (meer dan {mb} MB); er is niets geïmporteerd.',
+  'runFile.unknownFormat': '{file} is geen FIT-, TCX- of GPX-bestand (kies een .fit-, .tcx- of .gpx-bestand); er is niets geïmporteerd.',
+  'runFile.notFit': '{file} is geen FIT-bestand (de kop mist ".FIT"); er is niets geïmporteerd.',
+  'runFile.truncated': '{file} is afgekapt (onvolledig gekopieerd of gedownload); er is niets geïmporteerd.',
+  'runFile.corrupt': '{file} is beschadigd ({detail}); er is niets geïmporteerd.',
+  'runFile.noPoints': '{file} bevat geen meetpunten met tijd (hartslag, snelheid of cadans); er is niets geïmporteerd.',
+  'runFile.tooLong': '{file} beslaat meer dan {hours} uur of {points} meetpunten; dat is geen looptraining, er is niets geïmporteerd.',
+  'runFile.alreadyImported': 'Deze loop ({file}) is al geïmporteerd als sessie {sessionId} van deze cliënt; er is niets opnieuw geïmporteerd.',
+  'runFile.unreadable': '{file} kan niet worden gelezen ({detail}); er is niets geïmporteerd.',
 };
 
 export type ErrorCode = keyof typeof errorsNl;

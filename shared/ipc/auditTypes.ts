@@ -54,7 +54,7 @@ export interface AccessLogView {
 }
 
 /** The kinds of record whose changes the record history keeps. */
-export type HistoryRecord = 'questionnaire' | 'goal' | 'runningLog' | 'marker' | 'sessionNotes';
+export type HistoryRecord = 'questionnaire' | 'goal' | 'runningLog' | 'marker' | 'sessionNotes' | 'runProgramme';
 
 /** One field of a change: its value before and after (after a delete: null). */
 export interface FieldChangeView {

@@ -46,7 +46,10 @@ import {
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
+import { newRunProgrammeSchema, programmeTemplateSchema, runProgrammePatchSchema } from './runSchemas.js';
 import { id as positiveId, nullable } from './schema.js';
+import type { NewRunProgramme, ProgrammeTemplateOptions, ProgrammeWeek, RunProgramme, RunProgrammePatch } from '../running/programme.js';
+import type { ProgrammeStatus } from '../running/programmeProgress.js';
 import {
   LOCALES,
   type AddMarkerRequest,
@@ -186,6 +189,16 @@ export const CONTRACT = {
   listPrescriptions: invoke<[clientId: number], Prescription[]>(args(positiveId)),
   createPrescription: invoke<[request: PrescriptionRequest], PrescriptionSaveResult>(args(prescriptionRequestSchema)),
   getPrescriptionFile: invoke<[request: PrescriptionFileRequest], DownloadFile>(args(prescriptionFileSchema)),
+  // ---- running therapy: run/walk programmes (editing and deleting are corrections: record history, access log)
+  runProgrammeTemplate: invoke<[options: ProgrammeTemplateOptions], ProgrammeWeek[]>(args(programmeTemplateSchema)),
+  listRunProgrammes: invoke<[clientId: number], RunProgramme[]>(args(positiveId)),
+  createRunProgramme: invoke<[input: NewRunProgramme], SaveResult<RunProgramme>>(args(newRunProgrammeSchema)),
+  updateRunProgramme: invoke<[programmeId: number, patch: RunProgrammePatch], SaveResult<RunProgramme>>(args(positiveId, runProgrammePatchSchema)),
+  deleteRunProgramme: invoke<[programmeId: number], RunProgramme>(args(positiveId)),
+  /** A running-log entry filled in from a stored run session (the page shows it to confirm, then createRunningLogEntry). */
+  runningLogDraftOf: invoke<[sessionId: number], NewRunningLogEntry>(args(positiveId)),
+  /** Where the client is in their latest programme: weeks planned and done, the next session, the HRR trend (null: no programme). */
+  getRunProgrammeStatus: invoke<[clientId: number], (ProgrammeStatus & { programme: RunProgramme }) | null>(args(positiveId)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),

@@ -3,7 +3,8 @@
  * self-contained HTML page (inline CSS and SVG, no script, no external reference; A4 print
  * layout): client and course details, SMART goals with their status, the trend of the key figures
  * across sessions (charts and table), questionnaire scores per moment with their valid ranges,
- * and the running log over the weeks. Sections without data say so instead of disappearing.
+ * the running log over the weeks, and the runs and run/walk programme (only for clients who have
+ * them). Sections without data say so instead of disappearing.
  */
 import type { Course, Goal } from '../domain/types.js';
 import { trendSection, sessionsTable } from './progressTrends.js';
@@ -14,6 +15,7 @@ import { reportMessages, type ReportMessages } from './reportMessages.js';
 import type { ProgressReportInput, ReportOptions } from './reportTypes.js';
 import { runningLogSection } from './runningLogSection.js';
 import { prescriptionsSection } from './prescriptionsSection.js';
+import { runsSection } from './runsSection.js';
 
 function courseSection(input: ProgressReportInput, fmt: ReportFormat, m: ReportMessages): string {
   const courses = input.course ? [input.course] : input.courses;
@@ -70,6 +72,7 @@ export function renderProgressReport(input: ProgressReportInput, opts: ReportOpt
   body += sessionsTable(sessions, fmt, m);
   body += questionnaireSection(input.questionnaires, fmt, m);
   body += runningLogSection(input.runningLog, input.courses, fmt, m);
+  if (input.runs) body += runsSection(input.runs, opts.lang, fmt);
 
   const title = m.progressReportTitle;
   return reportDocument({

@@ -3,6 +3,8 @@
  * analysis), so that rendering is a pure function of data → HTML string.
  */
 import type { AnalysisResult } from '../dsp/types.js';
+import type { RunsReportInput } from './runsSection.js';
+import type { RunSessionReport } from './runSessionSection.js';
 import type {
   Course,
   Goal,
@@ -68,6 +70,8 @@ export interface SessionReportInput {
   analysis: SessionAnalysis;
   /** A resonance session's stored assessment (summary key `resonance`, see resonanceSection.ts), if any. */
   resonance?: unknown;
+  /** A run session's analysis and 1-Hz heart rate (issue 15), shown instead of the HRV analysis. */
+  run?: RunSessionReport;
   generatedAt: IsoDateTime;
 }
 
@@ -101,5 +105,7 @@ export interface ProgressReportInput {
   runningLog: RunningLogEntry[];
   /** Home practice prescribed (all of the client's; absent = none). */
   prescriptions?: Prescription[];
+  /** Runs ('run' sessions) and the run/walk programme (absent = none). */
+  runs?: RunsReportInput;
   generatedAt: IsoDateTime;
 }

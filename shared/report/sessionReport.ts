@@ -6,6 +6,7 @@
  * (the offline analysis of the stored signal); the key-figure cells carry it unrounded in
  * `data-key` / `data-value` so tools and tests can compare it with `cadans analyze`.
  */
+import { runSessionSection } from './runSessionSection.js';
 import { withheldReasonText } from '../dsp/hrvWithheld.js';
 import type { AnalysisResult } from '../dsp/types.js';
 import type { PacerSettings } from '../pacer/pacerSettings.js';
@@ -190,6 +191,8 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
     const spec = spectrumOfBest(ctx);
     body += `<div class="cols2">${figure(spec.title, spec.svg, undefined, ' data-chart="spectrum"')}${figure(m.breathingChartTitle, breathingChart(ctx), undefined, ' data-chart="breathing"')}</div>`;
     body += '</section>';
+  } else if (input.run) {
+    body += runSessionSection(input.run, opts.lang, fmt);
   } else {
     const reason = input.analysis.method === 'none' ? input.analysis.error : '';
     body += `<section class="figures"><h2>${esc(m.keyFiguresTitle)}</h2><p class="warn analysis-error">${esc(m.analysisFailed(reason))}</p></section>`;

@@ -1,0 +1,44 @@
+/**
+ * The schemas of the running-therapy calls (issue 15): run/walk programmes. Strict, one per request
+ * type (see requestSchemas.ts for the rules); the ranges are checked by
+ * shared/running/validateProgramme.ts with translatable issue codes.
+ */
+import {
+  PROGRAMME_BLOCK_KINDS,
+  type NewRunProgramme,
+  type ProgrammeBlock,
+  type ProgrammeTemplateOptions,
+  type ProgrammeWeek,
+  type RunProgrammePatch,
+} from '../running/programme.js';
+import { id, list, number, object, oneOf, optional, text, type Schema } from './schema.js';
+
+const finite = number();
+const nameText = text({ maxLength: 2_000 });
+const notes = text({ maxLength: 100_000 });
+const dateText = text({ maxLength: 40 });
+
+const programmeBlockSchema: Schema<ProgrammeBlock> = object<ProgrammeBlock>({ kind: oneOf(PROGRAMME_BLOCK_KINDS), sec: finite });
+const programmeWeekSchema: Schema<ProgrammeWeek> = object<ProgrammeWeek>({ sessionsPerWeek: finite, blocks: list(programmeBlockSchema, 200) });
+const weeksSchema = list(programmeWeekSchema, 100);
+
+export const programmeTemplateSchema: Schema<ProgrammeTemplateOptions> = object<ProgrammeTemplateOptions>({
+  weeks: optional(finite),
+  sessionsPerWeek: optional(finite),
+});
+
+export const newRunProgrammeSchema: Schema<NewRunProgramme> = object<NewRunProgramme>({
+  clientId: id,
+  name: optional(nameText),
+  startDate: dateText,
+  weeks: optional(weeksSchema),
+  template: optional(programmeTemplateSchema),
+  notes: optional(notes),
+});
+
+export const runProgrammePatchSchema: Schema<RunProgrammePatch> = object<RunProgrammePatch>({
+  name: optional(nameText),
+  startDate: optional(dateText),
+  weeks: optional(weeksSchema),
+  notes: optional(notes),
+});
