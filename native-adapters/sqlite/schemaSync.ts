@@ -1,0 +1,82 @@
+/**
+ * Migration 10 (issue 17, practice mode): what a workstation needs to share its records through
+ * a practice database (PostgreSQL) while it keeps recording to this file first.
+ *
+ * - A globally unique id (`uuid`, UUID v4 text) on the records that are edited or referred to
+ *   across workstations: clients, sessions, markers, gaps. Every new row gets one from a trigger
+ *   (also rows written by code that knows nothing of sync); existing rows get one now. Signal
+ *   chunks and beats are append-only parts of one session recorded on one workstation: on the
+ *   server they are keyed by (session uuid, their id on the recording workstation). Access-log
+ *   entries are keyed by their hash (the hash chain makes it unique).
+ * - `sessions.origin`: NULL for a session recorded here, else the workstation that recorded it
+ *   (a pulled session): a pulled session still 'recording' elsewhere is not this workstation's to
+ *   mark interrupted on the server.
+ * - `sync_outbox`: every change of a synced table, in order, written by triggers in the same
+ *   transaction as the change itself, so no change can be made without being queued. The triggers
+ *   only queue while `sync_state.outbox` is 'on' (set when the workstation joins a practice, which
+ *   queues everything stored before); a workstation without a practice keeps an empty outbox.
+ *   While pulled records are applied, `outbox` is 'paused' inside that same transaction, so what
+ *   came from the server is not sent back.
+ * - `sync_state`: key/value (workstation id, pull cursor, last sync, outbox switch).
+ *
+ * Additive only: older readers ignore the new columns and tables (readCompatible).
+ */
+const UUID_V4 = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' || substr(hex(randomblob(2)), 2) || '-' ||
+  substr('89ab', 1 + (abs(random()) % 4), 1) || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)))`;
+
+const QUEUING = "(SELECT value FROM sync_state WHERE key = 'outbox') = 'on'";
+
+/** The tables whose rows carry a uuid (the order is the order existing rows are queued in). */
+export const UUID_TABLES = ['clients', 'sessions', 'markers', 'gaps'] as const;
+
+function uuidTrigger(table: string): string {
+  return `ALTER TABLE ${table} ADD COLUMN uuid TEXT;
+UPDATE ${table} SET uuid = ${UUID_V4} WHERE uuid IS NULL;
+CREATE UNIQUE INDEX ${table}_uuid ON ${table} (uuid);
+CREATE TRIGGER ${table}_uuid_new AFTER INSERT ON ${table} WHEN NEW.uuid IS NULL BEGIN
+  UPDATE ${table} SET uuid = ${UUID_V4} WHERE id = NEW.id;
+END;`;
+}
+
+function queueInsert(table: string): string {
+  return `CREATE TRIGGER ${table}_outbox_insert AFTER INSERT ON ${table} WHEN ${QUEUING} BEGIN
+  INSERT INTO sync_outbox (tbl, row_id, op) VALUES ('${table}', NEW.id, 'upsert');
+END;`;
+}
+
+function queueUpdate(table: string, columns: string, when = ''): string {
+  return `CREATE TRIGGER ${table}_outbox_update AFTER UPDATE OF ${columns} ON ${table} WHEN ${QUEUING}${when} BEGIN
+  INSERT INTO sync_outbox (tbl, row_id, op) VALUES ('${table}', NEW.id, 'upsert');
+END;`;
+}
+
+export const SCHEMA_SYNC = `CREATE TABLE sync_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+INSERT INTO sync_state (key, value) VALUES ('outbox', 'off'), ('workstation_id', ${UUID_V4});
+
+CREATE TABLE sync_outbox (
+  id        INTEGER PRIMARY KEY,
+  tbl       TEXT NOT NULL,
+  row_id    INTEGER NOT NULL,
+  op        TEXT NOT NULL CHECK (op IN ('upsert', 'delete')),
+  uuid      TEXT,
+  queued_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) STRICT;
+
+${UUID_TABLES.map(uuidTrigger).join('\n')}
+ALTER TABLE sessions ADD COLUMN origin TEXT;
+
+${['clients', 'sessions', 'signal_chunks', 'beats', 'markers', 'gaps', 'access_log'].map(queueInsert).join('\n')}
+${queueUpdate('clients', 'name, date_of_birth, referral_source, complaint, notes')}
+${queueUpdate(
+  'sessions',
+  'client_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes',
+  // A pulled session found without its recorder here is not this workstation's to interrupt.
+  " AND NOT (NEW.origin IS NOT NULL AND OLD.status = 'recording' AND NEW.status = 'interrupted')",
+)}
+${queueUpdate('markers', 't_sec, kind, note')}
+CREATE TRIGGER markers_outbox_delete AFTER DELETE ON markers WHEN ${QUEUING} BEGIN
+  INSERT INTO sync_outbox (tbl, row_id, op, uuid) VALUES ('markers', OLD.id, 'delete', OLD.uuid);
+END;`;
