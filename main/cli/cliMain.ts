@@ -33,6 +33,7 @@ const COMMANDS: Record<string, Loader> = {
   prescribe: async () => (await import('./prescribeCommand.js')).prescribeCommand,
   encrypt: async () => (await import('./encryptCommand.js')).encryptCommand,
   decrypt: async () => (await import('./encryptCommand.js')).decryptCommand,
+  practice: async () => (await import('./practiceCommand.js')).practiceCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

@@ -1,0 +1,163 @@
+// Practice mode (issue 17) end to end: a throw-away PostgreSQL server (test/support/pgTestServer.ts)
+// and two workstations — separate local SQLite files, separate `cadans` processes. Records made on
+// one appear on the other with every sample; a session recorded while the server is down reaches it
+// after the restart; pushing twice duplicates nothing; a server killed mid-push loses nothing.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
+import { startCli } from '../../support/cliProcess.js';
+import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
+import { PUSH_LOCK } from '../../../native-adapters/pg/serverMigrations.js';
+import { cli, localCount, serverCounts, sessionCopy, sessionUuid } from './practiceWorkstations.js';
+
+const skip = pgSkipReason();
+const dir = mkdtempSync(join(tmpdir(), 'cadans-practice-'));
+const A = join(dir, 'room1.sqlite');
+const B = join(dir, 'room2.sqlite');
+let pg: PgTestServer;
+let url: string;
+
+before(async () => {
+  if (skip) return;
+  pg = await startPgTestServer();
+  url = pg.url;
+});
+after(async () => {
+  await pg?.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface RecordOut {
+  sessionId: number;
+  samples: number;
+  beats: number;
+  status: string;
+}
+
+async function record(db: string, client: string, seconds: number, seed: number): Promise<RecordOut> {
+  const r = await cli(url, ['record', '--sensor', `sim:speed=100,seed=${seed}`, '--seconds', String(seconds), '--client', client, '--db', db, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout) as RecordOut;
+}
+
+function json(r: { code: number | null; stdout: string; stderr: string }, code = 0): Record<string, unknown> {
+  assert.equal(r.code, code, `exit code; stderr: ${r.stderr}`);
+  return JSON.parse(r.stdout) as Record<string, unknown>;
+}
+
+describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
+  test('before init: status says reachable with no schema; push refuses with what to do (nl/en)', async () => {
+    const s = json(await cli(url, ['practice', 'status', '--db', A, '--json']));
+    assert.equal(s.reachable, true);
+    assert.equal(s.serverSchema, 0);
+    assert.equal(s.outbox, 0);
+    assert.equal(s.joined, false);
+    const p = await cli(url, ['practice', 'push', '--db', A]);
+    assert.equal(p.code, 1);
+    assert.match(p.stderr, /not set up for Cadans yet .*run cadans practice init first/);
+    const nl = await runNl(['practice', 'push', '--db', A]);
+    assert.match(nl.stderr, /nog niet ingericht voor Cadans/);
+  });
+
+  test('init creates the schema once; a second init changes nothing', async () => {
+    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: 0, to: 1, applied: [1] });
+    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: 1, to: 1, applied: [] });
+  });
+
+  let first: string;
+  test('a client and a session recorded on room 1 appear on room 2 with every sample and beat', async () => {
+    const rec = await record(A, 'Anna de Vries', 30, 5);
+    assert.equal(rec.status, 'complete');
+    first = sessionUuid(A, rec.sessionId);
+    const pa = json(await cli(url, ['practice', 'push', '--db', A, '--json']));
+    assert.equal(pa.waiting, 0);
+    assert.ok((pa.sent as number) > rec.samples / 250, `sent ${String(pa.sent)}`);
+    const pb = json(await cli(url, ['practice', 'push', '--db', B, '--json']));
+    const received = pb.received as Record<string, number>;
+    assert.equal(received.clients, 1);
+    assert.equal(received.sessions, 1);
+    const a = sessionCopy(A, first)!;
+    const b = sessionCopy(B, first);
+    assert.ok(b, 'the session is on room 2');
+    assert.equal(b.session.samples, rec.samples);
+    assert.equal(b.session.beats, rec.beats);
+    assert.deepEqual(b, a);
+    const clientsB = json(await cli(url, ['clients', '--db', B, '--json'])) as unknown as { name: string; sessionCount: number }[];
+    assert.deepEqual(clientsB.map((c) => [c.name, c.sessionCount]), [['Anna de Vries', 1]]);
+  });
+
+  test('pushing again from either room sends and duplicates nothing', async () => {
+    const before = await serverCounts(url, first);
+    for (const db of [A, B, A]) {
+      const p = json(await cli(url, ['practice', 'push', '--db', db, '--json']));
+      assert.equal(p.waiting, 0);
+    }
+    assert.deepEqual(await serverCounts(url, first), before);
+    assert.equal(before.sessionSamples, localCount(A, 'SELECT samples FROM sessions WHERE uuid = ?', first));
+    assert.equal(localCount(B, 'SELECT count(*) FROM signal_chunks'), localCount(A, 'SELECT count(*) FROM signal_chunks'));
+  });
+
+  test('a session recorded on room 2 while the server is down is kept, waits, and reaches room 1 after the restart', async () => {
+    await pg.stop();
+    const rec = await record(B, 'Anna de Vries', 20, 9);
+    assert.equal(rec.status, 'complete');
+    const uuid = sessionUuid(B, rec.sessionId);
+    const down = await cli(url, ['practice', 'push', '--db', B]);
+    assert.equal(down.code, 1);
+    assert.match(down.stderr, /cannot be reached .*changes are still waiting to be sent/);
+    const st = json(await cli(url, ['practice', 'status', '--db', B, '--json']));
+    assert.equal(st.reachable, false);
+    assert.ok((st.outbox as number) > 20, `outbox ${String(st.outbox)}`);
+    await pg.start();
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    const a = sessionCopy(A, uuid);
+    assert.ok(a, 'the session is on room 1');
+    assert.equal(a.session.samples, rec.samples);
+    assert.deepEqual(a, sessionCopy(B, uuid));
+    // Recorded on room 2 for the client made on room 1: one client, two sessions, on both.
+    for (const db of [A, B]) {
+      const clients = json(await cli(url, ['clients', '--db', db, '--json'])) as unknown as { name: string; sessionCount: number }[];
+      assert.deepEqual(clients.map((c) => [c.name, c.sessionCount]), [['Anna de Vries', 2]]);
+    }
+  });
+
+  test('the server killed in the middle of a push loses nothing and duplicates nothing', async () => {
+    const rec = await record(A, 'Bram Smit', 400, 11);
+    const uuid = sessionUuid(A, rec.sessionId);
+    const waiting = localCount(A, 'SELECT count(*) FROM sync_outbox');
+    assert.ok(waiting > 800, `outbox ${waiting}`);
+    // Deterministically in the middle: once 50 changes are committed, the test takes the push lock
+    // itself, so the push waits inside its next batch; then the server is killed.
+    const holder = await connectPractice(url);
+    const push = startCli(['practice', 'push', '--db', A, '--batch', '25'], { CADANS_PRACTICE_DB: url, CADANS_LANG: 'en' });
+    await push.waitForStderr(/^50 sent/m);
+    await holder.query('SELECT pg_advisory_lock($1)', [PUSH_LOCK]);
+    await pg.kill();
+    await holder.close();
+    const end = await push.exited;
+    assert.equal(end.code, 1, push.stderr());
+    const left = localCount(A, 'SELECT count(*) FROM sync_outbox');
+    assert.ok(left > 0 && left < waiting, `still waiting ${left} of ${waiting}`);
+    await pg.start();
+    const partial = await serverCounts(url, uuid);
+    assert.ok(partial.sessionChunks < 400, `chunks on the server before the resend: ${partial.sessionChunks}`);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    const full = await serverCounts(url, uuid);
+    assert.equal(full.sessionSamples, rec.samples);
+    assert.equal(full.sessionChunks, localCount(A, 'SELECT count(*) FROM signal_chunks k JOIN sessions s ON s.id = k.session_id WHERE s.uuid = ?', uuid));
+    assert.equal(full.sessionBeats, rec.beats);
+    assert.equal(full.sessions, 3);
+    assert.equal(full.clients, 2);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    assert.deepEqual(sessionCopy(B, uuid), sessionCopy(A, uuid));
+  });
+});
+
+function runNl(args: string[]): ReturnType<typeof cli> {
+  return import('../../support/runCli.js').then(({ runCli }) => runCli(args, { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'nl' } }));
+}
