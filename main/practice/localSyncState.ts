@@ -49,6 +49,8 @@ export function joinPractice(db: Db): number {
       queue('sessions', 'sessions x WHERE x.origin IS NULL');
       queue('signal_chunks', 'signal_chunks x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
       queue('beats', 'beats x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
+      queue('metric_points', 'metric_points x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
+      queue('pacer_changes', 'pacer_changes x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
       queue('markers', 'markers x');
       queue('gaps', 'gaps x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
       queue('access_log', 'access_log x');

@@ -16,6 +16,8 @@ export interface PullReport {
   sessions: number;
   signalChunks: number;
   beats: number;
+  metricPoints: number;
+  pacerChanges: number;
   markers: number;
   gaps: number;
   cursor: number;
@@ -23,7 +25,7 @@ export interface PullReport {
 
 type Row = Record<string, unknown>;
 
-const PULLED_TABLES = ['clients', 'sessions', 'signal_chunks', 'beats', 'markers', 'gaps'] as const;
+const PULLED_TABLES = ['clients', 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps'] as const;
 
 const SELECTS: Record<(typeof PULLED_TABLES)[number], string> = {
   clients: 'SELECT uuid::text, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients',
@@ -31,6 +33,8 @@ const SELECTS: Record<(typeof PULLED_TABLES)[number], string> = {
     'SELECT uuid::text, client_uuid::text, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, recorded_by FROM sessions',
   signal_chunks: 'SELECT session_uuid::text, channel, t0_sec, fs_hz, n, data, crc32 FROM signal_chunks',
   beats: 'SELECT session_uuid::text, t_sec, ibi_ms, quality, flags FROM beats',
+  metric_points: 'SELECT session_uuid::text, name, t_sec, value FROM metric_points',
+  pacer_changes: 'SELECT session_uuid::text, t_sec, settings FROM pacer_changes',
   markers: 'SELECT uuid::text, session_uuid::text, t_sec, kind, note, deleted FROM markers',
   gaps: 'SELECT uuid::text, session_uuid::text, start_sec, end_sec, reason FROM gaps',
 };
@@ -55,7 +59,7 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
     setSyncState(db, 'outbox', 'paused');
     applyClients(db, r.clients);
     applySessions(db, r.sessions);
-    applyBulk(db, r.signal_chunks, r.beats);
+    applyBulk(db, r);
     applyMarkers(db, r.markers);
     applyGaps(db, r.gaps);
     setSyncState(db, 'pull_seq', String(fetched.top));
@@ -67,6 +71,8 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
     sessions: r.sessions.length,
     signalChunks: r.signal_chunks.length,
     beats: r.beats.length,
+    metricPoints: r.metric_points.length,
+    pacerChanges: r.pacer_changes.length,
     markers: r.markers.length,
     gaps: r.gaps.length,
     cursor: fetched.top,
@@ -116,7 +122,7 @@ function applySessions(db: Db, rows: Row[]): void {
   }
 }
 
-function applyBulk(db: Db, chunks: Row[], beats: Row[]): void {
+function applyBulk(db: Db, r: Record<'signal_chunks' | 'beats' | 'metric_points' | 'pacer_changes', Row[]>): void {
   const sessionIds = new Map<string, number>();
   const sessionOf = (uuid: unknown): number => {
     const key = String(uuid);
@@ -125,11 +131,15 @@ function applyBulk(db: Db, chunks: Row[], beats: Row[]): void {
     return id;
   };
   const chunk = db.prepare('INSERT INTO signal_chunks (session_id, channel, t0_sec, fs_hz, n, data, crc32) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const c of chunks) {
+  for (const c of r.signal_chunks) {
     chunk.run(sessionOf(c.session_uuid), c.channel, c.t0_sec, c.fs_hz, c.n, c.data, c.crc32 == null ? null : Number(c.crc32));
   }
   const beat = db.prepare('INSERT INTO beats (session_id, t_sec, ibi_ms, quality, flags) VALUES (?, ?, ?, ?, ?)');
-  for (const b of beats) beat.run(sessionOf(b.session_uuid), b.t_sec, b.ibi_ms, b.quality, b.flags);
+  for (const b of r.beats) beat.run(sessionOf(b.session_uuid), b.t_sec, b.ibi_ms, b.quality, b.flags);
+  const metric = db.prepare('INSERT INTO metric_points (session_id, name, t_sec, value) VALUES (?, ?, ?, ?)');
+  for (const m of r.metric_points) metric.run(sessionOf(m.session_uuid), m.name, m.t_sec, m.value);
+  const pacer = db.prepare('INSERT INTO pacer_changes (session_id, t_sec, settings) VALUES (?, ?, ?)');
+  for (const p of r.pacer_changes) pacer.run(sessionOf(p.session_uuid), p.t_sec, p.settings);
 }
 
 function applyMarkers(db: Db, rows: Row[]): void {

@@ -1,7 +1,7 @@
 /**
  * How each synced table goes to the practice database: the local rows of an outbox run (read with
  * the uuids of what they refer to) and the idempotent multi-row upsert on the server. Append-only
- * data (signal, beats, gaps, access log) is `ON CONFLICT DO NOTHING`: a resend changes nothing.
+ * data (signal, beats, metric points, pacer changes, gaps, access log) is `ON CONFLICT DO NOTHING`: a resend changes nothing.
  * Editable records (clients, sessions, markers) are `DO UPDATE` with a new `seq`, so the other
  * workstations pull the change; a session never goes back to 'recording' and keeps its end and
  * summary once the server has them (a workstation that pulled it while it was being recorded
@@ -80,6 +80,18 @@ export const PUSH_TABLES: Record<string, PushTable> = {
         'SELECT s.uuid, b.id, b.t_sec, b.ibi_ms, b.quality, b.flags FROM beats b JOIN sessions s ON s.id = b.session_id WHERE b.id IN (?) ORDER BY b.id',
         ids,
       ),
+  },
+  metric_points: {
+    columns: ['session_uuid', 'source_id', 'name', 't_sec', 'value'],
+    key: 'session_uuid, source_id',
+    read: (db, ids) =>
+      readRows(db, 'SELECT s.uuid, p.id, p.name, p.t_sec, p.value FROM metric_points p JOIN sessions s ON s.id = p.session_id WHERE p.id IN (?) ORDER BY p.id', ids),
+  },
+  pacer_changes: {
+    columns: ['session_uuid', 'source_id', 't_sec', 'settings'],
+    key: 'session_uuid, source_id',
+    read: (db, ids) =>
+      readRows(db, 'SELECT s.uuid, p.id, p.t_sec, p.settings FROM pacer_changes p JOIN sessions s ON s.id = p.session_id WHERE p.id IN (?) ORDER BY p.id', ids),
   },
   markers: {
     columns: ['uuid', 'session_uuid', 't_sec', 'kind', 'note'],

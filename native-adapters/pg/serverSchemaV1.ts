@@ -1,8 +1,8 @@
 /**
  * Version 1 of the practice database's schema (PostgreSQL, issue 17). Every record is keyed by a
  * globally unique id, so a workstation that resends (after a lost connection, a killed push)
- * never duplicates: clients, sessions, markers and gaps by their uuid; signal chunks and beats by
- * (session uuid, their id on the recording workstation); access-log entries by their hash.
+ * never duplicates: clients, sessions, markers and gaps by their uuid; signal chunks, beats, metric
+ * points and pacer changes by (session uuid, their id on the recording workstation); access-log entries by their hash.
  *
  * `seq` (one sequence for all tables) orders the changes: a row gets a new `seq` whenever it is
  * written or changed, and workstations pull what has a `seq` above their cursor. Pushes hold a
@@ -79,6 +79,29 @@ CREATE TABLE beats (
   PRIMARY KEY (session_uuid, source_id)
 );
 CREATE INDEX beats_seq ON beats (seq);
+
+CREATE TABLE metric_points (
+  session_uuid uuid NOT NULL REFERENCES sessions (uuid),
+  source_id    bigint NOT NULL,
+  name         text NOT NULL,
+  t_sec        double precision NOT NULL,
+  value        double precision,
+  origin       text NOT NULL,
+  seq          bigint NOT NULL DEFAULT nextval('cadans_change_seq'),
+  PRIMARY KEY (session_uuid, source_id)
+);
+CREATE INDEX metric_points_seq ON metric_points (seq);
+
+CREATE TABLE pacer_changes (
+  session_uuid uuid NOT NULL REFERENCES sessions (uuid),
+  source_id    bigint NOT NULL,
+  t_sec        double precision NOT NULL,
+  settings     text NOT NULL,
+  origin       text NOT NULL,
+  seq          bigint NOT NULL DEFAULT nextval('cadans_change_seq'),
+  PRIMARY KEY (session_uuid, source_id)
+);
+CREATE INDEX pacer_changes_seq ON pacer_changes (seq);
 
 CREATE TABLE markers (
   uuid         uuid PRIMARY KEY,

@@ -5,8 +5,9 @@
  * - A globally unique id (`uuid`, UUID v4 text) on the records that are edited or referred to
  *   across workstations: clients, sessions, markers, gaps. Every new row gets one from a trigger
  *   (also rows written by code that knows nothing of sync); existing rows get one now. Signal
- *   chunks and beats are append-only parts of one session recorded on one workstation: on the
- *   server they are keyed by (session uuid, their id on the recording workstation). Access-log
+ *   chunks, beats, metric points and pacer changes are append-only parts of one session recorded
+ *   on one workstation: on the server they are keyed by (session uuid, their id on the recording
+ *   workstation). Access-log
  *   entries are keyed by their hash (the hash chain makes it unique).
  * - `sessions.origin`: NULL for a session recorded here, else the workstation that recorded it
  *   (a pulled session): a pulled session still 'recording' elsewhere is not this workstation's to
@@ -68,7 +69,7 @@ CREATE TABLE sync_outbox (
 ${UUID_TABLES.map(uuidTrigger).join('\n')}
 ALTER TABLE sessions ADD COLUMN origin TEXT;
 
-${['clients', 'sessions', 'signal_chunks', 'beats', 'markers', 'gaps', 'access_log'].map(queueInsert).join('\n')}
+${['clients', 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps', 'access_log'].map(queueInsert).join('\n')}
 ${queueUpdate('clients', 'name, date_of_birth, referral_source, complaint, notes')}
 ${queueUpdate(
   'sessions',

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { openStorage } from '../../../main/storage/storage.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 import { startCli } from '../../support/cliProcess.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
@@ -38,8 +39,8 @@ interface RecordOut {
   status: string;
 }
 
-async function record(db: string, client: string, seconds: number, seed: number): Promise<RecordOut> {
-  const r = await cli(url, ['record', '--sensor', `sim:speed=100,seed=${seed}`, '--seconds', String(seconds), '--client', client, '--db', db, '--json']);
+async function record(db: string, client: string, seconds: number, seed: number, more: string[] = []): Promise<RecordOut> {
+  const r = await cli(url, ['record', '--sensor', `sim:speed=100,seed=${seed}`, '--seconds', String(seconds), '--client', client, '--db', db, '--json', ...more]);
   assert.equal(r.code, 0, r.stderr);
   return JSON.parse(r.stdout) as RecordOut;
 }
@@ -70,7 +71,7 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
 
   let first: string;
   test('a client and a session recorded on room 1 appear on room 2 with every sample and beat', async () => {
-    const rec = await record(A, 'Anna de Vries', 30, 5);
+    const rec = await record(A, 'Anna de Vries', 30, 5, ['--pacer', '6:4-6']);
     assert.equal(rec.status, 'complete');
     first = sessionUuid(A, rec.sessionId);
     const pa = json(await cli(url, ['practice', 'push', '--db', A, '--json']));
@@ -86,6 +87,8 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     assert.equal(b.session.samples, rec.samples);
     assert.equal(b.session.beats, rec.beats);
     assert.deepEqual(b, a);
+    assert.ok(a.metrics.length > 0, 'metric points are part of what is compared');
+    assert.equal(a.session.pacer, '{"rateBpm":6,"inhaleFraction":0.4}');
     const clientsB = json(await cli(url, ['clients', '--db', B, '--json'])) as unknown as { name: string; sessionCount: number }[];
     assert.deepEqual(clientsB.map((c) => [c.name, c.sessionCount]), [['Anna de Vries', 1]]);
   });
@@ -99,6 +102,37 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     assert.deepEqual(await serverCounts(url, first), before);
     assert.equal(before.sessionSamples, localCount(A, 'SELECT samples FROM sessions WHERE uuid = ?', first));
     assert.equal(localCount(B, 'SELECT count(*) FROM signal_chunks'), localCount(A, 'SELECT count(*) FROM signal_chunks'));
+  });
+
+  test('a marker, a gap, a pacer change and a client edit made on room 1 reach room 2; a marker deleted on room 2 goes on room 1', async () => {
+    const s = openStorage(A);
+    let markerUuid: string;
+    try {
+      const sessionId = (s.db.prepare('SELECT id FROM sessions WHERE uuid = ?').get(first) as { id: number }).id;
+      const m = s.markers.add(sessionId, { tSec: 12.5, kind: 'note', note: 'zuchtte diep' });
+      s.gaps.add(sessionId, { startSec: 20, endSec: 21.5, reason: 'clip off' });
+      s.pacerChanges.add(sessionId, 15, { rateBpm: 5.5, inhaleFraction: 0.4 });
+      s.clients.update(s.sessions.require(sessionId).clientId, { complaint: 'hyperventilatie' });
+      markerUuid = (s.db.prepare('SELECT uuid FROM markers WHERE id = ?').get(m.id) as { uuid: string }).uuid;
+    } finally {
+      s.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    const pb = json(await cli(url, ['practice', 'push', '--db', B, '--json']));
+    assert.deepEqual(pb.received, { ...(pb.received as object), clients: 1, markers: 1, gaps: 1, pacerChanges: 1, sessions: 0, signalChunks: 0, beats: 0 });
+    assert.deepEqual(sessionCopy(B, first), sessionCopy(A, first));
+    const clientsB = json(await cli(url, ['clients', '--db', B, '--json'])) as unknown as { complaint: string }[];
+    assert.equal(clientsB[0]!.complaint, 'hyperventilatie');
+    const sb = openStorage(B);
+    try {
+      sb.markers.delete((sb.db.prepare('SELECT id FROM markers WHERE uuid = ?').get(markerUuid) as { id: number }).id);
+    } finally {
+      sb.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    assert.equal(sessionCopy(A, first)!.markers.length, 0);
+    assert.deepEqual(sessionCopy(B, first), sessionCopy(A, first));
   });
 
   test('a session recorded on room 2 while the server is down is kept, waits, and reaches room 1 after the restart', async () => {

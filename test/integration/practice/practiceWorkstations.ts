@@ -12,6 +12,8 @@ export interface SessionCopy {
   session: Record<string, unknown>;
   chunks: string[];
   beats: string[];
+  metrics: string[];
+  pacer: string[];
   markers: string[];
   gaps: string[];
 }
@@ -35,6 +37,8 @@ export function sessionCopy(file: string, uuid: string): SessionCopy | null {
       session: row,
       chunks: all('SELECT channel, t0_sec, fs_hz, n, data, crc32 FROM signal_chunks WHERE session_id = ? ORDER BY channel, t0_sec'),
       beats: all('SELECT t_sec, ibi_ms, quality, flags FROM beats WHERE session_id = ? ORDER BY t_sec, id'),
+      metrics: all('SELECT name, t_sec, value FROM metric_points WHERE session_id = ? ORDER BY name, t_sec, id'),
+      pacer: all('SELECT t_sec, settings FROM pacer_changes WHERE session_id = ? ORDER BY t_sec, id'),
       markers: all('SELECT uuid, t_sec, kind, note FROM markers WHERE session_id = ? ORDER BY uuid'),
       gaps: all('SELECT uuid, start_sec, end_sec, reason FROM gaps WHERE session_id = ? ORDER BY uuid'),
     };
@@ -66,7 +70,7 @@ export async function serverCounts(url: string, sessionUuid?: string): Promise<R
   const conn = await connectPractice(url);
   try {
     const out: Record<string, number> = {};
-    for (const t of ['clients', 'sessions', 'signal_chunks', 'beats', 'markers', 'gaps', 'access_log']) {
+    for (const t of ['clients', 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps', 'access_log']) {
       out[t] = Number((await conn.query<{ n: string }>(`SELECT count(*)::text AS n FROM ${t}`))[0].n);
     }
     if (sessionUuid) {
