@@ -1,0 +1,37 @@
+/**
+ * `cadans record` in practice mode (CADANS_PRACTICE_DB set): once the session is stored locally,
+ * send what waits and take in what the other workstations wrote — one line on stderr either way.
+ * Best effort: the recording is already safe in the local file, so an unreachable server (or a
+ * bad URL) only says that the changes wait; the command's exit code and output are unchanged.
+ */
+import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { safeMessage } from '../../shared/text/safeText.js';
+import { cliText } from './cliText.js';
+
+export async function syncAfterRecord(db: Db, locale: Locale, say: (line: string) => void): Promise<void> {
+  // Without practice mode nothing is loaded (pg included).
+  if (!process.env.CADANS_PRACTICE_DB?.trim()) return;
+  const { PracticeError, practiceUrlFromEnv, syncPractice } = await import('../practice/practiceSync.js');
+  const { outboxSize } = await import('../practice/localSyncState.js');
+  const { practiceMessage } = await import('./practiceCommand.js');
+  let url: string | null;
+  try {
+    url = practiceUrlFromEnv();
+  } catch (e) {
+    if (e instanceof PracticeError) say(cliText(locale, 'practice.afterRecord', { result: practiceMessage(locale, e) }));
+    return;
+  }
+  if (url === null) return;
+  let result: string;
+  try {
+    const r = await syncPractice(db, url, { connectTimeoutMs: 3000 });
+    const p = r.pull;
+    const received = p.clients + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
+    result = cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) });
+  } catch (e) {
+    const why = e instanceof PracticeError ? practiceMessage(locale, e) : (e as Error).message;
+    result = `${why}; ${cliText(locale, 'practice.stillWaiting', { waiting: String(outboxSize(db)) })}`;
+  }
+  say(safeMessage(cliText(locale, 'practice.afterRecord', { result })));
+}
