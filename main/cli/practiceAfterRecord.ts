@@ -27,7 +27,7 @@ export async function syncAfterRecord(db: Db, locale: Locale, say: (line: string
   try {
     const r = await syncPractice(db, url, { connectTimeoutMs: 3000 });
     const p = r.pull;
-    const received = p.clients + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
+    const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
     result = cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) });
   } catch (e) {
     const why = e instanceof PracticeError ? practiceMessage(locale, e) : (e as Error).message;

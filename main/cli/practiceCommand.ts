@@ -65,7 +65,7 @@ export const practiceCommand: CliCommand = {
             onBatch: (sent, waiting) => process.stderr.write(cliText(locale, 'practice.pushProgress', { sent: String(sent), waiting: String(waiting) }) + '\n'),
           });
           const p = r.pull;
-          const received = p.clients + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
+          const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
           if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting }) + '\n');
           else process.stdout.write(cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) }) + '\n');
           return r.waiting === 0 ? 0 : 1;

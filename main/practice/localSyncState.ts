@@ -46,6 +46,7 @@ export function joinPractice(db: Db): number {
         db.prepare(`INSERT INTO sync_outbox (tbl, row_id, op) SELECT '${tbl}', x.id, 'upsert' FROM ${from} ORDER BY x.id`).run();
       };
       queue('clients', 'clients x');
+      for (const t of ['courses', 'goals', 'questionnaire_scores', 'running_log', 'prescriptions']) queue(t, `${t} x`);
       queue('sessions', 'sessions x WHERE x.origin IS NULL');
       queue('signal_chunks', 'signal_chunks x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');
       queue('beats', 'beats x JOIN sessions s ON s.id = x.session_id WHERE s.origin IS NULL');

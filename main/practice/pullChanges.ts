@@ -10,9 +10,12 @@
 import type { PracticeConnection } from '../../native-adapters/pg/practiceConnection.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, setSyncState, workstationId } from './localSyncState.js';
+import { RECORD_TABLES, type RecordTable } from './recordTables.js';
 
 export interface PullReport {
   clients: number;
+  /** Courses, goals, questionnaire results, running-log entries and prescriptions. */
+  records: number;
   sessions: number;
   signalChunks: number;
   beats: number;
@@ -25,12 +28,21 @@ export interface PullReport {
 
 type Row = Record<string, unknown>;
 
-const PULLED_TABLES = ['clients', 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps'] as const;
+type Pulled = 'clients' | RecordTable['table'] | 'sessions' | 'signal_chunks' | 'beats' | 'metric_points' | 'pacer_changes' | 'markers' | 'gaps';
 
-const SELECTS: Record<(typeof PULLED_TABLES)[number], string> = {
+/** In dependency order: a row's client, course and session come before it. */
+const PULLED_TABLES: readonly Pulled[] = ['clients', ...RECORD_TABLES.map((t) => t.table), 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps'];
+
+const SELECTS: Record<Pulled, string> = {
+  ...(Object.fromEntries(
+    RECORD_TABLES.map((t) => [
+      t.table,
+      `SELECT uuid::text, client_uuid::text, ${t.course ? 'course_uuid::text, ' : ''}${t.columns.join(', ')}, deleted FROM ${t.table}`,
+    ]),
+  ) as Record<RecordTable['table'], string>),
   clients: 'SELECT uuid::text, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients',
   sessions:
-    'SELECT uuid::text, client_uuid::text, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, recorded_by FROM sessions',
+    'SELECT uuid::text, client_uuid::text, course_uuid::text, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, recorded_by FROM sessions',
   signal_chunks: 'SELECT session_uuid::text, channel, t0_sec, fs_hz, n, data, crc32 FROM signal_chunks',
   beats: 'SELECT session_uuid::text, t_sec, ibi_ms, quality, flags FROM beats',
   metric_points: 'SELECT session_uuid::text, name, t_sec, value FROM metric_points',
@@ -43,7 +55,7 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
   const me = workstationId(db);
   const cursor = Number(getSyncState(db, 'pull_seq') ?? '0');
   const fetched = await conn.transaction(async () => {
-    const out: Partial<Record<(typeof PULLED_TABLES)[number], Row[]>> = {};
+    const out: Partial<Record<Pulled, Row[]>> = {};
     let top = cursor;
     for (const t of PULLED_TABLES) {
       out[t] = await conn.query(`${SELECTS[t]} WHERE seq > $1 AND origin <> $2 ORDER BY seq`, [cursor, me]);
@@ -52,12 +64,13 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
     }
     const a = await conn.query<{ m: string | null }>('SELECT max(seq)::text AS m FROM access_log WHERE seq > $1', [cursor]);
     if (a[0]?.m != null) top = Math.max(top, Number(a[0].m));
-    return { rows: out as Record<(typeof PULLED_TABLES)[number], Row[]>, top };
+    return { rows: out as Record<Pulled, Row[]>, top };
   }, 'repeatable read');
   const r = fetched.rows;
   db.transaction(() => {
     setSyncState(db, 'outbox', 'paused');
     applyClients(db, r.clients);
+    for (const t of RECORD_TABLES) applyRecords(db, t, r[t.table]);
     applySessions(db, r.sessions);
     applyBulk(db, r);
     applyMarkers(db, r.markers);
@@ -68,6 +81,7 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
   }).immediate();
   return {
     clients: r.clients.length,
+    records: RECORD_TABLES.reduce((n, t) => n + r[t.table].length, 0),
     sessions: r.sessions.length,
     signalChunks: r.signal_chunks.length,
     beats: r.beats.length,
@@ -79,15 +93,40 @@ export async function pullChanges(db: Db, conn: PracticeConnection): Promise<Pul
   };
 }
 
-function localId(db: Db, table: 'clients' | 'sessions' | 'markers' | 'gaps', uuid: unknown): number | undefined {
+function localId(db: Db, table: 'clients' | 'sessions' | 'markers' | 'gaps' | RecordTable['table'], uuid: unknown): number | undefined {
   const r = db.prepare(`SELECT id FROM ${table} WHERE uuid = ?`).get(String(uuid)) as { id: number } | undefined;
   return r?.id;
 }
 
-function requireId(db: Db, table: 'clients' | 'sessions', uuid: unknown): number {
+function requireId(db: Db, table: 'clients' | 'sessions' | 'courses', uuid: unknown): number {
   const id = localId(db, table, uuid);
-  if (id === undefined) throw new Error(`the practice database refers to ${table === 'clients' ? 'a client' : 'a session'} ${String(uuid)} this workstation never received`);
+  if (id === undefined) throw new Error(`the practice database refers to a row of ${table} (${String(uuid)}) this workstation never received`);
   return id;
+}
+
+/** The local course of a course uuid (null stays null). */
+function courseId(db: Db, uuid: unknown): number | null {
+  return uuid == null ? null : requireId(db, 'courses', uuid);
+}
+
+/** Courses, goals, questionnaire results, running log, prescriptions: insert, replace or delete by uuid. */
+function applyRecords(db: Db, t: RecordTable, rows: Row[]): void {
+  const cols = ['client_id', ...(t.course ? ['course_id'] : []), ...t.columns];
+  const insert = db.prepare(`INSERT INTO ${t.table} (uuid, ${cols.join(', ')}) VALUES (@uuid, ${cols.map((c) => `@${c}`).join(', ')})`);
+  const update = db.prepare(`UPDATE ${t.table} SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
+  const remove = db.prepare(`DELETE FROM ${t.table} WHERE id = ?`);
+  for (const row of rows) {
+    const id = localId(db, t.table, row.uuid);
+    if (row.deleted) {
+      if (id !== undefined) remove.run(id);
+      continue;
+    }
+    const values: Record<string, unknown> = { uuid: row.uuid, client_id: requireId(db, 'clients', row.client_uuid) };
+    if (t.course) values.course_id = courseId(db, row.course_uuid);
+    for (const c of t.columns) values[c] = row[c];
+    if (id === undefined) insert.run(values);
+    else update.run({ ...values, id });
+  }
 }
 
 function applyClients(db: Db, rows: Row[]): void {
@@ -104,18 +143,18 @@ function applyClients(db: Db, rows: Row[]): void {
 
 function applySessions(db: Db, rows: Row[]): void {
   const insert = db.prepare(
-    `INSERT INTO sessions (uuid, client_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, origin)
-     VALUES (@uuid, @client_id, @type, @sensor_spec, @sensor_info, @pacer, @started_at, @ended_at, @status, @fs_hz, @summary, @notes, @recorded_by)`,
+    `INSERT INTO sessions (uuid, client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, origin)
+     VALUES (@uuid, @client_id, @course_id, @type, @sensor_spec, @sensor_info, @pacer, @started_at, @ended_at, @status, @fs_hz, @summary, @notes, @recorded_by)`,
   );
   // A session's status never goes back to 'recording' here (it may have been marked interrupted locally).
   const update = db.prepare(
-    `UPDATE sessions SET client_id = @client_id, type = @type, sensor_spec = @sensor_spec, sensor_info = @sensor_info, pacer = @pacer,
+    `UPDATE sessions SET client_id = @client_id, course_id = @course_id, type = @type, sensor_spec = @sensor_spec, sensor_info = @sensor_info, pacer = @pacer,
        started_at = @started_at, ended_at = coalesce(@ended_at, ended_at),
        status = CASE WHEN @status = 'recording' THEN status ELSE @status END,
        fs_hz = coalesce(@fs_hz, fs_hz), summary = coalesce(@summary, summary), notes = @notes WHERE id = @id`,
   );
   for (const s of rows) {
-    const values = { ...s, client_id: requireId(db, 'clients', s.client_uuid) };
+    const values = { ...s, client_id: requireId(db, 'clients', s.client_uuid), course_id: courseId(db, s.course_uuid) };
     const id = localId(db, 'sessions', s.uuid);
     if (id === undefined) insert.run(values);
     else update.run({ ...values, id });

@@ -10,6 +10,7 @@ import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/prac
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { setSyncState, workstationId } from './localSyncState.js';
 import { PUSH_TABLES, upsertSql } from './pushTables.js';
+import { DELETABLE_TABLES } from './recordTables.js';
 
 export interface OutboxEntry {
   id: number;
@@ -72,9 +73,9 @@ function runsOf(entries: OutboxEntry[]): OutboxEntry[][] {
 async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], me: string): Promise<void> {
   const tbl = run[0].tbl;
   if (run[0].op === 'delete') {
-    if (tbl !== 'markers') throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
+    if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
     const uuids = run.map((e) => e.uuid).filter((u): u is string => u !== null);
-    await conn.query("UPDATE markers SET deleted = true, origin = $2, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])", [
+    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
       `{${uuids.join(',')}}`,
       me,
     ]);

@@ -9,6 +9,7 @@
  */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SqlValue } from '../../native-adapters/pg/practiceConnection.js';
+import { RECORD_TABLES, type RecordTable } from './recordTables.js';
 
 export interface PushTable {
   /** Columns on the server, in the order `read` gives them (then `origin`). */
@@ -33,6 +34,22 @@ function readRows(db: Db, sql: string, ids: readonly number[]): SqlValue[][] {
 
 const bump = "origin = EXCLUDED.origin, seq = nextval('cadans_change_seq')";
 
+/** A client-record table: uuid, client (and course) uuid, its columns; an edit replaces the row. */
+function recordPushTable(t: RecordTable): PushTable {
+  const refs = t.course ? ['client_uuid', 'course_uuid'] : ['client_uuid'];
+  const set = [...refs, ...t.columns].map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  const courseJoin = t.course ? ' LEFT JOIN courses co ON co.id = x.course_id' : '';
+  const sql =
+    `SELECT x.uuid, c.uuid${t.course ? ', co.uuid' : ''}, ${t.columns.map((col) => `x.${col}`).join(', ')} FROM ${t.table} x ` +
+    `JOIN clients c ON c.id = x.client_id${courseJoin} WHERE x.id IN (?) ORDER BY x.id`;
+  return {
+    columns: ['uuid', ...refs, ...t.columns],
+    key: 'uuid',
+    update: `${set}, deleted = false, ${bump}`,
+    read: (db, ids) => readRows(db, sql, ids),
+  };
+}
+
 export const PUSH_TABLES: Record<string, PushTable> = {
   clients: {
     columns: ['uuid', 'name', 'date_of_birth', 'referral_source', 'complaint', 'notes', 'created_at'],
@@ -43,11 +60,12 @@ export const PUSH_TABLES: Record<string, PushTable> = {
     read: (db, ids) =>
       readRows(db, 'SELECT uuid, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients WHERE id IN (?) ORDER BY id', ids),
   },
+  ...Object.fromEntries(RECORD_TABLES.map((t) => [t.table, recordPushTable(t)])),
   sessions: {
-    columns: ['uuid', 'client_uuid', 'type', 'sensor_spec', 'sensor_info', 'pacer', 'started_at', 'ended_at', 'status', 'fs_hz', 'summary', 'notes', 'recorded_by'],
+    columns: ['uuid', 'client_uuid', 'course_uuid', 'type', 'sensor_spec', 'sensor_info', 'pacer', 'started_at', 'ended_at', 'status', 'fs_hz', 'summary', 'notes', 'recorded_by'],
     key: 'uuid',
     update:
-      'client_uuid = EXCLUDED.client_uuid, type = EXCLUDED.type, sensor_spec = EXCLUDED.sensor_spec, sensor_info = EXCLUDED.sensor_info, ' +
+      'client_uuid = EXCLUDED.client_uuid, course_uuid = EXCLUDED.course_uuid, type = EXCLUDED.type, sensor_spec = EXCLUDED.sensor_spec, sensor_info = EXCLUDED.sensor_info, ' +
       'pacer = EXCLUDED.pacer, started_at = EXCLUDED.started_at, ' +
       "status = CASE WHEN EXCLUDED.status = 'recording' THEN sessions.status ELSE EXCLUDED.status END, " +
       'ended_at = coalesce(EXCLUDED.ended_at, sessions.ended_at), fs_hz = coalesce(EXCLUDED.fs_hz, sessions.fs_hz), ' +
@@ -55,9 +73,9 @@ export const PUSH_TABLES: Record<string, PushTable> = {
     read: (db, ids) =>
       readRows(
         db,
-        `SELECT s.uuid, c.uuid, s.type, s.sensor_spec, s.sensor_info, s.pacer, s.started_at, s.ended_at, s.status, s.fs_hz, s.summary, s.notes,
+        `SELECT s.uuid, c.uuid, co.uuid, s.type, s.sensor_spec, s.sensor_info, s.pacer, s.started_at, s.ended_at, s.status, s.fs_hz, s.summary, s.notes,
            coalesce(s.origin, (SELECT value FROM sync_state WHERE key = 'workstation_id'))
-         FROM sessions s JOIN clients c ON c.id = s.client_id WHERE s.id IN (?) ORDER BY s.id`,
+         FROM sessions s JOIN clients c ON c.id = s.client_id LEFT JOIN courses co ON co.id = s.course_id WHERE s.id IN (?) ORDER BY s.id`,
         ids,
       ),
   },

@@ -14,7 +14,7 @@ export interface ServerMigration {
 }
 
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
-  { version: 1, description: 'clients, sessions with summaries, signal chunks, beats, metric points, pacer changes, markers, gaps, access log; one change sequence', sql: SERVER_SCHEMA_V1 },
+  { version: 1, description: 'clients, courses, goals, questionnaires, running log, prescriptions, sessions with summaries, signal chunks, beats, metric points, pacer changes, markers, gaps, access log; one change sequence', sql: SERVER_SCHEMA_V1 },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version;

@@ -1,7 +1,8 @@
 /**
  * Version 1 of the practice database's schema (PostgreSQL, issue 17). Every record is keyed by a
  * globally unique id, so a workstation that resends (after a lost connection, a killed push)
- * never duplicates: clients, sessions, markers and gaps by their uuid; signal chunks, beats, metric
+ * never duplicates: clients, courses, goals, questionnaire results, running-log entries,
+ * prescriptions, sessions, markers and gaps by their uuid; signal chunks, beats, metric
  * points and pacer changes by (session uuid, their id on the recording workstation); access-log entries by their hash.
  *
  * `seq` (one sequence for all tables) orders the changes: a row gets a new `seq` whenever it is
@@ -31,9 +32,102 @@ CREATE TABLE clients (
 CREATE INDEX clients_seq ON clients (seq);
 CREATE INDEX clients_name ON clients (lower(name));
 
+-- The client record: courses, goals, questionnaire results, running log, prescriptions. An edit
+-- replaces the row (new seq); a deletion keeps the row as deleted, so other workstations delete theirs.
+CREATE TABLE courses (
+  uuid                  uuid PRIMARY KEY,
+  client_uuid           uuid NOT NULL REFERENCES clients (uuid),
+  start_date            text NOT NULL,
+  intake_date           text,
+  mid_evaluation_date   text,
+  final_evaluation_date text,
+  notes                 text NOT NULL DEFAULT '',
+  created_at            text NOT NULL,
+  deleted               boolean NOT NULL DEFAULT false,
+  origin                text NOT NULL,
+  seq                   bigint NOT NULL DEFAULT nextval('cadans_change_seq')
+);
+CREATE INDEX courses_seq ON courses (seq);
+CREATE INDEX courses_client ON courses (client_uuid, start_date);
+
+CREATE TABLE goals (
+  uuid        uuid PRIMARY KEY,
+  client_uuid uuid NOT NULL REFERENCES clients (uuid),
+  course_uuid uuid REFERENCES courses (uuid),
+  text        text NOT NULL,
+  status      text NOT NULL,
+  set_date    text NOT NULL,
+  target_date text,
+  closed_date text,
+  created_at  text NOT NULL,
+  deleted     boolean NOT NULL DEFAULT false,
+  origin      text NOT NULL,
+  seq         bigint NOT NULL DEFAULT nextval('cadans_change_seq')
+);
+CREATE INDEX goals_seq ON goals (seq);
+CREATE INDEX goals_client ON goals (client_uuid, set_date);
+
+CREATE TABLE questionnaire_scores (
+  uuid        uuid PRIMARY KEY,
+  client_uuid uuid NOT NULL REFERENCES clients (uuid),
+  course_uuid uuid REFERENCES courses (uuid),
+  instrument  text NOT NULL,
+  moment      text NOT NULL,
+  date        text NOT NULL,
+  scores      text NOT NULL,
+  items       text,
+  notes       text NOT NULL DEFAULT '',
+  created_at  text NOT NULL,
+  deleted     boolean NOT NULL DEFAULT false,
+  origin      text NOT NULL,
+  seq         bigint NOT NULL DEFAULT nextval('cadans_change_seq')
+);
+CREATE INDEX questionnaire_scores_seq ON questionnaire_scores (seq);
+CREATE INDEX questionnaire_scores_client ON questionnaire_scores (client_uuid, instrument, date);
+
+CREATE TABLE running_log (
+  uuid               uuid PRIMARY KEY,
+  client_uuid        uuid NOT NULL REFERENCES clients (uuid),
+  course_uuid        uuid REFERENCES courses (uuid),
+  date               text NOT NULL,
+  intervals          text NOT NULL DEFAULT '[]',
+  continuous_run_min double precision,
+  borg               integer,
+  hr_avg_bpm         double precision,
+  hr_max_bpm         double precision,
+  notes              text NOT NULL DEFAULT '',
+  created_at         text NOT NULL,
+  deleted            boolean NOT NULL DEFAULT false,
+  origin             text NOT NULL,
+  seq                bigint NOT NULL DEFAULT nextval('cadans_change_seq')
+);
+CREATE INDEX running_log_seq ON running_log (seq);
+CREATE INDEX running_log_client ON running_log (client_uuid, date);
+
+CREATE TABLE prescriptions (
+  uuid            uuid PRIMARY KEY,
+  client_uuid     uuid NOT NULL REFERENCES clients (uuid),
+  date            text NOT NULL,
+  rate_bpm        double precision NOT NULL,
+  ratio           text NOT NULL,
+  inhale_fraction double precision NOT NULL,
+  hold_in_sec     double precision NOT NULL DEFAULT 0,
+  hold_out_sec    double precision NOT NULL DEFAULT 0,
+  minutes         double precision NOT NULL,
+  times_per_day   integer NOT NULL,
+  lang            text NOT NULL,
+  created_at      text NOT NULL,
+  deleted         boolean NOT NULL DEFAULT false,
+  origin          text NOT NULL,
+  seq             bigint NOT NULL DEFAULT nextval('cadans_change_seq')
+);
+CREATE INDEX prescriptions_seq ON prescriptions (seq);
+CREATE INDEX prescriptions_client ON prescriptions (client_uuid, date);
+
 CREATE TABLE sessions (
   uuid        uuid PRIMARY KEY,
   client_uuid uuid NOT NULL REFERENCES clients (uuid),
+  course_uuid uuid REFERENCES courses (uuid),
   type        text NOT NULL,
   sensor_spec text NOT NULL DEFAULT '',
   sensor_info text NOT NULL DEFAULT '{}',

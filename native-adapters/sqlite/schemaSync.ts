@@ -3,7 +3,8 @@
  * a practice database (PostgreSQL) while it keeps recording to this file first.
  *
  * - A globally unique id (`uuid`, UUID v4 text) on the records that are edited or referred to
- *   across workstations: clients, sessions, markers, gaps. Every new row gets one from a trigger
+ *   across workstations: clients, courses, goals, questionnaire results, running log,
+ *   prescriptions, sessions, markers, gaps. Every new row gets one from a trigger
  *   (also rows written by code that knows nothing of sync); existing rows get one now. Signal
  *   chunks, beats, metric points and pacer changes are append-only parts of one session recorded
  *   on one workstation: on the server they are keyed by (session uuid, their id on the recording
@@ -28,7 +29,7 @@ const UUID_V4 = `lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4' |
 const QUEUING = "(SELECT value FROM sync_state WHERE key = 'outbox') = 'on'";
 
 /** The tables whose rows carry a uuid (the order is the order existing rows are queued in). */
-export const UUID_TABLES = ['clients', 'sessions', 'markers', 'gaps'] as const;
+export const UUID_TABLES = ['clients', 'courses', 'goals', 'questionnaire_scores', 'running_log', 'prescriptions', 'sessions', 'markers', 'gaps'] as const;
 
 function uuidTrigger(table: string): string {
   return `ALTER TABLE ${table} ADD COLUMN uuid TEXT;
@@ -51,6 +52,12 @@ function queueUpdate(table: string, columns: string, when = ''): string {
 END;`;
 }
 
+function queueDelete(table: string): string {
+  return `CREATE TRIGGER ${table}_outbox_delete AFTER DELETE ON ${table} WHEN ${QUEUING} BEGIN
+  INSERT INTO sync_outbox (tbl, row_id, op, uuid) VALUES ('${table}', OLD.id, 'delete', OLD.uuid);
+END;`;
+}
+
 export const SCHEMA_SYNC = `CREATE TABLE sync_state (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -69,15 +76,18 @@ CREATE TABLE sync_outbox (
 ${UUID_TABLES.map(uuidTrigger).join('\n')}
 ALTER TABLE sessions ADD COLUMN origin TEXT;
 
-${['clients', 'sessions', 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps', 'access_log'].map(queueInsert).join('\n')}
+${[...UUID_TABLES, 'signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'access_log'].map(queueInsert).join('\n')}
 ${queueUpdate('clients', 'name, date_of_birth, referral_source, complaint, notes')}
+${queueUpdate('courses', 'start_date, intake_date, mid_evaluation_date, final_evaluation_date, notes')}
+${queueUpdate('goals', 'course_id, text, status, set_date, target_date, closed_date')}
+${queueUpdate('questionnaire_scores', 'course_id, moment, date, scores, items, notes')}
+${queueUpdate('running_log', 'course_id, date, intervals, continuous_run_min, borg, hr_avg_bpm, hr_max_bpm, notes')}
+${queueUpdate('prescriptions', 'date, rate_bpm, ratio, inhale_fraction, hold_in_sec, hold_out_sec, minutes, times_per_day, lang')}
 ${queueUpdate(
   'sessions',
-  'client_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes',
+  'client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes',
   // A pulled session found without its recorder here is not this workstation's to interrupt.
   " AND NOT (NEW.origin IS NOT NULL AND OLD.status = 'recording' AND NEW.status = 'interrupted')",
 )}
 ${queueUpdate('markers', 't_sec, kind, note')}
-CREATE TRIGGER markers_outbox_delete AFTER DELETE ON markers WHEN ${QUEUING} BEGIN
-  INSERT INTO sync_outbox (tbl, row_id, op, uuid) VALUES ('markers', OLD.id, 'delete', OLD.uuid);
-END;`;
+${['markers', 'goals', 'questionnaire_scores', 'running_log'].map(queueDelete).join('\n')}`;

@@ -13,7 +13,7 @@ import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../suppor
 import { startCli } from '../../support/cliProcess.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { PUSH_LOCK } from '../../../native-adapters/pg/serverMigrations.js';
-import { cli, localCount, serverCounts, sessionCopy, sessionUuid } from './practiceWorkstations.js';
+import { clientRecord, cli, localCount, serverCounts, sessionCopy, sessionUuid } from './practiceWorkstations.js';
 
 const skip = pgSkipReason();
 const dir = mkdtempSync(join(tmpdir(), 'cadans-practice-'));
@@ -139,6 +139,46 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
     assert.equal(sessionCopy(A, first)!.markers.length, 0);
     assert.deepEqual(sessionCopy(B, first), sessionCopy(A, first));
+  });
+
+  /** The day the client-record entries below are made (dates are checked against it). */
+  const NOW = new Date('2026-11-21T10:00:00Z');
+  test("the client's record — course, goal, questionnaire, running log, prescription — made on room 2 reaches room 1; edits and deletions follow", async () => {
+    const sb = openStorage(B);
+    try {
+      const client = sb.clients.findByName('Anna de Vries')[0]!;
+      const course = sb.courses.create({ clientId: client.id, startDate: '2026-11-02', intakeDate: '2026-11-02', notes: 'traject na burn-out' }, NOW);
+      sb.goals.create({ clientId: client.id, courseId: course.id, text: 'drie keer per week 20 min hardlopen', setDate: '2026-11-02', targetDate: '2027-01-15' }, NOW);
+      sb.questionnaires.create({ clientId: client.id, courseId: course.id, instrument: 'nq', moment: 'intake', date: '2026-11-02', scores: { total: 31 } }, NOW);
+      sb.runningLog.create({ clientId: client.id, courseId: course.id, date: '2026-11-05', continuousRunMin: 12, borg: 13, hrAvgBpm: 141, notes: 'rustig tempo' }, NOW);
+      sb.prescriptions.create({ clientId: client.id, date: '2026-11-02', rateBpm: 6, ratio: '4:6', inhaleFraction: 0.4, holdInSec: 0, holdOutSec: 0, minutes: 10, timesPerDay: 2, lang: 'nl' }, NOW);
+      const sessionId = (sb.db.prepare('SELECT id FROM sessions WHERE uuid = ?').get(first) as { id: number }).id;
+      sb.sessions.update(sessionId, { courseId: course.id });
+    } finally {
+      sb.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    const pa = json(await cli(url, ['practice', 'push', '--db', A, '--json']));
+    assert.equal((pa.received as { records: number }).records, 5);
+    const onA = clientRecord(A, 'Anna de Vries');
+    assert.deepEqual(onA, clientRecord(B, 'Anna de Vries'));
+    for (const t of ['courses', 'goals', 'questionnaire_scores', 'running_log', 'prescriptions']) assert.equal(onA[t]!.length, 1, t);
+    assert.match(onA.sessions![0]!, /"course_uuid":"[0-9a-f-]{36}"/, 'the session is in the course on room 1 too');
+    // Edited and deleted on room 1, followed on room 2.
+    const sa = openStorage(A);
+    try {
+      const goal = (sa.db.prepare('SELECT id FROM goals').get() as { id: number }).id;
+      sa.goals.setStatus(goal, 'achieved', '2026-11-20', NOW);
+      sa.questionnaires.delete((sa.db.prepare('SELECT id FROM questionnaire_scores').get() as { id: number }).id);
+    } finally {
+      sa.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    const onB = clientRecord(B, 'Anna de Vries');
+    assert.deepEqual(onB, clientRecord(A, 'Anna de Vries'));
+    assert.equal(onB.questionnaire_scores!.length, 0);
+    assert.match(onB.goals![0]!, /"status":"achieved","set_date":"2026-11-02","target_date":"2027-01-15","closed_date":"2026-11-20"/);
   });
 
   test('a session recorded on room 2 while the server is down is kept, waits, and reaches room 1 after the restart', async () => {

@@ -1,5 +1,6 @@
 // Helpers for the practice-mode integration tests: two workstations are two local SQLite files
 // driven by separate `cadans` processes; their records are compared through their uuids.
+import { RECORD_TABLES } from '../../../main/practice/recordTables.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
@@ -81,5 +82,29 @@ export async function serverCounts(url: string, sessionUuid?: string): Promise<R
     return out;
   } finally {
     await conn.close();
+  }
+}
+
+/** A client's whole record in workstation database `file` by uuid: every client-record table, and the sessions' courses. */
+export function clientRecord(file: string, clientName: string): Record<string, string[]> {
+  const s = openStorage(file, { readonly: true });
+  try {
+    const client = s.db.prepare('SELECT id, uuid, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients WHERE name = ?').get(clientName) as
+      | Record<string, unknown>
+      | undefined;
+    if (!client) return {};
+    const out: Record<string, string[]> = { client: [JSON.stringify({ ...client, id: undefined })] };
+    for (const t of RECORD_TABLES) {
+      const course = t.course ? ', (SELECT uuid FROM courses co WHERE co.id = x.course_id) AS course_uuid' : '';
+      out[t.table] = (s.db.prepare(`SELECT x.uuid${course}, ${t.columns.map((c) => `x.${c}`).join(', ')} FROM ${t.table} x WHERE x.client_id = ? ORDER BY x.uuid`).all(client.id) as unknown[]).map((r) =>
+        JSON.stringify(r),
+      );
+    }
+    out.sessions = (s.db.prepare('SELECT s.uuid, co.uuid AS course_uuid FROM sessions s LEFT JOIN courses co ON co.id = s.course_id WHERE s.client_id = ? ORDER BY s.uuid').all(client.id) as unknown[]).map((r) =>
+      JSON.stringify(r),
+    );
+    return out;
+  } finally {
+    s.close();
   }
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
+import { UUID_TABLES } from '../../../native-adapters/sqlite/schemaSync.js';
 
 const made: string[] = [];
 
@@ -111,5 +112,7 @@ export function undoSyncSchema(db: ReturnType<typeof openDatabase>): void {
     .all() as { type: string; name: string }[];
   for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);
   db.exec('DROP TABLE sync_outbox; DROP TABLE sync_state; ALTER TABLE sessions DROP COLUMN origin');
-  for (const t of ['clients', 'sessions', 'markers', 'gaps']) db.exec(`ALTER TABLE ${t} DROP COLUMN uuid`);
+  for (const t of UUID_TABLES) {
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t)) db.exec(`ALTER TABLE ${t} DROP COLUMN uuid`);
+  }
 }
