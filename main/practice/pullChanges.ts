@@ -146,11 +146,11 @@ function applySessions(db: Db, rows: Row[]): void {
     `INSERT INTO sessions (uuid, client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, origin)
      VALUES (@uuid, @client_id, @course_id, @type, @sensor_spec, @sensor_info, @pacer, @started_at, @ended_at, @status, @fs_hz, @summary, @notes, @recorded_by)`,
   );
-  // A session's status never goes back to 'recording' here (it may have been marked interrupted locally).
+  // A session's status never goes back to 'recording' here (it may have been marked interrupted locally); 'complete' is final.
   const update = db.prepare(
     `UPDATE sessions SET client_id = @client_id, course_id = @course_id, type = @type, sensor_spec = @sensor_spec, sensor_info = @sensor_info, pacer = @pacer,
        started_at = @started_at, ended_at = coalesce(@ended_at, ended_at),
-       status = CASE WHEN @status = 'recording' THEN status ELSE @status END,
+       status = CASE WHEN @status = 'recording' OR status = 'complete' THEN status ELSE @status END,
        fs_hz = coalesce(@fs_hz, fs_hz), summary = coalesce(@summary, summary), notes = @notes WHERE id = @id`,
   );
   for (const s of rows) {

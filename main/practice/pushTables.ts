@@ -3,9 +3,10 @@
  * the uuids of what they refer to) and the idempotent multi-row upsert on the server. Append-only
  * data (signal, beats, metric points, pacer changes, gaps, access log) is `ON CONFLICT DO NOTHING`: a resend changes nothing.
  * Editable records (clients, sessions, markers) are `DO UPDATE` with a new `seq`, so the other
- * workstations pull the change; a session never goes back to 'recording' and keeps its end and
- * summary once the server has them (a workstation that pulled it while it was being recorded
- * and then edited its notes cannot undo the ending).
+ * workstations pull the change. A session's status, end, rate and summary are taken only from the
+ * workstation that recorded it, its status never goes back to 'recording' and 'complete' is final
+ * (a workstation that pulled it while it was being recorded and then edited its notes cannot undo
+ * the ending).
  */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SqlValue } from '../../native-adapters/pg/practiceConnection.js';
@@ -33,6 +34,9 @@ function readRows(db: Db, sql: string, ids: readonly number[]): SqlValue[][] {
 }
 
 const bump = "origin = EXCLUDED.origin, seq = nextval('cadans_change_seq')";
+
+/** The session is sent by a workstation that did not record it: its status, end and summary are not that one's to change. */
+const NOT_RECORDER = 'EXCLUDED.recorded_by <> EXCLUDED.origin';
 
 /** A client-record table: uuid, client (and course) uuid, its columns; an edit replaces the row. */
 function recordPushTable(t: RecordTable): PushTable {
@@ -67,9 +71,11 @@ export const PUSH_TABLES: Record<string, PushTable> = {
     update:
       'client_uuid = EXCLUDED.client_uuid, course_uuid = EXCLUDED.course_uuid, type = EXCLUDED.type, sensor_spec = EXCLUDED.sensor_spec, sensor_info = EXCLUDED.sensor_info, ' +
       'pacer = EXCLUDED.pacer, started_at = EXCLUDED.started_at, ' +
-      "status = CASE WHEN EXCLUDED.status = 'recording' THEN sessions.status ELSE EXCLUDED.status END, " +
-      'ended_at = coalesce(EXCLUDED.ended_at, sessions.ended_at), fs_hz = coalesce(EXCLUDED.fs_hz, sessions.fs_hz), ' +
-      `summary = coalesce(EXCLUDED.summary, sessions.summary), notes = EXCLUDED.notes, written_at = now(), ${bump}`,
+      `status = CASE WHEN ${NOT_RECORDER} OR EXCLUDED.status = 'recording' OR sessions.status = 'complete' THEN sessions.status ELSE EXCLUDED.status END, ` +
+      `ended_at = CASE WHEN ${NOT_RECORDER} THEN sessions.ended_at ELSE coalesce(EXCLUDED.ended_at, sessions.ended_at) END, ` +
+      `fs_hz = CASE WHEN ${NOT_RECORDER} THEN sessions.fs_hz ELSE coalesce(EXCLUDED.fs_hz, sessions.fs_hz) END, ` +
+      `summary = CASE WHEN ${NOT_RECORDER} THEN sessions.summary ELSE coalesce(EXCLUDED.summary, sessions.summary) END, ` +
+      `notes = EXCLUDED.notes, written_at = now(), ${bump}`,
     read: (db, ids) =>
       readRows(
         db,

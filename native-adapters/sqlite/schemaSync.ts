@@ -11,8 +11,8 @@
  *   workstation). Access-log
  *   entries are keyed by their hash (the hash chain makes it unique).
  * - `sessions.origin`: NULL for a session recorded here, else the workstation that recorded it
- *   (a pulled session): a pulled session still 'recording' elsewhere is not this workstation's to
- *   mark interrupted on the server.
+ *   (a pulled session): its status, end and summary are that workstation's; here only edits of
+ *   its notes, client or course are queued.
  * - `sync_outbox`: every change of a synced table, in order, written by triggers in the same
  *   transaction as the change itself, so no change can be made without being queued. The triggers
  *   only queue while `sync_state.outbox` is 'on' (set when the workstation joins a practice, which
@@ -83,11 +83,13 @@ ${queueUpdate('goals', 'course_id, text, status, set_date, target_date, closed_d
 ${queueUpdate('questionnaire_scores', 'course_id, moment, date, scores, items, notes')}
 ${queueUpdate('running_log', 'course_id, date, intervals, continuous_run_min, borg, hr_avg_bpm, hr_max_bpm, notes')}
 ${queueUpdate('prescriptions', 'date, rate_bpm, ratio, inhale_fraction, hold_in_sec, hold_out_sec, minutes, times_per_day, lang')}
-${queueUpdate(
-  'sessions',
-  'client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes',
-  // A pulled session found without its recorder here is not this workstation's to interrupt.
-  " AND NOT (NEW.origin IS NOT NULL AND OLD.status = 'recording' AND NEW.status = 'interrupted')",
-)}
+${queueUpdate('sessions', 'client_id, course_id, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes', ' AND NEW.origin IS NULL')}
+-- A session recorded on another workstation: only what a therapist edits here is queued (its status,
+-- end and summary belong to the workstation that recorded it; this one may find it 'recording'
+-- without a recorder and mark it interrupted locally).
+CREATE TRIGGER sessions_outbox_update_pulled AFTER UPDATE OF client_id, course_id, notes ON sessions
+  WHEN ${QUEUING} AND NEW.origin IS NOT NULL BEGIN
+  INSERT INTO sync_outbox (tbl, row_id, op) VALUES ('sessions', NEW.id, 'upsert');
+END;
 ${queueUpdate('markers', 't_sec, kind, note')}
 ${['markers', 'goals', 'questionnaire_scores', 'running_log'].map(queueDelete).join('\n')}`;

@@ -8,6 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { outboxSize } from '../../../main/practice/localSyncState.js';
+import { recoverOnStartup } from '../../../main/sessions/startup.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 import { startCli } from '../../support/cliProcess.js';
@@ -181,6 +183,64 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     assert.match(onB.goals![0]!, /"status":"achieved","set_date":"2026-11-02","target_date":"2027-01-15","closed_date":"2026-11-20"/);
   });
 
+  test("a session pulled while still recording: marked interrupted on room 2 without sending that; a note from room 2 reaches room 1; the recorder's ending and summary win", async () => {
+    const samples = (s: ReturnType<typeof openStorage>, id: number, t0Sec: number): void => {
+      const w = s.writer(id, { backgroundCheckpoint: false });
+      w.pushSamples({ t0Sec, fsHz: 100, values: Float32Array.from({ length: 200 }, (_, i) => Math.sin((t0Sec * 100 + i) / 10)) });
+      w.flush();
+    };
+    const sa = openStorage(A);
+    let live: { id: number; uuid: string };
+    try {
+      const client = sa.clients.findByName('Anna de Vries')[0]!;
+      const id = sa.sessions.create({ clientId: client.id, type: 'biofeedback' }).id;
+      samples(sa, id, 0);
+      live = { id, uuid: (sa.db.prepare('SELECT uuid FROM sessions WHERE id = ?').get(id) as { uuid: string }).uuid };
+    } finally {
+      sa.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    assert.equal(sessionCopy(B, live.uuid)!.session.status, 'recording');
+    const sb = openStorage(B);
+    try {
+      const id = (sb.db.prepare('SELECT id FROM sessions WHERE uuid = ?').get(live.uuid) as { id: number }).id;
+      assert.deepEqual(recoverOnStartup(sb, { staleAfterSec: 0 }), [id], 'no recorder here: interrupted locally');
+      assert.equal(sb.sessions.require(id).status, 'interrupted');
+      assert.equal(outboxSize(sb.db), 0, 'and that is not sent');
+      sb.sessions.update(id, { notes: 'ademde rustig' });
+      assert.equal(outboxSize(sb.db), 1, "a therapist's note is");
+    } finally {
+      sb.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    const server = await connectPractice(url);
+    try {
+      const rows = await server.query('SELECT status, summary, ended_at, notes FROM sessions WHERE uuid = $1', [live.uuid]);
+      assert.deepEqual(rows, [{ status: 'recording', summary: null, ended_at: null, notes: 'ademde rustig' }], "room 2's note, not its idea of the ending");
+    } finally {
+      await server.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0, 'room 1 takes in the note');
+    const sa2 = openStorage(A);
+    try {
+      assert.equal(sa2.sessions.require(live.id).notes, 'ademde rustig');
+      samples(sa2, live.id, 2);
+      sa2.sessions.setStatus(live.id, 'complete');
+      sa2.sessions.setSummary(live.id, { meanHrBpm: 70 });
+    } finally {
+      sa2.close();
+    }
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
+    assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
+    const b = sessionCopy(B, live.uuid)!;
+    assert.equal(b.session.status, 'complete');
+    assert.equal(b.session.samples, 400);
+    assert.equal(b.session.summary, '{"meanHrBpm":70}');
+    assert.equal(b.session.notes, 'ademde rustig');
+    assert.deepEqual(b, sessionCopy(A, live.uuid), 'the same session on both, with the note from room 2');
+  });
+
   test('a session recorded on room 2 while the server is down is kept, waits, and reaches room 1 after the restart', async () => {
     await pg.stop();
     const rec = await record(B, 'Anna de Vries', 20, 9, { afterRecord: /practice database: the practice database cannot be reached .*; \d+ changes are still waiting to be sent/ });
@@ -202,7 +262,7 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     // Recorded on room 2 for the client made on room 1: one client, two sessions, on both.
     for (const db of [A, B]) {
       const clients = json(await cli(url, ['clients', '--db', db, '--json'])) as unknown as { name: string; sessionCount: number }[];
-      assert.deepEqual(clients.map((c) => [c.name, c.sessionCount]), [['Anna de Vries', 2]]);
+      assert.deepEqual(clients.map((c) => [c.name, c.sessionCount]), [['Anna de Vries', 3]]);
     }
   });
 
@@ -231,7 +291,7 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     assert.equal(full.sessionSamples, rec.samples);
     assert.equal(full.sessionChunks, localCount(A, 'SELECT count(*) FROM signal_chunks k JOIN sessions s ON s.id = k.session_id WHERE s.uuid = ?', uuid));
     assert.equal(full.sessionBeats, rec.beats);
-    assert.equal(full.sessions, 3);
+    assert.equal(full.sessions, 4);
     assert.equal(full.clients, 2);
     assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
     assert.deepEqual(sessionCopy(B, uuid), sessionCopy(A, uuid));

@@ -95,7 +95,7 @@ describe('migration 10: uuids and the sync outbox', () => {
     }
   });
 
-  test('records applied from the server (outbox paused) are not queued; a pulled session marked interrupted here is not queued', () => {
+  test('records applied from the server (outbox paused) are not queued; of a pulled session only edits (notes, course) are queued', () => {
     const s = openStorage(join(makeTempDir(), 'db.sqlite'));
     try {
       joinPractice(s.db);
@@ -108,7 +108,10 @@ describe('migration 10: uuids and the sync outbox', () => {
       assert.equal(outboxSize(s.db), 0);
       assert.equal((s.db.prepare('SELECT uuid FROM clients').get() as { uuid: string }).uuid, '00000000-0000-4000-8000-000000000001', 'the uuid given is kept');
       s.sessions.setStatus(1, 'interrupted');
-      assert.equal(outboxSize(s.db), 0);
+      s.db.prepare("UPDATE sessions SET summary = '{}' WHERE id = 1").run();
+      assert.equal(outboxSize(s.db), 0, "status and summary of a pulled session are its recorder's");
+      s.sessions.update(1, { notes: 'rustig' });
+      assert.deepEqual(outbox(s), [['sessions', 1, 'upsert', null]], "a therapist's note on it is queued");
     } finally {
       s.close();
     }
