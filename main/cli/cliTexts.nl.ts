@@ -102,7 +102,7 @@ const table = {
   'practice.statusReachable': '{reachable, select, yes {bereikbaar (schema {schema})} other {niet bereikbaar: {problem}}}',
   'practice.statusOutbox': 'wachtrij',
   'practice.statusOutboxValue': '{count} wijzigingen wachten op verzending',
-  'practice.statusLastSync': 'laatst bijgewerkt',
+  'practice.statusLastSync': 'bijgewerkt op',
   'practice.never': 'nog nooit',
   'practice.statusWorkstation': 'werkplek',
   'practice.afterRecord': 'praktijkdatabase: {result}',

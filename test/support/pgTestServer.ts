@@ -119,6 +119,10 @@ export async function startPgTestServer(): Promise<PgTestServer> {
       ]);
       const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
       proc = p;
+      // A test process that ends without dispose() (a crash, a timeout) leaves no server behind.
+      const onExit = (): void => void p.kill('SIGQUIT');
+      process.once('exit', onExit);
+      p.once('exit', () => process.off('exit', onExit));
       p.stderr!.setEncoding('utf8').on('data', (d: string) => (log = (log + d).slice(-4000)));
       exited = new Promise((res) => p.once('exit', () => {
         if (proc === p) proc = null;

@@ -4,13 +4,14 @@
 // after the restart; pushing twice duplicates nothing; a server killed mid-push loses nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { outboxSize } from '../../../main/practice/localSyncState.js';
 import { recoverOnStartup } from '../../../main/sessions/startup.js';
 import { openStorage } from '../../../main/storage/storage.js';
+import { runCli } from '../../support/runCli.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 import { startCli } from '../../support/cliProcess.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
@@ -252,6 +253,9 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     const st = json(await cli(url, ['practice', 'status', '--db', B, '--json']));
     assert.equal(st.reachable, false);
     assert.ok((st.outbox as number) > 20, `outbox ${String(st.outbox)}`);
+    const nl = await runCli(['practice', 'status', '--db', B], { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'nl' } });
+    assert.equal(nl.code, 0, 'an unreachable server is a status, not an error');
+    assert.match(nl.stdout, /^ {2}server {10}postgres:\/\/cadans@127\.0\.0\.1:\d+\/postgres — niet bereikbaar: .+\n {2}wachtrij {8}(\d+) wijzigingen wachten op verzending\n {2}bijgewerkt op {3}20\d\d-/);
     await pg.start();
     assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
     assert.equal(json(await cli(url, ['practice', 'push', '--db', A, '--json'])).waiting, 0);
@@ -298,6 +302,22 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
   });
 });
 
+describe('practice mode: bad or missing CADANS_PRACTICE_DB (no server needed)', () => {
+  test('no URL, or not a PostgreSQL URL: one line in the user\'s language, exit 1, the local file untouched', async () => {
+    const db = join(dir, 'lonely.sqlite');
+    const none = await runCli(['practice', 'push', '--db', db], { env: { CADANS_PRACTICE_DB: '', CADANS_LANG: 'en' } });
+    assert.equal(none.code, 1);
+    assert.equal(none.stderr, 'cadans practice: no practice database set: set CADANS_PRACTICE_DB=postgres://user@host:port/database\n');
+    const bad = await runCli(['practice', 'status', '--db', db], { env: { CADANS_PRACTICE_DB: 'mysql://root@db/cadans', CADANS_LANG: 'nl' } });
+    assert.equal(bad.code, 1);
+    assert.equal(bad.stderr, "cadans practice: CADANS_PRACTICE_DB is geen PostgreSQL-adres (postgres://gebruiker@host:poort/database): 'mysql://root@db/cadans'\n");
+    const usage = await runCli(['practice', 'pull'], { env: { CADANS_LANG: 'en' } });
+    assert.equal(usage.code, 2);
+    assert.match(usage.stderr, /usage: cadans practice init\|status\|push/);
+    assert.equal(existsSync(db), false, 'nothing was created');
+  });
+});
+
 function runNl(args: string[]): ReturnType<typeof cli> {
-  return import('../../support/runCli.js').then(({ runCli }) => runCli(args, { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'nl' } }));
+  return runCli(args, { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'nl' } });
 }
