@@ -109,6 +109,9 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
       assert.equal(p.waiting, 0);
     }
     assert.deepEqual(await serverCounts(url, first), before);
+    const logs = localCount(A, 'SELECT count(*) FROM access_log') + localCount(B, 'SELECT count(*) FROM access_log');
+    assert.ok(logs > 0, 'recording was access-logged');
+    assert.equal(before.access_log, logs, "the server keeps both workstations' access logs, each entry once");
     assert.equal(before.sessionSamples, localCount(A, 'SELECT samples FROM sessions WHERE uuid = ?', first));
     assert.equal(localCount(B, 'SELECT count(*) FROM signal_chunks'), localCount(A, 'SELECT count(*) FROM signal_chunks'));
   });
