@@ -89,7 +89,8 @@ export async function startPgTestServer(): Promise<PgTestServer> {
   const owner = postgresUser();
   if (owner) chownSync(dir, owner.uid, owner.gid);
   const [initCmd, initArgs] = asServerUser(join(bin, 'initdb'), ['-D', data, '-U', 'cadans', '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
-  const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
+  // cwd: a folder the server user can enter (the repo may not be, when run as root).
+  const init = spawnSync(initCmd, initArgs, { encoding: 'utf8', cwd: dir });
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
   const port = await freePort();
   const url = `postgres://cadans@127.0.0.1:${port}/postgres`;
@@ -117,7 +118,7 @@ export async function startPgTestServer(): Promise<PgTestServer> {
       const [cmd, args] = asServerUser(join(bin, 'postgres'), [
         '-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'max_connections=50',
       ]);
-      const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+      const p = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir });
       proc = p;
       // A test process that ends without dispose() (a crash, a timeout) leaves no server behind.
       const onExit = (): void => void p.kill('SIGQUIT');
