@@ -104,7 +104,7 @@ const table = {
   'practice.statusLastSync': 'last sync',
   'practice.never': 'never',
   'practice.statusWorkstation': 'workstation',
-  'practice.afterRecord': 'practice database: {result}',
+  'practice.line': 'practice database: {result}',
 };
 
 export const cliTextsEn: SameKeys<typeof cliTextsNl, typeof table> = table;

@@ -105,7 +105,7 @@ const table = {
   'practice.statusLastSync': 'bijgewerkt op',
   'practice.never': 'nog nooit',
   'practice.statusWorkstation': 'werkplek',
-  'practice.afterRecord': 'praktijkdatabase: {result}',
+  'practice.line': 'praktijkdatabase: {result}',
 };
 
 export type CliTextKey = keyof typeof table;

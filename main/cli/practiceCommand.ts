@@ -73,7 +73,7 @@ export const practiceCommand: CliCommand = {
           if (!(e instanceof PracticeError)) throw e;
           const waiting = outboxSize(storage.db);
           throw new CliError(`${practiceMessage('en', e)}; ${cliText('en', 'practice.stillWaiting', { waiting: String(waiting) })}`, 1, {
-            key: 'practice.afterRecord',
+            key: 'practice.line',
             params: { result: `${practiceMessage(locale, e)}; ${cliText(locale, 'practice.stillWaiting', { waiting: String(waiting) })}` },
           });
         }
