@@ -34,6 +34,7 @@ const COMMANDS: Record<string, Loader> = {
   encrypt: async () => (await import('./encryptCommand.js')).encryptCommand,
   decrypt: async () => (await import('./encryptCommand.js')).decryptCommand,
   'import-run': async () => (await import('./importRunCommand.js')).importRunCommand,
+  practice: async () => (await import('./practiceCommand.js')).practiceCommand,
 };
 
 export function registerCommand(name: string, loader: Loader): void {

@@ -5,6 +5,7 @@ import { cliError } from './cliError.js';
 import { cliLocale, cliText } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
+import { syncBeforeReading } from './practiceAutoSync.js';
 
 const USAGE = 'cadans clients [--db FILE] [--json]';
 
@@ -18,6 +19,7 @@ export const clientsCommand: CliCommand = {
   },
   async run({ values, positionals }) {
     if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+    await syncBeforeReading(values.db, cliLocale(), (line) => void process.stderr.write(`cadans clients: ${line}\n`));
     const { exists } = dbFileExists(values.db);
     const clients = exists ? await withRecordsDb(values.db, { mustExist: true }, (s) => s.clients.list()) : [];
     process.stdout.write(values.json ? safeJson(clients) + '\n' : formatClients(clients, cliLocale()));

@@ -19,6 +19,7 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import type { MessageParams } from '../../shared/i18n/messageFormat.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
+import { syncInPracticeMode } from './practiceAutoSync.js';
 import { resolveDbPath } from './dbPath.js';
 import { DEFAULT_CLIENT_NAME, findClients } from './recordsClient.js';
 import { formatGroup, groupPairs, recordGroup } from './recordGroup.js';
@@ -160,10 +161,12 @@ export const recordCommand: CliCommand = {
     try {
       if (args.pairs.length > 1) {
         const group = await recordGroup(cli, args);
+        await syncInPracticeMode(cli.core.storage.db, args.lang, say);
         process.stdout.write(values.json ? JSON.stringify(group.json) + '\n' : formatGroup(group, file));
         return 0;
       }
       const result = await record(cli, args);
+      await syncInPracticeMode(cli.core.storage.db, args.lang, say);
       process.stdout.write(values.json ? JSON.stringify(result.json) + '\n' : formatRecord(result, file, args.lang));
       return 0;
     } catch (e) {

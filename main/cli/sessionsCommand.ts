@@ -6,6 +6,7 @@ import { cliLocale, cliText, cliNum } from './cliText.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
+import { syncBeforeReading } from './practiceAutoSync.js';
 import { findClients } from './recordsClient.js';
 
 const USAGE = 'cadans sessions [--client <name|id>] [--db FILE] [--json]';
@@ -55,6 +56,7 @@ export const sessionsCommand: CliCommand = {
   },
   async run({ values, positionals }) {
     if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+    await syncBeforeReading(values.db, cliLocale(), (line) => void process.stderr.write(`cadans sessions: ${line}\n`));
     const { exists } = dbFileExists(values.db);
     const clientSpec = typeof values.client === 'string' ? values.client : undefined;
     if (!exists && clientSpec !== undefined) throw cliError('cli.noClientNoDatabase', { name: clientSpec });

@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
+import { SCHEMA_SYNC } from './schemaSync.js';
 import { SCHEMA_V1 } from './schemaV1.js';
 
 export interface Migration {
@@ -131,6 +132,14 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     sql: SCHEMA_RUN_PROGRAMMES,
     readCompatible: true,
   },
+  {
+    // Practice mode (issue 17): the SQL and its reasoning are in schemaSync.ts. Numbered 10 as
+    // assigned; 8 and 9 belong to branches merged separately (see runMigrations).
+    version: 10,
+    description: 'practice mode: a uuid per shared record, sessions.origin, the sync outbox (queued by triggers) and sync state',
+    sql: SCHEMA_SYNC,
+    readCompatible: true,
+  },
 ];
 
 /** Migration 7: rewrite the sessions CHECK in place (see schemaSessionTypes.ts for why and how). */
@@ -174,11 +183,16 @@ export interface MigrationReport {
 
 /**
  * Apply the migrations above the database's `user_version`, all in one immediate
- * transaction. `migrations` is a parameter for tests; they must be numbered 1..n.
+ * transaction. `migrations` is a parameter for tests; they must be numbered in increasing order
+ * from 1 (a number may be missing while its branch is not merged yet; once every branch is in,
+ * they are 1..n again).
  */
 export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationReport {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration #${i} has version ${m.version}; expected ${i + 1}`);
+    const before = i === 0 ? 0 : migrations[i - 1].version;
+    if (i === 0 ? m.version !== 1 : m.version <= before) {
+      throw new Error(`migration #${i} has version ${m.version}; expected ${i === 0 ? 1 : `more than ${before}`}`);
+    }
   });
   const from = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > from);

@@ -22,7 +22,7 @@ import {
 } from '../../../native-adapters/sqlite/openDatabase.js';
 import { encodeFloat32LE } from '../../../main/storage/float32Blob.js';
 import { openStorage } from '../../../main/storage/storage.js';
-import { listDir, makeForeignDatabase, makeSampleDatabase, makeTempDir, removeTempDirs, snapshot } from './storageTestUtils.js';
+import { listDir, makeForeignDatabase, makeSampleDatabase, makeTempDir, removeTempDirs, snapshot, undoSyncSchema } from './storageTestUtils.js';
 
 after(removeTempDirs);
 
@@ -152,6 +152,7 @@ describe('a database from before checksums (version 1)', () => {
     raw.exec('DROP TABLE prescriptions'); // added by migration 5
     raw.exec('ALTER TABLE questionnaire_scores DROP COLUMN items');
     raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups'); // group sessions
+    undoSyncSchema(raw); // migration 10
     raw.pragma('user_version = 1');
     closeDatabase(raw);
 

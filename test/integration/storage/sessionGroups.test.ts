@@ -6,7 +6,7 @@ import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/ope
 import { SCHEMA_GROUPS } from '../../../native-adapters/sqlite/schemaGroups.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { NotFoundError } from '../../../shared/domain/validationResult.js';
-import { makeTempDir, removeTempDirs } from './storageTestUtils.js';
+import { makeTempDir, removeTempDirs, undoSyncSchema } from './storageTestUtils.js';
 
 after(removeTempDirs);
 
@@ -44,6 +44,7 @@ describe('group sessions in storage (session_groups, sessions.group_id)', () => 
     // As the version before wrote it: no group table, no group column.
     const raw = openDatabase(file);
     raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups');
+    undoSyncSchema(raw); // migration 10, after it
     raw.pragma(`user_version = ${GROUPS}`);
     raw.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z')").run();
     raw.prepare("INSERT INTO sessions (client_id, type, started_at, status) VALUES (1, 'breathing', '2025-01-01T00:00:00.000Z', 'complete')").run();

@@ -5,7 +5,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../../native-adapters/sqlite/migr
 import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from '../../../native-adapters/sqlite/schemaSessionTypes.js';
 import { openStorage } from '../../../main/storage/storage.js';
-import { makeTempDir, removeTempDirs } from './storageTestUtils.js';
+import { makeTempDir, removeTempDirs, undoSyncSchema } from './storageTestUtils.js';
 
 after(removeTempDirs);
 
@@ -30,6 +30,7 @@ describe("migration 7: sessions.type admits 'group', 'home' and 'run'", () => {
     const old = openDatabase(file, { readonly: true });
     closeDatabase(old);
     const raw2 = openDatabase(file);
+    undoSyncSchema(raw2); // migration 10, after it
     raw2.pragma(`user_version = ${WIDEN}`);
     raw2.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z')").run();
     raw2.prepare("INSERT INTO sessions (client_id, type, started_at, status) VALUES (1, 'breathing', '2025-01-01T00:00:00.000Z', 'complete')").run();

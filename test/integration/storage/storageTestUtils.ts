@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
+import { UUID_TABLES } from '../../../native-adapters/sqlite/schemaSync.js';
 
 const made: string[] = [];
 
@@ -96,5 +97,22 @@ export function makeForeignDatabase(file: string, application?: string): void {
     db.pragma('user_version = 3');
   } finally {
     closeDatabase(db);
+  }
+}
+
+/**
+ * Take migration 10 (practice mode: uuids, sessions.origin, the sync outbox and state) back out
+ * of an open database, for tests that rebuild a database as an older version wrote it.
+ */
+export function undoSyncSchema(db: ReturnType<typeof openDatabase>): void {
+  const objects = db
+    .prepare(
+      "SELECT type, name FROM sqlite_schema WHERE (type = 'trigger' AND (name LIKE '%\\_uuid\\_new' ESCAPE '\\' OR name LIKE '%\\_outbox\\_%' ESCAPE '\\')) OR (type = 'index' AND name LIKE '%\\_uuid' ESCAPE '\\')",
+    )
+    .all() as { type: string; name: string }[];
+  for (const o of objects) db.exec(`DROP ${o.type.toUpperCase()} "${o.name}"`);
+  db.exec('DROP TABLE sync_outbox; DROP TABLE sync_state; ALTER TABLE sessions DROP COLUMN origin');
+  for (const t of UUID_TABLES) {
+    if (db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?").get(t)) db.exec(`ALTER TABLE ${t} DROP COLUMN uuid`);
   }
 }

@@ -1,0 +1,136 @@
+/**
+ * `cadans practice init|status|push` — practice mode on PostgreSQL (issue 17; the server from
+ * CADANS_PRACTICE_DB=postgres://user@host:port/db).
+ * - `init`: create or upgrade the schema on the server.
+ * - `status`: server reachable (and its schema), outbox size, last sync; `--json` for scripts.
+ *   Exit 0 even when the server is unreachable (that is the status).
+ * - `push`: join the practice (first time: everything stored before is queued), send the outbox
+ *   now and take in what the other workstations wrote; exit 1 while anything is still waiting
+ *   (server unreachable or lost mid-way: what was sent stays sent, the rest waits).
+ */
+import type { Locale } from '../../shared/i18n/locales.js';
+import { safeJson, showText } from '../../shared/text/safeText.js';
+import { initPractice, PracticeError, practiceStatus, requirePracticeUrl, syncPractice } from '../practice/practiceSync.js';
+import { outboxSize } from '../practice/localSyncState.js';
+import { openStorage, type Storage } from '../storage/storage.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLine, cliLocale, cliText } from './cliText.js';
+import type { CliCommand } from './cliMain.js';
+import { toCliError } from './dbOpen.js';
+import { resolveDbPath } from './dbPath.js';
+
+const USAGE = 'cadans practice init|status|push [--db FILE] [--json] [--batch N]';
+
+export const practiceCommand: CliCommand = {
+  usage: USAGE,
+  summary:
+    'Practice mode: records shared through the PostgreSQL server in CADANS_PRACTICE_DB (postgres://user@host:port/db). ' +
+    'init creates or upgrades the schema on the server; status shows whether the server is reachable, what waits to be sent ' +
+    'and the last sync (--json); push sends what waits now and takes in what other workstations wrote (exit 1 while anything ' +
+    'still waits; --batch N changes per server transaction, default 1000).',
+  options: {
+    db: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    batch: { type: 'string' },
+  },
+  async run({ values, positionals }) {
+    const locale = cliLocale();
+    const [sub, extra] = positionals;
+    if (extra !== undefined) throw cliError('cli.unexpectedArgument', { arg: showText(extra, 60), usage: USAGE }, 2);
+    if (sub !== 'init' && sub !== 'status' && sub !== 'push') throw cliError('practice.usage', { usage: USAGE }, 2);
+    const batchSize = values.batch === undefined ? undefined : Number(values.batch);
+    if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
+      throw cliError('cli.usage', { detail: `--batch must be a whole number from 1 to 100000 (got '${showText(String(values.batch), 20)}')`, usage: USAGE }, 2);
+    }
+    try {
+      const url = requirePracticeUrl();
+      if (sub === 'init') {
+        const r = await initPractice(url);
+        if (values.json) process.stdout.write(safeJson(r) + '\n');
+        else {
+          const server = url.replace(/:[^:@/]*@/, ':***@');
+          process.stdout.write(cliText(locale, 'practice.initDone', { applied: r.applied.length ? 'some' : 'none', server, from: String(r.from), to: String(r.to) }) + '\n');
+        }
+        return 0;
+      }
+      return await withWritableDb(values.db, async (storage) => {
+        if (sub === 'status') {
+          const s = await practiceStatus(storage.db, url);
+          process.stdout.write(values.json ? safeJson(s) + '\n' : formatStatus(s, locale));
+          return 0;
+        }
+        try {
+          const r = await syncPractice(storage.db, url, {
+            batchSize,
+            onBatch: (sent, waiting) => process.stderr.write(cliText(locale, 'practice.pushProgress', { sent: String(sent), waiting: String(waiting) }) + '\n'),
+          });
+          const p = r.pull;
+          const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
+          if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting }) + '\n');
+          else process.stdout.write(cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) }) + '\n');
+          return r.waiting === 0 ? 0 : 1;
+        } catch (e) {
+          if (!(e instanceof PracticeError)) throw e;
+          const waiting = outboxSize(storage.db);
+          throw new CliError(`${practiceMessage('en', e)}; ${cliText('en', 'practice.stillWaiting', { waiting: String(waiting) })}`, 1, {
+            key: 'practice.line',
+            params: { result: `${practiceMessage(locale, e)}; ${cliText(locale, 'practice.stillWaiting', { waiting: String(waiting) })}` },
+          });
+        }
+      });
+    } catch (e) {
+      if (e instanceof PracticeError) throw new CliError(practiceMessage('en', e), 1, { key: keyOf(e), params: { detail: e.detail } });
+      throw e;
+    }
+  },
+};
+
+function keyOf(e: PracticeError): Parameters<typeof cliText>[1] {
+  switch (e.code) {
+    case 'no-url':
+      return 'practice.noUrl';
+    case 'bad-url':
+      return 'practice.badUrl';
+    case 'unreachable':
+      return 'practice.unreachable';
+    case 'not-initialised':
+      return 'practice.notInitialised';
+    case 'server-newer':
+      return 'practice.serverNewer';
+    default:
+      return 'practice.failed';
+  }
+}
+
+/** A PracticeError in the user's language. */
+export function practiceMessage(locale: Locale, e: PracticeError): string {
+  return cliText(locale, keyOf(e), { detail: e.detail });
+}
+
+async function withWritableDb<T>(dbOption: string | boolean | undefined, fn: (s: Storage) => Promise<T>): Promise<T> {
+  let storage: Storage;
+  try {
+    storage = openStorage(resolveDbPath(dbOption), { mustExist: false });
+  } catch (e) {
+    throw toCliError(e);
+  }
+  try {
+    return await fn(storage);
+  } finally {
+    storage.close();
+  }
+}
+
+function formatStatus(s: Awaited<ReturnType<typeof practiceStatus>>, locale: Locale): string {
+  const reachable = cliText(locale, 'practice.statusReachable', {
+    reachable: s.reachable ? 'yes' : 'no',
+    schema: String(s.serverSchema ?? 0),
+    problem: s.problem ?? '',
+  });
+  return [
+    cliLine(cliText(locale, 'practice.statusServer'), `${s.server} — ${reachable}`),
+    cliLine(cliText(locale, 'practice.statusOutbox'), cliText(locale, 'practice.statusOutboxValue', { count: String(s.outbox) })),
+    cliLine(cliText(locale, 'practice.statusLastSync'), s.lastSyncAt ?? cliText(locale, 'practice.never')),
+    cliLine(cliText(locale, 'practice.statusWorkstation'), s.workstationId),
+  ].join('\n') + '\n';
+}

@@ -1,0 +1,148 @@
+/**
+ * Practice mode (issue 17) as the CLI and the app use it: the server from CADANS_PRACTICE_DB,
+ * `initPractice` (create/upgrade the server schema), `practiceStatus`, and `syncPractice` (join
+ * once, send the outbox, pull what the other workstations wrote). Recording never waits for any
+ * of this: it writes to the local SQLite file, and the outbox holds what waits to be sent.
+ */
+import {
+  connectPractice,
+  describePgError,
+  isPracticeUrl,
+  PracticeUnreachableError,
+  shownPracticeUrl,
+  type PracticeConnection,
+} from '../../native-adapters/pg/practiceConnection.js';
+import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerMigrationReport } from '../../native-adapters/pg/serverMigrations.js';
+import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
+import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
+import { pullChanges, type PullReport } from './pullChanges.js';
+import { pushOutbox, type PushOptions, type PushReport } from './pushOutbox.js';
+
+/** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
+export class PracticeError extends Error {
+  override readonly name = 'PracticeError';
+  constructor(
+    readonly code: 'no-url' | 'bad-url' | 'unreachable' | 'not-initialised' | 'server-newer' | 'failed',
+    readonly detail: string,
+  ) {
+    super(`${code}: ${detail}`);
+  }
+}
+
+/** The practice database URL from the environment, or null when practice mode is off. Throws PracticeError('bad-url'). */
+export function practiceUrlFromEnv(env: NodeJS.ProcessEnv = process.env): string | null {
+  const url = env.CADANS_PRACTICE_DB?.trim();
+  if (!url) return null;
+  if (!isPracticeUrl(url)) throw new PracticeError('bad-url', url.slice(0, 200));
+  return url;
+}
+
+export function requirePracticeUrl(env: NodeJS.ProcessEnv = process.env): string {
+  const url = practiceUrlFromEnv(env);
+  if (url === null) throw new PracticeError('no-url', '');
+  return url;
+}
+
+async function connect(url: string, connectTimeoutMs?: number): Promise<PracticeConnection> {
+  try {
+    return await connectPractice(url, { connectTimeoutMs });
+  } catch (e) {
+    if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Create or upgrade the schema on the server. */
+export async function initPractice(url: string): Promise<ServerMigrationReport> {
+  const conn = await connect(url);
+  try {
+    return await migrateServer(conn);
+  } catch (e) {
+    if (e instanceof PracticeError) throw e;
+    throw new PracticeError('failed', describePgError(e));
+  } finally {
+    await conn.close();
+  }
+}
+
+async function requireSchema(conn: PracticeConnection, url: string): Promise<void> {
+  const v = await serverSchemaVersion(conn);
+  if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url));
+  if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`);
+  if (v < SERVER_SCHEMA_VERSION) throw new PracticeError('not-initialised', `${shownPracticeUrl(url)} (schema ${v} < ${SERVER_SCHEMA_VERSION})`);
+}
+
+export interface SyncReport {
+  joinedNow: number;
+  push: PushReport;
+  pull: PullReport;
+  waiting: number;
+}
+
+/**
+ * Join (first time), push the outbox, pull. The local database must be open for writing. A lost
+ * connection throws PracticeError('unreachable'/'failed') with what was sent so far committed on
+ * both sides and the rest still in the outbox.
+ */
+export async function syncPractice(db: Db, url: string, options: PushOptions & { connectTimeoutMs?: number } = {}): Promise<SyncReport> {
+  const conn = await connect(url, options.connectTimeoutMs);
+  try {
+    await requireSchema(conn, url);
+    const joinedNow = joinPractice(db);
+    setSyncState(db, 'practice_url', shownPracticeUrl(url));
+    const push = await pushOutbox(db, conn, options);
+    const pull = await pullChanges(db, conn);
+    setSyncState(db, 'last_sync_at', new Date().toISOString());
+    return { joinedNow, push, pull, waiting: outboxSize(db) };
+  } catch (e) {
+    if (e instanceof PracticeError) throw e;
+    throw new PracticeError('failed', describePgError(e));
+  } finally {
+    await conn.close();
+  }
+}
+
+export interface PracticeStatus {
+  server: string;
+  reachable: boolean;
+  problem: string | null;
+  serverSchema: number | null;
+  expectedSchema: number;
+  joined: boolean;
+  outbox: number;
+  lastSyncAt: string | null;
+  lastPushAt: string | null;
+  lastPullAt: string | null;
+  workstationId: string;
+}
+
+/** Where this workstation stands (never throws for an unreachable server: that is part of the status). */
+export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 3000): Promise<PracticeStatus> {
+  let reachable = false;
+  let problem: string | null = null;
+  let serverSchema: number | null = null;
+  try {
+    const conn = await connectPractice(url, { connectTimeoutMs });
+    try {
+      reachable = true;
+      serverSchema = await serverSchemaVersion(conn);
+    } finally {
+      await conn.close();
+    }
+  } catch (e) {
+    problem = e instanceof PracticeUnreachableError ? e.message : describePgError(e);
+  }
+  return {
+    server: shownPracticeUrl(url),
+    reachable,
+    problem,
+    serverSchema,
+    expectedSchema: SERVER_SCHEMA_VERSION,
+    joined: getSyncState(db, 'outbox') !== 'off',
+    outbox: outboxSize(db),
+    lastSyncAt: getSyncState(db, 'last_sync_at'),
+    lastPushAt: getSyncState(db, 'last_push_at'),
+    lastPullAt: getSyncState(db, 'last_pull_at'),
+    workstationId: workstationId(db),
+  };
+}

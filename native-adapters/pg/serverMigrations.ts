@@ -1,0 +1,61 @@
+/**
+ * The practice database's own schema migrations (PostgreSQL). `cadans_schema` records every
+ * applied version; all pending migrations run in one transaction under an advisory lock, so two
+ * workstations running `cadans practice init` at once cannot both apply one. Never edit a released
+ * migration; append a new one.
+ */
+import type { PracticeConnection } from './practiceConnection.js';
+import { SERVER_SCHEMA_V1 } from './serverSchemaV1.js';
+
+export interface ServerMigration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
+  { version: 1, description: 'clients, courses, goals, questionnaires, running log, prescriptions, sessions with summaries, signal chunks, beats, metric points, pacer changes, markers, gaps, access log; one change sequence', sql: SERVER_SCHEMA_V1 },
+];
+
+export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version;
+
+/** Advisory lock keys: schema changes, and pushes (serialised so `seq` commits in order). */
+export const MIGRATION_LOCK = 1_700_017;
+export const PUSH_LOCK = 1_700_018;
+
+export interface ServerMigrationReport {
+  from: number;
+  to: number;
+  applied: number[];
+}
+
+/** The server's schema version (0 when Cadans has never initialised it). */
+export async function serverSchemaVersion(conn: PracticeConnection): Promise<number> {
+  const t = await conn.query<{ t: string | null }>("SELECT to_regclass('cadans_schema')::text AS t");
+  if (t[0]?.t == null) return 0;
+  const v = await conn.query<{ v: number | null }>('SELECT max(version) AS v FROM cadans_schema');
+  return v[0]?.v ?? 0;
+}
+
+/** Create or upgrade the schema; refuses a server whose schema is newer than this build's. */
+export async function migrateServer(conn: PracticeConnection, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<ServerMigrationReport> {
+  return conn.transaction(async () => {
+    await conn.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await conn.query(
+      'CREATE TABLE IF NOT EXISTS cadans_schema (version integer PRIMARY KEY, description text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())',
+    );
+    const from = await serverSchemaVersion(conn);
+    const latest = migrations[migrations.length - 1].version;
+    if (from > latest) throw new Error(`the practice database has schema version ${from}, newer than this Cadans (${latest})`);
+    const pending = migrations.filter((m) => m.version > from);
+    for (const m of pending) {
+      try {
+        await conn.query(m.sql);
+      } catch (e) {
+        throw new Error(`practice database migration ${m.version} (${m.description}) failed: ${(e as Error).message}`, { cause: e });
+      }
+      await conn.query('INSERT INTO cadans_schema (version, description) VALUES ($1, $2)', [m.version, m.description]);
+    }
+    return { from, to: pending.length ? pending[pending.length - 1].version : from, applied: pending.map((m) => m.version) };
+  });
+}
