@@ -8,7 +8,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from '../../../native-adapters/sqlite/migr
 import { closeDatabase, openDatabase } from '../../../native-adapters/sqlite/openDatabase.js';
 import { SCHEMA_RUN_PROGRAMMES } from '../../../native-adapters/sqlite/schemaRunProgrammes.js';
 import { openStorage } from '../../../main/storage/storage.js';
-import { makeTempDir, removeTempDirs } from './storageTestUtils.js';
+import { makeTempDir, removeTempDirs, undoSyncSchema } from './storageTestUtils.js';
 
 after(removeTempDirs);
 
@@ -20,6 +20,7 @@ describe('migration 9: run_programmes', () => {
     assert.equal(PROGRAMMES.readCompatible, true);
     const file = join(makeTempDir(), 'before.sqlite');
     const raw = openDatabase(file);
+    undoSyncSchema(raw); // migration 10
     raw.exec('DROP TABLE run_programmes');
     raw.pragma(`user_version = ${PROGRAMMES.version - 1}`);
     raw.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z')").run();
