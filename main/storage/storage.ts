@@ -11,6 +11,7 @@ import {
 } from '../../native-adapters/sqlite/openDatabase.js';
 import { AccessLogRepo } from './accessLogRepo.js';
 import { BeatsRepo } from './beatsRepo.js';
+import { ClientSensorsRepo } from './clientSensorsRepo.js';
 import { ClientsRepo } from './clientsRepo.js';
 import { CoursesRepo } from './coursesRepo.js';
 import { GapsRepo } from './gapsRepo.js';
@@ -48,6 +49,8 @@ export class Storage {
   readonly history: RecordHistoryRepo;
   /** Home-practice prescriptions (migration 5). */
   readonly prescriptions: PrescriptionsRepo;
+  /** The sensor each client last recorded with (migration 8). */
+  readonly clientSensors: ClientSensorsRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -66,6 +69,7 @@ export class Storage {
     this.accessLog = new AccessLogRepo(db);
     this.history = new RecordHistoryRepo(db);
     this.prescriptions = new PrescriptionsRepo(db);
+    this.clientSensors = new ClientSensorsRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { SCHEMA_CLIENT_SENSORS } from './schemaClientSensors.js';
 import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_V1 } from './schemaV1.js';
@@ -113,6 +114,13 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     description: "sessions.type also admits 'group', 'home' and 'run'",
     sql: '',
     apply: widenSessionTypes,
+    readCompatible: true,
+  },
+  {
+    // Remembered sensor per client (issue 14): the SQL is in schemaClientSensors.ts.
+    version: 8,
+    description: 'client_sensors: the sensor each client last recorded with (assigned again in the group set-up)',
+    sql: SCHEMA_CLIENT_SENSORS,
     readCompatible: true,
   },
 ];

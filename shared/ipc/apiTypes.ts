@@ -165,6 +165,13 @@ export interface SessionStateView {
   lastEndedGroupId: number | null;
 }
 
+/** `getClientSensors`: the sensor a client last recorded with (its spec, as `ChannelView.spec`), offered again in the group set-up. */
+export interface ClientSensorView {
+  clientId: number;
+  sensorKey: string;
+  lastUsedAt: IsoDateTime;
+}
+
 /** `startGroupSession`: one client per sensor, one shared pacer. */
 export interface StartGroupSessionRequest {
   /** 2 or more clients, each with their own connected sensor (channel); distinct clients and channels. */

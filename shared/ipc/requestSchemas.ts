@@ -282,6 +282,9 @@ export const startGroupSessionSchema: Schema<StartGroupSessionRequest> = object<
   notes: optional(text({ maxLength: 10_000 })),
 });
 
+/** `getClientSensors`: the clients asked about (a group's worth). */
+export const clientIdsSchema: Schema<number[]> = list(id, MAX_GROUP_CLIENTS);
+
 export const addMarkerSchema: Schema<AddMarkerRequest> = object<AddMarkerRequest>({
   kind: optional(text({ maxLength: 100 })),
   note: text({ maxLength: 10_000 }),
