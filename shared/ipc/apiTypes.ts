@@ -275,6 +275,10 @@ export interface DisplaySettings {
   tachogramWindowSec: number;
   /** Show the HR wave on the client display. */
   clientShowsHeartRate: boolean;
+  /** Group display: the "group coherence" ring (share of the group in medium/high coherence). */
+  groupCoherenceRing: boolean;
+  /** Group display: full names on the tiles instead of initials (names are hidden by default). */
+  groupShowsNames: boolean;
 }
 
 export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze({
@@ -283,6 +287,8 @@ export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze
   audioCue: false,
   tachogramWindowSec: 120,
   clientShowsHeartRate: true,
+  groupCoherenceRing: true,
+  groupShowsNames: false,
 });
 
 /** Settings shared by every window; broadcast on change. */

@@ -65,6 +65,8 @@ export const displayPatchSchema: Schema<Partial<DisplaySettings>> = object<Parti
   audioCue: optional(boolean),
   tachogramWindowSec: optional(finite),
   clientShowsHeartRate: optional(boolean),
+  groupCoherenceRing: optional(boolean),
+  groupShowsNames: optional(boolean),
 });
 
 // ---- clients and the clinical record
