@@ -10,7 +10,7 @@ export function CoherenceRing({ share }: { share: number | null }) {
     <div className="gd-ring" data-testid="gd-ring" data-share={share === null ? '' : f.toFixed(2)}>
       <svg viewBox="0 0 100 100" aria-hidden="true">
         <circle cx="50" cy="50" r={r} className="gd-ring-track" />
-        <circle cx="50" cy="50" r={r} className="gd-ring-fill" strokeDasharray={`${f * c} ${c}`} transform="rotate(-90 50 50)" />
+        {f > 0 && <circle cx="50" cy="50" r={r} className="gd-ring-fill" strokeDasharray={`${f * c} ${c}`} transform="rotate(-90 50 50)" />}
       </svg>
       <span className="gd-ring-label">{t('gd.together')}</span>
     </div>

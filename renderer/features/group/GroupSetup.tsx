@@ -77,6 +77,10 @@ export function GroupSetup() {
       for (const k of keys) await connect(k);
     });
   };
+  // The remembered sensors may come after a client was picked: fill them in then.
+  useEffect(() => {
+    if (prefillSensors(rows, remembered.byClient).some((r, i) => r !== rows[i])) update(rows);
+  }, [remembered]);
   const setRow = (i: number, patch: Partial<ParticipantDraft>) => update(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   /** Put `clientId` into the first row without a client (or a new row). */
   const placeClient = (clientId: number) => {

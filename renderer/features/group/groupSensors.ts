@@ -21,5 +21,9 @@ export function sensorChoices(
   for (const o of list?.sensors ?? []) if (o.spec !== 'sim') add(o.spec, label.listed(o));
   for (let n = 1; n <= GROUP_MAX; n++) add(`sim:seed=${n}`, label.sim(n));
   for (const k of extraKeys) add(k, k);
-  return [...out.values()];
+  // Two sensors with the same label (e.g. two simulators) are told apart by their spec.
+  const all = [...out.values()];
+  const count = new Map<string, number>();
+  for (const c of all) count.set(c.label, (count.get(c.label) ?? 0) + 1);
+  return all.map((c) => (count.get(c.label)! > 1 ? { ...c, label: `${c.label} — ${c.key}` } : c));
 }
