@@ -9,20 +9,11 @@
  */
 import type { PacerTimeline } from '../../shared/ipc/apiTypes.js';
 import type { LiveBatch } from '../../shared/ipc/liveTypes.js';
+import { shiftPacer } from '../../shared/group/shiftPacer.js';
 import { LiveData } from './LiveData.js';
 
 /** Re-shift a member's pacer when its clock offset to the pacer's clock moved by more than this, s. */
 const SHIFT_TOLERANCE_SEC = 0.1;
-
-/** `t` moved by `offsetSec` (onto another channel's clock). */
-export function shiftPacer(t: PacerTimeline, offsetSec: number): PacerTimeline {
-  return {
-    ...t,
-    segments: t.segments.map((s) => ({ ...s, startSec: s.startSec + offsetSec })),
-    endSec: t.endSec === null ? null : t.endSec + offsetSec,
-    clockSec: t.clockSec + offsetSec,
-  };
-}
 
 export class GroupLiveData {
   private readonly byChannel = new Map<string, LiveData>();

@@ -153,11 +153,16 @@ export function GroupSetup() {
                 const id = remembered.byKey.get(c.spec);
                 return id === undefined || rows.some((r) => r.clientId === id) ? null : (clients.find((x) => x.id === id) ?? null);
               }}
-              full={rows.every((r) => r.sensorKey !== null) && rows.length >= GROUP_MAX}
+              full={rows.length >= GROUP_MAX && rows.every((r) => r.sensorKey !== null)}
               onAdd={(c, clientId) => {
-                const i = rows.findIndex((r) => r.sensorKey === null && (clientId === null || r.clientId === null || r.clientId === clientId));
+                // A row without a sensor (and without a client, or this one); else a new row; a full group: the first row without a sensor.
+                const i = rows.findIndex((r) => r.sensorKey === null && (r.clientId === null || r.clientId === clientId));
                 if (i >= 0) setRow(i, { sensorKey: c.spec, ...(clientId !== null ? { clientId } : {}) });
-                else update([...rows, { clientId, sensorKey: c.spec }]);
+                else if (rows.length < GROUP_MAX) update([...rows, { clientId, sensorKey: c.spec }]);
+                else {
+                  const free = rows.findIndex((r) => r.sensorKey === null);
+                  if (free >= 0) setRow(free, { sensorKey: c.spec });
+                }
               }}
             />
             <form className="connect-row" onSubmit={createClient}>

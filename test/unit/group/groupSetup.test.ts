@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { groupSetupProblem, prefillSensors, type ParticipantDraft } from '../../../shared/group/groupSetup.js';
 import { groupCoherenceShare, initialsOf, tileLabels } from '../../../shared/group/groupTiles.js';
+import { shiftPacer } from '../../../shared/group/shiftPacer.js';
 
 const row = (clientId: number | null, sensorKey: string | null): ParticipantDraft => ({ clientId, sensorKey });
 
@@ -45,5 +46,19 @@ describe('group display tiles', () => {
     assert.equal(groupCoherenceShare([]), null);
     assert.equal(groupCoherenceShare(['low', 'medium', 'high', null]), 0.5);
     assert.equal(groupCoherenceShare(['high', 'high']), 1);
+  });
+});
+
+describe('the shared pacer on another member\'s clock', () => {
+  test('every time of the timeline moves by the offset; the settings stay', () => {
+    const settings = { rateBpm: 6, inhaleFraction: 0.4 };
+    const t = { version: 3, segments: [{ settings, startSec: 100, firstBreathIndex: 0 }, { settings: { ...settings, rateBpm: 5 }, startSec: 160, firstBreathIndex: 6 }], endSec: 400, running: true, clockSec: 120 };
+    const s = shiftPacer(t, 30.5);
+    assert.deepEqual(s.segments.map((x) => [x.startSec, x.firstBreathIndex, x.settings.rateBpm]), [[130.5, 0, 6], [190.5, 6, 5]]);
+    assert.equal(s.endSec, 430.5);
+    assert.equal(s.clockSec, 150.5);
+    assert.equal(s.version, 3);
+    assert.equal(shiftPacer({ ...t, endSec: null }, -10).endSec, null, 'open-ended stays open-ended');
+    assert.equal(t.segments[0]!.startSec, 100, 'the original is not changed');
   });
 });
