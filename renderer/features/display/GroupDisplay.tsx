@@ -24,7 +24,8 @@ export function GroupDisplay() {
   const data = members.map((m) => groupLive.get(m.channel));
   const metrics = useGroupMetrics(data);
   const names = members.map((m) => clients.find((c) => c.id === m.clientId)?.name ?? '');
-  const tiles = display.groupShowsNames ? names.map((n, i) => n || tileLabels(names)[i]!) : tileLabels(names);
+  // Until the client list has come (a page just opened), a tile has no label rather than '?'.
+  const tiles = (display.groupShowsNames ? names : tileLabels(names)).map((l, i) => (names[i] ? l : ''));
   const levels = metrics.map((m) => m?.coherenceLevel ?? null);
   const share = groupCoherenceShare(levels.filter((_, i) => members[i]?.state === 'recording'));
 

@@ -155,8 +155,8 @@ export function GroupSetup() {
               }}
               full={rows.length >= GROUP_MAX && rows.every((r) => r.sensorKey !== null)}
               onAdd={(c, clientId) => {
-                // A row without a sensor (and without a client, or this one); else a new row; a full group: the first row without a sensor.
-                const i = rows.findIndex((r) => r.sensorKey === null && (r.clientId === null || r.clientId === clientId));
+                // A row without a sensor (a recognised client: one without a client, or theirs); else a new row; a full group: the first row without a sensor.
+                const i = rows.findIndex((r) => r.sensorKey === null && (clientId === null || r.clientId === null || r.clientId === clientId));
                 if (i >= 0) setRow(i, { sensorKey: c.spec, ...(clientId !== null ? { clientId } : {}) });
                 else if (rows.length < GROUP_MAX) update([...rows, { clientId, sensorKey: c.spec }]);
                 else {
