@@ -6,7 +6,7 @@
 // 1920×1080 shows the pacer, a tile per client (initials, big type), the group coherence ring, and
 // the ear-clip hint on the one tile only (screenshots: test-artifacts/group-display-*.png). In
 // English the page is opened afresh: the sensors each client used are remembered and filled in, and
-// the third sensor is recognised as its client.
+// the third sensor is recognised as its client; names and the ring are the therapist's choice.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
@@ -139,6 +139,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
 
   test('English: remembered sensors filled in, the third recognised, the console and display in English', async () => {
     await page.getByTestId('lang-en').click();
+    await waitFor('English', async () => (await page.getByTestId('nav-live').textContent())?.trim() === 'Live session', 5000);
     await page.goto('about:blank'); // a fresh page: nothing of the set-up kept in it
     await page.goto(e2e.host.url);
     await page.getByTestId('nav-group').click();
@@ -169,6 +170,25 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     assert.match((await page.getByTestId('member-hint-2').textContent()) ?? '', /ear clip/i);
     await page.screenshot({ path: artifactPath('group-console-en.png') });
     await checkDisplay(page, e2e.host.url, 'en');
+    // The therapist shows names and hides the ring: the display follows (settings are the core's).
+    const names = page.getByTestId('group-names-toggle');
+    const ring = page.getByTestId('group-ring-toggle');
+    await names.click();
+    await waitFor('names on', async () => names.isChecked(), 5000);
+    await ring.click();
+    await waitFor('ring off', async () => !(await ring.isChecked()), 5000);
+    const display = await page.context().newPage();
+    try {
+      await display.goto(e2e.host.url.replace('#token=', '#/display?token='));
+      const labels = async (): Promise<string> => (await display.locator('.gd-label').allTextContents()).join();
+      await waitFor('full names on the tiles', async () => (await labels()) === NAMES.join(), 10_000);
+      assert.equal(await display.getByTestId('gd-ring').count(), 0, 'no ring');
+    } finally {
+      await display.close();
+    }
+    await names.click();
+    await ring.click();
+    await waitFor('names off, ring on', async () => !(await names.isChecked()) && (await ring.isChecked()), 5000);
     await page.getByTestId('group-stop').click();
     await page.getByTestId('group-saved').waitFor({ timeout: 20_000 });
     assert.match((await page.getByTestId('group-saved').textContent()) ?? '', /own record/);
