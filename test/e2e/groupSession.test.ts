@@ -10,6 +10,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
+import { foreignWords, languageWords, type LanguageWords } from '../support/languageWords.js';
 import { artifactPath, browserSkipReason } from './browser.js';
 import { uiNumber, useWebHostPage, waitFor } from './e2eSession.js';
 
@@ -18,6 +19,15 @@ if (skip) console.log(`# ${skip}`);
 
 const SPECS = ['sim:speed=10,seed=1,compliance=1', 'sim:speed=10,seed=2,compliance=1', 'sim:speed=10,seed=3,compliance=1,clipoff=5-3000'];
 const NAMES = ['Anna de Vries', 'Bas Jansen', 'Cor Smit'];
+
+let words: LanguageWords;
+
+/** Words of the other language on the page (the clients' names left out: "de" in "Anna de Vries" is a name here). */
+async function otherLanguage(page: Page, lang: 'nl' | 'en'): Promise<string[]> {
+  let text = await page.evaluate(() => document.body.innerText);
+  for (const n of NAMES) text = text.split(n).join(' ');
+  return foreignWords(text, lang === 'nl' ? words.onlyEn : words.onlyNl);
+}
 
 async function fontPx(page: Page, testId: string): Promise<number> {
   return page.getByTestId(testId).evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
@@ -66,6 +76,7 @@ async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise
     for (const box of await display.getByTestId('gd-tile').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as DOMRect))) {
       assert.ok(box.x >= 0 && box.y >= 0 && box.right <= vp.w && box.bottom <= vp.h, 'every tile on screen');
     }
+    assert.deepEqual(await otherLanguage(display, lang), [], `the group display in ${lang} only`);
     await new Promise((r) => setTimeout(r, 1500)); // a few beats on the waves
     await display.screenshot({ path: artifactPath(`group-display-1920x1080-${lang}.png`) });
   } finally {
@@ -76,8 +87,9 @@ async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise
 describe('group session: set-up, console and group display, in nl and en', { skip: skip ?? false, timeout: 240_000 }, () => {
   const e2e = useWebHostPage({ width: 1920, height: 1080 });
   let page: Page;
-  before(() => {
+  before(async () => {
     page = e2e.page;
+    words = await languageWords();
   });
 
   test('Dutch: new participants from streaming sensors, clients created in the set-up, a group of three', async () => {
@@ -107,6 +119,8 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     await page.getByTestId('pacer-duration').fill('0');
     await waitFor('the set-up to be complete', async () => (await page.getByTestId('group-problem').count()) === 0, 10_000);
     assert.equal(await page.getByTestId('group-start').textContent(), 'Groepssessie starten (3 deelnemers)');
+    await page.screenshot({ path: artifactPath('group-setup-nl.png') });
+    assert.deepEqual(await otherLanguage(page, 'nl'), [], 'the set-up in Dutch only');
     await page.getByTestId('group-start').click();
 
     await page.getByTestId('group-console').waitFor();
@@ -126,6 +140,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     assert.equal(await page.getByTestId('member-hint-0').count(), 0);
     assert.equal(await page.getByTestId('member-hint-1').count(), 0);
     await page.screenshot({ path: artifactPath('group-console-nl.png') });
+    assert.deepEqual(await otherLanguage(page, 'nl'), [], 'the console in Dutch only');
 
     await checkDisplay(page, e2e.host.url, 'nl');
 
@@ -159,6 +174,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     assert.match((await page.getByTestId('group-problem').textContent()) ?? '', /same sensor/);
     await page.getByTestId('group-sensor-1').selectOption(SPECS[1]!);
     await waitFor('the set-up to be complete', async () => (await page.getByTestId('group-problem').count()) === 0, 10_000);
+    assert.deepEqual(await otherLanguage(page, 'en'), [], 'the set-up in English only');
     await page.getByTestId('group-start').click();
 
     await page.getByTestId('group-console').waitFor();
@@ -169,6 +185,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     await page.getByTestId('member-hint-2').waitFor({ timeout: 20_000 });
     assert.match((await page.getByTestId('member-hint-2').textContent()) ?? '', /ear clip/i);
     await page.screenshot({ path: artifactPath('group-console-en.png') });
+    assert.deepEqual(await otherLanguage(page, 'en'), [], 'the console in English only');
     await checkDisplay(page, e2e.host.url, 'en');
     // The therapist shows names and hides the ring: the display follows (settings are the core's).
     const names = page.getByTestId('group-names-toggle');

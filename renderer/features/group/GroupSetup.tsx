@@ -22,6 +22,7 @@ import { issueText } from '../client/issueText.js';
 import { ClientDisplayPanel } from '../display/ClientDisplayPanel.js';
 import { checkDraft, DEFAULT_DRAFT, PacerForm, sendPacerCall, type PacerDraft } from '../pacer/PacerForm.js';
 import { sensorChoices } from './groupSensors.js';
+import { sensorName } from './sensorName.js';
 import { NewcomerList } from './NewcomerList.js';
 import { ParticipantRow } from './ParticipantRow.js';
 import { useRememberedSensors } from './useRememberedSensors.js';
@@ -111,6 +112,7 @@ export function GroupSetup() {
 
   const choices = sensorChoices(channels, list, [...remembered.byClient.values()], {
     sim: (n) => t('group.simN', { n }),
+    channel: (c) => sensorName(c, t, fmt),
     listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : o.label) + (o.detail ? ` — ${o.detail}` : ''),
   });
   const newcomers = channels.filter((c) => c.state === 'connected' && !rows.some((r) => r.sensorKey === c.spec));

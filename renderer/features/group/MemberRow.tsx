@@ -10,6 +10,7 @@ import type { LiveData } from '../../charts/LiveData.js';
 import { Badge } from '../../ui/Badge.js';
 import { qualityIsBad } from '../sensors/QualityIndicator.js';
 import { MemberPhase } from './MemberPhase.js';
+import { sensorName } from './sensorName.js';
 import { useMemberMetrics } from './useMemberMetrics.js';
 
 /** Why a member stopped early, as a UI string key. */
@@ -50,7 +51,7 @@ export function MemberRow({
     <tr data-testid="member-row" data-client={member.clientId} data-state={member.state} className={ended ? 'member-ended' : ''}>
       <td>
         <div className="member-name">{name}</div>
-        <div className="small muted">{channel?.label ?? member.channel}</div>
+        <div className="small muted">{channel ? sensorName(channel, t, fmt) : member.channel}</div>
       </td>
       <td>
         <Badge tone={tone} testId={`member-quality-${index}`}>

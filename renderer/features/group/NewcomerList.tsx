@@ -5,6 +5,7 @@
 import type { ClientListItem } from '../../../shared/domain/types.js';
 import type { ChannelView } from '../../../shared/ipc/apiTypes.js';
 import { useT } from '../../app/i18n.js';
+import { sensorName } from './sensorName.js';
 
 export function NewcomerList({
   newcomers,
@@ -17,7 +18,7 @@ export function NewcomerList({
   full: boolean;
   onAdd: (c: ChannelView, clientId: number | null) => void;
 }) {
-  const { t } = useT();
+  const { t, fmt } = useT();
   if (newcomers.length === 0) return null;
   return (
     <ul className="group-newcomers" data-testid="group-newcomers">
@@ -25,7 +26,7 @@ export function NewcomerList({
         const known = knownClient(c);
         return (
           <li key={c.channel} data-testid="group-newcomer" data-spec={c.spec}>
-            <span>{known ? t('group.recognised', { name: known.name, sensor: c.label }) : t('group.newcomer', { sensor: c.label })}</span>
+            <span>{known ? t('group.recognised', { name: known.name, sensor: sensorName(c, t, fmt) }) : t('group.newcomer', { sensor: sensorName(c, t, fmt) })}</span>
             <button className="btn small" disabled={full} onClick={() => onAdd(c, known?.id ?? null)} data-testid="group-newcomer-add">
               {t('group.addNewcomer')}
             </button>

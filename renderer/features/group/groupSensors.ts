@@ -11,13 +11,13 @@ export function sensorChoices(
   channels: readonly ChannelView[],
   list: SensorListView | null,
   extraKeys: readonly string[],
-  label: { sim: (n: number) => string; listed: (o: SensorListView['sensors'][number]) => string },
+  label: { sim: (n: number) => string; listed: (o: SensorListView['sensors'][number]) => string; channel: (c: ChannelView) => string },
 ): SensorChoice[] {
   const out = new Map<string, SensorChoice>();
   const add = (key: string, text: string): void => {
     if (!out.has(key)) out.set(key, { key, label: text });
   };
-  for (const c of channels) add(c.spec, c.label);
+  for (const c of channels) add(c.spec, label.channel(c));
   for (const o of list?.sensors ?? []) if (o.spec !== 'sim') add(o.spec, label.listed(o));
   for (let n = 1; n <= GROUP_MAX; n++) add(`sim:seed=${n}`, label.sim(n));
   for (const k of extraKeys) add(k, k);
