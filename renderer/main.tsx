@@ -2,6 +2,7 @@
 import { createRoot } from 'react-dom/client';
 import 'uplot/dist/uPlot.min.css';
 import './app.css';
+import './group.css';
 import { App } from './app/App.js';
 import { getBridge, NoTokenError } from './bridge/bridge.js';
 import { onPageToken } from './bridge/pageToken.js';

@@ -26,6 +26,7 @@ import { RecordsWatcher } from '../storage/recordsWatcher.js';
 import type { Storage } from '../storage/storage.js';
 import { AppCalls } from './appCalls.js';
 import { AuditCalls } from './auditCalls.js';
+import { ClientSensorCalls } from './clientSensorCalls.js';
 import type { AppDevices, AppRecorder, AppRecorderOptions } from './appPorts.js';
 import { EventHub } from './eventHub.js';
 import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
@@ -65,7 +66,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls> & Public<ClientSensorCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -100,6 +101,7 @@ export class AppService {
   readonly sessions: SessionCalls;
   readonly resonance: ResonanceService;
   readonly lock: LockCalls;
+  readonly clientSensors: ClientSensorCalls;
   private timer: ReturnType<typeof setInterval> | null = null;
   private recordsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly batchHz: number;
@@ -139,6 +141,7 @@ export class AppService {
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.usesChannel(ch);
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
+    this.clientSensors = new ClientSensorCalls(o.storage);
     this.lock = new LockCalls(o.settings, this.hub, {
       nowMs,
       busy: () => this.sessions.getSessionState().phase !== 'idle',
@@ -146,7 +149,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock, this.clientSensors]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */

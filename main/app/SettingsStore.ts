@@ -28,6 +28,8 @@ export function checkDisplayPatch(patch: Record<string, unknown>): string[] {
       case 'clientShowsNumbers':
       case 'audioCue':
       case 'clientShowsHeartRate':
+      case 'groupCoherenceRing':
+      case 'groupShowsNames':
         if (typeof v !== 'boolean') errors.push(`${key} must be true or false`);
         break;
       case 'pacerVisual':

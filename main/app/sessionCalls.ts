@@ -32,6 +32,7 @@ import type { EventHub } from './eventHub.js';
 import { markMembers, pacerChangeAll, recClock, type LiveSession, type SessionEnded, type SessionOwner } from './liveSession.js';
 import { checkGroupClients, liveMembers, logRecord, memberTrouble, memberView, newMember, NO_DATA_END_SEC, startMembers, type Member } from './groupMembers.js';
 import { PacerController } from './PacerController.js';
+import { rememberSensors } from './clientSensorCalls.js';
 import type { SensorCalls } from './sensorCalls.js';
 import { summaryView } from './sessionViews.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
@@ -135,6 +136,7 @@ export class SessionCalls {
     const row = recorder.start();
     member = newMember(recorder, client.id, ch);
     logRecord(this.storage, client.id, recorder.sessionId, `startSession ${type}`);
+    rememberSensors(this.storage, [{ clientId: client.id, channel: this.sensors.channel(ch) }]);
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
     this.lastEndedGroupId = null;
@@ -196,6 +198,7 @@ export class SessionCalls {
       this.pacer.stop();
       throw e;
     }
+    rememberSensors(this.storage, members.map((m) => ({ clientId: m.clientId, channel: this.sensors.channel(m.channel) })));
     this.lastEndedSessionId = null;
     this.lastEndReason = null;
     this.lastEndedGroupId = null;

@@ -11,6 +11,7 @@ import {
 } from '../../native-adapters/sqlite/openDatabase.js';
 import { AccessLogRepo } from './accessLogRepo.js';
 import { BeatsRepo } from './beatsRepo.js';
+import { ClientSensorsRepo } from './clientSensorsRepo.js';
 import { ClientsRepo } from './clientsRepo.js';
 import { CoursesRepo } from './coursesRepo.js';
 import { GapsRepo } from './gapsRepo.js';
@@ -51,6 +52,8 @@ export class Storage {
   readonly prescriptions: PrescriptionsRepo;
   /** Run/walk programmes of running therapy (migration 9). */
   readonly runProgrammes: RunProgrammesRepo;
+  /** The sensor each client last recorded with (migration 8). */
+  readonly clientSensors: ClientSensorsRepo;
 
   constructor(readonly db: Db) {
     this.clients = new ClientsRepo(db);
@@ -70,6 +73,7 @@ export class Storage {
     this.history = new RecordHistoryRepo(db);
     this.prescriptions = new PrescriptionsRepo(db);
     this.runProgrammes = new RunProgrammesRepo(db);
+    this.clientSensors = new ClientSensorsRepo(db);
   }
 
   /** A writer that buffers a live session and commits it with `flush()`. */

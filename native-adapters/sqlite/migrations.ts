@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3-multiple-ciphers';
 
+import { SCHEMA_CLIENT_SENSORS } from './schemaClientSensors.js';
 import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
@@ -118,11 +119,10 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     readCompatible: true,
   },
   {
-    // PLACEHOLDER on branch helper/run only: migration 8 belongs to another branch. At merge the
-    // lead drops this entry and keeps the other branch's 8 (versions must run 1..n).
+    // Remembered sensor per client (issue 14): the SQL is in schemaClientSensors.ts.
     version: 8,
-    description: 'reserved for another branch (placeholder, no change)',
-    sql: '',
+    description: 'client_sensors: the sensor each client last recorded with (assigned again in the group set-up)',
+    sql: SCHEMA_CLIENT_SENSORS,
     readCompatible: true,
   },
   {
@@ -133,8 +133,7 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     readCompatible: true,
   },
   {
-    // Practice mode (issue 17): the SQL and its reasoning are in schemaSync.ts. Numbered 10 as
-    // assigned; 8 and 9 belong to branches merged separately (see runMigrations).
+    // Practice mode (issue 17): the SQL and its reasoning are in schemaSync.ts.
     version: 10,
     description: 'practice mode: a uuid per shared record, sessions.origin, the sync outbox (queued by triggers) and sync state',
     sql: SCHEMA_SYNC,
@@ -183,16 +182,11 @@ export interface MigrationReport {
 
 /**
  * Apply the migrations above the database's `user_version`, all in one immediate
- * transaction. `migrations` is a parameter for tests; they must be numbered in increasing order
- * from 1 (a number may be missing while its branch is not merged yet; once every branch is in,
- * they are 1..n again).
+ * transaction. `migrations` is a parameter for tests; they must be numbered 1..n.
  */
 export function runMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): MigrationReport {
   migrations.forEach((m, i) => {
-    const before = i === 0 ? 0 : migrations[i - 1].version;
-    if (i === 0 ? m.version !== 1 : m.version <= before) {
-      throw new Error(`migration #${i} has version ${m.version}; expected ${i === 0 ? 1 : `more than ${before}`}`);
-    }
+    if (m.version !== i + 1) throw new Error(`migration #${i} has version ${m.version}; expected ${i + 1}`);
   });
   const from = db.pragma('user_version', { simple: true }) as number;
   const pending = migrations.filter((m) => m.version > from);

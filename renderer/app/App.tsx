@@ -1,6 +1,8 @@
 /** The page: the therapist console (live, clients, review) or, at #/display, the client display. */
 import { useEffect } from 'react';
 import { ClientDisplay } from '../features/display/ClientDisplay.js';
+import { GroupDisplay } from '../features/display/GroupDisplay.js';
+import { GroupScreen } from '../features/group/GroupScreen.js';
 import { ClientsScreen } from '../features/clients/ClientsScreen.js';
 import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
@@ -24,10 +26,11 @@ export function App() {
   }, [locale, route.name, t]);
 
   const locked = useApp((s) => s.lock?.locked ?? false);
+  const grouped = useApp((s) => s.session.groupId !== null);
   useActivityReport(route.name !== 'display' && !locked);
 
   // The client display shows no records (pacer and the client's own wave only): it stays up while locked.
-  if (route.name === 'display') return <ClientDisplay />;
+  if (route.name === 'display') return grouped ? <GroupDisplay /> : <ClientDisplay />;
   if (locked) return <LockScreen />;
   return (
     <div className="app">
@@ -44,6 +47,7 @@ export function App() {
       {route.name === 'clients' && <ClientsScreen clientId={route.clientId} />}
       {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
       {route.name === 'resonance' && <ResonanceScreen />}
+      {route.name === 'group' && <GroupScreen />}
       {route.name === 'record' && <ClientRecordScreen clientId={route.clientId} tab={route.tab} />}
     </div>
   );

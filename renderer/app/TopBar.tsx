@@ -24,6 +24,9 @@ export function TopBar({ route }: { route: Route }) {
           {t('nav.live')}
           {phase !== 'idle' && <span className="rec-dot" title={t(`session.phase.${phase}`)} />}
         </button>
+        <button className={route.name === 'group' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/group')} data-testid="nav-group">
+          {t('nav.group')}
+        </button>
         <button className={route.name === 'resonance' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/resonance')} data-testid="nav-resonance">
           {t('nav.resonance')}
         </button>

@@ -25,6 +25,7 @@ import type { StorageNotice } from '../../shared/domain/storageNotices.js';
 import type { CadansApi } from '../../shared/ipc/contract.js';
 import type { RecordsChange } from '../../shared/ipc/recordTypes.js';
 import { LiveData } from '../charts/LiveData.js';
+import { GroupLiveData } from '../charts/GroupLiveData.js';
 import type { LinkState } from '../bridge/bridge.js';
 
 export interface AppState {
@@ -108,6 +109,7 @@ export function setState(patch: Partial<AppState>): void {
     }
   }
   if ('channels' in patch || 'session' in patch) liveData.setChannel(primaryChannel(state));
+  if ('session' in patch) groupLive.setChannels(state.session.groupId !== null ? state.session.members.map((m) => m.channel) : []);
   for (const fn of listeners) fn();
 }
 
@@ -129,6 +131,9 @@ export function primaryChannel(s: AppState): string | null {
 /** The live buffers of this page. */
 export const liveData = new LiveData();
 
+/** The live buffers of every client of a running group session (one per member channel). */
+export const groupLive = new GroupLiveData();
+
 /** Show an error message from a failed call. */
 export function showError(e: unknown): void {
   setState({ error: codedMessage(e) });
@@ -144,6 +149,7 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
   api.onSessionState((session) => setState({ session }));
   api.onPacer((pacer) => {
     liveData.setPacer(pacer);
+    groupLive.setPacer(pacer);
     setState({ pacer });
   });
   api.onQuality((q) => setState({ quality: { ...state.quality, [q.channel]: q } }));
@@ -154,7 +160,10 @@ export async function connectStore(api: CadansApi, onLink: (fn: (s: LinkState) =
     const channels = view ? [...rest, view].sort((a, b) => a.channel.localeCompare(b.channel)) : rest;
     setState({ channels });
   });
-  api.onLive((batch) => liveData.ingest(batch));
+  api.onLive((batch) => {
+    liveData.ingest(batch);
+    groupLive.ingest(batch);
+  });
   api.onLock((lock) => applyLock(api, lock));
   api.onStorageNotice((storageNotice) => setState({ storageNotice }));
   api.onRecordsChanged((change) => {
@@ -195,6 +204,7 @@ async function refresh(api: CadansApi): Promise<void> {
     ]);
     liveData.setPacer(pacer);
     setState({ info, settings, channels, session, pacer });
+    groupLive.setPacer(pacer);
     const lock = await api.getLockState();
     applyLock(api, lock);
     if (!lock.locked) await reloadClients(api);

@@ -7,6 +7,7 @@ import { useRef } from 'react';
 import { useT, type StringKey } from '../app/i18n.js';
 import { liveData } from '../app/store.js';
 import { useFrame } from './frameLoop.js';
+import type { LiveData } from './LiveData.js';
 
 /** No beat for this long (signal time): no current heart rate. */
 const STALE_SEC = 5;
@@ -34,12 +35,13 @@ function useLatestT() {
   return ref;
 }
 
-/** The heart rate of the newest beat (bpm), '–' when there is none recent. */
-export function LiveHeartRate({ testId }: { testId: string }) {
+/** The heart rate of the newest beat (bpm), '–' when there is none recent; `data`: whose (default: the channel on screen). */
+export function LiveHeartRate({ testId, data }: { testId: string; data?: LiveData }) {
   const f = useLatestT();
   const el = useFrameText<HTMLSpanElement>(() => {
-    const hr = liveData.hr;
-    const fresh = hr.length > 0 && liveData.clock.now() - hr.lastX < STALE_SEC;
+    const src = data ?? liveData;
+    const hr = src.hr;
+    const fresh = hr.length > 0 && src.clock.now() - hr.lastX < STALE_SEC;
     return f.current.fmt.num(fresh ? hr.lastY : null, 0);
   });
   return (

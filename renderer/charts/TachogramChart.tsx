@@ -11,6 +11,7 @@
 import { useRef } from 'react';
 import uPlot from 'uplot';
 import { liveData } from '../app/store.js';
+import type { LiveData } from './LiveData.js';
 import { axis, COLORS, sessionTimeAxis, setTimeAxisTitle } from './chartTheme.js';
 import { liveOrigin } from './liveOrigin.js';
 import { useFrame } from './frameLoop.js';
@@ -26,9 +27,12 @@ export interface TachogramProps {
   bpmLabel: string;
   /** Titles of the time axis: during a session (session time) and without one (time before now). */
   timeTitles?: { session: string; relative: string };
+  /** The live buffers to draw (default: the channel on screen; a group display tile passes its client's). */
+  data?: LiveData;
 }
 
-export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel, timeTitles = { session: '', relative: '' } }: TachogramProps) {
+export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel, timeTitles = { session: '', relative: '' }, data }: TachogramProps) {
+  const src = data ?? liveData;
   const box = useRef<HTMLDivElement>(null);
   const view = useRef({ x0: 0, x1: windowSec });
   const props = useRef({ windowSec, markers });
@@ -64,9 +68,9 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
       ],
       hooks: {
         drawClear: [
-          shadeInhales(() => liveData.pacer, calm ? 'rgba(127,209,193,0.07)' : undefined),
-          shadeSpans(() => visibleGaps(view.current.x0, view.current.x1).map((g) => ({ x0: g.startSec, x1: g.endSec })), calm ? 'rgba(255,255,255,0.06)' : COLORS.gap),
-          (u: uPlot) => exposeGaps(u, box.current, view.current),
+          shadeInhales(() => src.pacer, calm ? 'rgba(127,209,193,0.07)' : undefined),
+          shadeSpans(() => visibleGaps(src, view.current.x0, view.current.x1).map((g) => ({ x0: g.startSec, x1: g.endSec })), calm ? 'rgba(255,255,255,0.06)' : COLORS.gap),
+          (u: uPlot) => exposeGaps(src, u, box.current, view.current),
         ],
         draw: calm
           ? []
@@ -79,17 +83,17 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
   useFrame(() => {
     const u = chart.current;
     if (!u) return;
-    const hr = liveData.hr;
-    const x1 = liveData.clock.now();
+    const hr = src.hr;
+    const x1 = src.clock.now();
     const win = props.current.windowSec;
     if (!calm && setTimeAxisTitle(u, liveOrigin() !== null ? timeTitles.session : timeTitles.relative)) drawn.current.version = -1;
     // Redraw when new beats came or the view moved by at least a pixel.
     const pxSec = win / Math.max(1, u.bbox.width / devicePixelRatio);
-    if (hr.version === drawn.current.version && liveData.gapsVersion === drawn.current.gaps && Math.abs(x1 - drawn.current.x1) < pxSec) return;
-    drawn.current = { version: hr.version, gaps: liveData.gapsVersion, x1 };
+    if (hr.version === drawn.current.version && src.gapsVersion === drawn.current.gaps && Math.abs(x1 - drawn.current.x1) < pxSec) return;
+    drawn.current = { version: hr.version, gaps: src.gapsVersion, x1 };
     view.current = { x0: x1 - win, x1 };
     const from = Math.max(0, hr.lowerBound(x1 - win) - 1);
-    const v = liveHrView(hr.x(from), hr.y(from), visibleGaps(x1 - win, x1), calm ? 16 : 10);
+    const v = liveHrView(hr.x(from), hr.y(from), visibleGaps(src, x1 - win, x1), calm ? 16 : 10);
     const pad = (v.yMax - v.yMin) * 0.08;
     yRange.current = [v.yMin - pad, v.yMax + pad];
     if (box.current) {
@@ -103,14 +107,14 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
 }
 
 /** The reported gaps that overlap [x0, x1]. */
-function visibleGaps(x0: number, x1: number): { startSec: number; endSec: number }[] {
-  return liveData.gaps.filter((g) => g.endSec > x0 && g.startSec < x1);
+function visibleGaps(src: LiveData, x0: number, x1: number): { startSec: number; endSec: number }[] {
+  return src.gaps.filter((g) => g.endSec > x0 && g.startSec < x1);
 }
 
 /** Tests: the shaded gaps' positions in CSS px from the plot area's left edge (`data-gaps-px`). */
-function exposeGaps(u: uPlot, el: HTMLDivElement | null, view: { x0: number; x1: number }): void {
+function exposeGaps(src: LiveData, u: uPlot, el: HTMLDivElement | null, view: { x0: number; x1: number }): void {
   if (!el) return;
-  const spans = visibleGaps(view.x0, view.x1).map((g) => [Math.round(u.valToPos(Math.max(g.startSec, view.x0), 'x')), Math.round(u.valToPos(Math.min(g.endSec, view.x1), 'x'))]);
+  const spans = visibleGaps(src, view.x0, view.x1).map((g) => [Math.round(u.valToPos(Math.max(g.startSec, view.x0), 'x')), Math.round(u.valToPos(Math.min(g.endSec, view.x1), 'x'))]);
   el.dataset.gapsPx = JSON.stringify(spans);
 }
 

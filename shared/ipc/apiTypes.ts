@@ -165,6 +165,13 @@ export interface SessionStateView {
   lastEndedGroupId: number | null;
 }
 
+/** `getClientSensors`: the sensor a client last recorded with (its spec, as `ChannelView.spec`), offered again in the group set-up. */
+export interface ClientSensorView {
+  clientId: number;
+  sensorKey: string;
+  lastUsedAt: IsoDateTime;
+}
+
 /** `startGroupSession`: one client per sensor, one shared pacer. */
 export interface StartGroupSessionRequest {
   /**
@@ -274,6 +281,10 @@ export interface DisplaySettings {
   tachogramWindowSec: number;
   /** Show the HR wave on the client display. */
   clientShowsHeartRate: boolean;
+  /** Group display: the "group coherence" ring (share of the group in medium/high coherence). */
+  groupCoherenceRing: boolean;
+  /** Group display: full names on the tiles instead of initials (names are hidden by default). */
+  groupShowsNames: boolean;
 }
 
 export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze({
@@ -282,6 +293,8 @@ export const DEFAULT_DISPLAY_SETTINGS: Readonly<DisplaySettings> = Object.freeze
   audioCue: false,
   tachogramWindowSec: 120,
   clientShowsHeartRate: true,
+  groupCoherenceRing: true,
+  groupShowsNames: false,
 });
 
 /** Settings shared by every window; broadcast on change. */

@@ -20,6 +20,7 @@ import { args, noArgs, nonEmptyText, oneOf, type ArgsSpec } from './argChecks.js
 import {
   accessLogRequestSchema,
   addMarkerSchema,
+  clientIdsSchema,
   clientPatchSchema,
   coursePatchSchema,
   displayPatchSchema,
@@ -57,6 +58,7 @@ import {
   type AppSettings,
   type ChannelView,
   type ClientDisplayTarget,
+  type ClientSensorView,
   type ConnectionEvent,
   type DisplaySettings,
   type Locale,
@@ -221,6 +223,8 @@ export const CONTRACT = {
    * (`addMarker` with `clientId`). One client's sensor trouble only gives that client gaps.
    */
   startGroupSession: invoke<[request: StartGroupSessionRequest], SessionStateView>(args(startGroupSessionSchema)),
+  /** Each asked client's remembered sensor (the one they last recorded with; none: left out), for the group set-up. */
+  getClientSensors: invoke<[clientIds: number[]], ClientSensorView[]>(args(clientIdsSchema)),
   pauseSession: invoke<[], SessionStateView>(noArgs),
   resumeSession: invoke<[], SessionStateView>(noArgs),
   stopSession: invoke<[], SessionSummaryView>(noArgs),

@@ -66,6 +66,8 @@ export const displayPatchSchema: Schema<Partial<DisplaySettings>> = object<Parti
   audioCue: optional(boolean),
   tachogramWindowSec: optional(finite),
   clientShowsHeartRate: optional(boolean),
+  groupCoherenceRing: optional(boolean),
+  groupShowsNames: optional(boolean),
 });
 
 // ---- clients and the clinical record
@@ -288,6 +290,9 @@ export const startGroupSessionSchema: Schema<StartGroupSessionRequest> = object<
   maxSec: optional(number({ min: 0 })),
   notes: optional(text({ maxLength: 10_000 })),
 });
+
+/** `getClientSensors`: the clients asked about (a group's worth). */
+export const clientIdsSchema: Schema<number[]> = list(id, MAX_GROUP_CLIENTS);
 
 export const addMarkerSchema: Schema<AddMarkerRequest> = object<AddMarkerRequest>({
   kind: optional(text({ maxLength: 100 })),

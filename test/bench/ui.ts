@@ -3,11 +3,14 @@
 // (PerformanceObserver 'longtask') and the sample-to-screen latency (core arrival of the newest
 // sample → the animation frame that drew it), with the goals: 60 fps, no task > 50 ms, latency
 // ≤ 50 ms beyond the beat detector's look-ahead (the PPG trace itself waits for no look-ahead).
-// Usage: node build/test/bench/ui.js [--speed N] [--minutes M]
+// Then a group session (issue 14, uiGroup.ts): the group display with 6 tiles (`--tiles`) of 250 Hz
+// simulators for `--group-seconds` (0: skipped), same goals.
+// Usage: node build/test/bench/ui.js [--speed N] [--minutes M] [--tiles T] [--group-seconds S] [--group-speed X]
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { browserSkipReason, launchBrowser } from '../e2e/browser.js';
 import { startWebHostProcess } from '../e2e/webHostProcess.js';
+import { groupBench } from './uiGroup.js';
 
 interface Perf {
   frames: number;
@@ -27,7 +30,15 @@ declare global {
   }
 }
 
-const { values } = parseArgs({ options: { speed: { type: 'string', default: '10' }, minutes: { type: 'string', default: '10' } } });
+const { values } = parseArgs({
+  options: {
+    speed: { type: 'string', default: '10' },
+    minutes: { type: 'string', default: '10' },
+    tiles: { type: 'string', default: '6' },
+    'group-seconds': { type: 'string', default: '30' },
+    'group-speed': { type: 'string', default: '1' },
+  },
+});
 const speed = Number(values.speed);
 const minutes = Number(values.minutes);
 const FS_HZ = 500;
@@ -58,10 +69,12 @@ async function main(): Promise<number> {
     const wallSec = (minutes * 60) / speed;
     process.stderr.write(`bench:ui: ${minutes} min of ${FS_HZ} Hz signal at ${speed}× speed — about ${wallSec.toFixed(0)} s…\n`);
     const startMs = Date.now();
-    // The session ends by itself when the pacer duration is over.
-    await page.getByTestId('start-session').waitFor({ timeout: (wallSec + 60) * 1000 });
+    // At the end of the pacer's duration the therapist is asked to stop or continue (a session never stops silently).
+    await page.getByTestId('pacer-end-prompt').waitFor({ timeout: (wallSec + 60) * 1000 });
     const elapsedSec = (Date.now() - startMs) / 1000;
     const p = (await page.evaluate(() => window.__cadansPerf!.snapshot())) as Perf;
+    await page.getByTestId('pacer-end-stop').click();
+    await page.getByTestId('start-session').waitFor({ timeout: 30_000 });
     const lat = p.latencyMs;
     const ok = (b: boolean): string => (b ? 'ok' : 'MISSED');
     const rows: [string, string, string, string][] = [
@@ -76,8 +89,13 @@ async function main(): Promise<number> {
       ['live batches per second', (p.batches / elapsedSec).toFixed(1), '20–30', ok(p.batches / elapsedSec >= 20 && p.batches / elapsedSec <= 31)],
       ['frames drawn / wall time', `${p.frames} / ${elapsedSec.toFixed(1)} s`, '', ''],
     ];
+    const groupSeconds = Number(values['group-seconds']);
+    if (groupSeconds > 0) {
+      await page.close();
+      rows.push(...(await groupBench({ url: host.url, context: browser.context, tiles: Number(values.tiles), seconds: groupSeconds, speed: Number(values['group-speed']) })));
+    }
     const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
-    console.log(`\nCadans renderer benchmark — ${minutes} min session, ${FS_HZ} Hz simulated PPG at ${speed}× speed, Chromium headless\n`);
+    console.log(`\nCadans renderer benchmark — ${minutes} min session, ${FS_HZ} Hz simulated PPG at ${speed}× speed, Chromium headless${groupSeconds > 0 ? `; then a group of ${values.tiles} on the group display at 1920×1080` : ''}\n`);
     for (const r of rows) console.log(`${r[0].padEnd(w[0]!)}  ${r[1].padEnd(w[1]!)}  ${r[2].padEnd(w[2]!)}  ${r[3]}`);
     const load = loadavg()[0]!;
     console.log(`\nmachine: ${cpus().length} CPU(s), load average ${load.toFixed(1)} at the end${load > cpus().length ? ' — busy: fps, long tasks and latency suffer from CPU contention, rerun on an idle machine' : ''}`);

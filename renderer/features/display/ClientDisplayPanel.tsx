@@ -5,7 +5,8 @@ import { useApp } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { useAction } from '../../ui/useAsync.js';
 
-export function ClientDisplayPanel() {
+/** `group`: also the group display's choices (the group coherence ring, names instead of initials). */
+export function ClientDisplayPanel({ group = false }: { group?: boolean }) {
   const { t } = useT();
   const display = useApp((s) => s.settings.display);
   const { busy, run } = useAction();
@@ -28,6 +29,18 @@ export function ClientDisplayPanel() {
           <input type="checkbox" checked={display.clientShowsNumbers} onChange={(e) => void run(() => api().setDisplaySettings({ clientShowsNumbers: e.target.checked }))} />
           {t('cd.showNumbers')}
         </label>
+        {group && (
+          <>
+            <label className="check">
+              <input type="checkbox" checked={display.groupCoherenceRing} onChange={(e) => void run(() => api().setDisplaySettings({ groupCoherenceRing: e.target.checked }))} data-testid="group-ring-toggle" />
+              {t('cd.groupRing')}
+            </label>
+            <label className="check">
+              <input type="checkbox" checked={display.groupShowsNames} onChange={(e) => void run(() => api().setDisplaySettings({ groupShowsNames: e.target.checked }))} data-testid="group-names-toggle" />
+              {t('cd.groupNames')}
+            </label>
+          </>
+        )}
       </div>
     </Card>
   );

@@ -43,7 +43,7 @@ describe('group sessions in storage (session_groups, sessions.group_id)', () => 
     const file = join(makeTempDir(), 'old.sqlite');
     // As the version before wrote it: no group table, no group column.
     const raw = openDatabase(file);
-    raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups');
+    raw.exec('DROP INDEX sessions_group; ALTER TABLE sessions DROP COLUMN group_id; DROP TABLE session_groups; DROP TABLE client_sensors'); // and migration 8's table
     undoSyncSchema(raw); // migration 10, after it
     raw.pragma(`user_version = ${GROUPS}`);
     raw.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z')").run();

@@ -1,0 +1,62 @@
+/**
+ * The group display (issue 14) — the client display window during a group session, for a
+ * projector or TV: the shared pacer large, a tile per client with their own heart-rate wave and a
+ * calm coherence colour (initials unless the therapist shows names; no clinical numbers), and the
+ * optional "group coherence" ring. Type is sized from the viewport height, for reading at 4 m on a
+ * 1080p screen. Everything per beat is drawn from each client's live buffers on animation frames.
+ */
+import { groupCoherenceShare, tileLabels } from '../../../shared/group/groupTiles.js';
+import { useT } from '../../app/i18n.js';
+import { groupLive, useApp } from '../../app/store.js';
+import { PacerCanvas } from '../pacer/PacerCanvas.js';
+import { usePacerLabels } from '../pacer/usePacerLabels.js';
+import { useGroupMetrics } from '../group/useMemberMetrics.js';
+import { CoherenceRing } from './CoherenceRing.js';
+import { GroupTile } from './GroupTile.js';
+
+export function GroupDisplay() {
+  const { t } = useT();
+  const display = useApp((s) => s.settings.display);
+  const members = useApp((s) => s.session.members);
+  const clients = useApp((s) => s.clients);
+  const quality = useApp((s) => s.quality);
+  const labels = usePacerLabels();
+  const data = members.map((m) => groupLive.get(m.channel));
+  const metrics = useGroupMetrics(data);
+  const names = members.map((m) => clients.find((c) => c.id === m.clientId)?.name ?? '');
+  // Until the client list has come (a page just opened), a tile has no label rather than '?'.
+  const tiles = (display.groupShowsNames ? names : tileLabels(names)).map((l, i) => (names[i] ? l : ''));
+  const levels = metrics.map((m) => m?.coherenceLevel ?? null);
+  const share = groupCoherenceShare(levels.filter((_, i) => members[i]?.state === 'recording'));
+
+  const fullscreen = () => {
+    if (document.fullscreenElement) void document.exitFullscreen();
+    else void document.documentElement.requestFullscreen().catch(() => undefined);
+  };
+
+  return (
+    <div className={`client-display group-display gd-n${members.length}`} data-testid="group-display">
+      <div className="gd-pacer">
+        <PacerCanvas calm visual={display.pacerVisual} audio={false} labels={labels} />
+        {display.groupCoherenceRing && <CoherenceRing share={share} />}
+      </div>
+      <div className="gd-tiles">
+        {members.map((m, i) => (
+          <GroupTile
+            key={m.channel}
+            index={i}
+            label={tiles[i] ?? ''}
+            level={levels[i] ?? null}
+            data={data[i]}
+            quality={quality[m.channel]}
+            ended={m.state === 'ended'}
+            showWave={display.clientShowsHeartRate}
+          />
+        ))}
+      </div>
+      <button className="cd-fullscreen" onClick={fullscreen} title={t('cd.fullscreen')} aria-label={t('cd.fullscreen')}>
+        ⤢
+      </button>
+    </div>
+  );
+}

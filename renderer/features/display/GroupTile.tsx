@@ -1,0 +1,55 @@
+/**
+ * One client's tile on the group display: their initials (or name, when the therapist shows names),
+ * their own heart-rate wave (drawn from their live buffers on animation frames) and their coherence
+ * as a calm colour — no clinical numbers. When their clip is off (or their sensor went away) only
+ * this tile says so, with the ear-clip hint.
+ */
+import type { CoherenceLevel } from '../../../shared/dsp/types.js';
+import type { QualityEvent } from '../../../shared/ipc/apiTypes.js';
+import { hasKey, useT, type StringKey } from '../../app/i18n.js';
+import type { LiveData } from '../../charts/LiveData.js';
+import { TachogramChart } from '../../charts/TachogramChart.js';
+import { qualityIsBad } from '../sensors/QualityIndicator.js';
+
+/** The hint a tile shows, or null when its signal is fine. */
+export function tileHint(q: QualityEvent | undefined, ended: boolean): StringKey | null {
+  if (ended) return 'gd.sensorGone';
+  if (!q || !qualityIsBad(q)) return null;
+  const key = q.hint ? `hint.${q.hint}` : '';
+  if (hasKey(key)) return key;
+  return q.contact === 'off' || q.flags.includes('no-contact') ? 'hint.clip-off' : 'gd.checkClip';
+}
+
+export function GroupTile({
+  index,
+  label,
+  level,
+  data,
+  quality,
+  ended,
+  showWave,
+}: {
+  index: number;
+  label: string;
+  level: CoherenceLevel | null;
+  data: LiveData | undefined;
+  quality: QualityEvent | undefined;
+  ended: boolean;
+  showWave: boolean;
+}) {
+  const { t, locale } = useT();
+  const hint = tileHint(quality, ended);
+  return (
+    <div className={`gd-tile tile-${level ?? 'none'}${hint ? ' gd-tile-trouble' : ''}`} data-testid="gd-tile" data-index={index} data-level={level ?? 'none'} data-trouble={hint ? 'yes' : 'no'}>
+      <div className="gd-label" data-testid={`gd-label-${index}`}>
+        {label}
+      </div>
+      {showWave && data && (
+        <div className="gd-wave">
+          <TachogramChart key={locale} calm windowSec={60} bpmLabel={t('unit.bpm')} data={data} />
+        </div>
+      )}
+      <div className="gd-state">{hint ? <span className="gd-hint" data-testid={`gd-hint-${index}`}>{t(hint)}</span> : <span className="gd-level">{t(`gd.level.${level ?? 'none'}`)}</span>}</div>
+    </div>
+  );
+}

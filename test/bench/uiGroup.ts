@@ -1,0 +1,84 @@
+// The group part of `npm run bench:ui` (issue 14): N simulated ear clips at 250 Hz (default 6) in
+// one group session with a shared pacer, the group display (a tile per client with its own HR wave,
+// the pacer, the group coherence ring) open at 1920×1080 in Chromium; prints its frame rate, frame
+// work and longest main-thread task against the goals (60 fps, no task > 50 ms).
+import type { BrowserContext } from 'playwright-core';
+
+export interface GroupBenchOptions {
+  url: string;
+  context: BrowserContext;
+  tiles: number;
+  seconds: number;
+  speed: number;
+}
+
+interface Perf {
+  frames: number;
+  fps: number;
+  frameWorkMs: { mean: number; p95: number | null; max: number };
+  longestTaskMs: number;
+  longTasks: number;
+  batches: number;
+}
+
+const FS_HZ = 250;
+
+export async function groupBench(o: GroupBenchOptions): Promise<[string, string, string, string][]> {
+  const page = await o.context.newPage();
+  const display = await o.context.newPage();
+  try {
+    await page.goto(o.url);
+    await page.getByTestId('nav-live').click();
+    // The single-session benchmark's sensor goes: the group's own sensors are the only ones streaming.
+    while ((await page.getByTestId('channel').count()) > 0) {
+      const n = await page.getByTestId('channel').count();
+      await page.getByTestId('channel').first().getByRole('button').click();
+      await page.waitForFunction((k) => document.querySelectorAll('[data-testid="channel"]').length < k, n);
+    }
+    for (let i = 0; i < o.tiles; i++) {
+      await page.getByTestId('sensor-spec').fill(`sim:fs=${FS_HZ},speed=${o.speed},seed=${20 + i}`);
+      await page.getByTestId('add-sensor').click();
+    }
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="channel"][data-state="connected"]').length >= n, o.tiles, { timeout: 30_000 });
+    await page.getByTestId('nav-group').click();
+    await page.getByTestId('group-setup').waitFor();
+    for (let i = 0; i < o.tiles; i++) {
+      const name = `Bench Client ${String.fromCharCode(65 + i)}`;
+      await page.getByTestId('group-new-client-name').fill(name);
+      await page.getByTestId('group-new-client').click();
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll<HTMLSelectElement>('[data-testid^="group-client-"]')].some((s) => s.selectedOptions[0]?.textContent === n),
+        name,
+      );
+    }
+    for (let i = 0; i < o.tiles; i++) await page.getByTestId('group-newcomer-add').first().click();
+    await page.getByTestId('pacer-rate').fill('6');
+    await page.getByTestId('pacer-duration').fill('0');
+    await page.waitForFunction(() => !document.querySelector('[data-testid="group-problem"]'), undefined, { timeout: 30_000 });
+    await page.getByTestId('group-start').click();
+    await page.getByTestId('group-console').waitFor();
+    await page.close(); // only the display draws while measured (the console is another window)
+
+    await display.setViewportSize({ width: 1920, height: 1080 });
+    await display.goto(o.url.replace('#token=', '#/display?token='));
+    await display.getByTestId('group-display').waitFor();
+    await display.waitForFunction((n) => document.querySelectorAll('[data-testid="gd-tile"] canvas').length >= n, o.tiles, { timeout: 20_000 });
+    await display.waitForTimeout(2000); // waves settle
+    await display.evaluate(() => window.__cadansPerf!.reset());
+    process.stderr.write(`bench:ui: group display with ${o.tiles} tiles (${FS_HZ} Hz each, ${o.speed}× speed) for ${o.seconds} s…\n`);
+    const startMs = Date.now();
+    await display.waitForTimeout(o.seconds * 1000);
+    const elapsedSec = (Date.now() - startMs) / 1000;
+    const p = (await display.evaluate(() => window.__cadansPerf!.snapshot())) as Perf;
+    const ok = (b: boolean): string => (b ? 'ok' : 'MISSED');
+    return [
+      [`group display, ${o.tiles} tiles: frames per second`, p.fps.toFixed(1), '≥ 58 (60 fps display)', ok(p.fps >= 58)],
+      ['group display: frame work, mean / p95 / max', `${p.frameWorkMs.mean.toFixed(2)} / ${p.frameWorkMs.p95?.toFixed(2)} / ${p.frameWorkMs.max.toFixed(1)} ms`, '≪ 16.7 ms', ok((p.frameWorkMs.p95 ?? Infinity) < 8)],
+      ['group display: longest main-thread task', `${p.longestTaskMs.toFixed(0)} ms (${p.longTasks} tasks > 50 ms)`, '≤ 50 ms', ok(p.longestTaskMs <= 50)],
+      ['group display: live batches per second (all clients)', (p.batches / elapsedSec).toFixed(1), `≈ ${o.tiles} × 25`, ''],
+    ];
+  } finally {
+    if (!page.isClosed()) await page.close();
+    await display.close();
+  }
+}
