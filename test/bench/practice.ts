@@ -136,6 +136,11 @@ async function scale(baseUrl: string, admin: PracticeConnection, dir: string): P
     const [r, pullMs] = await timeAsync(() => syncPractice(s.db, url));
     const got = r.pull.clients + r.pull.sessions;
     note(`one workstation joins and pulls it all (${int(r.pull.clients)} clients + ${int(r.pull.sessions)} sessions)`, sec(pullMs), `${int(got / (pullMs / 1000))} records/s`);
+    // In practice mode `cadans clients` / `cadans sessions` sync before they list: with nothing new, that is the cost.
+    const idle: number[] = [];
+    for (let i = 0; i < 20; i++) idle.push((await timeAsync(() => syncPractice(s.db, url)))[1]);
+    const id = stats(idle);
+    note(`sync with nothing new (what the CLI's listings do first in practice mode, n=${id.n})`, ms(id.median), `p95 ${ms(id.p95)}`);
     // The contract calls the UI makes (RecordCalls: listSessions, getSessionSummary, listClients),
     // each with its answer serialised as the IPC bridge / web host would.
     const calls = new RecordCalls(s, () => new Date());
@@ -236,7 +241,8 @@ const PER_SESSION_SERVER = `SELECT s.uuid::text AS uuid,
   (SELECT count(*) || '/' || coalesce(sum(n), 0) FROM signal_chunks k WHERE k.session_uuid = s.uuid) || '/' ||
   (SELECT count(*) FROM beats b WHERE b.session_uuid = s.uuid) || '/' || (SELECT count(*) FROM metric_points m WHERE m.session_uuid = s.uuid) AS v FROM sessions s`;
 
-function runPush(file: string, url: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runPush(file: string, url: string): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+  const t0 = performance.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cliPath, 'practice', 'push', '--db', file, '--json'], {
       cwd: repoRoot,
@@ -248,7 +254,7 @@ function runPush(file: string, url: string): Promise<{ code: number | null; stdo
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: performance.now() - t0 }));
   });
 }
 
@@ -280,6 +286,8 @@ async function concurrent(baseUrl: string, admin: PracticeConnection, dir: strin
   const failed = runs.filter((r) => r.code !== 0);
   for (const r of runs) if (r.code === 0) sent += (JSON.parse(r.stdout) as { sent: number }).sent;
   note(`${WORKSTATIONS} \`cadans practice push\` processes at once (${int(sent)} changes; pulls included)`, sec(wallMs), `${int(sent / (wallMs / 1000))} changes/s`);
+  const each = stats(runs.map((r) => r.ms));
+  note('  one process, start to exit (node start, push, pull of the others\' rows)', sec(each.median), `slowest ${sec(each.max)}`);
   if (failed.length > 0) note(`  FAILED pushes: ${failed.length}`, failed.map((r) => r.stderr.trim().split('\n').at(-1)).join(' | '));
   const conn = await connectPractice(url);
   try {
