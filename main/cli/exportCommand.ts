@@ -2,21 +2,14 @@ import { closeSync, existsSync, fchmodSync, fsyncSync, linkSync, openSync, unlin
 import { dirname, resolve } from 'node:path';
 import { EXPORT_FORMATS, prepareSessionExport, type ExportFormat, type PreparedExport } from '../sessions/exportSession.js';
 import { showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError } from './cliError.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
 
-const USAGE = 'cadans export <sessionId> --format csv|rr|json|edf [--out FILE] [--anonymise] [--db FILE]';
 
 /** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms) or JSON (everything). */
 export const exportCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Export a session: csv = raw samples (time,ppg; seconds from the session start), rr = NN intervals in ms one per line ' +
-    '(as Kubios imports them), json = everything about the session, edf = EDF+C with the PPG channel and an annotations ' +
-    'signal (markers, gaps, pacer changes; --anonymise writes the patient as X X X X and leaves marker notes out). ' +
-    'Writes to stdout unless --out is given; ' +
-    'an existing --out file is never overwritten.',
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
@@ -24,21 +17,21 @@ export const exportCommand: CliCommand = {
     anonymise: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw new CliError(`expected one session id (usage: ${USAGE})`, 2);
+    if (positionals.length !== 1) throw cliError('export.expectedOneId', { usage: usageOf('export') }, 2);
     const idText = positionals[0];
     if (!/^\d+$/.test(idText) || Number(idText) < 1 || !Number.isSafeInteger(Number(idText))) {
-      throw new CliError(`session id must be a whole number ≥ 1 (got '${idText}')`, 2);
+      throw cliError('cli.badId', { what: 'session', got: idText }, 2);
     }
     const format = values.format;
-    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr, json or edf) (usage: ${USAGE})`, 2);
-    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr, json or edf (got '${format}')`, 2);
+    if (typeof format !== 'string') throw cliError('export.formatRequired', { usage: usageOf('export') }, 2);
+    if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw cliError('export.format', { got: format }, 2);
     const anonymise = values.anonymise === true;
-    if (anonymise && format !== 'edf') throw new CliError(`--anonymise applies to --format edf only`, 2);
+    if (anonymise && format !== 'edf') throw cliError('export.anonymiseEdfOnly', {}, 2);
     let out: string | null = null;
     if (typeof values.out === 'string') {
-      if (values.out.trim() === '') throw new CliError('--out needs a file name', 2);
+      if (values.out.trim() === '') throw cliError('cli.outNeedsFile', {}, 2);
       out = resolve(values.out);
-      if (existsSync(out)) throw new CliError(`${showText(out, 300)} already exists; Cadans does not overwrite it. Choose another file name.`);
+      if (existsSync(out)) throw cliError('cli.exists', { file: showText(out, 300) });
     }
     await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
       const prepared = prepareSessionExport(storage, Number(idText), format as ExportFormat, { anonymise });
@@ -47,7 +40,7 @@ export const exportCommand: CliCommand = {
     });
     const sessionId = Number(idText);
     logAccess(values.db, (s) => ({ action: 'export', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans export ${format}${anonymise ? ' anonymised' : ''}` }));
-    if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${showText(out, 300)}\n`);
+    if (out) process.stderr.write(cliText(cliLocale(), 'export.done', { id: idText, format, file: showText(out, 300) }) + '\n');
     return 0;
   },
 };
@@ -60,7 +53,7 @@ function writeExportFile(prepared: PreparedExport, out: string): void {
     // Client data: readable by the user only (0600), whatever the umask.
     fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
-    throw new CliError(`cannot write in ${dirname(out)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cliError('export.cannotWriteIn', { dir: dirname(out), detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   try {
     try {
@@ -76,8 +69,8 @@ function writeExportFile(prepared: PreparedExport, out: string): void {
     linkSync(tmp, out);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name.`);
-    throw new CliError(`cannot write ${out}: ${code ?? (e as Error).message}`);
+    if (code === 'EEXIST') throw cliError('cli.exists', { file: out });
+    throw cliError('export.cannotWrite', { file: out, detail: code ?? (e as Error).message });
   } finally {
     try {
       unlinkSync(tmp);
@@ -92,7 +85,7 @@ async function writeToStdout(prepared: PreparedExport): Promise<void> {
   let closed = false;
   const onError = (e: NodeJS.ErrnoException): void => {
     closed = true;
-    if (e.code !== 'EPIPE') process.stderr.write(`cadans export: cannot write to stdout: ${e.code ?? e.message}\n`);
+    if (e.code !== 'EPIPE') process.stderr.write(`cadans export: ${cliText(cliLocale(), 'cli.stdout', { detail: e.code ?? e.message })}\n`);
   };
   // Stays attached: a late EPIPE of the last chunk must not crash the process either.
   process.stdout.on('error', onError);

@@ -55,11 +55,13 @@ export interface LanguageWords {
   onlyEn: Set<string>;
 }
 
-export async function languageWords(): Promise<LanguageWords> {
+/** The word lists of every catalogue, plus `extra` pairs of catalogues (nl, en) such as the CLI's. */
+export async function languageWords(extra: readonly (readonly [unknown, unknown])[] = []): Promise<LanguageWords> {
   const ui = await loadUiCatalogues();
   const nlTexts: string[] = [];
   const enTexts: string[] = [];
   for (const [nl, en] of [
+    ...extra,
     [ui.nl, ui.en],
     [errorsNl, errorsEn],
     [sessionTextsNl, sessionTextsEn],
