@@ -43,15 +43,26 @@ const SIMPLE = new Set(['createClient', 'getClient', 'updateClient', 'createCour
 
 const fmt = (f: string): string => f.toUpperCase();
 
+// The catalogues select on short codes, not on the stored English words (which would otherwise count
+// as words of the Dutch catalogue in the language checks); `raw` is shown for a value not listed.
+const TYPE_CODES = ['breathing', 'biofeedback', 'resonance', 'running', 'group', 'home', 'run'];
+const RECORD_CODES = ['questionnaire', 'goal', 'runningLog', 'marker', 'session'];
+const code = (prefix: string, list: readonly string[], v: string): Record<string, string> => {
+  const i = list.indexOf(v);
+  return { [prefix === 't' ? 'type' : 'record']: i < 0 ? 'other' : `${prefix}${i + 1}`, raw: v };
+};
+const typeOf = (v: string): Record<string, string> => code('t', TYPE_CODES, v);
+const recordOf = (v: string): Record<string, string> => code('r', RECORD_CODES, v);
+
 /** The known form of a stored detail, or null. */
 export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   const d = detail.trim();
   if (SIMPLE.has(d)) return { key: `log.${d}` as AccessLogTextKey, params: {} };
   let m: RegExpExecArray | null;
   if ((m = /^exportAccessLog (\w+)$/.exec(d))) return { key: 'log.exportAccessLog', params: { format: fmt(m[1]!) } };
-  if ((m = /^importRrFile (\w+)$/.exec(d))) return { key: 'log.importRrFile', params: { type: m[1]! } };
-  if ((m = /^startSession (\w+)$/.exec(d))) return { key: 'log.startSession', params: { type: m[1]! } };
-  if ((m = /^startGroupSession (\w+) group (\d+)$/.exec(d))) return { key: 'log.startGroupSession', params: { type: m[1]!, group: m[2]! } };
+  if ((m = /^importRrFile (\w+)$/.exec(d))) return { key: 'log.importRrFile', params: typeOf(m[1]!) };
+  if ((m = /^startSession (\w+)$/.exec(d))) return { key: 'log.startSession', params: typeOf(m[1]!) };
+  if ((m = /^startGroupSession (\w+) group (\d+)$/.exec(d))) return { key: 'log.startGroupSession', params: { ...typeOf(m[1]!), group: m[2]! } };
   if ((m = /^exportSession (\w+)$/.exec(d))) return { key: 'log.exportSession', params: { format: fmt(m[1]!) } };
   if ((m = /^session report (\w+)$/.exec(d))) return { key: 'log.sessionReport', params: { format: fmt(m[1]!) } };
   if ((m = /^progress report (\w+)$/.exec(d))) return { key: 'log.progressReport', params: { format: fmt(m[1]!) } };
@@ -59,11 +70,11 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   if ((m = /^getPrescriptionFile (\d+) (\w+)$/.exec(d))) return { key: 'log.getPrescriptionFile', params: { id: m[1]!, file: m[2]! } };
   if ((m = /^createQuestionnaire #(\d+)$/.exec(d))) return { key: 'log.createQuestionnaire', params: { id: m[1]! } };
   if ((m = /^(update[A-Z]\w*|replaceQuestionnaire) (\w+) #(\d+): ([\s\S]*)$/.exec(d))) {
-    return { key: m[1] === 'replaceQuestionnaire' ? 'log.replaceQuestionnaire' : 'log.update', params: { record: m[2]!, id: m[3]! }, changes: parseChanges(m[4]!) };
+    return { key: m[1] === 'replaceQuestionnaire' ? 'log.replaceQuestionnaire' : 'log.update', params: { ...recordOf(m[2]!), id: m[3]! }, changes: parseChanges(m[4]!) };
   }
-  if ((m = /^delete[A-Z]\w* (\w+) #(\d+)$/.exec(d))) return { key: 'log.delete', params: { record: m[1]!, id: m[2]! } };
-  if ((m = /^cadans export (\w+)( anonymised)?$/.exec(d))) return { key: 'log.cliExport', params: { format: fmt(m[1]!), anonymised: m[2] ? 'yes' : 'no' } };
-  if ((m = /^cadans report (progress|session) (\w+)$/.exec(d))) return { key: 'log.cliReport', params: { kind: m[1]!, format: fmt(m[2]!) } };
+  if ((m = /^delete[A-Z]\w* (\w+) #(\d+)$/.exec(d))) return { key: 'log.delete', params: { ...recordOf(m[1]!), id: m[2]! } };
+  if ((m = /^cadans export (\w+)( anonymised)?$/.exec(d))) return { key: 'log.cliExport', params: { format: fmt(m[1]!), anonymised: m[2] ? 'y' : 'n' } };
+  if ((m = /^cadans report (progress|session) (\w+)$/.exec(d))) return { key: 'log.cliReport', params: { kind: m[1] === 'progress' ? 'p' : 's', format: fmt(m[2]!) } };
   if ((m = /^cadans prescribe (\d+) \(handout (\w+), audio\)$/.exec(d))) return { key: 'log.cliPrescribe', params: { id: m[1]!, lang: m[2]! } };
   return null;
 }

@@ -3,8 +3,8 @@ import type { SameKeys } from './catalogue.js';
 import type { accessLogTextsNl } from './accessLogTexts.nl.js';
 
 const SESSION_TYPE =
-  '{type, select, breathing {breathing} biofeedback {biofeedback} resonance {resonance assessment} running {running} group {group session} home {home practice} run {run} other {{type}}}';
-const RECORD = '{record, select, questionnaire {questionnaire} goal {goal} runningLog {running log entry} marker {marker} session {session notes} other {{record}}}';
+  '{type, select, t1 {breathing} t2 {biofeedback} t3 {resonance assessment} t4 {running} t5 {group session} t6 {home practice} t7 {run} other {{raw}}}';
+const RECORD = '{record, select, r1 {questionnaire} r2 {goal} r3 {running log entry} r4 {marker} r5 {session notes} other {{raw}}}';
 
 const table = {
   'log.createClient': 'client created',
@@ -34,8 +34,8 @@ const table = {
   'log.fieldChanged': '{field} changed',
   'log.fieldFromTo': '{field} {before} → {after}',
   'log.list': '{n, plural, one {# value} other {# values}}',
-  'log.cliExport': 'cadans export: session exported as {format}{anonymised, select, yes { (anonymised)} other {}}',
-  'log.cliReport': 'cadans report: {kind, select, progress {progress report} other {session report}} made ({format})',
+  'log.cliExport': 'cadans export: session exported as {format}{anonymised, select, y { (anonymised)} other {}}',
+  'log.cliReport': 'cadans report: {kind, select, p {progress report} other {session report}} made ({format})',
   'log.cliPrescribe': 'cadans prescribe: home practice {id} prescribed (handout in {lang, select, en {English} other {Dutch}}, audio file)',
 };
 

@@ -5,8 +5,8 @@
  * templates. The source of the keys; accessLogTexts.en.ts must have the same ones.
  */
 const SESSION_TYPE =
-  '{type, select, breathing {ademhaling} biofeedback {biofeedback} resonance {resonantiemeting} running {hardlopen} group {groepssessie} home {thuisoefening} run {hardloopsessie} other {{type}}}';
-const RECORD = '{record, select, questionnaire {vragenlijst} goal {doel} runningLog {hardlooplog-regel} marker {markering} session {sessienotities} other {{record}}}';
+  '{type, select, t1 {ademhaling} t2 {biofeedback} t3 {resonantiemeting} t4 {hardlopen} t5 {groepssessie} t6 {thuisoefening} t7 {hardloopsessie} other {{raw}}}';
+const RECORD = '{record, select, r1 {vragenlijst} r2 {doel} r3 {hardlooplog-regel} r4 {markering} r5 {sessienotities} other {{raw}}}';
 
 const table = {
   'log.createClient': 'cliënt aangemaakt',
@@ -36,8 +36,8 @@ const table = {
   'log.fieldChanged': '{field} gewijzigd',
   'log.fieldFromTo': '{field} {before} → {after}',
   'log.list': '{n, plural, one {# waarde} other {# waarden}}',
-  'log.cliExport': 'cadans export: sessie geëxporteerd als {format}{anonymised, select, yes { (geanonimiseerd)} other {}}',
-  'log.cliReport': 'cadans report: {kind, select, progress {voortgangsrapport} other {sessierapport}} gemaakt ({format})',
+  'log.cliExport': 'cadans export: sessie geëxporteerd als {format}{anonymised, select, y { (geanonimiseerd)} other {}}',
+  'log.cliReport': 'cadans report: {kind, select, p {voortgangsrapport} other {sessierapport}} gemaakt ({format})',
   'log.cliPrescribe': 'cadans prescribe: thuisoefening {id} voorgeschreven (handout in het {lang, select, en {Engels} other {Nederlands}}, geluidsbestand)',
 };
 
