@@ -9,19 +9,14 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import type { AccessEntry } from '../storage/accessLogRepo.js';
 import { cliError } from './cliError.js';
-import { cliLocale, cliText } from './cliText.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
 import { findClients } from './recordsClient.js';
 
-const USAGE = 'cadans access-log [--client <name|id>] [--verify] [--db FILE] [--json]';
 
 export const accessLogCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'The access log of client records (NEN 7513): time, action (open, create, edit, export, report, record, import), client, session, ' +
-    'OS user and workstation, oldest first; --client for one client; --verify checks the hash chain (exit 1 when broken).',
   options: {
     client: { type: 'string' },
     verify: { type: 'boolean', default: false },
@@ -29,7 +24,7 @@ export const accessLogCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: showText(positionals[0]!, 60), usage: USAGE }, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: showText(positionals[0]!, 60), usage: usageOf('access-log') }, 2);
     const locale = cliLocale();
     const clientSpec = typeof values.client === 'string' ? values.client : undefined;
     if (values.verify === true) {

@@ -9,27 +9,22 @@ import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
 import { parseRrText } from '../../shared/io/rrText.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import { CliError, cliError } from './cliError.js';
-import { cliLine, cliLocale, cliNum, cliText, type CliTextKey } from './cliText.js';
+import { cliLine, cliLocale, cliNum, cliText, usageOf, type CliTextKey } from './cliText.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { MessageParams } from '../../shared/i18n/messageFormat.js';
 import type { CliCommand } from './cliMain.js';
 import { readTextFile } from './readTextFile.js';
 
-const USAGE = 'cadans analyze <file> [--fs <Hz>] [--format auto|ppg-csv|rr] [--json]';
 
 /** Offline analysis of a PPG CSV or an RR text file (contract: see README). */
 export const analyzeCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Analyse a recording: beats, artifact-corrected NN intervals, HRV, coherence and breathing rate. ' +
-    'With --json, prints exactly one JSON object on stdout.',
   options: {
     fs: { type: 'string' },
     format: { type: 'string', default: 'auto' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw cliError('cli.expectedOneFile', { usage: USAGE }, 2);
+    if (positionals.length !== 1) throw cliError('cli.expectedOneFile', { usage: usageOf('analyze') }, 2);
     const file = positionals[0]!;
     const format = String(values.format);
     if (!['auto', 'ppg-csv', 'rr'].includes(format)) throw cliError('analyze.format', { got: format }, 2);
@@ -47,7 +42,7 @@ export const analyzeCommand: CliCommand = {
     if (kind === 'rr') {
       const rr = parseRrText(text);
       if ('error' in rr) {
-        const hint = rr.ppg && format === 'rr' ? ' — analyse it as --format ppg-csv (or leave --format out)' : '';
+        const hint = rr.ppg && format === 'rr' ? cliText(cliLocale(), 'analyze.rrAsPpg') : '';
         throw new CliError(`${name}: ${rr.error}${hint}`);
       }
       notes = rr.warnings;

@@ -1,10 +1,9 @@
 import { backupDatabase } from '../../native-adapters/sqlite/backupDatabase.js';
 import { cliError } from './cliError.js';
-import { cliLocale, cliText } from './cliText.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { withRecordsDb } from './dbOpen.js';
 
-const USAGE = 'cadans backup --out FILE [--db FILE]';
 
 /**
  * `cadans backup` — online backup (SQLite backup API) into a new, checked, self-contained file that
@@ -12,18 +11,13 @@ const USAGE = 'cadans backup --out FILE [--db FILE]';
  * content is recorded in it for `restore`.
  */
 export const backupCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Back up the database into a new file (also while Cadans is recording). Every signal chunk is checked against the ' +
-    'checksum taken when it was recorded (a damaged database is refused) and the checksum of the whole backup is recorded ' +
-    'in it, for restore. An existing file is never overwritten, not even one created during the backup.',
   options: {
     out: { type: 'string' },
     db: { type: 'string' },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
-    if (typeof values.out !== 'string' || values.out.trim() === '') throw cliError('cli.outRequired', { usage: USAGE }, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('backup') }, 2);
+    if (typeof values.out !== 'string' || values.out.trim() === '') throw cliError('cli.outRequired', { usage: usageOf('backup') }, 2);
     const out = values.out;
     const r = await withRecordsDb(values.db, { mustExist: true }, (storage) => backupDatabase(storage.db, out));
     const unchecked = r.chunksUnchecked > 0 ? String(r.chunksUnchecked) : 'none';

@@ -1,7 +1,6 @@
 import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import type { MessageParams } from '../../shared/i18n/messageFormat.js';
-import { cliText, type CliTextKey } from './cliText.js';
+import { cliText, type CliParams, type CliTextKey } from './cliText.js';
 
 /**
  * An error whose message is shown to the user as one line (no stack trace). A coded one (`cliError`,
@@ -14,7 +13,7 @@ export class CliError extends Error {
     message: string,
     /** Process exit code: 2 = usage, 1 = everything else. */
     readonly exitCode = 1,
-    readonly coded?: { key: CliTextKey; params: MessageParams } | { error: CadansError },
+    readonly coded?: { key: CliTextKey; params: CliParams } | { error: CadansError },
   ) {
     super(message);
   }
@@ -29,7 +28,7 @@ export class CliError extends Error {
 }
 
 /** A coded CLI error: the CLI text `key` with `params`, in the user's language when shown. */
-export function cliError(key: CliTextKey, params: MessageParams = {}, exitCode = 1): CliError {
+export function cliError(key: CliTextKey, params: CliParams = {}, exitCode = 1): CliError {
   return new CliError(cliText('en', key, params), exitCode, { key, params });
 }
 

@@ -1,12 +1,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeMessage, showText } from '../../shared/text/safeText.js';
 import { CliError, cliError } from './cliError.js';
-import { cliLocale, cliText } from './cliText.js';
+import { cliLocale, cliText, hasCliText, usageOf, type CliTextRef } from './cliText.js';
+import type { Locale } from '../../shared/i18n/locales.js';
 
-/** A CLI command: its options (node:util parseArgs) and its handler. */
+/**
+ * A CLI command: its options (node:util parseArgs) and its handler. Its usage line and --help
+ * summary are the catalogues' `usage.<name>` and `help.<name>` (cliHelp.{nl,en}.ts), in the CLI's
+ * language; `usage`/`summary` are an English fallback for a command that is not in them yet (the
+ * CLI help test refuses such a command).
+ */
 export interface CliCommand {
-  summary: string;
-  usage: string;
+  summary?: string;
+  usage?: string;
   options: NonNullable<ParseArgsConfig['options']>;
   /** `--lang` is the language of the document the command writes (report, handout), not of its messages. */
   langIsDocument?: boolean;
@@ -41,29 +47,34 @@ export function registerCommand(name: string, loader: Loader): void {
   COMMANDS[name] = loader;
 }
 
-function helpText(): string {
-  return [
-    'cadans — HRV biofeedback workstation (headless commands)',
-    '',
-    'Usage: cadans <command> [options]',
-    '',
-    'Commands:',
-    ...Object.keys(COMMANDS).map((c) => `  ${c}`),
-    '',
-    'Run `cadans <command> --help` for the options of a command.',
-  ].join('\n');
+function helpText(locale: Locale): string {
+  return cliText(locale, 'help.overview', { commands: Object.keys(COMMANDS).map((c) => `  ${c}`).join('\n') });
+}
+
+/** The usage line of command `name` in the line's language (the command's own English one when the catalogues lack it). */
+function usageParam(name: string, cmd: CliCommand): CliTextRef | string {
+  return hasCliText(`usage.${name}`) ? usageOf(name) : (cmd.usage ?? `cadans ${name}`);
+}
+
+/** `cadans <name> --help`: the usage line and the summary in `locale`. */
+function commandHelp(locale: Locale, name: string, cmd: CliCommand): string {
+  const usageKey = `usage.${name}`;
+  const helpKey = `help.${name}`;
+  const usage = hasCliText(usageKey) ? cliText(locale, usageKey) : (cmd.usage ?? `cadans ${name}`);
+  const summary = hasCliText(helpKey) ? cliText(locale, helpKey) : (cmd.summary ?? '');
+  return `${usage}\n\n${summary}\n`;
 }
 
 /** Entry point of the `cadans` CLI; returns the process exit code. Never throws. */
 export async function cliMain(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(helpText() + '\n');
-    return name ? 0 : 2;
-  }
   // The language of the lines below: CADANS_LANG (or a Dutch system locale), else English; a
   // command's own --lang (record, resonance) once the arguments are parsed.
   let locale = cliLocale();
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(helpText(locale) + '\n');
+    return name ? 0 : 2;
+  }
   const load = COMMANDS[name];
   if (!load) {
     process.stderr.write(`cadans: ${cliText(locale, 'cli.unknownCommand', { name: showText(name, 40) })}\n`);
@@ -72,7 +83,7 @@ export async function cliMain(argv: string[]): Promise<number> {
   try {
     const cmd = await load();
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${cmd.usage}\n\n${cmd.summary}\n`);
+      process.stdout.write(commandHelp(locale, name, cmd));
       return 0;
     }
     let parsed;
@@ -81,7 +92,7 @@ export async function cliMain(argv: string[]): Promise<number> {
     } catch (e) {
       const detail = (e as Error).message.split(/\. |\n/)[0]!;
       const unknown = /^Unknown option '([^']+)'$/.exec(detail);
-      throw cliError('cli.usage', { detail: unknown ? cliText(locale, 'cli.unknownOption', { option: unknown[1] }) : detail, usage: cmd.usage }, 2);
+      throw cliError('cli.usage', { detail: unknown ? cliText(locale, 'cli.unknownOption', { option: unknown[1] }) : detail, usage: usageParam(name, cmd) }, 2);
     }
     // A document's --lang (report, prescribe: default nl) is not the messages' language.
     if (!cmd.langIsDocument) locale = cliLocale(parsed.values.lang);

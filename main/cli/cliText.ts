@@ -7,11 +7,33 @@
  */
 import { createTranslator, type MessageParams } from '../../shared/i18n/messageFormat.js';
 import { isLocale, type Locale } from '../../shared/i18n/locales.js';
+import { cliHelpEn } from './cliHelp.en.js';
+import { cliHelpNl, type CliHelpKey } from './cliHelp.nl.js';
 import { cliTextsEn } from './cliTexts.en.js';
-import { cliTextsNl, type CliTextKey } from './cliTexts.nl.js';
+import { cliTextsNl, type CliMessageKey } from './cliTexts.nl.js';
 
-export type { CliTextKey };
-const translate = createTranslator<CliTextKey>({ nl: cliTextsNl, en: cliTextsEn });
+/** A CLI text: a message (cliTexts.*.ts) or a --help text (cliHelp.*.ts). */
+export type CliTextKey = CliMessageKey | CliHelpKey;
+const translate = createTranslator<CliTextKey>({ nl: { ...cliTextsNl, ...cliHelpNl }, en: { ...cliTextsEn, ...cliHelpEn } });
+
+/** A CLI text to be shown in the language of the line it goes into (a usage line inside an error). */
+export interface CliTextRef {
+  readonly cliText: CliTextKey;
+}
+/** Parameters of a CLI text: values, or other CLI texts translated in the same language. */
+export type CliParams = Record<string, MessageParams[string] | CliTextRef>;
+
+const isRef = (v: unknown): v is CliTextRef => typeof v === 'object' && v !== null && 'cliText' in v;
+
+/** The usage line of `command` (`usage.<command>` in the catalogues) as a parameter. */
+export function usageOf(command: string): CliTextRef {
+  return { cliText: `usage.${command}` as CliHelpKey };
+}
+
+/** Does the CLI catalogue have `key` (help texts of commands added elsewhere may not be there yet)? */
+export function hasCliText(key: string): key is CliTextKey {
+  return Object.hasOwn(cliTextsNl, key) || Object.hasOwn(cliHelpNl, key);
+}
 
 export function cliLocale(langOption?: unknown, env: NodeJS.ProcessEnv = process.env): Locale {
   if (isLocale(langOption)) return langOption;
@@ -21,8 +43,11 @@ export function cliLocale(langOption?: unknown, env: NodeJS.ProcessEnv = process
   return /^nl([_.@-]|$)/i.test(system) ? 'nl' : 'en';
 }
 
-export function cliText(locale: Locale, key: CliTextKey, params?: MessageParams): string {
-  return translate(locale, key, params);
+export function cliText(locale: Locale, key: CliTextKey, params?: CliParams): string {
+  if (!params) return translate(locale, key);
+  const plain: MessageParams = {};
+  for (const [k, v] of Object.entries(params)) plain[k] = isRef(v) ? translate(locale, v.cliText) : v;
+  return translate(locale, key, plain);
 }
 
 const nlNumbers = new Map<number, Intl.NumberFormat>();

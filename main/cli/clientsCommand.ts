@@ -2,23 +2,20 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import type { ClientListItem } from '../../shared/domain/types.js';
 import { safeJson, stripControls } from '../../shared/text/safeText.js';
 import { cliError } from './cliError.js';
-import { cliLocale, cliText } from './cliText.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
 import { syncBeforeReading } from './practiceAutoSync.js';
 
-const USAGE = 'cadans clients [--db FILE] [--json]';
 
 /** `cadans clients` — the clients with their number of sessions (contract: see README). */
 export const clientsCommand: CliCommand = {
-  usage: USAGE,
-  summary: 'List the clients with their number of sessions and latest session. With --json, prints one JSON array.',
   options: {
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('clients') }, 2);
     await syncBeforeReading(values.db, cliLocale(), (line) => void process.stderr.write(`cadans clients: ${line}\n`));
     const { exists } = dbFileExists(values.db);
     const clients = exists ? await withRecordsDb(values.db, { mustExist: true }, (s) => s.clients.list()) : [];

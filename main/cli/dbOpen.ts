@@ -32,7 +32,8 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 export function toCliError(e: unknown): unknown {
   if (e instanceof CliError) return e;
   if (e instanceof DatabaseFileError) return cliErrorOf(e, oneLine(e.message));
-  if (e instanceof NotFoundError || e instanceof ValidationError) return new CliError(oneLine(e.message));
+  if (e instanceof NotFoundError) return cliError('cli.notFound', { entity: e.entity, id: String(e.id) });
+  if (e instanceof ValidationError) return new CliError(oneLine(e.message));
   if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
   if (isDiskFullError(e)) {
     return cliError('cli.diskFull', { detail: oneLine((e as Error).message) });

@@ -6,27 +6,19 @@ import { chromiumPrintToPdf } from '../reports/printToPdf.js';
 import { ReportError } from '../reports/reportError.js';
 import { sessionReportHtml } from '../reports/reportFiles.js';
 import { showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError, cliErrorOf } from './cliError.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
 
-const USAGE = 'cadans export <sessionId> --format csv|rr|json|edf|zip [--out FILE] [--anonymise] [--db FILE]';
 
 /** What is written: pieces of text or bytes. */
 interface Chunks {
   chunks(): Iterable<string | Uint8Array>;
 }
 
-/** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms) or JSON (everything). */
+/** `cadans export` — one session as CSV (raw signal), RR text (NN intervals, ms), JSON (everything), EDF+ or a zip of them with the report. */
 export const exportCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Export a session: csv = raw samples (time,ppg; seconds from the session start), rr = NN intervals in ms one per line ' +
-    '(as Kubios imports them), json = everything about the session, edf = EDF+C with the PPG channel and an annotations ' +
-    'signal (markers, gaps, pacer changes; --anonymise writes the patient as X X X X and leaves marker notes out), ' +
-    'zip = csv, rr and json with the session report (PDF, Dutch, printed with headless Chromium) and a README, for a colleague. ' +
-    'Writes to stdout unless --out is given; ' +
-    'an existing --out file is never overwritten.',
   options: {
     format: { type: 'string' },
     out: { type: 'string' },
@@ -34,21 +26,21 @@ export const exportCommand: CliCommand = {
     anonymise: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw new CliError(`expected one session id (usage: ${USAGE})`, 2);
+    if (positionals.length !== 1) throw cliError('export.expectedOneId', { usage: usageOf('export') }, 2);
     const idText = positionals[0];
     if (!/^\d+$/.test(idText) || Number(idText) < 1 || !Number.isSafeInteger(Number(idText))) {
-      throw new CliError(`session id must be a whole number ≥ 1 (got '${idText}')`, 2);
+      throw cliError('cli.badId', { what: 'session', got: idText }, 2);
     }
     const format = values.format;
-    if (typeof format !== 'string') throw new CliError(`--format is required (csv, rr, json, edf or zip) (usage: ${USAGE})`, 2);
-    if (format !== 'zip' && !EXPORT_FORMATS.includes(format as ExportFormat)) throw new CliError(`--format must be csv, rr, json, edf or zip (got '${format}')`, 2);
+    if (typeof format !== 'string') throw cliError('export.formatRequired', { usage: usageOf('export') }, 2);
+    if (format !== 'zip' && !EXPORT_FORMATS.includes(format as ExportFormat)) throw cliError('export.format', { got: format }, 2);
     const anonymise = values.anonymise === true;
-    if (anonymise && format !== 'edf') throw new CliError(`--anonymise applies to --format edf only`, 2);
+    if (anonymise && format !== 'edf') throw cliError('export.anonymiseEdfOnly', {}, 2);
     let out: string | null = null;
     if (typeof values.out === 'string') {
-      if (values.out.trim() === '') throw new CliError('--out needs a file name', 2);
+      if (values.out.trim() === '') throw cliError('cli.outNeedsFile', {}, 2);
       out = resolve(values.out);
-      if (existsSync(out)) throw new CliError(`${showText(out, 300)} already exists; Cadans does not overwrite it. Choose another file name.`);
+      if (existsSync(out)) throw cliError('cli.exists', { file: showText(out, 300) });
     }
     await withRecordsDb(values.db, { mustExist: true }, async (storage) => {
       const prepared: Chunks = format === 'zip' ? await zipExport(storage, Number(idText)) : prepareSessionExport(storage, Number(idText), format as ExportFormat, { anonymise });
@@ -57,21 +49,22 @@ export const exportCommand: CliCommand = {
     });
     const sessionId = Number(idText);
     logAccess(values.db, (s) => ({ action: 'export', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans export ${format}${anonymise ? ' anonymised' : ''}` }));
-    if (out) process.stderr.write(`Exported session ${idText} (${format}) to ${showText(out, 300)}\n`);
+    if (out) process.stderr.write(cliText(cliLocale(), 'export.done', { id: idText, format, file: showText(out, 300) }) + '\n');
     return 0;
   },
 };
 
-/** The zip of a session (sessionZip.ts), its report printed by headless Chromium in Dutch. */
+/** The zip of a session (sessionZip.ts), its report printed by headless Chromium in the CLI's language. */
 async function zipExport(storage: Parameters<typeof collectSessionZipParts>[0], sessionId: number): Promise<Chunks> {
   const session = storage.sessions.require(sessionId);
   const parts = collectSessionZipParts(storage, sessionId);
   try {
-    const pdf = await chromiumPrintToPdf()(sessionReportHtml(storage, sessionId, { lang: 'nl' }));
-    const { bytes } = zipSession(sessionId, parts, pdf, 'nl', new Date(session.startedAt));
+    const lang = cliLocale();
+    const pdf = await chromiumPrintToPdf()(sessionReportHtml(storage, sessionId, { lang }));
+    const { bytes } = zipSession(sessionId, parts, pdf, lang, new Date(session.startedAt));
     return { chunks: () => [bytes] };
   } catch (e) {
-    if (e instanceof ReportError) throw new CliError(e.message.split('\n')[0]!);
+    if (e instanceof ReportError) throw cliErrorOf(e, e.message.split('\n')[0]!);
     throw e;
   }
 }
@@ -84,7 +77,7 @@ function writeExportFile(prepared: Chunks, out: string): void {
     // Client data: readable by the user only (0600), whatever the umask.
     fd = openSync(tmp, 'wx', 0o600);
   } catch (e) {
-    throw new CliError(`cannot write in ${dirname(out)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cliError('export.cannotWriteIn', { dir: dirname(out), detail: (e as NodeJS.ErrnoException).code ?? (e as Error).message });
   }
   try {
     try {
@@ -100,8 +93,8 @@ function writeExportFile(prepared: Chunks, out: string): void {
     linkSync(tmp, out);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name.`);
-    throw new CliError(`cannot write ${out}: ${code ?? (e as Error).message}`);
+    if (code === 'EEXIST') throw cliError('cli.exists', { file: out });
+    throw cliError('export.cannotWrite', { file: out, detail: code ?? (e as Error).message });
   } finally {
     try {
       unlinkSync(tmp);
@@ -116,7 +109,7 @@ async function writeToStdout(prepared: Chunks): Promise<void> {
   let closed = false;
   const onError = (e: NodeJS.ErrnoException): void => {
     closed = true;
-    if (e.code !== 'EPIPE') process.stderr.write(`cadans export: cannot write to stdout: ${e.code ?? e.message}\n`);
+    if (e.code !== 'EPIPE') process.stderr.write(`cadans export: ${cliText(cliLocale(), 'cli.stdout', { detail: e.code ?? e.message })}\n`);
   };
   // Stays attached: a late EPIPE of the last chunk must not crash the process either.
   process.stdout.on('error', onError);

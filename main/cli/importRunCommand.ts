@@ -6,12 +6,11 @@ import { readRunFile } from '../running/readRunFile.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { cliError, cliErrorOf } from './cliError.js';
 import type { CliCommand } from './cliMain.js';
-import { cliLocale, cliNum, cliText } from './cliText.js';
+import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 import { oneClient } from './recordsClient.js';
 
-const USAGE = 'cadans import-run <file.fit|.tcx|.gpx> --client <name|id> [--db FILE] [--json]';
 
 /**
  * `cadans import-run` — import a run from a sport watch (FIT, TCX, GPX) as a 'run' session of a
@@ -20,20 +19,14 @@ const USAGE = 'cadans import-run <file.fit|.tcx|.gpx> --client <name|id> [--db F
  * is one line on stderr, exit 1, nothing stored.
  */
 export const importRunCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Import a run from a sport-watch file (FIT, TCX or GPX with heart rate) as a run session of --client (name or id): ' +
-    'run and walk blocks from cadence and speed (and laps), longest continuous run, mean heart rate, heart-rate ' +
-    'recovery (HRR60/HRR120) after the last run block, and time in the client\'s Karvonen zones. With --json, prints exactly ' +
-    '{"sessionId": n, "durationSec": n, "blocks": [{"kind": "run"|"walk", "startSec": n, "endSec": n}], "longestRunSec": n, "meanHrBpm": n|null, "hrr60Bpm": n|null}.',
   options: {
     client: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw cliError('importRun.fileRequired', { usage: USAGE }, 2);
-    if (typeof values.client !== 'string' || values.client.trim() === '') throw cliError('importRun.clientRequired', { usage: USAGE }, 2);
+    if (positionals.length !== 1) throw cliError('importRun.fileRequired', { usage: usageOf('import-run') }, 2);
+    if (typeof values.client !== 'string' || values.client.trim() === '') throw cliError('importRun.clientRequired', { usage: usageOf('import-run') }, 2);
     let track;
     try {
       track = readRunFile(positionals[0]!);

@@ -3,21 +3,15 @@ import { openSensor } from '../devices/openSensor.js';
 import type { QualityEvent } from '../../shared/ipc/apiTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore } from './cliCore.js';
-import { CliError } from './cliError.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { gapReasonText } from '../../shared/i18n/sessionTexts.js';
+import { CliError, cliError, cliErrorOf } from './cliError.js';
+import { cliLocale, cliNum, cliText, usageOf, type CliParams, type CliTextKey } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { MonitorBeatLines } from './monitorBeats.js';
 import { MonitorCollector, type MonitorSensorInfo, type MonitorSummary } from './monitorSummary.js';
 
-const USAGE = 'cadans monitor --sensor <spec> [--seconds <n>] [--json] [--beats]';
-
-/** Short English texts for the placement hint keys (the app shows translated ones). */
-const HINT_TEXT: Record<string, string> = {
-  'check-connection': 'no signal — check the cable / connection',
-  'clip-off': 'ear clip off? — clip it back on the ear lobe',
-  'move-clip': 'signal clipping — move the clip to another spot on the lobe',
-  'hold-still': 'movement — ask the client to hold still',
-  'warm-ear': 'weak pulse — rub or warm the ear lobe',
-};
 
 /**
  * `cadans monitor`: a client of the app core — connect a sensor (`connectSensor`), follow its live
@@ -34,14 +28,6 @@ const HINT_TEXT: Record<string, string> = {
  * Connection messages go to stderr. A bad spec exits 2, an unavailable sensor 1.
  */
 export const monitorCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Connect a sensor (sim[:…], serial:<path>[?protocol=…], ble[:<name-or-id>], file:<path>[?speed=N]) and monitor ' +
-    'heart rate and signal quality live. --seconds counts signal time. With --json, prints exactly one JSON ' +
-    'object at the end: durationSec, beats, meanHrBpm, rmssdMs, gaps, qualityPct, sensor. With --beats, one JSON ' +
-    'object per line as the stream runs: {"type":"beat",tSec,ibiMs,provisional,emittedAtMs} when a beat is first known, ' +
-    '{"type":"revise",tSec,newTSec} when a provisional beat moves or is withdrawn (newTSec null), the summary last ' +
-    'with "type":"summary".',
   options: {
     sensor: { type: 'string' },
     seconds: { type: 'string' },
@@ -49,21 +35,21 @@ export const monitorCommand: CliCommand = {
     beats: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('monitor') }, 2);
     const spec = values.sensor;
-    if (typeof spec !== 'string' || spec.trim() === '') throw new CliError(`--sensor <spec> is required (usage: ${USAGE}; see 'cadans sensors')`, 2);
+    if (typeof spec !== 'string' || spec.trim() === '') throw cliError('monitor.sensorRequired', { usage: usageOf('monitor') }, 2);
     let seconds: number | null = null;
     if (values.seconds !== undefined) {
       seconds = Number(values.seconds);
-      if (!Number.isFinite(seconds) || seconds <= 0) throw new CliError(`--seconds must be a positive number (got '${values.seconds}')`, 2);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw cliError('monitor.seconds', { got: String(values.seconds) }, 2);
     }
     const probe = openSensor(spec);
     if ('error' in probe) throw new CliError(probe.error, 2);
-    return runMonitor(spec, seconds, values.json === true, values.beats === true);
+    return runMonitor(spec, seconds, values.json === true, values.beats === true, cliLocale());
   },
 };
 
-async function runMonitor(spec: string, seconds: number | null, json: boolean, beats: boolean): Promise<number> {
+async function runMonitor(spec: string, seconds: number | null, json: boolean, beats: boolean, locale: Locale): Promise<number> {
   const cli = await openCliCore({ dbFile: null });
   const { api } = cli;
   const collector = new MonitorCollector();
@@ -85,7 +71,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
   // A closed stdout (`| head`) ends monitoring quietly. Stays attached: a late EPIPE must not crash the CLI.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     stdoutClosed = true;
-    if (e.code !== 'EPIPE') process.stderr.write(`cadans monitor: cannot write to stdout: ${e.code ?? e.message}\n`);
+    if (e.code !== 'EPIPE') process.stderr.write(`cadans monitor: ${cliText(locale, 'cli.stdout', { detail: e.code ?? e.message })}\n`);
     finish('interrupted');
   });
   try {
@@ -94,7 +80,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     offs.push(
       cli.on('onConnection', (e) => {
         if (channel !== '' && e.channel !== channel) return;
-        if (e.notice) process.stderr.write(`cadans monitor: ${showText(formatSensorNotice(e.notice, 'en'), 300)}\n`);
+        if (e.notice) process.stderr.write(`cadans monitor: ${showText(formatSensorNotice(e.notice, locale), 300)}\n`);
         if (channel === '') return;
         state = e.state;
         if (e.state === 'disconnected' || e.state === 'error') finish('ended');
@@ -107,14 +93,14 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
       label = view.label;
       state = view.state;
     } catch (err) {
-      throw new CliError(err instanceof Error ? err.message : String(err), 1);
+      throw err instanceof CadansError ? cliErrorOf(err) : new CliError(err instanceof Error ? err.message : String(err), 1);
     }
     offs.push(
       cli.on('onLive', (b) => {
         if (b.channel !== channel) return;
         collector.addBatch(b);
         beatLines?.addBatch(b);
-        if (human) for (const g of b.gaps) out(`  gap ${g.startSec.toFixed(1)}–${g.endSec.toFixed(1)} s (${g.reason})\n`);
+        if (human) for (const g of b.gaps) out(cliText(locale, 'monitor.gap', { from: cliNum(locale, g.startSec), to: cliNum(locale, g.endSec), reason: locale === 'en' ? g.reason : gapReasonText(locale, g.reason) }) + '\n');
         if (seconds !== null && collector.clockSec >= seconds) finish('seconds');
       }),
     );
@@ -122,10 +108,10 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
       // One line per completed second of signal, up to --seconds (the sensor may run slightly past it).
       offs.push(
         cli.on('onQuality', (q) => {
-          if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) out(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state));
+          if (q.channel === channel && (seconds === null || q.tSec + 1 <= seconds)) out(liveLine(q, collector.lastMetrics?.hrBpm ?? null, state, locale));
         }),
       );
-      out(`Monitoring ${showText(label, 120)}${seconds ? ` for ${seconds} s of signal` : ''} — Ctrl-C to stop\n`);
+      out(cliText(locale, 'monitor.start', { label: showText(label, 120), seconds: seconds ? cliNum(locale, seconds, Number.isInteger(seconds) ? 0 : 1) : 'none' }) + '\n');
     }
     const reason = await ended;
     const ch = cli.core.devices.channel(channel);
@@ -143,7 +129,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
     const summary = collector.summary(durationSec, sensor);
     if (beats) out(safeJson({ type: 'summary', ...summary }) + '\n');
-    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason)));
+    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason, locale)));
     // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
     if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
     return 0;
@@ -155,24 +141,34 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
   }
 }
 
-const fmt = (x: number | null, d = 1) => (x === null || !Number.isFinite(x) ? '—' : x.toFixed(d));
-
-/** One live line per second of signal. */
-export function liveLine(q: Pick<QualityEvent, 'tSec' | 'qualityPct' | 'contact' | 'flags' | 'hint'>, hrBpm: number | null, state: string): string {
-  const hint = q.hint ? `  ${HINT_TEXT[q.hint] ?? q.hint}` : '';
+/** One live line per second of signal (hints as the workstation gives them). */
+export function liveLine(q: Pick<QualityEvent, 'tSec' | 'qualityPct' | 'contact' | 'flags' | 'hint'>, hrBpm: number | null, state: string, locale: Locale = 'en'): string {
+  const hint = q.hint ? `  ${cliText(locale, 'monitor.hint', { hint: q.hint.replace(/-/g, '_'), raw: q.hint })}` : '';
   const flags = q.flags.length ? `  [${q.flags.join(', ')}]` : '';
-  return `${String(q.tSec).padStart(6)} s  HR ${fmt(hrBpm).padStart(5)} bpm  quality ${String(q.qualityPct).padStart(3)} %  contact ${q.contact}  ${state}${flags}${hint}\n`;
+  return (
+    cliText(locale, 'monitor.live', {
+      t: String(q.tSec).padStart(6),
+      hr: cliNum(locale, hrBpm).padStart(5),
+      q: String(q.qualityPct).padStart(3),
+      contact: cliText(locale, 'monitor.contact', { contact: q.contact }),
+      state: cliText(locale, 'monitor.state', { state }),
+      flags,
+      hint,
+    }) + '\n'
+  );
 }
 
-export function formatMonitorSummary(s: MonitorSummary, reason: string): string {
-  const why = reason === 'interrupted' ? ' (stopped with Ctrl-C)' : reason === 'ended' ? ' (the sensor stream ended)' : '';
+export function formatMonitorSummary(s: MonitorSummary, reason: string, locale: Locale = 'en'): string {
+  const t = (key: CliTextKey, params?: CliParams): string => cliText(locale, key, params);
+  const n = (x: number | null): string => cliNum(locale, x);
+  const line = (label: string, value: string): string => `  ${label.padEnd(13)}${value}`;
   return [
-    `Summary of ${s.sensor.label}${why}`,
-    `  duration     ${fmt(s.durationSec)} s of signal`,
-    `  beats        ${s.beats}`,
-    `  heart rate   ${fmt(s.meanHrBpm)} bpm`,
-    `  RMSSD        ${fmt(s.rmssdMs)} ms`,
-    `  quality      ${s.qualityPct} % of the time covered by trusted beats`,
-    `  gaps         ${s.gaps.length ? s.gaps.map((g) => `${fmt(g.startSec)}–${fmt(g.endSec)} s`).join(', ') : 'none'}`,
+    t('monitor.title', { label: s.sensor.label, why: reason }),
+    line(t('monitor.duration'), t('monitor.durationValue', { sec: n(s.durationSec) })),
+    line(t('monitor.beats'), String(s.beats)),
+    line(t('monitor.heartRate'), `${n(s.meanHrBpm)} bpm`),
+    line('RMSSD', `${n(s.rmssdMs)} ms`),
+    line(t('monitor.quality'), t('monitor.qualityValue', { pct: String(s.qualityPct) })),
+    line(t('monitor.gaps'), s.gaps.length ? s.gaps.map((g) => `${n(g.startSec)}–${n(g.endSec)} s`).join(', ') : t('monitor.none')),
   ].join('\n') + '\n';
 }

@@ -14,20 +14,13 @@ import { initPractice, PracticeError, practiceStatus, requirePracticeUrl, syncPr
 import { outboxSize } from '../practice/localSyncState.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError, cliError } from './cliError.js';
-import { cliLine, cliLocale, cliText } from './cliText.js';
+import { cliLine, cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 
-const USAGE = 'cadans practice init|status|push [--db FILE] [--json] [--batch N]';
 
 export const practiceCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Practice mode: records shared through the PostgreSQL server in CADANS_PRACTICE_DB (postgres://user@host:port/db). ' +
-    'init creates or upgrades the schema on the server; status shows whether the server is reachable, what waits to be sent ' +
-    'and the last sync (--json); push sends what waits now and takes in what other workstations wrote (exit 1 while anything ' +
-    'still waits; --batch N changes per server transaction, default 1000).',
   options: {
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
@@ -36,11 +29,11 @@ export const practiceCommand: CliCommand = {
   async run({ values, positionals }) {
     const locale = cliLocale();
     const [sub, extra] = positionals;
-    if (extra !== undefined) throw cliError('cli.unexpectedArgument', { arg: showText(extra, 60), usage: USAGE }, 2);
-    if (sub !== 'init' && sub !== 'status' && sub !== 'push') throw cliError('practice.usage', { usage: USAGE }, 2);
+    if (extra !== undefined) throw cliError('cli.unexpectedArgument', { arg: showText(extra, 60), usage: usageOf('practice') }, 2);
+    if (sub !== 'init' && sub !== 'status' && sub !== 'push') throw cliError('practice.usage', { usage: usageOf('practice') }, 2);
     const batchSize = values.batch === undefined ? undefined : Number(values.batch);
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
-      throw cliError('cli.usage', { detail: `--batch must be a whole number from 1 to 100000 (got '${showText(String(values.batch), 20)}')`, usage: USAGE }, 2);
+      throw cliError('cli.usage', { detail: `--batch must be a whole number from 1 to 100000 (got '${showText(String(values.batch), 20)}')`, usage: usageOf('practice') }, 2);
     }
     try {
       const url = requirePracticeUrl();

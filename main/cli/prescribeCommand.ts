@@ -5,15 +5,13 @@ import { showText } from '../../shared/text/safeText.js';
 import { ReportError } from '../reports/reportError.js';
 import { checkOutputFolder, writePrescriptionFiles } from '../reports/prescriptionFiles.js';
 import { openStorage, type Storage } from '../storage/storage.js';
-import { CliError } from './cliError.js';
+import { CliError, cliError, cliErrorOf } from './cliError.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 import { oneClient } from './recordsClient.js';
 
-const USAGE =
-  'cadans prescribe --client <name|id> --rate <bpm> [--ratio <in>:<out>] [--hold-in <s>] [--hold-out <s>] --minutes <n> ' +
-  '[--times-per-day <n>] --out <dir> [--lang nl|en] [--db FILE] [--json]';
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 
@@ -26,14 +24,6 @@ const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
  */
 export const prescribeCommand: CliCommand = {
   langIsDocument: true,
-  usage: USAGE,
-  summary:
-    'Prescribe home practice: --rate breaths/min (3–12), --ratio in:out (default 1:1), --hold-in/--hold-out seconds ' +
-    '(default 0), --minutes per practice (1–60), --times-per-day (default 2). Stores the prescription and writes ' +
-    'handout.pdf (one A4 page with a QR code of the settings; --lang nl (default) or en) and pacer.wav (a tone that ' +
-    'swells on the in-breath and fades on the out-breath, exactly the prescribed number of breaths) into --out DIR ' +
-    '(created when missing; existing files are never overwritten). With --json, prints exactly ' +
-    '{"prescriptionId": n, "files": {"handout": path, "audio": path}}.',
   options: {
     client: { type: 'string' },
     rate: { type: 'string' },
@@ -48,30 +38,36 @@ export const prescribeCommand: CliCommand = {
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw new CliError(`unexpected argument '${showText(positionals[0]!, 40)}' (usage: ${USAGE})`, 2);
+    // --lang is the handout's language; the messages follow CADANS_LANG (or a Dutch system locale).
+    const locale = cliLocale();
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: showText(positionals[0]!, 40), usage: usageOf('prescribe') }, 2);
     for (const key of ['client', 'rate', 'minutes', 'out'] as const) {
-      if (typeof values[key] !== 'string' || values[key].trim() === '') throw new CliError(`--${key} is required (usage: ${USAGE})`, 2);
+      if (typeof values[key] !== 'string' || values[key].trim() === '') throw cliError('cli.required', { option: key, usage: usageOf('prescribe') }, 2);
     }
-    const checked = checkPrescription({
-      rateBpm: values.rate,
-      ratio: values.ratio,
-      holdInSec: values['hold-in'],
-      holdOutSec: values['hold-out'],
-      minutes: values.minutes,
-      timesPerDay: values['times-per-day'],
-      lang: values.lang,
-    });
+    const checked = checkPrescription(
+      {
+        rateBpm: values.rate,
+        ratio: values.ratio,
+        holdInSec: values['hold-in'],
+        holdOutSec: values['hold-out'],
+        minutes: values.minutes,
+        timesPerDay: values['times-per-day'],
+        lang: values.lang,
+      },
+      locale,
+    );
+    // The problems are already worded in the CLI's language.
     if (!checked.ok) throw new CliError(checked.errors.join('; '), 2);
     const p = checked.value;
     const dir = resolve(String(values.out));
     const file = resolveDbPath(values.db);
-    if (!existsSync(file)) throw new CliError(`no Cadans database at ${showText(file, 200)} (give --db FILE or set CADANS_DB)`);
+    if (!existsSync(file)) throw cliError('cli.noDatabase', { file: showText(file, 200) });
     let storage: Storage;
     try {
       checkOutputFolder(dir);
       storage = openStorage(file, { mustExist: true });
     } catch (e) {
-      if (e instanceof ReportError) throw new CliError(oneLine(e.message));
+      if (e instanceof ReportError) throw cliErrorOf(e, oneLine(e.message));
       throw toCliError(e);
     }
     try {
@@ -86,9 +82,9 @@ export const prescribeCommand: CliCommand = {
       }
       storage.accessLog.append({ action: 'create', clientId: client.id, detail: `cadans prescribe ${id} (handout ${p.lang}, audio)` });
       if (values.json === true) process.stdout.write(JSON.stringify({ prescriptionId: id, files }) + '\n');
-      else process.stdout.write(`Prescription ${id} for ${showText(client.name, 80)}: ${showText(files.handout, 300)} and ${showText(files.audio, 300)}\n`);
+      else process.stdout.write(cliText(locale, 'prescribe.done', { id: String(id), client: showText(client.name, 80), handout: showText(files.handout, 300), audio: showText(files.audio, 300) }) + '\n');
     } catch (e) {
-      if (e instanceof ReportError) throw new CliError(oneLine(e.message));
+      if (e instanceof ReportError) throw cliErrorOf(e, oneLine(e.message));
       throw toCliError(e);
     } finally {
       storage.close();

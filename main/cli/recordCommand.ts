@@ -13,7 +13,7 @@ import { NO_DATA_END_SEC } from '../app/sessionCalls.js';
 import { emptySummary, storedSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import { openCliCore, type CliCore } from './cliCore.js';
 import { CliError, cliError } from './cliError.js';
-import { cliLine, cliLocale, cliNum, cliText, type CliTextKey } from './cliText.js';
+import { cliLine, cliLocale, cliNum, cliText, usageOf, type CliTextKey } from './cliText.js';
 import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { MessageParams } from '../../shared/i18n/messageFormat.js';
@@ -24,9 +24,6 @@ import { resolveDbPath } from './dbPath.js';
 import { DEFAULT_CLIENT_NAME, findClients } from './recordsClient.js';
 import { formatGroup, groupPairs, recordGroup } from './recordGroup.js';
 
-const USAGE =
-  'cadans record --sensor <spec> [--client <name|id>] [--sensor <spec> --client <name|id>]... [--seconds N] ' +
-  '[--pacer <bpm>[:<in>-<out>]] [--db FILE] [--overflow-dir DIR] [--lang en|nl] [--json]';
 /** Longest recording `--seconds` accepts (a day). */
 export const MAX_RECORD_SEC = 86_400;
 
@@ -61,17 +58,14 @@ export interface RecordArgs {
 const texts = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
 
 function parseRecordArgs(values: Record<string, unknown>, positionals: string[]): RecordArgs {
-  if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+  if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('record') }, 2);
   const specs = texts(values.sensor);
   const clientSpecs = texts(values.client);
-  if (specs.length === 0 || specs.some((x) => x.trim() === '')) throw cliError('record.sensorRequired', { usage: USAGE }, 2);
+  if (specs.length === 0 || specs.some((x) => x.trim() === '')) throw cliError('record.sensorRequired', { usage: usageOf('record') }, 2);
   if (specs.length > 1 && clientSpecs.length !== specs.length) {
-    throw new CliError(
-      `a group session needs one --client for every --sensor, in the same order (got ${specs.length} --sensor and ${clientSpecs.length} --client)`,
-      2,
-    );
+    throw cliError('record.groupPairs', { sensors: String(specs.length), clients: String(clientSpecs.length) }, 2);
   }
-  if (specs.length === 1 && clientSpecs.length > 1) throw new CliError(`--client is given ${clientSpecs.length} times for one --sensor (usage: ${USAGE})`, 2);
+  if (specs.length === 1 && clientSpecs.length > 1) throw cliError('record.clientTwice', { count: String(clientSpecs.length), usage: usageOf('record') }, 2);
   const spec = specs[0]!;
   let seconds: number | undefined;
   if (values.seconds !== undefined) {
@@ -115,19 +109,6 @@ function parseRecordArgs(values: Record<string, unknown>, positionals: string[])
  * sends nothing for 10 s ends the command with an error (the empty session is kept as interrupted).
  */
 export const recordCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Record a session from a sensor (sim[:key=value,…], serial:…, ble[:…], file:…) for --seconds of signal or until ' +
-    'Ctrl+C / SIGTERM, for a client (a new name is created; default Anonymous), optionally with a breathing pacer. ' +
-    'With --json, prints exactly {sessionId, durationSec, samples, beats, meanHrBpm, status}. ' +
-    'Repeated --sensor/--client pairs record a GROUP session: every client breathes with the one pacer and gets a session of ' +
-    'their own (simulators get different seeds unless given); --json then prints {groupId, sessions: [{sessionId, clientId, ' +
-    'durationSec, samples, beats, meanHrBpm, status}]} in the order of the pairs. A sensor that drops out reconnects and ' +
-    "leaves only its client's session a gap. " +
-    'When the disk is full the recording goes on: what cannot be saved is kept in memory (up to 30 min) and saved as soon ' +
-    'as there is room; stopping then waits for room, or — with --overflow-dir DIR (a folder on another disk) — saves the ' +
-    'whole session there after 5 s as a database of its own (a second Ctrl+C: at once; without --overflow-dir a second ' +
-    'Ctrl+C gives the unsaved part up). --lang nl prints these messages in Dutch.',
   options: {
     sensor: { type: 'string', multiple: true },
     seconds: { type: 'string' },
@@ -162,7 +143,7 @@ export const recordCommand: CliCommand = {
       if (args.pairs.length > 1) {
         const group = await recordGroup(cli, args);
         await syncInPracticeMode(cli.core.storage.db, args.lang, say);
-        process.stdout.write(values.json ? JSON.stringify(group.json) + '\n' : formatGroup(group, file));
+        process.stdout.write(values.json ? JSON.stringify(group.json) + '\n' : formatGroup(group, file, args.lang));
         return 0;
       }
       const result = await record(cli, args);
@@ -185,16 +166,6 @@ interface RecordResult {
   summary: SessionSummary;
   endReason: string;
 }
-
-/** Why a group member's recording ended, in the CLI's (English) words (from the session's end reason). */
-export const END_TEXT: Record<string, string> = {
-  stopped: 'stopped',
-  limit: 'the requested seconds were recorded',
-  'pacer-end': 'the pacer duration ended',
-  'stream-ended': 'the sensor stream ended',
-  'sensor-lost': 'the sensor went away',
-  'no-data': 'the sensor sent no data',
-};
 
 async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
   const { api, core } = cli;

@@ -11,9 +11,11 @@ import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import type { AppRecorder } from '../app/appPorts.js';
 import { emptySummary, storedSummary } from '../sessions/sessionSummary.js';
 import type { CliCore } from './cliCore.js';
-import { CliError } from './cliError.js';
+import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLine, cliNum, cliText, type CliParams, type CliTextKey } from './cliText.js';
 import type { RecordArgs } from './recordCommand.js';
-import { END_TEXT, fmt } from './recordCommand.js';
 import { findClients } from './recordsClient.js';
 
 /** What `cadans record --json` prints for a group session (exactly these fields, sessions in the order of the pairs). */
@@ -28,6 +30,9 @@ export interface GroupResult {
   specs: string[];
   /** Why each client's recording ended early (null: it ran to the group's end). */
   earlyEnds: (string | null)[];
+  /** The same in the CLI's language. */
+  earlyEndTexts: (string | null)[];
+  /** Why the group's recording ended, in the CLI's language. */
   endReason: string;
 }
 
@@ -54,7 +59,7 @@ export function groupPairs(specs: string[], clientSpecs: string[]): { spec: stri
   });
   const seen = new Set<string>();
   for (const p of out) {
-    if (seen.has(p.spec)) throw new CliError(`--sensor '${p.spec}' is given twice: every client needs their own sensor`, 2);
+    if (seen.has(p.spec)) throw cliError('record.sensorTwice', { spec: p.spec }, 2);
     seen.add(p.spec);
   }
   return out;
@@ -63,15 +68,17 @@ export function groupPairs(specs: string[], clientSpecs: string[]): { spec: stri
 export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<GroupResult> {
   const { api, core } = cli;
   const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
+  const t = (key: CliTextKey, params?: CliParams): string => cliText(args.lang, key, params);
+  const endText = (reason: string | null | undefined): string => t('record.end', { code: (reason ?? 'stopped').replace(/-/g, '_'), reason: String(reason) });
   const pairs = args.pairs;
   const channels: string[] = [];
   const names = new Map<string, string>();
   const offConn = cli.on('onConnection', (e) => {
     const who = names.get(e.channel);
     if (who === undefined) return;
-    if (e.notice) say(`${who}: ${formatSensorNotice(e.notice, 'en')}`);
-    else if (e.state === 'reconnecting') say(`${who}: sensor connection lost, reconnecting`);
-    else if (e.state === 'connected') say(`${who}: sensor connected`);
+    if (e.notice) say(`${who}: ${formatSensorNotice(e.notice, args.lang)}`);
+    else if (e.state === 'reconnecting') say(t('group.reconnecting', { who }));
+    else if (e.state === 'connected') say(t('group.sensorConnected', { who }));
   });
   let groupId = 0;
   let members: GroupMemberView[] = [];
@@ -81,7 +88,7 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
   const onSignal = (sig: NodeJS.Signals): void => {
     const full = recorders.filter((r) => r.diskFull);
     if (stopRequested && full.length > 0) {
-      say(args.overflowDir ? `${sig} again: saving in ${args.overflowDir} now` : `${sig} again: giving up the part that could not be saved`);
+      say(args.overflowDir ? t('record.signalAgainOverflow', { signal: sig, dir: args.overflowDir }) : t('record.signalAgainGiveUp', { signal: sig }));
       for (const r of full) {
         if (args.overflowDir) r.saveToOverflow?.();
         else r.abandonUnsaved?.();
@@ -89,7 +96,7 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
       return;
     }
     stopRequested = true;
-    say(`stopped by ${sig}; saving`);
+    say(t('record.stoppedBy', { signal: sig }));
     void api.stopSession().catch(() => undefined);
   };
   let clients: Client[];
@@ -100,7 +107,7 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
         channels.push(ch.channel);
         names.set(ch.channel, p.clientSpec);
       } catch (e) {
-        throw new CliError(`cannot open sensor '${p.spec}' (for ${p.clientSpec}): ${(e as Error).message}`);
+        throw cliError('group.cannotOpenSensor', { spec: p.spec, client: p.clientSpec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
       }
     }
     clients = [];
@@ -116,7 +123,7 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
         } else if (groupId !== 0 && st.groupId === groupId) {
           for (const m of st.members) {
             const before = members.find((x) => x.sessionId === m.sessionId);
-            if (m.state === 'ended' && before?.state !== 'ended') say(`${names.get(m.channel) ?? m.clientId}: recording ended (${END_TEXT[m.endReason ?? ''] ?? m.endReason}); the others go on`);
+            if (m.state === 'ended' && before?.state !== 'ended') say(t('group.memberEnded', { who: names.get(m.channel) ?? String(m.clientId), end: endText(m.endReason) }));
           }
           members = st.members;
         }
@@ -132,7 +139,8 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
     groupId = st.groupId!;
     members = st.members;
     recorders = core.service.sessions.liveRecorders;
-    say(`recording group ${groupId}: ${clients.map((c, i) => `${c.name} (session ${st.members[i]!.sessionId}, ${pairs[i]!.spec})`).join(', ')}` + (args.seconds ? ` for ${args.seconds} s` : ' until Ctrl+C'));
+    const who = clients.map((c, i) => t('group.member', { name: c.name, sessionId: String(st.members[i]!.sessionId), spec: pairs[i]!.spec })).join(', ');
+    say(t('group.recording', { groupId: String(groupId), members: who, seconds: args.seconds ? String(args.seconds) : 'none' }));
     await ended;
   } finally {
     offConn();
@@ -141,15 +149,13 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
   }
   const lost = recorders.filter((r) => r.savedElsewhere || r.lostSec);
   if (lost.length > 0) {
-    throw new CliError(
-      args.finalNotice ??
-        `the disk holding ${core.storage.db.name} was full: ` +
-          lost.map((r) => (r.savedElsewhere ? `session ${r.sessionId} was saved in full in ${r.savedElsewhere}` : `the last ${Math.round(r.lostSec ?? 0)} s of session ${r.sessionId} were given up`)).join('; '),
-    );
+    const part = (r: (typeof lost)[number]): string =>
+      r.savedElsewhere ? t('group.savedElsewhere', { sessionId: String(r.sessionId), dir: r.savedElsewhere }) : t('group.givenUp', { sec: String(Math.round(r.lostSec ?? 0)), sessionId: String(r.sessionId) });
+    throw new CliError(args.finalNotice ?? t('group.diskFull', { db: core.storage.db.name, parts: lost.map(part).join('; ') }));
   }
   const rows = members.map((m) => core.storage.sessions.require(m.sessionId));
   if (rows.every((r) => r.samples === 0 && r.beats === 0)) {
-    throw new CliError(`no data from any sensor of group ${groupId} (${pairs.map((p) => p.spec).join(', ')}); its sessions were kept as '${rows[0]?.status}' with nothing in them.`);
+    throw cliError('group.noData', { groupId: String(groupId), specs: pairs.map((p) => p.spec).join(', '), status: String(rows[0]?.status) });
   }
   return {
     json: {
@@ -167,20 +173,30 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
     clients,
     specs: pairs.map((p) => p.spec),
     earlyEnds: members.map((m) => m.endReason),
-    endReason: END_TEXT[endReason ?? 'stopped'] ?? String(endReason),
+    endReason: endText(endReason),
+    earlyEndTexts: members.map((m) => (m.endReason ? endText(m.endReason) : null)),
   };
 }
 
-export function formatGroup(r: GroupResult, file: string): string {
-  const lines = [`Recorded group ${r.json.groupId} with ${r.clients.length} clients — ${r.endReason}`];
+export function formatGroup(r: GroupResult, file: string, locale: Locale = 'en'): string {
+  const t = (key: CliTextKey, params?: CliParams): string => cliText(locale, key, params);
+  const lines = [t('group.title', { groupId: String(r.json.groupId), count: String(r.clients.length), end: r.endReason })];
   r.json.sessions.forEach((s, i) => {
-    const early = r.earlyEnds[i];
-    lines.push(
-      `  ${r.clients[i]!.name} (client ${s.clientId}): session ${s.sessionId}, ${s.status}, ${fmt(s.durationSec)} s, ${s.samples} samples, ` +
-        `${s.beats} beats, heart rate ${fmt(s.meanHrBpm)} bpm — ${r.specs[i]}` +
-        (early ? ` (ended early: ${END_TEXT[early] ?? early})` : ''),
-    );
+    const early = r.earlyEndTexts[i];
+    const row = {
+      name: r.clients[i]!.name,
+      clientId: String(s.clientId),
+      sessionId: String(s.sessionId),
+      status: s.status,
+      sec: cliNum(locale, s.durationSec),
+      samples: String(s.samples),
+      beats: String(s.beats),
+      hr: cliNum(locale, s.meanHrBpm),
+      spec: r.specs[i]!,
+      early: early ? t('group.endedEarly', { end: early }) : '',
+    };
+    lines.push(`  ${t('group.row', row)}`);
   });
-  lines.push(`  database        ${file}`);
+  lines.push(cliLine(t('record.database'), file));
   return lines.join('\n') + '\n';
 }

@@ -4,21 +4,18 @@ import { isReportLang, type ReportLang } from '../../shared/report/reportMessage
 import { ReportError } from '../reports/reportError.js';
 import { groupReportHtml, progressReportHtml, reportFileType, sessionReportHtml, writeReportFile } from '../reports/reportFiles.js';
 import { showText } from '../../shared/text/safeText.js';
-import { CliError } from './cliError.js';
+import { cliError, cliErrorOf } from './cliError.js';
+import { cliLocale, cliText } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { logAccess, withRecordsDb } from './dbOpen.js';
 import { oneClient } from './recordsClient.js';
 
-const USAGE =
-  'cadans report <sessionId> --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force] | ' +
-  'cadans report --client <name|id> --progress [--course <id>] --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force] | ' +
-  'cadans report --group <id> [--names] --out FILE.pdf|.html [--lang nl|en] [--db FILE] [--force]';
 
 const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
 
 function parseId(text: string, what: string): number {
   if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new CliError(`${what} must be a whole number ≥ 1 (got '${text}')`, 2);
+    throw cliError('cli.badId', { what, got: text }, 2);
   }
   return Number(text);
 }
@@ -32,14 +29,6 @@ function parseId(text: string, what: string): number {
  */
 export const reportCommand: CliCommand = {
   langIsDocument: true,
-  usage: USAGE,
-  summary:
-    'Write a session report (one session) or a progress report (--client <name|id> --progress; a name shared by several clients is refused: give the id) as .html (self-contained, ' +
-    'no network) or .pdf (printed with headless Chromium). --lang nl (default) or en. Numbers come from the offline ' +
-    'analysis of the stored signal (as `cadans analyze`). --tz ZONE sets the time zone of times of day (default: the ' +
-    "system's). With --group <id>: the group summary of a group session (per participant: time in medium/high coherence, mean " +
-    'heart rate, signal quality), anonymised ("Deelnemer 1…") unless --names (the therapist\'s version). ' +
-    'An existing --out file is not overwritten unless --force.',
   options: {
     out: { type: 'string' },
     lang: { type: 'string', default: 'nl' },
@@ -54,33 +43,33 @@ export const reportCommand: CliCommand = {
   },
   async run({ values, positionals }) {
     const lang = String(values.lang);
-    if (!isReportLang(lang)) throw new CliError(`--lang must be nl or en (got '${lang}')`, 2);
-    if (typeof values.out !== 'string' || values.out.trim() === '') throw new CliError(`--out FILE.pdf or FILE.html is required; see cadans report --help`, 2);
+    if (!isReportLang(lang)) throw cliError('report.lang', { got: lang }, 2);
+    if (typeof values.out !== 'string' || values.out.trim() === '') throw cliError('report.outRequired', {}, 2);
     const out = resolve(values.out);
-    if (!reportFileType(out)) throw new CliError(`--out must end in .pdf or .html (got '${values.out}')`, 2);
+    if (!reportFileType(out)) throw cliError('report.outType', { got: values.out }, 2);
     const timeZone = typeof values.tz === 'string' ? checkTimeZone(values.tz) : undefined;
     const progress = values.progress === true;
     const group = values.group !== undefined;
-    if (values.names === true && !group) throw new CliError(`--names is for a group summary (--group <id>); see cadans report --help`, 2);
+    if (values.names === true && !group) throw cliError('report.namesNeedsGroup', {}, 2);
     if (group) {
-      if (progress || values.client !== undefined || values.course !== undefined) throw new CliError(`--group cannot be combined with --progress, --client or --course; see cadans report --help`, 2);
-      if (positionals.length > 0) throw new CliError(`a group summary takes --group <id>, not a session id; see cadans report --help`, 2);
+      if (progress || values.client !== undefined || values.course !== undefined) throw cliError('report.groupAlone', {}, 2);
+      if (positionals.length > 0) throw cliError('report.groupNoSession', {}, 2);
     } else if (progress) {
-      if (positionals.length > 0) throw new CliError(`a progress report takes --client <name|id>, not a session id; see cadans report --help`, 2);
-      if (typeof values.client !== 'string') throw new CliError(`--progress needs --client <name|id>; see cadans report --help`, 2);
+      if (positionals.length > 0) throw cliError('report.progressNoSession', {}, 2);
+      if (typeof values.client !== 'string') throw cliError('report.progressNeedsClient', {}, 2);
     } else {
-      if (values.client !== undefined || values.course !== undefined) throw new CliError(`--client/--course need --progress; see cadans report --help`, 2);
-      if (positionals.length !== 1) throw new CliError(`expected one session id; see cadans report --help`, 2);
+      if (values.client !== undefined || values.course !== undefined) throw cliError('report.clientNeedsProgress', {}, 2);
+      if (positionals.length !== 1) throw cliError('report.expectedOneId', {}, 2);
     }
     const groupId = group ? parseId(String(values.group), '--group') : 0;
     const names = values.names === true;
-    const sessionId = progress || group ? 0 : parseId(positionals[0]!, 'session id');
+    const sessionId = progress || group ? 0 : parseId(positionals[0]!, 'session');
     const clientSpec = progress ? String(values.client) : '';
-    if (progress && clientSpec.trim() === '') throw new CliError('--client needs a name or an id', 2);
+    if (progress && clientSpec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
     const courseId = typeof values.course === 'string' ? parseId(values.course, '--course') : null;
     const opts = { lang: lang as ReportLang, timeZone };
     // Refused before the database is opened: a failing command touches nothing.
-    if (values.force !== true && existsSync(out)) throw new CliError(`${out} already exists; Cadans does not overwrite it. Choose another file name (or --force).`);
+    if (values.force !== true && existsSync(out)) throw cliError('report.exists', { file: out });
     let clientId = 0;
     try {
       let memberSessions: number[] = [];
@@ -101,10 +90,10 @@ export const reportCommand: CliCommand = {
             ? { action: 'report', clientId, detail: `cadans report progress ${r.type}` }
             : { action: 'report', clientId: s.sessions.require(sessionId).clientId, sessionId, detail: `cadans report session ${r.type}` },
       );
-      const what = group ? `group summary of group ${groupId}${names ? ' with names' : ' (anonymised)'}` : progress ? `progress report of client ${clientId}` : `session report of session ${sessionId}`;
-      process.stderr.write(`Wrote ${what} (${r.type}, ${lang}) to ${showText(r.file, 300)}\n`);
+      const done = { kind: group ? (names ? 'groupNames' : 'group') : progress ? 'progress' : 'session', id: String(group ? groupId : progress ? clientId : sessionId), type: r.type, lang, file: showText(r.file, 300) };
+      process.stderr.write(cliText(cliLocale(), 'report.done', done) + '\n');
     } catch (e) {
-      if (e instanceof ReportError) throw new CliError(oneLine(e.message));
+      if (e instanceof ReportError) throw cliErrorOf(e, oneLine(e.message));
       throw e;
     }
     return 0;
@@ -116,6 +105,6 @@ function checkTimeZone(tz: string): string {
     new Intl.DateTimeFormat('en', { timeZone: tz });
     return tz;
   } catch {
-    throw new CliError(`--tz must be an IANA time zone such as Europe/Amsterdam (got '${tz}')`, 2);
+    throw cliError('report.tz', { got: tz }, 2);
   }
 }

@@ -31,15 +31,15 @@ import { resonanceRunProgress } from '../../shared/ipc/resonanceRunProgress.js';
 import type { ResonanceRunView } from '../../shared/ipc/resonanceTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore, type CliCore } from './cliCore.js';
-import { CliError } from './cliError.js';
+import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
+import type { Locale } from '../../shared/i18n/locales.js';
+import { CliError, cliError } from './cliError.js';
+import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 import { clientForRecording } from './recordsClient.js';
 
-const USAGE =
-  'cadans resonance --sensor <spec> [--steps 6.5,6,5.5,5,4.5] [--step-seconds 120] [--settle-seconds 30] ' +
-  '[--rest-seconds 0] [--ratio 4-6] [--sliding] [--json] [--lang en|nl] [--client <name|id>] [--db FILE]';
 
 interface ResonanceArgs {
   spec: string;
@@ -57,20 +57,20 @@ function positiveSeconds(name: string, v: string | boolean | undefined, allowZer
   if (v === undefined) return undefined;
   const x = Number(String(v).trim());
   if (String(v).trim() === '' || !Number.isFinite(x) || x < 0 || (!allowZero && x === 0))
-    throw new CliError(`--${name} must be a number of seconds ${allowZero ? '≥ 0' : '> 0'} (got '${String(v)}')`, 2);
+    throw cliError('resonance.seconds', { name, zero: allowZero ? 'yes' : 'no', got: String(v) }, 2);
   return x;
 }
 
 function parseArgs(values: Record<string, string | boolean | undefined>, positionals: string[]): ResonanceArgs {
-  if (positionals.length > 0) throw new CliError(`unexpected argument '${positionals[0]}' (usage: ${USAGE})`, 2);
+  if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('resonance') }, 2);
   const spec = values.sensor;
-  if (typeof spec !== 'string' || spec.trim() === '') throw new CliError(`--sensor <spec> is required (usage: ${USAGE})`, 2);
+  if (typeof spec !== 'string' || spec.trim() === '') throw cliError('resonance.sensorRequired', { usage: usageOf('resonance') }, 2);
   const stepped: Partial<ResonanceProtocolSettings> = {};
   if (values.steps !== undefined) {
     const parts = String(values.steps).split(',').map((p) => p.trim());
     const rates = parts.map(Number);
     if (parts.some((p) => p === '') || rates.some((r) => !Number.isFinite(r)))
-      throw new CliError(`--steps must be breathing rates separated by commas, e.g. 6.5,6,5.5,5,4.5 (got '${String(values.steps)}')`, 2);
+      throw cliError('resonance.steps', { got: String(values.steps) }, 2);
     stepped.ratesBpm = rates;
   }
   const stepSec = positiveSeconds('step-seconds', values['step-seconds']);
@@ -83,17 +83,18 @@ function parseArgs(values: Record<string, string | boolean | undefined>, positio
   if (values.ratio !== undefined) {
     const m = /^\s*(\d+(?:\.\d+)?)\s*[-:]\s*(\d+(?:\.\d+)?)\s*$/.exec(String(values.ratio));
     if (!m || !(Number(m[1]) > 0) || !(Number(m[2]) > 0))
-      throw new CliError(`--ratio must be inhale-exhale, e.g. 4-6 or 5-5 (got '${String(values.ratio)}')`, 2);
+      throw cliError('resonance.ratio', { got: String(values.ratio) }, 2);
     inhaleFraction = Number(m[1]) / (Number(m[1]) + Number(m[2]));
     stepped.inhaleFraction = inhaleFraction;
   }
-  const lang = values.lang === undefined ? 'en' : String(values.lang);
-  if (lang !== 'en' && lang !== 'nl') throw new CliError(`--lang must be en or nl (got '${lang}')`, 2);
+  // The table's language: --lang, else the CLI's (CADANS_LANG, a Dutch system locale, else English).
+  const lang = values.lang === undefined ? cliLocale() : String(values.lang);
+  if (lang !== 'en' && lang !== 'nl') throw cliError('resonance.lang', { got: lang }, 2);
   const sliding = values.sliding === true;
   if (sliding && (values.steps !== undefined || stepSec !== undefined || rest !== undefined))
-    throw new CliError('--sliding runs the fixed 6.75 → 4.25 breaths/min sweep; --steps, --step-seconds and --rest-seconds do not apply', 2);
+    throw cliError('resonance.slidingFixed', {}, 2);
   const clientSpec = typeof values.client === 'string' ? values.client : undefined;
-  if (clientSpec !== undefined && clientSpec.trim() === '') throw new CliError('--client needs a name or an id', 2);
+  if (clientSpec !== undefined && clientSpec.trim() === '') throw cliError('cli.clientNeedsSpec', {}, 2);
   const db = typeof values.db === 'string' ? values.db : undefined;
   return {
     spec: spec.trim(),
@@ -115,7 +116,7 @@ function build(args: ResonanceArgs, startSec: number): Built {
   const r = args.sliding
     ? buildSlidingProtocol({ ...(args.inhaleFraction !== undefined ? { inhaleFraction: args.inhaleFraction } : {}), ...(settle !== undefined ? { settleSec: settle } : {}) }, startSec)
     : buildResonanceProtocol(args.stepped, startSec);
-  if ('error' in r) throw new CliError(`resonance protocol: ${r.error}`, 2);
+  if ('error' in r) throw cliError('resonance.protocol', { detail: r.error }, 2);
   return args.sliding ? { kind: 'sliding', p: r as SlidingProtocol } : { kind: 'stepped', p: r as ResonanceProtocol };
 }
 
@@ -127,13 +128,14 @@ interface RunResult {
   sensor: { spec: string; label: string; kind: string };
 }
 
-/** A line for where the run is now. */
-function progressLabel(p: ResonanceProgress, sliding: boolean): string {
-  if (p.kind === 'before') return 'starting';
-  if (p.kind === 'done') return 'protocol done';
-  if (sliding) return `sliding, breath ${p.stepIndex! + 1}/${p.stepCount} at ${p.rateBpm!.toFixed(2)} breaths/min`;
-  if (p.kind === 'rest') return `rest before step ${p.stepIndex! + 1}/${p.stepCount} (breathe freely)`;
-  return `step ${p.stepIndex! + 1}/${p.stepCount}: ${p.rateBpm!.toFixed(1)} breaths/min`;
+/** A line for where the run is now, in `locale`. */
+function progressLabel(p: ResonanceProgress, sliding: boolean, locale: Locale): string {
+  if (p.kind === 'before') return cliText(locale, 'resonance.starting');
+  if (p.kind === 'done') return cliText(locale, 'resonance.done');
+  const at = { n: String(p.stepIndex! + 1), count: String(p.stepCount) };
+  if (sliding) return cliText(locale, 'resonance.slidingBreath', { ...at, rate: cliNum(locale, p.rateBpm!, 2) });
+  if (p.kind === 'rest') return cliText(locale, 'resonance.rest', at);
+  return cliText(locale, 'resonance.step', { ...at, rate: cliNum(locale, p.rateBpm!, 1) });
 }
 
 /**
@@ -149,14 +151,14 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
   let kind: string;
   // Subscribed before connecting: what the sensor says while it starts is printed too.
   const offConn = cli.on('onConnection', (e) => {
-    if ((channel === '' || e.channel === channel) && e.notice) say(formatSensorNotice(e.notice, 'en'));
+    if ((channel === '' || e.channel === channel) && e.notice) say(formatSensorNotice(e.notice, args.lang));
   });
   try {
     const v = await api.connectSensor(args.spec);
     ({ channel, label, kind } = v);
   } catch (e) {
     offConn();
-    throw new CliError(`cannot open sensor '${args.spec}': ${(e as Error).message}`);
+    throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
   }
   const { client } = clientForRecording(cli.core.storage, args.clientSpec);
   let done: (v: ResonanceRunView) => void = () => undefined;
@@ -174,14 +176,14 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
     void api.getResonanceRun().then((v) => {
       if (!v || v.runId !== runId) return;
       const p = resonanceRunProgress(v, v.clockSec);
-      const text = progressLabel(p, v.variant === 'sliding');
-      if (text !== shown && v.status === 'running') say(`${text} (signal ${Math.max(0, v.clockSec - v.startSec).toFixed(0)} s)`);
+      const text = progressLabel(p, v.variant === 'sliding', args.lang);
+      if (text !== shown && v.status === 'running') say(cliText(args.lang, 'resonance.progress', { text, sec: Math.max(0, v.clockSec - v.startSec).toFixed(0) }));
       shown = text;
       if (v.status !== 'running') done(v);
     });
   }, 50);
   const onSignal = (sig: NodeJS.Signals): void => {
-    say(`stopped by ${sig}; analysing what was measured`);
+    say(cliText(args.lang, 'resonance.stopped', { signal: sig }));
     void api.stopResonance().catch(() => undefined);
   };
   process.on('SIGINT', onSignal);
@@ -192,10 +194,10 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
       : args.stepped;
     const first = await api.startResonance({ clientId: client.id, variant: args.sliding ? 'sliding' : 'stepped', settings, channel });
     runId = first.runId;
-    say(`${label}: protocol of ${Math.round(first.endSec - first.startSec)} s of signal` + (args.store ? `; recording session ${first.sessionId} for ${client.name}` : ''));
+    say(cliText(args.lang, 'resonance.protocolOf', { label, sec: String(Math.round(first.endSec - first.startSec)), store: args.store ? 'yes' : 'no', sessionId: String(first.sessionId), client: client.name }));
     const end = await finished;
     if (end.status === 'interrupted' && end.endReason) say(end.endReason);
-    if (!end.assessment) throw new CliError(`the assessment ended without a result (${end.endReason ?? end.status})`);
+    if (!end.assessment) throw cliError('resonance.noResult', { reason: end.endReason ?? end.status });
     return {
       assessment: end.assessment,
       sessionId: end.sessionId,
@@ -212,13 +214,6 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
 }
 
 export const resonanceCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Resonance-frequency assessment: paces the client through 6.5, 6, 5.5, 5, 4.5 breaths/min (2 min each by default; ' +
-    '--sliding: 6.75 → 4.25 over 78 breaths), scores each step on phase synchrony, HR peak-to-trough, LF power, LF peak, ' +
-    'smoothness and the number of LF peaks (Shaffer & Meehan 2020) and recommends a rate. Seconds are signal time. ' +
-    'With --json one object {kind, steps, recommendation: {rateBpm, ranking, reason, flags}, settings, sessionId, status, sensor}. ' +
-    'With --db/--client the run is stored as a session of type resonance.',
   options: {
     sensor: { type: 'string' },
     steps: { type: 'string' },
@@ -253,8 +248,8 @@ export const resonanceCommand: CliCommand = {
       process.stdout.write(safeJson({ ...a, sessionId, status: result.status, sensor: result.sensor }) + '\n');
     } else {
       let text = a.kind === 'stepped' ? formatResonanceTable(a, args.lang) : formatSlidingSummary(a, args.lang);
-      if (result.status === 'interrupted') text += 'Status: interrupted before the end of the protocol\n';
-      if (sessionId !== null) text += `Stored as session ${sessionId} for ${result.clientName}\n`;
+      if (result.status === 'interrupted') text += cliText(args.lang, 'resonance.interrupted') + '\n';
+      if (sessionId !== null) text += cliText(args.lang, 'resonance.stored', { sessionId: String(sessionId), client: result.clientName }) + '\n';
       process.stdout.write(safeLines(text));
     }
     return 0;

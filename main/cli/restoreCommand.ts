@@ -1,27 +1,21 @@
 import { restoreDatabase } from '../../native-adapters/sqlite/restoreDatabase.js';
 import { cliError } from './cliError.js';
-import { cliLocale, cliText } from './cliText.js';
+import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 
-const USAGE = 'cadans restore FILE [--db FILE]';
 
 /**
  * `cadans restore` — replace the database with a backup after checking the backup completely;
  * the replaced database is kept next to it as `<db>.before-restore-<time>`.
  */
 export const restoreCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'Restore the database from a backup file. A cut-off, damaged, changed (checksums) or foreign file is refused and the ' +
-    'current database is left unchanged; so is a --db that is a folder or not a Cadans database. The database is replaced ' +
-    'in one atomic step (never a moment without one); the replaced database is kept as <db>.before-restore-<time>.',
   options: {
     db: { type: 'string' },
   },
   async run({ values, positionals }) {
-    if (positionals.length !== 1) throw cliError('cli.expectedOneBackup', { usage: USAGE }, 2);
+    if (positionals.length !== 1) throw cliError('cli.expectedOneBackup', { usage: usageOf('restore') }, 2);
     const target = resolveDbPath(values.db);
     let r;
     try {

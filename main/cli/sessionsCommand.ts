@@ -2,14 +2,13 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import type { SessionListItem } from '../../shared/domain/types.js';
 import { safeJson } from '../../shared/text/safeText.js';
 import { cliError } from './cliError.js';
-import { cliLocale, cliText, cliNum } from './cliText.js';
+import { cliLocale, cliText, cliNum, usageOf } from './cliText.js';
 import { table } from './clientsCommand.js';
 import type { CliCommand } from './cliMain.js';
 import { dbFileExists, withRecordsDb } from './dbOpen.js';
 import { syncBeforeReading } from './practiceAutoSync.js';
 import { findClients } from './recordsClient.js';
 
-const USAGE = 'cadans sessions [--client <name|id>] [--db FILE] [--json]';
 
 /** One row of `cadans sessions --json` (exactly these fields). */
 export interface SessionsJsonRow {
@@ -44,18 +43,13 @@ export function sessionsJsonRow(s: SessionListItem): SessionsJsonRow {
 
 /** `cadans sessions` — sessions of all clients or of one, oldest first (contract: see README). */
 export const sessionsCommand: CliCommand = {
-  usage: USAGE,
-  summary:
-    'List sessions (of one client with --client), oldest first, with status, duration of the stored signal and counts. ' +
-    'With --json, prints one JSON array of {id, clientId, type, startedAt, durationSec, status, samples, beats} ' +
-    '(and groupId for a client\'s session in a group session).',
   options: {
     client: { type: 'string' },
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
-    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: USAGE }, 2);
+    if (positionals.length > 0) throw cliError('cli.unexpectedArgument', { arg: positionals[0]!, usage: usageOf('sessions') }, 2);
     await syncBeforeReading(values.db, cliLocale(), (line) => void process.stderr.write(`cadans sessions: ${line}\n`));
     const { exists } = dbFileExists(values.db);
     const clientSpec = typeof values.client === 'string' ? values.client : undefined;

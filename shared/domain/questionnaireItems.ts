@@ -4,12 +4,16 @@
  *
  * - 4DKL (Vierdimensionale Klachtenlijst, Terluin 1996, Huisarts Wet 39:538–47): 50 items
  *   answered 0 "nee", 1 "soms", 2 "regelmatig", 3 "vaak", 4 "zeer vaak / voortdurend"; before
- *   summing, answers 3 and 4 count as 2 (so every item scores 0/1/2/2/2). Item-to-scale key as
- *   published in Terluin et al. 2006, BMC Psychiatry 6:34, Table 1: somatisation 1–16; distress
- *   17, 19, 20, 22, 25, 26, 29, 31, 32, 36, 37, 38, 39, 41, 47, 48; depression 28, 30, 33, 34, 35,
- *   42; anxiety 18, 21, 23, 24, 27, 40, 43, 44, 45, 46, 49, 50. (Items 1–38 were checked against
- *   that table; the assignment of 39–50 follows the scale sizes 16/6/12/16 and the same key but
- *   could not be checked against the table's second half here.)
+ *   summing, answers 3 and 4 count as 2 (so every item scores 0/1/2/2/2). Item-to-scale key:
+ *   somatisation 1–16; distress 17, 19, 20, 22, 25, 26, 29, 31, 32, 36, 37, 38, 39, 41, 47, 48;
+ *   depression 28, 30, 33, 34, 35, 46; anxiety 18, 21, 23, 24, 27, 40, 42, 43, 44, 45, 49, 50
+ *   (16/6/12/16 items, ranges 0–32/0–12/0–24/0–32). Sources: items 1–38 from Terluin et al. 2006,
+ *   BMC Psychiatry 6:34, Table 1; the twelve anxiety items (18, 21, 23, 24, 27, 40, 42, 43, 44, 45,
+ *   49, 50) from Terluin et al. 2014, BMC Psychiatry 14:121 (doi 10.1186/1471-244X-14-121), the
+ *   table of the anxiety scale's items. That leaves 39, 41, 46, 47 and 48 for the four distress
+ *   items and the one depression item beyond item 38; 46 as the depression item (and 39, 41, 47,
+ *   48 as distress) follows the scale sizes and the key as usually published, but was not checked
+ *   against a table here. (An earlier key had 42 under depression and 46 under anxiety: wrong.)
  * - MVI (Dutch MFI-20, Smets et al. 1995, J Psychosom Res 39:315–25): 20 items answered 1–5; the
  *   items 2, 5, 9, 10, 13, 14, 16, 17, 18, 19 are reversed (6 − answer); general fatigue 1, 5, 12, 16;
  *   physical fatigue 2, 8, 14, 20; reduced activity 3, 6, 10, 17; reduced motivation 4, 9, 15, 18;
@@ -45,8 +49,8 @@ export const FOUR_DKL_KEY: ItemKey<'4dkl'> = {
   maxAnswer: 4,
   scales: {
     distress: [17, 19, 20, 22, 25, 26, 29, 31, 32, 36, 37, 38, 39, 41, 47, 48],
-    depression: [28, 30, 33, 34, 35, 42],
-    anxiety: [18, 21, 23, 24, 27, 40, 43, 44, 45, 46, 49, 50],
+    depression: [28, 30, 33, 34, 35, 46],
+    anxiety: [18, 21, 23, 24, 27, 40, 42, 43, 44, 45, 49, 50],
     somatisation: range(1, 16),
   } satisfies Record<keyof FourDklScores, number[]>,
   reversed: [],

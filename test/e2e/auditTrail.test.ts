@@ -2,13 +2,14 @@
 // recorded into the web host's database with `cadans record`; in the review its notes are written
 // and corrected; on the client page the session is exported. The client's "Logboek" tab then
 // lists these actions newest first in Dutch (viewed, changed, exported, recording started,
-// created) with "log intact", the CSV export downloads with the same entries, and the change
+// created) with "log intact" and their details in Dutch (stored as English technical text), the CSV export downloads with the same entries, and the change
 // history shows the notes before → after; in English the same view reads in English. Screenshots
 // go to test-artifacts/audit-*.png.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { foreignWords, languageWords } from '../support/languageWords.js';
 import { runCli } from '../support/runCli.js';
 import { artifactPath, browserSkipReason } from './browser.js';
 import { useWebHostPage } from './e2eSession.js';
@@ -74,10 +75,18 @@ describe('Audit trail in Chromium (access log, export, change history, session n
     assert.ok(exportAt > 0 && firstEdit > exportAt, `the export is newer than the notes edits (${actions.join(', ')})`);
     assert.equal(actions.filter((a) => a === 'edit').length, 2);
     const texts = await log.getByTestId('access-log-row').allTextContents();
-    assert.match(texts[0]!, /Ingezien.*listAccessLog/);
-    assert.match(texts[exportAt]!, /Geëxporteerd.*exportSession json/);
-    assert.match(texts[firstEdit]!, new RegExp(`Gewijzigd.*${sessionId}.*updateSessionNotes session #${sessionId}: notes changed`));
-    assert.match(texts[texts.length - 2]!, /Opname gestart/);
+    assert.match(texts[0]!, /Ingezien.*toegangslog bekeken/);
+    assert.match(texts[exportAt]!, /Geëxporteerd.*sessie geëxporteerd als JSON/);
+    assert.match(texts[firstEdit]!, new RegExp(`Gewijzigd.*${sessionId}.*sessienotities #${sessionId} gewijzigd: Notities gewijzigd`));
+    assert.match(texts[texts.length - 2]!, /Opname gestart.*opname gestart \(biofeedback\)/);
+    // The detail column is Dutch (no word only the English catalogues use); what is stored stays the
+    // English technical text (the log is hash-chained and never rewritten).
+    const details = log.locator('.audit-detail');
+    const shown = await details.allTextContents();
+    const stored = await details.evaluateAll((cells) => cells.map((c) => c.getAttribute('data-stored') ?? ''));
+    assert.deepEqual(foreignWords(shown.join('\n'), (await languageWords()).onlyEn), []);
+    assert.equal(stored[0], 'listAccessLog');
+    assert.equal(stored[firstEdit], `updateSessionNotes session #${sessionId}: notes changed`);
     assert.match((await log.getByTestId('access-log-count').textContent()) ?? '', new RegExp(`^${actions.length} van ${actions.length} regels`));
 
     // The change history: the notes, before → after, newest first.
@@ -112,6 +121,10 @@ describe('Audit trail in Chromium (access log, export, change history, session n
     await page.waitForFunction(() => /^Log intact: the chain of \d+ entries is unbroken\.$/.test(document.querySelector('[data-testid="access-log-check"]')?.textContent ?? ''));
     const texts = await log.getByTestId('access-log-row').allTextContents();
     assert.ok(texts.some((t) => /Exported/.test(t)) && texts.some((t) => /Changed/.test(t)) && texts.some((t) => /Recording started/.test(t)));
+    await page.waitForFunction(() => document.querySelector('.audit-detail')?.textContent === 'access log viewed');
+    const shown = await log.locator('.audit-detail').allTextContents();
+    assert.ok(shown.includes('session exported as JSON'), shown.join(' | '));
+    assert.deepEqual(foreignWords(shown.join('\n'), (await languageWords()).onlyNl), []);
     assert.match((await page.getByTestId('change-history').getByTestId('history-entry').first().textContent()) ?? '', /Session notes/);
     await page.screenshot({ path: artifactPath('audit-03-access-log-en.png'), fullPage: true });
     assert.deepEqual(e2e.pageErrors, []);

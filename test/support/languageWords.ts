@@ -1,7 +1,9 @@
 // Word lists for the language walk: words that occur only in the Dutch catalogues' texts, and words
 // that occur only in the English ones (every catalogue: UI, errors, session texts, reports,
-// resonance), minus words both use, numbers and names. A Dutch screen showing an "English only"
-// word has an untranslated string, and vice versa.
+// resonance, access-log detail), minus words both use, numbers and names. A Dutch screen showing
+// an "English only" word has an untranslated string, and vice versa.
+import { accessLogTextsEn } from '../../shared/i18n/accessLogTexts.en.js';
+import { accessLogTextsNl } from '../../shared/i18n/accessLogTexts.nl.js';
 import { errorsEn } from '../../shared/i18n/errors.en.js';
 import { errorsNl } from '../../shared/i18n/errors.nl.js';
 import { sessionTextsEn } from '../../shared/i18n/sessionTexts.en.js';
@@ -55,11 +57,13 @@ export interface LanguageWords {
   onlyEn: Set<string>;
 }
 
-export async function languageWords(): Promise<LanguageWords> {
+/** The word lists of every catalogue, plus `extra` pairs of catalogues (nl, en) such as the CLI's. */
+export async function languageWords(extra: readonly (readonly [unknown, unknown])[] = []): Promise<LanguageWords> {
   const ui = await loadUiCatalogues();
   const nlTexts: string[] = [];
   const enTexts: string[] = [];
   for (const [nl, en] of [
+    ...extra,
     [ui.nl, ui.en],
     [errorsNl, errorsEn],
     [sessionTextsNl, sessionTextsEn],
@@ -67,6 +71,7 @@ export async function languageWords(): Promise<LanguageWords> {
     [reportTextsNl, reportTextsEn],
     [technicalTextsNl, technicalTextsEn],
     [groupReportTextsNl, groupReportTextsEn],
+    [accessLogTextsNl, accessLogTextsEn],
   ] as const) {
     textsOf(nl, nlTexts);
     textsOf(en, enTexts);

@@ -10,12 +10,13 @@ import { useT, type StringKey } from '../../app/i18n.js';
 import { onRecordsChange, showError } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
 import { saveDownload } from './download.js';
+import { detailText } from './accessDetailText.js';
 import { Notice } from './recordUi.js';
 
 const PAGE = 50;
 
 export function AccessLogCard({ clientId }: { clientId: number }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const [view, setView] = useState<AccessLogView | null>(null);
   const [entries, setEntries] = useState<AccessLogEntryView[]>([]);
   const [busy, setBusy] = useState(false);
@@ -116,7 +117,9 @@ export function AccessLogCard({ clientId }: { clientId: number }) {
                       {e.user} <span className="muted">({e.workstation})</span>
                     </td>
                     <td className="num">{e.sessionId ?? ''}</td>
-                    <td className="mono small audit-detail">{e.detail}</td>
+                    <td className="small audit-detail" title={e.detail} data-stored={e.detail}>
+                      {detailText(e.detail, locale, t, fmt)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

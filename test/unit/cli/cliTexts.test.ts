@@ -3,7 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { cliError } from '../../../main/cli/cliError.js';
-import { cliLocale, cliNum, cliText } from '../../../main/cli/cliText.js';
+import { cliLocale, cliNum, cliText, usageOf } from '../../../main/cli/cliText.js';
+import { cliHelpEn } from '../../../main/cli/cliHelp.en.js';
+import { cliHelpNl } from '../../../main/cli/cliHelp.nl.js';
 import { cliTextsEn } from '../../../main/cli/cliTexts.en.js';
 import { cliTextsNl } from '../../../main/cli/cliTexts.nl.js';
 import { catalogueProblems } from '../../../shared/i18n/catalogue.js';
@@ -11,6 +13,13 @@ import { catalogueProblems } from '../../../shared/i18n/catalogue.js';
 describe('CLI texts', () => {
   test('catalogues match and parse', () => {
     assert.deepEqual(catalogueProblems('cliTexts', cliTextsNl, cliTextsEn), []);
+    assert.deepEqual(catalogueProblems('cliHelp', cliHelpNl, cliHelpEn), []);
+  });
+
+  test('a usage line inside a coded error is in the language the error is shown in', () => {
+    const e = cliError('cli.unexpectedArgument', { arg: 'x', usage: usageOf('clients') }, 2);
+    assert.equal(e.message, "unexpected argument 'x' (usage: cadans clients [--db FILE] [--json])");
+    assert.equal(e.textIn('nl'), "onverwacht argument 'x' (gebruik: cadans clients [--db BESTAND] [--json])");
   });
 
   test('language: --lang, then CADANS_LANG, then LC_ALL/LC_MESSAGES/LANG starting with nl, else English', () => {

@@ -29,7 +29,22 @@ describe('item keys', () => {
       }
     }
     assert.deepEqual(MVI_KEY.reversed, [2, 5, 9, 10, 13, 14, 16, 17, 18, 19]);
-    assert.deepEqual(FOUR_DKL_KEY.scales.depression, [28, 30, 33, 34, 35, 42]);
+  });
+
+  test('4DKL: the published scale sizes (16/6/12/16) and ranges (0–32/0–12/0–24/0–32), and the sourced items', () => {
+    const sizes = Object.fromEntries(Object.entries(FOUR_DKL_KEY.scales).map(([k, v]) => [k, (v as readonly number[]).length]));
+    assert.deepEqual(sizes, { distress: 16, depression: 6, anxiety: 12, somatisation: 16 });
+    const ranges = Object.fromEntries(QUESTIONNAIRE_SCALES['4dkl'].map((sc) => [sc.key, [sc.min, sc.max]]));
+    assert.deepEqual(ranges, { distress: [0, 32], depression: [0, 12], anxiety: [0, 24], somatisation: [0, 32] });
+    assert.deepEqual(scoreItems('4dkl', answers(50, 0)), { distress: 0, depression: 0, anxiety: 0, somatisation: 0 });
+    assert.deepEqual(scoreItems('4dkl', answers(50, 4)), { distress: 32, depression: 12, anxiety: 24, somatisation: 32 });
+    // Terluin et al. 2014 (BMC Psychiatry 14:121), the anxiety scale's twelve items.
+    assert.deepEqual([...FOUR_DKL_KEY.scales.anxiety].sort((a, b) => a - b), [18, 21, 23, 24, 27, 40, 42, 43, 44, 45, 49, 50]);
+    // Terluin et al. 2006 (BMC Psychiatry 6:34), Table 1, items 17–38 (1–16 are somatisation).
+    const upTo38 = (items: readonly number[]): number[] => items.filter((i) => i <= 38);
+    assert.deepEqual(upTo38(FOUR_DKL_KEY.scales.distress), [17, 19, 20, 22, 25, 26, 29, 31, 32, 36, 37, 38]);
+    assert.deepEqual(upTo38(FOUR_DKL_KEY.scales.depression), [28, 30, 33, 34, 35]);
+    assert.deepEqual(FOUR_DKL_KEY.scales.depression, [28, 30, 33, 34, 35, 46]);
   });
 });
 
@@ -37,10 +52,10 @@ describe('4DKL scoring (0/1/2/2/2)', () => {
   test('a hand-worked example: "vaak" and "zeer vaak" count as 2', () => {
     // somatisation: item 1 zeer vaak (2) + item 2 soms (1) = 3
     // distress: 17 vaak (2) + 19 regelmatig (2) + 48 soms (1) = 5
-    // depression: 28 soms (1) + 42 zeer vaak (2) = 3
-    // anxiety: 18 regelmatig (2) + 50 vaak (2) = 4
-    const a = answers(50, 0, { 1: 4, 2: 1, 17: 3, 19: 2, 48: 1, 28: 1, 42: 4, 18: 2, 50: 3 });
-    assert.deepEqual(scoreItems('4dkl', a), { distress: 5, depression: 3, anxiety: 4, somatisation: 3 });
+    // depression: 28 soms (1) + 46 zeer vaak (2) = 3
+    // anxiety: 18 regelmatig (2) + 42 soms (1) + 50 vaak (2) = 5
+    const a = answers(50, 0, { 1: 4, 2: 1, 17: 3, 19: 2, 48: 1, 28: 1, 46: 4, 18: 2, 42: 1, 50: 3 });
+    assert.deepEqual(scoreItems('4dkl', a), { distress: 5, depression: 3, anxiety: 5, somatisation: 3 });
   });
 
   test('all "soms" and all "zeer vaak"', () => {

@@ -1,0 +1,45 @@
+/**
+ * Dutch texts of the access log's detail column (Logboek): the stored detail is English technical
+ * text ("updateGoal goal #3: status open→achieved") and is never rewritten (the log is append-only
+ * and hash-chained); accessLogDetail.ts recognises its known forms and shows them through these
+ * templates. The source of the keys; accessLogTexts.en.ts must have the same ones.
+ */
+const SESSION_TYPE =
+  '{type, select, t1 {ademhaling} t2 {biofeedback} t3 {resonantiemeting} t4 {hardlopen} t5 {groepssessie} t6 {thuisoefening} t7 {hardloopsessie} other {{raw}}}';
+const RECORD = '{record, select, r1 {vragenlijst} r2 {doel} r3 {hardlooplog-regel} r4 {markering} r5 {sessienotities} other {{raw}}}';
+
+const table = {
+  'log.createClient': 'cliënt aangemaakt',
+  'log.getClient': 'dossier geopend',
+  'log.updateClient': 'cliëntgegevens gewijzigd',
+  'log.createCourse': 'behandeltraject aangemaakt',
+  'log.updateCourse': 'behandeltraject gewijzigd',
+  'log.createGoal': 'doel toegevoegd',
+  'log.setGoalStatus': 'status van een doel gewijzigd',
+  'log.createRunningLogEntry': 'regel in het hardlooplog toegevoegd',
+  'log.getSessionReview': 'sessie bekeken',
+  'log.listAccessLog': 'toegangslog bekeken',
+  'log.exportAccessLog': 'toegangslog geëxporteerd als {format}',
+  'log.importRrFile': `RR-bestand ingelezen als sessie ({type})`.replace('{type}', SESSION_TYPE),
+  'log.startSession': `opname gestart ({type})`.replace('{type}', SESSION_TYPE),
+  'log.startGroupSession': `opname gestart in groepssessie {group} ({type})`.replace('{type}', SESSION_TYPE),
+  'log.exportSession': 'sessie geëxporteerd als {format}',
+  'log.sessionReport': 'sessierapport gemaakt ({format})',
+  'log.progressReport': 'voortgangsrapport gemaakt ({format})',
+  'log.createPrescription': 'thuisoefening {id} voorgeschreven',
+  'log.getPrescriptionFile': '{file, select, handout {handout} audio {geluidsbestand} other {bestand {file}}} van thuisoefening {id} gedownload',
+  'log.createQuestionnaire': 'vragenlijst #{id} ingevoerd',
+  'log.replaceQuestionnaire': `${RECORD} #{id} vervangen: {changes}`,
+  'log.update': `${RECORD} #{id} gewijzigd: {changes}`,
+  'log.delete': `${RECORD} #{id} verwijderd`,
+  'log.noChange': 'niets veranderd',
+  'log.fieldChanged': '{field} gewijzigd',
+  'log.fieldFromTo': '{field} {before} → {after}',
+  'log.list': '{n, plural, one {# waarde} other {# waarden}}',
+  'log.cliExport': 'cadans export: sessie geëxporteerd als {format}{anonymised, select, y { (geanonimiseerd)} other {}}',
+  'log.cliReport': 'cadans report: {kind, select, p {voortgangsrapport} other {sessierapport}} gemaakt ({format})',
+  'log.cliPrescribe': 'cadans prescribe: thuisoefening {id} voorgeschreven (handout in het {lang, select, en {Engels} other {Nederlands}}, geluidsbestand)',
+};
+
+export type AccessLogTextKey = keyof typeof table;
+export const accessLogTextsNl: Readonly<Record<AccessLogTextKey, string>> = table;
