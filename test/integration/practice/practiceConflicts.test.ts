@@ -60,6 +60,19 @@ function localClient(room: Room, name: string): { complaint: string | null; note
   }
 }
 
+/** Work on a workstation's database in this process, as that workstation; then wait a moment so the next edit is later. */
+async function asRoom<T>(room: Room, fn: (s: ReturnType<typeof openStorage>) => T): Promise<T> {
+  process.env.CADANS_WORKSTATION = room.name;
+  const s = openStorage(room.db);
+  try {
+    return fn(s);
+  } finally {
+    s.close();
+    delete process.env.CADANS_WORKSTATION;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+}
+
 function localConflicts(room: Room): { detail: string; workstation: string; client_id: number | null }[] {
   const s = openStorage(room.db, { readonly: true });
   try {
@@ -154,5 +167,41 @@ describe('practice mode: conflicting edits and who did what', { skip: skip ?? fa
     assert.equal(localClient(ROOMS.A, 'Anna de Vries').complaint, 'burn-out');
     const n = await server<{ n: string }>("SELECT count(*)::text AS n FROM access_log WHERE detail LIKE 'sync conflict %'");
     assert.equal(n[0]!.n, '2', 'still only the two conflicts above');
+  });
+
+  test('a goal and a marker edited on both rooms while apart: the last edit is kept on both, each conflict logged with its client (and session)', async () => {
+    const uuid = await asRoom(ROOMS.A, (s) => {
+      const client = s.clients.findByName('Anna de Vries')[0]!;
+      s.goals.create({ clientId: client.id, text: 'twee keer per dag oefenen', setDate: '2026-11-02' });
+      const sessionId = (s.db.prepare('SELECT id FROM sessions WHERE origin IS NULL ORDER BY id LIMIT 1').get() as { id: number }).id;
+      s.markers.add(sessionId, { tSec: 3, kind: 'note', note: 'zucht' });
+      return (s.db.prepare('SELECT uuid FROM sessions WHERE id = ?').get(sessionId) as { uuid: string }).uuid;
+    });
+    await push(ROOMS.A);
+    await push(ROOMS.B);
+    const edit = (text: string, note: string) => (s: ReturnType<typeof openStorage>): void => {
+      s.goals.update((s.db.prepare('SELECT id FROM goals').get() as { id: number }).id, { text });
+      const m = s.db.prepare('SELECT m.id FROM markers m JOIN sessions x ON x.id = m.session_id WHERE x.uuid = ?').get(uuid) as { id: number };
+      s.markers.update(m.id, { note });
+    };
+    await asRoom(ROOMS.B, edit('drie keer per dag', 'diepe zucht')); // earlier
+    await asRoom(ROOMS.A, edit('elke ochtend oefenen', 'gaapte')); // later
+    await push(ROOMS.A);
+    await push(ROOMS.B); // earlier, sent last: not kept
+    for (const room of [ROOMS.A, ROOMS.B]) {
+      await asRoom(room, (s) => {
+        assert.equal((s.db.prepare('SELECT text FROM goals').get() as { text: string }).text, 'elke ochtend oefenen', room.name);
+        assert.equal((s.db.prepare('SELECT note FROM markers').get() as { note: string }).note, 'gaapte', room.name);
+      });
+    }
+    const logged = await asRoom(ROOMS.B, (s) =>
+      s.db.prepare("SELECT detail, client_id, session_id FROM access_log WHERE detail LIKE 'sync conflict goals.%' OR detail LIKE 'sync conflict markers.%' ORDER BY id").all(),
+    ) as { detail: string; client_id: number | null; session_id: number | null }[];
+    assert.deepEqual(logged.map((l) => l.detail.replace(/ \(.*?\)/g, '')), [
+      'sync conflict goals.text: kept "elke ochtend oefenen"; not kept "drie keer per dag"',
+      'sync conflict markers.note: kept "gaapte"; not kept "diepe zucht"',
+    ]);
+    assert.ok(logged.every((l) => l.client_id !== null), 'about the client');
+    assert.ok(logged[1]!.session_id !== null, 'the marker: about its session');
   });
 });
