@@ -3,12 +3,16 @@
  * transaction (under the push lock, so `seq` commits in order); only after it is committed are
  * its entries removed from the local outbox. A connection lost mid-batch rolls the batch back on
  * the server and leaves the outbox as it was: the next push sends it again, and the upserts keyed
- * by global ids make that resend change nothing that was already there.
+ * by global ids make that resend change nothing that was already there. An edit that conflicts
+ * with one another workstation sent meanwhile is logged in the access log once its batch is
+ * committed (editConflicts.ts); that entry goes out in a later batch of the same push.
  */
 import { PUSH_LOCK } from '../../native-adapters/pg/serverMigrations.js';
 import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/practiceConnection.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
-import { setSyncState, workstationId } from './localSyncState.js';
+import { workstationUser } from '../storage/accessLogRepo.js';
+import { findEditConflicts, logEditConflicts, type EditConflict } from './editConflicts.js';
+import { getSyncState, setSyncState, workstationId } from './localSyncState.js';
 import { PUSH_TABLES, upsertSql } from './pushTables.js';
 import { DELETABLE_TABLES } from './recordTables.js';
 
@@ -30,6 +34,17 @@ export interface PushOptions {
 export interface PushReport {
   sent: number;
   batches: number;
+  /** Edits that met another workstation's edit of the same record (logged in the access log). */
+  conflicts: EditConflict[];
+}
+
+interface SendContext {
+  me: string;
+  /** This workstation's pull cursor: server rows above it written elsewhere are edits it has not seen. */
+  cursor: number;
+  user: string;
+  workstation: string;
+  conflicts: EditConflict[];
 }
 
 /** Most rows in one INSERT (PostgreSQL allows 65,535 parameters per statement). */
@@ -43,20 +58,24 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
   const waiting = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox');
   let sent = 0;
   let batches = 0;
+  const all: EditConflict[] = [];
   for (;;) {
     const entries = next.all(batchSize);
     if (entries.length === 0) break;
+    const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [] };
     await conn.transaction(async () => {
       await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      for (const run of runsOf(entries)) await sendRun(db, conn, run, me);
+      for (const run of runsOf(entries)) await sendRun(db, conn, run, ctx);
     });
     remove.run(entries[entries.length - 1].id);
+    logEditConflicts(db, ctx.conflicts);
+    all.push(...ctx.conflicts);
     sent += entries.length;
     batches++;
     setSyncState(db, 'last_push_at', new Date().toISOString());
     options.onBatch?.(sent, waiting.get()!.n);
   }
-  return { sent, batches };
+  return { sent, batches, conflicts: all };
 }
 
 /** Consecutive entries of one table and operation (order between tables is kept). */
@@ -70,7 +89,8 @@ function runsOf(entries: OutboxEntry[]): OutboxEntry[][] {
   return runs;
 }
 
-async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], me: string): Promise<void> {
+async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx: SendContext): Promise<void> {
+  const me = ctx.me;
   const tbl = run[0].tbl;
   if (run[0].op === 'delete') {
     if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
@@ -88,8 +108,9 @@ async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], me:
   const rows = table.read(db, ids);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
     const part = rows.slice(i, i + ROWS_PER_STATEMENT);
+    ctx.conflicts.push(...(await findEditConflicts(conn, tbl, table, part, ctx)));
     const params: SqlValue[] = [];
-    for (const r of part) params.push(...r, me);
+    for (const r of part) params.push(...r, ...(table.guarded ? [ctx.user, ctx.workstation] : []), me);
     await conn.query(upsertSql(tbl, table, part.length), params);
   }
 }

@@ -7,6 +7,9 @@
  * workstation that recorded it, its status never goes back to 'recording' and 'complete' is final
  * (a workstation that pulled it while it was being recorded and then edited its notes cannot undo
  * the ending).
+ * Edited records (clients, their record, markers: `guarded`) carry the time of their last edit
+ * here (when it was queued) and who made it; the server keeps the last edit of two made while
+ * apart, whichever is sent first (server schema 2), and main/practice/editConflicts.ts logs both.
  */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import type { SqlValue } from '../../native-adapters/pg/practiceConnection.js';
@@ -19,6 +22,8 @@ export interface PushTable {
   key: string;
   /** SET list for `ON CONFLICT DO UPDATE` (none: DO NOTHING). */
   update?: string;
+  /** Edited by therapists: the last column read is `edited_at`; `edited_by`, `edited_on` follow; the upsert keeps the last edit. */
+  guarded?: boolean;
   /** Local rows by id; rows gone since (a deleted marker) are simply missing. */
   read(db: Db, ids: readonly number[]): SqlValue[][];
 }
@@ -33,6 +38,14 @@ function readRows(db: Db, sql: string, ids: readonly number[]): SqlValue[][] {
   return rows;
 }
 
+/** The time of a row's last edit here: when its newest change was queued (the row read is that change). */
+const editedAt = (table: string): string =>
+  `(SELECT max(o.queued_at) FROM sync_outbox o WHERE o.tbl = '${table}' AND o.row_id = x.id AND o.op = 'upsert')`;
+
+/** Who edited, and the guard: an edit older than the one on the server does not replace it. */
+const lastEdit = (table: string): string =>
+  `edited_at = EXCLUDED.edited_at, edited_by = EXCLUDED.edited_by, edited_on = EXCLUDED.edited_on WHERE coalesce(EXCLUDED.edited_at, '') >= coalesce(${table}.edited_at, '')`;
+
 const bump = "origin = EXCLUDED.origin, seq = nextval('cadans_change_seq')";
 
 /** The session is sent by a workstation that did not record it: its status, end and summary are not that one's to change. */
@@ -44,25 +57,31 @@ function recordPushTable(t: RecordTable): PushTable {
   const set = [...refs, ...t.columns].map((c) => `${c} = EXCLUDED.${c}`).join(', ');
   const courseJoin = t.course ? ' LEFT JOIN courses co ON co.id = x.course_id' : '';
   const sql =
-    `SELECT x.uuid, c.uuid${t.course ? ', co.uuid' : ''}, ${t.columns.map((col) => `x.${col}`).join(', ')} FROM ${t.table} x ` +
+    `SELECT x.uuid, c.uuid${t.course ? ', co.uuid' : ''}, ${t.columns.map((col) => `x.${col}`).join(', ')}, ${editedAt(t.table)} FROM ${t.table} x ` +
     `JOIN clients c ON c.id = x.client_id${courseJoin} WHERE x.id IN (?) ORDER BY x.id`;
   return {
-    columns: ['uuid', ...refs, ...t.columns],
+    columns: ['uuid', ...refs, ...t.columns, 'edited_at'],
     key: 'uuid',
-    update: `${set}, deleted = false, ${bump}`,
+    guarded: true,
+    update: `${set}, deleted = false, ${bump}, ${lastEdit(t.table)}`,
     read: (db, ids) => readRows(db, sql, ids),
   };
 }
 
 export const PUSH_TABLES: Record<string, PushTable> = {
   clients: {
-    columns: ['uuid', 'name', 'date_of_birth', 'referral_source', 'complaint', 'notes', 'created_at'],
+    columns: ['uuid', 'name', 'date_of_birth', 'referral_source', 'complaint', 'notes', 'created_at', 'edited_at'],
     key: 'uuid',
+    guarded: true,
     update:
       'name = EXCLUDED.name, date_of_birth = EXCLUDED.date_of_birth, referral_source = EXCLUDED.referral_source, ' +
-      `complaint = EXCLUDED.complaint, notes = EXCLUDED.notes, written_at = now(), ${bump}`,
+      `complaint = EXCLUDED.complaint, notes = EXCLUDED.notes, written_at = now(), ${bump}, ${lastEdit('clients')}`,
     read: (db, ids) =>
-      readRows(db, 'SELECT uuid, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients WHERE id IN (?) ORDER BY id', ids),
+      readRows(
+        db,
+        `SELECT x.uuid, x.name, x.date_of_birth, x.referral_source, x.complaint, x.notes, x.created_at, ${editedAt('clients')} FROM clients x WHERE x.id IN (?) ORDER BY x.id`,
+        ids,
+      ),
   },
   ...Object.fromEntries(RECORD_TABLES.map((t) => [t.table, recordPushTable(t)])),
   sessions: {
@@ -118,11 +137,16 @@ export const PUSH_TABLES: Record<string, PushTable> = {
       readRows(db, 'SELECT s.uuid, p.id, p.t_sec, p.settings FROM pacer_changes p JOIN sessions s ON s.id = p.session_id WHERE p.id IN (?) ORDER BY p.id', ids),
   },
   markers: {
-    columns: ['uuid', 'session_uuid', 't_sec', 'kind', 'note'],
+    columns: ['uuid', 'session_uuid', 't_sec', 'kind', 'note', 'edited_at'],
     key: 'uuid',
-    update: `t_sec = EXCLUDED.t_sec, kind = EXCLUDED.kind, note = EXCLUDED.note, deleted = false, ${bump}`,
+    guarded: true,
+    update: `t_sec = EXCLUDED.t_sec, kind = EXCLUDED.kind, note = EXCLUDED.note, deleted = false, ${bump}, ${lastEdit('markers')}`,
     read: (db, ids) =>
-      readRows(db, 'SELECT m.uuid, s.uuid, m.t_sec, m.kind, m.note FROM markers m JOIN sessions s ON s.id = m.session_id WHERE m.id IN (?) ORDER BY m.id', ids),
+      readRows(
+        db,
+        `SELECT x.uuid, s.uuid, x.t_sec, x.kind, x.note, ${editedAt('markers')} FROM markers x JOIN sessions s ON s.id = x.session_id WHERE x.id IN (?) ORDER BY x.id`,
+        ids,
+      ),
   },
   gaps: {
     columns: ['uuid', 'session_uuid', 'start_sec', 'end_sec', 'reason'],
@@ -143,9 +167,9 @@ export const PUSH_TABLES: Record<string, PushTable> = {
   },
 };
 
-/** The INSERT … ON CONFLICT for `rows` of `table` (each row: the table's columns, then origin). */
+/** The INSERT … ON CONFLICT for `rows` of `table` (each row: the table's columns, edited_by and edited_on when guarded, then origin). */
 export function upsertSql(table: string, t: PushTable, rowCount: number): string {
-  const cols = [...t.columns, 'origin'];
+  const cols = [...t.columns, ...(t.guarded ? ['edited_by', 'edited_on'] : []), 'origin'];
   const values: string[] = [];
   for (let r = 0; r < rowCount; r++) values.push(`(${cols.map((_, c) => `$${r * cols.length + c + 1}`).join(', ')})`);
   const conflict = t.update ? `DO UPDATE SET ${t.update}` : 'DO NOTHING';

@@ -56,7 +56,7 @@ export function accessEntryHash(prevHash: string, e: Omit<AccessEntry, 'id' | 'p
   return createHash('sha256').update(prevHash).update('\n').update(fields).digest('hex');
 }
 
-/** The workstation user: the OS user name and host name. */
+/** The workstation user: the OS user name, and the host name or the name in CADANS_WORKSTATION (a practice names its rooms). */
 export function workstationUser(): { user: string; workstation: string } {
   let user = process.env.USER ?? process.env.USERNAME ?? 'unknown';
   try {
@@ -64,7 +64,7 @@ export function workstationUser(): { user: string; workstation: string } {
   } catch {
     // no passwd entry (a container): the environment's name
   }
-  return { user, workstation: hostname() };
+  return { user, workstation: process.env.CADANS_WORKSTATION?.trim().slice(0, 100) || hostname() };
 }
 
 const toEntry = (r: Row): AccessEntry => ({

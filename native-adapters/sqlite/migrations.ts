@@ -139,6 +139,14 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     sql: SCHEMA_SYNC,
     readCompatible: true,
   },
+  {
+    // Practice mode, conflicting edits (issue 17): a push reads each edited row's newest outbox
+    // entry (its edit time, main/practice/pushTables.ts); without this index that scans the outbox per row.
+    version: 11,
+    description: 'practice mode: index of the sync outbox by table and row (the edit time of a row)',
+    sql: 'CREATE INDEX sync_outbox_row ON sync_outbox (tbl, row_id);',
+    readCompatible: true,
+  },
 ];
 
 /** Migration 7: rewrite the sessions CHECK in place (see schemaSessionTypes.ts for why and how). */

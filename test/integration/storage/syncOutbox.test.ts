@@ -121,7 +121,7 @@ describe('migration 10: uuids and the sync outbox', () => {
     const file = join(makeTempDir(), 'old.sqlite');
     const raw = openDatabase(file);
     undoSyncSchema(raw);
-    raw.pragma('user_version = 7');
+    raw.pragma('user_version = 9');
     raw.prepare("INSERT INTO clients (name, created_at) VALUES ('Oud', '2025-01-01T00:00:00.000Z'), ('Ouder', '2025-01-01T00:00:00.000Z')").run();
     raw.prepare("INSERT INTO sessions (client_id, type, started_at, status) VALUES (1, 'breathing', '2025-01-01T00:00:00.000Z', 'complete')").run();
     closeDatabase(raw);
