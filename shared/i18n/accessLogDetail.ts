@@ -46,7 +46,8 @@ const fmt = (f: string): string => f.toUpperCase();
 // The catalogues select on short codes, not on the stored English words (which would otherwise count
 // as words of the Dutch catalogue in the language checks); `raw` is shown for a value not listed.
 const TYPE_CODES = ['breathing', 'biofeedback', 'resonance', 'running', 'group', 'home', 'run'];
-const RECORD_CODES = ['questionnaire', 'goal', 'runningLog', 'marker', 'session'];
+const RECORD_CODES = ['questionnaire', 'goal', 'runningLog', 'marker', 'session', 'runProgramme'];
+const SOURCE_CODES = ['emwave', 'inner-balance'];
 const code = (prefix: string, list: readonly string[], v: string): Record<string, string> => {
   const i = list.indexOf(v);
   return { [prefix === 't' ? 'type' : 'record']: i < 0 ? 'other' : `${prefix}${i + 1}`, raw: v };
@@ -60,7 +61,18 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   if (SIMPLE.has(d)) return { key: `log.${d}` as AccessLogTextKey, params: {} };
   let m: RegExpExecArray | null;
   if ((m = /^exportAccessLog (\w+)$/.exec(d))) return { key: 'log.exportAccessLog', params: { format: fmt(m[1]!) } };
-  if ((m = /^importRrFile (\w+)$/.exec(d))) return { key: 'log.importRrFile', params: typeOf(m[1]!) };
+  if ((m = /^importRrFile (\w+)(?: ([\w-]+))?$/.exec(d))) {
+    const s = m[2] === undefined ? -1 : SOURCE_CODES.indexOf(m[2]);
+    return { key: 'log.importRrFile', params: { ...typeOf(m[1]!), source: s < 0 ? 'other' : `s${s + 1}` } };
+  }
+  if ((m = /^(cadans report )?group (\d+) (?:summary )?(with names|anonymised) (\w+)$/.exec(d))) {
+    return { key: m[1] ? 'log.cliGroupReport' : 'log.groupReport', params: { group: m[2]!, names: m[3] === 'with names' ? 'y' : 'n', format: fmt(m[4]!) } };
+  }
+  if ((m = /^createRunProgramme (\d+)$/.exec(d))) return { key: 'log.createRunProgramme', params: { id: m[1]! } };
+  if ((m = /^import-run (\w+)$/.exec(d))) return { key: 'log.importRun', params: { format: fmt(m[1]!) } };
+  if ((m = /^sync conflict (\w+)\.(\w+): kept ([\s\S]*); not kept ([\s\S]*)$/.exec(d))) {
+    return { key: 'log.syncConflict', params: { table: m[1]!, field: m[2]!, kept: m[3]!, lost: m[4]! } };
+  }
   if ((m = /^startSession (\w+)$/.exec(d))) return { key: 'log.startSession', params: typeOf(m[1]!) };
   if ((m = /^startGroupSession (\w+) group (\d+)$/.exec(d))) return { key: 'log.startGroupSession', params: { ...typeOf(m[1]!), group: m[2]! } };
   if ((m = /^exportSession (\w+)$/.exec(d))) return { key: 'log.exportSession', params: { format: fmt(m[1]!) } };

@@ -6,7 +6,7 @@
  */
 const SESSION_TYPE =
   '{type, select, t1 {ademhaling} t2 {biofeedback} t3 {resonantiemeting} t4 {hardlopen} t5 {groepssessie} t6 {thuisoefening} t7 {hardloopsessie} other {{raw}}}';
-const RECORD = '{record, select, r1 {vragenlijst} r2 {doel} r3 {hardlooplog-regel} r4 {markering} r5 {sessienotities} other {{raw}}}';
+const RECORD = '{record, select, r1 {vragenlijst} r2 {doel} r3 {hardlooplog-regel} r4 {markering} r5 {sessienotities} r6 {loopprogramma} other {{raw}}}';
 
 const table = {
   'log.createClient': 'cliënt aangemaakt',
@@ -20,7 +20,7 @@ const table = {
   'log.getSessionReview': 'sessie bekeken',
   'log.listAccessLog': 'toegangslog bekeken',
   'log.exportAccessLog': 'toegangslog geëxporteerd als {format}',
-  'log.importRrFile': `RR-bestand ingelezen als sessie ({type})`.replace('{type}', SESSION_TYPE),
+  'log.importRrFile': `{source, select, s1 {emWave-export} s2 {Inner Balance-export} other {RR-bestand}} ingelezen als sessie ({type})`.replace('{type}', SESSION_TYPE),
   'log.startSession': `opname gestart ({type})`.replace('{type}', SESSION_TYPE),
   'log.startGroupSession': `opname gestart in groepssessie {group} ({type})`.replace('{type}', SESSION_TYPE),
   'log.exportSession': 'sessie geëxporteerd als {format}',
@@ -39,7 +39,11 @@ const table = {
   'log.cliExport': 'cadans export: sessie geëxporteerd als {format}{anonymised, select, y { (geanonimiseerd)} other {}}',
   'log.cliReport': 'cadans report: {kind, select, p {voortgangsrapport} other {sessierapport}} gemaakt ({format})',
   'log.cliPrescribe': 'cadans prescribe: thuisoefening {id} voorgeschreven (handout in het {lang, select, en {Engels} other {Nederlands}}, geluidsbestand)',
+  'log.groupReport': 'groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
+  'log.cliGroupReport': 'cadans report: groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
+  'log.createRunProgramme': 'loopprogramma {id} aangemaakt',
+  'log.importRun': 'cadans import-run: loop ingelezen uit een {format}-bestand',
+  'log.syncConflict': 'gelijktijdige wijziging ({table, select, clients {cliënt} courses {behandeltraject} goals {doel} questionnaire_scores {vragenlijst} running_log {hardlooplog} prescriptions {thuisoefening} markers {markering} other {{table}}}, veld {field}) bij synchroniseren: bewaard {kept}; niet bewaard {lost}',
 };
-
 export type AccessLogTextKey = keyof typeof table;
 export const accessLogTextsNl: Readonly<Record<AccessLogTextKey, string>> = table;

@@ -46,6 +46,18 @@ const FORMS: [detail: string, nl: string, en: string][] = [
   ['cadans report progress pdf', 'cadans report: voortgangsrapport gemaakt (PDF)', 'cadans report: progress report made (PDF)'],
   ['cadans report session html', 'cadans report: sessierapport gemaakt (HTML)', 'cadans report: session report made (HTML)'],
   ['cadans prescribe 3 (handout en, audio)', 'cadans prescribe: thuisoefening 3 voorgeschreven (handout in het Engels, geluidsbestand)', 'cadans prescribe: home practice 3 prescribed (handout in English, audio file)'],
+  ['importRrFile home emwave', 'emWave-export ingelezen als sessie (thuisoefening)', 'emWave export imported as a session (home practice)'],
+  ['importRrFile home inner-balance', 'Inner Balance-export ingelezen als sessie (thuisoefening)', 'Inner Balance export imported as a session (home practice)'],
+  ['group 4 summary anonymised pdf', 'groepsoverzicht van groep 4 gemaakt (geanonimiseerd, PDF)', 'group summary of group 4 made (anonymised, PDF)'],
+  ['cadans report group 4 with names html', 'cadans report: groepsoverzicht van groep 4 gemaakt (met namen, HTML)', 'cadans report: group summary of group 4 made (with names, HTML)'],
+  ['createRunProgramme 2', 'loopprogramma 2 aangemaakt', 'run/walk programme 2 created'],
+  ['deleteRunProgramme runProgramme #2', 'loopprogramma #2 verwijderd', 'run/walk programme #2 deleted'],
+  ['import-run fit', 'cadans import-run: loop ingelezen uit een FIT-bestand', 'cadans import-run: run imported from a FIT file'],
+  [
+    'sync conflict markers.t_sec: kept "62.25" (anna@kamer 2 2026-12-03T10:00:00); not kept "61.5" (bas@kamer 1 2026-12-03T09:00:00)',
+    'gelijktijdige wijziging (markering, veld t_sec) bij synchroniseren: bewaard "62.25" (anna@kamer 2 2026-12-03T10:00:00); niet bewaard "61.5" (bas@kamer 1 2026-12-03T09:00:00)',
+    'edited on two workstations (marker, field t_sec), found at sync: kept "62.25" (anna@kamer 2 2026-12-03T10:00:00); not kept "61.5" (bas@kamer 1 2026-12-03T09:00:00)',
+  ],
 ];
 
 describe('access log detail', () => {
