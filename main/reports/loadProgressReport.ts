@@ -66,7 +66,15 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     goals: storage.goals.listByClient(client.id).filter(inCourse),
     runningLog: storage.runningLog.listByClient(client.id).filter(inCourse),
     prescriptions: storage.prescriptions.listByClient(client.id),
-    runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date()),
+    // Resting HR for the exertion zones from the same figures the report shows (stored or analysed).
+    runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date(), (s) => {
+      const shown = sessions.find((x) => x.id === s.id);
+      if (shown) return shown.metrics?.meanHrBpm ?? null;
+      const stored = s.status === 'recording' ? null : storedMetrics(s.summary);
+      if (stored) return stored.metrics?.meanHrBpm ?? null;
+      const a = analyzeSessionForReport(storage, s.id);
+      return a.method === 'none' ? null : sessionMetrics(a.result).meanHrBpm;
+    }),
     generatedAt: (sel.now ?? new Date()).toISOString(),
   };
 }

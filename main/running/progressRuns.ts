@@ -9,12 +9,12 @@ import { programmeStatus } from '../../shared/running/programmeProgress.js';
 import type { Storage } from '../storage/storage.js';
 import { runsDone } from './runsDone.js';
 import { compareExertion } from '../../shared/running/perceivedExertion.js';
-import { clientZones } from './runZones.js';
+import { clientZones, type MeanHrOf } from './runZones.js';
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const obj = (x: unknown): Record<string, unknown> | null => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null);
 
-export function progressRuns(storage: Storage, clientId: number, courseId: number | null, now: Date): RunsReportInput {
+export function progressRuns(storage: Storage, clientId: number, courseId: number | null, now: Date, meanHrOf?: MeanHrOf): RunsReportInput {
   const runs: ProgressRun[] = storage.sessions
     .listByClient(clientId, { order: 'oldest' })
     .filter((s) => s.type === 'run' && s.status !== 'recording' && (courseId === null || s.courseId === courseId))
@@ -42,7 +42,7 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
     .listByClient(clientId)
     .filter((e) => courseId === null || e.courseId === courseId)
     .flatMap((e) => {
-      const zones = e.borg === null || e.hrAvgBpm === null ? null : clientZones(storage, clientId, `${e.date}T23:59:59.999Z`);
+      const zones = e.borg === null || e.hrAvgBpm === null ? null : clientZones(storage, clientId, `${e.date}T23:59:59.999Z`, meanHrOf);
       const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
       return c ? [{ ...c, date: e.date }] : [];
     });

@@ -5,6 +5,7 @@
  * shared/running/heartRateZones.ts). Null when either is missing.
  */
 import { heartRateZones, type HeartRateZones } from '../../shared/running/heartRateZones.js';
+import type { SessionListItem } from '../../shared/domain/types.js';
 import type { Storage } from '../storage/storage.js';
 
 const REST_TYPES = new Set(['breathing', 'biofeedback', 'resonance', 'group', 'home']);
@@ -19,16 +20,24 @@ export function ageYearsOn(dateOfBirth: string | null, at: string): number | nul
   return age;
 }
 
-export function restingHrBefore(storage: Storage, clientId: number, at: string): number | null {
+/** A session's mean HR: by default its stored summary's; a report passes the figures it shows. */
+export type MeanHrOf = (s: SessionListItem) => number | null;
+
+const storedMeanHr: MeanHrOf = (s) => {
+  const hr = s.summary?.meanHrBpm;
+  return typeof hr === 'number' && Number.isFinite(hr) ? hr : null;
+};
+
+export function restingHrBefore(storage: Storage, clientId: number, at: string, meanHrOf: MeanHrOf = storedMeanHr): number | null {
   for (const s of storage.sessions.listByClient(clientId)) {
     if (!REST_TYPES.has(s.type) || s.startedAt > at) continue;
-    const hr = s.summary?.meanHrBpm;
-    if (typeof hr === 'number' && Number.isFinite(hr)) return hr;
+    const hr = meanHrOf(s);
+    if (hr !== null && Number.isFinite(hr)) return hr;
   }
   return null;
 }
 
-export function clientZones(storage: Storage, clientId: number, at: string): HeartRateZones | null {
+export function clientZones(storage: Storage, clientId: number, at: string, meanHrOf?: MeanHrOf): HeartRateZones | null {
   const client = storage.clients.require(clientId);
-  return heartRateZones({ hrRestBpm: restingHrBefore(storage, clientId, at), ageYears: ageYearsOn(client.dateOfBirth, at) });
+  return heartRateZones({ hrRestBpm: restingHrBefore(storage, clientId, at, meanHrOf), ageYears: ageYearsOn(client.dateOfBirth, at) });
 }
