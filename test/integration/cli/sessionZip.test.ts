@@ -58,7 +58,7 @@ describe('cadans export --format zip', { timeout: 240_000 }, () => {
 
   test('a recorded session: CSV, RR, JSON equal the single exports; the report is a PDF; unzip lists them', async () => {
     const zip = join(dir, 'signal.zip');
-    const r = await runCli(['export', String(signalId), '--format', 'zip', '--out', zip, '--db', db], { timeoutMs: 120_000 });
+    const r = await runCli(['export', String(signalId), '--format', 'zip', '--out', zip, '--db', db], { timeoutMs: 120_000, env: { CADANS_LANG: 'nl' } });
     assert.equal(r.code, 0, r.stderr);
     const listing = execFileSync('unzip', ['-l', zip], { encoding: 'utf8' });
     const p = `cadans-session-${signalId}/cadans-session-${signalId}`;
@@ -82,7 +82,7 @@ describe('cadans export --format zip', { timeout: 240_000 }, () => {
 
   test('an imported home session: no CSV (said in the README), the RR text holds its intervals', async () => {
     const zip = join(dir, 'home.zip');
-    const r = await runCli(['export', String(homeId), '--format', 'zip', '--out', zip, '--db', db], { timeoutMs: 120_000 });
+    const r = await runCli(['export', String(homeId), '--format', 'zip', '--out', zip, '--db', db], { timeoutMs: 120_000, env: { CADANS_LANG: 'nl' } });
     assert.equal(r.code, 0, r.stderr);
     const files = extract(zip);
     const p = `cadans-session-${homeId}/cadans-session-${homeId}`;
