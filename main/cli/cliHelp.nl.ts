@@ -23,7 +23,7 @@ const table = {
   'usage.sessions': 'cadans sessions [--client <naam|id>] [--db BESTAND] [--json]',
   'help.sessions':
     "Toon sessies (van één cliënt met --client), oudste eerst, met status, duur van het bewaarde signaal en aantallen. Met --json één JSON-array van '{id, clientId, type, startedAt, durationSec, status, samples, beats}' (en groupId voor de sessie van een cliënt in een groepssessie).",
-  'usage.export': 'cadans export <sessie-id> --format csv|rr|json|edf [--out BESTAND] [--anonymise] [--db BESTAND]',
+  'usage.export': 'cadans export <sessie-id> --format csv|rr|json|edf|zip [--out BESTAND] [--anonymise] [--db BESTAND]',
   'help.export':
     'Exporteer een sessie: csv = ruwe samples (time,ppg; seconden vanaf het begin van de sessie), rr = NN-intervallen in ms, één per regel (zoals Kubios ze inleest), json = alles over de sessie, edf = EDF+C met het PPG-kanaal en een annotatiesignaal (markeringen, gaten, pacerwijzigingen; --anonymise schrijft de patiënt als X X X X en laat de notities bij markeringen weg), zip = csv, rr en json met het sessierapport (pdf in de taal van de opdrachtregel, afgedrukt met Chromium zonder venster) en een LEESMIJ, voor een collega. Schrijft naar stdout, tenzij --out is gegeven; een bestaand --out-bestand wordt nooit overschreven.',
   'usage.report':

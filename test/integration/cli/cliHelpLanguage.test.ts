@@ -89,7 +89,7 @@ describe('CLI help and refusals in Dutch and English', { timeout: 600_000 }, () 
   test('a usage line inside an error is in the error\'s language', async () => {
     const r = await bothLanguages(['export', '--bogus'], 'stderr');
     assert.equal(r.code, 2);
-    assert.match(r.nl, /^cadans export: onbekende optie '--bogus' \(gebruik: cadans export <sessie-id> --format csv\|rr\|json\|edf \[--out BESTAND\]/);
-    assert.match(r.en, /^cadans export: Unknown option '--bogus' \(usage: cadans export <sessionId> --format csv\|rr\|json\|edf \[--out FILE\]/);
+    assert.match(r.nl, /^cadans export: onbekende optie '--bogus' \(gebruik: cadans export <sessie-id> --format csv\|rr\|json\|edf\|zip \[--out BESTAND\]/);
+    assert.match(r.en, /^cadans export: Unknown option '--bogus' \(usage: cadans export <sessionId> --format csv\|rr\|json\|edf\|zip \[--out FILE\]/);
   });
 });
