@@ -13,6 +13,7 @@ import type {
 } from '../../shared/domain/types.js';
 import type { QuestionnairePatch } from '../../shared/ipc/recordTypes.js';
 import { validateQuestionnaireEntry } from '../../shared/domain/validateQuestionnaire.js';
+import { scoreItemAnswers } from '../../shared/domain/questionnaireItems.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
 import { RecordChecks } from './storageHelpers.js';
 
@@ -33,6 +34,18 @@ interface QuestionnaireDbRow {
 const hasItemsColumn = (db: Db): boolean =>
   (db.pragma('table_info(questionnaire_scores)') as { name: string }[]).some((c) => c.name === 'items');
 
+/**
+ * A result entered by item is scored from its items on every read, with the current published key
+ * (shared/domain/questionnaireItems.ts): the stored totals are what was computed when it was saved,
+ * and a corrected key (4DKL items 42 and 46, fixed after release) must reach results saved before.
+ */
+function scoresOf(r: QuestionnaireDbRow): InstrumentScores[Instrument] {
+  const stored = JSON.parse(r.scores) as InstrumentScores[Instrument];
+  if (r.items === null) return stored;
+  const s = scoreItemAnswers(r.instrument, JSON.parse(r.items) as unknown);
+  return s.ok ? s.value : stored;
+}
+
 function toEntry(r: QuestionnaireDbRow): QuestionnaireEntry {
   return {
     id: r.id,
@@ -41,7 +54,7 @@ function toEntry(r: QuestionnaireDbRow): QuestionnaireEntry {
     instrument: r.instrument,
     moment: r.moment,
     date: r.date,
-    scores: JSON.parse(r.scores) as InstrumentScores[Instrument],
+    scores: scoresOf(r),
     notes: r.notes,
     createdAt: r.created_at,
     items: r.items === null ? null : (JSON.parse(r.items) as number[]),

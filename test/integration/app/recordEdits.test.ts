@@ -112,6 +112,21 @@ describe('record corrections (edit, delete, audit, one result per moment)', () =
     assert.ok(!bad.ok && bad.issues.length === 16 && bad.issues[0]!.field === 'nq.item1');
   });
 
+  test('a result entered by item is scored from its items on every read (a key corrected after saving reaches it)', () => {
+    // 4DKL: answers 0 (no) everywhere except item 42 = 4 ("very often", 2 points). Item 42 is an anxiety item
+    // (Terluin et al. 2014); the key before the fix counted it for depression.
+    const items = Array.from({ length: 50 }, (_, i) => (i + 1 === 42 ? 4 : 0));
+    const q = valueOf(service.createQuestionnaire({ clientId, instrument: '4dkl', moment: 'intake', date: '2025-05-01', scores: FOURDKL, items }));
+    assert.ok(q.instrument === '4dkl' && q.scores.anxiety === 2 && q.scores.depression === 0, JSON.stringify(q.scores));
+    // As the build before the fix stored it: the same items, the totals of the old key.
+    storage.db.prepare('UPDATE questionnaire_scores SET scores = ? WHERE id = ?').run(JSON.stringify({ ...q.scores, anxiety: 0, depression: 2 }), q.id);
+    const read = storage.questionnaires.get(q.id)!;
+    assert.ok(read.instrument === '4dkl' && read.scores.anxiety === 2 && read.scores.depression === 0, JSON.stringify(read.scores));
+    // A result entered as totals keeps its totals.
+    const byTotal = valueOf(service.createQuestionnaire({ clientId, instrument: '4dkl', moment: 'week3', date: '2025-05-20', scores: FOURDKL }));
+    assert.deepEqual(storage.questionnaires.get(byTotal.id)!.scores, FOURDKL);
+  });
+
   test('goals, running log and markers: edit and delete with history and access log', () => {
     const g = valueOf(service.createGoal({ clientId, text: '20 min hardlopen', setDate: '2025-05-01' }));
     const g2 = valueOf(service.updateGoal(g.id, { text: '25 min hardlopen', targetDate: '2025-07-01' }));
