@@ -68,10 +68,11 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     prescriptions: storage.prescriptions.listByClient(client.id),
     // Resting HR for the exertion zones from the same figures the report shows (stored or analysed).
     runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date(), (s) => {
-      const shown = sessions.find((x) => x.id === s.id);
-      if (shown) return shown.metrics?.meanHrBpm ?? null;
-      const stored = s.status === 'recording' ? null : storedMetrics(s.summary);
-      if (stored) return stored.metrics?.meanHrBpm ?? null;
+      const shown = sessions.find((x) => x.id === s.id)?.metrics?.meanHrBpm;
+      if (typeof shown === 'number') return shown;
+      const stored = s.summary?.meanHrBpm;
+      if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
+      if (sessions.some((x) => x.id === s.id)) return null; // shown, and analysed already: no HR
       const a = analyzeSessionForReport(storage, s.id);
       return a.method === 'none' ? null : sessionMetrics(a.result).meanHrBpm;
     }),
