@@ -13,6 +13,7 @@ import { storedMetrics } from '../sessions/sessionSummary.js';
 import { analyzeSessionForReport } from './loadSessionReport.js';
 import { ReportError } from './reportError.js';
 import { progressRuns } from '../running/progressRuns.js';
+import { storedMeanHr } from '../running/runZones.js';
 
 export interface ProgressReportSelection {
   clientId: number;
@@ -51,6 +52,7 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
         error: stored ? stored.error : a!.method === 'none' ? a!.error : null,
       };
     });
+  const shownHr = new Map(sessions.map((s) => [s.id, s.metrics?.meanHrBpm ?? null]));
   return {
     client: {
       id: client.id,
@@ -68,11 +70,10 @@ export function loadProgressReportInput(storage: Storage, sel: ProgressReportSel
     prescriptions: storage.prescriptions.listByClient(client.id),
     // Resting HR for the exertion zones from the same figures the report shows (stored or analysed).
     runs: progressRuns(storage, client.id, courseId, sel.now ?? new Date(), (s) => {
-      const shown = sessions.find((x) => x.id === s.id)?.metrics?.meanHrBpm;
+      const shown = shownHr.get(s.id);
       if (typeof shown === 'number') return shown;
-      const stored = s.summary?.meanHrBpm;
-      if (typeof stored === 'number' && Number.isFinite(stored)) return stored;
-      if (sessions.some((x) => x.id === s.id)) return null; // shown, and analysed already: no HR
+      const stored = storedMeanHr(s);
+      if (stored !== null || shownHr.has(s.id)) return stored; // a shown session is analysed already
       const a = analyzeSessionForReport(storage, s.id);
       return a.method === 'none' ? null : sessionMetrics(a.result).meanHrBpm;
     }),

@@ -23,7 +23,8 @@ export function ageYearsOn(dateOfBirth: string | null, at: string): number | nul
 /** A session's mean HR: by default its stored summary's; a report passes the figures it shows. */
 export type MeanHrOf = (s: SessionListItem) => number | null;
 
-const storedMeanHr: MeanHrOf = (s) => {
+/** The mean HR in a session's stored summary, or null. */
+export const storedMeanHr: MeanHrOf = (s) => {
   const hr = s.summary?.meanHrBpm;
   return typeof hr === 'number' && Number.isFinite(hr) ? hr : null;
 };
