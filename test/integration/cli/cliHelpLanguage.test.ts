@@ -77,7 +77,9 @@ describe('CLI help and refusals in Dutch and English', { timeout: 600_000 }, () 
       ['encrypt'],
       ['web', '--port', '70000'],
       ['prescribe', '--client', 'Jan', '--rate', '20', '--minutes', '5', '--out', out],
-      ['record', '--sensor', 'sim', '--sensor', 'sim', '--client', 'Jan', '--client', 'Piet'],
+      // A group whose pairs don't match: refused before any database is opened (two processes
+      // recording into one new file raced on its creation, and a recording that starts never ends).
+      ['record', '--sensor', 'sim', '--sensor', 'sim', '--client', 'Jan'],
     ];
     for (const args of cases) {
       const r = await bothLanguages(args, 'stderr');
