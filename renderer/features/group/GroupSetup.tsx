@@ -82,7 +82,9 @@ export function GroupSetup() {
   useEffect(() => {
     if (prefillSensors(rows, remembered.byClient).some((r, i) => r !== rows[i])) update(rows);
   }, [remembered]);
-  const setRow = (i: number, patch: Partial<ParticipantDraft>) => update(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  // `savedRows` is the latest set-up even between a click and the next render (two quick clicks
+  // must not both edit the rows of the earlier render).
+  const setRow = (i: number, patch: Partial<ParticipantDraft>) => update(savedRows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   /** Put `clientId` into the first row without a client (or a new row). */
   const placeClient = (clientId: number) => {
     const i = rows.findIndex((r) => r.clientId === null);
@@ -158,6 +160,8 @@ export function GroupSetup() {
               full={rows.length >= GROUP_MAX && rows.every((r) => r.sensorKey !== null)}
               onAdd={(c, clientId) => {
                 // A row without a sensor (a recognised client: one without a client, or theirs); else a new row; a full group: the first row without a sensor.
+                const rows = savedRows;
+                if (rows.some((r) => r.sensorKey === c.spec)) return; // a second click before the list re-rendered
                 const i = rows.findIndex((r) => r.sensorKey === null && (clientId === null || r.clientId === null || r.clientId === clientId));
                 if (i >= 0) setRow(i, { sensorKey: c.spec, ...(clientId !== null ? { clientId } : {}) });
                 else if (rows.length < GROUP_MAX) update([...rows, { clientId, sensorKey: c.spec }]);
