@@ -5,6 +5,9 @@
 // 1996 definitions, Kubios' way for the spectrum (4-Hz cubic spline, linear detrend, Welch with a
 // Hann window). Cadans' stored summary must agree: time domain within 0.5 %, band powers within 10 % (or 2 ms²);
 // a figure Cadans withholds (null, with its reason) is not compared.
+// A second, third-party reader: the npm package @avihimsa/heart-rate-variability-analysis (0.1.2,
+// MIT; dev dependency only), an HRV library written by others, computes the time domain from the
+// same file. Its SDNN divides by n (jStat.stdev) and its mean HR is 60000 / mean NN: compared as such.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -16,6 +19,16 @@ import { openStorage } from '../../../main/storage/storage.js';
 import { parsePpgCsv } from '../../../shared/io/ppgCsv.js';
 import { dataFile } from '../../support/paths.js';
 import { runCli } from '../../support/runCli.js';
+import { createRequire } from 'node:module';
+
+/** The third-party HRV library (CommonJS); `Time` holds its time-domain functions. */
+interface HrvLibTime {
+  MRR(nn: number[]): number;
+  SDNN(nn: number[]): number;
+  RMSSD(nn: number[]): number;
+  PNN50(nn: number[]): number;
+}
+const hrvLib = createRequire(import.meta.url)('@avihimsa/heart-rate-variability-analysis') as { Time: HrvLibTime };
 
 const PY = '/usr/bin/python3';
 const skip = spawnSync(PY, ['-c', 'import numpy, scipy'], { encoding: 'utf8' }).status === 0 ? null : 'NumPy/SciPy not installed (Debian: python3-numpy python3-scipy)';
@@ -51,7 +64,7 @@ print(json.dumps(out))
 
 const RECORDINGS = ['neurokit_resting_5min_100hz.csv', 'bidmc01_125hz.csv'];
 
-describe('Kubios RR export re-read independently (NumPy/SciPy)', { skip: skip ?? false, timeout: 180_000 }, () => {
+describe('Kubios RR export re-read independently (NumPy/SciPy and a third-party HRV library)', { skip: skip ?? false, timeout: 180_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'cadans-kubios-'));
   const db = join(dir, 'records.sqlite');
   const summaries = new Map<string, { id: number; summary: SessionSummary }>();
@@ -99,6 +112,29 @@ describe('Kubios RR export re-read independently (NumPy/SciPy)', { skip: skip ??
       near('lfMs2', 0.1, 2);
       near('hfMs2', 0.1, 2);
       assert.ok(compared >= 5, `at least five figures compared (${compared}; withheld: ${JSON.stringify(withheld)})`);
+
+      // The same file through the third-party library.
+      const nn = readFileSync(out, 'utf8').split(/\r?\n/).filter((l) => l.trim() !== '').map(Number);
+      assert.ok(nn.length > 100 && nn.every((v) => v > 250 && v < 2500), `the RR file holds NN intervals in ms (${nn.length})`);
+      const lib = hrvLib.Time;
+      const n = nn.length;
+      const libFigures: Record<string, number> = {
+        meanNnMs: lib.MRR(nn),
+        sdnnMs: lib.SDNN(nn) * Math.sqrt(n / (n - 1)), // population → sample SD
+        rmssdMs: lib.RMSSD(nn),
+        pnn50Pct: lib.PNN50(nn),
+      };
+      let libCompared = 0;
+      for (const [key, theirs] of Object.entries(libFigures)) {
+        const ours = s[key];
+        if (ours === null && withheld[key]) continue;
+        assert.ok(typeof ours === 'number' && Number.isFinite(theirs), `${key}: Cadans ${ours}, library ${theirs}`);
+        const tol = key === 'pnn50Pct' ? 0.5 : 0.005 * Math.abs(theirs);
+        assert.ok(Math.abs(ours - theirs) <= tol, `${key}: Cadans ${ours}, @avihimsa/heart-rate-variability-analysis ${theirs}`);
+        libCompared++;
+      }
+      assert.ok(libCompared >= 2, `at least two figures compared with the library (mean NN and SDNN are never withheld) (${libCompared})`);
+      console.log(`# ${name}: ${compared} figures vs NumPy/SciPy, ${libCompared} vs the npm HRV library`);
     });
   }
 });
