@@ -162,6 +162,43 @@ function prematureKept(rSec: readonly number[]): number {
   }).length;
 }
 
+/**
+ * Scored intervals on both sides of an R peak out of rhythm while its pulse is not: the R peak
+ * sits more than 8 % of the local median RR m (median of the 11 RR around) early or late against
+ * its neighbours — RR before and after it differ by > 16 % of m while together they make 2 m
+ * within 5 % (a premature beat with its compensatory pause, or an R peak misplaced in the truth
+ * file) — and the PPG beat is displaced by less than a third of that. How much of the NN MAE
+ * comes from them. A diagnostic only: the goal is scored on all intervals.
+ */
+function ecgOutOfRhythm(scored: readonly { i1: number; nnMs: number; rrMs: number }[], rTSec: readonly number[]): { peaks: number; intervals: number; addedMs: number } {
+  const rr = rTSec.slice(1).map((t, i) => 1000 * (t - rTSec[i]!)); // rr[j] closes at R peak j + 1
+  const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
+  const byR = new Map(scored.map((s) => [s.i1, s]));
+  let peaks = 0;
+  let sumErr = 0;
+  const counted = new Set<number>();
+  for (let j = 5; j + 6 < rr.length; j++) {
+    const m = median(rr.slice(j - 5, j + 6));
+    const a = rr[j]!;
+    const b = rr[j + 1]!;
+    const dEcg = (a - b) / 2; // how far R peak j + 1 is off the midpoint of its neighbours
+    if (!(Math.abs(dEcg) > 0.08 * m && Math.abs(a + b - 2 * m) < 0.1 * m)) continue;
+    const sa = byR.get(j + 1);
+    const sb = byR.get(j + 2);
+    if (!sa || !sb || Math.abs(sa.nnMs - sb.nnMs) / 2 > Math.abs(dEcg) / 3) continue;
+    peaks++;
+    for (const s of [sa, sb]) {
+      if (counted.has(s.i1)) continue;
+      counted.add(s.i1);
+      sumErr += Math.abs(s.nnMs - s.rrMs);
+    }
+  }
+  const n = scored.length;
+  const total = scored.reduce((acc, s) => acc + Math.abs(s.nnMs - s.rrMs), 0);
+  const addedMs = n > counted.size ? total / n - (total - sumErr) / (n - counted.size) : 0;
+  return { peaks, intervals: counted.size, addedMs };
+}
+
 /** Score one record (a file name in the data folder). Throws when it has no truth file or the analysis refuses it. */
 export function scoreRecord(name: string, result?: AnalysisResult): RecordScore {
   const rec = loadRecording(name);
@@ -194,6 +231,14 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
     notes.push(
       `RMSSD: ${premature} ECG RR intervals lie 10–20 % from the median of the 11 around them and stay in the ECG's NN (20 % rule); ` +
         `with a 10 % rule the ECG NN RMSSD is ${fmt(ecgNnRmssdMs(inWindow, 0.1), 1)} ms (the analysis corrects premature beats as ectopic, Lipponen & Tarvainen 2019)`,
+    );
+  }
+  const off = ecgOutOfRhythm(nn.intervals, rTSec);
+  if (off.intervals > 0) {
+    notes.push(
+      `NN MAE: ${off.intervals} scored intervals border ${off.peaks} R peaks that are > 8 % of the local RR early or late while the pulse stays in rhythm ` +
+        `(a premature beat the pulse does not show, or an R peak misplaced in the truth file); they add ${fmt(off.addedMs, 2)} ms to the MAE ` +
+        `(${fmt(nn.maeMs - off.addedMs, 2)} over the other ${nn.pairs - off.intervals} intervals)`,
     );
   }
   const fid = res.settings.nnFiducial as { used?: string } | undefined;

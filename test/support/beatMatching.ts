@@ -320,6 +320,8 @@ export interface NnSeriesScore {
   /** SDNN (n − 1) of the scored NN intervals and of their RR intervals, ms. */
   sdnnPpgMs: number;
   sdnnEcgMs: number;
+  /** The scored intervals: closing R peak index, NN and RR (ms). */
+  intervals: { i1: number; nnMs: number; rrMs: number }[];
 }
 
 /**
@@ -401,5 +403,6 @@ export function scoreNnSeries(
     rmssdPairs: nd,
     sdnnPpgMs: sd(scored.map((s) => s.nn)),
     sdnnEcgMs: sd(scored.map((s) => s.rr)),
+    intervals: scored.map((s) => ({ i1: s.i1, nnMs: s.nn, rrMs: s.rr })),
   };
 }
