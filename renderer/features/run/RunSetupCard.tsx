@@ -15,7 +15,7 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { useAction } from '../../ui/useAsync.js';
 import { primeRunAudio } from './runCues.js';
-import { startedRunSession } from './runStore.js';
+import { expectRunStart, startedRunSession } from './runStore.js';
 
 const DEFAULT_BLOCKS: ProgrammeBlock[] = [
   { kind: 'warmup', sec: 300 },
@@ -70,6 +70,7 @@ export function RunSetupCard({ run }: { run: RunSessionView | null }) {
     void act(async () => {
       if (clientId === null || problem) return;
       primeRunAudio();
+      expectRunStart();
       const v = await api().startRunSession({
         clientId,
         ...(fromProgramme ? {} : { blocks }),

@@ -17,6 +17,8 @@ let subscribed = false;
 const played = new Map<number, number>();
 const listeners = new Set<() => void>();
 let cueSink: ((c: RunCueView) => void) | null = null;
+/** This page is starting a session: its cues (the first one too) are played, even if its first event comes before the reply. */
+let expectingStart = false;
 
 /** Who plays the cues (the run screen while it is open). */
 export function setRunCueSink(fn: ((c: RunCueView) => void) | null): void {
@@ -30,7 +32,11 @@ export function runViewReceivedAt(): number {
 export function setRunSession(v: RunSessionView | null): void {
   if (v && view && v.sessionId < view.sessionId) return;
   // Cues of a session seen for the first time (a reload mid-way) are taken as played already.
-  const first = v !== null && !played.has(v.sessionId);
+  const first = v !== null && !played.has(v.sessionId) && !expectingStart;
+  if (v && !played.has(v.sessionId) && expectingStart) {
+    expectingStart = false;
+    played.set(v.sessionId, 0);
+  }
   if (v) {
     const last = played.get(v.sessionId) ?? 0;
     const fresh = first ? [] : v.cues.filter((c) => c.seq > last);
@@ -45,9 +51,15 @@ export function setRunSession(v: RunSessionView | null): void {
   for (const fn of listeners) fn();
 }
 
-/** A session the page started itself: its first cue is played too. */
+/** Call before `startRunSession`: the session that comes next is this page's own, all its cues are played. */
+export function expectRunStart(): void {
+  expectingStart = true;
+}
+
+/** The reply of a start or stop call. */
 export function startedRunSession(v: RunSessionView): void {
   if (!played.has(v.sessionId)) played.set(v.sessionId, 0);
+  expectingStart = false;
   setRunSession(v);
 }
 
