@@ -93,6 +93,9 @@ describe('live run session (simulator, real app core)', { timeout: 240_000 }, ()
       const report = await core.service.getReportHtml({ kind: 'session', sessionId: row.id, locale: 'nl' });
       assert.equal((report.html.match(/data-key="kind"/g) ?? []).length, 5, 'five blocks in the table');
       assert.match(report.html, /data-chart="run-hr"/);
+      assert.match(report.html, /data-key="borg" data-value="13"/, 'the Borg rating in the blocks table');
+      assert.match(report.html, /data-key="talk" data-value="true"[^>]*>kan praten</, 'the talk test, in Dutch');
+      assert.match(report.html, /data-key="kind" data-value="warmup"[^>]*>warming-up</);
     } finally {
       await core.close();
     }
