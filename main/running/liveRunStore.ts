@@ -15,7 +15,8 @@ import type { HeartRateZones } from '../../shared/running/heartRateZones.js';
 import { liveRunSummary, type StoredBorg, type StoredRunCue } from '../../shared/running/liveRunSummary.js';
 import { PROGRAMME_BLOCK_KINDS, type ProgrammeBlock } from '../../shared/running/programme.js';
 import type { RunSummary } from '../../shared/running/runAnalysis.js';
-import { RUN_CUE_KINDS, type RunCueKind } from '../../shared/running/runTimer.js';
+import type { RunCueKind } from '../../shared/running/runTimer.js';
+import { runMarkerInfo } from '../../shared/running/runMarkerInfo.js';
 import type { JsonObject } from '../../shared/domain/types.js';
 import type { Storage } from '../storage/storage.js';
 import { RUN_CHANNELS } from './importRun.js';
@@ -32,14 +33,6 @@ export interface LiveRunPlan {
 
 const CHUNK_SEC = 60;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const parse = (note: string): Record<string, unknown> | null => {
-  try {
-    const v: unknown = JSON.parse(note);
-    return isObj(v) ? v : null;
-  } catch {
-    return null;
-  }
-};
 
 /** The plan stored with a live run session (null: not a live run, or already finished). */
 export function storedRunPlan(summary: JsonObject | null): LiveRunPlan | null {
@@ -65,16 +58,9 @@ export function storedRunMarks(storage: Storage, sessionId: number): { cues: Sto
   const cues: StoredRunCue[] = [];
   const borg: StoredBorg[] = [];
   for (const m of storage.markers.list(sessionId)) {
-    const v = m.kind === RUN_MARKER.cue || m.kind === RUN_MARKER.borg ? parse(m.note) : null;
-    if (!v || typeof v.blockIndex !== 'number') continue;
-    if (m.kind === RUN_MARKER.cue && RUN_CUE_KINDS.includes(v.kind as RunCueKind)) cues.push({ kind: v.kind as RunCueKind, blockIndex: v.blockIndex, tSec: m.tSec });
-    if (m.kind === RUN_MARKER.borg) {
-      borg.push({
-        blockIndex: v.blockIndex,
-        borg: typeof v.borg === 'number' ? v.borg : null,
-        talkTest: typeof v.talkTest === 'boolean' ? v.talkTest : null,
-      });
-    }
+    const info = runMarkerInfo(m);
+    if (info?.what === 'cue') cues.push({ kind: info.kind, blockIndex: info.blockIndex, tSec: m.tSec });
+    else if (info?.what === 'borg') borg.push({ blockIndex: info.blockIndex, borg: info.borg, talkTest: info.talkTest });
   }
   return { cues, borg };
 }

@@ -761,4 +761,10 @@ export const en: Record<StringKey, string> = {
   'run.hrr': 'Heart-rate recovery: HRR60 {hrr60} /min, HRR120 {hrr120} /min',
   'run.hrrNone': 'Heart-rate recovery: not measured (too soon after the last run block)',
   'run.openReview': 'View session',
+  'run.marker.block': 'Block {n}: {kind}',
+  'run.marker.borgPrompt': 'Borg prompt after block {n}',
+  'run.marker.end': 'End of the blocks',
+  'run.marker.borg': 'Block {n}: Borg {borg}, talk test {talk}',
+  'run.marker.talkYes': 'can talk',
+  'run.marker.talkNo': 'cannot talk',
 };

@@ -759,6 +759,12 @@ export const nl = {
   'run.hrr': 'Hartslagherstel: HRR60 {hrr60} /min, HRR120 {hrr120} /min',
   'run.hrrNone': 'Hartslagherstel: niet gemeten (te kort na het laatste loopblok)',
   'run.openReview': 'Sessie bekijken',
+  'run.marker.block': 'Blok {n}: {kind}',
+  'run.marker.borgPrompt': 'Borg-vraag na blok {n}',
+  'run.marker.end': 'Einde van de blokken',
+  'run.marker.borg': 'Blok {n}: Borg {borg}, praattest {talk}',
+  'run.marker.talkYes': 'kan praten',
+  'run.marker.talkNo': 'kan niet praten',
 } as const;
 
 export type StringKey = keyof typeof nl;
