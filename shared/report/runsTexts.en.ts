@@ -63,7 +63,7 @@ const table = {
   speed: 'Speed',
   cadence: 'Cadence',
   segmentation: 'Blocks from cadence (run from 140 steps/min, back to walk below 130), else speed (2.1 / 1.9 m/s); 5-s mean; blocks shorter than 20 s merged; boundaries within 10 s moved onto the lap.',
-  exertionTitle: 'Perceived versus measured exertion (running log)',
+  exertionTitle: 'Perceived versus measured exertion (running log and live run sessions)',
   exertionIntro: 'Borg rating against the mean heart rate as a % of the heart-rate reserve, each in its ACSM class (Borg < 9 / 9–11 / 12–13 / 14–17 / ≥ 18 against < 30 / 30–39 / 40–59 / 60–89 / ≥ 90 % HRR).',
   perceivedClass: 'Perceived',
   measuredClass: 'Measured',

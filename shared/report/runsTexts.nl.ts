@@ -60,7 +60,7 @@ const table = {
   speed: 'Snelheid',
   cadence: 'Cadans',
   segmentation: 'Blokken uit cadans (lopen vanaf 140 passen/min, terug naar wandelen onder 130), anders snelheid (2,1 / 1,9 m/s); 5-s-gemiddelde; blokken korter dan 20 s samengevoegd; grenzen binnen 10 s naar de ronde (lap) verschoven.',
-  exertionTitle: 'Ervaren tegenover gemeten inspanning (hardlooplogboek)',
+  exertionTitle: 'Ervaren tegenover gemeten inspanning (hardlooplogboek en live loopsessies)',
   exertionIntro: 'Borg-score tegenover de gemiddelde hartslag als % van de hartslagreserve, elk in de ACSM-klasse (Borg < 9 / 9–11 / 12–13 / 14–17 / ≥ 18 tegenover < 30 / 30–39 / 40–59 / 60–89 / ≥ 90 % HRR).',
   perceivedClass: 'Ervaren',
   measuredClass: 'Gemeten',

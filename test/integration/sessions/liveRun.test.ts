@@ -96,6 +96,10 @@ describe('live run session (simulator, real app core)', { timeout: 240_000 }, ()
       assert.match(report.html, /data-key="borg" data-value="13"/, 'the Borg rating in the blocks table');
       assert.match(report.html, /data-key="talk" data-value="true"[^>]*>kan praten</, 'the talk test, in Dutch');
       assert.match(report.html, /data-key="kind" data-value="warmup"[^>]*>warming-up</);
+      // The progress report: the run, and the rated run block as perceived against measured exertion.
+      const progress = await core.service.getReportHtml({ kind: 'progress', clientId: client.id, locale: 'en' });
+      assert.match(progress.html, /exertion-table/);
+      assert.ok(/<td[^>]*>13<\/td>/.test(progress.html.slice(progress.html.indexOf('exertion-table'))), 'Borg 13 in the exertion table');
     } finally {
       await core.close();
     }
