@@ -105,6 +105,37 @@ describe('live run session (simulator, real app core)', { timeout: 240_000 }, ()
     }
   });
 
+  test('defaults: blocks from the programme, resting HR from the last breathing session, HRmax by Tanaka; no programme and no blocks: refused', async () => {
+    const core = await createAppCore({ dbPath: join(makeTempDir('cadans-run-defaults-'), 'db.sqlite'), host: 'cli', sensorSpec: null, bleScanMs: 0 });
+    try {
+      const today = new Date().toISOString().slice(0, 10);
+      const client = core.storage.clients.create({ name: 'Loper Twee', dateOfBirth: '1976-01-15' });
+      const other = core.storage.clients.create({ name: 'Loper Drie' });
+      const breathing = core.storage.sessions.create({ clientId: client.id, type: 'breathing', startedAt: new Date(Date.now() - 86_400_000).toISOString(), sensorSpec: 'sim', fsHz: 250 });
+      core.storage.sessions.setSummary(breathing.id, { method: 'analyzePpg', meanHrBpm: 62, error: null });
+      core.storage.sessions.setStatus(breathing.id, 'complete');
+      core.storage.runProgrammes.create({ clientId: client.id, startDate: today });
+      await core.service.connectSensor('sim');
+      await assert.rejects(async () => core.service.startRunSession({ clientId: other.id }), /type the blocks of the session in/);
+      const v = core.service.startRunSession({ clientId: client.id }) as RunSessionView;
+      assert.equal(v.programmeWeek, 1);
+      assert.deepEqual(v.blocks.map((b) => `${b.kind} ${b.sec}`).slice(0, 4), ['warmup 300', 'run 60', 'walk 120', 'run 60'], 'week 1: 6 × [1 min run, 2 min walk]');
+      assert.equal(v.hrRestSource, 'lastSession');
+      assert.equal(v.zones?.hrRestBpm, 62);
+      assert.equal(v.zones?.hrMaxSource, 'tanaka2001');
+      const age = new Date().getUTCFullYear() - 1976 - (new Date().toISOString().slice(5, 10) < '01-15' ? 1 : 0);
+      assert.ok(Math.abs(v.zones!.hrMaxBpm - (208 - 0.7 * age)) < 0.051, `Tanaka for age ${age}: ${v.zones!.hrMaxBpm}`);
+      assert.throws(() => core.service.startRunSession({ clientId: client.id }), /already running/);
+      const stopped = await core.service.stopRunSession();
+      assert.equal(stopped.phase, 'stopped');
+      assert.equal(stopped.summary?.format, 'live');
+      assert.equal(stopped.summary?.blocks.length, 1, 'only the warm-up was reached');
+      await assert.rejects(async () => core.service.recordBorg({ blockIndex: 1, borg: 12, talkTest: true }), /no run session/);
+    } finally {
+      await core.close();
+    }
+  });
+
   test('killed mid-way: the next start recovers it as interrupted with the blocks reached and its Borg prompt', async () => {
     const blocks: ProgrammeBlock[] = [
       { kind: 'warmup', sec: 20 },
