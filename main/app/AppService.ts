@@ -8,6 +8,7 @@
  * - `SensorCalls` — sensors and their live views (the batched live stream);
  * - `SessionCalls` — the live session and the pacer;
  * - `ResonanceService` — the resonance assessment (a session it owns; hears of its end);
+ * - `RunSessionCalls` — the live run session (a 'run' session on the interval timer);
  * - `RecordEditCalls` — corrections of the record (edits, deletes, a session's notes) with history;
  * - `AuditCalls` — the record's access log (paged, checked, exported) and change history;
  * - `LockCalls` — the console lock (records refused while locked: `guardLocked`).
@@ -34,6 +35,7 @@ import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
 import { PrescriptionCalls } from './prescriptionCalls.js';
 import { RunProgrammeCalls } from './runProgrammeCalls.js';
+import { RunSessionCalls } from './runSessionCalls.js';
 import { RecordEditCalls } from './recordEditCalls.js';
 import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
@@ -66,7 +68,7 @@ export interface AppServiceOptions {
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls> & Public<ClientSensorCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RunSessionCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls> & Public<ClientSensorCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -95,6 +97,7 @@ export class AppService {
   readonly records: RecordCalls;
   readonly prescriptions: PrescriptionCalls;
   readonly runProgrammes: RunProgrammeCalls;
+  readonly runSessions: RunSessionCalls;
   readonly edits: RecordEditCalls;
   readonly audit: AuditCalls;
   readonly sensors: SensorCalls;
@@ -140,6 +143,7 @@ export class AppService {
     this.sessions = new SessionCalls(o.storage, this.sensors, this.hub, createRecorder);
     this.sensors.pacerAt = (t) => this.sessions.pacer.snapshotAt(t);
     this.sensors.inUse = (ch) => this.sessions.usesChannel(ch);
+    this.runSessions = new RunSessionCalls(o.storage, this.sessions, this.hub, () => new Date(nowMs()));
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     this.clientSensors = new ClientSensorCalls(o.storage);
     this.lock = new LockCalls(o.settings, this.hub, {
@@ -149,7 +153,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock, this.clientSensors]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.runSessions, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock, this.clientSensors]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */
@@ -193,6 +197,7 @@ export class AppService {
     this.sensors.tick();
     this.resonance.tick(); // a resonance run ends itself after its last step
     this.sessions.tick();
+    this.runSessions.tick(); // the run timer's cues on the session clock
     this.lock.tick();
   }
 }

@@ -1,7 +1,9 @@
 /**
  * `progressRuns` — the running part of the progress report (shared/report/runsSection.ts): every
  * stored 'run' session of the client (of the course, when one is chosen) with its summary's
- * figures, and the latest run/walk programme with its progress as of `today`.
+ * figures, the latest run/walk programme with its progress as of `today`, and perceived versus
+ * measured exertion: running-log entries with a Borg score and the Borg-rated run blocks of live
+ * run sessions (block mean HR in that session's zones).
  */
 import { localIsoDate } from '../../shared/domain/dates.js';
 import type { ProgressRun, RunsReportInput } from '../../shared/report/runsSection.js';
@@ -10,6 +12,7 @@ import type { Storage } from '../storage/storage.js';
 import { runsDone } from './runsDone.js';
 import { compareExertion } from '../../shared/running/perceivedExertion.js';
 import { clientZones, type MeanHrOf } from './runZones.js';
+import type { RunSummary } from '../../shared/running/runAnalysis.js';
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 const obj = (x: unknown): Record<string, unknown> | null => (typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null);
@@ -36,6 +39,18 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
         inTargetSec: zones ? num(zones.moderate) : null,
       };
     });
+  // Live run sessions: every run block rated on the Borg scale against its mean HR, in the zones of that session.
+  const liveExertion = storage.sessions
+    .listByClient(clientId, { order: 'oldest' })
+    .filter((s) => s.type === 'run' && s.status !== 'recording' && (courseId === null || s.courseId === courseId) && obj(s.summary)?.format === 'live')
+    .flatMap((s) => {
+      const sum = s.summary as unknown as RunSummary;
+      if (!sum.zones || !Array.isArray(sum.blocks)) return [];
+      return sum.blocks.flatMap((b) => {
+        const c = b.kind === 'run' && typeof b.borg === 'number' ? compareExertion(sum.zones!, b.borg, b.meanHrBpm) : null;
+        return c ? [{ ...c, date: s.startedAt.slice(0, 10) }] : [];
+      });
+    });
   const p = storage.runProgrammes.listByClient(clientId).at(-1);
   const programme = p ? { ...programmeStatus(p, runsDone(storage, clientId), localIsoDate(now)), name: p.name, startDate: p.startDate } : null;
   const exertion = storage.runningLog
@@ -46,5 +61,5 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
       const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
       return c ? [{ ...c, date: e.date }] : [];
     });
-  return { runs, programme, exertion };
+  return { runs, programme, exertion: [...exertion, ...liveExertion].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) };
 }

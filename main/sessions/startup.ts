@@ -11,6 +11,7 @@
 import { isDiskFullError } from '../../native-adapters/sqlite/databaseFileError.js';
 import type { Storage } from '../storage/storage.js';
 import { computeSessionSummary } from './sessionSummary.js';
+import { finishLiveRun } from '../running/liveRunStore.js';
 
 /**
  * Sessions without a recording lock file (recorded by an older Cadans): another process may
@@ -35,6 +36,8 @@ export function recoverOnStartup(storage: Storage, options: StartupOptions = {})
   if (ids.length > 0) storage.groups.endFinished();
   if (options.summarize !== false) {
     for (const id of ids) {
+      // A live run session holds its plan as its summary until it ends: its run summary now.
+      if (finishLiveRun(storage, id) !== null) continue;
       if (storage.sessions.require(id).summary !== null) continue;
       storage.sessions.setSummary(id, computeSessionSummary(storage, id));
     }

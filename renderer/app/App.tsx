@@ -7,6 +7,7 @@ import { ClientsScreen } from '../features/clients/ClientsScreen.js';
 import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
+import { RunScreen } from '../features/run/RunScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
 import { LockScreen } from '../features/lock/LockScreen.js';
 import { useActivityReport } from '../features/lock/useActivityReport.js';
@@ -47,6 +48,7 @@ export function App() {
       {route.name === 'clients' && <ClientsScreen clientId={route.clientId} />}
       {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
       {route.name === 'resonance' && <ResonanceScreen />}
+      {route.name === 'run' && <RunScreen />}
       {route.name === 'group' && <GroupScreen />}
       {route.name === 'record' && <ClientRecordScreen clientId={route.clientId} tab={route.tab} />}
     </div>

@@ -1,4 +1,4 @@
-/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/client/ID/TAB (client record), #/review/ID, #/resonance (resonance assessment), #/group (group session: set-up and console), #/display (client display; the group display during a group session). */
+/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/client/ID/TAB (client record), #/review/ID, #/resonance (resonance assessment), #/run (live run session), #/group (group session: set-up and console), #/display (client display; the group display during a group session). */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
@@ -6,6 +6,7 @@ export type Route =
   | { name: 'clients'; clientId: number | null }
   | { name: 'review'; sessionId: number }
   | { name: 'resonance' }
+  | { name: 'run' }
   | { name: 'group' }
   | { name: 'record'; clientId: number | null; tab: string | null }
   | { name: 'display' };
@@ -22,6 +23,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'record', clientId: Number.isSafeInteger(id) && id > 0 ? id : null, tab: parts[2] || null };
     case 'resonance':
       return { name: 'resonance' };
+    case 'run':
+      return { name: 'run' };
     case 'group':
       return { name: 'group' };
     case 'review':

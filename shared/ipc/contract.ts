@@ -47,7 +47,8 @@ import {
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
-import { newRunProgrammeSchema, programmeTemplateSchema, runProgrammePatchSchema } from './runSchemas.js';
+import { newRunProgrammeSchema, programmeTemplateSchema, recordBorgSchema, runProgrammePatchSchema, startRunSessionSchema } from './runSchemas.js';
+import type { RecordBorgRequest, RunSessionView, StartRunSessionRequest } from './runSessionTypes.js';
 import { id as positiveId, nullable } from './schema.js';
 import type { NewRunProgramme, ProgrammeTemplateOptions, ProgrammeWeek, RunProgramme, RunProgrammePatch } from '../running/programme.js';
 import type { ProgrammeStatus } from '../running/programmeProgress.js';
@@ -242,6 +243,13 @@ export const CONTRACT = {
   getResonanceResult: invoke<[sessionId: number], ResonanceResultView>(args(positiveId)),
   setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(resonanceOverrideSchema)),
   getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
+  // ---- live run session (issue 15): a 'run' session on the interval timer, HR in Karvonen zones, Borg per run block, HRR
+  startRunSession: invoke<[request: StartRunSessionRequest], RunSessionView>(args(startRunSessionSchema)),
+  getRunSession: invoke<[], RunSessionView | null>(noArgs),
+  /** Borg (6–20) and talk test of a run block (again: replaces the entry). */
+  recordBorg: invoke<[request: RecordBorgRequest], RunSessionView>(args(recordBorgSchema)),
+  /** Stop the recording and store the run summary (blocks, Borg, HRR, zones). */
+  stopRunSession: invoke<[], RunSessionView>(noArgs),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),
@@ -250,6 +258,8 @@ export const CONTRACT = {
   onSettings: event<AppSettings>(),
   onLive: event<LiveBatch>(),
   onResonance: event<ResonanceRunView>(),
+  /** The live run session changed: a new block or cue, a Borg entry, its end (null: none any more). */
+  onRunSession: event<RunSessionView>(),
   onLock: event<LockState>(),
   /** Client records changed (here or in another process on the same database): re-fetch what is shown of them. */
   onRecordsChanged: event<RecordsChange>(),

@@ -1,5 +1,5 @@
 /**
- * The schemas of the running-therapy calls (issue 15): run/walk programmes. Strict, one per request
+ * The schemas of the running-therapy calls (issue 15): run/walk programmes and the live run session. Strict, one per request
  * type (see requestSchemas.ts for the rules); the ranges are checked by
  * shared/running/validateProgramme.ts with translatable issue codes.
  */
@@ -11,7 +11,9 @@ import {
   type ProgrammeWeek,
   type RunProgrammePatch,
 } from '../running/programme.js';
-import { id, list, number, object, oneOf, optional, text, type Schema } from './schema.js';
+import { MAX_RUN_BLOCKS } from '../running/runTimer.js';
+import type { RecordBorgRequest, StartRunSessionRequest } from './runSessionTypes.js';
+import { boolean, id, list, nullable, number, object, oneOf, optional, text, type Schema } from './schema.js';
 
 const finite = number();
 const nameText = text({ maxLength: 2_000 });
@@ -41,4 +43,18 @@ export const runProgrammePatchSchema: Schema<RunProgrammePatch> = object<RunProg
   startDate: optional(dateText),
   weeks: optional(weeksSchema),
   notes: optional(notes),
+});
+
+export const startRunSessionSchema: Schema<StartRunSessionRequest> = object<StartRunSessionRequest>({
+  clientId: id,
+  channel: optional(text({ maxLength: 100, nonEmpty: true })),
+  blocks: optional(list(programmeBlockSchema, MAX_RUN_BLOCKS)),
+  hrRestBpm: optional(nullable(number({ min: 30, max: 120 }))),
+  hrMaxBpm: optional(nullable(number({ min: 100, max: 230 }))),
+});
+
+export const recordBorgSchema: Schema<RecordBorgRequest> = object<RecordBorgRequest>({
+  blockIndex: number({ integer: true, min: 0, max: MAX_RUN_BLOCKS - 1 }),
+  borg: nullable(number({ integer: true, min: 6, max: 20 })),
+  talkTest: nullable(boolean),
 });

@@ -75,18 +75,34 @@ export function runSessionSection(run: RunSessionReport, lang: ReportLang, fmt: 
   }
   html += '</section>';
 
-  html += `<section class="blocks block"><h2>${esc(t('blocksTitle'))}</h2><p class="small">${esc(t('segmentation'))}</p>`;
+  const live = s.format === 'live';
+  html += `<section class="blocks block"><h2>${esc(t('blocksTitle'))}</h2><p class="small">${esc(t(live ? 'segmentationLive' : 'segmentation'))}</p>`;
+  const talk = (v: boolean | null | undefined): string => (v === true ? t('talkYes') : v === false ? t('talkNo') : '—');
   const rows: Cell[][] = s.blocks.map((b) => [
-    { text: t(`kinds.${b.kind}` as RunsTextKey), data: { key: 'kind', value: b.kind } },
+    { text: t(`kinds.${b.planned?.kind ?? b.kind}` as RunsTextKey), data: { key: 'kind', value: b.planned?.kind ?? b.kind } },
     { text: fmt.duration(b.startSec), num: true },
     { text: fmt.duration(b.endSec), num: true },
     { text: fmt.duration(b.endSec - b.startSec), num: true },
     { text: bpm(b.meanHrBpm), num: true },
-    { text: b.meanSpeedMps === null ? '—' : `${fmt.numShort(b.meanSpeedMps * 3.6, 1)} km/h`, num: true },
-    { text: b.meanCadenceSpm === null ? '—' : `${fmt.numShort(b.meanCadenceSpm, 0)} /min`, num: true },
+    ...(live
+      ? [
+          { text: b.borg === null || b.borg === undefined ? '—' : String(b.borg), num: true, data: { key: 'borg', value: String(b.borg ?? '') } },
+          { text: talk(b.talkTest), data: { key: 'talk', value: String(b.talkTest ?? '') } },
+        ]
+      : [
+          { text: b.meanSpeedMps === null ? '—' : `${fmt.numShort(b.meanSpeedMps * 3.6, 1)} km/h`, num: true },
+          { text: b.meanCadenceSpm === null ? '—' : `${fmt.numShort(b.meanCadenceSpm, 0)} /min`, num: true },
+        ]),
   ]);
   html += table(
-    [t('kind'), { text: t('from'), num: true }, { text: t('to'), num: true }, { text: t('duration'), num: true }, { text: t('meanHr'), num: true }, { text: t('speed'), num: true }, { text: t('cadence'), num: true }],
+    [
+      t('kind'),
+      { text: t('from'), num: true },
+      { text: t('to'), num: true },
+      { text: t('duration'), num: true },
+      { text: t('meanHr'), num: true },
+      ...(live ? [{ text: t('borg'), num: true }, t('talkTest')] : [{ text: t('speed'), num: true }, { text: t('cadence'), num: true }]),
+    ],
     rows,
     { cls: 'blocks-table' },
   );

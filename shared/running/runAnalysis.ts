@@ -13,11 +13,16 @@ export interface RunBlockSummary extends RunBlock {
   meanHrBpm: number | null;
   meanSpeedMps: number | null;
   meanCadenceSpm: number | null;
+  /** Live sessions only (shared/running/liveRunSummary.ts): the block as planned, its Borg (6–20) and talk test. */
+  planned?: { kind: 'warmup' | 'run' | 'walk' | 'cooldown'; sec: number };
+  borg?: number | null;
+  talkTest?: boolean | null;
 }
 
 export interface RunSummary {
   kind: 'run';
-  format: RunTrack['format'];
+  /** The file a run was imported from, or 'live' (recorded with the run timer). */
+  format: RunTrack['format'] | 'live';
   device: string;
   durationSec: number;
   blocks: RunBlockSummary[];

@@ -15,6 +15,9 @@
  *   McSharry et al. 2003, IEEE TBME 50:289–294).
  * - drift: three slow sinusoids (0.003–0.03 Hz, random phases), total amplitude ≤ `driftBpm`.
  * - jitter: AR(1) noise with 0.5 s correlation and s.d. `jitterBpm` (fast, non-respiratory HRV).
+ * - exercise: during the `exercise` intervals the heart rate approaches `hrBpm + bpm` with a 20-s
+ *   time constant, and afterwards falls back with a 45-s one (a simple first-order on/off
+ *   kinetics, enough for run blocks and a heart-rate recovery to measure).
  */
 import type { BreathingModel } from './breathingModel.js';
 import { rsaPeakToTroughBpm, rsaPhaseRad } from './rsaModel.js';
@@ -26,6 +29,8 @@ const BARO_AMP_TAU_SEC = 20;
 const BARO_PHASE_DIFFUSION = 0.15; // rad / sqrt(s)
 const JITTER_TAU_SEC = 0.5;
 const DRIFT_WEIGHTS = [0.5, 0.3, 0.2];
+const EXERCISE_ON_TAU_SEC = 20;
+const EXERCISE_OFF_TAU_SEC = 45;
 
 export class HeartRateModel {
   /** Current RSA peak-to-trough amplitude (bpm) and HR lead (rad). */
@@ -37,6 +42,7 @@ export class HeartRateModel {
   private baroPhase: number;
   private baroAmp = 0;
   private jitter = 0;
+  private exerciseBpm = 0;
 
   constructor(
     private readonly o: SimOptions,
@@ -86,7 +92,14 @@ export class HeartRateModel {
     const aJ = Math.exp(-dtSec / JITTER_TAU_SEC);
     this.jitter = aJ * this.jitter + Math.sqrt(1 - aJ * aJ) * g3;
 
-    const hr = o.hrBpm + drift + baro + rsa + o.jitterBpm * this.jitter;
+    let target = 0;
+    for (const [a, b, bpm] of o.exercise) if (tSec >= a && tSec < b) target += bpm;
+    if (target !== 0 || this.exerciseBpm !== 0) {
+      const tau = target > this.exerciseBpm ? EXERCISE_ON_TAU_SEC : EXERCISE_OFF_TAU_SEC;
+      this.exerciseBpm += (target - this.exerciseBpm) * (1 - Math.exp(-dtSec / tau));
+    }
+
+    const hr = o.hrBpm + this.exerciseBpm + drift + baro + rsa + o.jitterBpm * this.jitter;
     return Math.min(220, Math.max(30, hr));
   }
 }

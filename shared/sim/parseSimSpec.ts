@@ -10,12 +10,13 @@
  * compliance, resonance (resonanceBpm), rsa (rsaBpm), baroreflex|baro, drift (driftBpm),
  * jitter (jitterBpm), ectopic (ectopicPerMin), motion (motionPerMin), noise, wander, seed,
  * bits|adc (adcBits, 0 = float volts), speed,
- * clipoff=START-END[;START-END…] (seconds; '+' also separates), weak=START-END*FACTOR[;…].
+ * clipoff=START-END[;START-END…] (seconds; '+' also separates), weak=START-END*FACTOR[;…],
+ * exercise=START-END*BPM[;…] (run blocks: the heart rate BPM higher, with rise and recovery).
  * Unknown keys, repeated keys and bad values give `{ error }` naming the key.
  */
 import { resolveSimOptions, validateSimOptions, type SimOptions } from './simOptions.js';
 
-type ScalarKey = Exclude<keyof SimOptions, 'clipOff' | 'weakPulses'>;
+type ScalarKey = Exclude<keyof SimOptions, 'clipOff' | 'weakPulses' | 'exercise'>;
 
 const SCALAR_KEYS: Readonly<Record<string, ScalarKey>> = {
   fs: 'fsHz',
@@ -39,7 +40,7 @@ const SCALAR_KEYS: Readonly<Record<string, ScalarKey>> = {
 };
 
 /** Every key `sim:key=value,…` takes. */
-export const SIM_SPEC_KEYS: readonly string[] = [...Object.keys(SCALAR_KEYS), 'clipoff', 'weak'];
+export const SIM_SPEC_KEYS: readonly string[] = [...Object.keys(SCALAR_KEYS), 'clipoff', 'weak', 'exercise'];
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const RANGE = /^(\d+(?:\.\d*)?|\.\d+)-(\d+(?:\.\d*)?|\.\d+)$/;
@@ -84,17 +85,18 @@ export function parseSimSpec(spec: string): SimOptions | { error: string } {
       const value = item.slice(eq + 1).trim();
       if (seen.has(key)) return { error: `simulator key '${key}' given twice` };
       seen.add(key);
-      if (key === 'clipoff' || key === 'weak') {
-        const iv = parseIntervals(key, value, key === 'weak');
+      if (key === 'clipoff' || key === 'weak' || key === 'exercise') {
+        const iv = parseIntervals(key, value, key !== 'clipoff');
         if (typeof iv === 'string') return { error: iv };
         if (key === 'clipoff') opts.clipOff = iv.map(([a, b]) => [a, b]);
-        else opts.weakPulses = iv;
+        else if (key === 'weak') opts.weakPulses = iv;
+        else opts.exercise = iv;
         continue;
       }
       const option = SCALAR_KEYS[key];
       if (option === undefined)
         return {
-          error: `unknown simulator key '${key}' (known: ${[...Object.keys(SCALAR_KEYS), 'clipoff', 'weak'].join(', ')})`,
+          error: `unknown simulator key '${key}' (known: ${SIM_SPEC_KEYS.join(', ')})`,
         };
       if (!NUMBER.test(value)) return { error: `bad value for '${key}': "${value}" is not a number` };
       const problems = validateSimOptions({ [option]: Number(value) });

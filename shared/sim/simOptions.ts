@@ -34,6 +34,11 @@ export interface SimOptions {
   clipOff: [number, number][];
   /** Intervals [startSec, endSec, factor] in which pulses are scaled by factor (weak pulse). */
   weakPulses: [number, number, number][];
+  /**
+   * Intervals [startSec, endSec, bpm] of exercise (a run block): the heart rate rises by `bpm` with a
+   * 20-s time constant and falls back after the end with a 45-s one (a recovery to measure).
+   */
+  exercise: [number, number, number][];
   /** Gaussian noise, standard deviation relative to the nominal pulse height. */
   noise: number;
   /** Baseline wander amplitude relative to the nominal pulse height. */
@@ -60,6 +65,7 @@ export const DEFAULT_SIM_OPTIONS: Readonly<SimOptions> = Object.freeze({
   motionPerMin: 0,
   clipOff: [],
   weakPulses: [],
+  exercise: [],
   noise: 0.01,
   wander: 0.3,
   seed: 1,
@@ -67,7 +73,7 @@ export const DEFAULT_SIM_OPTIONS: Readonly<SimOptions> = Object.freeze({
   speed: 1,
 });
 
-type NumericKey = Exclude<keyof SimOptions, 'clipOff' | 'weakPulses'>;
+type NumericKey = Exclude<keyof SimOptions, 'clipOff' | 'weakPulses' | 'exercise'>;
 
 /** Allowed range of every numeric option (inclusive). */
 export const SIM_OPTION_RANGES: Readonly<Record<NumericKey, readonly [number, number]>> = Object.freeze({
@@ -134,6 +140,14 @@ export function validateSimOptions(opts: Partial<SimOptions>): string[] {
           );
       });
   }
+  if (opts.exercise !== undefined) {
+    if (!Array.isArray(opts.exercise)) errors.push('exercise must be a list of [startSec, endSec, bpm]');
+    else
+      opts.exercise.forEach((iv, i) => {
+        if (!Array.isArray(iv) || iv.length !== 3 || !iv.every(isNum) || iv[0] < 0 || iv[1] <= iv[0] || iv[2] < 0 || iv[2] > 150)
+          errors.push(`exercise[${i}] must be [startSec, endSec, bpm] with 0 ≤ start < end and bpm 0..150 (got ${JSON.stringify(iv)})`);
+      });
+  }
   return errors;
 }
 
@@ -144,10 +158,11 @@ export function validateSimOptions(opts: Partial<SimOptions>): string[] {
 export function resolveSimOptions(opts: Partial<SimOptions> = {}): SimOptions {
   const errors = validateSimOptions(opts);
   if (errors.length > 0) throw new RangeError('invalid simulator options: ' + errors.join('; '));
-  const o: SimOptions = { ...DEFAULT_SIM_OPTIONS, clipOff: [], weakPulses: [] };
+  const o: SimOptions = { ...DEFAULT_SIM_OPTIONS, clipOff: [], weakPulses: [], exercise: [] };
   const target = o as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(opts)) if (value !== undefined) target[key] = value;
   o.clipOff = (opts.clipOff ?? []).map(([a, b]) => [a, b] as [number, number]).sort((x, y) => x[0] - y[0]);
   o.weakPulses = (opts.weakPulses ?? []).map(([a, b, f]) => [a, b, f] as [number, number, number]);
+  o.exercise = (opts.exercise ?? []).map(([a, b, f]) => [a, b, f] as [number, number, number]);
   return o;
 }

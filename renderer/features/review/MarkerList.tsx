@@ -8,6 +8,7 @@ import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
 import { ConfirmDelete, FormIssues, invalid, useSave } from '../client/recordUi.js';
+import { runMarkerText } from '../run/runMarkerText.js';
 
 export function MarkerList({ markers, onJump, onChanged }: { markers: Marker[]; onJump: (tSec: number) => void; onChanged: () => Promise<void> }) {
   const { t, fmt } = useT();
@@ -31,7 +32,7 @@ export function MarkerList({ markers, onJump, onChanged }: { markers: Marker[]; 
               <button className="link mono" onClick={() => onJump(m.tSec)}>
                 {fmt.duration(m.tSec)}
               </button>{' '}
-              {m.note || m.kind}{' '}
+              {runMarkerText(m, t) ?? (m.note || m.kind)}{' '}
               <span className="rec-row-actions">
                 <button type="button" className="btn small" onClick={() => setEditing(m.id)} data-testid="marker-edit">
                   {t('rec.edit')}

@@ -8,7 +8,7 @@ import { errorsEn } from '../../../shared/i18n/errors.en.js';
 import { errorsNl, type ErrorCode } from '../../../shared/i18n/errors.nl.js';
 import { dispatchInvoke, unwrapReply, type CadansService } from '../../../shared/ipc/contract.js';
 
-const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'stop', seconds: 2, sessionId: 7, clientId: 3, mb: 64, max: 240, problem: 'corrupt', file: 'x.sqlite', hours: 12, points: 100000 };
+const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'stop', seconds: 2, sessionId: 7, clientId: 3, mb: 64, max: 240, problem: 'corrupt', file: 'x.sqlite', hours: 12, points: 100000, block: 2 };
 
 describe('coded errors', () => {
   test('the error catalogues match, parse, and every message fills all its arguments', () => {

@@ -76,3 +76,15 @@ describe('parseSimSpec', () => {
     assert.deepEqual(validateSimOptions({}), []);
   });
 });
+
+describe('parseSimSpec: exercise intervals (run blocks)', () => {
+  test('exercise=START-END*BPM gives intervals; a bad one names the key', () => {
+    const r = parseSimSpec('sim:exercise=60-120*50;180-240*55');
+    assert.ok(!('error' in r));
+    assert.deepEqual(r.exercise, [[60, 120, 50], [180, 240, 55]]);
+    const bad = parseSimSpec('sim:exercise=60-120');
+    assert.ok('error' in bad && /'exercise'/.test(bad.error));
+    const big = parseSimSpec('sim:exercise=60-120*400');
+    assert.ok('error' in big && /exercise\[0\]/.test(big.error));
+  });
+});

@@ -212,3 +212,24 @@ describe('simulated physiology', () => {
     }
   });
 });
+
+describe('exercise intervals (run blocks)', () => {
+  test('the heart rate rises during an exercise interval and recovers after it', () => {
+    const { truth } = simulatePpg({ seed: 3, hrBpm: 70, driftBpm: 0, exercise: [[60, 180, 60]] }, 400);
+    const mean = (a: number, b: number): number => {
+      let s = 0;
+      let n = 0;
+      for (let t = a; t < b; t += 0.5) {
+        s += truth.hrBpmAt(t);
+        n++;
+      }
+      return s / n;
+    };
+    assert.ok(Math.abs(mean(10, 60) - 70) < 5, 'rest before');
+    assert.ok(mean(150, 180) > 120, `end of the run block ${mean(150, 180)}`);
+    const atEnd = mean(175, 180);
+    const after60 = mean(238, 242);
+    assert.ok(atEnd - after60 > 25 && atEnd - after60 < 60, `a recovery over 60 s: ${atEnd - after60}`);
+    assert.ok(Math.abs(mean(360, 400) - 70) < 8, 'back near rest');
+  });
+});
