@@ -39,6 +39,12 @@ export class NnFiducialSelector {
   private readonly n: number;
   /** Ring of [peak, up, template] times per beat. */
   private readonly times: Float64Array;
+  /**
+   * Ring of |successive interval difference| ending at each beat, per fiducial (NaN when either
+   * interval is implausible or unknown): computed once when the beat arrives, read by every window
+   * that holds it.
+   */
+  private readonly diffs: Float64Array;
   private count = 0;
   private current = 0; // index into NN_FIDUCIALS
   private readonly scratch: Float64Array;
@@ -49,6 +55,7 @@ export class NnFiducialSelector {
     this.s = { ...DEFAULT_NN_FIDUCIAL, ...settings };
     this.n = Math.max(4, this.s.windowBeats);
     this.times = new Float64Array(3 * this.n);
+    this.diffs = new Float64Array(3 * this.n);
     this.scratch = new Float64Array(this.n);
   }
 
@@ -58,6 +65,18 @@ export class NnFiducialSelector {
     this.times[slot] = peakSec;
     this.times[slot + 1] = upSec;
     this.times[slot + 2] = templateSec;
+    if (this.count >= 2) {
+      const s1 = ((this.count - 1) % this.n) * 3;
+      const s2 = ((this.count - 2) % this.n) * 3;
+      for (let f = 0; f < 3; f++) {
+        const a0 = this.times[s2 + f]!;
+        const a1 = this.times[s1 + f]!;
+        const a2 = this.times[slot + f]!;
+        const i1 = a1 - a0;
+        const i2 = a2 - a1;
+        this.diffs[slot + f] = i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5 ? Math.abs(i2 - i1) : NaN;
+      }
+    }
     this.count++;
     const m = Math.min(this.count, this.n);
     // Noise of each fiducial over the window; switch with hysteresis.
@@ -102,21 +121,17 @@ export class NnFiducialSelector {
     for (const f of NN_FIDUCIALS) this.counts[f] = 0;
   }
 
-  private at(beat: number, f: number): number {
-    return this.times[(beat % this.n) * 3 + f]!;
-  }
-
   /** Median |successive interval difference| of fiducial f over the last m beats; Infinity when too few. */
   private noise(f: number, m: number): number {
     const first = this.count - m;
+    const n = this.n;
     let k = 0;
+    let slot = ((first + 2) % n) * 3 + f;
     for (let b = first + 2; b < this.count; b++) {
-      const a0 = this.at(b - 2, f);
-      const a1 = this.at(b - 1, f);
-      const a2 = this.at(b, f);
-      const i1 = a1 - a0;
-      const i2 = a2 - a1;
-      if (i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5) this.scratch[k++] = Math.abs(i2 - i1);
+      const d = this.diffs[slot]!;
+      if (d === d) this.scratch[k++] = d;
+      slot += 3;
+      if (slot >= 3 * n) slot -= 3 * n;
     }
     if (k < this.s.minDiffs) return Infinity;
     return medianInPlace(this.scratch, k);
@@ -124,10 +139,14 @@ export class NnFiducialSelector {
 
   /** Median (peak − fiducial f) over the last m beats, NaN when none. */
   private lag(f: number, m: number): number {
+    const n = this.n;
     let k = 0;
+    let slot = ((this.count - m) % n) * 3;
     for (let b = this.count - m; b < this.count; b++) {
-      const d = this.at(b, 0) - this.at(b, f);
+      const d = this.times[slot]! - this.times[slot + f]!;
       if (d === d && Math.abs(d) < 0.5) this.scratch[k++] = d;
+      slot += 3;
+      if (slot === 3 * n) slot = 0;
     }
     return k > 0 ? medianInPlace(this.scratch, k) : NaN;
   }
