@@ -93,9 +93,9 @@ export class SampleRepair {
     return this.delay / this.fsHz;
   }
 
-  /** push: raw samples (NaN = missing) → the repaired samples that can be judged now, appended to `out`. */
-  push(values: ArrayLike<number>, out: number[] = []): number[] {
-    for (let i = 0; i < values.length; i++) {
+  /** push: raw samples (NaN = missing; values[from … to − 1]) → the repaired samples that can be judged now, appended to `out`. */
+  push(values: ArrayLike<number>, out: number[] = [], from = 0, to: number = values.length): number[] {
+    for (let i = from; i < to; i++) {
       if (this.len > this.mask) this.grow();
       const at = (this.head + this.len) & this.mask;
       this.buf[at] = values[i] as number;
