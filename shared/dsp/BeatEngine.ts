@@ -63,6 +63,9 @@ export interface EngineUpdate {
   events?: LiveBeatEvent[];
 }
 
+/** Samples repaired and detected per step of a long chunk. */
+const SLICE = 4096;
+
 const emptyUpdate = (): EngineUpdate => ({ final: [], unusable: [], detections: [] });
 
 export class BeatEngine {
@@ -134,10 +137,17 @@ export class BeatEngine {
     const samples = this.repaired;
     samples.length = 0;
     if (a.fill > 0) rep.push(new Float32Array(a.fill).fill(Number.NaN), samples);
-    rep.push(c.values, samples);
-    if (samples.length > 0) {
-      det.push(samples, this.scratch, out.events && this.detEvents);
-      this.lastWasNan = Number.isNaN(samples[samples.length - 1]!);
+    // Repair and detection take a long chunk (a whole recording offline) in slices, so the
+    // repaired samples in between stay a small, reused array; both stages give the same output
+    // however their input is cut.
+    const values = c.values;
+    for (let from = 0; from < values.length || samples.length > 0; from += SLICE) {
+      if (from < values.length) rep.push(values, samples, from, Math.min(values.length, from + SLICE));
+      if (samples.length > 0) {
+        det.push(samples, this.scratch, out.events && this.detEvents);
+        this.lastWasNan = Number.isNaN(samples[samples.length - 1]!);
+        samples.length = 0;
+      }
     }
     this.onDetections(out);
     return out;

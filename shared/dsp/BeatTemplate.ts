@@ -46,6 +46,16 @@ export class BeatTemplate {
     return lo >= 0 && hi <= this.latest && lo > this.latest - this.ring.length;
   }
 
+  /** Copy the stored samples lo … hi (`holds(lo, hi)` must be true) to dst[0 … hi − lo]. */
+  copyRange(lo: number, hi: number, dst: Float64Array): void {
+    const ring = this.ring;
+    let at = lo % ring.length;
+    for (let k = 0; k <= hi - lo; k++) {
+      dst[k] = ring[at]!;
+      if (++at === ring.length) at = 0;
+    }
+  }
+
   /** Store the filtered sample with index m (consecutive indices). */
   store(m: number, y: number): void {
     this.ring[this.pos] = y;
@@ -67,10 +77,13 @@ export class BeatTemplate {
     const start = p - this.pre;
     if (start < 0 || p + this.post > this.latest || this.latest - start >= this.ring.length) return UNKNOWN_QUALITY;
     let mean = 0;
+    const ring = this.ring;
+    let at = start % ring.length; // ring[k % len] holds sample k
     for (let i = 0; i < L; i++) {
-      const v = this.ring[(start + i) % this.ring.length]; // ring[k % len] holds sample k
+      const v = ring[at]!;
       this.win[i] = v;
       mean += v;
+      if (++at === ring.length) at = 0;
     }
     mean /= L;
     for (let i = 0; i < L; i++) this.win[i] -= mean;

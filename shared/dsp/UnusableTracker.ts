@@ -19,6 +19,8 @@ import { selectKth } from './quickselect.js';
 
 const LOCAL = 10;
 const WIDE = 32;
+/** The shortest pause that counts as one (`maxPause`), s. */
+const MIN_PAUSE_SEC = 2.5;
 
 export class UnusableTracker {
   private t: number[] = [];
@@ -119,7 +121,8 @@ export class UnusableTracker {
       const d = t[i]! - t[i - 1]!;
       const med = this.localMedian(i);
       if (q[i]! < MIN_BEAT_QUALITY) this.add({ startSec: t[i - 1]!, endSec: i + 1 < n ? t[i + 1]! : t[i]! + med }, out);
-      if (d > MISSED_BEATS_FACTOR * med || d > this.maxPause(i)) this.add({ startSec: t[i - 1]!, endSec: t[i]! }, out);
+      // (maxPause is never below MIN_PAUSE_SEC: a shorter interval needs no wide median.)
+      if (d > MISSED_BEATS_FACTOR * med || (d > MIN_PAUSE_SEC && d > this.maxPause(i))) this.add({ startSec: t[i - 1]!, endSec: t[i]! }, out);
     }
     if (all && !this.firstBeatChecked && n > 0) {
       this.firstBeatChecked = true;
@@ -143,7 +146,7 @@ export class UnusableTracker {
 
   private maxPause(i: number): number {
     const m = this.medianAround(i, WIDE);
-    return Math.max(2.5, 2.2 * (Number.isFinite(m) ? m : 1));
+    return Math.max(MIN_PAUSE_SEC, 2.2 * (Number.isFinite(m) ? m : 1));
   }
 
   private scratch = new Float64Array(64);

@@ -49,8 +49,7 @@
  */
 
 import { halfRateMask, HALF_RATE_SUPPORT_BEATS, type HalfRateStretch } from './halfRate.js';
-import { maskedRollingMedian, maskedRollingQuartileDeviation } from './intervalsRolling.js';
-import { medianInPlace } from './quickselect.js';
+import { maskedRollingMedian, maskedRollingMedianMad, maskedRollingQuartileDeviation } from './intervalsRolling.js';
 
 /**
  * Verdict on a raw beat (on the beat itself, or on the interval that closes at it):
@@ -587,20 +586,7 @@ export function intervalsCorrect(
  * absolute deviation of those intervals from R. Depends on beats within ±(half + 1).
  */
 function localRhythm(rr: Float64Array, ok: Uint8Array, half: number): { rhythm: Float64Array; spread: Float64Array } {
-  const n = rr.length;
-  const rhythm = new Float64Array(n).fill(NaN);
-  const spread = new Float64Array(n).fill(NaN);
-  const buf = new Float64Array(2 * half + 1);
-  for (let i = 1; i < n; i++) {
-    const lo = Math.max(1, i - half);
-    const hi = Math.min(n - 1, i + half);
-    let m = 0;
-    for (let j = lo; j <= hi; j++) if (ok[j]) buf[m++] = rr[j]!;
-    if (m === 0) continue;
-    const r = medianInPlace(buf, m);
-    for (let q = 0; q < m; q++) buf[q] = Math.abs(buf[q]! - r);
-    rhythm[i] = r;
-    spread[i] = medianInPlace(buf, m);
-  }
-  return { rhythm, spread };
+  // Interval 0 has no start beat: the windows start at interval 1.
+  const { median, mad } = maskedRollingMedianMad(rr, ok, half, 1);
+  return { rhythm: median, spread: mad };
 }

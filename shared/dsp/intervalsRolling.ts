@@ -81,3 +81,70 @@ export function maskedRollingQuartileDeviation(x: Float64Array, ok: Uint8Array, 
   }
   return out;
 }
+
+/**
+ * Median R of the valid x[j], j ∈ [max(from, i − half), min(n − 1, i + half)], and the median
+ * absolute deviation of those values from R, for every i ≥ `from` (NaN where none is valid; entries
+ * before `from` are NaN). A sorted copy of the window slides along; the MAD is read by merging the
+ * distances below and above R outwards from R (both runs are already in order), so each step costs
+ * one insertion, one removal and half a window — the same numbers as selecting both medians anew.
+ */
+export function maskedRollingMedianMad(
+  x: Float64Array,
+  ok: Uint8Array,
+  half: number,
+  from = 0,
+): { median: Float64Array; mad: Float64Array } {
+  const n = x.length;
+  const median = new Float64Array(n).fill(NaN);
+  const mad = new Float64Array(n).fill(NaN);
+  const win = new Float64Array(2 * half + 2);
+  let m = 0;
+  let lo = from;
+  let hi = from - 1;
+  for (let i = from; i < n; i++) {
+    const wantLo = Math.max(from, i - half);
+    const wantHi = Math.min(n - 1, i + half);
+    while (hi < wantHi) {
+      hi++;
+      if (ok[hi]) {
+        const v = x[hi]!;
+        const at = lowerBound(win, v, 0, m);
+        win.copyWithin(at + 1, at, m);
+        win[at] = v;
+        m++;
+      }
+    }
+    while (lo < wantLo) {
+      if (ok[lo]) {
+        const at = lowerBound(win, x[lo]!, 0, m);
+        win.copyWithin(at, at + 1, m);
+        m--;
+      }
+      lo++;
+    }
+    if (m === 0) continue;
+    const k = m >> 1;
+    const r = m % 2 ? win[k]! : 0.5 * (win[k - 1]! + win[k]!);
+    median[i] = r;
+    // The k-th (and for even m the (k−1)-th) smallest |win[j] − r|: merge outwards from r.
+    let a = lowerBound(win, r, 0, m) - 1; // last below r
+    let b = a + 1; // first at or above r
+    let prev = NaN;
+    let cur = NaN;
+    for (let t = 0; t <= k; t++) {
+      const da = a >= 0 ? Math.abs(win[a]! - r) : Infinity;
+      const db = b < m ? Math.abs(win[b]! - r) : Infinity;
+      prev = cur;
+      if (da <= db) {
+        cur = da;
+        a--;
+      } else {
+        cur = db;
+        b++;
+      }
+    }
+    mad[i] = m % 2 ? cur : 0.5 * (prev + cur);
+  }
+  return { median, mad };
+}

@@ -1,4 +1,4 @@
-import { medianInPlace } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 /** Which point of each pulse a beat's NN interval is measured at. */
 export type NnFiducial = 'systolic-peak' | 'max-upstroke-slope' | 'pulse-template';
@@ -39,9 +39,22 @@ export class NnFiducialSelector {
   private readonly n: number;
   /** Ring of [peak, up, template] times per beat. */
   private readonly times: Float64Array;
+  /**
+   * Ring of |successive interval difference| ending at each beat, per fiducial (NaN when either
+   * interval is implausible or unknown): computed once when the beat arrives, read by every window
+   * that holds it.
+   */
+  private readonly diffs: Float64Array;
+  /** Ring of (peak − fiducial) per beat for fiducials 1 and 2 (NaN when unknown or ≥ 0.5 s). */
+  private readonly lags: Float64Array;
+  /**
+   * Per fiducial, the valid successive differences of the noise window and the valid lags of the
+   * lag window, in order: each beat adds one and retires one, and the medians are read off.
+   */
+  private readonly noiseWin: SortedWindow[];
+  private readonly lagWin: SortedWindow[];
   private count = 0;
   private current = 0; // index into NN_FIDUCIALS
-  private readonly scratch: Float64Array;
   /** Beats timed with each fiducial so far. */
   readonly counts: Record<NnFiducial, number> = { 'systolic-peak': 0, 'max-upstroke-slope': 0, 'pulse-template': 0 };
 
@@ -49,21 +62,56 @@ export class NnFiducialSelector {
     this.s = { ...DEFAULT_NN_FIDUCIAL, ...settings };
     this.n = Math.max(4, this.s.windowBeats);
     this.times = new Float64Array(3 * this.n);
-    this.scratch = new Float64Array(this.n);
+    this.diffs = new Float64Array(3 * this.n);
+    this.lags = new Float64Array(3 * this.n);
+    this.noiseWin = [0, 1, 2].map(() => new SortedWindow(this.n));
+    this.lagWin = [0, 1, 2].map(() => new SortedWindow(this.n));
   }
 
   /** The next beat (in time order): its candidate times (NaN when unknown). Returns the NN time and the fiducial used. */
   push(peakSec: number, upSec: number, templateSec: number): { tSec: number; fiducial: NnFiducial } {
-    const slot = (this.count % this.n) * 3;
+    const n = this.n;
+    const c = this.count;
+    const slot = (c % n) * 3;
+    if (c >= n) {
+      // Beat c − n leaves the lag window (its slot is taken now), beat c − n + 2 the noise window.
+      const out = ((c + 2) % n) * 3;
+      for (let f = 0; f < 3; f++) {
+        const l = f > 0 ? this.lags[slot + f]! : NaN;
+        if (l === l) this.lagWin[f]!.remove(l);
+        const d = this.diffs[out + f]!;
+        if (d === d) this.noiseWin[f]!.remove(d);
+      }
+    }
     this.times[slot] = peakSec;
     this.times[slot + 1] = upSec;
     this.times[slot + 2] = templateSec;
+    for (let f = 1; f < 3; f++) {
+      // (The systolic peak's own lag is 0 and never used.)
+      const l = peakSec - this.times[slot + f]!;
+      const ok = l === l && Math.abs(l) < 0.5;
+      this.lags[slot + f] = ok ? l : NaN;
+      if (ok) this.lagWin[f]!.insert(l);
+    }
+    if (c >= 2) {
+      const s1 = ((c - 1) % n) * 3;
+      const s2 = ((c - 2) % n) * 3;
+      for (let f = 0; f < 3; f++) {
+        const a0 = this.times[s2 + f]!;
+        const a1 = this.times[s1 + f]!;
+        const a2 = this.times[slot + f]!;
+        const i1 = a1 - a0;
+        const i2 = a2 - a1;
+        const d = i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5 ? Math.abs(i2 - i1) : NaN;
+        this.diffs[slot + f] = d;
+        if (d === d) this.noiseWin[f]!.insert(d);
+      }
+    }
     this.count++;
-    const m = Math.min(this.count, this.n);
     // Noise of each fiducial over the window; switch with hysteresis.
-    const n0 = this.noise(0, m);
-    const n1 = this.noise(1, m);
-    const n2 = this.noise(2, m);
+    const n0 = this.noise(0);
+    const n1 = this.noise(1);
+    const n2 = this.noise(2);
     let cur = this.current;
     let nCur = cur === 0 ? n0 : cur === 1 ? n1 : n2;
     if (!(nCur < Infinity)) {
@@ -86,7 +134,7 @@ export class NnFiducialSelector {
     let tSec = peakSec;
     let used: NnFiducial = 'systolic-peak';
     if (cur !== 0 && own === own) {
-      const lag = this.lag(cur, m);
+      const lag = this.lagWin[cur]!.median();
       if (lag === lag) {
         tSec = own + lag;
         used = NN_FIDUCIALS[cur]!;
@@ -99,36 +147,17 @@ export class NnFiducialSelector {
   reset(): void {
     this.count = 0;
     this.current = 0;
+    for (const w of this.noiseWin) w.clear();
+    for (const w of this.lagWin) w.clear();
     for (const f of NN_FIDUCIALS) this.counts[f] = 0;
   }
 
-  private at(beat: number, f: number): number {
-    return this.times[(beat % this.n) * 3 + f]!;
-  }
-
-  /** Median |successive interval difference| of fiducial f over the last m beats; Infinity when too few. */
-  private noise(f: number, m: number): number {
-    const first = this.count - m;
-    let k = 0;
-    for (let b = first + 2; b < this.count; b++) {
-      const a0 = this.at(b - 2, f);
-      const a1 = this.at(b - 1, f);
-      const a2 = this.at(b, f);
-      const i1 = a1 - a0;
-      const i2 = a2 - a1;
-      if (i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5) this.scratch[k++] = Math.abs(i2 - i1);
-    }
-    if (k < this.s.minDiffs) return Infinity;
-    return medianInPlace(this.scratch, k);
-  }
-
-  /** Median (peak − fiducial f) over the last m beats, NaN when none. */
-  private lag(f: number, m: number): number {
-    let k = 0;
-    for (let b = this.count - m; b < this.count; b++) {
-      const d = this.at(b, 0) - this.at(b, f);
-      if (d === d && Math.abs(d) < 0.5) this.scratch[k++] = d;
-    }
-    return k > 0 ? medianInPlace(this.scratch, k) : NaN;
+  /**
+   * Median |successive interval difference| of fiducial f over the last `windowBeats` beats (the
+   * differences ending at the third beat of the window and later); Infinity when too few.
+   */
+  private noise(f: number): number {
+    const w = this.noiseWin[f]!;
+    return w.size < this.s.minDiffs ? Infinity : w.median();
   }
 }

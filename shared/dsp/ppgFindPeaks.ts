@@ -143,31 +143,44 @@ export class PpgPeakDetector {
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     const fs = this.fsHz;
     const M = this.decim;
+    // The per-sample state in locals (written back at the end; `step` does not read it).
+    let n = this.n;
+    let blockSum = this.blockSum;
+    let blockN = this.blockN;
+    let blockNan = this.blockNan;
+    let inNan = this.inNan;
+    let lastValid = this.lastValid;
     for (let i = 0; i < values.length; i++) {
       const x = values[i] as number;
-      const n = this.n++;
+      const k = n++;
       if (x !== x) {
-        this.blockNan = true;
-        if (!this.inNan) {
-          this.inNan = true;
-          this.missing.push({ startSec: n / fs, endSec: (n + 1) / fs });
+        blockNan = true;
+        if (!inNan) {
+          inNan = true;
+          this.missing.push({ startSec: k / fs, endSec: (k + 1) / fs });
         } else {
-          this.missing[this.missing.length - 1]!.endSec = (n + 1) / fs;
+          this.missing[this.missing.length - 1]!.endSec = (k + 1) / fs;
         }
       } else {
-        this.inNan = false;
-        this.blockSum += x;
-        this.lastValid = x;
+        inNan = false;
+        blockSum += x;
+        lastValid = x;
       }
-      if (++this.blockN === M) {
-        const xd = this.blockNan ? NaN : M === 1 ? x : this.blockSum / M;
-        if (this.blockNan) this.markNan(this.j);
-        this.blockSum = 0;
-        this.blockN = 0;
-        this.blockNan = false;
+      if (++blockN === M) {
+        const xd = blockNan ? NaN : M === 1 ? x : blockSum / M;
+        if (blockNan) this.markNan(this.j);
+        blockSum = 0;
+        blockN = 0;
+        blockNan = false;
         this.step(xd, out, events);
       }
     }
+    this.n = n;
+    this.blockSum = blockSum;
+    this.blockN = blockN;
+    this.blockNan = blockNan;
+    this.inNan = inNan;
+    this.lastValid = lastValid;
     return out;
   }
 
@@ -308,7 +321,7 @@ export class PpgPeakDetector {
     if (!this.template.holds(lo, hi)) return NaN;
     // Copy the stretch once (contiguous) for the aligner.
     if (this.segment.length < hi - lo + 1) this.segment = new Float64Array(hi - lo + 1);
-    for (let k = lo; k <= hi; k++) this.segment[k - lo] = this.template.at(k);
+    this.template.copyRange(lo, hi, this.segment);
     const tau = this.aligner.align(this.segment, centre - lo);
     return tau === tau ? this.timeOf(tau + lo) : NaN;
   }

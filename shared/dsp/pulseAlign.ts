@@ -72,6 +72,10 @@ export class PulseAligner {
   private readonly v: Float64Array;
   /** The window with one extra sample at each end (for the slope in the Gauss–Newton step). */
   private readonly ve: Float64Array;
+  /** Weighted template sums Σw, Σw·t, Σw·t² for the current weights (set by `align`, fixed while it runs). */
+  private sw = 0;
+  private st = 0;
+  private stt = 0;
   private count = 0;
   /** Consecutive pulses that did not match the template. */
   private fails = 0;
@@ -109,7 +113,22 @@ export class PulseAligner {
     const w = this.w;
     if (this.count === 0) return this.restart(x, c);
     const floor = this.s.varFloor;
-    for (let i = 0; i < L; i++) w[i] = 1 / (this.vr[i]! + floor);
+    const tpl = this.tpl;
+    // Weights and the template's weighted sums: the same for every shift tried below.
+    let sw = 0;
+    let st = 0;
+    let stt = 0;
+    for (let i = 0; i < L; i++) {
+      const wi = 1 / (this.vr[i]! + floor);
+      const t = tpl[i]!;
+      w[i] = wi;
+      sw += wi;
+      st += wi * t;
+      stt += wi * t * t;
+    }
+    this.sw = sw;
+    this.st = st;
+    this.stt = stt;
     // Integer search around round(c).
     const c0 = Math.round(c);
     let best = c0;
@@ -178,22 +197,19 @@ export class PulseAligner {
     const tpl = this.tpl;
     const w = this.w;
     const start = k - this.pre;
-    let sw = 0;
-    let st = 0;
+    const sw = this.sw;
+    const st = this.st;
+    const stt = this.stt;
     let sv = 0;
-    let stt = 0;
     let svv = 0;
     let stv = 0;
     for (let i = 0; i < tpl.length; i++) {
       const wi = w[i]!;
-      const t = tpl[i]!;
       const v = x[start + i]!;
-      sw += wi;
-      st += wi * t;
-      sv += wi * v;
-      stt += wi * t * t;
-      svv += wi * v * v;
-      stv += wi * t * v;
+      const wv = wi * v;
+      sv += wv;
+      svv += wv * v;
+      stv += wi * tpl[i]! * v;
     }
     const ctt = stt - (st * st) / sw;
     const cvv = svv - (sv * sv) / sw;
@@ -210,20 +226,16 @@ export class PulseAligner {
     // tau − pre + i, so its central difference is the slope there.
     sampleFrom(x, tau - this.pre - 1, ve);
     // Weighted fit v ≈ g·tpl + b.
-    let sw = 0;
-    let st = 0;
+    const sw = this.sw;
+    const st = this.st;
+    const stt = this.stt;
     let sv = 0;
-    let stt = 0;
     let stv = 0;
     for (let i = 0; i < L; i++) {
       const wi = w[i]!;
-      const t = tpl[i]!;
       const v = ve[i + 1]!;
-      sw += wi;
-      st += wi * t;
       sv += wi * v;
-      stt += wi * t * t;
-      stv += wi * t * v;
+      stv += wi * tpl[i]! * v;
     }
     const ctt = stt - (st * st) / sw;
     if (!(ctt > 0)) return NaN;
@@ -247,17 +259,14 @@ export class PulseAligner {
     const tpl = this.tpl;
     this.sampleInto(x, tau);
     const w = this.w;
-    let sw = 0;
-    let st = 0;
+    const sw = this.sw;
+    const st = this.st;
+    const stt = this.stt;
     let sv = 0;
-    let stt = 0;
     let stv = 0;
     for (let i = 0; i < tpl.length; i++) {
       const wi = w[i]!;
-      sw += wi;
-      st += wi * tpl[i]!;
       sv += wi * v[i]!;
-      stt += wi * tpl[i]! * tpl[i]!;
       stv += wi * tpl[i]! * v[i]!;
     }
     const g = (stv - (st * sv) / sw) / (stt - (st * st) / sw);

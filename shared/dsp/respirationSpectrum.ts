@@ -44,6 +44,10 @@ let sy = new Float64Array(0);
 let sr = new Float64Array(0);
 let ss = new Float64Array(0);
 let sw8 = new Uint8Array(0);
+/** Bins `sx` holds ln f of: from kFit, `sxN` of them, at spacing sxDf. */
+let sxKFit = -1;
+let sxDf = NaN;
+let sxN = 0;
 
 
 /**
@@ -63,6 +67,7 @@ export function whitenLogSpectrum(
   if (n < 4) return false;
   if (sx.length < n) {
     sx = new Float64Array(n);
+    sxN = 0;
     sy = new Float64Array(n);
     sr = new Float64Array(n);
     ss = new Float64Array(n);
@@ -73,10 +78,16 @@ export function whitenLogSpectrum(
   const r = sr;
   const scratch = ss;
   const w = sw8.fill(1, 0, n);
+  // ln f of the bins: the same for every spectrum of a band (kept from the last call).
+  if (sxKFit !== kFit || sxDf !== band.dfHz || sxN < n) {
+    for (let i = 0; i < n; i++) x[i] = Math.log((kFit + i) * band.dfHz);
+    sxKFit = kFit;
+    sxDf = band.dfHz;
+    sxN = n;
+  }
   let any = false;
   for (let i = 0; i < n; i++) {
     const p = psd[kFit + i];
-    x[i] = Math.log((kFit + i) * band.dfHz);
     y[i] = p > 0 ? Math.log(p) : LN_FLOOR;
     if (p > 0) any = true;
   }

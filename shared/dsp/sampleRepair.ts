@@ -38,6 +38,8 @@ export interface SampleRepairSettings {
 export const DEFAULT_SAMPLE_REPAIR: SampleRepairSettings = { maxFillSec: 0.1, halfWindow: 3, k: 3, floorFrac: 0.15, amplitudeSec: 2 };
 
 const MAD_SCALE = 1.4826;
+/** `verdict` of a held sample not judged yet (else 1 = missing or impulse, 0 = good). */
+const UNJUDGED = -1;
 
 export class SampleRepair {
   /** Most samples held back (a run of missing ones and the context after it). */
@@ -45,12 +47,18 @@ export class SampleRepair {
   private readonly maxFill: number;
   private readonly h: number;
   private readonly s: SampleRepairSettings;
-  /** Raw samples not yet out. */
-  private readonly buf: number[] = [];
-  /** Impulse verdicts of held samples (undefined = not judged yet). */
-  private readonly verdict: (boolean | undefined)[] = [];
-  /** The last `h` repaired samples, oldest first. */
-  private readonly hist: number[] = [];
+  // Held samples (not yet out) in a ring: held sample k is buf[(head + k) & mask], `len` of them,
+  // with its impulse verdict in `verdict` (UNJUDGED until judged). A ring instead of arrays that
+  // shift per sample: this runs for every input sample.
+  private buf = new Float64Array(64);
+  private verdict = new Int8Array(64);
+  private mask = 63;
+  private head = 0;
+  private len = 0;
+  /** The last `h` repaired samples, a ring (`histN` of them, newest at `histPos − 1`). */
+  private readonly hist: Float64Array;
+  private histPos = 0;
+  private histN = 0;
   /** Held samples already filled (the rest of a run). */
   private decided = 0;
   private readonly win: number[] = [];
@@ -77,6 +85,7 @@ export class SampleRepair {
     this.h = Math.max(1, this.s.halfWindow);
     this.delay = this.maxFill + 2 * this.h + 2;
     this.blockLen = Math.max(4, Math.round(fsHz / 2));
+    this.hist = new Float64Array(this.h);
   }
 
   /** The longest look-ahead, s. */
@@ -84,15 +93,17 @@ export class SampleRepair {
     return this.delay / this.fsHz;
   }
 
-  /** push: raw samples (NaN = missing) → the repaired samples that can be judged now, appended to `out`. */
-  push(values: ArrayLike<number>, out: number[] = []): number[] {
-    for (let i = 0; i < values.length; i++) {
-      this.buf.push(values[i] as number);
-      this.verdict.push(undefined);
+  /** push: raw samples (NaN = missing; values[from … to − 1]) → the repaired samples that can be judged now, appended to `out`. */
+  push(values: ArrayLike<number>, out: number[] = [], from = 0, to: number = values.length): number[] {
+    for (let i = from; i < to; i++) {
+      if (this.len > this.mask) this.grow();
+      const at = (this.head + this.len) & this.mask;
+      this.buf[at] = values[i] as number;
+      this.verdict[at] = UNJUDGED;
+      this.len++;
       for (;;) {
-        const x = this.step(false);
-        if (x === null) break;
-        out.push(x);
+        if (!this.step(false)) break;
+        out.push(this.y);
       }
     }
     return out;
@@ -100,14 +111,18 @@ export class SampleRepair {
 
   /** End of data: the held-back samples (judged with what there is). */
   flush(out: number[] = []): number[] {
-    while (this.buf.length > 0) out.push(this.step(true)!);
+    while (this.len > 0) {
+      this.step(true);
+      out.push(this.y);
+    }
     return out;
   }
 
   reset(): void {
-    this.buf.length = 0;
-    this.verdict.length = 0;
-    this.hist.length = 0;
+    this.head = 0;
+    this.len = 0;
+    this.histPos = 0;
+    this.histN = 0;
     this.decided = 0;
     this.mins.length = 0;
     this.maxs.length = 0;
@@ -118,19 +133,22 @@ export class SampleRepair {
     this.blocksMax = -Infinity;
   }
 
-  /** The oldest held sample, repaired, or null when more input is needed to judge it. */
-  private step(final: boolean): number | null {
-    const b = this.buf;
-    if (b.length === 0) return null;
-    const force = final || b.length > this.delay;
+  /**
+   * Puts the oldest held sample, repaired, in `y` and returns true; false when more input is needed
+   * to judge it (a flag and a field rather than `number | null`, which would box every sample).
+   */
+  private step(final: boolean): boolean {
+    const n = this.len;
+    if (n === 0) return false;
+    const force = final || n > this.delay;
     if (this.decided > 0) {
       this.decided--;
       return this.emit(this.take());
     }
     const bad0 = this.isBad(0, force);
-    if (bad0 === null) return null;
+    if (bad0 === null) return false;
     if (!bad0) return this.emit(this.take());
-    const last = this.hist.length ? this.hist[this.hist.length - 1]! : Number.NaN;
+    const last = this.histN ? this.histAt(-1) : Number.NaN;
     if (!(last === last)) {
       // Nothing valid before it to fill from: it stays missing.
       if (!Number.isNaN(this.take())) this.impulses++;
@@ -138,9 +156,9 @@ export class SampleRepair {
     }
     // A run of bad samples starts here: find the first good one after it, and the one after that.
     let r1 = -1;
-    for (let k = 1; k < b.length && k <= this.maxFill; k++) {
+    for (let k = 1; k < n && k <= this.maxFill; k++) {
       const bad = this.isBad(k, force);
-      if (bad === null) return null;
+      if (bad === null) return false;
       if (!bad) {
         r1 = k;
         break;
@@ -148,21 +166,23 @@ export class SampleRepair {
     }
     if (r1 < 0) {
       // Longer than a fillable gap (or the data ends): this one stays missing.
-      if (!force && b.length <= this.maxFill) return null;
+      if (!force && n <= this.maxFill) return false;
       if (!Number.isNaN(this.take())) this.impulses++;
       return this.emit(Number.NaN);
     }
     let r2v = Number.NaN;
-    if (r1 + 1 < b.length) {
+    if (r1 + 1 < n) {
       const bad = this.isBad(r1 + 1, force);
-      if (bad === null) return null;
-      if (!bad) r2v = b[r1 + 1]!;
-    } else if (!force) return null;
-    const l2 = this.hist.length >= 2 ? this.hist[this.hist.length - 2]! : Number.NaN;
-    const r1v = b[r1]!;
+      if (bad === null) return false;
+      if (!bad) r2v = this.held(r1 + 1);
+    } else if (!force) return false;
+    const l2 = this.histN >= 2 ? this.histAt(-2) : Number.NaN;
+    const r1v = this.held(r1);
+    const b = this.buf;
     for (let j = 0; j < r1; j++) {
-      if (!Number.isNaN(b[j]!)) this.impulses++;
-      b[j] = fillAt(j + 1, l2, last, r1 + 1, r1v, r2v);
+      const at = (this.head + j) & this.mask;
+      if (!Number.isNaN(b[at]!)) this.impulses++;
+      b[at] = fillAt(j + 1, l2, last, r1 + 1, r1v, r2v);
     }
     this.filled += r1;
     this.decided = r1 - 1;
@@ -170,8 +190,43 @@ export class SampleRepair {
   }
 
   private take(): number {
-    this.verdict.shift();
-    return this.buf.shift()!;
+    const x = this.buf[this.head]!;
+    this.head = (this.head + 1) & this.mask;
+    this.len--;
+    return x;
+  }
+
+  /** Held sample k (0 = oldest). */
+  private held(k: number): number {
+    return this.buf[(this.head + k) & this.mask]!;
+  }
+
+  /** Held sample k when held, else the repaired sample k (< 0: −1 = the newest out) when still in `hist`; NaN otherwise (as a missing one). */
+  private near(k: number): number {
+    if (k >= 0) return k < this.len ? this.buf[(this.head + k) & this.mask]! : Number.NaN;
+    return -k <= this.histN ? this.histAt(k) : Number.NaN;
+  }
+
+  /** Repaired sample k < 0 (−1 = the newest out); k ≥ −histN. */
+  private histAt(k: number): number {
+    const h = this.h;
+    return this.hist[(this.histPos + k + h) % h]!;
+  }
+
+  /** Double the ring (only when more is held than it takes; normally it holds `delay` + 1). */
+  private grow(): void {
+    const cap = 2 * (this.mask + 1);
+    const buf = new Float64Array(cap);
+    const verdict = new Int8Array(cap);
+    for (let k = 0; k < this.len; k++) {
+      const at = (this.head + k) & this.mask;
+      buf[k] = this.buf[at]!;
+      verdict[k] = this.verdict[at]!;
+    }
+    this.buf = buf;
+    this.verdict = verdict;
+    this.mask = cap - 1;
+    this.head = 0;
   }
 
   /**
@@ -179,13 +234,13 @@ export class SampleRepair {
    * yet (unless `force`).
    */
   private isBad(k: number, force: boolean): boolean | null {
-    const b = this.buf;
-    const x = b[k]!;
+    const at = (this.head + k) & this.mask;
+    const x = this.buf[at]!;
     if (!(x === x)) return true;
-    const known = this.verdict[k];
-    if (known !== undefined) return known;
+    const known = this.verdict[at]!;
+    if (known !== UNJUDGED) return known === 1;
     const h = this.h;
-    if (k + h >= b.length && !force) return null;
+    if (k + h >= this.len && !force) return null;
     const amp = this.amplitude();
     let bad = false;
     if (amp > 0) {
@@ -196,36 +251,34 @@ export class SampleRepair {
       const steps = Math.abs(x - left) > floor || Math.abs(x - right) > floor;
       if (steps) bad = this.hampel(k, floor);
     }
-    this.verdict[k] = bad;
+    this.verdict[at] = bad ? 1 : 0;
     return bad;
   }
 
   /** The nearest valid value before (dir −1, repaired ones included) or after (dir 1) held sample k, within the window; NaN if none. */
   private validNear(k: number, dir: 1 | -1): number {
     for (let d = 1; d <= this.h; d++) {
-      const i = k + dir * d;
-      const v = i >= 0 ? this.buf[i] : this.hist[this.hist.length + i];
-      if (v !== undefined && v === v) return v;
+      const v = this.near(k + dir * d);
+      if (v === v) return v;
     }
     return Number.NaN;
   }
 
   /** Hampel's test of held sample k over ±h samples (repaired ones on the left where out already). */
   private hampel(k: number, floor: number): boolean {
-    const b = this.buf;
     const w = this.win;
     w.length = 0;
     const h = this.h;
     for (let d = -h; d <= h; d++) {
-      const i = k + d;
-      const v = i >= 0 ? b[i] : this.hist[this.hist.length + i];
-      if (v !== undefined && v === v) w.push(v);
+      const v = this.near(k + d);
+      if (v === v) w.push(v);
     }
+    const xk = this.held(k);
     if (w.length < h + 2) {
       // Too few valid samples around for a median (a run of missing ones): an impulse is one that
       // lies beyond the floor from both nearest valid neighbours, on the same side.
-      const dl = b[k]! - this.validNear(k, -1);
-      const dr = b[k]! - this.validNear(k, 1);
+      const dl = xk - this.validNear(k, -1);
+      const dr = xk - this.validNear(k, 1);
       return (dl > floor && dr > floor) || (dl < -floor && dr < -floor);
     }
     w.sort((p, q) => p - q);
@@ -233,7 +286,7 @@ export class SampleRepair {
     for (let i = 0; i < w.length; i++) w[i] = Math.abs(w[i]! - med);
     w.sort((p, q) => p - q);
     const mad = MAD_SCALE * median(w);
-    const dev = Math.abs(b[k]! - med);
+    const dev = Math.abs(xk - med);
     return dev > floor && dev > this.s.k * mad;
   }
 
@@ -245,11 +298,16 @@ export class SampleRepair {
     return hi - lo;
   }
 
-  private emit(x: number): number {
-    this.hist.push(x);
-    if (this.hist.length > this.h) this.hist.shift();
+  /** The sample `step` put out last. */
+  private y = 0;
+
+  private emit(x: number): true {
+    this.hist[this.histPos] = x;
+    this.histPos = this.histPos + 1 === this.h ? 0 : this.histPos + 1;
+    if (this.histN < this.h) this.histN++;
     if (x === x) this.track(x);
-    return x;
+    this.y = x;
+    return true;
   }
 
   private track(x: number): void {

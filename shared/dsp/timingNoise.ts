@@ -61,8 +61,9 @@ export function rmssdNoiseFloorMs(noiseMs: number): number {
 
 /** MAD × 1.4826 (a robust SD). */
 function robustSd(x: number[]): number {
-  const s = [...x].sort((p, q) => p - q);
+  // Typed-array sorts (numeric, no comparator calls): the same order statistics.
+  const s = Float64Array.from(x).sort();
   const med = s[s.length >> 1]!;
-  const dev = s.map((v) => Math.abs(v - med)).sort((p, q) => p - q);
+  const dev = s.map((v) => Math.abs(v - med)).sort();
   return 1.4826 * dev[dev.length >> 1]!;
 }
