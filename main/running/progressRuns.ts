@@ -8,7 +8,7 @@ import type { ProgressRun, RunsReportInput } from '../../shared/report/runsSecti
 import { programmeStatus } from '../../shared/running/programmeProgress.js';
 import type { Storage } from '../storage/storage.js';
 import { runsDone } from './runsDone.js';
-import { compareExertion } from '../../shared/running/perceivedExertion.js';
+import { compareExertion, type ExertionPoint } from '../../shared/running/perceivedExertion.js';
 import { clientZones, type MeanHrOf } from './runZones.js';
 
 const num = (x: unknown): number | null => (typeof x === 'number' && Number.isFinite(x) ? x : null);
@@ -38,7 +38,17 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
     });
   const p = storage.runProgrammes.listByClient(clientId).at(-1);
   const programme = p ? { ...programmeStatus(p, runsDone(storage, clientId), localIsoDate(now)), name: p.name, startDate: p.startDate } : null;
-  const exertion = storage.runningLog
+  const exertion = exertionPoints(storage, clientId, courseId, meanHrOf);
+  return { runs, programme, exertion };
+}
+
+/**
+ * Perceived versus measured exertion: every running-log entry (of the course, when one is chosen)
+ * with a Borg rating and a mean HR, compared in the client's zones on its date (the progress
+ * report's section and the client page's chart show the same points).
+ */
+export function exertionPoints(storage: Storage, clientId: number, courseId: number | null, meanHrOf?: MeanHrOf): ExertionPoint[] {
+  return storage.runningLog
     .listByClient(clientId)
     .filter((e) => courseId === null || e.courseId === courseId)
     .flatMap((e) => {
@@ -46,5 +56,4 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
       const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
       return c ? [{ ...c, date: e.date }] : [];
     });
-  return { runs, programme, exertion };
 }

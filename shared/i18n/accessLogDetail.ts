@@ -77,6 +77,7 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   if ((m = /^startGroupSession (\w+) group (\d+)$/.exec(d))) return { key: 'log.startGroupSession', params: { ...typeOf(m[1]!), group: m[2]! } };
   if ((m = /^exportSession (\w+)$/.exec(d))) return { key: 'log.exportSession', params: { format: fmt(m[1]!) } };
   if ((m = /^session report (\w+)$/.exec(d))) return { key: 'log.sessionReport', params: { format: fmt(m[1]!) } };
+  if ((m = /^run schedule (\d+) (\w+)$/.exec(d))) return { key: 'log.runSchedule', params: { id: m[1]!, format: fmt(m[2]!) } };
   if ((m = /^progress report (\w+)$/.exec(d))) return { key: 'log.progressReport', params: { format: fmt(m[1]!) } };
   if ((m = /^createPrescription (\d+)$/.exec(d))) return { key: 'log.createPrescription', params: { id: m[1]! } };
   if ((m = /^getPrescriptionFile (\d+) (\w+)$/.exec(d))) return { key: 'log.getPrescriptionFile', params: { id: m[1]!, file: m[2]! } };

@@ -23,6 +23,7 @@ const table = {
   'log.startGroupSession': `recording started in group session {group} ({type})`.replace('{type}', SESSION_TYPE),
   'log.exportSession': 'session exported as {format}',
   'log.sessionReport': 'session report made ({format})',
+  'log.runSchedule': 'week schedule of run/walk programme {id} made ({format})',
   'log.progressReport': 'progress report made ({format})',
   'log.createPrescription': 'home practice {id} prescribed',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {audio file} other {file {file}}} of home practice {id} downloaded',

@@ -25,6 +25,7 @@ const table = {
   'log.startGroupSession': `opname gestart in groepssessie {group} ({type})`.replace('{type}', SESSION_TYPE),
   'log.exportSession': 'sessie geëxporteerd als {format}',
   'log.sessionReport': 'sessierapport gemaakt ({format})',
+  'log.runSchedule': 'weekschema van loopprogramma {id} gemaakt ({format})',
   'log.progressReport': 'voortgangsrapport gemaakt ({format})',
   'log.createPrescription': 'thuisoefening {id} voorgeschreven',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {geluidsbestand} other {bestand {file}}} van thuisoefening {id} gedownload',

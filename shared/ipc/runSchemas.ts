@@ -11,6 +11,7 @@ import {
   type ProgrammeWeek,
   type RunProgrammePatch,
 } from '../running/programme.js';
+import { MAX_RUN_UPLOAD_CHARS, type RunImportRequest } from '../running/runImport.js';
 import { id, list, number, object, oneOf, optional, text, type Schema } from './schema.js';
 
 const finite = number();
@@ -41,4 +42,11 @@ export const runProgrammePatchSchema: Schema<RunProgrammePatch> = object<RunProg
   startDate: optional(dateText),
   weeks: optional(weeksSchema),
   notes: optional(notes),
+});
+
+/** A run file from the client page: its name and its gzip-packed bytes in base64 (runImport.ts). */
+export const runImportSchema: Schema<RunImportRequest> = object<RunImportRequest>({
+  clientId: id,
+  fileName: text({ maxLength: 500, nonEmpty: true }),
+  gzipBase64: text({ maxLength: MAX_RUN_UPLOAD_CHARS }),
 });
