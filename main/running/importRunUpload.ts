@@ -32,7 +32,7 @@ export function importRunUpload(storage: Storage, request: RunImportRequest): Ru
   const file = showText(request.fileName, 120);
   const bytes = unpackRunUpload(request.gzipBase64, file);
   const track = parseRunBytes(bytes, file, extname(request.fileName).toLowerCase());
-  const { sessionId, summary } = importRun(storage, request.clientId, track, request.fileName);
+  const { sessionId, summary } = importRun(storage, request.clientId, track, request.fileName, 'importRunFile');
   const s = storage.sessions.require(sessionId);
   return {
     sessionId,

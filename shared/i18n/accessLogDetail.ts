@@ -70,6 +70,7 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   }
   if ((m = /^createRunProgramme (\d+)$/.exec(d))) return { key: 'log.createRunProgramme', params: { id: m[1]! } };
   if ((m = /^import-run (\w+)$/.exec(d))) return { key: 'log.importRun', params: { format: fmt(m[1]!) } };
+  if ((m = /^importRunFile (\w+)$/.exec(d))) return { key: 'log.importRunFile', params: { format: fmt(m[1]!) } };
   if ((m = /^sync conflict (\w+)\.(\w+): kept ([\s\S]*); not kept ([\s\S]*)$/.exec(d))) {
     return { key: 'log.syncConflict', params: { table: m[1]!, field: m[2]!, kept: m[3]!, lost: m[4]! } };
   }

@@ -43,6 +43,7 @@ const table = {
   'log.groupReport': 'groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
   'log.cliGroupReport': 'cadans report: groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
   'log.createRunProgramme': 'loopprogramma {id} aangemaakt',
+  'log.importRunFile': 'loop ingelezen uit een {format}-bestand op de cliëntpagina',
   'log.importRun': 'cadans import-run: loop ingelezen uit een {format}-bestand',
   'log.syncConflict': 'gelijktijdige wijziging ({table, select, clients {cliënt} courses {behandeltraject} goals {doel} questionnaire_scores {vragenlijst} running_log {hardlooplog} prescriptions {thuisoefening} markers {markering} other {{table}}}, veld {field}) bij synchroniseren: bewaard {kept}; niet bewaard {lost}',
 };

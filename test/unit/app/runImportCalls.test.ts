@@ -63,6 +63,8 @@ describe('AppService — run import from the page, exertion points, run schedule
     const s = storage.sessions.require(v.sessionId);
     assert.equal(s.type, 'run');
     assert.equal(s.sensorSpec, 'import:fit');
+    const logged = storage.accessLog.list(clientId).find((e) => e.sessionId === v.sessionId);
+    assert.equal(logged?.detail, 'importRunFile fit');
 
     const again = await call('importRunFile', { clientId, fileName: 'week1.fit', gzipBase64: packed(fit) });
     assert.equal(again.ok, false);
@@ -127,6 +129,10 @@ describe('AppService — run import from the page, exertion points, run schedule
     assert.match(en.html, /6 × \[1 min running, 2 min walking\]/);
     assert.match(en.html, /5 min walking \(cool-down\)/);
     assert.doesNotMatch(en.html, /hardlopen/);
+    const viaContract = await call('getReportHtml', { kind: 'runSchedule', programmeId: id, locale: 'en' });
+    assert.ok(viaContract.ok);
+    assert.match((viaContract as { value: { title: string } }).value.title, /^Running schedule$/);
+    assert.ok(storage.accessLog.list(clientId).some((e) => e.action === 'report' && e.detail === `run schedule ${id} html`));
     const unknown = await call('getReportHtml', { kind: 'runSchedule', programmeId: 999 });
     assert.equal(unknown.ok, false);
   });
