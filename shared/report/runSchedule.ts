@@ -4,7 +4,7 @@
  * [run, walk] pair written once with its count), the total time and a box to tick per session.
  * Self-contained HTML in the style of the other reports, printed to PDF the same way.
  */
-import { repeatedPattern, weekLoad, type ProgrammeBlock, type ProgrammeWeek, type RunProgramme } from '../running/programme.js';
+import { weekLoad, type ProgrammeBlock, type ProgrammeWeek, type RunProgramme } from '../running/programme.js';
 import { esc, paragraphs, reportDocument, table } from './reportHtml.js';
 import { ReportFormat } from './reportFormat.js';
 import type { ReportLang } from './reportMessages.js';
@@ -18,27 +18,45 @@ export interface RunScheduleInput {
 
 const SCHEDULE_CSS =
   '<style>.run-schedule td{vertical-align:top}.run-schedule .ticks{white-space:nowrap;font-size:13pt;letter-spacing:2px}' +
-  '.run-schedule tr{break-inside:avoid}.notes-box{border:1px solid #c9d1d6;border-radius:4px;min-height:28mm;padding:2mm}</style>';
+  '.run-schedule .nowrap{white-space:nowrap}.run-schedule tr{break-inside:avoid}' +
+  '.notes-box{border:1px solid #c9d1d6;border-radius:4px;min-height:18mm;padding:2mm}</style>';
 
 const DAY_MS = 86_400_000;
 const addDays = (iso: string, days: number): string => new Date(Date.parse(iso + 'T00:00:00Z') + days * DAY_MS).toISOString().slice(0, 10);
 
-/** One session's blocks in words: warm-up, the core (as "n × [run, walk]" when it repeats), cool-down. */
+/**
+ * One session's blocks in words, a line each: warm-up, the core as runs of equal [run, walk] pairs
+ * ("6 × [1 min run, 2 min walk]"; a single pair as "1.5 min run, 2 min walk"), cool-down.
+ */
 export function sessionWords(week: ProgrammeWeek, m: RunScheduleMessages, num: (x: number) => string): string[] {
-  const min = (b: ProgrammeBlock): string => num(b.sec / 60);
-  const pattern = repeatedPattern(week);
+  const min = (sec: number): string => num(Math.round((sec / 60) * 100) / 100);
   const out: string[] = [];
-  const first = week.blocks.findIndex((b) => b.kind === 'run' || b.kind === 'walk');
-  let coreDone = false;
-  week.blocks.forEach((b, i) => {
-    const core = b.kind === 'run' || b.kind === 'walk';
-    if (core && pattern && pattern.reps > 1) {
-      if (!coreDone && i >= first) out.push(m.repeat(pattern.reps, num(pattern.runSec / 60), pattern.walkSec > 0 ? num(pattern.walkSec / 60) : null));
-      coreDone = true;
-      return;
+  let group: { runSec: number; walkSec: number | null; reps: number } | null = null;
+  const flush = (): void => {
+    if (!group) return;
+    const { runSec, walkSec, reps } = group;
+    if (reps > 1) out.push(m.repeat(reps, min(runSec), walkSec === null ? null : min(walkSec)));
+    else out.push(walkSec === null ? m.block.run(min(runSec)) : `${m.block.run(min(runSec))}, ${m.block.walk(min(walkSec))}`);
+    group = null;
+  };
+  const blocks: ProgrammeBlock[] = week.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'run') {
+      const next = blocks[i + 1];
+      const walkSec = next?.kind === 'walk' ? next.sec : null;
+      if (walkSec !== null) i++;
+      if (group && group.runSec === b.sec && group.walkSec === walkSec) group.reps++;
+      else {
+        flush();
+        group = { runSec: b.sec, walkSec, reps: 1 };
+      }
+      continue;
     }
-    out.push(m.block[b.kind](min(b)));
-  });
+    flush();
+    out.push(m.block[b.kind](min(b.sec)));
+  }
+  flush();
   return out;
 }
 
@@ -51,10 +69,10 @@ export function renderRunSchedule(input: RunScheduleInput): string {
     const from = addDays(p.startDate, 7 * i);
     return [
       { text: String(i + 1), num: true },
-      `${fmt.shortDate(from)} – ${fmt.shortDate(addDays(from, 6))}`,
+      { text: `${fmt.shortDate(from)} – ${fmt.shortDate(addDays(from, 6))}`, cls: 'nowrap' },
       { text: m.timesPerWeek(w.sessionsPerWeek), num: true },
-      { html: sessionWords(w, m, num).map((l) => esc(l)).join('<br>') },
-      { text: fmt.duration(weekLoad(w).totalSec), num: true },
+      { html: sessionWords(w, m, num).map((l) => `<span class="nowrap">${esc(l)}</span>`).join('<br>') },
+      { text: fmt.duration(weekLoad(w).totalSec), num: true, cls: 'nowrap' },
       { html: `<span class="ticks">${'☐'.repeat(Math.min(7, w.sessionsPerWeek))}</span>` },
     ];
   });

@@ -11,7 +11,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
@@ -28,8 +28,9 @@ if (skip) console.log(`# ${skip}`);
 const DAY_MS = 86_400_000;
 const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 /** The PDF's text, whitespace collapsed (pdftotext breaks lines where the layout does). */
-async function pdfText(download: Download): Promise<string> {
+async function pdfText(download: Download, keepAs?: string): Promise<string> {
   const path = (await download.path())!;
+  if (keepAs) copyFileSync(path, artifactPath(keepAs));
   assert.equal(readFileSync(path).subarray(0, 5).toString('latin1'), '%PDF-');
   return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
 }
@@ -155,7 +156,7 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
     await status.getByTestId('prog-pdf-lang').selectOption('nl');
     const [nlPdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), status.getByTestId('prog-pdf').click()]);
     assert.match(nlPdf.suggestedFilename(), /^cadans-loopschema-\d+\.pdf$/);
-    const nl = await pdfText(nlPdf);
+    const nl = await pdfText(nlPdf, 'run-schedule-nl.pdf');
     assert.match(nl, /Loopschema/);
     assert.match(nl, /5 min wandelen \(warming-up\)/);
     // Week 1 no longer repeats one pattern (1.5 min, then 5 × 1 min): its blocks one by one.
@@ -166,7 +167,7 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
     assert.doesNotMatch(nl, /running/);
     await status.getByTestId('prog-pdf-lang').selectOption('en');
     const [enPdf] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), status.getByTestId('prog-pdf').click()]);
-    const en = await pdfText(enPdf);
+    const en = await pdfText(enPdf, 'run-schedule-en.pdf');
     assert.match(en, /Running schedule/);
     assert.match(en, /1\.5 min running/);
     assert.match(en, /5 × \[2 min running, 2 min walking\]/);
@@ -222,7 +223,7 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
     await page.screenshot({ path: artifactPath('run-course-report.png'), fullPage: true });
 
     const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), page.getByTestId('report-pdf').click()]);
-    const text = await pdfText(pdf);
+    const text = await pdfText(pdf, 'run-course-report.pdf');
     assert.match(text, /Schema: gepland en gedaan per week/);
     // Adherence and the longest run per week: "week dates planned done planned-longest done-longest".
     for (let w = 0; w < COURSE_WEEKS; w++) {
