@@ -182,6 +182,8 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
     await status.getByText('Now in week 2 of 9.').waitFor();
     assert.match((await status.getByTestId('prog-next').textContent()) ?? '', /Next session \(week 2\).*5 × \[2 min running, 2 min walking\]/);
     await page.getByTestId('exertion-card').getByText('Perceived versus measured exertion').waitFor();
+    // The chart is made anew in English (uPlot draws its axis titles once, on the canvas).
+    await page.locator('[data-testid="exertion-scatter"][data-x-label="% heart-rate reserve"] canvas').waitFor();
     const tcx = join(dir, 'broken.tcx');
     writeFileSync(tcx, '<?xml version="1.0"?><TrainingCenterDatabase><Activities><Activity Sport="Running"><Lap><Track><Trackpoint><Time>nonsense');
     const imp = page.getByTestId('run-import');

@@ -1,15 +1,19 @@
-/** The perceived-versus-measured exertion card of the running tab: the charts (ExertionChart.tsx) and the points per run. */
+/**
+ * The perceived-versus-measured exertion card of the running tab: the charts (ExertionChart.tsx)
+ * and the points per run. uPlot takes its axis titles once, so the charts are made anew when the
+ * language changes (their `key`).
+ */
 import { useEffect, useState } from 'react';
 import type { ExertionPoint } from '../../../shared/running/perceivedExertion.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { showError } from '../../app/store.js';
 import { Card } from '../../ui/Card.js';
-import { ExertionCourse, ExertionScatter, VERDICT_COLORS } from './ExertionChart.js';
+import { COURSE_COLORS, ExertionCourse, ExertionScatter, VERDICT_COLORS } from './ExertionChart.js';
 import type { RecordData } from './useRecord.js';
 
 export function ExertionCard({ data }: { data: RecordData }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const [points, setPoints] = useState<ExertionPoint[] | null>(null);
   useEffect(() => {
     let live = true;
@@ -39,9 +43,19 @@ export function ExertionCard({ data }: { data: RecordData }) {
               </span>
             ))}
           </div>
-          <ExertionScatter points={points} labels={{ hrr: t('rec.exertion.axisHrr'), borg: t('rec.exertion.axisBorg'), verdicts }} />
+          <ExertionScatter key={`s-${locale}`} points={points} labels={{ hrr: t('rec.exertion.axisHrr'), borg: t('rec.exertion.axisBorg'), verdicts }} />
           <p className="field-label">{t('rec.exertion.courseTitle')}</p>
-          <ExertionCourse points={points} labels={{ hrr: t('rec.exertion.axisHrr'), borg: t('rec.exertion.axisBorg') }} fmt={fmt} />
+          <div className="exertion-legend">
+            <span>
+              <i style={{ background: COURSE_COLORS.hrr }} />
+              {t('rec.exertion.axisHrr')}
+            </span>
+            <span>
+              <i style={{ background: COURSE_COLORS.borg }} />
+              {t('rec.exertion.axisBorg')}
+            </span>
+          </div>
+          <ExertionCourse key={`c-${locale}`} points={points} labels={{ hrr: t('rec.exertion.axisHrr'), borg: t('rec.exertion.axisBorg') }} fmt={fmt} />
           <table className="table rec-table" data-testid="exertion-table">
             <thead>
               <tr>

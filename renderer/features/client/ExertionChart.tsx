@@ -15,14 +15,15 @@ import type { Fmt } from '../../app/i18n.js';
 
 export const VERDICT_COLORS = { under: '#c2553d', match: '#2d8a5f', over: '#1e6f8f' } as const;
 const VERDICTS = ['under', 'match', 'over'] as const;
+export const COURSE_COLORS = { hrr: COLORS.hr, borg: '#b0763a' } as const;
 
-/** [%HRR from, to] × [Borg from, to] (half-integer edges: whole Borg ratings fall inside). */
+/** [%HRR from, to] × [Borg from, to] (half-integer edges: whole Borg ratings fall inside; clipped to the axes). */
 const MATCH_BOXES: readonly [number, number, number, number][] = [
-  [0, 30, 5.5, 8.5],
+  [0, 30, 6, 8.5],
   [30, 40, 8.5, 11.5],
   [40, 60, 11.5, 13.5],
   [60, 90, 13.5, 17.5],
-  [90, 110, 17.5, 20.5],
+  [90, 100, 17.5, 20],
 ];
 const TARGET: [number, number, number, number] = [40, 60, 10.5, 13.5];
 
@@ -82,7 +83,7 @@ export function ExertionScatter({ points, labels }: { points: readonly ExertionP
     }),
     data,
   );
-  return <div className="exertion-chart" ref={ref} data-testid="exertion-scatter" data-points={points.length} />;
+  return <div className="exertion-chart" ref={ref} data-testid="exertion-scatter" data-points={points.length} data-x-label={labels.hrr} data-y-label={labels.borg} />;
 }
 
 export function ExertionCourse({ points, labels, fmt }: { points: readonly ExertionPoint[]; labels: { hrr: string; borg: string }; fmt: Fmt }) {
@@ -90,20 +91,23 @@ export function ExertionCourse({ points, labels, fmt }: { points: readonly Exert
     const sorted = [...points].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     return [sorted.map((p) => Date.parse(p.date + 'T00:00:00Z') / 86_400_000), sorted.map((p) => p.pctHrr), sorted.map((p) => p.borg)];
   }, [points]);
+  // The days shown: a few either side of the runs, so one or two runs do not stretch the axis over years.
+  const days = useRef<[number, number]>([0, 1]);
+  const xs = data[0] as number[];
+  days.current = xs.length ? [xs[0]! - 3, xs[xs.length - 1]! + 3] : [0, 1];
   const ref = useStaticChart(
     (width, height) => ({
       width,
       height,
       legend: { show: false },
       cursor: { show: false },
-      // A few days either side, so one or two runs do not stretch the date axis over years.
-      scales: { x: { time: false, range: (_u, min, max) => [min - 3, max + 3] }, y: { range: [0, 100] }, borg: { range: [6, 20] } },
+      scales: { x: { time: false, range: () => days.current }, y: { range: [0, 100] }, borg: { range: [6, 20] } },
       axes: [
-        axis({ values: (_u, s) => s.map((d) => fmt.date(new Date(d * 86_400_000).toISOString().slice(0, 10)).replace(/\s?\d{4}$/, '')), space: 70 }),
+        axis({ incrs: [1, 2, 7, 14, 28, 56, 112], values: (_u, s) => s.map((d) => fmt.date(new Date(d * 86_400_000).toISOString().slice(0, 10)).replace(/\s?\d{4}$/, '')), space: 70 }),
         axis({ label: labels.hrr, labelSize: 16, size: 36 }),
         axis({ scale: 'borg', side: 1, label: labels.borg, labelSize: 16, size: 36, grid: { show: false }, values: (_u, s) => s.map((v) => v.toFixed(0)) }),
       ],
-      series: [{}, { stroke: COLORS.hr, width: 2, points: { show: true, size: 7 } }, { scale: 'borg', stroke: VERDICT_COLORS.under, width: 2, dash: [5, 4], points: { show: true, size: 7 } }],
+      series: [{}, { stroke: COURSE_COLORS.hrr, width: 2, points: { show: true, size: 7 } }, { scale: 'borg', stroke: COURSE_COLORS.borg, width: 2, dash: [5, 4], points: { show: true, size: 7 } }],
       hooks: { drawClear: [yBands([{ y0: 40, y1: 60, color: 'rgba(45,138,95,0.14)' }])] },
     }),
     data,
