@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { openStorage } from '../../main/storage/storage.js';
+import { localIsoDate } from '../../shared/domain/dates.js';
 import { programmeWeekOf } from '../../shared/running/programmeProgress.js';
 import { fitFile, WEEK1 } from '../support/runFiles.js';
 import { COURSE_WEEKS, RUNS_PER_WEEK, seedRunCourse } from '../support/runCourse.js';
@@ -39,8 +40,9 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
   const e2e = useWebHostPage({ width: 1440, height: 1100 });
   let page: Page;
   let dir: string;
-  // The programme started 7 days ago (UTC dates, as the core counts them): today is in week 2.
-  const startIso = isoDay(Date.now() - 7 * DAY_MS);
+  // The programme started 8 days before today's local date (the core's "today"): today is in week 2
+  // (the run's week comes from its UTC date, as the core counts it).
+  const startIso = isoDay(Date.parse(localIsoDate(new Date()) + 'T00:00:00Z') - 8 * DAY_MS);
   const [y, m, d] = startIso.split('-');
   const runStart = new Date(Date.now() - 3600_000);
   const runWeek = programmeWeekOf(startIso, isoDay(runStart.getTime()));
