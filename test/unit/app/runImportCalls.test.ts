@@ -92,6 +92,12 @@ describe('AppService — run import from the page, exertion points, run schedule
       assert.match(en, /nothing/);
     }
     assert.equal(storage.sessions.listByClient(clientId).length, 0);
+    // A small packed file that unpacks beyond the 50-MB limit is refused as too large, not unpacked whole.
+    const bomb = packed(new Uint8Array(51 * 1024 * 1024));
+    assert.ok(bomb.length < 240_000);
+    const tooLarge = await call('importRunFile', { clientId, fileName: 'bom.fit', gzipBase64: bomb });
+    assert.equal(codeOf(tooLarge), 'runFile.tooLarge');
+    assert.equal(storage.sessions.listByClient(clientId).length, 0);
     const big = await call('importRunFile', { clientId, fileName: 'x.fit', gzipBase64: 'A'.repeat(300_000) });
     assert.equal(big.ok, false, 'over the schema limit');
   });
