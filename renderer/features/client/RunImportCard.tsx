@@ -129,7 +129,12 @@ function ImportedRun({ result: r, onLogged }: { result: RunImportResult; onLogge
       </Notice>
       <dl className="run-figures" data-testid="run-import-figures">
         <dt>{t('rec.runImport.schedule')}</dt>
-        <dd data-testid="run-import-blocks">{t('rec.runImport.blocks', { runs, walks: r.blocks.length - runs })}</dd>
+        <dd data-testid="run-import-blocks">
+          {t('rec.runImport.blocks', { runs, walks: r.blocks.length - runs })}
+          <span className="small muted run-block-list" data-testid="run-import-block-list">
+            {r.blocks.map((b) => `${t(`rec.prog.kind.${b.kind}`)} ${fmt.duration(b.endSec - b.startSec)}`).join(' · ')}
+          </span>
+        </dd>
         <dt>{t('rec.runImport.longest')}</dt>
         <dd data-testid="run-import-longest">{`${fmt.num(r.longestRunSec / 60, 1)} min`}</dd>
         <dt>{t('rec.runImport.meanHr')}</dt>
