@@ -224,6 +224,9 @@ export class RecordCalls {
       // Every participant's record was read (their figures; their names in the therapist's version).
       const what = `group ${request.groupId} summary ${request.names === true ? 'with names' : 'anonymised'} ${format}`;
       for (const id of this.storage.groups.get(request.groupId)?.sessionIds ?? []) this.logSession('report', id, what);
+    } else if (request.kind === 'runSchedule') {
+      const clientId = this.storage.runProgrammes.get(request.programmeId)?.clientId;
+      if (clientId !== undefined) this.log({ action: 'report', clientId, detail: `run schedule ${request.programmeId} ${format}` });
     } else this.log({ action: 'report', clientId: request.clientId, detail: `progress report ${format}` });
   }
   /** A saved change is logged as an edit of its client's record. */

@@ -11,6 +11,7 @@ import type { PrintToPdf } from '../reports/printToPdf.js';
 import { groupReportHtml, progressReportHtml, sessionReportHtml } from '../reports/reportFiles.js';
 import type { Storage } from '../storage/storage.js';
 import { sessionText } from '../../shared/i18n/sessionTexts.js';
+import { renderRunSchedule } from '../../shared/report/runSchedule.js';
 
 const isId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
@@ -34,7 +35,11 @@ function checkRequest(req: ReportRequest): ReportRequest {
     if (o.names !== undefined && typeof o.names !== 'boolean') throw new Error('report: names must be true or false');
     return req;
   }
-  throw new Error("report: kind must be 'session', 'progress' or 'group'");
+  if (o.kind === 'runSchedule') {
+    if (!isId(o.programmeId)) throw new Error('report: programmeId must be a positive whole number');
+    return req;
+  }
+  throw new Error("report: kind must be 'session', 'progress', 'group' or 'runSchedule'");
 }
 
 /** The `<title>` of a report document (falls back to `fallback`). */
@@ -74,6 +79,10 @@ export function renderReport(storage: Storage, req: ReportRequest, defaultLocale
       html,
     };
   }
+  if (r.kind === 'runSchedule') {
+    const html = runScheduleHtml(storage, r.programmeId, lang);
+    return { title: reportTitle(html, sessionText(lang, 'title.runSchedule', { programmeId: r.programmeId })), baseName: sessionText(lang, 'file.runSchedule', { programmeId: r.programmeId }), html };
+  }
   const html = progressReportHtml(storage, { clientId: r.clientId, courseId: r.courseId ?? null }, { lang, now });
   const base = r.courseId
     ? sessionText(lang, 'file.progressReportCourse', { clientId: r.clientId, courseId: r.courseId })
@@ -85,4 +94,11 @@ export function renderReport(storage: Storage, req: ReportRequest, defaultLocale
 export async function reportPdf(view: ReportView, print: PrintToPdf): Promise<DownloadFile> {
   const bytes = await print(view.html);
   return { fileName: `${view.baseName}.pdf`, mimeType: 'application/pdf', data: bytes };
+}
+
+/** The week schedule of a stored programme (throws NotFoundError for an unknown one). */
+export function runScheduleHtml(storage: Storage, programmeId: number, lang: Locale): string {
+  const programme = storage.runProgrammes.require(programmeId);
+  const client = storage.clients.require(programme.clientId);
+  return renderRunSchedule({ client: { id: client.id, name: client.name }, programme, lang });
 }

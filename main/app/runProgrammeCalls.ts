@@ -14,6 +14,10 @@ import type { RunSummary } from '../../shared/running/runAnalysis.js';
 import { runningLogDraft } from '../../shared/running/runningLogDraft.js';
 import { ValidationError } from '../../shared/domain/validationResult.js';
 import { runsDone } from '../running/runsDone.js';
+import { importRunUpload } from '../running/importRunUpload.js';
+import { exertionPoints } from '../running/progressRuns.js';
+import type { RunImportRequest, RunImportResult } from '../../shared/running/runImport.js';
+import type { ExertionPoint } from '../../shared/running/perceivedExertion.js';
 import type { Storage } from '../storage/storage.js';
 import { saveResult } from './recordCalls.js';
 
@@ -55,5 +59,19 @@ export class RunProgrammeCalls {
     const programme = this.storage.runProgrammes.listByClient(clientId).at(-1);
     if (!programme) return null;
     return { programme, ...programmeStatus(programme, runsDone(this.storage, clientId), localIsoDate(this.now())) };
+  }
+
+  /**
+   * A run file (FIT, TCX, GPX) sent from the client page, stored as a 'run' session in one
+   * transaction (access-logged by importRun); a broken file throws a RunFileError, nothing stored.
+   */
+  importRunFile(request: RunImportRequest): RunImportResult {
+    return importRunUpload(this.storage, request);
+  }
+
+  /** Perceived (Borg) versus measured (% HRR) exertion of the client's logged runs: the progress report's points. */
+  getRunExertion(clientId: number): ExertionPoint[] {
+    this.storage.clients.require(clientId);
+    return exertionPoints(this.storage, clientId, null);
   }
 }

@@ -27,7 +27,8 @@ export interface ImportedRun {
   summary: RunSummary;
 }
 
-export function importRun(storage: Storage, clientId: number, track: RunTrack, filePath: string): ImportedRun {
+/** `via`: who imported it, for the access log ('import-run': the CLI; 'importRunFile': the client page). */
+export function importRun(storage: Storage, clientId: number, track: RunTrack, filePath: string, via: 'import-run' | 'importRunFile' = 'import-run'): ImportedRun {
   const zones = clientZones(storage, clientId, track.startedAt);
   const { summary, series } = analyseRun(track, zones);
   const endedAt = new Date(Date.parse(track.startedAt) + summary.durationSec * 1000).toISOString();
@@ -57,7 +58,7 @@ export function importRun(storage: Storage, clientId: number, track: RunTrack, f
     }
     storage.sessions.setSummary(s.id, summary as unknown as JsonObject);
     storage.sessions.setStatus(s.id, 'complete', endedAt);
-    storage.accessLog.append({ action: 'create', clientId, sessionId: s.id, detail: `import-run ${track.format}` });
+    storage.accessLog.append({ action: 'create', clientId, sessionId: s.id, detail: `${via} ${track.format}` });
     return s.id;
   });
   return { sessionId: store.immediate(), summary };

@@ -10,7 +10,7 @@ import type { ProgressRun, RunsReportInput } from '../../shared/report/runsSecti
 import { programmeStatus } from '../../shared/running/programmeProgress.js';
 import type { Storage } from '../storage/storage.js';
 import { runsDone } from './runsDone.js';
-import { compareExertion } from '../../shared/running/perceivedExertion.js';
+import { compareExertion, type ExertionPoint } from '../../shared/running/perceivedExertion.js';
 import { clientZones, type MeanHrOf } from './runZones.js';
 import type { RunSummary } from '../../shared/running/runAnalysis.js';
 
@@ -39,8 +39,28 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
         inTargetSec: zones ? num(zones.moderate) : null,
       };
     });
-  // Live run sessions: every run block rated on the Borg scale against its mean HR, in the zones of that session.
-  const liveExertion = storage.sessions
+  const p = storage.runProgrammes.listByClient(clientId).at(-1);
+  const programme = p ? { ...programmeStatus(p, runsDone(storage, clientId), localIsoDate(now)), name: p.name, startDate: p.startDate } : null;
+  const exertion = exertionPoints(storage, clientId, courseId, meanHrOf);
+  return { runs, programme, exertion };
+}
+
+/**
+ * Perceived versus measured exertion: every running-log entry (of the course, when one is chosen)
+ * with a Borg rating and a mean HR, compared in the client's zones on its date, and every Borg-rated
+ * run block of a live run session against its mean HR in that session's zones; by date (the
+ * progress report's section and the client page's chart show the same points).
+ */
+export function exertionPoints(storage: Storage, clientId: number, courseId: number | null, meanHrOf?: MeanHrOf): ExertionPoint[] {
+  const logged = storage.runningLog
+    .listByClient(clientId)
+    .filter((e) => courseId === null || e.courseId === courseId)
+    .flatMap((e) => {
+      const zones = e.borg === null || e.hrAvgBpm === null ? null : clientZones(storage, clientId, `${e.date}T23:59:59.999Z`, meanHrOf);
+      const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
+      return c ? [{ ...c, date: e.date }] : [];
+    });
+  const live = storage.sessions
     .listByClient(clientId, { order: 'oldest' })
     .filter((s) => s.type === 'run' && s.status !== 'recording' && (courseId === null || s.courseId === courseId) && obj(s.summary)?.format === 'live')
     .flatMap((s) => {
@@ -51,15 +71,5 @@ export function progressRuns(storage: Storage, clientId: number, courseId: numbe
         return c ? [{ ...c, date: s.startedAt.slice(0, 10) }] : [];
       });
     });
-  const p = storage.runProgrammes.listByClient(clientId).at(-1);
-  const programme = p ? { ...programmeStatus(p, runsDone(storage, clientId), localIsoDate(now)), name: p.name, startDate: p.startDate } : null;
-  const exertion = storage.runningLog
-    .listByClient(clientId)
-    .filter((e) => courseId === null || e.courseId === courseId)
-    .flatMap((e) => {
-      const zones = e.borg === null || e.hrAvgBpm === null ? null : clientZones(storage, clientId, `${e.date}T23:59:59.999Z`, meanHrOf);
-      const c = zones ? compareExertion(zones, e.borg, e.hrAvgBpm) : null;
-      return c ? [{ ...c, date: e.date }] : [];
-    });
-  return { runs, programme, exertion: [...exertion, ...liveExertion].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)) };
+  return [...logged, ...live].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }

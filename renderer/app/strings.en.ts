@@ -1,7 +1,10 @@
 /** English strings; exactly the keys of strings.nl.ts (type-checked). */
 import type { StringKey } from './strings.nl.js';
 
+import { runRecordEn } from './strings.runRecord.en.js';
+
 export const en: Record<StringKey, string> = {
+  ...runRecordEn,
   'common.cancel': 'Cancel',
   'common.close': 'Close',
   'common.loading': 'Loading…',

@@ -1,5 +1,8 @@
 /** Dutch strings (the default language). Keys are the source of truth; strings.en.ts must match. */
+import { runRecordNl } from './strings.runRecord.nl.js';
+
 export const nl = {
+  ...runRecordNl,
   'common.cancel': 'Annuleren',
   'common.close': 'Sluiten',
   'common.loading': 'Laden…',

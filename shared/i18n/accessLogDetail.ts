@@ -70,6 +70,7 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   }
   if ((m = /^createRunProgramme (\d+)$/.exec(d))) return { key: 'log.createRunProgramme', params: { id: m[1]! } };
   if ((m = /^import-run (\w+)$/.exec(d))) return { key: 'log.importRun', params: { format: fmt(m[1]!) } };
+  if ((m = /^importRunFile (\w+)$/.exec(d))) return { key: 'log.importRunFile', params: { format: fmt(m[1]!) } };
   if ((m = /^sync conflict (\w+)\.(\w+): kept ([\s\S]*); not kept ([\s\S]*)$/.exec(d))) {
     return { key: 'log.syncConflict', params: { table: m[1]!, field: m[2]!, kept: m[3]!, lost: m[4]! } };
   }
@@ -77,6 +78,7 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   if ((m = /^startGroupSession (\w+) group (\d+)$/.exec(d))) return { key: 'log.startGroupSession', params: { ...typeOf(m[1]!), group: m[2]! } };
   if ((m = /^exportSession (\w+)$/.exec(d))) return { key: 'log.exportSession', params: { format: fmt(m[1]!) } };
   if ((m = /^session report (\w+)$/.exec(d))) return { key: 'log.sessionReport', params: { format: fmt(m[1]!) } };
+  if ((m = /^run schedule (\d+) (\w+)$/.exec(d))) return { key: 'log.runSchedule', params: { id: m[1]!, format: fmt(m[2]!) } };
   if ((m = /^progress report (\w+)$/.exec(d))) return { key: 'log.progressReport', params: { format: fmt(m[1]!) } };
   if ((m = /^createPrescription (\d+)$/.exec(d))) return { key: 'log.createPrescription', params: { id: m[1]! } };
   if ((m = /^getPrescriptionFile (\d+) (\w+)$/.exec(d))) return { key: 'log.getPrescriptionFile', params: { id: m[1]!, file: m[2]! } };

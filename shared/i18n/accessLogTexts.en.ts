@@ -23,6 +23,7 @@ const table = {
   'log.startGroupSession': `recording started in group session {group} ({type})`.replace('{type}', SESSION_TYPE),
   'log.exportSession': 'session exported as {format}',
   'log.sessionReport': 'session report made ({format})',
+  'log.runSchedule': 'week schedule of run/walk programme {id} made ({format})',
   'log.progressReport': 'progress report made ({format})',
   'log.createPrescription': 'home practice {id} prescribed',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {audio file} other {file {file}}} of home practice {id} downloaded',
@@ -40,6 +41,7 @@ const table = {
   'log.groupReport': 'group summary of group {group} made ({names, select, y {with names} other {anonymised}}, {format})',
   'log.cliGroupReport': 'cadans report: group summary of group {group} made ({names, select, y {with names} other {anonymised}}, {format})',
   'log.createRunProgramme': 'run/walk programme {id} created',
+  'log.importRunFile': 'run imported from a {format} file on the client page',
   'log.importRun': 'cadans import-run: run imported from a {format} file',
   'log.syncConflict': 'edited on two workstations ({table, select, clients {client} courses {course of treatment} goals {goal} questionnaire_scores {questionnaire} running_log {running log} prescriptions {home practice} markers {marker} other {{table}}}, field {field}), found at sync: kept {kept}; not kept {lost}',
 };

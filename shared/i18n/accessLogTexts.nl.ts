@@ -25,6 +25,7 @@ const table = {
   'log.startGroupSession': `opname gestart in groepssessie {group} ({type})`.replace('{type}', SESSION_TYPE),
   'log.exportSession': 'sessie geëxporteerd als {format}',
   'log.sessionReport': 'sessierapport gemaakt ({format})',
+  'log.runSchedule': 'weekschema van loopprogramma {id} gemaakt ({format})',
   'log.progressReport': 'voortgangsrapport gemaakt ({format})',
   'log.createPrescription': 'thuisoefening {id} voorgeschreven',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {geluidsbestand} other {bestand {file}}} van thuisoefening {id} gedownload',
@@ -42,6 +43,7 @@ const table = {
   'log.groupReport': 'groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
   'log.cliGroupReport': 'cadans report: groepsoverzicht van groep {group} gemaakt ({names, select, y {met namen} other {geanonimiseerd}}, {format})',
   'log.createRunProgramme': 'loopprogramma {id} aangemaakt',
+  'log.importRunFile': 'loop ingelezen uit een {format}-bestand op de cliëntpagina',
   'log.importRun': 'cadans import-run: loop ingelezen uit een {format}-bestand',
   'log.syncConflict': 'gelijktijdige wijziging ({table, select, clients {cliënt} courses {behandeltraject} goals {doel} questionnaire_scores {vragenlijst} running_log {hardlooplog} prescriptions {thuisoefening} markers {markering} other {{table}}}, veld {field}) bij synchroniseren: bewaard {kept}; niet bewaard {lost}',
 };

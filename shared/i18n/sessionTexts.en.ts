@@ -20,6 +20,8 @@ const table = {
   'file.progressReportCourse': 'cadans-progress-{clientId}-course-{courseId}',
   'file.sessionExport': 'cadans-session-{sessionId}',
   'file.sessionExportRr': 'cadans-session-{sessionId}-rr',
+  'file.runSchedule': 'cadans-running-schedule-{programmeId}',
+  'title.runSchedule': 'Running schedule {programmeId}',
   'file.groupReport': 'cadans-group-{groupId}-summary',
   'file.groupReportNames': 'cadans-group-{groupId}-summary-with-names',
   'title.group': 'Group {groupId}',

@@ -20,6 +20,8 @@ export const sessionTextsNl = {
   'file.progressReportCourse': 'cadans-voortgang-{clientId}-traject-{courseId}',
   'file.sessionExport': 'cadans-sessie-{sessionId}',
   'file.sessionExportRr': 'cadans-sessie-{sessionId}-rr',
+  'file.runSchedule': 'cadans-loopschema-{programmeId}',
+  'title.runSchedule': 'Loopschema {programmeId}',
   'file.groupReport': 'cadans-groep-{groupId}-overzicht',
   'file.groupReportNames': 'cadans-groep-{groupId}-overzicht-met-namen',
   'title.group': 'Groep {groupId}',

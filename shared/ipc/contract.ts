@@ -47,8 +47,10 @@ import {
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
-import { newRunProgrammeSchema, programmeTemplateSchema, recordBorgSchema, runProgrammePatchSchema, startRunSessionSchema } from './runSchemas.js';
+import { newRunProgrammeSchema, programmeTemplateSchema, recordBorgSchema, runImportSchema, runProgrammePatchSchema, startRunSessionSchema } from './runSchemas.js';
 import type { RecordBorgRequest, RunSessionView, StartRunSessionRequest } from './runSessionTypes.js';
+import type { RunImportRequest, RunImportResult } from '../running/runImport.js';
+import type { ExertionPoint } from '../running/perceivedExertion.js';
 import { id as positiveId, nullable } from './schema.js';
 import type { NewRunProgramme, ProgrammeTemplateOptions, ProgrammeWeek, RunProgramme, RunProgrammePatch } from '../running/programme.js';
 import type { ProgrammeStatus } from '../running/programmeProgress.js';
@@ -202,6 +204,10 @@ export const CONTRACT = {
   runningLogDraftOf: invoke<[sessionId: number], NewRunningLogEntry>(args(positiveId)),
   /** Where the client is in their latest programme: weeks planned and done, the next session, the HRR trend (null: no programme). */
   getRunProgrammeStatus: invoke<[clientId: number], (ProgrammeStatus & { programme: RunProgramme }) | null>(args(positiveId)),
+  /** A FIT/TCX/GPX file from the page (gzip, base64) as a 'run' session; a broken file: a coded RunFileError, nothing stored. */
+  importRunFile: invoke<[request: RunImportRequest], RunImportResult>(args(runImportSchema)),
+  /** Borg against % HRR of the logged runs (the progress report's perceived-versus-measured points). */
+  getRunExertion: invoke<[clientId: number], ExertionPoint[]>(args(positiveId)),
   // ---- sensors
   listSensors: invoke<[], SensorListView>(noArgs),
   listChannels: invoke<[], ChannelView[]>(noArgs),

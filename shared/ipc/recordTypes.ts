@@ -42,7 +42,9 @@ export type ReportRequest =
   | { kind: 'session'; sessionId: number; locale?: Locale }
   | { kind: 'progress'; clientId: number; courseId?: number | null; locale?: Locale }
   /** The group summary of a group session: anonymised unless `names` (the therapist's version). */
-  | { kind: 'group'; groupId: number; names?: boolean; locale?: Locale };
+  | { kind: 'group'; groupId: number; names?: boolean; locale?: Locale }
+  /** The printable week schedule (A4) of a run/walk programme, for the client. */
+  | { kind: 'runSchedule'; programmeId: number; locale?: Locale };
 
 /** A report as self-contained HTML (inline CSS and SVG, no scripts), for the in-app preview. */
 export interface ReportView {

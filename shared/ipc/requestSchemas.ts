@@ -232,6 +232,7 @@ export const runningLogPatchSchema: Schema<RunningLogPatch> = object<RunningLogP
 type SessionReport = Extract<ReportRequest, { kind: 'session' }>;
 type ProgressReport = Extract<ReportRequest, { kind: 'progress' }>;
 type GroupReport = Extract<ReportRequest, { kind: 'group' }>;
+type RunScheduleReport = Extract<ReportRequest, { kind: 'runSchedule' }>;
 export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest, 'kind'>('kind', {
   session: object<SessionReport>({ kind: oneOf<'session'>(['session']), sessionId: id, locale: optional(oneOf(LOCALES)) }),
   progress: object<ProgressReport>({
@@ -241,6 +242,7 @@ export const reportRequestSchema: Schema<ReportRequest> = variant<ReportRequest,
     locale: optional(oneOf(LOCALES)),
   }),
   group: object<GroupReport>({ kind: oneOf<'group'>(['group']), groupId: id, names: optional(boolean), locale: optional(oneOf(LOCALES)) }),
+  runSchedule: object<RunScheduleReport>({ kind: oneOf<'runSchedule'>(['runSchedule']), programmeId: id, locale: optional(oneOf(LOCALES)) }),
 });
 
 export const rrImportSchema: Schema<RrImportRequest> = object<RrImportRequest>({

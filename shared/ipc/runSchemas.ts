@@ -13,6 +13,7 @@ import {
 } from '../running/programme.js';
 import { MAX_RUN_BLOCKS } from '../running/runTimer.js';
 import type { RecordBorgRequest, StartRunSessionRequest } from './runSessionTypes.js';
+import { MAX_RUN_UPLOAD_CHARS, type RunImportRequest } from '../running/runImport.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, type Schema } from './schema.js';
 
 const finite = number();
@@ -57,4 +58,11 @@ export const recordBorgSchema: Schema<RecordBorgRequest> = object<RecordBorgRequ
   blockIndex: number({ integer: true, min: 0, max: MAX_RUN_BLOCKS - 1 }),
   borg: nullable(number({ integer: true, min: 6, max: 20 })),
   talkTest: nullable(boolean),
+});
+
+/** A run file from the client page: its name and its gzip-packed bytes in base64 (runImport.ts). */
+export const runImportSchema: Schema<RunImportRequest> = object<RunImportRequest>({
+  clientId: id,
+  fileName: text({ maxLength: 500, nonEmpty: true }),
+  gzipBase64: text({ maxLength: MAX_RUN_UPLOAD_CHARS }),
 });

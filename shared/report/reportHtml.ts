@@ -76,7 +76,7 @@ export interface ReportDocument {
   /** Body markup. */
   body: string;
   /** Kind of report, for `data-report` on <body> (tests and tools). */
-  kind: 'session' | 'progress' | 'handout' | 'group';
+  kind: 'session' | 'progress' | 'handout' | 'group' | 'runSchedule';
 }
 
 /** `reportDocument` — the complete self-contained HTML page (no script, no external reference). */

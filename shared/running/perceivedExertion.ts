@@ -42,3 +42,6 @@ export function compareExertion(zones: HeartRateZones, borg: number | null, hrBp
   const steps = ORDER.indexOf(perceived) - ORDER.indexOf(measured);
   return { borg, hrBpm, pctHrr: Math.round(pct * 10) / 10, perceived, measured, steps, verdict: steps < 0 ? 'under' : steps > 0 ? 'over' : 'match' };
 }
+
+/** One comparison on the date of its running-log entry (the progress report and the client page). */
+export type ExertionPoint = ExertionComparison & { date: string };

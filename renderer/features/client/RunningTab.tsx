@@ -1,4 +1,8 @@
-/** Running-log tab: entry (or correction) on the left; continuous running over the weeks and the logged runs (edit, delete) on the right. */
+/**
+ * Running tab: the run/walk programme (status, next session, week schedule, builder) on top; the
+ * log entry (or correction) and the run import from a sport watch on the left; continuous running
+ * over the weeks, the logged runs (edit, delete) and perceived-versus-measured exertion on the right.
+ */
 import { useState } from 'react';
 import type { RunningLogEntry, RunWalkInterval } from '../../../shared/domain/types.js';
 import { api } from '../../app/api.js';
@@ -9,6 +13,9 @@ import { RunningLogForm } from './RunningLogForm.js';
 import { RunTrendChart } from './RunTrendChart.js';
 import { ConfirmDelete } from './recordUi.js';
 import type { RecordData } from './useRecord.js';
+import { ProgrammeCard } from './ProgrammeCard.js';
+import { RunImportCard } from './RunImportCard.js';
+import { ExertionCard } from './ExertionCard.js';
 
 /** "4 × 3′ run / 1′ walk" per block. */
 export function scheduleText(blocks: RunWalkInterval[], t: (k: StringKey, p?: Params) => string, fmt: Fmt): string {
@@ -25,22 +32,27 @@ export function RunningTab({ data, reload }: { data: RecordData; reload: () => P
     await reload();
   };
   return (
-    <div className="rec-cols rec-cols-form">
-      <div className="rec-col">
-        <RunningLogForm clientId={data.clientId} courses={data.courses} onSaved={reload} editing={editing} onStopEditing={() => setEditing(null)} />
-      </div>
-      <div className="rec-col">
-        <Card title={t('rec.run.history')} testId="running-history">
-          {data.runs.length === 0 ? (
-            <p className="muted">{t('rec.run.none')}</p>
-          ) : (
-            <>
-              <p className="small muted">{t('rec.run.chart')}</p>
-              <RunTrendChart runs={data.runs} />
-              <RunTable runs={data.runs} data={data} onEdit={setEditing} onDelete={remove} />
-            </>
-          )}
-        </Card>
+    <div className="rec-stack">
+      <ProgrammeCard data={data} />
+      <div className="rec-cols rec-cols-form">
+        <div className="rec-col">
+          <RunningLogForm clientId={data.clientId} courses={data.courses} onSaved={reload} editing={editing} onStopEditing={() => setEditing(null)} />
+          <RunImportCard clientId={data.clientId} onChanged={reload} />
+        </div>
+        <div className="rec-col">
+          <Card title={t('rec.run.history')} testId="running-history">
+            {data.runs.length === 0 ? (
+              <p className="muted">{t('rec.run.none')}</p>
+            ) : (
+              <>
+                <p className="small muted">{t('rec.run.chart')}</p>
+                <RunTrendChart runs={data.runs} />
+                <RunTable runs={data.runs} data={data} onEdit={setEditing} onDelete={remove} />
+              </>
+            )}
+          </Card>
+          <ExertionCard data={data} />
+        </div>
       </div>
     </div>
   );

@@ -53,6 +53,8 @@ const FORMS: [detail: string, nl: string, en: string][] = [
   ['createRunProgramme 2', 'loopprogramma 2 aangemaakt', 'run/walk programme 2 created'],
   ['deleteRunProgramme runProgramme #2', 'loopprogramma #2 verwijderd', 'run/walk programme #2 deleted'],
   ['import-run fit', 'cadans import-run: loop ingelezen uit een FIT-bestand', 'cadans import-run: run imported from a FIT file'],
+  ['importRunFile tcx', 'loop ingelezen uit een TCX-bestand op de cliëntpagina', 'run imported from a TCX file on the client page'],
+  ['run schedule 4 pdf', 'weekschema van loopprogramma 4 gemaakt (PDF)', 'week schedule of run/walk programme 4 made (PDF)'],
   [
     'sync conflict markers.t_sec: kept "62.25" (anna@kamer 2 2026-12-03T10:00:00); not kept "61.5" (bas@kamer 1 2026-12-03T09:00:00)',
     'gelijktijdige wijziging (markering, veld t_sec) bij synchroniseren: bewaard "62.25" (anna@kamer 2 2026-12-03T10:00:00); niet bewaard "61.5" (bas@kamer 1 2026-12-03T09:00:00)',
