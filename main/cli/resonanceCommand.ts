@@ -31,9 +31,8 @@ import { resonanceRunProgress } from '../../shared/ipc/resonanceRunProgress.js';
 import type { ResonanceRunView } from '../../shared/ipc/resonanceTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore, type CliCore } from './cliCore.js';
-import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { CliError, cliError } from './cliError.js';
+import { cliError, cliIssues, sensorProblemText } from './cliError.js';
 import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
@@ -158,7 +157,7 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
     ({ channel, label, kind } = v);
   } catch (e) {
     offConn();
-    throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
+    throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: sensorProblemText(args.lang, e) });
   }
   const { client } = clientForRecording(cli.core.storage, args.clientSpec);
   let done: (v: ResonanceRunView) => void = () => undefined;
@@ -231,7 +230,7 @@ export const resonanceCommand: CliCommand = {
     const args = parseArgs(values, positionals);
     build(args, 0); // refuse bad protocol settings before touching the sensor or the database
     const probe = openSensor(args.spec);
-    if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
+    if ('error' in probe) throw cliIssues([probe.issue], probe.error, 2, '--sensor');
     // Without --db/--client nothing is kept: the run is recorded in a throw-away database.
     const cli = await openCliCore({ dbFile: args.store ? resolveDbPath(args.db) : null });
     let result: RunResult;
