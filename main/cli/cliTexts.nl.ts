@@ -191,6 +191,7 @@ const table = {
   'importRun.fileRequired': 'geef één loopbestand (.fit, .tcx of .gpx) (gebruik: {usage})',
   'importRun.clientRequired': '--client <naam|id> is verplicht (gebruik: {usage})',
   'importRun.done': 'Loop geïmporteerd als sessie {sessionId} voor {client}: {minutes} min, {runs} loopblokken, langste aaneengesloten loop {longest} min, gemiddelde hartslag {hr}, HRR60 {hrr60}.',
+  'practice.batch': "--batch moet een geheel getal van 1 tot 100000 zijn (gegeven: ''{got}'')",
   'practice.usage': 'gebruik: {usage}',
   'practice.noUrl': 'geen praktijkdatabase ingesteld: zet CADANS_PRACTICE_DB=postgres://gebruiker@host:poort/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is geen PostgreSQL-adres (postgres://gebruiker@host:poort/database): ''{detail}''",
