@@ -21,7 +21,7 @@ const table = {
   'cli.clientsNamed': "{count} cliënten heten ''{name}'' (ids {ids}); geef het id met --client",
   'cli.noDatabase': 'geen Cadans-database op {file} (geef --db BESTAND of zet CADANS_DB)',
   'cli.emptyDatabaseFile': '{file} is een leeg bestand, geen Cadans-database; Cadans heeft het niet veranderd (geef --db BESTAND of zet CADANS_DB)',
-  'cli.diskFull': 'de schijf is vol ({detail}); maak ruimte vrij en probeer het opnieuw',
+  'cli.diskFull': 'de schijf is vol ({code}); maak ruimte vrij en probeer het opnieuw',
   'cli.badId': "{what, select, session {het sessie-id} other {{what}}} moet een geheel getal ≥ 1 zijn (gegeven: ''{got}'')",
   'cli.required': '--{option} is verplicht (gebruik: {usage})',
   'cli.outNeedsFile': '--out heeft een bestandsnaam nodig',

@@ -36,7 +36,9 @@ export function toCliError(e: unknown): unknown {
   if (e instanceof ValidationError) return e.issues.length > 0 ? cliIssues(e.issues, oneLine(e.message)) : new CliError(oneLine(e.message));
   if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
   if (isDiskFullError(e)) {
-    return cliError('cli.diskFull', { detail: oneLine((e as Error).message) });
+    // Dutch names only the error's code (the system's own detail is English).
+    const code = (e as { code?: unknown }).code;
+    return cliError('cli.diskFull', { detail: oneLine((e as Error).message), code: typeof code === 'string' ? code : 'ENOSPC' });
   }
   return e;
 }
