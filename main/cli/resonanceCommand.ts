@@ -32,7 +32,9 @@ import type { ResonanceRunView } from '../../shared/ipc/resonanceTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore, type CliCore } from './cliCore.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { cliError, cliIssues, sensorProblemText } from './cliError.js';
+import { CliError, cliError, cliIssues, sensorProblemText } from './cliError.js';
+import { errorText } from '../../shared/i18n/CadansError.js';
+import { resonanceSettingsProblems } from '../../shared/dsp/resonance/resonanceProtocol.js';
 import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
@@ -115,7 +117,14 @@ function build(args: ResonanceArgs, startSec: number): Built {
   const r = args.sliding
     ? buildSlidingProtocol({ ...(args.inhaleFraction !== undefined ? { inhaleFraction: args.inhaleFraction } : {}), ...(settle !== undefined ? { settleSec: settle } : {}) }, startSec)
     : buildResonanceProtocol(args.stepped, startSec);
-  if ('error' in r) throw cliError('resonance.protocol', { detail: r.error }, 2);
+  if ('error' in r) {
+    // The stepped protocol's problems are coded: each in the CLI's language.
+    const problems = args.sliding ? null : resonanceSettingsProblems(args.stepped);
+    if (!problems || problems.length === 0) throw cliError('resonance.protocol', { detail: r.error }, 2);
+    throw new CliError(cliText('en', 'resonance.protocol', { detail: r.error }), 2, {
+      render: (l) => cliText(l, 'resonance.protocol', { detail: problems.map((p) => errorText(l, { ...p, message: '' })).join('; ') }),
+    });
+  }
   return args.sliding ? { kind: 'sliding', p: r as SlidingProtocol } : { kind: 'stepped', p: r as ResonanceProtocol };
 }
 
