@@ -95,7 +95,7 @@ const table = {
   'runFile.noPoints': '{file} has no time-stamped points (heart rate, speed or cadence); nothing was imported',
   'runFile.tooLong': '{file} spans more than {hours} hours or {points} points; that is not a training run, nothing was imported',
   'runFile.alreadyImported': 'this run ({file}) was already imported as session {sessionId} of this client; nothing was imported again',
-  'runFile.unreadable': '{file} cannot be read ({detail}); nothing was imported',
+  'runFile.unreadable': '{file} cannot be read ({detail, select, notAFile {not a file} notFound {no such file} permission {permission denied} other {{detail}}}); nothing was imported',
 };
 
 export const errorsEn: SameKeys<typeof errorsNl, typeof table> = table;

@@ -95,7 +95,7 @@ export const errorsNl = {
   'runFile.noPoints': '{file} bevat geen meetpunten met tijd (hartslag, snelheid of cadans); er is niets geïmporteerd.',
   'runFile.tooLong': '{file} beslaat meer dan {hours} uur of {points} meetpunten; dat is geen looptraining, er is niets geïmporteerd.',
   'runFile.alreadyImported': 'Deze loop ({file}) is al geïmporteerd als sessie {sessionId} van deze cliënt; er is niets opnieuw geïmporteerd.',
-  'runFile.unreadable': '{file} kan niet worden gelezen ({detail}); er is niets geïmporteerd.',
+  'runFile.unreadable': '{file} kan niet worden gelezen ({detail, select, notAFile {het is geen bestand} notFound {het bestand bestaat niet} permission {geen toestemming} other {{detail}}}); er is niets geïmporteerd.',
 };
 
 export type ErrorCode = keyof typeof errorsNl;
