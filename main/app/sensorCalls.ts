@@ -22,7 +22,7 @@ import { sensorSpecIssue } from '../../shared/sensors/sensorSpecIssue.js';
 import { parseSimSpec } from '../../shared/sim/parseSimSpec.js';
 import { showText } from '../../shared/text/safeText.js';
 import { channelView, sensorListView } from './sensorViews.js';
-import { CadansError } from '../../shared/i18n/CadansError.js';
+import { CadansError, codedMessage } from '../../shared/i18n/CadansError.js';
 
 export interface SensorCallsOptions {
   /** Wall clock, ms since epoch (batch timestamps). */
@@ -142,7 +142,10 @@ export class SensorCalls {
     } catch (e) {
       this.batchers.delete(id);
       const detail = e instanceof Error ? e.message : String(e);
-      throw new ValidationError([detail], [{ field: 'spec', code: 'sensorOpenFailed', params: { detail: showText(detail, 300) } }]);
+      // A coded error (serial port missing, busy …) travels with the problem, so it is shown in the user's language.
+      const m = codedMessage(e);
+      const coded: Record<string, string> = m.code === 'error.unknown' ? {} : { errorCode: m.code, errorParams: JSON.stringify(m.params) };
+      throw new ValidationError([detail], [{ field: 'spec', code: 'sensorOpenFailed', params: { detail: showText(detail, 300), ...coded } }]);
     }
     const view = channelView(ch);
     this.hub.emit('onConnection', { channel: id, state: ch.state, notice: null, view });

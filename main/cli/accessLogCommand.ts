@@ -5,6 +5,8 @@
  * whole log and exits 1 when it is broken. With --json: one JSON array of entries (with --verify:
  * `{"ok", "entries", "brokenAtId"?}`). Reading the log is itself not logged.
  */
+import { accessActionText, accessDetailText } from '../../shared/i18n/accessLogDetail.js';
+import { fieldLabelIn, hasValidationText } from '../../shared/i18n/issueText.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import type { AccessEntry } from '../storage/accessLogRepo.js';
@@ -44,6 +46,15 @@ export const accessLogCommand: CliCommand = {
   },
 };
 
+const INSTRUMENTS = ['4dkl', 'mvi', 'nq'] as const;
+
+/** A changed field's label ('scores.distress' → the 4DKL's distress scale), as the UI's history names it. */
+function changedFieldLabel(locale: Locale, field: string): string {
+  const score = /^scores\.(\w+)$/.exec(field);
+  const inst = score ? INSTRUMENTS.find((i) => hasValidationText(`scale.${i}.${score[1]}`)) : undefined;
+  return inst ? fieldLabelIn(locale, `${inst}.${score![1]}`) : fieldLabelIn(locale, field);
+}
+
 function formatEntries(rows: AccessEntry[], locale: Locale): string {
   if (rows.length === 0) return cliText(locale, 'accessLog.none') + '\n';
   return table(
@@ -51,12 +62,12 @@ function formatEntries(rows: AccessEntry[], locale: Locale): string {
     rows.map((r) => [
       String(r.id),
       r.at.slice(0, 19).replace('T', ' '),
-      r.action,
+      locale === 'en' ? r.action : accessActionText(locale, r.action),
       r.clientId === null ? '' : String(r.clientId),
       r.sessionId === null ? '' : String(r.sessionId),
       showText(r.user, 40),
       showText(r.workstation, 40),
-      showText(r.detail, 60),
+      showText(locale === 'en' ? r.detail : accessDetailText(locale, r.detail, { field: (f) => changedFieldLabel(locale, f) }), locale === 'en' ? 60 : 120),
     ]),
   );
 }

@@ -6,6 +6,7 @@ import { coherenceTimeInLevel } from '../../shared/dsp/sessionMetrics.js';
 import type { AnalysisResult } from '../../shared/dsp/types.js';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
 import { parsePpgCsv } from '../../shared/io/ppgCsv.js';
+import { errorText } from '../../shared/i18n/CadansError.js';
 import { parseRrText } from '../../shared/io/rrText.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import { CliError, cliError } from './cliError.js';
@@ -42,15 +43,15 @@ export const analyzeCommand: CliCommand = {
     if (kind === 'rr') {
       const rr = parseRrText(text);
       if ('error' in rr) {
-        const hint = rr.ppg && format === 'rr' ? cliText(cliLocale(), 'analyze.rrAsPpg') : '';
-        throw new CliError(`${name}: ${rr.error}${hint}`);
+        const hintIn = (l: Locale): string => (rr.ppg && format === 'rr' ? cliText(l, 'analyze.rrAsPpg') : '');
+        throw new CliError(`${name}: ${rr.error}${hintIn('en')}`, 1, { render: (l) => `${name}: ${rr.code ? errorText(l, { code: rr.code, params: rr.params ?? {}, message: rr.error }) : rr.error}${hintIn(l)}` });
       }
       notes = rr.warnings;
       result = analyzeIntervals(rr.ibiMs);
       result.settings = { ...result.settings, file: { format: rr.format, unit: rr.unit, warnings: rr.warnings } };
     } else {
       const rec = parsePpgCsv(text, fsHz === undefined ? {} : { fsHz });
-      if ('error' in rec) throw new CliError(`${name}: ${rec.error}`);
+      if ('error' in rec) throw new CliError(`${name}: ${rec.error}`, 1, { render: (l) => `${name}: ${errorText(l, { ...rec, message: rec.error })}` });
       notes = rec.warnings;
       result = analyzePpg(rec.values, rec.fsHz);
       result.settings = {

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { safeMessage, showText } from '../../shared/text/safeText.js';
-import { CliError, cliError } from './cliError.js';
+import { cliError, cliErrorFrom } from './cliError.js';
 import { cliLocale, cliText, hasCliText, usageOf, type CliTextRef } from './cliText.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 
@@ -99,9 +99,15 @@ export async function cliMain(argv: string[]): Promise<number> {
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.
-    if (e instanceof CliError || (e instanceof Error && e.name === 'AnalysisInputError')) {
-      process.stderr.write(`cadans ${name}: ${safeMessage(e instanceof CliError ? e.textIn(locale) : e.message)}\n`);
-      return e instanceof CliError ? e.exitCode : 1;
+    // Coded errors and field problems from deep inside (a sensor, a schema, the database) in the user's language.
+    const shown = cliErrorFrom(e);
+    if (shown) {
+      process.stderr.write(`cadans ${name}: ${safeMessage(shown.textIn(locale))}\n`);
+      return shown.exitCode;
+    }
+    if (e instanceof Error && e.name === 'AnalysisInputError') {
+      process.stderr.write(`cadans ${name}: ${safeMessage(e.message)}\n`);
+      return 1;
     }
     const err = e as Error;
     process.stderr.write(`cadans ${name}: ${safeMessage(cliText(locale, 'cli.internalError', { detail: err?.message ?? String(e) }))}\n`);

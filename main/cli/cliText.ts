@@ -19,6 +19,8 @@ const translate = createTranslator<CliTextKey>({ nl: { ...cliTextsNl, ...cliHelp
 /** A CLI text to be shown in the language of the line it goes into (a usage line inside an error). */
 export interface CliTextRef {
   readonly cliText: CliTextKey;
+  /** Its own parameters (plain values). */
+  readonly params?: MessageParams;
 }
 /** Parameters of a CLI text: values, or other CLI texts translated in the same language. */
 export type CliParams = Record<string, MessageParams[string] | CliTextRef>;
@@ -46,7 +48,7 @@ export function cliLocale(langOption?: unknown, env: NodeJS.ProcessEnv = process
 export function cliText(locale: Locale, key: CliTextKey, params?: CliParams): string {
   if (!params) return translate(locale, key);
   const plain: MessageParams = {};
-  for (const [k, v] of Object.entries(params)) plain[k] = isRef(v) ? translate(locale, v.cliText) : v;
+  for (const [k, v] of Object.entries(params)) plain[k] = isRef(v) ? translate(locale, v.cliText, v.params) : v;
   return translate(locale, key, plain);
 }
 

@@ -190,6 +190,7 @@ const table = {
   'importRun.fileRequired': 'give one run file (.fit, .tcx or .gpx) (usage: {usage})',
   'importRun.clientRequired': '--client <name|id> is required (usage: {usage})',
   'importRun.done': 'Run imported as session {sessionId} for {client}: {minutes} min, {runs} run blocks, longest continuous run {longest} min, mean heart rate {hr}, HRR60 {hrr60}.',
+  'practice.batch': "--batch must be a whole number from 1 to 100000 (got ''{got}'')",
   'practice.usage': 'usage: {usage}',
   'practice.noUrl': 'no practice database set: set CADANS_PRACTICE_DB=postgres://user@host:port/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is not a PostgreSQL URL (postgres://user@host:port/database): ''{detail}''",

@@ -17,7 +17,7 @@ import { showText } from '../../shared/text/safeText.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import { openStorage, type Storage } from '../storage/storage.js';
-import { CliError, cliError, cliErrorOf } from './cliError.js';
+import { CliError, cliError, cliErrorOf, cliIssues } from './cliError.js';
 import { resolveDbPath } from './dbPath.js';
 
 export interface RecordsDbOptions {
@@ -33,10 +33,12 @@ export function toCliError(e: unknown): unknown {
   if (e instanceof CliError) return e;
   if (e instanceof DatabaseFileError) return cliErrorOf(e, oneLine(e.message));
   if (e instanceof NotFoundError) return cliError('cli.notFound', { entity: e.entity, id: String(e.id) });
-  if (e instanceof ValidationError) return new CliError(oneLine(e.message));
+  if (e instanceof ValidationError) return e.issues.length > 0 ? cliIssues(e.issues, oneLine(e.message)) : new CliError(oneLine(e.message));
   if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
   if (isDiskFullError(e)) {
-    return cliError('cli.diskFull', { detail: oneLine((e as Error).message) });
+    // Dutch names only the error's code (the system's own detail is English).
+    const code = (e as { code?: unknown }).code;
+    return cliError('cli.diskFull', { detail: oneLine((e as Error).message), code: typeof code === 'string' ? code : 'ENOSPC' });
   }
   return e;
 }

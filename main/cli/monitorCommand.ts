@@ -3,10 +3,9 @@ import { openSensor } from '../devices/openSensor.js';
 import type { QualityEvent } from '../../shared/ipc/apiTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore } from './cliCore.js';
-import { CadansError } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import { gapReasonText } from '../../shared/i18n/sessionTexts.js';
-import { CliError, cliError, cliErrorOf } from './cliError.js';
+import { cliError, cliIssues, sensorProblemError } from './cliError.js';
 import { cliLocale, cliNum, cliText, usageOf, type CliParams, type CliTextKey } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { MonitorBeatLines } from './monitorBeats.js';
@@ -44,7 +43,7 @@ export const monitorCommand: CliCommand = {
       if (!Number.isFinite(seconds) || seconds <= 0) throw cliError('monitor.seconds', { got: String(values.seconds) }, 2);
     }
     const probe = openSensor(spec);
-    if ('error' in probe) throw new CliError(probe.error, 2);
+    if ('error' in probe) throw cliIssues([probe.issue], probe.error, 2);
     return runMonitor(spec, seconds, values.json === true, values.beats === true, cliLocale());
   },
 };
@@ -93,7 +92,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
       label = view.label;
       state = view.state;
     } catch (err) {
-      throw err instanceof CadansError ? cliErrorOf(err) : new CliError(err instanceof Error ? err.message : String(err), 1);
+      throw sensorProblemError(err);
     }
     offs.push(
       cli.on('onLive', (b) => {

@@ -33,7 +33,7 @@ export const practiceCommand: CliCommand = {
     if (sub !== 'init' && sub !== 'status' && sub !== 'push') throw cliError('practice.usage', { usage: usageOf('practice') }, 2);
     const batchSize = values.batch === undefined ? undefined : Number(values.batch);
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
-      throw cliError('cli.usage', { detail: `--batch must be a whole number from 1 to 100000 (got '${showText(String(values.batch), 20)}')`, usage: usageOf('practice') }, 2);
+      throw cliError('cli.usage', { detail: { cliText: 'practice.batch', params: { got: showText(String(values.batch), 20) } }, usage: usageOf('practice') }, 2);
     }
     try {
       const url = requirePracticeUrl();

@@ -1,5 +1,5 @@
 import { readTextInput, TextInputError } from '../../native-adapters/files/readTextInput.js';
-import { CliError } from './cliError.js';
+import { cliErrorOf } from './cliError.js';
 
 /**
  * Read a recording file for the CLI: bounded (at most 256 MiB; `/dev/zero` or an endless pipe is
@@ -11,7 +11,7 @@ export async function readTextFile(file: string): Promise<string> {
   try {
     return (await readTextInput(file)).text;
   } catch (e) {
-    if (e instanceof TextInputError) throw new CliError(e.message);
+    if (e instanceof TextInputError) throw cliErrorOf(e);
     throw e;
   }
 }

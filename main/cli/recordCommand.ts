@@ -12,9 +12,8 @@ import type { AppRecorder } from '../app/appPorts.js';
 import { NO_DATA_END_SEC } from '../app/sessionCalls.js';
 import { emptySummary, storedSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import { openCliCore, type CliCore } from './cliCore.js';
-import { CliError, cliError } from './cliError.js';
+import { CliError, cliError, cliIssues, sensorProblemText } from './cliError.js';
 import { cliLine, cliLocale, cliNum, cliText, usageOf, type CliTextKey } from './cliText.js';
-import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { MessageParams } from '../../shared/i18n/messageFormat.js';
 import type { CliCommand } from './cliMain.js';
@@ -78,7 +77,7 @@ function parseRecordArgs(values: Record<string, unknown>, positionals: string[])
   let pacer: PacerSettings | null = null;
   if (values.pacer !== undefined) {
     const p = parsePacerSpec(String(values.pacer));
-    if ('error' in p) throw new CliError(`--pacer: ${p.error}`, 2);
+    if ('error' in p) throw cliIssues(p.issues, p.error, 2, '--pacer');
     pacer = p;
   }
   const clientSpec = clientSpecs[0] ?? DEFAULT_CLIENT_NAME;
@@ -125,7 +124,7 @@ export const recordCommand: CliCommand = {
     // A bad spec is refused before the database is touched (openSensor only parses; it opens nothing).
     for (const p of args.pairs) {
       const probe = openSensor(p.spec);
-      if ('error' in probe) throw new CliError(`--sensor${args.pairs.length > 1 ? ` '${p.spec}'` : ''}: ${probe.error}`, 2);
+      if ('error' in probe) throw cliIssues([probe.issue], probe.error, 2, `--sensor${args.pairs.length > 1 ? ` '${p.spec}'` : ''}`);
     }
     const file = resolveDbPath(values.db);
     const say = (msg: string): void => void process.stderr.write(`cadans record: ${msg}\n`);
@@ -184,7 +183,7 @@ async function record(cli: CliCore, args: RecordArgs): Promise<RecordResult> {
     channel = (await api.connectSensor(args.spec)).channel;
   } catch (e) {
     offConn();
-    throw cliError('record.cannotOpenSensor', { spec: args.spec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
+    throw cliError('record.cannotOpenSensor', { spec: args.spec, detail: sensorProblemText(args.lang, e) });
   }
   const client = found[0] ?? (await api.createClient({ name: args.clientSpec.trim() }));
   let sessionId = 0;

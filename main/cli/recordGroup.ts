@@ -11,9 +11,8 @@ import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import type { AppRecorder } from '../app/appPorts.js';
 import { emptySummary, storedSummary } from '../sessions/sessionSummary.js';
 import type { CliCore } from './cliCore.js';
-import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { CliError, cliError } from './cliError.js';
+import { CliError, cliError, sensorProblemText } from './cliError.js';
 import { cliLine, cliNum, cliText, type CliParams, type CliTextKey } from './cliText.js';
 import type { RecordArgs } from './recordCommand.js';
 import { findClients } from './recordsClient.js';
@@ -107,7 +106,7 @@ export async function recordGroup(cli: CliCore, args: RecordArgs): Promise<Group
         channels.push(ch.channel);
         names.set(ch.channel, p.clientSpec);
       } catch (e) {
-        throw cliError('group.cannotOpenSensor', { spec: p.spec, client: p.clientSpec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
+        throw cliError('group.cannotOpenSensor', { spec: p.spec, client: p.clientSpec, detail: sensorProblemText(args.lang, e) });
       }
     }
     clients = [];

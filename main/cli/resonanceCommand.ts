@@ -31,9 +31,10 @@ import { resonanceRunProgress } from '../../shared/ipc/resonanceRunProgress.js';
 import type { ResonanceRunView } from '../../shared/ipc/resonanceTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 import { openCliCore, type CliCore } from './cliCore.js';
-import { CadansError, errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { CliError, cliError } from './cliError.js';
+import { CliError, cliError, cliIssues, sensorProblemText } from './cliError.js';
+import { errorText } from '../../shared/i18n/CadansError.js';
+import { resonanceSettingsProblems } from '../../shared/dsp/resonance/resonanceProtocol.js';
 import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
@@ -116,7 +117,14 @@ function build(args: ResonanceArgs, startSec: number): Built {
   const r = args.sliding
     ? buildSlidingProtocol({ ...(args.inhaleFraction !== undefined ? { inhaleFraction: args.inhaleFraction } : {}), ...(settle !== undefined ? { settleSec: settle } : {}) }, startSec)
     : buildResonanceProtocol(args.stepped, startSec);
-  if ('error' in r) throw cliError('resonance.protocol', { detail: r.error }, 2);
+  if ('error' in r) {
+    // The stepped protocol's problems are coded: each in the CLI's language.
+    const problems = args.sliding ? null : resonanceSettingsProblems(args.stepped);
+    if (!problems || problems.length === 0) throw cliError('resonance.protocol', { detail: r.error }, 2);
+    throw new CliError(cliText('en', 'resonance.protocol', { detail: r.error }), 2, {
+      render: (l) => cliText(l, 'resonance.protocol', { detail: problems.map((p) => errorText(l, { ...p, message: '' })).join('; ') }),
+    });
+  }
   return args.sliding ? { kind: 'sliding', p: r as SlidingProtocol } : { kind: 'stepped', p: r as ResonanceProtocol };
 }
 
@@ -158,7 +166,7 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
     ({ channel, label, kind } = v);
   } catch (e) {
     offConn();
-    throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: e instanceof CadansError ? errorText(args.lang, e) : (e as Error).message });
+    throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: sensorProblemText(args.lang, e) });
   }
   const { client } = clientForRecording(cli.core.storage, args.clientSpec);
   let done: (v: ResonanceRunView) => void = () => undefined;
@@ -231,7 +239,7 @@ export const resonanceCommand: CliCommand = {
     const args = parseArgs(values, positionals);
     build(args, 0); // refuse bad protocol settings before touching the sensor or the database
     const probe = openSensor(args.spec);
-    if ('error' in probe) throw new CliError(`--sensor: ${probe.error}`, 2);
+    if ('error' in probe) throw cliIssues([probe.issue], probe.error, 2, '--sensor');
     // Without --db/--client nothing is kept: the run is recorded in a throw-away database.
     const cli = await openCliCore({ dbFile: args.store ? resolveDbPath(args.db) : null });
     let result: RunResult;

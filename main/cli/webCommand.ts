@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createAppCore } from '../app/appCore.js';
 import { startWebHost, type WebHost } from '../web/webHost.js';
 import { openSensor } from '../devices/openSensor.js';
-import { CliError, cliError } from './cliError.js';
+import { cliError, cliIssues } from './cliError.js';
 import { cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
@@ -40,7 +40,7 @@ export const webCommand: CliCommand = {
     const spec = typeof values.sensor === 'string' ? values.sensor.trim() : null;
     if (spec !== null) {
       const probe = openSensor(spec);
-      if ('error' in probe) throw new CliError(probe.error, 2);
+      if ('error' in probe) throw cliIssues([probe.issue], probe.error, 2);
     }
     const bleScanMs = values['ble-scan-ms'] === undefined ? undefined : Number(values['ble-scan-ms']);
     if (bleScanMs !== undefined && !(bleScanMs >= 0)) throw cliError('web.bleScan', {}, 2);

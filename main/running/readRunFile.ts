@@ -18,13 +18,13 @@ export function readRunFile(path: string): RunTrack {
   let bytes: Buffer;
   try {
     const st = statSync(path);
-    if (!st.isFile()) throw new RunFileError('unreadable', { file, detail: 'not a file' });
+    if (!st.isFile()) throw new RunFileError('unreadable', { file, detail: 'notAFile' });
     if (st.size > MAX_RUN_FILE_BYTES) throw new RunFileError('tooLarge', { file, mb: MAX_RUN_FILE_BYTES / 1024 / 1024 });
     bytes = readFileSync(path);
   } catch (e) {
     if (e instanceof RunFileError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new RunFileError('unreadable', { file, detail: code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : String(code ?? (e as Error).message) });
+    throw new RunFileError('unreadable', { file, detail: code === 'ENOENT' ? 'notFound' : code === 'EACCES' ? 'permission' : String(code ?? (e as Error).message) });
   }
   return parseRunBytes(bytes, file, extname(path).toLowerCase());
 }

@@ -16,6 +16,7 @@
 import { isUtf8 } from 'node:buffer';
 import { open, type FileHandle } from 'node:fs/promises';
 import { SNIFF_BYTES, sniffTextEncoding, type TextEncoding } from '../../shared/io/textEncoding.js';
+import { CadansError, type ErrorCode, type ErrorParams } from '../../shared/i18n/CadansError.js';
 import { showText } from '../../shared/text/safeText.js';
 
 /** The most bytes read from one input file (see the file comment). */
@@ -25,15 +26,27 @@ export const MAX_INPUT_TEXT = '256 MiB';
 
 export type TextInputProblem = 'not-found' | 'folder' | 'permission' | 'too-large' | 'binary' | 'io';
 
-export class TextInputError extends Error {
+/** The coded error of each problem (`file.*`, shown in the user's language; `message` stays the English line). */
+const CODES: Record<TextInputProblem, ErrorCode> = {
+  'not-found': 'file.notFound',
+  folder: 'file.folder',
+  permission: 'file.permission',
+  'too-large': 'file.tooLarge',
+  binary: 'file.binary',
+  io: 'file.io',
+};
+
+export class TextInputError extends CadansError {
   override readonly name = 'TextInputError';
   constructor(
     readonly problem: TextInputProblem,
     message: string,
     /** The reason alone, without the file's name (`no such file`, `it is a folder, not a recording` …). */
     readonly why: string,
+    /** `file`: the name as shown; `cap`, `detail` where the problem has them. */
+    params: ErrorParams = {},
   ) {
-    super(message);
+    super(CODES[problem], params, { message });
   }
 }
 
@@ -56,23 +69,23 @@ const CHUNK = 1024 * 1024;
 function tooLarge(name: string, maxBytes: number): TextInputError {
   const cap = maxBytes === MAX_INPUT_BYTES ? MAX_INPUT_TEXT : `${maxBytes} bytes`;
   const why = `it is larger than ${cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording`;
-  return new TextInputError('too-large', `${name}: ${why}`, why);
+  return new TextInputError('too-large', `${name}: ${why}`, why, { file: name, cap });
 }
 
 function binary(name: string): TextInputError {
   const why = 'it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files';
-  return new TextInputError('binary', `${name}: ${why}`, why);
+  return new TextInputError('binary', `${name}: ${why}`, why, { file: name });
 }
 
-const folder = (name: string): TextInputError => new TextInputError('folder', `${name} is a folder, not a recording`, 'it is a folder, not a recording');
+const folder = (name: string): TextInputError => new TextInputError('folder', `${name} is a folder, not a recording`, 'it is a folder, not a recording', { file: name });
 
 function openError(e: unknown, name: string): TextInputError {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new TextInputError('not-found', `no such file: ${name}`, 'no such file');
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new TextInputError('not-found', `no such file: ${name}`, 'no such file', { file: name });
   if (code === 'EISDIR') return folder(name);
-  if (code === 'EACCES' || code === 'EPERM') return new TextInputError('permission', `cannot read ${name}: permission denied`, 'permission denied');
+  if (code === 'EACCES' || code === 'EPERM') return new TextInputError('permission', `cannot read ${name}: permission denied`, 'permission denied', { file: name });
   const why = `read error (${code ?? 'unknown'})`;
-  return new TextInputError('io', `cannot read ${name}: ${why}`, why);
+  return new TextInputError('io', `cannot read ${name}: ${why}`, why, { file: name, detail: code ?? 'unknown' });
 }
 
 /** `readTextInput` — see the file comment. */

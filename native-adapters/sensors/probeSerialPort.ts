@@ -17,6 +17,8 @@
 import { SerialPort } from 'serialport';
 import type { SerialPortLike, SerialPortOpenOptions } from './serialSource.js';
 import { cms50Command, CMS50_CMD } from '../../shared/sensors/cms50.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
+import { serialOpenError } from './serialOpenError.js';
 import {
   bestScore,
   orderCandidates,
@@ -67,7 +69,8 @@ export interface ProbeAttempt {
   error?: string;
 }
 
-export type ProbeSerialPortResult = ProbeMatch | { error: string; tried: ProbeAttempt[] };
+/** Nothing understood: the English line, the same as a coded error (`problem`, for the user's language), and what was tried. */
+export type ProbeSerialPortResult = ProbeMatch | { error: string; problem: CadansError; tried: ProbeAttempt[] };
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
@@ -126,13 +129,6 @@ const close = (port: SerialPortLike) =>
     port.removeAllListeners();
   });
 
-function openErrorMessage(path: string, err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/no such file|ENOENT|does not exist/i.test(msg)) return `cannot open ${path}: the port does not exist (is the sensor plugged in?)`;
-  if (/permission denied|EACCES/i.test(msg)) return `cannot open ${path}: permission denied (on Linux add your user to the 'dialout' group and log in again)`;
-  if (/lock|busy|EBUSY/i.test(msg)) return `cannot open ${path}: the port is in use by another program`;
-  return `cannot open ${path}: ${msg}`;
-}
 
 function toMatch(s: ProbeScore, wakeUp?: ProbeWakeUp): ProbeMatch {
   return {
@@ -165,9 +161,10 @@ export async function probeSerialPort(path: string, opts: ProbeSerialPortOptions
     try {
       port = await openWithRetry(create, { path, baudRate: c.baudRate, dataBits: 8, parity: c.parity, stopBits: 1, autoOpen: false });
     } catch (err) {
-      const error = openErrorMessage(path, err);
+      const problem = serialOpenError(path, err);
+      const error = problem.message;
       tried.push({ baudRate: c.baudRate, parity: c.parity, bytes: 0, error });
-      if (/does not exist|permission denied|in use/.test(error)) return { error, tried };
+      if (['serial.notFound', 'serial.permission', 'serial.busy'].includes(problem.code)) return { error, problem, tried };
       continue;
     }
     const heard: Heard[] = [];
@@ -186,7 +183,8 @@ export async function probeSerialPort(path: string, opts: ProbeSerialPortOptions
         continue;
       }
       if (s && (s.errorLines ?? 0) > 0 && s.records === 0 && s.badFraction < 0.2) {
-        return { error: `the PulseSensor sketch on ${path} (${c.baudRate} baud) prints '!': PulseSensor.begin() failed (board not supported by the library?)`, tried };
+        const problem = new CadansError('serial.sketchFailed', { port: path, baud: String(c.baudRate) });
+        return { error: problem.message, problem, tried };
       }
       if (c.wakeUps.length === 0) continue;
       // Wake-ups: the CMS50 start command, then the ESP32 example's `b` (repeated).
@@ -212,12 +210,13 @@ export async function probeSerialPort(path: string, opts: ProbeSerialPortOptions
     }
   }
   if (best?.score.clean) return toMatch(best.score, best.wakeUp);
-  const seen = best?.score
-    ? ` (best: ${best.score.protocol} at ${best.score.baudRate} baud, ${best.score.records} readings, ${Math.round(best.score.badFraction * 100)}% unreadable)`
-    : '';
+  const b = best?.score;
   const bytes = tried.reduce((n, t) => n + t.bytes, 0);
-  return {
-    error: bytes === 0 ? `no data from ${path} at any baud rate — is the sensor switched on and sending?` : `no known pulse sensor protocol recognised on ${path}${seen}`,
-    tried,
-  };
+  const problem =
+    bytes === 0
+      ? new CadansError('serial.noData', { port: path })
+      : b
+        ? new CadansError('serial.noProtocolBest', { port: path, protocol: b.protocol, baud: String(b.baudRate), readings: String(b.records), pct: String(Math.round(b.badFraction * 100)) })
+        : new CadansError('serial.noProtocol', { port: path });
+  return { error: problem.message, problem, tried };
 }

@@ -20,6 +20,9 @@ import { listSerialPorts, type RawPortInfo } from './listSerialPorts.js';
 import { probeSerialPort } from './probeSerialPort.js';
 import { isSharedOpen, openSharedPort, rememberSensors, sharedSensors } from './serialPortHub.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
+import { serialOpenError } from './serialOpenError.js';
+
+export { serialOpenError };
 
 
 
@@ -128,17 +131,6 @@ export function parseSerialSpec(spec: string): Pick<SerialSourceOptions, 'path' 
   return { path: m[1], protocol, baudRate, fsHz, sensorCount, sensorIndex };
 }
 
-/** A serialport open error as a coded error a physiotherapist can act on (in the user's language where shown). */
-export function serialOpenError(path: string, err: unknown): CadansError {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/no such file|ENOENT|does not exist/i.test(msg)) return new CadansError('serial.notFound', { port: path });
-  if (/permission denied|EACCES/i.test(msg)) return new CadansError('serial.permission', { port: path });
-  if (/lock|busy|EBUSY/i.test(msg)) return new CadansError('serial.busy', { port: path });
-  if (/ENODEV|ENXIO|EIO\b|no such device|input\/output error/i.test(msg)) return new CadansError('serial.deviceGone', { port: path });
-  if (/EINVAL|invalid argument|baud/i.test(msg)) return new CadansError('serial.badSetting', { port: path });
-  return new CadansError('serial.openFailed', { port: path, detail: msg });
-}
-
 /** The same as one English line (logs, channel state). */
 export function explainOpenError(path: string, err: unknown): string {
   return serialOpenError(path, err).message;
@@ -231,7 +223,7 @@ export class SerialSource implements SensorSource {
       if (!('error' in r) || this.stopping || this.nowMs() > untilMs || /does not exist|ENOENT|permission|EACCES|busy|lock|begin\(\) failed/i.test(r.error)) break;
       await new Promise((res) => setTimeout(res, 500));
     }
-    if ('error' in r) throw new Error(r.error);
+    if ('error' in r) throw r.problem;
     if (r.wakeUp === 'esp32-b') this.wakeUp = 'esp32-b';
     this.adopt(r);
   }
@@ -267,9 +259,13 @@ export class SerialSource implements SensorSource {
         await this.detect();
       } catch (err) {
         const raw = err instanceof Error ? err.message : String(err);
-        const coded = /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw)
-          ? serialOpenError(this.path, err)
-          : new CadansError('serial.notRecognised', { port: this.path, detail: raw });
+        // The probe's problems are coded (port missing, no data, no protocol recognised …).
+        const coded =
+          err instanceof CadansError
+            ? err
+            : /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw)
+              ? serialOpenError(this.path, err)
+              : new CadansError('serial.notRecognised', { port: this.path, detail: raw });
         this.setState('error', coded.message);
         throw coded;
       }

@@ -42,6 +42,8 @@ export const MESSAGES_EN = {
   sensorBadSetting: 'Sensor setting {key} has an invalid value ({value}).',
   sensorOpenFailed: 'The sensor could not be opened: {detail}',
   sensorInUse: 'A session is recording from {value}: stop the session before replacing or disconnecting it.',
+  sensorNoPath: 'A {kind} sensor needs a path (e.g. {example}).',
+  pacerSpec: '{value} is not a pacer setting: give breaths per minute, optionally with in-out or in-hold-out-hold (e.g. 6, 5.5 or 6:4-6).',
 } as const;
 
 export type MessageCode = keyof typeof MESSAGES_EN;

@@ -141,3 +141,8 @@ export function accessDetailText(locale: Locale, detail: string, words: AccessDe
   }
   return translate(locale, parsed.key, params);
 }
+
+/** The access log's action (`open`, `export` …) in `locale` (an unknown action as it is stored). */
+export function accessActionText(locale: Locale, action: string): string {
+  return /^\w+$/.test(action) ? translate(locale, 'log.action', { action }) : action;
+}

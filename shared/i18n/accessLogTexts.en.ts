@@ -44,5 +44,6 @@ const table = {
   'log.importRunFile': 'run imported from a {format} file on the client page',
   'log.importRun': 'cadans import-run: run imported from a {format} file',
   'log.syncConflict': 'edited on two workstations ({table, select, clients {client} courses {course of treatment} goals {goal} questionnaire_scores {questionnaire} running_log {running log} prescriptions {home practice} markers {marker} other {{table}}}, field {field}), found at sync: kept {kept}; not kept {lost}',
+  'log.action': '{action, select, open {viewed} create {created} edit {changed} delete {deleted} export {exported} report {report made} record {recording started} import {file imported} other {{action}}}',
 };
 export const accessLogTextsEn: Readonly<SameKeys<typeof accessLogTextsNl, typeof table>> = table;

@@ -46,6 +46,8 @@ const table = {
   'log.importRunFile': 'loop ingelezen uit een {format}-bestand op de cliëntpagina',
   'log.importRun': 'cadans import-run: loop ingelezen uit een {format}-bestand',
   'log.syncConflict': 'gelijktijdige wijziging ({table, select, clients {cliënt} courses {behandeltraject} goals {doel} questionnaire_scores {vragenlijst} running_log {hardlooplog} prescriptions {thuisoefening} markers {markering} other {{table}}}, veld {field}) bij synchroniseren: bewaard {kept}; niet bewaard {lost}',
+  // The action column (the CLI; the UI has the same words as audit.action.*).
+  'log.action': '{action, select, open {ingezien} create {aangemaakt} edit {gewijzigd} delete {verwijderd} export {geëxporteerd} report {rapport gemaakt} record {opname gestart} import {bestand ingelezen} other {{action}}}',
 };
 export type AccessLogTextKey = keyof typeof table;
 export const accessLogTextsNl: Readonly<Record<AccessLogTextKey, string>> = table;

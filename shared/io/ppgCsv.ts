@@ -13,6 +13,7 @@
 import { detectSeparator, nextContentLine, parseNumberCell, scanColumns, splitCells, type Separator } from './csvScanner.js';
 import { PPG_COLUMN_NAMES, TIME_COLUMN_NAMES, findColumn, normalizeColumnName, timeUnitScale } from './columnNames.js';
 import { analyzeTimeAxis, gridPositions, spreadOnGrid, tidyRateHz } from './sampleTiming.js';
+import { errorText, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 import { columnLabel, columnList as showColumns, showText, stripControls } from '../text/safeText.js';
 
 export interface PpgCsvOptions {
@@ -70,32 +71,47 @@ function numericColumns(text: string, start: number, sep: Separator, nCols: numb
   });
 }
 
-/** Parse a PPG CSV; returns the recording or `{ error }` with a one-line message. */
-export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecording | { error: string } {
+/** A refused CSV: the English line, and the problem as a coded error (`csv.*`) for the user's language. */
+export interface PpgCsvError {
+  error: string;
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+function fail(code: ErrorCode, params: ErrorParams = {}): PpgCsvError {
+  return { error: errorText('en', { code, params, message: '' }), code, params };
+}
+
+/** A column as a parameter: `column` (English label) and `columnNl` (Dutch label). */
+const col = (name: string | undefined, i: number): ErrorParams => ({ column: columnLabel(name, i), columnNl: columnLabel(name, i, 'nl') });
+/** The header as a parameter: `columns` and `columnsNl`. */
+const cols = (header: readonly string[]): ErrorParams => ({ columns: showColumns(header), columnsNl: showColumns(header, 8, 'nl') });
+
+/** Parse a PPG CSV; returns the recording or `{ error, code, params }` with a one-line message. */
+export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecording | PpgCsvError {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.indexOf('\n') < 0 && text.indexOf('\r') >= 0) text = text.replace(/\r/g, '\n'); // classic Mac line ends
   const headerLine = nextContentLine(text, 0);
-  if (!headerLine) return { error: 'empty file' };
+  if (!headerLine) return fail('csv.empty');
   const firstData = nextContentLine(text, headerLine.next);
   const sep = detectSeparator(headerLine.text, firstData ? firstData.text : null);
   const commaIsDecimal = sep !== ',';
   const header = splitCells(headerLine.text, sep).map((h, i) => (h === '' ? `column ${i + 1}` : stripControls(h)));
   if (!isHeaderLike(header, commaIsDecimal)) {
-    return { error: 'no header row: the first line holds numbers; the file must start with column names such as time,ppg' };
+    return fail('csv.noHeader');
   }
-  if (!firstData) return { error: 'fewer than 2 data rows: the file has a header but no data' };
+  if (!firstData) return fail('csv.headerOnly');
   if (opts.fsHz !== undefined && !(Number.isFinite(opts.fsHz) && opts.fsHz > 0)) {
-    return { error: `invalid sampling rate --fs ${opts.fsHz}: give a positive number of Hz` };
+    return fail('csv.badFs', { fs: String(opts.fsHz) });
   }
 
   const numeric = numericColumns(text, headerLine.next, sep, header.length);
   // Errors name the columns only as far as they look like column names (never a line of the file).
-  const columnList = showColumns(header);
 
   // Time column.
   const timeCol = findColumn(header, TIME_COLUMN_NAMES);
   if (timeCol < 0 && opts.fsHz === undefined) {
-    return { error: `no time column (time, t or timestamp) in ${columnList}: give the sampling rate (--fs)` };
+    return fail('csv.noTimeColumn', cols(header));
   }
 
   // Signal column.
@@ -105,17 +121,17 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     const want = opts.column.trim().toLowerCase();
     sigCol = header.findIndex((h) => h.toLowerCase() === want);
     if (sigCol < 0) sigCol = findColumn(header, [normalizeColumnName(opts.column).base]);
-    if (sigCol < 0) return { error: `no column "${showText(opts.column, 40)}" (columns: ${columnList})` };
+    if (sigCol < 0) return fail('csv.noColumn', { asked: showText(opts.column, 40), ...cols(header) });
   } else {
     sigCol = findColumn(header, PPG_COLUMN_NAMES);
     if (sigCol < 0) {
       sigCol = numeric.findIndex((isNum, i) => isNum && i !== timeCol);
-      if (sigCol < 0) return { error: `no numeric column besides the time column (columns: ${columnList})` };
+      if (sigCol < 0) return fail('csv.noNumericColumn', cols(header));
       warnings.push(`no column named ppg, pleth or signal: using ${columnLabel(header[sigCol], sigCol)}`);
     }
   }
 
-  if (sigCol === timeCol) return { error: `${columnLabel(header[sigCol], sigCol)} is the time column, not a signal` };
+  if (sigCol === timeCol) return fail('csv.timeIsSignal', col(header[sigCol], sigCol));
 
   const extraNames = (opts.columns ?? []).map((name) => ({ name, col: findColumn(header, [normalizeColumnName(name).base]) }))
     .filter((e) => e.col >= 0);
@@ -125,8 +141,8 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
   const values = scan.columns[0]!;
   const extraCols = scan.columns.slice(timeCol >= 0 ? 2 : 1);
   const nanCells = scan.missing[0]! + scan.notNumeric[0]!;
-  if (n < 2) return { error: `fewer than 2 data rows (found ${n})` };
-  if (nanCells === n) return { error: `${columnLabel(header[sigCol], sigCol)} holds no numbers` };
+  if (n < 2) return fail('csv.tooFewRows', { found: String(n) });
+  if (nanCells === n) return fail('csv.noNumbers', col(header[sigCol], sigCol));
 
   let fsHz = opts.fsHz ?? NaN;
   let tSec: Float64Array | null = null;
@@ -156,22 +172,22 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
       n = k;
       outValues = values.subarray(0, n);
       outExtra = extraCols.map((c) => c.subarray(0, n));
-      if (n < 2) return { error: `fewer than 2 data rows with a valid time (found ${n})` };
+      if (n < 2) return fail('csv.tooFewTimedRows', { found: String(n) });
     }
     const scale = timeUnitScale(normalizeColumnName(header[timeCol]!).unit);
     if (scale !== 1) for (let i = 0; i < n; i++) t[i] = t[i]! * scale;
     const axis = analyzeTimeAxis(t, n);
     const bad = axis.nonIncreasingRow;
     if (bad >= 0) {
-      return { error: `time is not increasing at data row ${bad + 1} (${t[bad]} s after ${t[bad - 1]} s)` };
+      return fail('csv.timeNotIncreasing', { row: String(bad + 1), t: String(t[bad]), prev: String(t[bad - 1]) });
     }
     const fsTime = tidyRateHz(1 / axis.dtSec);
     if (!(fsTime >= MIN_FS_HZ && fsTime <= MAX_FS_HZ)) {
-      return { error: `the time column gives ${fsTime.toPrecision(3)} Hz: is ${columnLabel(header[timeCol], timeCol)} in seconds?` };
+      return fail('csv.timeUnit', { hz: fsTime.toPrecision(3), ...col(header[timeCol], timeCol) });
     }
     if (opts.fsHz !== undefined) {
       if (Math.abs(opts.fsHz - fsTime) > 0.02 * fsTime) {
-        return { error: `--fs ${opts.fsHz} disagrees with the time column (${fmtHz(fsTime)} Hz)` };
+        return fail('csv.fsDisagrees', { fs: String(opts.fsHz), hz: fmtHz(fsTime) });
       }
       if (Math.abs(opts.fsHz - fsTime) > 0.001 * fsTime) {
         warnings.push(`using --fs ${opts.fsHz} Hz (the time column gives ${fsTime.toFixed(2)} Hz)`);
@@ -183,7 +199,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     const longest = gaps.reduce((m, g) => Math.max(m, g.endSec - g.startSec), 0);
     if (longest > MAX_GAP_SEC) {
       const g = gaps.find((x) => x.endSec - x.startSec === longest)!;
-      return { error: `the time column jumps by ${longest.toFixed(0)} s after ${g.startSec} s: not one continuous recording` };
+      return fail('csv.timeJump', { sec: longest.toFixed(0), after: String(g.startSec) });
     }
     if (gaps.length > 0) {
       const grid = gridPositions(t, n, 1 / fsHz);

@@ -14,6 +14,7 @@
  */
 import { detectSeparator, parseNumberCell, splitCells, type Separator } from './csvScanner.js';
 import { PPG_COLUMN_NAMES, RR_COLUMN_NAMES, TIME_COLUMN_NAMES, findColumn } from './columnNames.js';
+import { errorText, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 import { columnLabel } from '../text/safeText.js';
 
 /** Why `parseRrText` refused a file: the message, and `ppg` when the file holds a PPG signal instead. */
@@ -21,6 +22,13 @@ export interface RrTextError {
   error: string;
   /** The file is a sampled PPG signal (read it as a PPG CSV instead). */
   ppg?: true;
+  /** The problem as a coded error (`rr.*`) for the user's language; `error` is its English line. */
+  code?: ErrorCode;
+  params?: ErrorParams;
+}
+
+function fail(code: ErrorCode, params: ErrorParams = {}, ppg = false): RrTextError {
+  return { error: errorText('en', { code, params, message: '' }), code, params, ...(ppg ? { ppg: true as const } : {}) };
 }
 
 export interface RrRecording {
@@ -59,7 +67,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     .split(/\r\n|\n|\r/)
     .map((l) => l.trim())
     .filter((l) => l.length > 0 && !l.startsWith('#'));
-  if (lines.length === 0) return { error: 'empty file' };
+  if (lines.length === 0) return fail('csv.empty');
 
   // Separator from the first two lines; spaces between numbers as a last resort.
   let sep: Separator | 'space' = detectSeparator(lines[0]!, lines.length > 1 ? lines[1]! : null);
@@ -73,7 +81,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
   while (first < lines.length && !split(lines[first]!).some((c) => Number.isFinite(num(c)))) first++;
   const header = first > 0 ? split(lines[first - 1]!) : null;
   const dataLines = lines.slice(first);
-  if (dataLines.length === 0) return { error: 'no numbers in the file' };
+  if (dataLines.length === 0) return fail('rr.noNumbers');
 
   // "0,812" one per line with a decimal comma looks like two comma-separated columns.
   let rows = dataLines.map(split);
@@ -97,15 +105,15 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     if (header) {
       const ppgCol = findColumn(header, PPG_COLUMN_NAMES);
       if (ppgCol >= 0) {
-        return { error: `not beat intervals: the file holds a PPG signal (${columnLabel(header[ppgCol], ppgCol)}), not one interval per beat`, ppg: true };
+        return fail('rr.ppgColumn', { column: columnLabel(header[ppgCol], ppgCol), columnNl: columnLabel(header[ppgCol], ppgCol, 'nl') }, true);
       }
     }
-    if (numericCols.length === 0) return { error: 'no column of numbers in the file' };
+    if (numericCols.length === 0) return fail('rr.noNumericColumn');
     const notTime = numericCols.filter((c) => !isStrictlyIncreasing(columns[c]!.filter(Number.isFinite)));
     col = (numericCols.length > 1 && notTime.length > 0 ? notTime : numericCols)[0]!;
   }
   const sampled = sampledSignal(columns, numericCols, col, header);
-  if (sampled) return { error: `not beat intervals: ${sampled}`, ppg: true };
+  if (sampled !== null) return fail('rr.sampled', { stepMs: String(sampled) }, true);
 
   const warnings: string[] = [];
   const raw = columns[col]!;
@@ -113,7 +121,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
   const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
   if (finite.length < raw.length) warnings.push(`${plural(raw.length - finite.length, 'line')} without a number skipped`);
   if (finite.length < MIN_INTERVALS) {
-    return { error: `only ${finite.length} intervals in the file (need at least ${MIN_INTERVALS})` };
+    return fail('rr.tooFew', { found: String(finite.length), kind: 'any', min: String(MIN_INTERVALS) });
   }
 
   const unit: 'ms' | 's' = median(finite) < 10 ? 's' : 'ms';
@@ -121,17 +129,14 @@ export function parseRrText(text: string): RrRecording | RrTextError {
   const positive = finite.filter((v) => v > 0).map((v) => v * scale);
   if (positive.length < finite.length) warnings.push(`${plural(finite.length - positive.length, 'zero or negative interval')} skipped`);
   if (positive.length < MIN_INTERVALS) {
-    return { error: `only ${positive.length} positive intervals in the file (need at least ${MIN_INTERVALS})` };
+    return fail('rr.tooFew', { found: String(positive.length), kind: 'positive', min: String(MIN_INTERVALS) });
   }
 
   const plausible = positive.filter((v) => v >= RR_PLAUSIBLE_MS.min && v <= RR_PLAUSIBLE_MS.max);
   if (plausible.length * 2 <= positive.length) {
     const m = median(positive);
-    return {
-      error:
-        `implausible intervals (median ${Number.isFinite(m) && m < 1e7 ? m.toFixed(0) : m.toExponential(1)} ms after reading them as ${unit}): ` +
-        `RR intervals lie between ${RR_PLAUSIBLE_MS.min} and ${RR_PLAUSIBLE_MS.max} ms`,
-    };
+    const med = Number.isFinite(m) && m < 1e7 ? m.toFixed(0) : m.toExponential(1);
+    return fail('rr.implausible', { median: med, unit, min: String(RR_PLAUSIBLE_MS.min), max: String(RR_PLAUSIBLE_MS.max) });
   }
   if (plausible.length < positive.length) {
     warnings.push(
@@ -139,7 +144,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     );
   }
   if (plausible.length < MIN_INTERVALS) {
-    return { error: `only ${plausible.length} plausible intervals in the file (need at least ${MIN_INTERVALS})` };
+    return fail('rr.tooFew', { found: String(plausible.length), kind: 'plausible', min: String(MIN_INTERVALS) });
   }
 
   const format =
@@ -155,7 +160,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
  * fifth of the column's median value — one row per sample, not one per beat (Kubios `time,rr`
  * steps by the interval itself). Returns why, or null.
  */
-function sampledSignal(columns: number[][], numericCols: number[], col: number, header: string[] | null): string | null {
+function sampledSignal(columns: number[][], numericCols: number[], col: number, header: string[] | null): number | null {
   const named = header ? findColumn(header, TIME_COLUMN_NAMES) : -1;
   const candidates = named >= 0 && named !== col ? [named] : numericCols.filter((c) => c !== col);
   const values = columns[col]!.filter((v) => Number.isFinite(v) && v > 0);
@@ -169,7 +174,7 @@ function sampledSignal(columns: number[][], numericCols: number[], col: number, 
     // The time axis in s or ms, whichever makes its steps nearer the values.
     const stepMs = Math.abs(step * 1000 - valueMs) < Math.abs(step - valueMs) ? step * 1000 : step;
     if (stepMs > 0 && stepMs * 5 < valueMs) {
-      return `the time column steps by ${+stepMs.toPrecision(3)} ms, a sampled signal (PPG) rather than one row per beat`;
+      return +stepMs.toPrecision(3);
     }
   }
   return null;

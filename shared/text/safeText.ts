@@ -43,16 +43,16 @@ export function safeMessage(s: string, max = 600): string {
  */
 const COLUMN_NAME = /^[\p{L}\p{N}][\p{L}\p{N} _.,\-()[\]%#°µ²]{0,39}$/u;
 
-/** `columnLabel` — `"name"` for a header cell that looks like a column name, else `column N` (1-based). */
-export function columnLabel(name: string | undefined, index: number): string {
+/** `columnLabel` — `"name"` for a header cell that looks like a column name, else `column N` (1-based; `kolom N` in Dutch). */
+export function columnLabel(name: string | undefined, index: number, lang: 'nl' | 'en' = 'en'): string {
   const s = name === undefined ? '' : stripControls(name).trim();
-  return s !== '' && COLUMN_NAME.test(s) ? `"${s}"` : `column ${index + 1}`;
+  return s !== '' && COLUMN_NAME.test(s) ? `"${s}"` : `${lang === 'nl' ? 'kolom' : 'column'} ${index + 1}`;
 }
 
 /** `columnList` — the header as labels (`"time", "ppg", column 3`), at most `max` of them. */
-export function columnList(header: readonly string[], max = 8): string {
-  const shown = header.slice(0, max).map((h, i) => columnLabel(h, i));
-  return shown.join(', ') + (header.length > max ? `, … (${header.length} columns)` : '');
+export function columnList(header: readonly string[], max = 8, lang: 'nl' | 'en' = 'en'): string {
+  const shown = header.slice(0, max).map((h, i) => columnLabel(h, i, lang));
+  return shown.join(', ') + (header.length > max ? `, … (${header.length} ${lang === 'nl' ? 'kolommen' : 'columns'})` : '');
 }
 
 /** `safeLines` — text of several lines for a terminal: each line `stripControls`'ed, the line breaks kept. */

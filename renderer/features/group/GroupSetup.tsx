@@ -66,7 +66,7 @@ export function GroupSetup() {
       setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => k !== key)));
     } catch (e) {
       const issue = e instanceof ApiError ? e.issues.find((i) => i.field === 'spec') : undefined;
-      setErrors((x) => ({ ...x, [key]: issue ? issueText(issue, t, fmt) : errorText(locale, codedMessage(e)) }));
+      setErrors((x) => ({ ...x, [key]: issue ? issueText(issue, t, fmt, locale) : errorText(locale, codedMessage(e)) }));
     }
   };
   /** New rows: remembered sensors filled in where empty, and every chosen sensor connected. */

@@ -143,7 +143,7 @@ export function SensorPanel() {
         </div>
         {specIssue && (
           <p className="field-error" role="alert" data-testid="sensor-spec-error">
-            {issueText(specIssue, t, fmt)}
+            {issueText(specIssue, t, fmt, locale)}
           </p>
         )}
         {confirmReplace && (

@@ -14,7 +14,8 @@
  * continuous), marked `kind: 'rest'` in `phases`: consumers hide the pacer during a rest and the
  * client breathes freely (the CLI sets the device pacer to null there).
  */
-import { PacerSchedule, validatePacerSettings, type PacerSettings, type PacerStep } from '../../pacer/index.js';
+import { PACER_MAX_RATE_BPM, PACER_MIN_RATE_BPM, PacerSchedule, validatePacerSettings, type PacerSettings, type PacerStep } from '../../pacer/index.js';
+import { errorText, type ErrorCode, type ErrorParams } from '../../i18n/CadansError.js';
 import type { ResonancePhase, ResonanceProgress, ResonanceProtocolSettings } from './types.js';
 
 export const DEFAULT_RESONANCE_SETTINGS: Readonly<ResonanceProtocolSettings> = Object.freeze({
@@ -51,28 +52,40 @@ export function analysedLengthSec(rateBpm: number, stepSec: number, settleSec: n
 
 /** `validateResonanceSettings`: every problem with (partial) settings, as English sentences; empty = valid. */
 export function validateResonanceSettings(s: Partial<ResonanceProtocolSettings>): string[] {
-  const errors: string[] = [];
-  if (s === null || typeof s !== 'object') return ['resonance protocol settings must be an object'];
+  return resonanceSettingsProblems(s).map((p) => errorText('en', { ...p, message: '' }));
+}
+
+/** A problem with resonance protocol settings as a coded error (`resonanceProtocol.*`, shown in the user's language). */
+export interface ResonanceProblem {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+/** `resonanceSettingsProblems`: the problems of `validateResonanceSettings`, coded. */
+export function resonanceSettingsProblems(s: Partial<ResonanceProtocolSettings>): ResonanceProblem[] {
+  const errors: ResonanceProblem[] = [];
+  const add = (code: ErrorCode, params: ErrorParams = {}): void => void errors.push({ code, params });
+  if (s === null || typeof s !== 'object') return [{ code: 'resonanceProtocol.notObject', params: {} }];
   const o = { ...DEFAULT_RESONANCE_SETTINGS, ...s };
   if (!Array.isArray(o.ratesBpm) || o.ratesBpm.length < 2 || o.ratesBpm.length > MAX_RESONANCE_STEPS)
-    errors.push(`give 2 to ${MAX_RESONANCE_STEPS} breathing rates (got ${Array.isArray(o.ratesBpm) ? o.ratesBpm.length : String(o.ratesBpm)})`);
-  if (!isNum(o.stepSec) || o.stepSec <= 0) errors.push(`step length must be a number of seconds > 0 (got ${String(o.stepSec)})`);
-  if (!isNum(o.settleSec) || o.settleSec < 0) errors.push(`settling time must be a number of seconds ≥ 0 (got ${String(o.settleSec)})`);
-  if (!isNum(o.restSec) || o.restSec < 0) errors.push(`rest between steps must be a number of seconds ≥ 0 (got ${String(o.restSec)})`);
+    add('resonanceProtocol.rates', { max: String(MAX_RESONANCE_STEPS), got: Array.isArray(o.ratesBpm) ? String(o.ratesBpm.length) : String(o.ratesBpm) });
+  if (!isNum(o.stepSec) || o.stepSec <= 0) add('resonanceProtocol.stepSec', { got: String(o.stepSec) });
+  if (!isNum(o.settleSec) || o.settleSec < 0) add('resonanceProtocol.settleSec', { got: String(o.settleSec) });
+  if (!isNum(o.restSec) || o.restSec < 0) add('resonanceProtocol.restSec', { got: String(o.restSec) });
   if (errors.length > 0) return errors;
   o.ratesBpm.forEach((rate, i) => {
     const p = validatePacerSettings({ rateBpm: rate, inhaleFraction: o.inhaleFraction });
-    if (p.length > 0) errors.push(`step ${i + 1}: ${p.join('; ')}`);
+    if (p.length === 0) return;
+    if (isNum(rate) && (rate < PACER_MIN_RATE_BPM - 1e-9 || rate > PACER_MAX_RATE_BPM + 1e-9)) {
+      add('resonanceProtocol.stepRate', { step: String(i + 1), min: String(PACER_MIN_RATE_BPM), max: String(PACER_MAX_RATE_BPM), got: String(rate) });
+    } else add('resonanceProtocol.stepPacer', { step: String(i + 1), detail: p.join('; ') });
   });
   if (errors.length > 0) return errors;
   // The analysed part: whole breaths from the first boundary after settling to the step end.
   for (const rate of o.ratesBpm) {
     const len = analysedLengthSec(rate, o.stepSec, o.settleSec);
     if (len < MIN_STEP_ANALYSIS_SEC) {
-      errors.push(
-        `steps of ${o.stepSec} s with ${o.settleSec} s settling leave ${len.toFixed(1)} s to analyse at ${rate} breaths/min ` +
-          `(need ≥ ${MIN_STEP_ANALYSIS_SEC} s of whole breaths after settling: make the steps longer or the settling shorter)`,
-      );
+      add('resonanceProtocol.tooShort', { step: String(o.stepSec), settle: String(o.settleSec), len: len.toFixed(1), rate: String(rate), min: String(MIN_STEP_ANALYSIS_SEC) });
       break;
     }
   }

@@ -6,6 +6,7 @@ import { SerialSource } from '../../../native-adapters/sensors/serialSource.js';
 import { BleHeartRateSource } from '../../../native-adapters/sensors/bleSource.js';
 import { FileReplaySource } from '../../../native-adapters/sensors/fileReplaySource.js';
 import type { SensorSource } from '../../../shared/sensors/sensorSource.js';
+import { issueSentence } from '../../../shared/i18n/issueText.js';
 
 function ok(spec: string): SensorSource {
   const s = openSensor(spec);
@@ -108,6 +109,37 @@ describe('openSensor: spec string → source', () => {
     const q = parseQuery('speed=2&column=pleth%20ir', ['speed', 'column'], 'file');
     assert.ok(q instanceof Map);
     assert.equal(q.get('column'), 'pleth ir');
-    assert.deepEqual(parseQuery('speed=', ['speed'], 'file'), { error: "file setting 'speed' needs a value (speed=…)" });
+    assert.deepEqual(parseQuery('speed=', ['speed'], 'file'), {
+      error: "file setting 'speed' needs a value (speed=…)",
+      issue: { field: 'spec', code: 'sensorBadSetting', params: { key: 'speed', value: '""' } },
+    });
+  });
+
+  test('every refused spec carries its problem as a field issue, a whole sentence in Dutch and English', () => {
+    const cases: [string, string, RegExp][] = [
+      ['', 'required', /^Sensor is verplicht\.$/],
+      ['usb:x', 'sensorUnknown', /^Onbekende sensor "usb"/],
+      ['sim:hr=abc', 'sensorBadSetting', /^Sensorinstelling hr heeft een ongeldige waarde \("abc"\)\.$/],
+      ['sim:colour=red', 'sensorUnknownSetting', /^Onbekende sensorinstelling "colour" \(bekend: /],
+      ['serial:', 'sensorNoPath', /^Bij een serial-sensor hoort een pad \(bijvoorbeeld serial:\/dev\/ttyUSB0\)\.$/],
+      ['serial:/dev/ttyUSB0?protocol=morse', 'sensorBadSetting', /^Sensorinstelling protocol heeft een ongeldige waarde \("morse"\)\.$/],
+      ['serial:/dev/ttyUSB0?baud=9600.5', 'sensorBadSetting', /^Sensorinstelling baud heeft een ongeldige waarde \("9600\.5"\)\.$/],
+      ['serial:/dev/ttyUSB0?sensor=-1', 'sensorBadSetting', /^Sensorinstelling sensor heeft een ongeldige waarde \("-1"\)\.$/],
+      ['serial:/dev/ttyUSB0?parity=odd', 'sensorUnknownSetting', /^Onbekende sensorinstelling "parity" \(bekend: protocol, baud/],
+      ['ble:Polar?ppg=maybe', 'sensorBadSetting', /^Sensorinstelling ppg heeft een ongeldige waarde \("maybe"\)\.$/],
+      ['file:', 'sensorNoPath', /^Bij een file-sensor hoort een pad/],
+      ['file:x.csv?speed=5000', 'sensorBadSetting', /^Sensorinstelling speed heeft een ongeldige waarde \("5000"\)\.$/],
+      ['file:x.csv?speed=2&speed=3', 'sensorBadSetting', /^Sensorinstelling speed heeft een ongeldige waarde \("3"\)\.$/],
+    ];
+    for (const [spec, code, dutch] of cases) {
+      const s = openSensor(spec);
+      assert.ok('error' in s, `${spec} should be rejected`);
+      assert.equal(s.issue.field, 'spec', spec);
+      assert.equal(s.issue.code, code, spec);
+      assert.match(issueSentence('nl', s.issue), dutch, spec);
+      const english = issueSentence('en', s.issue);
+      assert.notEqual(english, issueSentence('nl', s.issue), spec);
+      assert.doesNotMatch(english, /[{}]/, spec);
+    }
   });
 });

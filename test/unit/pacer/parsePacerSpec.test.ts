@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { parsePacerSpec, pacerTiming } from '../../../shared/pacer/index.js';
+import { issueSentence } from '../../../shared/i18n/issueText.js';
 
 describe('parsePacerSpec', () => {
   test('a bare rate gives equal inhale and exhale', () => {
@@ -45,6 +46,26 @@ describe('parsePacerSpec', () => {
       const r = parsePacerSpec(spec);
       assert.ok('error' in r, `"${spec}" should be rejected`);
       assert.match(r.error, re, `"${spec}"`);
+    }
+  });
+
+  test('a refused spec names the rule broken as field issues, in Dutch and English alike', () => {
+    const cases: [string, string, string, RegExp][] = [
+      ['abc', 'rateBpm', 'notANumber', /^Ademfrequentie moet een getal zijn \(ingevuld: "abc"\)\.$/],
+      ['2', 'rateBpm', 'outOfRange', /^Ademfrequentie moet tussen 3 en 12 liggen \(ingevuld: 2\)\.$/],
+      ['20', 'rateBpm', 'outOfRange', /^Ademfrequentie moet tussen 3 en 12 liggen \(ingevuld: 20\)\.$/],
+      ['6:1-19', 'inhaleFraction', 'outOfRange', /^In : uit moet tussen 0,1 en 0,9 liggen \(ingevuld: 0,05\)\.$/],
+      ['6:4-6:1', 'pacer', 'pacerSpec', /^"6:4-6:1" is geen instelling van de pacer/],
+      ['6:4-x', 'pacer', 'pacerSpec', /is geen instelling van de pacer/],
+      ['', 'pacer', 'pacerSpec', /^"" is geen instelling van de pacer/],
+    ];
+    for (const [spec, field, code, dutch] of cases) {
+      const r = parsePacerSpec(spec);
+      assert.ok('error' in r, spec);
+      assert.equal(r.issues[0]?.field, field, spec);
+      assert.equal(r.issues[0]?.code, code, spec);
+      assert.match(issueSentence('nl', r.issues[0]!), dutch, spec);
+      assert.notEqual(issueSentence('en', r.issues[0]!), issueSentence('nl', r.issues[0]!));
     }
   });
 });
