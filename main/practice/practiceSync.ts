@@ -45,7 +45,7 @@ export function requirePracticeUrl(env: NodeJS.ProcessEnv = process.env): string
 
 async function connect(url: string, connectTimeoutMs?: number): Promise<PracticeConnection> {
   try {
-    return await connectPractice(url, { connectTimeoutMs });
+    return await connectPractice(url, { connectTimeoutMs, role: process.env.CADANS_PRACTICE_ROLE?.trim() || undefined });
   } catch (e) {
     if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`);
     throw e;

@@ -95,7 +95,7 @@ async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx
   if (run[0].op === 'delete') {
     if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
     const uuids = run.map((e) => e.uuid).filter((u): u is string => u !== null);
-    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
+    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, pushed_by = current_user, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
       `{${uuids.join(',')}}`,
       me,
     ]);

@@ -1,0 +1,54 @@
+/**
+ * Version 4 of the practice database's schema (issue 17: people and rights). Version 3 is another
+ * change (a client nickname); the numbers are the lead's to keep in order at merge.
+ *
+ * - Each therapist connects with their own PostgreSQL role (the user in CADANS_PRACTICE_DB, or an
+ *   app login that `SET ROLE`s to it: CADANS_PRACTICE_ROLE). Two group roles, made here when the
+ *   cluster has none yet: `cadans_therapist` (may read and write the records) and `cadans_admin`
+ *   (the practice owner: sees every client and may restrict one; a member of cadans_therapist).
+ *   A therapist's role is made once by the owner: `CREATE ROLE anna LOGIN IN ROLE cadans_therapist`.
+ * - `pushed_by` on every shared table: the role (current_user) that sent the row's last change;
+ *   on the access log also `pushed_login` (session_user, the login when that differs). The upserts
+ *   set it (main/practice/pushTables.ts); the default covers a first insert.
+ */
+import { GUARDED_TABLES } from './serverSchemaV2.js';
+
+/** Every table a workstation writes on the server. */
+export const SHARED_TABLES = [
+  ...GUARDED_TABLES,
+  'sessions',
+  'signal_chunks',
+  'beats',
+  'metric_points',
+  'pacer_changes',
+  'gaps',
+  'access_log',
+] as const;
+
+const ROLES = `
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cadans_therapist') THEN CREATE ROLE cadans_therapist NOLOGIN; END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cadans_admin') THEN CREATE ROLE cadans_admin NOLOGIN IN ROLE cadans_therapist; END IF;
+END $$;
+`;
+
+// Added without a default first: rows sent before version 4 have no known sender (not the role running init).
+const PUSHED_BY = SHARED_TABLES.map((t) => `ALTER TABLE ${t} ADD COLUMN pushed_by text;\nALTER TABLE ${t} ALTER COLUMN pushed_by SET DEFAULT current_user;`).join('\n');
+
+const GRANTS = `
+GRANT USAGE ON SCHEMA public TO cadans_therapist;
+GRANT SELECT ON cadans_schema TO cadans_therapist;
+GRANT USAGE, SELECT ON SEQUENCE cadans_change_seq TO cadans_therapist;
+GRANT SELECT, INSERT, UPDATE ON ${SHARED_TABLES.filter((t) => t !== 'access_log').join(', ')} TO cadans_therapist;
+GRANT SELECT, INSERT ON access_log TO cadans_therapist;
+ALTER TABLE access_log ADD COLUMN pushed_login text;
+ALTER TABLE access_log ALTER COLUMN pushed_login SET DEFAULT session_user;
+-- Who did what from which workstation: the therapist is the role that sent the entry (older entries: the name logged).
+CREATE VIEW access_log_by_therapist WITH (security_invoker = true) AS
+  SELECT at, action, coalesce(pushed_by, user_name) AS therapist, workstation, user_name, pushed_login, client_uuid, session_uuid, detail, seq
+  FROM access_log;
+GRANT SELECT ON access_log_by_therapist TO cadans_therapist;
+`;
+
+export const SERVER_SCHEMA_V4 = `${ROLES}\n${PUSHED_BY}\n${GRANTS}`;
