@@ -47,6 +47,45 @@ interface SendContext {
   conflicts: EditConflict[];
 }
 
+/**
+ * The server refused a change under its row-level security (server schema 4): the client it
+ * belongs to is restricted to other therapists, or this role is no Cadans therapist. The batch is
+ * rolled back and the outbox keeps every change.
+ */
+export class PushRefusedError extends Error {
+  override readonly name = 'PushRefusedError';
+  constructor(
+    readonly table: string,
+    readonly clients: readonly string[],
+    readonly serverMessage: string,
+  ) {
+    super(`the practice database refused changes of ${table}${clients.length ? ` (${clients.join(', ')})` : ''}: ${serverMessage}`);
+  }
+}
+
+/** PostgreSQL's insufficient_privilege: a row-level security policy or a missing grant. */
+const REFUSED = '42501';
+
+/** The local names of the clients the rows of an outbox run belong to (for the refusal message). */
+function clientsOf(db: Db, run: OutboxEntry[]): string[] {
+  const tbl = run[0].tbl;
+  const ids = [...new Set(run.map((e) => e.row_id))].slice(0, 500);
+  const hasClient = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'client_id'").get(tbl) !== undefined;
+  const hasSession = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'session_id'").get(tbl) !== undefined;
+  const from =
+    tbl === 'clients'
+      ? 'clients c'
+      : hasClient
+        ? `${tbl} x JOIN clients c ON c.id = x.client_id`
+        : hasSession
+          ? `${tbl} x JOIN sessions s ON s.id = x.session_id JOIN clients c ON c.id = s.client_id`
+          : null;
+  if (from === null || run[0].op === 'delete') return [];
+  const key = tbl === 'clients' ? 'c.id' : 'x.id';
+  const rows = db.prepare(`SELECT DISTINCT c.name FROM ${from} WHERE ${key} IN (${ids.map(() => '?').join(',')}) ORDER BY c.name LIMIT 5`).all(...ids) as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
 /** Most rows in one INSERT (PostgreSQL allows 65,535 parameters per statement). */
 const ROWS_PER_STATEMENT = 400;
 
@@ -65,7 +104,14 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
     const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [] };
     await conn.transaction(async () => {
       await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      for (const run of runsOf(entries)) await sendRun(db, conn, run, ctx);
+      for (const run of runsOf(entries)) {
+        try {
+          await sendRun(db, conn, run, ctx);
+        } catch (e) {
+          if ((e as { code?: string }).code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, run), (e as Error).message);
+          throw e;
+        }
+      }
     });
     remove.run(entries[entries.length - 1].id);
     logEditConflicts(db, ctx.conflicts);

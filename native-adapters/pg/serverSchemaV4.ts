@@ -10,6 +10,14 @@
  * - `pushed_by` on every shared table: the role (current_user) that sent the row's last change;
  *   on the access log also `pushed_login` (session_user, the login when that differs). The upserts
  *   set it (main/practice/pushTables.ts); the default covers a first insert.
+ * - A client restricted to named therapists: `cadans_client_access` lists the roles that may see a
+ *   client (no rows: every therapist may). Row-level security on clients and every table that
+ *   belongs to a client (directly by client_uuid, or through its session) hides a restricted
+ *   client's records from other therapists, so they never reach their workstation on pull, and
+ *   refuses their writes (the workstation keeps the change in its outbox). The access log takes
+ *   every entry (nothing logged is lost) but shows a therapist only the entries they may see.
+ *   The tables' owner (who ran init) and members of cadans_admin see everything; only they may
+ *   change the list (main/practice/clientRestrictions.ts).
  */
 import { GUARDED_TABLES } from './serverSchemaV2.js';
 
@@ -51,4 +59,44 @@ CREATE VIEW access_log_by_therapist WITH (security_invoker = true) AS
 GRANT SELECT ON access_log_by_therapist TO cadans_therapist;
 `;
 
-export const SERVER_SCHEMA_V4 = `${ROLES}\n${PUSHED_BY}\n${GRANTS}`;
+/** Tables with a client_uuid (clients itself: its uuid). */
+const BY_CLIENT = ['courses', 'goals', 'questionnaire_scores', 'running_log', 'prescriptions', 'sessions'] as const;
+/** Tables that belong to a client through their session. */
+const BY_SESSION = ['signal_chunks', 'beats', 'metric_points', 'pacer_changes', 'markers', 'gaps'] as const;
+
+const policy = (table: string, check: string): string => `
+ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cadans_restricted ON ${table} USING (${check}) WITH CHECK (${check});`;
+
+const RESTRICTIONS = `
+CREATE TABLE cadans_client_access (
+  client_uuid uuid NOT NULL REFERENCES clients (uuid),
+  role_name   text NOT NULL,
+  granted_by  text NOT NULL DEFAULT current_user,
+  granted_at  timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (client_uuid, role_name)
+);
+GRANT SELECT, INSERT, UPDATE, DELETE ON cadans_client_access TO cadans_admin;
+
+-- Whether role \`who\` may see client \`c\`. SECURITY DEFINER: it reads the list and the sessions
+-- as their owner (a therapist cannot read the list itself); the policies pass current_user.
+CREATE FUNCTION cadans_may_see(c uuid, who name) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT c IS NULL
+      OR NOT EXISTS (SELECT 1 FROM cadans_client_access a WHERE a.client_uuid = c)
+      OR EXISTS (SELECT 1 FROM cadans_client_access a WHERE a.client_uuid = c AND a.role_name = who)
+      OR pg_has_role(who, 'cadans_admin', 'MEMBER')
+$$;
+CREATE FUNCTION cadans_may_see_session(s uuid, who name) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
+  SELECT cadans_may_see((SELECT x.client_uuid FROM sessions x WHERE x.uuid = s), who)
+$$;
+${policy('clients', 'cadans_may_see(uuid, current_user)')}
+${BY_CLIENT.map((t) => policy(t, 'cadans_may_see(client_uuid, current_user)')).join('\n')}
+${BY_SESSION.map((t) => policy(t, 'cadans_may_see_session(session_uuid, current_user)')).join('\n')}
+ALTER TABLE access_log ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cadans_log_read ON access_log FOR SELECT USING (cadans_may_see(client_uuid, current_user));
+CREATE POLICY cadans_log_append ON access_log FOR INSERT WITH CHECK (true);
+`;
+
+export const SERVER_SCHEMA_V4 = `${ROLES}\n${PUSHED_BY}\n${GRANTS}\n${RESTRICTIONS}`;

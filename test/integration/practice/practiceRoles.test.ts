@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { outboxSize } from '../../../main/practice/localSyncState.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
@@ -23,6 +24,8 @@ interface Room {
 }
 const ANNA: Room = { db: join(dir, 'room1.sqlite'), name: 'kamer 1', role: 'anna' };
 const BRAM: Room = { db: join(dir, 'room2.sqlite'), name: 'kamer 2', role: 'bram' };
+/** A second workstation of bram's, joining after Sara was restricted. */
+const BRAM3: Room = { db: join(dir, 'room3.sqlite'), name: 'kamer 3', role: 'bram' };
 /** The front desk's PC: an app login that acts as anna (CADANS_PRACTICE_ROLE). */
 const DESK: Room = { db: join(dir, 'desk.sqlite'), name: 'balie', role: 'anna', login: 'cadans_app' };
 let pg: PgTestServer;
@@ -146,5 +149,109 @@ describe('practice mode: each therapist their own role; who did what from which 
     assert.deepEqual(rows, [{ therapist: 'anna', pushed_login: 'cadans_app', workstation: 'balie' }]);
     const s = await server<{ pushed_by: string }>("SELECT s.pushed_by FROM sessions s JOIN clients c ON c.uuid = s.client_uuid WHERE c.name = 'Tom Bakker'");
     assert.deepEqual(s, [{ pushed_by: 'anna' }]);
+  });
+
+  const owner = (args: string[], lang = 'en'): Promise<CliRun> =>
+    runCli(['practice', 'restrict', ...args], { env: { CADANS_PRACTICE_DB: urlAs(pg.url, 'eigenaar'), CADANS_LANG: lang }, timeoutMs: 60_000 });
+
+  const local = <T>(room: Room, fn: (s: ReturnType<typeof openStorage>) => T): T => {
+    const s = openStorage(room.db, { readonly: true });
+    try {
+      return fn(s);
+    } finally {
+      s.close();
+    }
+  };
+  const localNames = (room: Room): string[] =>
+    local(room, (s) => (s.db.prepare('SELECT name FROM clients ORDER BY name').all() as { name: string }[]).map((r) => r.name));
+  /** Beats per session uuid of client `name` (local copy). */
+  const localBeats = (room: Room, name: string): Record<string, number> =>
+    local(room, (s) =>
+      Object.fromEntries(
+        (s.db
+          .prepare('SELECT s.uuid, count(b.id) AS n FROM sessions s JOIN clients c ON c.id = s.client_id LEFT JOIN beats b ON b.session_id = s.id WHERE c.name = ? GROUP BY s.uuid')
+          .all(name) as { uuid: string; n: number }[]).map((r) => [r.uuid, r.n]),
+      ),
+    );
+  const serverBeats = async (name: string): Promise<Record<string, number>> =>
+    Object.fromEntries(
+      (await server<{ uuid: string; n: string }>(
+        'SELECT s.uuid::text AS uuid, count(b.*)::text AS n FROM sessions s JOIN clients c ON c.uuid = s.client_uuid LEFT JOIN beats b ON b.session_uuid = s.uuid WHERE c.name = $1 GROUP BY s.uuid',
+        [name],
+      )).map((r) => [r.uuid, Number(r.n)]),
+    );
+
+  test('only the practice owner may restrict a client; bad input is refused in nl and en', async () => {
+    const asAnna = await runCli(['practice', 'restrict', '--client', 'Sara Jansen', '--therapist', 'anna'], {
+      env: { CADANS_PRACTICE_DB: urlAs(pg.url, 'anna'), CADANS_LANG: 'en' },
+    });
+    assert.equal(asAnna.code, 1);
+    assert.match(asAnna.stderr, /only the practice owner/);
+    const nl = await owner(['--client', 'Sara Jansen', '--therapist', 'nobody'], 'nl');
+    assert.equal(nl.code, 1);
+    assert.match(nl.stderr, /'nobody' is geen Cadans-therapeutrol/);
+    const noClient = await owner(['--client', 'Nienke', '--therapist', 'anna']);
+    assert.equal(noClient.code, 1);
+    assert.match(noClient.stderr, /no client 'Nienke' in the practice database/);
+    const both = await owner(['--client', 'Sara Jansen', '--therapist', 'anna', '--clear']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--therapist ROLE, or --clear/);
+    assert.deepEqual(await server('SELECT * FROM cadans_client_access'), [], 'nothing restricted');
+  });
+
+  test("Sara restricted to anna: bram's new workstation never receives her; anna's new session of her stays with anna", async () => {
+    const r = await owner(['--client', 'sara jansen', '--therapist', 'anna']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), 'Sara Jansen is restricted to: anna.');
+    await record(ANNA, 'Sara Jansen', 8);
+    await push(BRAM3);
+    assert.deepEqual(localNames(BRAM3), ['Tom Bakker'], 'only the client bram may see');
+    assert.equal(local(BRAM3, (s) => (s.db.prepare('SELECT count(*) AS n FROM sessions').get() as { n: number }).n), 1, "only Tom's session");
+    await push(BRAM);
+    assert.equal(Object.keys(localBeats(BRAM, 'Sara Jansen')).length, 2, "room 2 keeps what it had before, but not anna's new session");
+    const asBram = await connectPractice(urlAs(pg.url, 'bram'));
+    try {
+      assert.deepEqual(await asBram.query('SELECT name FROM clients ORDER BY name'), [{ name: 'Tom Bakker' }]);
+      assert.deepEqual(await asBram.query("SELECT count(*)::int AS n FROM beats b JOIN sessions s ON s.uuid = b.session_uuid"), [{ n: Object.values(await serverBeats('Tom Bakker'))[0] }]);
+      await assert.rejects(asBram.query("UPDATE cadans_client_access SET role_name = 'bram'"), /permission denied/);
+    } finally {
+      await asBram.close();
+    }
+  });
+
+  test("bram's edit of Sara is refused with a clear message (nl/en) and stays in his outbox", async () => {
+    process.env.CADANS_PRACTICE_DB = urlAs(pg.url, 'bram');
+    const s = openStorage(BRAM.db);
+    try {
+      s.clients.update(s.clients.findByName('Sara Jansen')[0]!.id, { notes: 'belde af' });
+    } finally {
+      s.close();
+      delete process.env.CADANS_PRACTICE_DB;
+    }
+    const waiting = local(BRAM, (x) => outboxSize(x.db));
+    assert.ok(waiting >= 1);
+    const en = await cadans(BRAM, ['practice', 'push']);
+    assert.equal(en.code, 1);
+    assert.match(en.stderr, /refused changes for Sara Jansen: that client is restricted to other therapists.*changes are still waiting to be sent/);
+    const nl = await cadans(BRAM, ['practice', 'push'], 'nl');
+    assert.equal(nl.code, 1);
+    assert.match(nl.stderr, /weigerde wijzigingen voor Sara Jansen: die cliënt is afgeschermd/);
+    assert.equal(local(BRAM, (x) => outboxSize(x.db)), waiting, 'nothing lost');
+    const notes = await server<{ notes: string }>("SELECT notes FROM clients WHERE name = 'Sara Jansen'");
+    assert.notEqual(notes[0]!.notes, 'belde af');
+  });
+
+  test('cleared: both of bram\'s workstations receive all of Sara, every beat once; his waiting edit goes through', async () => {
+    const r = await owner(['--client', 'Sara Jansen', '--clear']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout.trim(), 'Sara Jansen may be seen by every therapist again.');
+    await push(BRAM3);
+    await push(BRAM);
+    const expected = await serverBeats('Sara Jansen');
+    assert.equal(Object.keys(expected).length, 3);
+    assert.deepEqual(localBeats(BRAM3, 'Sara Jansen'), expected);
+    assert.deepEqual(localBeats(BRAM, 'Sara Jansen'), expected, 'what room 2 had is not duplicated');
+    const notes = await server<{ notes: string; pushed_by: string }>("SELECT notes, pushed_by FROM clients WHERE name = 'Sara Jansen'");
+    assert.deepEqual(notes, [{ notes: 'belde af', pushed_by: 'bram' }]);
   });
 });
