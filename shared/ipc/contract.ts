@@ -79,6 +79,7 @@ import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes }
 import type { StorageNotice } from '../domain/storageNotices.js';
 import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from './prescriptionTypes.js';
 import type { Prescription } from '../domain/prescription.js';
+import type { PracticeStateView } from './practiceTypes.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -242,6 +243,10 @@ export const CONTRACT = {
   getResonanceResult: invoke<[sessionId: number], ResonanceResultView>(args(positiveId)),
   setResonanceOverride: invoke<[request: ResonanceOverrideRequest], ResonanceResultView>(args(resonanceOverrideSchema)),
   getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
+  // ---- practice mode (issue 17): the practice database's connection state, what waits to be sent, the last sync
+  getPracticeState: invoke<[], PracticeStateView>(noArgs),
+  /** Send what waits and take in what other workstations wrote, now (the core also does so every little while). */
+  syncPracticeNow: invoke<[], PracticeStateView>(noArgs),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),
@@ -255,6 +260,8 @@ export const CONTRACT = {
   onRecordsChanged: event<RecordsChange>(),
   /** A recording meets a full disk (data kept in memory), room again (saved), saved elsewhere … (shared/domain/storageNotices.ts). */
   onStorageNotice: event<StorageNotice>(),
+  /** Practice mode: reachable or offline, changes waiting, a sync started or done. */
+  onPracticeState: event<PracticeStateView>(),
 } as const;
 
 export type Contract = typeof CONTRACT;
