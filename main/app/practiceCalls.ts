@@ -8,7 +8,7 @@
  * records poll calls `refresh`). `pg` is loaded only in practice mode.
  */
 import type { PracticeProblemCode, PracticeStateView } from '../../shared/ipc/practiceTypes.js';
-import { getSyncState, hasSyncSchema, outboxSize } from '../practice/localSyncState.js';
+import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
 import type { Storage } from '../storage/storage.js';
 import type { EventHub } from './eventHub.js';
 
@@ -76,6 +76,12 @@ export class PracticeCalls {
   /** Sync at once and then every `syncEveryMs` (the app and the web host; not a CLI command). */
   start(): void {
     if (this.opts.url === null || this.timer !== null) return;
+    // Joined at once, server or not: what is stored and every change from now on waits in the
+    // outbox (and is counted as waiting) until the server is reached.
+    if (hasSyncSchema(this.storage.db)) {
+      joinPractice(this.storage.db);
+      this.state = this.current();
+    }
     void this.syncPracticeNow();
     if (this.opts.syncEveryMs > 0) {
       this.timer = setInterval(() => void this.syncPracticeNow(), this.opts.syncEveryMs);
