@@ -11,7 +11,7 @@ import { PUSH_LOCK } from '../../native-adapters/pg/serverMigrations.js';
 import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/practiceConnection.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { workstationUser } from '../storage/accessLogRepo.js';
-import { findEditConflicts, logEditConflicts, type EditConflict } from './editConflicts.js';
+import { applyMerged, findEditConflicts, logEditConflicts, type EditConflict, type MergedRecord } from './editConflicts.js';
 import { getSyncState, setSyncState, workstationId } from './localSyncState.js';
 import { PUSH_TABLES, upsertSql } from './pushTables.js';
 import { DELETABLE_TABLES } from './recordTables.js';
@@ -45,6 +45,8 @@ interface SendContext {
   user: string;
   workstation: string;
   conflicts: EditConflict[];
+  /** Records merged with another workstation's edit: their fields to take over here once committed. */
+  merged: MergedRecord[];
 }
 
 /**
@@ -101,7 +103,7 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
   for (;;) {
     const entries = next.all(batchSize);
     if (entries.length === 0) break;
-    const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [] };
+    const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [], merged: [] };
     await conn.transaction(async () => {
       await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
       for (const run of runsOf(entries)) {
@@ -114,6 +116,7 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
       }
     });
     remove.run(entries[entries.length - 1].id);
+    applyMerged(db, ctx.merged);
     logEditConflicts(db, ctx.conflicts);
     all.push(...ctx.conflicts);
     sent += entries.length;
@@ -153,10 +156,15 @@ async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx
   const ids = [...new Set(run.map((e) => e.row_id))];
   const rows = table.read(db, ids);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const part = rows.slice(i, i + ROWS_PER_STATEMENT);
-    ctx.conflicts.push(...(await findEditConflicts(conn, tbl, table, part, ctx)));
+    const all = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const merge = await findEditConflicts(conn, tbl, table, all, ctx);
+    ctx.conflicts.push(...merge.conflicts);
+    ctx.merged.push(...merge.merged);
+    // A row that, merged, is the server's as it is, is not written again (its sender stays who it was).
+    const part = all.filter((r) => !merge.unchanged.has(String(r[0])));
+    if (part.length === 0) continue;
     const params: SqlValue[] = [];
-    for (const r of part) params.push(...r, ...(table.guarded ? [ctx.user, ctx.workstation] : []), me);
+    for (const r of part) params.push(...r, ...(table.guarded ? (merge.lastEditBy.get(String(r[0])) ?? [ctx.user, ctx.workstation]) : []), me);
     await conn.query(upsertSql(tbl, table, part.length), params);
   }
 }

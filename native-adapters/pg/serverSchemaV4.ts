@@ -18,6 +18,10 @@
  *   every entry (nothing logged is lost) but shows a therapist only the entries they may see.
  *   The tables' owner (who ran init) and members of cadans_admin see everything; only they may
  *   change the list (main/practice/clientRestrictions.ts).
+ * - Every version of an edited record (the guarded tables of schema 2) is kept in
+ *   `cadans_versions` (by seq), so a workstation that sends an edit made while apart finds the
+ *   version it started from and merges field by field (main/practice/editConflicts.ts): a field
+ *   only one side changed keeps that change, a field both changed keeps the last edit.
  */
 import { GUARDED_TABLES } from './serverSchemaV2.js';
 
@@ -99,4 +103,30 @@ CREATE POLICY cadans_log_read ON access_log FOR SELECT USING (cadans_may_see(cli
 CREATE POLICY cadans_log_append ON access_log FOR INSERT WITH CHECK (true);
 `;
 
-export const SERVER_SCHEMA_V4 = `${ROLES}\n${PUSHED_BY}\n${GRANTS}\n${RESTRICTIONS}`;
+const VERSIONS = `
+CREATE TABLE cadans_versions (
+  tbl         text NOT NULL,
+  uuid        uuid NOT NULL,
+  seq         bigint NOT NULL,
+  client_uuid uuid,
+  row         jsonb NOT NULL,
+  PRIMARY KEY (tbl, uuid, seq)
+);
+CREATE FUNCTION cadans_keep_version() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE c uuid;
+BEGIN
+  IF TG_TABLE_NAME = 'clients' THEN c := NEW.uuid;
+  ELSIF TG_TABLE_NAME = 'markers' THEN SELECT x.client_uuid INTO c FROM sessions x WHERE x.uuid = NEW.session_uuid;
+  ELSE c := NEW.client_uuid;
+  END IF;
+  INSERT INTO cadans_versions (tbl, uuid, seq, client_uuid, row) VALUES (TG_TABLE_NAME, NEW.uuid, NEW.seq, c, to_jsonb(NEW)) ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END $$;
+${GUARDED_TABLES.map((t) => `CREATE TRIGGER ${t}_versions AFTER INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION cadans_keep_version();`).join('\n')}
+ALTER TABLE cadans_versions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY cadans_restricted ON cadans_versions USING (cadans_may_see(client_uuid, current_user));
+GRANT SELECT ON cadans_versions TO cadans_therapist;
+`;
+
+export const SERVER_SCHEMA_V4 = `${ROLES}\n${PUSHED_BY}\n${GRANTS}\n${RESTRICTIONS}\n${VERSIONS}`;
