@@ -11,7 +11,8 @@
  * - `RunSessionCalls` — the live run session (a 'run' session on the interval timer);
  * - `RecordEditCalls` — corrections of the record (edits, deletes, a session's notes) with history;
  * - `AuditCalls` — the record's access log (paged, checked, exported) and change history;
- * - `LockCalls` — the console lock (records refused while locked: `guardLocked`).
+ * - `LockCalls` — the console lock (records refused while locked: `guardLocked`);
+ * - `PracticeCalls` — practice mode: the practice database's state and sync (issue 17).
  *
  * `composeService` binds every contract call to the one part that implements it (checked at
  * compile time and at start-up), so the Electron IPC handlers, the web host and the CLI all call
@@ -34,6 +35,7 @@ import { inlineHeavyWork, type HeavyWork } from './heavyWork.js';
 import { guardLocked, LockCalls } from './lockCalls.js';
 import { RecordCalls } from './recordCalls.js';
 import { PrescriptionCalls } from './prescriptionCalls.js';
+import { PracticeCalls, practiceOptionsFromEnv, type PracticeCallsOptions } from './practiceCalls.js';
 import { RunProgrammeCalls } from './runProgrammeCalls.js';
 import { RunSessionCalls } from './runSessionCalls.js';
 import { RecordEditCalls } from './recordEditCalls.js';
@@ -64,11 +66,13 @@ export interface AppServiceOptions {
   verifyPassphrase?: (passphrase: string) => boolean;
   /** How often the records database is looked at for changes (`onRecordsChanged`), ms (default 1000). */
   recordsPollMs?: number;
+  /** Practice mode (default: from CADANS_PRACTICE_DB and CADANS_PRACTICE_SYNC_SEC). */
+  practice?: PracticeCallsOptions;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
 type Public<T> = { [K in keyof T]: T[K] };
-type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RunSessionCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls> & Public<ClientSensorCalls>;
+type Parts = Public<AppCalls> & Public<RecordCalls> & Public<PrescriptionCalls> & Public<RunProgrammeCalls> & Public<RunSessionCalls> & Public<RecordEditCalls> & Public<AuditCalls> & Public<SensorCalls> & Public<SessionCalls> & Public<ResonanceService> & Public<LockCalls> & Public<ClientSensorCalls> & Public<PracticeCalls>;
 /** Compile-time check: the parts together implement every contract call with its signature. */
 const covers: Pick<Parts, InvokeName> extends CadansService ? true : never = true;
 void covers;
@@ -105,6 +109,8 @@ export class AppService {
   readonly resonance: ResonanceService;
   readonly lock: LockCalls;
   readonly clientSensors: ClientSensorCalls;
+  readonly practice: PracticeCalls;
+  private readonly host: AppServiceOptions['info']['host'];
   private timer: ReturnType<typeof setInterval> | null = null;
   private recordsTimer: ReturnType<typeof setInterval> | null = null;
   private readonly batchHz: number;
@@ -146,6 +152,8 @@ export class AppService {
     this.runSessions = new RunSessionCalls(o.storage, this.sessions, this.hub, () => new Date(nowMs()));
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     this.clientSensors = new ClientSensorCalls(o.storage);
+    this.host = o.info.host;
+    this.practice = new PracticeCalls(o.storage, this.hub, o.practice ?? practiceOptionsFromEnv());
     this.lock = new LockCalls(o.settings, this.hub, {
       nowMs,
       busy: () => this.sessions.getSessionState().phase !== 'idle',
@@ -153,7 +161,7 @@ export class AppService {
       ...(o.verifyPassphrase ? { verifyPassphrase: o.verifyPassphrase } : {}),
     });
     // Every transport (Electron IPC, web host, CLI) calls through the lock.
-    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.runSessions, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock, this.clientSensors]), this.lock));
+    Object.assign(this, guardLocked(composeService([this.app, this.records, this.prescriptions, this.runProgrammes, this.runSessions, this.edits, this.audit, this.sensors, this.sessions, this.resonance, this.lock, this.clientSensors, this.practice]), this.lock));
   }
 
   /** Start the live stream (batches to every renderer) and the session housekeeping. */
@@ -162,6 +170,8 @@ export class AppService {
     this.timer.unref?.();
     this.recordsTimer = setInterval(() => this.pollRecords(), this.recordsPollMs);
     this.recordsTimer.unref?.();
+    // A CLI command syncs by itself (main/cli/practiceAutoSync.ts).
+    if (this.host !== 'cli') this.practice.start();
     return this;
   }
 
@@ -174,6 +184,12 @@ export class AppService {
       return; // a busy or closing database: looked at again next time
     }
     if (change) this.hub.emit('onRecordsChanged', change);
+    // Practice mode: the waiting count (a recording fills the outbox without a records change).
+    try {
+      this.practice.refresh();
+    } catch {
+      // a busy or closing database: counted again next time
+    }
   }
 
   /** Register a renderer; returns the function that unregisters it. */
@@ -187,6 +203,7 @@ export class AppService {
     if (this.recordsTimer) clearInterval(this.recordsTimer);
     this.timer = null;
     this.recordsTimer = null;
+    await this.practice.close();
     if (this.sessions.getSessionState().phase !== 'idle') await this.sessions.stopSession().catch(() => undefined);
     this.sessions.pacer.stop();
     await this.sensors.close();

@@ -62,9 +62,9 @@ const table = {
   'usage.import-run': 'cadans import-run <file.fit|.tcx|.gpx> --client <name|id> [--db FILE] [--json]',
   'help.import-run':
     "Import a run from a sport-watch file (FIT, TCX or GPX with heart rate) as a run session of --client (name or id): run and walk blocks from cadence and speed (and laps), longest continuous run, mean heart rate, heart-rate recovery (HRR60/HRR120) after the last run block, and time in the client''s Karvonen zones. With --json, prints exactly '{\"sessionId\": n, \"durationSec\": n, \"blocks\": [{\"kind\": \"run\"|\"walk\", \"startSec\": n, \"endSec\": n}], \"longestRunSec\": n, \"meanHrBpm\": n|null, \"hrr60Bpm\": n|null}'.",
-  'usage.practice': 'cadans practice init|status|push [--db FILE] [--json] [--batch N]',
+  'usage.practice': 'cadans practice init|status|push|restrict [--db FILE] [--json] [--batch N] [--client C --therapist ROLE… | --clear]',
   'help.practice':
-    'Practice mode: records shared through the PostgreSQL server in CADANS_PRACTICE_DB (postgres://user@host:port/db). init creates or upgrades the schema on the server; status shows whether the server is reachable, what waits to be sent and the last sync (--json); push sends what waits now and takes in what other workstations wrote (exit 1 while anything still waits; --batch N changes per server transaction, default 1000).',
+    'Practice mode: records shared through the PostgreSQL server in CADANS_PRACTICE_DB (postgres://user@host:port/db). init creates or upgrades the schema on the server; status shows whether the server is reachable, what waits to be sent and the last sync (--json); push sends what waits now and takes in what other workstations wrote (exit 1 while anything still waits; --batch N changes per server transaction, default 1000). restrict --client <name|id|uuid> --therapist ROLE… limits a client to the named therapists (their PostgreSQL roles) (enforced by the server: other therapists never receive the records of that client and their changes to them are refused); --clear lifts it. Only the practice owner may restrict.',
 };
 
 export const cliHelpEn: Readonly<SameKeys<typeof cliHelpNl, typeof table>> = table;

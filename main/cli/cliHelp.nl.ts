@@ -59,9 +59,9 @@ const table = {
   'usage.import-run': 'cadans import-run <bestand.fit|.tcx|.gpx> --client <naam|id> [--db BESTAND] [--json]',
   'help.import-run':
     "Importeer een loop uit een sporthorlogebestand (FIT, TCX of GPX met hartslag) als loopsessie van --client (naam of id): loop- en wandelblokken uit cadans en snelheid (en ronden), langste aaneengesloten loop, gemiddelde hartslag, hartslagherstel (HRR60/HRR120) na het laatste loopblok, en tijd in de Karvonen-zones van de cliënt. Met --json precies '{\"sessionId\": n, \"durationSec\": n, \"blocks\": [{\"kind\": \"run\"|\"walk\", \"startSec\": n, \"endSec\": n}], \"longestRunSec\": n, \"meanHrBpm\": n|null, \"hrr60Bpm\": n|null}'.",
-  'usage.practice': 'cadans practice init|status|push [--db BESTAND] [--json] [--batch N]',
+  'usage.practice': 'cadans practice init|status|push|restrict [--db BESTAND] [--json] [--batch N] [--client C --therapist ROL… | --clear]',
   'help.practice':
-    'Praktijkmodus: dossiers gedeeld via de PostgreSQL-server in CADANS_PRACTICE_DB (postgres://gebruiker@host:poort/database). init richt het schema op de server in of werkt het bij; status toont of de server bereikbaar is, wat nog verstuurd moet worden en wanneer voor het laatst is bijgewerkt (--json); push verstuurt nu wat wacht en haalt op wat andere werkplekken schreven (exit 1 zolang er nog iets wacht; --batch N wijzigingen per servertransactie, standaard 1000).',
+    'Praktijkmodus: dossiers gedeeld via de PostgreSQL-server in CADANS_PRACTICE_DB (postgres://gebruiker@host:poort/database). init richt het schema op de server in of werkt het bij; status toont of de server bereikbaar is, wat nog verstuurd moet worden en wanneer voor het laatst is bijgewerkt (--json); push verstuurt nu wat wacht en haalt op wat andere werkplekken schreven (exit 1 zolang er nog iets wacht; --batch N wijzigingen per servertransactie, standaard 1000). restrict --client <naam|id|uuid> --therapist ROL… schermt een cliënt af voor alle therapeuten behalve de genoemde PostgreSQL-rollen (de server dwingt dit af: andere therapeuten krijgen de gegevens van die cliënt nooit binnen en hun wijzigingen eraan worden geweigerd); --clear heft dat op. Alleen de praktijkhouder mag afschermen.',
 };
 
 export type CliHelpKey = keyof typeof table;

@@ -210,6 +210,13 @@ const table = {
   'practice.never': 'never',
   'practice.statusWorkstation': 'workstation',
   'practice.line': 'practice database: {result}',
+  'practice.refused': 'the practice database refused changes for {detail}: that client is restricted to other therapists, or your PostgreSQL role is not a Cadans therapist; the changes stay stored here and wait',
+  'practice.notAdmin': 'only the practice owner (the role that ran cadans practice init, or a member of cadans_admin) may restrict a client',
+  'practice.noClient': "no client ''{detail}'' in the practice database",
+  'practice.ambiguousClient': "more than one client is called ''{detail}'': give the client's id or uuid",
+  'practice.noTherapist': "''{detail}'' is not a Cadans therapist role on the server (CREATE ROLE … IN ROLE cadans_therapist)",
+  'practice.restrictNeeds': 'give --client <name|id|uuid> and one or more --therapist ROLE, or --clear (usage: {usage})',
+  'practice.restricted': '{count, plural, =0 {{client} may be seen by every therapist again.} other {{client} is restricted to: {therapists}.}}',
 };
 
 export const cliTextsEn: SameKeys<typeof cliTextsNl, typeof table> = table;

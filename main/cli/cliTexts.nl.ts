@@ -211,6 +211,13 @@ const table = {
   'practice.never': 'nog nooit',
   'practice.statusWorkstation': 'werkplek',
   'practice.line': 'praktijkdatabase: {result}',
+  'practice.refused': 'de praktijkdatabase weigerde wijzigingen voor {detail}: die cliënt is afgeschermd voor andere therapeuten, of uw PostgreSQL-rol is geen Cadans-therapeut; de wijzigingen blijven hier bewaard en wachten',
+  'practice.notAdmin': 'alleen de praktijkhouder (de rol die cadans practice init uitvoerde, of een lid van cadans_admin) mag een cliënt afschermen',
+  'practice.noClient': "geen cliënt ''{detail}'' in de praktijkdatabase",
+  'practice.ambiguousClient': "meer dan één cliënt heet ''{detail}'': geef het id of de uuid van de cliënt",
+  'practice.noTherapist': "''{detail}'' is geen Cadans-therapeutrol op de server (CREATE ROLE … IN ROLE cadans_therapist)",
+  'practice.restrictNeeds': 'geef --client <naam|id|uuid> en één of meer --therapist ROL, of --clear (gebruik: {usage})',
+  'practice.restricted': '{count, plural, =0 {{client} is weer zichtbaar voor alle therapeuten.} other {{client} is afgeschermd; alleen zichtbaar voor: {therapists}.}}',
 };
 
 export type CliMessageKey = keyof typeof table;

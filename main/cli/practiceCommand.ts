@@ -25,12 +25,15 @@ export const practiceCommand: CliCommand = {
     db: { type: 'string' },
     json: { type: 'boolean', default: false },
     batch: { type: 'string' },
+    client: { type: 'string' },
+    therapist: { type: 'string', multiple: true },
+    clear: { type: 'boolean', default: false },
   },
   async run({ values, positionals }) {
     const locale = cliLocale();
     const [sub, extra] = positionals;
     if (extra !== undefined) throw cliError('cli.unexpectedArgument', { arg: showText(extra, 60), usage: usageOf('practice') }, 2);
-    if (sub !== 'init' && sub !== 'status' && sub !== 'push') throw cliError('practice.usage', { usage: usageOf('practice') }, 2);
+    if (sub !== 'init' && sub !== 'status' && sub !== 'push' && sub !== 'restrict') throw cliError('practice.usage', { usage: usageOf('practice') }, 2);
     const batchSize = values.batch === undefined ? undefined : Number(values.batch);
     if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1 && batchSize <= 100_000)) {
       throw cliError('cli.usage', { detail: { cliText: 'practice.batch', params: { got: showText(String(values.batch), 20) } }, usage: usageOf('practice') }, 2);
@@ -46,6 +49,7 @@ export const practiceCommand: CliCommand = {
         }
         return 0;
       }
+      if (sub === 'restrict') return await restrict(url, values, locale);
       return await withWritableDb(values.db, async (storage) => {
         if (sub === 'status') {
           const s = await practiceStatus(storage.db, url);
@@ -78,8 +82,45 @@ export const practiceCommand: CliCommand = {
   },
 };
 
+/** `restrict --client C --therapist ROLE…` or `--clear`: the practice owner limits who sees a client. */
+async function restrict(url: string, values: Record<string, unknown>, locale: Locale): Promise<number> {
+  const therapists = (values.therapist as string[] | undefined) ?? [];
+  const client = typeof values.client === 'string' ? values.client.trim() : '';
+  if (!client || (therapists.length === 0) === !values.clear) throw cliError('practice.restrictNeeds', { usage: usageOf('practice') }, 2);
+  const { restrictClient } = await import('../practice/clientRestrictions.js');
+  const dbPath = resolveDbPath(values.db as string | boolean | undefined);
+  // A local id needs the local file (read only, when it exists); a name or uuid is looked up on the server.
+  const storage = /^\d+$/.test(client) ? openLocal(dbPath) : null;
+  try {
+    const r = await restrictClient(url, storage?.db ?? null, client, values.clear ? [] : therapists);
+    if (values.json) process.stdout.write(safeJson(r) + '\n');
+    else process.stdout.write(cliText(locale, 'practice.restricted', { count: r.therapists.length, client: r.client.name, therapists: r.therapists.join(', ') }) + '\n');
+    return 0;
+  } finally {
+    storage?.close();
+  }
+}
+
+function openLocal(path: string): Storage {
+  try {
+    return openStorage(path, { readonly: true });
+  } catch (e) {
+    throw toCliError(e);
+  }
+}
+
 function keyOf(e: PracticeError): Parameters<typeof cliText>[1] {
   switch (e.code) {
+    case 'refused':
+      return 'practice.refused';
+    case 'not-admin':
+      return 'practice.notAdmin';
+    case 'no-client':
+      return 'practice.noClient';
+    case 'ambiguous-client':
+      return 'practice.ambiguousClient';
+    case 'no-therapist':
+      return 'practice.noTherapist';
     case 'no-url':
       return 'practice.noUrl';
     case 'bad-url':

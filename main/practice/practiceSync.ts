@@ -16,13 +16,24 @@ import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerM
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
 import { pullChanges, type PullReport } from './pullChanges.js';
-import { pushOutbox, type PushOptions, type PushReport } from './pushOutbox.js';
+import { pushOutbox, PushRefusedError, type PushOptions, type PushReport } from './pushOutbox.js';
 
 /** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
 export class PracticeError extends Error {
   override readonly name = 'PracticeError';
   constructor(
-    readonly code: 'no-url' | 'bad-url' | 'unreachable' | 'not-initialised' | 'server-newer' | 'failed',
+    readonly code:
+      | 'no-url'
+      | 'bad-url'
+      | 'unreachable'
+      | 'not-initialised'
+      | 'server-newer'
+      | 'failed'
+      | 'refused'
+      | 'not-admin'
+      | 'no-client'
+      | 'ambiguous-client'
+      | 'no-therapist',
     readonly detail: string,
   ) {
     super(`${code}: ${detail}`);
@@ -43,9 +54,9 @@ export function requirePracticeUrl(env: NodeJS.ProcessEnv = process.env): string
   return url;
 }
 
-async function connect(url: string, connectTimeoutMs?: number): Promise<PracticeConnection> {
+export async function connect(url: string, connectTimeoutMs?: number): Promise<PracticeConnection> {
   try {
-    return await connectPractice(url, { connectTimeoutMs });
+    return await connectPractice(url, { connectTimeoutMs, role: process.env.CADANS_PRACTICE_ROLE?.trim() || undefined });
   } catch (e) {
     if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`);
     throw e;
@@ -65,7 +76,7 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
   }
 }
 
-async function requireSchema(conn: PracticeConnection, url: string): Promise<void> {
+export async function requireSchema(conn: PracticeConnection, url: string): Promise<void> {
   const v = await serverSchemaVersion(conn);
   if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url));
   if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`);
@@ -96,6 +107,7 @@ export async function syncPractice(db: Db, url: string, options: PushOptions & {
     return { joinedNow, push, pull, waiting: outboxSize(db) };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
+    if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table);
     throw new PracticeError('failed', describePgError(e));
   } finally {
     await conn.close();

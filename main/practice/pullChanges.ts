@@ -169,16 +169,27 @@ function applyBulk(db: Db, r: Record<'signal_chunks' | 'beats' | 'metric_points'
     if (id === undefined) sessionIds.set(key, (id = requireId(db, 'sessions', key)));
     return id;
   };
-  const chunk = db.prepare('INSERT INTO signal_chunks (session_id, channel, t0_sec, fs_hz, n, data, crc32) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  // A row already here is skipped: the same rows come again when a client's restriction changes
+  // (main/practice/clientRestrictions.ts gives them a new seq so newly allowed therapists get them).
+  const chunk = db.prepare(
+    `INSERT INTO signal_chunks (session_id, channel, t0_sec, fs_hz, n, data, crc32) SELECT @s, @channel, @t0, @fs, @n, @data, @crc
+     WHERE NOT EXISTS (SELECT 1 FROM signal_chunks WHERE session_id = @s AND channel = @channel AND t0_sec = @t0)`,
+  );
   for (const c of r.signal_chunks) {
-    chunk.run(sessionOf(c.session_uuid), c.channel, c.t0_sec, c.fs_hz, c.n, c.data, c.crc32 == null ? null : Number(c.crc32));
+    chunk.run({ s: sessionOf(c.session_uuid), channel: c.channel, t0: c.t0_sec, fs: c.fs_hz, n: c.n, data: c.data, crc: c.crc32 == null ? null : Number(c.crc32) });
   }
-  const beat = db.prepare('INSERT INTO beats (session_id, t_sec, ibi_ms, quality, flags) VALUES (?, ?, ?, ?, ?)');
-  for (const b of r.beats) beat.run(sessionOf(b.session_uuid), b.t_sec, b.ibi_ms, b.quality, b.flags);
-  const metric = db.prepare('INSERT INTO metric_points (session_id, name, t_sec, value) VALUES (?, ?, ?, ?)');
-  for (const m of r.metric_points) metric.run(sessionOf(m.session_uuid), m.name, m.t_sec, m.value);
-  const pacer = db.prepare('INSERT INTO pacer_changes (session_id, t_sec, settings) VALUES (?, ?, ?)');
-  for (const p of r.pacer_changes) pacer.run(sessionOf(p.session_uuid), p.t_sec, p.settings);
+  const beat = db.prepare(
+    'INSERT INTO beats (session_id, t_sec, ibi_ms, quality, flags) SELECT @s, @t, @ibi, @q, @flags WHERE NOT EXISTS (SELECT 1 FROM beats WHERE session_id = @s AND t_sec = @t)',
+  );
+  for (const b of r.beats) beat.run({ s: sessionOf(b.session_uuid), t: b.t_sec, ibi: b.ibi_ms, q: b.quality, flags: b.flags });
+  const metric = db.prepare(
+    'INSERT INTO metric_points (session_id, name, t_sec, value) SELECT @s, @name, @t, @v WHERE NOT EXISTS (SELECT 1 FROM metric_points WHERE session_id = @s AND name = @name AND t_sec = @t)',
+  );
+  for (const m of r.metric_points) metric.run({ s: sessionOf(m.session_uuid), name: m.name, t: m.t_sec, v: m.value });
+  const pacer = db.prepare(
+    'INSERT INTO pacer_changes (session_id, t_sec, settings) SELECT @s, @t, @settings WHERE NOT EXISTS (SELECT 1 FROM pacer_changes WHERE session_id = @s AND t_sec = @t AND settings = @settings)',
+  );
+  for (const p of r.pacer_changes) pacer.run({ s: sessionOf(p.session_uuid), t: p.t_sec, settings: p.settings });
 }
 
 function applyMarkers(db: Db, rows: Row[]): void {

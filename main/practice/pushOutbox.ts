@@ -11,7 +11,7 @@ import { PUSH_LOCK } from '../../native-adapters/pg/serverMigrations.js';
 import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/practiceConnection.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { workstationUser } from '../storage/accessLogRepo.js';
-import { findEditConflicts, logEditConflicts, type EditConflict } from './editConflicts.js';
+import { applyMerged, findEditConflicts, logEditConflicts, type EditConflict, type MergedRecord } from './editConflicts.js';
 import { getSyncState, setSyncState, workstationId } from './localSyncState.js';
 import { PUSH_TABLES, upsertSql } from './pushTables.js';
 import { DELETABLE_TABLES } from './recordTables.js';
@@ -45,6 +45,47 @@ interface SendContext {
   user: string;
   workstation: string;
   conflicts: EditConflict[];
+  /** Records merged with another workstation's edit: their fields to take over here once committed. */
+  merged: MergedRecord[];
+}
+
+/**
+ * The server refused a change under its row-level security (server schema 4): the client it
+ * belongs to is restricted to other therapists, or this role is no Cadans therapist. The batch is
+ * rolled back and the outbox keeps every change.
+ */
+export class PushRefusedError extends Error {
+  override readonly name = 'PushRefusedError';
+  constructor(
+    readonly table: string,
+    readonly clients: readonly string[],
+    readonly serverMessage: string,
+  ) {
+    super(`the practice database refused changes of ${table}${clients.length ? ` (${clients.join(', ')})` : ''}: ${serverMessage}`);
+  }
+}
+
+/** PostgreSQL's insufficient_privilege: a row-level security policy or a missing grant. */
+const REFUSED = '42501';
+
+/** The local names of the clients the rows of an outbox run belong to (for the refusal message). */
+function clientsOf(db: Db, run: OutboxEntry[]): string[] {
+  const tbl = run[0].tbl;
+  const ids = [...new Set(run.map((e) => e.row_id))].slice(0, 500);
+  const hasClient = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'client_id'").get(tbl) !== undefined;
+  const hasSession = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'session_id'").get(tbl) !== undefined;
+  const from =
+    tbl === 'clients'
+      ? 'clients c'
+      : hasClient
+        ? `${tbl} x JOIN clients c ON c.id = x.client_id`
+        : hasSession
+          ? `${tbl} x JOIN sessions s ON s.id = x.session_id JOIN clients c ON c.id = s.client_id`
+          : null;
+  if (from === null || run[0].op === 'delete') return [];
+  const key = tbl === 'clients' ? 'c.id' : 'x.id';
+  const rows = db.prepare(`SELECT DISTINCT c.name FROM ${from} WHERE ${key} IN (${ids.map(() => '?').join(',')}) ORDER BY c.name LIMIT 5`).all(...ids) as { name: string }[];
+  return rows.map((r) => r.name);
 }
 
 /** Most rows in one INSERT (PostgreSQL allows 65,535 parameters per statement). */
@@ -62,12 +103,20 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
   for (;;) {
     const entries = next.all(batchSize);
     if (entries.length === 0) break;
-    const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [] };
+    const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [], merged: [] };
     await conn.transaction(async () => {
       await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      for (const run of runsOf(entries)) await sendRun(db, conn, run, ctx);
+      for (const run of runsOf(entries)) {
+        try {
+          await sendRun(db, conn, run, ctx);
+        } catch (e) {
+          if ((e as { code?: string }).code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, run), (e as Error).message);
+          throw e;
+        }
+      }
     });
     remove.run(entries[entries.length - 1].id);
+    applyMerged(db, ctx.merged);
     logEditConflicts(db, ctx.conflicts);
     all.push(...ctx.conflicts);
     sent += entries.length;
@@ -95,7 +144,7 @@ async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx
   if (run[0].op === 'delete') {
     if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
     const uuids = run.map((e) => e.uuid).filter((u): u is string => u !== null);
-    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
+    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, pushed_by = current_user, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
       `{${uuids.join(',')}}`,
       me,
     ]);
@@ -107,10 +156,15 @@ async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx
   const ids = [...new Set(run.map((e) => e.row_id))];
   const rows = table.read(db, ids);
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-    const part = rows.slice(i, i + ROWS_PER_STATEMENT);
-    ctx.conflicts.push(...(await findEditConflicts(conn, tbl, table, part, ctx)));
+    const all = rows.slice(i, i + ROWS_PER_STATEMENT);
+    const merge = await findEditConflicts(conn, tbl, table, all, ctx);
+    ctx.conflicts.push(...merge.conflicts);
+    ctx.merged.push(...merge.merged);
+    // A row that, merged, is the server's as it is, is not written again (its sender stays who it was).
+    const part = all.filter((r) => !merge.unchanged.has(String(r[0])));
+    if (part.length === 0) continue;
     const params: SqlValue[] = [];
-    for (const r of part) params.push(...r, ...(table.guarded ? [ctx.user, ctx.workstation] : []), me);
+    for (const r of part) params.push(...r, ...(table.guarded ? (merge.lastEditBy.get(String(r[0])) ?? [ctx.user, ctx.workstation]) : []), me);
     await conn.query(upsertSql(tbl, table, part.length), params);
   }
 }

@@ -46,7 +46,8 @@ const editedAt = (table: string): string =>
 const lastEdit = (table: string): string =>
   `edited_at = EXCLUDED.edited_at, edited_by = EXCLUDED.edited_by, edited_on = EXCLUDED.edited_on WHERE coalesce(EXCLUDED.edited_at, '') >= coalesce(${table}.edited_at, '')`;
 
-const bump = "origin = EXCLUDED.origin, seq = nextval('cadans_change_seq')";
+/** A changed row: who sent it (the therapist's role, server schema 4), from where, and a new `seq` so the others pull it. */
+const bump = "origin = EXCLUDED.origin, pushed_by = current_user, seq = nextval('cadans_change_seq')";
 
 /** The session is sent by a workstation that did not record it: its status, end and summary are not that one's to change. */
 const NOT_RECORDER = 'EXCLUDED.recorded_by <> EXCLUDED.origin';

@@ -64,7 +64,23 @@ export function workstationUser(): { user: string; workstation: string } {
   } catch {
     // no passwd entry (a container): the environment's name
   }
+  // Practice mode (issue 17): the therapist is their PostgreSQL role, also while the server is unreachable.
+  user = practiceRole() ?? user;
   return { user, workstation: process.env.CADANS_WORKSTATION?.trim().slice(0, 100) || hostname() };
+}
+
+/** The therapist's role in practice mode: CADANS_PRACTICE_ROLE (an app login acting as that role), else the user in CADANS_PRACTICE_DB. */
+export function practiceRole(env: NodeJS.ProcessEnv = process.env): string | null {
+  const role = env.CADANS_PRACTICE_ROLE?.trim();
+  if (role) return role.slice(0, 63);
+  const url = env.CADANS_PRACTICE_DB?.trim();
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.username ? decodeURIComponent(u.username).slice(0, 63) : null;
+  } catch {
+    return null;
+  }
 }
 
 const toEntry = (r: Row): AccessEntry => ({

@@ -42,6 +42,8 @@ export interface ConnectOptions {
   connectTimeoutMs?: number;
   /** `application_name` on the server (default 'cadans'). */
   applicationName?: string;
+  /** An app login acting as a therapist: `SET ROLE` to this role right after connecting (the server checks membership). */
+  role?: string;
 }
 
 /** Connect; throws `PracticeUnreachableError` when the server cannot be reached or refuses. */
@@ -55,6 +57,7 @@ export async function connectPractice(url: string, options: ConnectOptions = {})
   client.on('error', () => undefined);
   try {
     await client.connect();
+    if (options.role) await client.query(`SET ROLE ${client.escapeIdentifier(options.role)}`);
   } catch (e) {
     await client.end().catch(() => undefined);
     throw new PracticeUnreachableError(describePgError(e), { cause: e });

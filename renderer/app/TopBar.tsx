@@ -1,10 +1,11 @@
-/** The console's top bar: name, navigation, the simulator label, the connection to the core and the language switch. */
+/** The console's top bar: name, navigation, the simulator label, the connection to the core, practice mode, the lock and the language switch. */
 import type { Locale } from '../../shared/ipc/apiTypes.js';
 import { api } from './api.js';
 import { useT } from './i18n.js';
 import { navigate, type Route } from './route.js';
 import { showError, useApp } from './store.js';
 import { LockControls } from '../features/lock/LockControls.js';
+import { PracticeStatus } from '../features/practice/PracticeStatus.js';
 
 export function TopBar({ route }: { route: Route }) {
   const { t, locale } = useT();
@@ -47,6 +48,7 @@ export function TopBar({ route }: { route: Route }) {
           </span>
         )}
         {link !== 'open' && <span className="badge badge-bad">{t(`link.${link}`)}</span>}
+        <PracticeStatus />
         <LockControls />
         <div className="lang" role="group" aria-label={t('nav.language')}>
           {(['nl', 'en'] as const).map((l) => (

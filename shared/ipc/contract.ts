@@ -82,6 +82,7 @@ import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes }
 import type { StorageNotice } from '../domain/storageNotices.js';
 import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from './prescriptionTypes.js';
 import type { Prescription } from '../domain/prescription.js';
+import type { PracticeStateView } from './practiceTypes.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -256,6 +257,10 @@ export const CONTRACT = {
   recordBorg: invoke<[request: RecordBorgRequest], RunSessionView>(args(recordBorgSchema)),
   /** Stop the recording and store the run summary (blocks, Borg, HRR, zones). */
   stopRunSession: invoke<[], RunSessionView>(noArgs),
+  // ---- practice mode (issue 17): the practice database's connection state, what waits to be sent, the last sync
+  getPracticeState: invoke<[], PracticeStateView>(noArgs),
+  /** Send what waits and take in what other workstations wrote, now (the core also does so every little while). */
+  syncPracticeNow: invoke<[], PracticeStateView>(noArgs),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),
@@ -271,6 +276,8 @@ export const CONTRACT = {
   onRecordsChanged: event<RecordsChange>(),
   /** A recording meets a full disk (data kept in memory), room again (saved), saved elsewhere … (shared/domain/storageNotices.ts). */
   onStorageNotice: event<StorageNotice>(),
+  /** Practice mode: reachable or offline, changes waiting, a sync started or done. */
+  onPracticeState: event<PracticeStateView>(),
 } as const;
 
 export type Contract = typeof CONTRACT;

@@ -28,4 +28,5 @@ export const LOCKED_CALLS_ALLOWED: ReadonlySet<InvokeName> = new Set<InvokeName>
   'getResonanceRun',
   'stopResonance',
   'cancelResonance',
+  'getPracticeState',
 ]);

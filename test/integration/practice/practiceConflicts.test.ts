@@ -204,4 +204,32 @@ describe('practice mode: conflicting edits and who did what', { skip: skip ?? fa
     assert.ok(logged.every((l) => l.client_id !== null), 'about the client');
     assert.ok(logged[1]!.session_id !== null, 'the marker: about its session');
   });
+
+  test('different fields of one client edited on both rooms while apart: both edits are kept on both, no conflict is logged', async () => {
+    const conflictsBefore = (await server<{ n: string }>("SELECT count(*)::text AS n FROM access_log WHERE detail LIKE 'sync conflict %'"))[0]!.n;
+    await editClient(ROOMS.A, 'Anna de Vries', { complaint: 'slaapt slecht' }); // earlier, complaint only
+    await editClient(ROOMS.B, 'Anna de Vries', { notes: 'belt bij verhindering' }); // later, notes only
+    await push(ROOMS.B); // the later edit first
+    await push(ROOMS.A); // the earlier one merges: its complaint is kept, B's notes taken over
+    await push(ROOMS.B);
+    for (const room of [ROOMS.A, ROOMS.B]) {
+      assert.deepEqual(localClient(room, 'Anna de Vries'), { complaint: 'slaapt slecht', notes: 'belt bij verhindering' }, room.name);
+    }
+    const onServer = await server<{ complaint: string; notes: string }>('SELECT complaint, notes FROM clients');
+    assert.deepEqual(onServer, [{ complaint: 'slaapt slecht', notes: 'belt bij verhindering' }]);
+    const conflictsAfter = (await server<{ n: string }>("SELECT count(*)::text AS n FROM access_log WHERE detail LIKE 'sync conflict %'"))[0]!.n;
+    assert.equal(conflictsAfter, conflictsBefore, 'no conflict: each field was changed on one side only');
+  });
+
+  test('one field on both and another on one side only: the later edit of the shared field, the other change kept; only the shared field logged', async () => {
+    await editClient(ROOMS.A, 'Anna de Vries', { complaint: 'hyperventilatie', notes: 'werkt thuis' }); // earlier: complaint and notes
+    await editClient(ROOMS.B, 'Anna de Vries', { complaint: 'paniek' }); // later: complaint only
+    await push(ROOMS.A); // the earlier edit first
+    await push(ROOMS.B); // later: its complaint wins, A's notes are taken over
+    await push(ROOMS.A);
+    for (const room of [ROOMS.A, ROOMS.B]) assert.deepEqual(localClient(room, 'Anna de Vries'), { complaint: 'paniek', notes: 'werkt thuis' }, room.name);
+    const logged = localConflicts(ROOMS.B).map((l) => l.detail.replace(/ \(.*?\)/g, ''));
+    assert.equal(logged[logged.length - 1], 'sync conflict clients.complaint: kept "paniek"; not kept "hyperventilatie"');
+    assert.ok(!logged.some((d) => d.startsWith('sync conflict clients.notes: kept "werkt thuis"')), 'the notes were changed on one side only');
+  });
 });

@@ -15,7 +15,7 @@ import { runCli } from '../../support/runCli.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 import { startCli } from '../../support/cliProcess.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
-import { PUSH_LOCK } from '../../../native-adapters/pg/serverMigrations.js';
+import { PUSH_LOCK, SERVER_MIGRATIONS, SERVER_SCHEMA_VERSION } from '../../../native-adapters/pg/serverMigrations.js';
 import { clientRecord, cli, localCount, serverCounts, sessionCopy, sessionUuid } from './practiceWorkstations.js';
 
 const skip = pgSkipReason();
@@ -72,8 +72,8 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
   });
 
   test('init creates the schema once; a second init changes nothing', async () => {
-    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: 0, to: 2, applied: [1, 2] });
-    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: 2, to: 2, applied: [] });
+    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: 0, to: SERVER_SCHEMA_VERSION, applied: SERVER_MIGRATIONS.map((m) => m.version) });
+    assert.deepEqual(json(await cli(url, ['practice', 'init', '--json'])), { from: SERVER_SCHEMA_VERSION, to: SERVER_SCHEMA_VERSION, applied: [] });
   });
 
   let first: string;

@@ -1,0 +1,138 @@
+/**
+ * `PracticeCalls` — practice mode in the app and the web host (issue 17; the contract's
+ * `getPracticeState`, `syncPracticeNow` and event `onPracticeState`). With CADANS_PRACTICE_DB set
+ * the core syncs by itself every little while (CADANS_PRACTICE_SYNC_SEC, default 30 s) and when
+ * asked ("sync now"), as `cadans practice push` does: send the outbox, take in what the other
+ * workstations wrote. A lost server is a state, not an error: everything stays stored here and
+ * the outbox waits. The pages hear of every change of the state, the waiting count included (the
+ * records poll calls `refresh`). `pg` is loaded only in practice mode.
+ */
+import type { PracticeProblemCode, PracticeStateView } from '../../shared/ipc/practiceTypes.js';
+import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
+import type { Storage } from '../storage/storage.js';
+import type { EventHub } from './eventHub.js';
+
+export interface PracticeCallsOptions {
+  /** The practice database URL (CADANS_PRACTICE_DB), or null: practice mode off. */
+  url: string | null;
+  /** Sync every this long (ms); 0: only when asked. */
+  syncEveryMs: number;
+}
+
+/** The options from the environment: CADANS_PRACTICE_DB and CADANS_PRACTICE_SYNC_SEC (default 30 s). */
+export function practiceOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): PracticeCallsOptions {
+  const sec = Number(env.CADANS_PRACTICE_SYNC_SEC ?? '30');
+  return { url: env.CADANS_PRACTICE_DB?.trim() || null, syncEveryMs: Number.isFinite(sec) && sec > 0 ? Math.round(sec * 1000) : 0 };
+}
+
+/** The URL without its password. */
+function shownServer(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/:[^:@/]*@/, ':***@').slice(0, 200);
+  }
+}
+
+export class PracticeCalls {
+  private state: PracticeStateView;
+  private running: Promise<PracticeStateView> | null = null;
+  private timer: ReturnType<typeof setInterval> | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly storage: Storage,
+    private readonly hub: EventHub,
+    private readonly opts: PracticeCallsOptions,
+  ) {
+    const on = opts.url !== null;
+    this.state = {
+      mode: on ? 'on' : 'off',
+      connection: on ? 'unknown' : 'off',
+      syncing: false,
+      server: on ? shownServer(opts.url!) : null,
+      waiting: 0,
+      lastSyncAt: null,
+      problemCode: null,
+      problem: null,
+    };
+    this.state = this.current();
+  }
+
+  getPracticeState(): PracticeStateView {
+    this.state = this.current();
+    return { ...this.state };
+  }
+
+  /** Sync now (a sync already running is joined, not doubled). Never throws: the outcome is the state. */
+  syncPracticeNow(): Promise<PracticeStateView> {
+    if (this.opts.url === null || this.closed) return Promise.resolve(this.getPracticeState());
+    this.running ??= this.sync(this.opts.url).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /** Sync at once and then every `syncEveryMs` (the app and the web host; not a CLI command). */
+  start(): void {
+    if (this.opts.url === null || this.timer !== null) return;
+    // Joined at once, server or not: what is stored and every change from now on waits in the
+    // outbox (and is counted as waiting) until the server is reached.
+    if (hasSyncSchema(this.storage.db)) {
+      joinPractice(this.storage.db);
+      this.state = this.current();
+    }
+    void this.syncPracticeNow();
+    if (this.opts.syncEveryMs > 0) {
+      this.timer = setInterval(() => void this.syncPracticeNow(), this.opts.syncEveryMs);
+      this.timer.unref?.();
+    }
+  }
+
+  /** The records changed (here or in another process): tell the pages when the waiting count did. */
+  refresh(): void {
+    if (this.opts.url === null) return;
+    const before = this.state.waiting;
+    this.state = this.current();
+    if (this.state.waiting !== before) this.emit();
+  }
+
+  /** Stop the timer; waits for a running sync (so the database is not closed under it). */
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+
+  private current(): PracticeStateView {
+    const db = this.storage.db;
+    if (this.opts.url === null || !hasSyncSchema(db)) return { ...this.state };
+    return { ...this.state, waiting: outboxSize(db), lastSyncAt: getSyncState(db, 'last_sync_at') };
+  }
+
+  private emit(): void {
+    this.hub.emit('onPracticeState', { ...this.state });
+  }
+
+  private async sync(url: string): Promise<PracticeStateView> {
+    this.state = { ...this.current(), syncing: true };
+    this.emit();
+    let connection: PracticeStateView['connection'] = 'online';
+    let problemCode: PracticeProblemCode | null = null;
+    let problem: string | null = null;
+    try {
+      const { syncPractice } = await import('../practice/practiceSync.js');
+      await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000 });
+    } catch (e) {
+      const { PracticeError } = await import('../practice/practiceSync.js');
+      const code = e instanceof PracticeError ? e.code : 'failed';
+      problemCode = code === 'bad-url' || code === 'unreachable' || code === 'not-initialised' || code === 'server-newer' || code === 'refused' ? code : 'failed';
+      connection = code === 'unreachable' ? 'offline' : 'problem';
+      problem = (e instanceof PracticeError ? e.detail : (e as Error).message).slice(0, 300);
+    }
+    this.state = { ...this.current(), connection, syncing: false, problemCode, problem };
+    this.emit();
+    return { ...this.state };
+  }
+}
