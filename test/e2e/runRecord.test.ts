@@ -242,7 +242,7 @@ describe('Running therapy in the client record (Chromium, cadans web)', { skip: 
     assert.match(text, /Langste aaneengesloten loop \(minuten\)/);
     assert.match(text, /Hartslagherstel na het laatste loopblok \(slagen\/min\)/);
     assert.match(text, /HRR60/);
-    assert.match(text, /Ervaren tegenover gemeten inspanning \(hardlooplogboek\)/);
+    assert.match(text, /Ervaren tegenover gemeten inspanning \(hardlooplogboek en live loopsessies\)/);
     assert.deepEqual(e2e.pageErrors, []);
   });
 });
