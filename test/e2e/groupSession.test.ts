@@ -50,6 +50,24 @@ async function markerCounts(page: Page, n: number): Promise<number[]> {
   return out;
 }
 
+/** The rows given have no ear-clip / signal hint (within 20 s), else the hints shown. */
+async function noHints(page: Page, rows: number[], prefix = 'member-hint'): Promise<void> {
+  const shown = async (): Promise<string[]> => {
+    const out: string[] = [];
+    for (const i of rows) {
+      const hint = page.getByTestId(`${prefix}-${i}`);
+      if ((await hint.count()) > 0) out.push(`row ${i}: ${await hint.textContent()}`);
+    }
+    return out;
+  };
+  const t0 = Date.now();
+  while (Date.now() - t0 < 20_000) {
+    if ((await shown()).length === 0) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  assert.deepEqual(await shown(), [], 'a hint on a row whose sensor is fine');
+}
+
 /** The group display in a second page of the same browser (as the second screen). */
 async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise<void> {
   const display = await page.context().newPage();
@@ -68,8 +86,7 @@ async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise
     await display.getByTestId('gd-hint-2').waitFor({ timeout: 20_000 });
     assert.match((await display.getByTestId('gd-hint-2').textContent()) ?? '', lang === 'nl' ? /oorclip/i : /ear clip/i);
     assert.ok((await fontPx(display, 'gd-hint-2')) >= 40, 'the hint is legible at 4 m');
-    assert.equal(await display.getByTestId('gd-hint-0').count(), 0);
-    assert.equal(await display.getByTestId('gd-hint-1').count(), 0);
+    await noHints(display, [0, 1], 'gd-hint');
     // Each tile's own wave is drawn (a canvas per tile).
     await waitFor('a wave in every tile', async () => (await display.locator('[data-testid="gd-tile"] canvas').count()) >= 3, 10_000);
     const vp = { w: 1920, h: 1080 };
@@ -142,8 +159,9 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     // Cor's clip is off: only his row says so.
     await page.getByTestId('member-hint-2').waitFor({ timeout: 20_000 });
     assert.match((await page.getByTestId('member-hint-2').textContent()) ?? '', /oorclip/i);
-    assert.equal(await page.getByTestId('member-hint-0').count(), 0);
-    assert.equal(await page.getByTestId('member-hint-1').count(), 0);
+    // The others' rows carry no hint (waited for: with both cores busy a sensor's first quality
+    // windows can dip for a moment; CI once saw a hint on row 0 that the next window cleared).
+    await noHints(page, [0, 1]);
     await page.screenshot({ path: artifactPath('group-console-nl.png') });
     assert.deepEqual(await otherLanguage(page, 'nl'), [], 'the console in Dutch only');
 
