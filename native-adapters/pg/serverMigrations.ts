@@ -7,6 +7,7 @@
 import type { PracticeConnection } from './practiceConnection.js';
 import { SERVER_SCHEMA_V1 } from './serverSchemaV1.js';
 import { SERVER_SCHEMA_V2 } from './serverSchemaV2.js';
+import { SERVER_SCHEMA_V3 } from './serverSchemaV3.js';
 
 export interface ServerMigration {
   version: number;
@@ -17,6 +18,7 @@ export interface ServerMigration {
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 1, description: 'clients, courses, goals, questionnaires, running log, prescriptions, sessions with summaries, signal chunks, beats, metric points, pacer changes, markers, gaps, access log; one change sequence', sql: SERVER_SCHEMA_V1 },
   { version: 2, description: 'who edited clients and their records last, where and when (the last edit is kept)', sql: SERVER_SCHEMA_V2 },
+  { version: 3, description: 'the nickname a client chooses for the group display', sql: SERVER_SCHEMA_V3 },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version;

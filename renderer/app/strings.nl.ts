@@ -47,6 +47,9 @@ export const nl = {
   'rec.details.noNotes': 'Geen notities.',
   'rec.details.referredBy': 'verwezen door {who}',
   'rec.details.referralHint': 'Bijv. huisarts, POH-GGZ, bedrijfsarts',
+  'rec.details.nicknameHint': 'Staat op het groepsscherm in plaats van de initialen (hoogstens 20 tekens)',
+  'group.nickname': 'Roepnaam van deelnemer {n}',
+  'group.nicknamePlaceholder': 'Roepnaam (optioneel)',
   'rec.course.title': 'Behandeltraject',
   'rec.course.none': 'Nog geen behandeltraject vastgelegd.',
   'rec.course.new': 'Nieuw traject',
@@ -190,6 +193,7 @@ export const nl = {
   'field.complaint': 'Hoofdklacht',
   'field.referralSource': 'Verwijzer',
   'field.notes': 'Notities',
+  'field.nickname': 'Roepnaam',
   'field.date': 'Datum',
   'field.moment': 'Moment',
   'field.instrument': 'Vragenlijst',
@@ -224,6 +228,7 @@ export const nl = {
   'val.notText': '{field} moet tekst zijn.',
   'val.emptyText': '{field} mag niet leeg zijn.',
   'val.tooLong': '{field} mag hoogstens {max} tekens lang zijn.',
+  'val.controlChars': '{field} mag geen stuurtekens bevatten (zoals tabs, regeleinden of onzichtbare tekens).',
   'val.invalidDate': '{field} is geen geldige datum.',
   'val.invalidDateTime': '{field} is geen geldige datum en tijd.',
   'val.futureDate': '{field} mag niet in de toekomst liggen ({value} is na vandaag, {today}).',
@@ -688,7 +693,7 @@ export const nl = {
   'gd.level.high': 'in balans',
   'gd.level.none': 'adem mee',
   'cd.groupRing': 'Groepscoherentie (ring) tonen',
-  'cd.groupNames': 'Namen tonen op groepsscherm (anders initialen)',
+  'cd.groupNames': 'Namen tonen op groepsscherm (anders roepnamen of initialen)',
 } as const;
 
 export type StringKey = keyof typeof nl;

@@ -21,6 +21,7 @@ const CODE_KEYS: Record<MessageCode, StringKey> = {
   notText: 'val.notText',
   emptyText: 'val.emptyText',
   tooLong: 'val.tooLong',
+  controlChars: 'val.controlChars',
   invalidDate: 'val.invalidDate',
   invalidDateTime: 'val.invalidDateTime',
   futureDate: 'val.futureDate',
