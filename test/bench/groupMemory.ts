@@ -9,7 +9,9 @@
  * and samples the heap and RSS; it prints the table and the slope (least squares over the samples
  * from 10 minutes on, after start-up) in MB per simulated hour. "Flat" means a slope near zero:
  * what grows with the recording (signal, beats) must be in SQLite, not in memory.
- * Options: `--minutes N` (default 60), `--speed N` (default 30), `--sizes 6+1,12`.
+ * Options: `--minutes N` (default 60), `--speed N` (default 30), `--sizes 6+1,12`. On two shared
+ * cores 12 clients at 30× (360 channel-seconds per second) overload the analysis worker (the
+ * supervisor restarts it); `--sizes 12 --speed 15` runs them cleanly in about 4 minutes.
  * The renderer is not part of this bench (bench:ui measures the group display).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -124,27 +126,27 @@ async function run(size: string): Promise<Result> {
   }
 }
 
+/** One size's table (printed as soon as it is done: a long run stopped later keeps what it measured) and its slopes. */
+function print(r: Result): void {
+  const head = ['simulated min', `${r.size}: main heap MB`, 'worker heap MB', 'RSS MB'];
+  const rows = r.samples.map((s) => [String(s.simMin), s.heapMb.toFixed(1), s.workerMb.toFixed(1), s.rssMb.toFixed(0)]);
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((b) => b[i]!.length)));
+  for (const line of [head, ...rows]) console.log(line.map((c, i) => c.padStart(w[i]!)).join('  '));
+  const later = r.samples.filter((s) => s.simMin >= 10);
+  const perHour = (f: (s: Sample) => number): string => slope(later.map((s) => s.simMin / 60), later.map(f)).toFixed(1);
+  console.log(
+    `${r.size}: slope from 10 min on: main heap ${perHour((s) => s.heapMb)} MB/h, worker heap ${perHour((s) => s.workerMb)} MB/h, RSS ${perHour((s) => s.rssMb)} MB/h; ` +
+      `${(r.wallSec / 60).toFixed(1)} wall min; shortest stored session ${(r.storedSec / 60).toFixed(1)} min; ${r.beats} beats stored\n`,
+  );
+}
+
 async function main(): Promise<void> {
   if (!gc) console.error('(run with node --expose-gc for a garbage collection before every sample)');
   console.error(`group memory bench: ${SIZES.join(' and ')} simulated clients, ${MINUTES} simulated min at ${SPEED}× speed, a sample every ${SAMPLE_MIN} min`);
-  const results: Result[] = [];
-  for (const size of SIZES) results.push(await run(size));
-  console.error('');
-  const head = ['simulated min', ...results.flatMap((r) => [`${r.size}: main heap MB`, 'worker heap MB', 'RSS MB'])];
-  const rows = results[0]!.samples.map((s, k) => [
-    String(s.simMin),
-    ...results.flatMap((r) => [r.samples[k]?.heapMb.toFixed(1) ?? '', r.samples[k]?.workerMb.toFixed(1) ?? '', r.samples[k]?.rssMb.toFixed(0) ?? '']),
-  ]);
-  const w = head.map((h, i) => Math.max(h.length, ...rows.map((b) => b[i]!.length)));
-  for (const line of [head, ...rows]) console.log(line.map((c, i) => c.padStart(w[i]!)).join('  '));
-  console.log('');
-  for (const r of results) {
-    const later = r.samples.filter((s) => s.simMin >= 10);
-    const perHour = (f: (s: Sample) => number): string => (slope(later.map((s) => s.simMin / 60), later.map(f))).toFixed(1);
-    console.log(
-      `${r.size}: slope from 10 min on: main heap ${perHour((s) => s.heapMb)} MB/h, worker heap ${perHour((s) => s.workerMb)} MB/h, RSS ${perHour((s) => s.rssMb)} MB/h; ` +
-        `${(r.wallSec / 60).toFixed(1)} wall min; shortest stored session ${(r.storedSec / 60).toFixed(1)} min; ${r.beats} beats stored`,
-    );
+  for (const size of SIZES) {
+    const r = await run(size);
+    console.error('');
+    print(r);
   }
 }
 
