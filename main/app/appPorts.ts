@@ -18,6 +18,8 @@ export interface AppChannel {
   readonly id: string;
   readonly spec: string;
   readonly info: SensorSourceInfo;
+  /** The key the sensor is remembered by for a client (USB serial number, BLE id; absent: the spec). */
+  readonly identity?: string;
   readonly state: ConnectionState;
   readonly lastNotice: SensorNotice | null;
   /** The device's true sample rate as the channel clock measured it, Hz (null until known). */

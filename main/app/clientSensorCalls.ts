@@ -16,12 +16,12 @@ export class ClientSensorCalls {
   }
 }
 
-/** Remember each client's sensor (`channel`'s spec) as used now. */
+/** Remember each client's sensor as used now: by its USB serial number or BLE id when it has one (`identity`), else its spec. */
 export function rememberSensors(storage: Storage, pairs: readonly { clientId: number; channel: AppChannel | undefined }[], now: Date = new Date()): void {
   for (const p of pairs) {
     if (!p.channel || p.channel.info.kind === 'file') continue;
     try {
-      storage.clientSensors.remember(p.clientId, p.channel.spec, now);
+      storage.clientSensors.remember(p.clientId, p.channel.identity ?? p.channel.spec, now);
     } catch (e) {
       console.error(`cadans: sensor of client ${p.clientId} not remembered: ${e instanceof Error ? e.message : String(e)}`);
     }

@@ -5,12 +5,14 @@
 import type { ChannelView, SensorListView, SensorOption } from '../../shared/ipc/apiTypes.js';
 import type { AppChannel } from './appPorts.js';
 import { CadansError, type CodedMessage } from '../../shared/i18n/CadansError.js';
+import { sensorIdentity } from '../../shared/sensors/sensorIdentity.js';
 
 /** `channelView`: one live channel, with the sensor's standing diagnosis. */
-export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { measuredHz?: number | null; speed?: number }): ChannelView {
+export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info' | 'lastNotice'> & { identity?: string; measuredHz?: number | null; speed?: number }): ChannelView {
   return {
     channel: c.id,
     spec: c.spec,
+    sensorKey: c.identity ?? c.spec,
     state: c.state,
     label: c.info.label,
     kind: c.info.kind,
@@ -37,7 +39,9 @@ function option(raw: unknown, fallbackKind?: SensorOption['kind']): SensorOption
   const guess = o.guess && typeof o.guess === 'object' ? (o.guess as Record<string, unknown>) : {};
   const rssi = typeof o.rssi === 'number' ? `${o.rssi} dBm` : undefined;
   const detail = str(o.detail) ?? str(o.hint) ?? str(guess.reason) ?? str(o.manufacturer) ?? rssi;
-  return detail ? { spec, kind, label, detail } : { spec, kind, label };
+  // A listed USB-serial port with a serial number is remembered by it (shared/sensors/sensorIdentity.ts).
+  const key = sensorIdentity(spec, { serialNumber: str(o.serialNumber), vendorId: str(o.vendorId), productId: str(o.productId) });
+  return { spec, kind, label, ...(detail ? { detail } : {}), ...(key !== spec ? { sensorKey: key } : {}) };
 }
 
 /**

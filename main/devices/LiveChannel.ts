@@ -112,6 +112,10 @@ export class LiveChannel implements AnalysisSink {
   get info(): SensorSourceInfo {
     return this.source.info;
   }
+  /** The key the sensor is remembered by for a client (its USB serial number or BLE id; else its spec). */
+  get identity(): string {
+    return this.source.identity ?? this.source.spec;
+  }
   get state(): ConnectionState {
     return this.stateValue;
   }

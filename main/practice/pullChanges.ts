@@ -40,7 +40,7 @@ const SELECTS: Record<Pulled, string> = {
       `SELECT uuid::text, client_uuid::text, ${t.course ? 'course_uuid::text, ' : ''}${t.columns.join(', ')}, deleted FROM ${t.table}`,
     ]),
   ) as Record<RecordTable['table'], string>),
-  clients: 'SELECT uuid::text, name, date_of_birth, referral_source, complaint, notes, created_at FROM clients',
+  clients: 'SELECT uuid::text, name, date_of_birth, referral_source, complaint, notes, nickname, created_at FROM clients',
   sessions:
     'SELECT uuid::text, client_uuid::text, course_uuid::text, type, sensor_spec, sensor_info, pacer, started_at, ended_at, status, fs_hz, summary, notes, recorded_by FROM sessions',
   signal_chunks: 'SELECT session_uuid::text, channel, t0_sec, fs_hz, n, data, crc32 FROM signal_chunks',
@@ -130,9 +130,9 @@ function applyRecords(db: Db, t: RecordTable, rows: Row[]): void {
 }
 
 function applyClients(db: Db, rows: Row[]): void {
-  const update = db.prepare('UPDATE clients SET name = @name, date_of_birth = @date_of_birth, referral_source = @referral_source, complaint = @complaint, notes = @notes WHERE id = @id');
+  const update = db.prepare('UPDATE clients SET name = @name, date_of_birth = @date_of_birth, referral_source = @referral_source, complaint = @complaint, notes = @notes, nickname = @nickname WHERE id = @id');
   const insert = db.prepare(
-    'INSERT INTO clients (uuid, name, date_of_birth, referral_source, complaint, notes, created_at) VALUES (@uuid, @name, @date_of_birth, @referral_source, @complaint, @notes, @created_at)',
+    'INSERT INTO clients (uuid, name, date_of_birth, referral_source, complaint, notes, nickname, created_at) VALUES (@uuid, @name, @date_of_birth, @referral_source, @complaint, @notes, @nickname, @created_at)',
   );
   for (const c of rows) {
     const id = localId(db, 'clients', c.uuid);

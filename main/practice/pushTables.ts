@@ -71,16 +71,16 @@ function recordPushTable(t: RecordTable): PushTable {
 
 export const PUSH_TABLES: Record<string, PushTable> = {
   clients: {
-    columns: ['uuid', 'name', 'date_of_birth', 'referral_source', 'complaint', 'notes', 'created_at', 'edited_at'],
+    columns: ['uuid', 'name', 'date_of_birth', 'referral_source', 'complaint', 'notes', 'nickname', 'created_at', 'edited_at'],
     key: 'uuid',
     guarded: true,
     update:
       'name = EXCLUDED.name, date_of_birth = EXCLUDED.date_of_birth, referral_source = EXCLUDED.referral_source, ' +
-      `complaint = EXCLUDED.complaint, notes = EXCLUDED.notes, written_at = now(), ${bump}, ${lastEdit('clients')}`,
+      `complaint = EXCLUDED.complaint, notes = EXCLUDED.notes, nickname = EXCLUDED.nickname, written_at = now(), ${bump}, ${lastEdit('clients')}`,
     read: (db, ids) =>
       readRows(
         db,
-        `SELECT x.uuid, x.name, x.date_of_birth, x.referral_source, x.complaint, x.notes, x.created_at, ${editedAt('clients')} FROM clients x WHERE x.id IN (?) ORDER BY x.id`,
+        `SELECT x.uuid, x.name, x.date_of_birth, x.referral_source, x.complaint, x.notes, x.nickname, x.created_at, ${editedAt('clients')} FROM clients x WHERE x.id IN (?) ORDER BY x.id`,
         ids,
       ),
   },

@@ -11,10 +11,18 @@ interface ClientDbRow {
   referral_source: string | null;
   complaint: string | null;
   notes: string;
+  nickname: string | null;
   created_at: string;
 }
 
-const COLUMNS = 'id, name, date_of_birth, referral_source, complaint, notes, created_at';
+/** The columns read; `nickname` is NULL on a database from before nicknames (migration 12; read as it is). */
+const columnsOf = (hasNickname: boolean): string =>
+  `id, name, date_of_birth, referral_source, complaint, notes, ${hasNickname ? 'nickname' : 'NULL AS nickname'}, created_at`;
+
+/** Whether the clients have a nickname column (a read-only database not yet migrated has none). */
+function hasNicknames(db: Db): boolean {
+  return db.prepare("SELECT 1 FROM pragma_table_info('clients') WHERE name = 'nickname'").get() !== undefined;
+}
 
 function toClient(r: ClientDbRow): Client {
   return {
@@ -24,6 +32,7 @@ function toClient(r: ClientDbRow): Client {
     referralSource: r.referral_source,
     complaint: r.complaint,
     notes: r.notes,
+    nickname: r.nickname,
     createdAt: r.created_at,
   };
 }
@@ -38,10 +47,12 @@ export class ClientsRepo {
   private readonly countStmt;
 
   constructor(db: Db) {
+    const nick = hasNicknames(db);
+    const COLUMNS = columnsOf(nick);
     this.countStmt = db.prepare<[], number>('SELECT count(*) FROM clients').pluck();
     this.insertStmt = db.prepare(
-      `INSERT INTO clients (name, date_of_birth, referral_source, complaint, notes, created_at)
-       VALUES (@name, @dateOfBirth, @referralSource, @complaint, @notes, @createdAt)`,
+      `INSERT INTO clients (name, date_of_birth, referral_source, complaint, notes${nick ? ', nickname' : ''}, created_at)
+       VALUES (@name, @dateOfBirth, @referralSource, @complaint, @notes${nick ? ', @nickname' : ''}, @createdAt)`,
     );
     this.getStmt = db.prepare<[number], ClientDbRow>(`SELECT ${COLUMNS} FROM clients WHERE id = ?`);
     this.byNameStmt = db.prepare<[string], ClientDbRow>(
@@ -58,7 +69,7 @@ export class ClientsRepo {
     );
     this.updateStmt = db.prepare(
       `UPDATE clients SET name = @name, date_of_birth = @dateOfBirth, referral_source = @referralSource,
-         complaint = @complaint, notes = @notes WHERE id = @id`,
+         complaint = @complaint, notes = @notes${nick ? ', nickname = @nickname' : ''} WHERE id = @id`,
     );
   }
 
@@ -114,6 +125,7 @@ export class ClientsRepo {
       referralSource: next.referralSource,
       complaint: next.complaint,
       notes: next.notes,
+      nickname: next.nickname,
     });
     return next;
   }

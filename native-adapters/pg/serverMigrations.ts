@@ -7,6 +7,7 @@
 import type { PracticeConnection } from './practiceConnection.js';
 import { SERVER_SCHEMA_V1 } from './serverSchemaV1.js';
 import { SERVER_SCHEMA_V2 } from './serverSchemaV2.js';
+import { SERVER_SCHEMA_V3 } from './serverSchemaV3.js';
 import { SERVER_SCHEMA_V4 } from './serverSchemaV4.js';
 
 export interface ServerMigration {
@@ -18,7 +19,7 @@ export interface ServerMigration {
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 1, description: 'clients, courses, goals, questionnaires, running log, prescriptions, sessions with summaries, signal chunks, beats, metric points, pacer changes, markers, gaps, access log; one change sequence', sql: SERVER_SCHEMA_V1 },
   { version: 2, description: 'who edited clients and their records last, where and when (the last edit is kept)', sql: SERVER_SCHEMA_V2 },
-  // 3 is a client nickname (another branch); the lead orders the numbers at merge.
+  { version: 3, description: 'the nickname a client chooses for the group display', sql: SERVER_SCHEMA_V3 },
   { version: 4, description: 'people and rights: therapist roles, who sent each change, clients restricted to named therapists (row-level security)', sql: SERVER_SCHEMA_V4 },
 ];
 

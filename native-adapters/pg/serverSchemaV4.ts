@@ -1,6 +1,6 @@
 /**
- * Version 4 of the practice database's schema (issue 17: people and rights). Version 3 is another
- * change (a client nickname); the numbers are the lead's to keep in order at merge.
+ * Version 4 of the practice database's schema (issue 17: people and rights), after version 3 (the
+ * client's nickname).
  *
  * - Each therapist connects with their own PostgreSQL role (the user in CADANS_PRACTICE_DB, or an
  *   app login that `SET ROLE`s to it: CADANS_PRACTICE_ROLE). Two group roles, made here when the

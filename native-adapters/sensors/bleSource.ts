@@ -9,6 +9,7 @@
  * On disconnect: drop listeners, back off, rescan for the same peripheral.id, reconnect,
  * resubscribe, restart PMD (a new PPG `stream`, counting from 0) — until stop().
  */
+import { sensorIdentity } from '../../shared/sensors/sensorIdentity.js';
 import type { SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
@@ -85,6 +86,11 @@ export class BleHeartRateSource implements SensorSource {
     const q = [flag('ppg', opts.ppg), flag('ppi', opts.ppi), opts.name ? `name=${encodeURIComponent(opts.name)}` : ''].filter(Boolean).join('&');
     this.spec = `ble:${opts.deviceId ?? 'any'}${q ? '?' + q : ''}`;
     if (opts.ppg === true) this.ppgHz = opts.ppgSampleRateHz ?? 55;
+  }
+
+  /** `ble:<device id>` once a device is known (given, or found by the scan); else the spec. */
+  get identity(): string {
+    return this.deviceId ? sensorIdentity(`ble:${this.deviceId}`) : this.spec;
   }
 
   /**

@@ -7,6 +7,7 @@
  * and reconnect (poll the path, reopen with capped back-off, keep the samples
  * received before the loss; the gap shows as a jump in the next frame's t0Sec).
  */
+import { sensorIdentity } from '../../shared/sensors/sensorIdentity.js';
 import { access } from 'node:fs/promises';
 import { SerialPort } from 'serialport';
 import type { SensorFrame, SensorNotice, StatusFrame } from '../../shared/sensors/frames.js';
@@ -144,6 +145,8 @@ export class SerialSource implements SensorSource {
   private path: string;
   /** The USB serial number of the device on `path`, when the listing gives one. */
   private serialNumber: string | undefined;
+  /** Its USB vendor and product id (part of its identity). */
+  private usbIds: { vendorId?: string; productId?: string } = {};
   /** The protocol and port settings in use (found by the probe for 'auto'). */
   private protocol: SerialProtocol;
   private baudRate: number;
@@ -187,6 +190,11 @@ export class SerialSource implements SensorSource {
       opts.protocol === 'auto'
         ? { kind: 'serial', label: `serial sensor on ${opts.path}`, protocol: 'auto', fsHz: 50 }
         : { kind: 'serial', label: sensorLabel(opts.protocol, opts.path, opts.sensorIndex, this.sensorCount), protocol: opts.protocol, ...(fsHz ? { fsHz } : {}) };
+  }
+
+  /** `usb:<vid>:<pid>:<serial>` once the port listing gave a serial number on start; else the spec. */
+  get identity(): string {
+    return sensorIdentity(this.spec, { ...this.usbIds, ...(this.serialNumber ? { serialNumber: this.serialNumber } : {}) });
   }
 
   get state(): ConnectionState {
@@ -271,7 +279,11 @@ export class SerialSource implements SensorSource {
       }
     }
     this.assembler = this.newAssembler(); // fresh decoder and counting for this session
-    this.serialNumber ??= (await this.listed())?.serialNumber;
+    if (this.serialNumber === undefined) {
+      const l = await this.listed();
+      this.serialNumber = l?.serialNumber;
+      this.usbIds = l?.hint ?? {};
+    }
     try {
       await this.openPort();
     } catch (err) {

@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 
 import { SCHEMA_CLIENT_SENSORS } from './schemaClientSensors.js';
 import { SCHEMA_GROUPS } from './schemaGroups.js';
+import { SCHEMA_NICKNAME } from './schemaNickname.js';
 import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_SYNC } from './schemaSync.js';
@@ -145,6 +146,13 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     version: 11,
     description: 'practice mode: index of the sync outbox by table and row (the edit time of a row)',
     sql: 'CREATE INDEX sync_outbox_row ON sync_outbox (tbl, row_id);',
+    readCompatible: true,
+  },
+  {
+    // Group sessions (issue 14): the nickname shown on the group display; the SQL is in schemaNickname.ts.
+    version: 12,
+    description: 'clients.nickname: the name a client chooses for the group display (synced in practice mode)',
+    sql: SCHEMA_NICKNAME,
     readCompatible: true,
   },
 ];

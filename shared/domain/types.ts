@@ -29,6 +29,8 @@ export interface Client {
   /** Main complaint, e.g. 'burn-out', 'depression', 'anxiety' (free text). */
   complaint: string | null;
   notes: string;
+  /** The name the client chooses for the group display (shown there instead of initials); null: initials. */
+  nickname: string | null;
   createdAt: IsoDateTime;
 }
 
@@ -38,6 +40,7 @@ export interface NewClient {
   referralSource?: string | null;
   complaint?: string | null;
   notes?: string;
+  nickname?: string | null;
 }
 
 /** Row of the client list: the client plus their number of sessions and the latest session start. */

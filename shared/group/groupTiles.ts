@@ -1,6 +1,6 @@
 /**
- * What the group display shows of each client (issue 14): names hidden by default — initials
- * instead (told apart when two are the same) — and the optional "group coherence": the share of
+ * What the group display shows of each client (issue 14): names hidden by default — the nickname
+ * the client chose, else initials (told apart when two are the same) — and the optional "group coherence": the share of
  * the clients still recording whose coherence is medium or high.
  */
 import type { CoherenceLevel } from '../dsp/types.js';
@@ -20,9 +20,12 @@ export function initialsOf(name: string): string {
   return (letter(parts[0]!) + letter(parts[parts.length - 1]!)).toLocaleUpperCase() || '?';
 }
 
-/** The tile labels of a group in order: initials, and where two are the same, numbered ("AV 1", "AV 2"). */
-export function tileLabels(names: readonly string[]): string[] {
-  const initials = names.map(initialsOf);
+/**
+ * The tile labels of a group in order: the client's nickname when they chose one, else their
+ * initials; where two are the same, numbered ("AV 1", "AV 2").
+ */
+export function tileLabels(names: readonly string[], nicknames: readonly (string | null | undefined)[] = []): string[] {
+  const initials = names.map((n, i) => nicknames[i]?.trim() || initialsOf(n));
   const count = new Map<string, number>();
   for (const i of initials) count.set(i, (count.get(i) ?? 0) + 1);
   const seen = new Map<string, number>();

@@ -35,6 +35,7 @@ export const ISSUE_TEXT_KEYS: { readonly [C in MessageCode]: `val.${C}` & Valida
   notText: 'val.notText',
   emptyText: 'val.emptyText',
   tooLong: 'val.tooLong',
+  controlChars: 'val.controlChars',
   invalidDate: 'val.invalidDate',
   invalidDateTime: 'val.invalidDateTime',
   futureDate: 'val.futureDate',

@@ -23,6 +23,8 @@ export interface SensorOption {
   label: string;
   /** Extra detail (protocol guess, signal strength …). */
   detail?: string;
+  /** The key a client's sensor is remembered by, when it is not the spec (a USB serial number: `usb:…`). */
+  sensorKey?: string;
 }
 
 /** Result of `listSensors`: what was found, plus messages (e.g. "udevadm is not installed"). */
@@ -38,6 +40,8 @@ export interface SensorListView {
 export interface ChannelView {
   channel: string;
   spec: string;
+  /** The key the sensor is remembered by for a client: its USB serial number (`usb:…`) or BLE id (`ble:…`), else the spec. */
+  sensorKey: string;
   state: ConnectionState;
   label: string;
   kind: SensorSourceInfo['kind'];

@@ -77,6 +77,7 @@ export const newClientSchema: Schema<NewClient> = object<NewClient>({
   referralSource: optional(nullable(shortText)),
   complaint: optional(nullable(shortText)),
   notes: optional(notes),
+  nickname: optional(nullable(shortText)),
 });
 
 export const clientPatchSchema: Schema<Partial<NewClient>> = object<Partial<NewClient>>({
@@ -85,6 +86,7 @@ export const clientPatchSchema: Schema<Partial<NewClient>> = object<Partial<NewC
   referralSource: optional(nullable(shortText)),
   complaint: optional(nullable(shortText)),
   notes: optional(notes),
+  nickname: optional(nullable(shortText)),
 });
 
 export const newCourseSchema: Schema<NewCourse> = object<NewCourse>({

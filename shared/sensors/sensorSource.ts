@@ -26,6 +26,11 @@ export interface SensorSource {
   /** Source spec string, e.g. 'serial:/dev/ttyUSB0?protocol=cms50-9'. */
   readonly spec: string;
   readonly info: SensorSourceInfo;
+  /**
+   * The key the sensor is remembered by for a client (shared/sensors/sensorIdentity.ts): its USB
+   * serial number or Bluetooth id once known; absent (or the spec) when it has none.
+   */
+  readonly identity?: string;
   /** Opens the source; resolves once opened, or rejects with a clear Error message. */
   start(): Promise<void>;
   /** Closes the source; never rejects. */

@@ -88,8 +88,13 @@ describe('Client record in Chromium (cadans web)', { skip: skip ?? false, timeou
     await details.locator('input[name="dateOfBirth"]').fill('1984-09-12');
     await details.locator('select[name="complaint"]').selectOption('burn-out');
     await details.locator('input[name="referralSource"]').fill('Huisarts');
+    await details.locator('input[name="nickname"]').fill('Mies\tB'); // a control character: refused, nothing stored
+    await details.locator('button[type="submit"]').click();
+    await page.getByTestId('form-issues').getByText('Roepnaam mag geen stuurtekens bevatten', { exact: false }).waitFor();
+    await details.locator('input[name="nickname"]').fill('Mies');
     await details.locator('button[type="submit"]').click();
     await page.getByTestId('details-card').getByText('Wijzigingen opgeslagen.').waitFor();
+    await page.getByTestId('details-card').getByText('Mies', { exact: true }).waitFor(); // the nickname for the group display
 
     // Treatment course: started six weeks ago, final evaluation next week.
     await page.getByTestId('new-course').click();

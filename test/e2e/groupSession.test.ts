@@ -3,7 +3,7 @@
 // participants; clients are created there, given those sensors, and the group starts with one shared
 // pacer. The therapist console shows a row per client with their own live heart rate, a marker for
 // all and one for a single client, and the clip-off only on that client's row. The group display at
-// 1920×1080 shows the pacer, a tile per client (initials, big type), the group coherence ring, and
+// 1920×1080 shows the pacer, a tile per client (initials, or the nickname Bas chose in English; big type), the group coherence ring, and
 // the ear-clip hint on the one tile only (screenshots: test-artifacts/group-display-*.png). In
 // English the page is opened afresh: the sensors each client used are remembered and filled in, and
 // the third sensor is recognised as its client; names and the ring are the therapist's choice.
@@ -69,7 +69,7 @@ async function noHints(page: Page, rows: number[], prefix = 'member-hint'): Prom
 }
 
 /** The group display in a second page of the same browser (as the second screen). */
-async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise<void> {
+async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en', expected: string): Promise<void> {
   const display = await page.context().newPage();
   try {
     await display.setViewportSize({ width: 1920, height: 1080 });
@@ -77,7 +77,7 @@ async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en'): Promise
     await display.getByTestId('group-display').waitFor();
     await waitFor('three tiles', async () => (await display.getByTestId('gd-tile').count()) === 3, 10_000);
     const labels = async (): Promise<string> => (await display.getByTestId('gd-tile').evaluateAll((els) => els.map((e) => e.querySelector('.gd-label')?.textContent))).join();
-    await waitFor('initials on the tiles', async () => (await labels()) === 'AV,BJ,CS', 10_000).catch(async (e: Error) => assert.fail(`${e.message}: ${await labels()}`));
+    await waitFor('initials (or nicknames) on the tiles', async () => (await labels()) === expected, 10_000).catch(async (e: Error) => assert.fail(`${e.message}: ${await labels()}`));
     const body = await display.evaluate(() => document.body.innerText);
     for (const name of NAMES) assert.ok(!body.includes(name), `no name on the group display (${name})`);
     assert.ok((await fontPx(display, 'gd-label-0')) >= 80, 'initials legible at 4 m');
@@ -165,7 +165,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     await page.screenshot({ path: artifactPath('group-console-nl.png') });
     assert.deepEqual(await otherLanguage(page, 'nl'), [], 'the console in Dutch only');
 
-    await checkDisplay(page, e2e.host.url, 'nl');
+    await checkDisplay(page, e2e.host.url, 'nl', 'AV,BJ,CS');
 
     await page.getByTestId('group-pause').click();
     await waitFor('paused', async () => (await page.getByTestId('session-phase').textContent()) === 'Gepauzeerd', 5000);
@@ -197,6 +197,15 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     assert.match((await page.getByTestId('group-problem').textContent()) ?? '', /same sensor/);
     await page.getByTestId('group-sensor-1').selectOption(SPECS[1]!);
     await waitFor('the set-up to be complete', async () => (await page.getByTestId('group-problem').count()) === 0, 10_000);
+    // Bas chooses a nickname for the group display: too long is refused with a reason, then stored.
+    const nick = page.getByTestId('group-nickname-1');
+    await nick.fill('Bassie the breathing champion');
+    await nick.press('Enter');
+    await page.getByTestId('group-nickname-error-1').waitFor();
+    assert.match((await page.getByTestId('group-nickname-error-1').textContent()) ?? '', /Nickname must be at most 20 characters/);
+    await nick.fill('Bassie');
+    await nick.press('Enter');
+    await waitFor('the nickname stored', async () => (await page.getByTestId('group-nickname-error-1').count()) === 0 && (await nick.isEnabled()), 10_000);
     assert.deepEqual(await otherLanguage(page, 'en'), [], 'the set-up in English only');
     await page.getByTestId('group-start').click();
 
@@ -209,7 +218,7 @@ describe('group session: set-up, console and group display, in nl and en', { ski
     assert.match((await page.getByTestId('member-hint-2').textContent()) ?? '', /ear clip/i);
     await page.screenshot({ path: artifactPath('group-console-en.png') });
     assert.deepEqual(await otherLanguage(page, 'en'), [], 'the console in English only');
-    await checkDisplay(page, e2e.host.url, 'en');
+    await checkDisplay(page, e2e.host.url, 'en', 'AV,Bassie,CS'); // Bas chose a nickname
     // The therapist shows names and hides the ring: the display follows (settings are the core's).
     const names = page.getByTestId('group-names-toggle');
     const ring = page.getByTestId('group-ring-toggle');

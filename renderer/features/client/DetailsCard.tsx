@@ -29,6 +29,7 @@ export function DetailsCard({ client }: { client: Client }) {
     [t('field.dateOfBirth'), client.dateOfBirth ? fmt.date(client.dateOfBirth) : '–'],
     [t('field.complaint'), complaint],
     [t('field.referralSource'), client.referralSource ?? '–'],
+    [t('field.nickname'), client.nickname ?? '–'],
     [t('rec.details.since'), fmt.date(client.createdAt)],
   ];
   return (
@@ -73,12 +74,13 @@ function DetailsForm({ client, onDone }: { client: Client; onDone: (saved: boole
   const [complaint, setComplaint] = useState(client.complaint ?? '');
   const [referral, setReferral] = useState(client.referralSource ?? '');
   const [notes, setNotes] = useState(client.notes);
+  const [nickname, setNickname] = useState(client.nickname ?? '');
   const s = useSave();
   const known = (COMMON_COMPLAINTS as readonly string[]).includes(complaint) || complaint === '';
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const patch = { name, dateOfBirth: dob || null, complaint: complaint || null, referralSource: referral || null, notes };
+    const patch = { name, dateOfBirth: dob || null, complaint: complaint || null, referralSource: referral || null, notes, nickname: nickname || null };
     const local = validateClient(patch, new Date(), true);
     if (!local.ok) return s.setIssues(local.issues);
     const c = await s.save(() => api().updateClient(client.id, patch));
@@ -110,6 +112,9 @@ function DetailsForm({ client, onDone }: { client: Client; onDone: (saved: boole
       </div>
       <Field label={t('field.referralSource')}>
         <input value={referral} onChange={(e) => setReferral(e.target.value)} maxLength={500} placeholder={t('rec.details.referralHint')} name="referralSource" />
+      </Field>
+      <Field label={t('field.nickname')}>
+        <input value={nickname} onChange={(e) => setNickname(e.target.value)} maxLength={40} placeholder={t('rec.details.nicknameHint')} aria-invalid={invalid(s.issues, 'nickname')} name="nickname" />
       </Field>
       <Field label={t('field.notes')}>
         <textarea value={notes} onChange={(e) => setNotes(e.target.value)} rows={4} name="notes" />

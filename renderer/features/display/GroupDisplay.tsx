@@ -1,7 +1,7 @@
 /**
  * The group display (issue 14) — the client display window during a group session, for a
  * projector or TV: the shared pacer large, a tile per client with their own heart-rate wave and a
- * calm coherence colour (initials unless the therapist shows names; no clinical numbers), and the
+ * calm coherence colour (the client's nickname or initials unless the therapist shows names; no clinical numbers), and the
  * optional "group coherence" ring. Type is sized from the viewport height, for reading at 4 m on a
  * 1080p screen. Everything per beat is drawn from each client's live buffers on animation frames.
  */
@@ -23,9 +23,10 @@ export function GroupDisplay() {
   const labels = usePacerLabels();
   const data = members.map((m) => groupLive.get(m.channel));
   const metrics = useGroupMetrics(data);
-  const names = members.map((m) => clients.find((c) => c.id === m.clientId)?.name ?? '');
+  const people = members.map((m) => clients.find((c) => c.id === m.clientId));
+  const names = people.map((c) => c?.name ?? '');
   // Until the client list has come (a page just opened), a tile has no label rather than '?'.
-  const tiles = (display.groupShowsNames ? names : tileLabels(names)).map((l, i) => (names[i] ? l : ''));
+  const tiles = (display.groupShowsNames ? names : tileLabels(names, people.map((c) => c?.nickname))).map((l, i) => (names[i] ? l : ''));
   const levels = metrics.map((m) => m?.coherenceLevel ?? null);
   const share = groupCoherenceShare(levels.filter((_, i) => members[i]?.state === 'recording'));
 

@@ -10,6 +10,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { ApiError } from '../../../shared/ipc/contract.js';
 import { GROUP_MAX, groupSetupProblem, prefillSensors, type ParticipantDraft } from '../../../shared/group/groupSetup.js';
+import { rememberedSpecs } from '../../../shared/group/rememberedSensors.js';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
 import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import { simPresetText } from '../../../shared/i18n/sessionTexts.js';
@@ -47,6 +48,8 @@ export function GroupSetup() {
   const [list, setList] = useState<SensorListView | null>(null);
   const [newName, setNewName] = useState('');
   const { busy, run } = useAction();
+  // The remembered sensors as specs: a USB serial number is found on whichever port it is on now.
+  const mine = rememberedSpecs(remembered.byClient, channels, list?.sensors ?? []);
   const setRows = (next: ParticipantDraft[]) => {
     savedRows = next;
     setRowsState(next);
@@ -71,7 +74,7 @@ export function GroupSetup() {
   };
   /** New rows: remembered sensors filled in where empty, and every chosen sensor connected. */
   const update = (next: ParticipantDraft[]) => {
-    const filled = prefillSensors(next, remembered.byClient);
+    const filled = prefillSensors(next, mine);
     setRows(filled);
     const keys = filled.map((r) => r.sensorKey).filter((k): k is string => k !== null);
     void run(async () => {
@@ -80,8 +83,8 @@ export function GroupSetup() {
   };
   // The remembered sensors may come after a client was picked: fill them in then.
   useEffect(() => {
-    if (prefillSensors(rows, remembered.byClient).some((r, i) => r !== rows[i])) update(rows);
-  }, [remembered]);
+    if (prefillSensors(rows, mine).some((r, i) => r !== rows[i])) update(rows);
+  }, [remembered, channels, list]);
   // `savedRows` is the latest set-up even between a click and the next render (two quick clicks
   // must not both edit the rows of the earlier render).
   const setRow = (i: number, patch: Partial<ParticipantDraft>) => update(savedRows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
@@ -112,7 +115,7 @@ export function GroupSetup() {
       await sendPacerCall(() => api().startGroupSession(req), setPacerIssues);
     });
 
-  const choices = sensorChoices(channels, list, [...remembered.byClient.values()], {
+  const choices = sensorChoices(channels, list, [...mine.values()], {
     sim: (n) => t('group.simN', { n }),
     channel: (c) => sensorName(c, t, fmt),
     listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : o.label) + (o.detail ? ` — ${o.detail}` : ''),
@@ -134,12 +137,12 @@ export function GroupSetup() {
                 sensors={choices}
                 channel={assigned[i]}
                 quality={assigned[i] ? quality[assigned[i].channel] : undefined}
-                remembered={r.clientId !== null && r.sensorKey !== null && remembered.byClient.get(r.clientId) === r.sensorKey}
+                remembered={r.clientId !== null && r.sensorKey !== null && mine.get(r.clientId) === r.sensorKey}
                 error={r.sensorKey !== null ? (errors[r.sensorKey] ?? null) : null}
                 busy={busy}
                 onClient={(clientId) => {
                   // The previous client's remembered sensor goes with them; a sensor picked by hand stays.
-                  const theirs = r.clientId !== null && r.sensorKey !== null && remembered.byClient.get(r.clientId) === r.sensorKey;
+                  const theirs = r.clientId !== null && r.sensorKey !== null && mine.get(r.clientId) === r.sensorKey;
                   setRow(i, { clientId, sensorKey: theirs && clientId !== r.clientId ? null : r.sensorKey });
                 }}
                 onSensor={(sensorKey) => setRow(i, { sensorKey })}
@@ -154,7 +157,7 @@ export function GroupSetup() {
             <NewcomerList
               newcomers={newcomers}
               knownClient={(c) => {
-                const id = remembered.byKey.get(c.spec);
+                const id = remembered.byKey.get(c.sensorKey);
                 return id === undefined || rows.some((r) => r.clientId === id) ? null : (clients.find((x) => x.id === id) ?? null);
               }}
               full={rows.length >= GROUP_MAX && rows.every((r) => r.sensorKey !== null)}

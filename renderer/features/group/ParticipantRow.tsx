@@ -1,5 +1,5 @@
 /**
- * One participant of the group set-up: the client, their sensor (connected sensors, sensors found,
+ * One participant of the group set-up: the client (and the nickname they chose for the group display), their sensor (connected sensors, sensors found,
  * simulators) with its signal quality, a note when the sensor was remembered for this client, and
  * the reason a sensor could not be connected.
  */
@@ -9,6 +9,7 @@ import type { ChannelView, QualityEvent } from '../../../shared/ipc/apiTypes.js'
 import { useT } from '../../app/i18n.js';
 import { Badge } from '../../ui/Badge.js';
 import { qualityIsBad } from '../sensors/QualityIndicator.js';
+import { NicknameInput } from './NicknameInput.js';
 
 export interface SensorChoice {
   key: string;
@@ -44,6 +45,7 @@ export function ParticipantRow({
   onRemove: (() => void) | null;
 }) {
   const { t, fmt } = useT();
+  const picked = row.clientId === null ? undefined : clients.find((c) => c.id === row.clientId);
   const pct = quality ? Math.max(0, Math.min(100, quality.qualityPct)) : null;
   const tone = !channel ? 'neutral' : channel.state !== 'connected' ? 'warn' : pct === null ? 'info' : pct >= 75 && !qualityIsBad(quality) ? 'ok' : pct >= 50 ? 'warn' : 'bad';
   return (
@@ -57,6 +59,7 @@ export function ParticipantRow({
           </option>
         ))}
       </select>
+      {picked ? <NicknameInput key={picked.id} index={index} client={picked} /> : <span />}
       <select
         value={row.sensorKey ?? ''}
         disabled={busy}

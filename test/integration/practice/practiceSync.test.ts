@@ -124,7 +124,7 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
       const m = s.markers.add(sessionId, { tSec: 12.5, kind: 'note', note: 'zuchtte diep' });
       s.gaps.add(sessionId, { startSec: 20, endSec: 21.5, reason: 'clip off' });
       s.pacerChanges.add(sessionId, 15, { rateBpm: 5.5, inhaleFraction: 0.4 });
-      s.clients.update(s.sessions.require(sessionId).clientId, { complaint: 'hyperventilatie' });
+      s.clients.update(s.sessions.require(sessionId).clientId, { complaint: 'hyperventilatie', nickname: 'Ans' });
       markerUuid = (s.db.prepare('SELECT uuid FROM markers WHERE id = ?').get(m.id) as { uuid: string }).uuid;
     } finally {
       s.close();
@@ -133,8 +133,9 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
     const pb = json(await cli(url, ['practice', 'push', '--db', B, '--json']));
     assert.deepEqual(pb.received, { ...(pb.received as object), clients: 1, markers: 1, gaps: 1, pacerChanges: 1, sessions: 0, signalChunks: 0, beats: 0 });
     assert.deepEqual(sessionCopy(B, first), sessionCopy(A, first));
-    const clientsB = json(await cli(url, ['clients', '--db', B, '--json'])) as unknown as { complaint: string }[];
+    const clientsB = json(await cli(url, ['clients', '--db', B, '--json'])) as unknown as { complaint: string; nickname: string | null }[];
     assert.equal(clientsB[0]!.complaint, 'hyperventilatie');
+    assert.equal(clientsB[0]!.nickname, 'Ans', 'the nickname travels with the client (pg migration 3)');
     const sb = openStorage(B);
     try {
       sb.markers.delete((sb.db.prepare('SELECT id FROM markers WHERE uuid = ?').get(markerUuid) as { id: number }).id);

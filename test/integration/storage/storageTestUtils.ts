@@ -100,11 +100,18 @@ export function makeForeignDatabase(file: string, application?: string): void {
   }
 }
 
+/** Take migration 12 (clients.nickname) back out of an open database. */
+export function undoNicknameSchema(db: ReturnType<typeof openDatabase>): void {
+  if (db.prepare("SELECT 1 FROM pragma_table_info('clients') WHERE name = 'nickname'").get()) db.exec('ALTER TABLE clients DROP COLUMN nickname');
+}
+
 /**
  * Take migration 10 (practice mode: uuids, sessions.origin, the sync outbox and state) back out
- * of an open database, for tests that rebuild a database as an older version wrote it.
+ * of an open database, for tests that rebuild a database as an older version wrote it; the later
+ * migrations (11: the outbox index, 12: clients.nickname) go with it.
  */
 export function undoSyncSchema(db: ReturnType<typeof openDatabase>): void {
+  undoNicknameSchema(db);
   const objects = db
     .prepare(
       "SELECT type, name FROM sqlite_schema WHERE (type = 'trigger' AND (name LIKE '%\\_uuid\\_new' ESCAPE '\\' OR name LIKE '%\\_outbox\\_%' ESCAPE '\\')) OR (type = 'index' AND name LIKE '%\\_uuid' ESCAPE '\\')",

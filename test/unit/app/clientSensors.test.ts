@@ -38,6 +38,16 @@ describe('remembered sensor per client (getClientSensors, migration 8)', () => {
     assert.deepEqual(service.getClientSensors([ids[1]!]).map((r) => r.sensorKey), ['sim:seed=2']);
   });
 
+  test('a USB sensor is remembered by its serial number, not its port: the key its channel shows', async () => {
+    const clip = app.devices.channel('ch1')!;
+    clip.identity = 'usb:10c4:ea60:SN1';
+    assert.equal(service.listChannels().find((c) => c.channel === 'ch1')?.sensorKey, 'usb:10c4:ea60:SN1');
+    assert.equal(service.listChannels().find((c) => c.channel === 'ch2')?.sensorKey, 'sim:seed=2', 'no identity: the spec');
+    service.startGroupSession({ clients: [{ clientId: ids[0]!, channel: 'ch1' }, { clientId: ids[1]!, channel: 'ch2' }], pacer: null });
+    await service.stopSession();
+    assert.deepEqual(service.getClientSensors(ids.slice(0, 2)).map((r) => r.sensorKey), ['usb:10c4:ea60:SN1', 'sim:seed=2']);
+  });
+
   test('the request schema is strict: a list of client ids, at most a group\'s worth', () => {
     assert.equal(invokeProblem('getClientSensors', [[1, 2]]), null);
     assert.match(invokeProblem('getClientSensors', [['1']]) ?? '', /getClientSensors/);

@@ -24,6 +24,8 @@ export class FakeChannel implements AppChannel {
   measuredHz: number | null = null;
   silentSec = 0;
   view: ChannelSink | null = null;
+  /** The USB serial number or BLE id key, when the test gives the sensor one. */
+  identity?: string;
 
   constructor(
     readonly id: string,

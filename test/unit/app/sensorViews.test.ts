@@ -49,7 +49,9 @@ describe('sensor views', () => {
   test('a channel: the simulator is marked as simulated; the sensor\'s standing diagnosis comes along', () => {
     const notice = { code: 'no-data' as const, params: { port: 'sim', seconds: 3 } };
     const c = channelView({ id: 'ch1', spec: 'sim', state: 'connected', info: { kind: 'sim', label: 'Simulator', fsHz: 250 }, lastNotice: notice, measuredHz: 250.4 });
-    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, measuredHz: 250.4, simulated: true, protocol: null, speed: 1, notice });
+    assert.deepEqual(c, { channel: 'ch1', spec: 'sim', sensorKey: 'sim', state: 'connected', label: 'Simulator', kind: 'sim', fsHz: 250, measuredHz: 250.4, simulated: true, protocol: null, speed: 1, notice });
+    const clip = channelView({ id: 'ch3', spec: 'serial:/dev/ttyUSB2', identity: 'usb:10c4:ea60:S1', state: 'connected', info: { kind: 'serial', label: 'CMS50' }, lastNotice: null });
+    assert.equal(clip.sensorKey, 'usb:10c4:ea60:S1', 'remembered by its USB serial number');
     const ble = channelView({ id: 'ch2', spec: 'ble', state: 'connecting', info: { kind: 'ble', label: 'HRS', protocol: 'ble-hrs' }, lastNotice: null });
     assert.equal(ble.simulated, false);
     assert.equal(ble.protocol, 'ble-hrs', 'each card can say what it is');

@@ -37,7 +37,7 @@ describe('validateClient', () => {
   test('name required and trimmed; date of birth real and not in the future', () => {
     const r = validateClient({ name: '  Els  ', dateOfBirth: '1975-12-31' }, NOW);
     assert.ok(r.ok);
-    assert.deepEqual(r.value, { name: 'Els', dateOfBirth: '1975-12-31', referralSource: null, complaint: null, notes: '' });
+    assert.deepEqual(r.value, { name: 'Els', dateOfBirth: '1975-12-31', referralSource: null, complaint: null, notes: '', nickname: null });
     assert.deepEqual(errors(validateClient({}, NOW)), ['Name is required.']);
     assert.deepEqual(errors(validateClient({ name: '' }, NOW)), ['Name must not be empty.']);
     assert.deepEqual(errors(validateClient({ name: 42 }, NOW)), ['Name must be text (got 42).']);
@@ -52,6 +52,16 @@ describe('validateClient', () => {
     assert.ok(r.ok);
     assert.deepEqual(r.value, { notes: 'n' });
     assert.deepEqual(errors(validateClient({ name: ' ' }, NOW, true)), ['Name must not be empty.']);
+  });
+
+  test('a nickname: trimmed, at most 20 characters, no control or invisible characters', () => {
+    const ok = validateClient({ nickname: ' Zonnetje ' }, NOW, true);
+    assert.ok(ok.ok);
+    assert.deepEqual(ok.value, { nickname: 'Zonnetje' });
+    assert.deepEqual(errors(validateClient({ nickname: 'x'.repeat(21) }, NOW, true)), ['Nickname must be at most 20 characters long.']);
+    for (const bad of ['a\tb', 'a\u0007b', 'a\u200Bb', 'a\u202Eb']) {
+      assert.deepEqual(errors(validateClient({ nickname: bad }, NOW, true)), ['Nickname must not contain control characters (such as tabs, line breaks or invisible characters).'], JSON.stringify(bad));
+    }
   });
 });
 

@@ -42,6 +42,11 @@ describe('group display tiles', () => {
     assert.deepEqual(tileLabels(['Anna Vos', 'Bas Jansen', 'Arie Visser']), ['AV 1', 'BJ', 'AV 2']);
   });
 
+  test('a chosen nickname replaces the initials; blank counts as none; equal labels are still numbered', () => {
+    assert.deepEqual(tileLabels(['Anna Vos', 'Bas Jansen', 'Arie Visser'], ['Zonnetje', null, '  ']), ['Zonnetje', 'BJ', 'AV']);
+    assert.deepEqual(tileLabels(['Anna Vos', 'Bas Jansen'], ['Bo', 'Bo']), ['Bo 1', 'Bo 2']);
+  });
+
   test('group coherence: share of the members in medium or high; none recording: null', () => {
     assert.equal(groupCoherenceShare([]), null);
     assert.equal(groupCoherenceShare(['low', 'medium', 'high', null]), 0.5);
