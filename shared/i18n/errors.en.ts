@@ -75,6 +75,10 @@ const table = {
   'file.tooLarge': '{file}: it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording',
   'file.binary': '{file}: it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files',
   'file.io': 'cannot read {file}: read error ({detail})',
+  // A recording file that cannot be replayed as a sensor (`file:` spec; native-adapters/sensors/fileReplaySource.ts):
+  // the file's own problem by `problem`, a CSV / RR-text problem as the coded `{cause}` (csv.*, rr.*).
+  'replay.failed':
+    'cannot replay {file}: {problem, select, notFound {no such file} folder {it is a folder, not a recording} permission {permission denied} tooLarge {it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording} binary {it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files} io {read error ({detail})} empty {the file is empty} noSamples {no samples} other {{cause}}}',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'no numbers in the file',
   'rr.ppgColumn': 'not beat intervals: the file holds a PPG signal ({column}), not one interval per beat',

@@ -75,6 +75,9 @@ export const errorsNl = {
   'file.tooLarge': '{file}: het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname',
   'file.binary': '{file}: het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden',
   'file.io': 'kan {file} niet lezen: leesfout ({detail})',
+  // Een opnamebestand dat niet als sensor kan worden afgespeeld (`file:`-specificatie).
+  'replay.failed':
+    'kan {file} niet afspelen: {problem, select, notFound {het bestand bestaat niet} folder {het is een map, geen opname} permission {geen toestemming om het te lezen} tooLarge {het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname} binary {het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden} io {leesfout ({detail})} empty {het bestand is leeg} noSamples {er staan geen meetwaarden in} other {{cause}}}',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'geen getallen in het bestand',
   'rr.ppgColumn': 'geen slag-op-slagintervallen: het bestand bevat een PPG-signaal ({columnNl}), niet één interval per slag',
