@@ -14,6 +14,7 @@ import { parseRrText } from '../../shared/io/rrText.js';
 import type { SensorFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
+import { replayLabel, type ReplayInfo } from '../../shared/sensors/replayLabel.js';
 import { showText } from '../../shared/text/safeText.js';
 import { causeOf, CadansError, type ErrorParams } from '../../shared/i18n/CadansError.js';
 import { readTextInput, TextInputError, type TextInputProblem } from '../files/readTextInput.js';
@@ -71,7 +72,8 @@ export class FileReplaySource implements SensorSource {
     if (!(this.speed > 0) || !Number.isFinite(this.speed)) throw new RangeError(`speed must be a positive number (got ${opts.speed})`);
     this.nowMs = opts.nowMs ?? (() => performance.now());
     this.spec = opts.spec ?? fileSpec(opts);
-    this.info = { kind: 'file', label: `Replay of ${showText(basename(opts.path), 80)}${this.speed !== 1 ? ` at ${this.speed}× speed` : ''}` };
+    const replay: ReplayInfo = { file: showText(basename(opts.path), 80), speed: this.speed };
+    this.info = { kind: 'file', label: replayLabel(replay, 'en'), replay };
   }
 
   get state(): ConnectionState {
@@ -99,8 +101,9 @@ export class FileReplaySource implements SensorSource {
       throw err instanceof CadansError ? err : new Error(msg);
     }
     const d = this.data;
-    const kind = d.format === 'ppg-csv' ? `PPG CSV, ${+d.fsHz.toFixed(2)} Hz` : 'RR intervals';
-    this.info.label = `Replay of ${showText(basename(this.o.path), 80)} (${kind}, ${Math.round(d.durationSec)} s${this.speed !== 1 ? `, ${this.speed}× speed` : ''})`;
+    const replay: ReplayInfo = { ...this.info.replay!, format: d.format, durationSec: d.durationSec, ...(d.format === 'ppg-csv' ? { fsHz: d.fsHz } : {}) };
+    this.info.replay = replay;
+    this.info.label = replayLabel(replay, 'en');
     this.info.protocol = d.format;
     if (d.format === 'ppg-csv') this.info.fsHz = d.fsHz;
     this.pos = 0;
