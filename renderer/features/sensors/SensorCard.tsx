@@ -5,6 +5,7 @@
  * the sensor says. The channel a session records from cannot be disconnected here.
  */
 import type { ChannelView } from '../../../shared/ipc/apiTypes.js';
+import { sensorLabelText } from '../../../shared/i18n/sessionTexts.js';
 import { replayLabel } from '../../../shared/sensors/replayLabel.js';
 import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
 import { useT } from '../../app/i18n.js';
@@ -21,8 +22,8 @@ export function SensorCard({ c, recording, onDisconnect, busy }: { c: ChannelVie
   const { t, locale, fmt } = useT();
   const spedUp = c.speed !== 1;
   const speed = speedText(c.speed, fmt.num);
-  // A replayed file is named in the page's language; other sensors by their device label.
-  const name = c.replay ? replayLabel(c.replay, locale) : c.label;
+  // Named in the page's language: a replayed file, or the device's label ("CMS50 (nieuw 9-byte-protocol) op /dev/ttyUSB0").
+  const name = c.replay ? replayLabel(c.replay, locale) : sensorLabelText(locale, c.label, c.spec);
   return (
     <div className="channel" data-testid="channel" data-state={c.state} data-spec={c.spec} data-speed={c.speed} data-channel={c.channel}>
       <div className="channel-head">
