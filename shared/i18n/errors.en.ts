@@ -91,7 +91,7 @@ const table = {
   'pacer.rateNotNumber': 'rateBpm must be a finite number',
   'pacer.rateRange': 'rateBpm must be between {min, number} and {max} breaths/min (got {got})',
   'pacer.inhaleNotNumber': 'inhaleFraction must be a finite number',
-  'pacer.inhaleRange': 'the in-breath must take {minPct, number} to {maxPct, number} % of the breath (got {gotPct, number} %)',
+  'pacer.inhaleRange': 'inhaleFraction must be between {min} and {max} (got {got}): the in-breath must take {minPct, number} to {maxPct, number} % of the breath',
   'pacer.hold': '{key} must be a number ≥ 0 (got {got})',
   'pacer.duration': 'durationSec must be a number > 0 (got {got})',
   'pacer.strokeTooShort':

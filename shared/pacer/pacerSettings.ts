@@ -79,7 +79,7 @@ export function pacerSettingsProblems(s: unknown): PacerProblem[] {
     add('pacer.inhaleRange', {
       min: String(PACER_MIN_INHALE_FRACTION),
       max: String(PACER_MAX_INHALE_FRACTION),
-      got: String(f),
+      got: String(Math.round(f * 1000) / 1000),
       minPct: pct(PACER_MIN_INHALE_FRACTION),
       maxPct: pct(PACER_MAX_INHALE_FRACTION),
       gotPct: pct(f),

@@ -31,7 +31,7 @@ describe('pacer problems in Dutch and English', () => {
   test('an in-breath share outside 10–90 % is said once (not per step), as a percentage', () => {
     const s = { ratesBpm: [6.5, 6, 5.5], inhaleFraction: 1 / 21 };
     assert.deepEqual(texts('nl', s), ['het inademen moet 10 tot 90 % van de ademhaling duren (gegeven: 4,8 %)']);
-    assert.deepEqual(texts('en', s), ['the in-breath must take 10 to 90 % of the breath (got 4.8 %)']);
+    assert.deepEqual(texts('en', s), ['inhaleFraction must be between 0.1 and 0.9 (got 0.048): the in-breath must take 10 to 90 % of the breath']);
   });
 
   test('holds that leave too little time are named as holds, not as the ratio', () => {
