@@ -1,4 +1,5 @@
 /** `sessionText(locale, key, params)` — texts stored with a session or named after it (see sessionTexts.nl.ts). */
+import { replayLabel, type ReplayInfo } from '../sensors/replayLabel.js';
 import type { Locale } from './locales.js';
 import { createTranslator, type MessageParams } from './messageFormat.js';
 import { sessionTextsEn } from './sessionTexts.en.js';
@@ -49,6 +50,8 @@ export function sensorLabelText(locale: Locale, label: string | null | undefined
   if (of) return sessionText(locale, 'sensor.onPortOf', { device: deviceName(locale, of[1]!), n: Number(of[2]), count: Number(of[3]), port: of[4] });
   const on = /^(.+?) on (\S+)$/.exec(l);
   if (on) return sessionText(locale, 'sensor.onPort', { device: deviceName(locale, on[1]!), port: on[2] });
+  const replay = replayOf(l);
+  if (replay) return replayLabel(replay, locale);
   const ble = /^Bluetooth heart-rate sensor(| '.*'.*| \(.*\))$/.exec(l);
   if (ble) return sessionText(locale, 'sensor.bleHr', { rest: ble[1] });
   return l || (spec ?? '');
@@ -63,6 +66,17 @@ export function simLabelText(locale: Locale, label: string): string {
   if (!m) return label;
   const num = (x: string): string => (locale === 'nl' ? x.replace('.', ',') : x);
   return sessionText(locale, 'sensor.simDetail', { hr: num(m[1]!), fs: num(m[2]!), fast: m[3] ? 'yes' : 'no', speed: num(m[3] ?? '1') });
+}
+
+/** A replay source's English label (`replayLabel(…, 'en')`) read back into its parts; null for another label. */
+function replayOf(label: string): ReplayInfo | null {
+  const read = /^Replay of (.+) \((?:PPG CSV, ([\d.]+) Hz|(RR intervals)), (\d+) s(?:, ([\d.]+)× speed)?\)$/.exec(label);
+  if (read) {
+    const base = { file: read[1]!, durationSec: Number(read[4]), speed: read[5] ? Number(read[5]) : 1 };
+    return read[3] ? { ...base, format: 'rr' } : { ...base, format: 'ppg-csv', fsHz: Number(read[2]) };
+  }
+  const open = /^Replay of (.+?)(?: at ([\d.]+)× speed)?$/.exec(label);
+  return open ? { file: open[1]!, speed: open[2] ? Number(open[2]) : 1 } : null;
 }
 
 /** The serial sources' English device names (native-adapters/sensors/serialSource.ts) by their key in `sensor.deviceName`. */
