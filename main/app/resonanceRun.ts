@@ -27,6 +27,8 @@ import {
   type SlidingProtocol,
 } from '../../shared/dsp/resonance/index.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
+import { resonanceSettingsProblems } from '../../shared/dsp/resonance/resonanceProtocol.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import { resonanceRunProgress } from '../../shared/ipc/resonanceRunProgress.js';
 import type { ResonanceRunStatus, ResonanceRunView, ResonanceVariant } from '../../shared/ipc/resonanceTypes.js';
 
@@ -57,7 +59,12 @@ export function buildRunProtocol(variant: ResonanceVariant, settings: Partial<Re
     return { kind: 'sliding', p: r };
   }
   const r = buildResonanceProtocol(settings, startSec);
-  if ('error' in r) throw new Error(`resonance protocol: ${r.error}`);
+  if ('error' in r) {
+    // Coded, so the page shows the (first) problem in the therapist's language; the log gets them all.
+    const first = resonanceSettingsProblems(settings)[0];
+    if (first) throw new CadansError(first.code, first.params, { message: `resonance protocol: ${r.error}` });
+    throw new Error(`resonance protocol: ${r.error}`);
+  }
   return { kind: 'stepped', p: r };
 }
 

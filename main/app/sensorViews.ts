@@ -22,6 +22,7 @@ export function channelView(c: Pick<AppChannel, 'id' | 'spec' | 'state' | 'info'
     protocol: c.info.protocol ?? null,
     speed: typeof c.speed === 'number' && Number.isFinite(c.speed) && c.speed > 0 ? c.speed : 1,
     notice: c.lastNotice,
+    ...(c.info.replay ? { replay: { ...c.info.replay } } : {}),
   };
 }
 

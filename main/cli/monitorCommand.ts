@@ -2,9 +2,10 @@ import { safeJson, safeLines, showText } from '../../shared/text/safeText.js';
 import { openSensor } from '../devices/openSensor.js';
 import type { QualityEvent } from '../../shared/ipc/apiTypes.js';
 import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
+import { replayLabel, type ReplayInfo } from '../../shared/sensors/replayLabel.js';
 import { openCliCore } from './cliCore.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { gapReasonText } from '../../shared/i18n/sessionTexts.js';
+import { gapReasonText, sensorLabelText, simLabelText } from '../../shared/i18n/sessionTexts.js';
 import { cliError, cliIssues, sensorProblemError } from './cliError.js';
 import { cliLocale, cliNum, cliText, usageOf, type CliParams, type CliTextKey } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
@@ -89,7 +90,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     try {
       const view = await api.connectSensor(spec);
       channel = view.channel;
-      label = view.label;
+      label = shownLabel(view, locale);
       state = view.state;
     } catch (err) {
       throw sensorProblemError(err);
@@ -128,7 +129,7 @@ async function runMonitor(spec: string, seconds: number | null, json: boolean, b
     const durationSec = seconds !== null && reason === 'seconds' ? seconds : Math.min(seconds ?? Infinity, dataEnd);
     const summary = collector.summary(durationSec, sensor);
     if (beats) out(safeJson({ type: 'summary', ...summary }) + '\n');
-    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason, locale)));
+    else out(json ? safeJson(summary) + '\n' : safeLines(formatMonitorSummary(summary, reason, locale, shownLabel({ label: sensor.label, spec: sensor.spec, kind: sensor.kind, ...(ch?.info.replay ? { replay: ch.info.replay } : {}) }, locale))));
     // A loaded noble can keep its HCI socket open after the sensor is closed: do not let it hold the CLI open.
     if (sensor.kind === 'ble') setTimeout(() => process.exit(0), 1000).unref();
     return 0;
@@ -157,12 +158,22 @@ export function liveLine(q: Pick<QualityEvent, 'tSec' | 'qualityPct' | 'contact'
   );
 }
 
-export function formatMonitorSummary(s: MonitorSummary, reason: string, locale: Locale = 'en'): string {
+/**
+ * The sensor's name in the CLI's language (the --json `sensor.label` stays the English one): a
+ * replayed file, or a serial / Bluetooth device's label; the simulator with its heart rate, sample rate and speed.
+ */
+function shownLabel(v: { label: string; spec: string; kind: string; replay?: ReplayInfo }, locale: Locale): string {
+  if (v.replay) return replayLabel(v.replay, locale);
+  return v.kind === 'sim' ? simLabelText(locale, v.label) : sensorLabelText(locale, v.label, v.spec);
+}
+
+/** `shownLabel`: the sensor's name in `locale` where it differs from the (English) `s.sensor.label`. */
+export function formatMonitorSummary(s: MonitorSummary, reason: string, locale: Locale = 'en', shownLabel?: string): string {
   const t = (key: CliTextKey, params?: CliParams): string => cliText(locale, key, params);
   const n = (x: number | null): string => cliNum(locale, x);
   const line = (label: string, value: string): string => `  ${label.padEnd(13)}${value}`;
   return [
-    t('monitor.title', { label: s.sensor.label, why: reason }),
+    t('monitor.title', { label: shownLabel ?? s.sensor.label, why: reason }),
     line(t('monitor.duration'), t('monitor.durationValue', { sec: n(s.durationSec) })),
     line(t('monitor.beats'), String(s.beats)),
     line(t('monitor.heartRate'), `${n(s.meanHrBpm)} bpm`),

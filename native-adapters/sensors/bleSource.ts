@@ -319,7 +319,7 @@ export class BleHeartRateSource implements SensorSource {
       this.badHr++;
       if (t - this.lastBadHrSec > 10) {
         this.lastBadHrSec = t;
-        this.status({ code: 'bad-frames', params: { count: this.badHr, message: m.error } });
+        this.status({ code: 'bad-frames', params: { count: this.badHr, what: 'heart-rate', ...(m.problem ? { problem: m.problem } : {}), message: m.error } });
       }
       return;
     }

@@ -4,7 +4,8 @@
  * the file's own time as the device clock), an RR text (shared/io/rrText.ts) becomes BeatFrames,
  * in real time × `speed`. When the recording is played out the source emits a StatusFrame and
  * the state 'disconnected' with an "end of recording" message. An unreadable or unparsable
- * file makes `start()` reject with a one-line message (state 'error').
+ * file makes `start()` reject with a one-line message (state 'error'): a `CadansError`
+ * 'replay.failed' whose `problem` (or coded `cause`: csv.*, rr.*) is shown in the user's language.
  */
 import { basename } from 'node:path';
 import { detectRecordingFormat } from '../../shared/io/detectFormat.js';
@@ -13,8 +14,10 @@ import { parseRrText } from '../../shared/io/rrText.js';
 import type { SensorFrame } from '../../shared/sensors/frames.js';
 import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInfo } from '../../shared/sensors/sensorSource.js';
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
+import { replayLabel, type ReplayInfo } from '../../shared/sensors/replayLabel.js';
 import { showText } from '../../shared/text/safeText.js';
-import { readTextInput, TextInputError } from '../files/readTextInput.js';
+import { causeOf, CadansError, type ErrorParams } from '../../shared/i18n/CadansError.js';
+import { readTextInput, TextInputError, type TextInputProblem } from '../files/readTextInput.js';
 
 export interface FileReplayOptions {
   path: string;
@@ -69,7 +72,8 @@ export class FileReplaySource implements SensorSource {
     if (!(this.speed > 0) || !Number.isFinite(this.speed)) throw new RangeError(`speed must be a positive number (got ${opts.speed})`);
     this.nowMs = opts.nowMs ?? (() => performance.now());
     this.spec = opts.spec ?? fileSpec(opts);
-    this.info = { kind: 'file', label: `Replay of ${showText(basename(opts.path), 80)}${this.speed !== 1 ? ` at ${this.speed}× speed` : ''}` };
+    const replay: ReplayInfo = { file: showText(basename(opts.path), 80), speed: this.speed };
+    this.info = { kind: 'file', label: replayLabel(replay, 'en'), replay };
   }
 
   get state(): ConnectionState {
@@ -94,11 +98,12 @@ export class FileReplaySource implements SensorSource {
     } catch (err) {
       const msg = err instanceof Error ? err.message : String(err);
       this.setState('error', msg);
-      throw new Error(msg);
+      throw err instanceof CadansError ? err : new Error(msg);
     }
     const d = this.data;
-    const kind = d.format === 'ppg-csv' ? `PPG CSV, ${+d.fsHz.toFixed(2)} Hz` : 'RR intervals';
-    this.info.label = `Replay of ${showText(basename(this.o.path), 80)} (${kind}, ${Math.round(d.durationSec)} s${this.speed !== 1 ? `, ${this.speed}× speed` : ''})`;
+    const replay: ReplayInfo = { ...this.info.replay!, format: d.format, durationSec: d.durationSec, ...(d.format === 'ppg-csv' ? { fsHz: d.fsHz } : {}) };
+    this.info.replay = replay;
+    this.info.label = replayLabel(replay, 'en');
     this.info.protocol = d.format;
     if (d.format === 'ppg-csv') this.info.fsHz = d.fsHz;
     this.pos = 0;
@@ -176,26 +181,40 @@ export class FileReplaySource implements SensorSource {
   private async load(): Promise<Loaded> {
     const path = this.o.path;
     const shown = showText(path, 200);
+    const fail = (problem: string, params: ErrorParams = {}): CadansError => new CadansError('replay.failed', { file: shown, problem, ...params });
     let text: string;
     try {
       // Bounded (256 MiB), binary refused, UTF-8/UTF-16/Latin-1 by byte-order mark and content.
       text = (await readTextInput(path, { ...(this.o.maxBytes ? { maxBytes: this.o.maxBytes } : {}) })).text;
     } catch (err) {
-      if (err instanceof TextInputError) throw new Error(`cannot replay ${shown}: ${err.why}`);
-      throw new Error(`cannot replay ${shown}: read error`);
+      if (err instanceof TextInputError) {
+        const { cap, detail } = err.params;
+        throw fail(FILE_PROBLEM[err.problem], { ...(cap !== undefined ? { cap } : {}), ...(detail !== undefined ? { detail } : {}) });
+      }
+      throw fail('io', { detail: 'unknown' });
     }
-    if (text.trim() === '') throw new Error(`cannot replay ${shown}: the file is empty`);
+    if (text.trim() === '') throw fail('empty');
     const format = this.o.format ?? detectRecordingFormat(text, basename(path));
     if (format === 'rr') {
       const rr = parseRrText(text);
-      if ('error' in rr) throw new Error(`cannot replay ${shown}: ${rr.error}`);
+      if ('error' in rr) throw fail('parse', rr.code ? causeOf({ code: rr.code, params: rr.params ?? {} }) : { cause: rr.error });
       const beatSec = new Float64Array(rr.ibiMs.length + 1);
       for (let i = 0; i < rr.ibiMs.length; i++) beatSec[i + 1] = beatSec[i]! + rr.ibiMs[i]! / 1000;
       return { format, beatSec, ibiMs: rr.ibiMs, durationSec: beatSec[beatSec.length - 1]! };
     }
     const rec = parsePpgCsv(text, { ...(this.o.fsHz ? { fsHz: this.o.fsHz } : {}), ...(this.o.column ? { column: this.o.column } : {}) });
-    if ('error' in rec) throw new Error(`cannot replay ${shown}: ${rec.error}`);
-    if (rec.values.length === 0) throw new Error(`cannot replay ${shown}: no samples`);
+    if ('error' in rec) throw fail('parse', causeOf(rec));
+    if (rec.values.length === 0) throw fail('noSamples');
     return { format, fsHz: rec.fsHz, values: rec.values, durationSec: rec.values.length / rec.fsHz };
   }
 }
+
+/** The `problem` of 'replay.failed' for each problem reading the file. */
+const FILE_PROBLEM: Record<TextInputProblem, string> = {
+  'not-found': 'notFound',
+  folder: 'folder',
+  permission: 'permission',
+  'too-large': 'tooLarge',
+  binary: 'binary',
+  io: 'io',
+};

@@ -16,8 +16,9 @@
  *
  * Notices: 'ppg-streaming' {fsHz: declared}; 'ppg-unavailable' {reason} when PPG was offered but did
  * not start, or was required (`ppg: true`) and is not there — then start() rejects too (likewise
- * `ppi: true`); 'stream-stopped' {what} when the device stops a stream; 'bad-frames' {count, message}.
+ * `ppi: true`); 'stream-stopped' {what} when the device stops a stream; 'bad-frames' {count, what: 'pmd', problem?, message}.
  */
+import type { ParseProblem } from '../../shared/sensors/parseResult.js';
 import type { SensorFrame, SensorNotice } from '../../shared/sensors/frames.js';
 import {
   PmdResponseAssembler,
@@ -213,7 +214,7 @@ export class PolarPmdSession {
     const m = this.asm.push(b);
     if (!m) return;
     if (!m.ok) {
-      this.badFrame(m.error);
+      this.badFrame(m.error, m.problem);
     } else if (m.kind === 'stopped') {
       if (m.types.includes(PmdType.PPG) && this.ppgCounter) {
         this.ppgCounter = undefined;
@@ -234,7 +235,7 @@ export class PolarPmdSession {
     const arrival = this.o.tSec();
     const f = parsePmdDataFrame(b, { factor: this.factor });
     if (!f.ok) {
-      this.badFrame(f.error);
+      this.badFrame(f.error, f.problem);
       return;
     }
     if (f.kind === 'ppg') {
@@ -243,17 +244,17 @@ export class PolarPmdSession {
     } else if (f.kind === 'ppi') {
       if (this.ppiOn) for (const x of this.ppiFramer.push(f, arrival)) this.o.emit(x);
     } else if (f.kind === 'unsupported' && f.measurementType === PmdType.PPG && this.ppgCounter) {
-      this.badFrame(f.reason);
+      this.badFrame(f.reason, 'unsupported');
     }
   }
 
   /** Unreadable PMD messages: counted, reported at most every 10 s. */
-  private badFrame(message: string): void {
+  private badFrame(message: string, problem: ParseProblem | undefined): void {
     this.badFrames++;
     const t = this.o.tSec();
     if (t - this.lastBadReportSec > 10) {
       this.lastBadReportSec = t;
-      this.o.status({ code: 'bad-frames', params: { count: this.badFrames, message } });
+      this.o.status({ code: 'bad-frames', params: { count: this.badFrames, what: 'pmd', ...(problem ? { problem } : {}), message } });
     }
   }
 }

@@ -20,7 +20,31 @@ export interface CodedMessage {
   message: string;
 }
 
-const translateError = createTranslator<ErrorCode>({ nl: errorsNl, en: errorsEn });
+const translateOne = createTranslator<ErrorCode>({ nl: errorsNl, en: errorsEn });
+
+/**
+ * A coded error may carry the coded problem behind it (`causeCode`, `causeParams` as JSON: see
+ * `causeOf`); its template then gets that problem's sentence, in the same language, as `{cause}`.
+ */
+function translateError(locale: Locale, code: ErrorCode, params: MessageParams, depth = 0): string {
+  const { causeCode, causeParams } = params;
+  if (depth < 3 && isErrorCode(causeCode)) {
+    let inner: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = typeof causeParams === 'string' ? JSON.parse(causeParams) : {};
+      if (parsed !== null && typeof parsed === 'object') inner = parsed as Record<string, unknown>;
+    } catch {
+      /* malformed: the cause without params */
+    }
+    params = { ...params, cause: translateError(locale, causeCode, cleanParams(inner), depth + 1) };
+  }
+  return translateOne(locale, code, params);
+}
+
+/** The params that make a coded problem the `{cause}` of another coded error. */
+export function causeOf(m: { code: ErrorCode; params: ErrorParams }): { causeCode: ErrorCode; causeParams: string } {
+  return { causeCode: m.code, causeParams: JSON.stringify(m.params) };
+}
 
 export function isErrorCode(x: unknown): x is ErrorCode {
   return typeof x === 'string' && Object.hasOwn(errorsNl, x);

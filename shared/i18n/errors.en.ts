@@ -75,6 +75,10 @@ const table = {
   'file.tooLarge': '{file}: it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording',
   'file.binary': '{file}: it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files',
   'file.io': 'cannot read {file}: read error ({detail})',
+  // A recording file that cannot be replayed as a sensor (`file:` spec; native-adapters/sensors/fileReplaySource.ts):
+  // the file's own problem by `problem`, a CSV / RR-text problem as the coded `{cause}` (csv.*, rr.*).
+  'replay.failed':
+    'cannot replay {file}: {problem, select, notFound {no such file} folder {it is a folder, not a recording} permission {permission denied} tooLarge {it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording} binary {it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files} io {read error ({detail})} empty {the file is empty} noSamples {no samples} other {{cause}}}',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'no numbers in the file',
   'rr.ppgColumn': 'not beat intervals: the file holds a PPG signal ({column}), not one interval per beat',
@@ -82,6 +86,16 @@ const table = {
   'rr.sampled': 'not beat intervals: the time column steps by {stepMs} ms, a sampled signal (PPG) rather than one row per beat',
   'rr.tooFew': 'only {found} {kind, select, positive {positive } plausible {plausible } other {}}intervals in the file (need at least {min})',
   'rr.implausible': 'implausible intervals (median {median} ms after reading them as {unit}): RR intervals lie between {min} and {max} ms',
+  // Pacer settings that cannot be used (shared/pacer/pacerSettings.ts).
+  'pacer.notObject': 'pacer settings must be an object',
+  'pacer.rateNotNumber': 'rateBpm must be a finite number',
+  'pacer.rateRange': 'rateBpm must be between {min, number} and {max} breaths/min (got {got})',
+  'pacer.inhaleNotNumber': 'inhaleFraction must be a finite number',
+  'pacer.inhaleRange': 'inhaleFraction must be between {min} and {max} (got {got}): the in-breath must take {minPct, number} to {maxPct, number} % of the breath',
+  'pacer.hold': '{key} must be a number ≥ 0 (got {got})',
+  'pacer.duration': 'durationSec must be a number > 0 (got {got})',
+  'pacer.strokeTooShort':
+    '{by, select, holds {holds leave too little time: inhale {inhale, number} s and exhale {exhale, number} s must each be at least {min, number} s within the {period, number} s breath} other {with this inhale:exhale ratio the in-breath lasts {inhale, number} s and the out-breath {exhale, number} s of the {period, number} s breath; each must last at least {min, number} s (choose a more even ratio or a slower rate)}}',
   // Resonance protocol settings that cannot be used (shared/dsp/resonance/resonanceProtocol.ts).
   'resonanceProtocol.notObject': 'resonance protocol settings must be an object',
   'resonanceProtocol.rates': 'give 2 to {max} breathing rates (got {got})',
@@ -89,7 +103,8 @@ const table = {
   'resonanceProtocol.settleSec': 'settling time must be a number of seconds ≥ 0 (got {got})',
   'resonanceProtocol.restSec': 'rest between steps must be a number of seconds ≥ 0 (got {got})',
   'resonanceProtocol.stepRate': 'step {step}: rateBpm must be between {min} and {max} breaths/min (got {got})',
-  'resonanceProtocol.stepPacer': 'step {step}: {detail}',
+  'resonanceProtocol.stepPacer': 'step {step} ({rate, number} breaths/min): {cause}',
+  'resonanceProtocol.pacer': '{cause}',
   'resonanceProtocol.tooShort': 'steps of {step} s with {settle} s settling leave {len} s to analyse at {rate} breaths/min (need ≥ {min} s of whole breaths after settling: make the steps longer or the settling shorter)',
   'runFile.tooLarge': '{file} is too large for a run file (more than {mb} MB); nothing was imported',
   'runFile.unknownFormat': '{file} is not a FIT, TCX or GPX file (choose a .fit, .tcx or .gpx file); nothing was imported',

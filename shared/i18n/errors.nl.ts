@@ -75,6 +75,9 @@ export const errorsNl = {
   'file.tooLarge': '{file}: het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname',
   'file.binary': '{file}: het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden',
   'file.io': 'kan {file} niet lezen: leesfout ({detail})',
+  // Een opnamebestand dat niet als sensor kan worden afgespeeld (`file:`-specificatie).
+  'replay.failed':
+    'kan {file} niet afspelen: {problem, select, notFound {het bestand bestaat niet} folder {het is een map, geen opname} permission {geen toestemming om het te lezen} tooLarge {het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname} binary {het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden} io {leesfout ({detail})} empty {het bestand is leeg} noSamples {er staan geen meetwaarden in} other {{cause}}}',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'geen getallen in het bestand',
   'rr.ppgColumn': 'geen slag-op-slagintervallen: het bestand bevat een PPG-signaal ({columnNl}), niet één interval per slag',
@@ -82,6 +85,16 @@ export const errorsNl = {
   'rr.sampled': 'geen slag-op-slagintervallen: de tijdkolom loopt op in stappen van {stepMs} ms, een bemonsterd signaal (PPG) in plaats van één regel per slag',
   'rr.tooFew': 'maar {found} {kind, select, positive {positieve } plausible {aannemelijke } other {}}intervallen in het bestand (er zijn er minstens {min} nodig)',
   'rr.implausible': 'onwaarschijnlijke intervallen (mediaan {median} ms, gelezen als {unit}): RR-intervallen liggen tussen {min} en {max} ms',
+  // Pacerinstellingen die niet bruikbaar zijn (shared/pacer/pacerSettings.ts).
+  'pacer.notObject': 'de instellingen van de pacer ontbreken',
+  'pacer.rateNotNumber': 'de ademfrequentie moet een getal zijn',
+  'pacer.rateRange': 'de ademfrequentie moet tussen {min, number} en {max} per minuut liggen (gegeven: {gotNum, number})',
+  'pacer.inhaleNotNumber': 'het aandeel inademen moet een getal zijn',
+  'pacer.inhaleRange': 'het inademen moet {minPct, number} tot {maxPct, number} % van de ademhaling duren (gegeven: {gotPct, number} %)',
+  'pacer.hold': '{key, select, holdInSec {de pauze na het inademen} holdOutSec {de pauze na het uitademen} other {de pauze}} moet een aantal seconden ≥ 0 zijn (gegeven: {got})',
+  'pacer.duration': 'de duur moet een aantal seconden > 0 zijn (gegeven: {got})',
+  'pacer.strokeTooShort':
+    '{by, select, holds {de pauzes laten te weinig tijd over: inademen {inhale, number} s en uitademen {exhale, number} s moeten elk minstens {min, number} s duren binnen de ademhaling van {period, number} s} other {met deze verhouding in- en uitademen duurt het inademen {inhale, number} s en het uitademen {exhale, number} s van de ademhaling van {period, number} s; elk moet minstens {min, number} s duren (kies een gelijkmatiger verhouding of een lagere ademfrequentie)}}',
   // Resonance protocol settings that cannot be used (shared/dsp/resonance/resonanceProtocol.ts).
   'resonanceProtocol.notObject': 'de instellingen van het resonantieprotocol ontbreken',
   'resonanceProtocol.rates': 'geef 2 tot {max} ademfrequenties (gegeven: {got})',
@@ -89,7 +102,8 @@ export const errorsNl = {
   'resonanceProtocol.settleSec': 'de inlooptijd moet een aantal seconden ≥ 0 zijn (gegeven: {got})',
   'resonanceProtocol.restSec': 'de rust tussen de stappen moet een aantal seconden ≥ 0 zijn (gegeven: {got})',
   'resonanceProtocol.stepRate': 'stap {step}: de ademfrequentie moet tussen {min} en {max} per minuut liggen (gegeven: {got})',
-  'resonanceProtocol.stepPacer': 'stap {step}: ongeldige instelling van de pacer ({detail})',
+  'resonanceProtocol.stepPacer': 'stap {step} ({rate, number} ademhalingen per minuut): {cause}',
+  'resonanceProtocol.pacer': '{cause}',
   'resonanceProtocol.tooShort': 'stappen van {step} s met {settle} s inlooptijd laten {len} s over om te analyseren bij {rate} ademhalingen per minuut (minstens {min} s aan hele ademhalingen na de inlooptijd nodig: maak de stappen langer of de inlooptijd korter)',
   'runFile.tooLarge': '{file} is te groot voor een loopbestand (meer dan {mb} MB); er is niets geïmporteerd.',
   'runFile.unknownFormat': '{file} is geen FIT-, TCX- of GPX-bestand (kies een .fit-, .tcx- of .gpx-bestand); er is niets geïmporteerd.',

@@ -32,6 +32,9 @@ const table = {
   'sensor.simRestless': 'Simulator: restless client (motion artefacts, ectopic beats)',
   'sensor.onPort': '{device} on {port}',
   'sensor.onPortOf': '{device} {n} of {count} on {port}',
+  'sensor.deviceName': '{device, select, cms50old {CMS50 (old 5-byte protocol)} cms50new {CMS50 (new 9-byte protocol)} csv {CSV sensor} serial {serial sensor} other {{device}}}',
+  'sensor.bleHr': 'Bluetooth heart-rate sensor{rest}',
+  'sensor.simDetail': 'Simulator (demo signal, not a real sensor): ear-clip PPG {hr} bpm at {fs} Hz{fast, select, yes {, {speed}× speed} other {}}',
 };
 
 export const sessionTextsEn: SameKeys<typeof sessionTextsNl, typeof table> = table;

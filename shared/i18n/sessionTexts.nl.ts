@@ -32,6 +32,9 @@ export const sessionTextsNl = {
   'sensor.simRestless': 'Simulator: onrustige cliënt (bewegingsartefacten, extra slagen)',
   'sensor.onPort': '{device} op {port}',
   'sensor.onPortOf': '{device} {n} van {count} op {port}',
+  'sensor.deviceName': '{device, select, cms50old {CMS50 (oud 5-byte-protocol)} cms50new {CMS50 (nieuw 9-byte-protocol)} csv {CSV-sensor} serial {seriële sensor} other {{device}}}',
+  'sensor.bleHr': 'Bluetooth-hartslagsensor{rest}',
+  'sensor.simDetail': 'Simulator (demosignaal, geen echte sensor): oorclip-PPG {hr} bpm op {fs} Hz{fast, select, yes {, {speed}× sneller} other {}}',
 };
 
 export type SessionTextKey = keyof typeof sessionTextsNl;

@@ -1,4 +1,5 @@
 /** `sessionText(locale, key, params)` — texts stored with a session or named after it (see sessionTexts.nl.ts). */
+import { replayLabel, type ReplayInfo } from '../sensors/replayLabel.js';
 import type { Locale } from './locales.js';
 import { createTranslator, type MessageParams } from './messageFormat.js';
 import { sessionTextsEn } from './sessionTexts.en.js';
@@ -46,8 +47,47 @@ export function sensorLabelText(locale: Locale, label: string | null | undefined
   const l = (label ?? '').trim();
   if (/^sim\b/i.test(spec ?? '') && (l === '' || /^Simulator\b/.test(l))) return sessionText(locale, 'sensor.simulator');
   const of = /^(.+?) (\d+) of (\d+) on (\S+)$/.exec(l);
-  if (of) return sessionText(locale, 'sensor.onPortOf', { device: of[1], n: Number(of[2]), count: Number(of[3]), port: of[4] });
+  if (of) return sessionText(locale, 'sensor.onPortOf', { device: deviceName(locale, of[1]!), n: Number(of[2]), count: Number(of[3]), port: of[4] });
   const on = /^(.+?) on (\S+)$/.exec(l);
-  if (on) return sessionText(locale, 'sensor.onPort', { device: on[1], port: on[2] });
+  if (on) return sessionText(locale, 'sensor.onPort', { device: deviceName(locale, on[1]!), port: on[2] });
+  const replay = replayOf(l);
+  if (replay) return replayLabel(replay, locale);
+  const ble = /^Bluetooth heart-rate sensor(| '.*'.*| \(.*\))$/.exec(l);
+  if (ble) return sessionText(locale, 'sensor.bleHr', { rest: ble[1] });
   return l || (spec ?? '');
+}
+
+/**
+ * The simulator's full label (native-adapters/sensors/simSource.ts `simLabel`: heart rate, sample
+ * rate, speed) in `locale`, for `cadans monitor`; another label as it is.
+ */
+export function simLabelText(locale: Locale, label: string): string {
+  const m = /^Simulator \(demo signal, not a real sensor\): ear-clip PPG (\S+) bpm at (\S+) Hz(?:, (\S+)× speed)?$/.exec(label.trim());
+  if (!m) return label;
+  const num = (x: string): string => (locale === 'nl' ? x.replace('.', ',') : x);
+  return sessionText(locale, 'sensor.simDetail', { hr: num(m[1]!), fs: num(m[2]!), fast: m[3] ? 'yes' : 'no', speed: num(m[3] ?? '1') });
+}
+
+/** A replay source's English label (`replayLabel(…, 'en')`) read back into its parts; null for another label. */
+function replayOf(label: string): ReplayInfo | null {
+  const read = /^Replay of (.+) \((?:PPG CSV, ([\d.]+) Hz|(RR intervals)), (\d+) s(?:, ([\d.]+)× speed)?\)$/.exec(label);
+  if (read) {
+    const base = { file: read[1]!, durationSec: Number(read[4]), speed: read[5] ? Number(read[5]) : 1 };
+    return read[3] ? { ...base, format: 'rr' } : { ...base, format: 'ppg-csv', fsHz: Number(read[2]) };
+  }
+  const open = /^Replay of (.+?)(?: at ([\d.]+)× speed)?$/.exec(label);
+  return open ? { file: open[1]!, speed: open[2] ? Number(open[2]) : 1 } : null;
+}
+
+/** The serial sources' English device names (native-adapters/sensors/serialSource.ts) by their key in `sensor.deviceName`. */
+const DEVICE_KEYS: Readonly<Record<string, string>> = {
+  'CMS50 (old 5-byte protocol)': 'cms50old',
+  'CMS50 (new 9-byte protocol)': 'cms50new',
+  'CSV sensor': 'csv',
+  'serial sensor': 'serial',
+};
+
+function deviceName(locale: Locale, device: string): string {
+  const key = DEVICE_KEYS[device];
+  return key ? sessionText(locale, 'sensor.deviceName', { device: key }) : device;
 }

@@ -9,6 +9,7 @@ import type { Client, Gap, IsoDateTime, JsonObject, Marker, PacerChange, Session
 import type { PacerSettings } from '../pacer/pacerSettings.js';
 import type { SensorNotice } from '../sensors/frames.js';
 import type { ConnectionState, SensorSourceInfo } from '../sensors/sensorSource.js';
+import type { ReplayInfo } from '../sensors/replayLabel.js';
 
 /** UI languages; Dutch is the default. */
 export type Locale = 'nl' | 'en';
@@ -59,6 +60,8 @@ export interface ChannelView {
   speed: number;
   /** The sensor's latest diagnosis still standing (shown next to it, translated), or null. */
   notice: SensorNotice | null;
+  /** A replayed recording file: named in the user's language (`replayLabel`) instead of the English `label`. */
+  replay?: ReplayInfo;
 }
 
 /** Event: a channel's connection state changed, or its sensor said something. */

@@ -11,6 +11,7 @@
  *   inhaleSec  = activeSec · inhaleFraction
  *   exhaleSec  = activeSec · (1 − inhaleFraction)
  */
+import { errorText, type ErrorCode, type ErrorParams } from '../i18n/CadansError.js';
 
 /** What the therapist sets on the pacer. */
 export interface PacerSettings {
@@ -49,40 +50,67 @@ export interface PacerTiming {
 
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
+/** A problem with pacer settings, coded (`pacer.*`, shown in the user's language with `errorText`). */
+export interface PacerProblem {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+const pct = (f: number): number => Math.round(f * 1000) / 10;
+const sec2 = (x: number): number => Math.round(x * 100) / 100;
+
 /**
- * `validatePacerSettings`: every problem with `s`, as readable English messages
- * (empty list = valid). Never throws, also not on non-objects.
+ * `pacerSettingsProblems`: every problem with `s`, coded (empty list = valid). Never throws, also
+ * not on non-objects. An in- or out-breath shorter than 1 s says whether the holds or the
+ * inhale:exhale ratio leave too little time.
  */
-export function validatePacerSettings(s: unknown): string[] {
-  if (s === null || typeof s !== 'object') return ['pacer settings must be an object'];
+export function pacerSettingsProblems(s: unknown): PacerProblem[] {
+  if (s === null || typeof s !== 'object') return [{ code: 'pacer.notObject', params: {} }];
   const p = s as Record<string, unknown>;
-  const errors: string[] = [];
+  const out: PacerProblem[] = [];
+  const add = (code: ErrorCode, params: ErrorParams = {}): void => void out.push({ code, params });
   const rate = p.rateBpm;
-  if (!isNum(rate)) errors.push('rateBpm must be a finite number');
+  if (!isNum(rate)) add('pacer.rateNotNumber');
   else if (rate < PACER_MIN_RATE_BPM - 1e-9 || rate > PACER_MAX_RATE_BPM + 1e-9)
-    errors.push(`rateBpm must be between ${PACER_MIN_RATE_BPM} and ${PACER_MAX_RATE_BPM} breaths/min (got ${rate})`);
+    add('pacer.rateRange', { min: PACER_MIN_RATE_BPM, max: PACER_MAX_RATE_BPM, got: String(rate), gotNum: rate });
   const f = p.inhaleFraction;
-  if (!isNum(f)) errors.push('inhaleFraction must be a finite number');
+  if (!isNum(f)) add('pacer.inhaleNotNumber');
   else if (f < PACER_MIN_INHALE_FRACTION - 1e-9 || f > PACER_MAX_INHALE_FRACTION + 1e-9)
-    errors.push(
-      `inhaleFraction must be between ${PACER_MIN_INHALE_FRACTION} and ${PACER_MAX_INHALE_FRACTION} (got ${f})`,
-    );
+    add('pacer.inhaleRange', {
+      min: String(PACER_MIN_INHALE_FRACTION),
+      max: String(PACER_MAX_INHALE_FRACTION),
+      got: String(Math.round(f * 1000) / 1000),
+      minPct: pct(PACER_MIN_INHALE_FRACTION),
+      maxPct: pct(PACER_MAX_INHALE_FRACTION),
+      gotPct: pct(f),
+    });
   for (const key of ['holdInSec', 'holdOutSec'] as const) {
     const v = p[key];
     if (v === undefined) continue;
-    if (!isNum(v) || v < 0) errors.push(`${key} must be a number ≥ 0 (got ${String(v)})`);
+    if (!isNum(v) || v < 0) add('pacer.hold', { key, got: String(v) });
   }
   const d = p.durationSec;
-  if (d !== undefined && (!isNum(d) || d <= 0)) errors.push(`durationSec must be a number > 0 (got ${String(d)})`);
-  if (errors.length === 0) {
+  if (d !== undefined && (!isNum(d) || d <= 0)) add('pacer.duration', { got: String(d) });
+  if (out.length === 0) {
     const t = pacerTiming(s as PacerSettings);
     if (t.inhaleSec < PACER_MIN_STROKE_SEC - 1e-9 || t.exhaleSec < PACER_MIN_STROKE_SEC - 1e-9)
-      errors.push(
-        `holds leave too little time: inhale ${t.inhaleSec.toFixed(2)} s and exhale ${t.exhaleSec.toFixed(2)} s ` +
-          `must each be at least ${PACER_MIN_STROKE_SEC} s within the ${t.periodSec.toFixed(2)} s breath`,
-      );
+      add('pacer.strokeTooShort', {
+        by: t.holdInSec + t.holdOutSec > 0 ? 'holds' : 'ratio',
+        inhale: sec2(t.inhaleSec),
+        exhale: sec2(t.exhaleSec),
+        min: PACER_MIN_STROKE_SEC,
+        period: sec2(t.periodSec),
+      });
   }
-  return errors;
+  return out;
+}
+
+/**
+ * `validatePacerSettings`: every problem with `s`, as readable English messages (the English
+ * sentences of `pacerSettingsProblems`; empty list = valid). Never throws, also not on non-objects.
+ */
+export function validatePacerSettings(s: unknown): string[] {
+  return pacerSettingsProblems(s).map((p) => errorText('en', { ...p, message: '' }));
 }
 
 /** `pacerTiming`: the four phase durations of one breath (no validation; call `validatePacerSettings` first). */

@@ -39,7 +39,7 @@ export interface HeartRateMeasurement {
  * Invalid payloads return a ParseError; this function never throws.
  */
 export function parseHeartRateMeasurement(bytes: Uint8Array): HeartRateMeasurement | ParseError {
-  if (bytes.length < 2) return parseError(`heart-rate measurement too short (${bytes.length} bytes): ${hexBytes(bytes)}`);
+  if (bytes.length < 2) return parseError(`heart-rate measurement too short (${bytes.length} bytes): ${hexBytes(bytes)}`, 'too-short');
   const flags = bytes[0];
   const hr16 = (flags & 0x01) !== 0;
   const contactSupported = (flags & 0x04) !== 0;
@@ -50,6 +50,7 @@ export function parseHeartRateMeasurement(bytes: Uint8Array): HeartRateMeasureme
   if (bytes.length < need) {
     return parseError(
       `invalid heart-rate measurement: flags 0x${flags.toString(16).padStart(2, '0')} need at least ${need} bytes, got ${bytes.length}: ${hexBytes(bytes)}`,
+      'too-short',
     );
   }
   let o = 1;

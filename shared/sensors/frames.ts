@@ -108,8 +108,10 @@ export type SensorNoticeCode =
   | 'end-of-recording'
   /** Protocol and baud found by listening (params: protocol, baud). */
   | 'protocol-detected'
-  /** Unreadable frames from a BLE sensor (params: count, message). */
+  /** Unreadable frames from a BLE sensor (params: count, what: heart-rate | pmd, problem?: a ParseProblem, message: the technical English detail). */
   | 'bad-frames'
+  /** CSV lines without a time column and no sample rate given (fs=…). */
+  | 'csv-needs-rate'
   /** The Bluetooth adapter's state keeps the sensor away (params: state: off | unauthorized | unsupported | unknown). */
   | 'adapter-state'
   /** Connected (params: device; optional location, batteryPct). */

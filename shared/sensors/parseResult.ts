@@ -1,12 +1,21 @@
+/**
+ * What was wrong with a sensor message, in words a user can be told (the `error` line is the
+ * technical English detail): too short, cut off, laid out in a way not understood, a length that
+ * does not fit its content, or a kind of message that is not decoded.
+ */
+export type ParseProblem = 'too-short' | 'truncated' | 'layout' | 'size' | 'unsupported';
+
 /** ParseError: what a pure parser returns for an invalid payload (parsers never throw). */
 export interface ParseError {
   readonly ok: false;
   readonly error: string;
+  /** What was wrong, for the user's language (absent: not said). */
+  readonly problem?: ParseProblem;
 }
 
-/** Build a ParseError with a human-readable `error` message. */
-export function parseError(error: string): ParseError {
-  return { ok: false, error };
+/** Build a ParseError with a technical English `error` message and, where known, the `problem`. */
+export function parseError(error: string, problem?: ParseProblem): ParseError {
+  return problem ? { ok: false, error, problem } : { ok: false, error };
 }
 
 /** Hex dump `AA BB CC` of at most `max` bytes, for error messages. */

@@ -64,7 +64,7 @@ export interface PmdParseOptions {
 
 /** parsePmdHeader: the 10-byte data-frame header. */
 export function parsePmdHeader(bytes: Uint8Array): PmdFrameHeader | ParseError {
-  if (bytes.length < HEADER_BYTES) return parseError(`PMD data frame too short (${bytes.length} bytes): ${hexBytes(bytes)}`);
+  if (bytes.length < HEADER_BYTES) return parseError(`PMD data frame too short (${bytes.length} bytes): ${hexBytes(bytes)}`, 'too-short');
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return {
     measurementType: bytes[0] & 0x3f,
@@ -111,21 +111,21 @@ function readBits(b: Uint8Array, pos: number, n: number): number {
  */
 export function decodeDeltaFrames(payload: Uint8Array, channels: number, resolutionBits: number): { ok: true; samples: number[][] } | ParseError {
   const refBytesPerCh = Math.ceil(resolutionBits / 8);
-  if (channels < 1 || refBytesPerCh < 1 || refBytesPerCh > 4) return parseError(`bad delta layout: ${channels} channels × ${resolutionBits} bits`);
-  if (payload.length < channels * refBytesPerCh) return parseError(`compressed frame shorter than its reference sample (${payload.length} bytes)`);
+  if (channels < 1 || refBytesPerCh < 1 || refBytesPerCh > 4) return parseError(`bad delta layout: ${channels} channels × ${resolutionBits} bits`, 'layout');
+  if (payload.length < channels * refBytesPerCh) return parseError(`compressed frame shorter than its reference sample (${payload.length} bytes)`, 'too-short');
   let o = 0;
   let prev: number[] = [];
   for (let c = 0; c < channels; c++, o += refBytesPerCh) prev.push(readSigned(payload, o, refBytesPerCh, resolutionBits));
   const samples: number[][] = [prev];
   while (o < payload.length) {
-    if (o + 2 > payload.length) return parseError(`compressed frame: truncated delta block header at byte ${o}`);
+    if (o + 2 > payload.length) return parseError(`compressed frame: truncated delta block header at byte ${o}`, 'truncated');
     const deltaBits = payload[o];
     const count = payload[o + 1];
     o += 2;
-    if (deltaBits > 32) return parseError(`compressed frame: delta size ${deltaBits} bits is invalid`);
+    if (deltaBits > 32) return parseError(`compressed frame: delta size ${deltaBits} bits is invalid`, 'layout');
     const byteLen = Math.ceil((deltaBits * count * channels) / 8);
     if (o + byteLen > payload.length) {
-      return parseError(`compressed frame: delta block of ${count} × ${deltaBits} bits needs ${byteLen} bytes, ${payload.length - o} left`);
+      return parseError(`compressed frame: delta block of ${count} × ${deltaBits} bits needs ${byteLen} bytes, ${payload.length - o} left`, 'truncated');
     }
     const block = payload.subarray(o, o + byteLen);
     let pos = 0;
@@ -169,7 +169,7 @@ export function parsePmdDataFrame(bytes: Uint8Array, opts: PmdParseOptions = {})
       const samples = d.samples.map((s): PmdPpgSample => ({ ppg: [scale(s[0], f), scale(s[1], f), scale(s[2], f)], ambient: scale(s[3], f) }));
       return { ok: true, kind: 'ppg', ...h, samples };
     }
-    if (body.length % 12 !== 0) return parseError(`raw PPG frame: ${body.length} bytes is not a multiple of 12`);
+    if (body.length % 12 !== 0) return parseError(`raw PPG frame: ${body.length} bytes is not a multiple of 12`, 'size');
     const samples: PmdPpgSample[] = [];
     for (let o = 0; o < body.length; o += 12) {
       samples.push({ ppg: [scale(int24(body, o), f), scale(int24(body, o + 3), f), scale(int24(body, o + 6), f)], ambient: scale(int24(body, o + 9), f) });
@@ -182,14 +182,14 @@ export function parsePmdDataFrame(bytes: Uint8Array, opts: PmdParseOptions = {})
       if (!d.ok) return d;
       return { ok: true, kind: 'ecg', ...h, samplesUv: d.samples.map((s) => scale(s[0], f)) };
     }
-    if (body.length % 3 !== 0) return parseError(`raw ECG frame: ${body.length} bytes is not a multiple of 3`);
+    if (body.length % 3 !== 0) return parseError(`raw ECG frame: ${body.length} bytes is not a multiple of 3`, 'size');
     const samplesUv: number[] = [];
     for (let o = 0; o < body.length; o += 3) samplesUv.push(scale(int24(body, o), f));
     return { ok: true, kind: 'ecg', ...h, samplesUv };
   }
   if (h.measurementType === 3) {
     if (h.compressed) return unsupported('compressed PPI is not defined');
-    if (body.length % 6 !== 0) return parseError(`PPI frame: ${body.length} bytes is not a multiple of 6`);
+    if (body.length % 6 !== 0) return parseError(`PPI frame: ${body.length} bytes is not a multiple of 6`, 'size');
     const all: PmdPpiSample[] = [];
     for (let o = 0; o < body.length; o += 6) {
       const flags = body[o + 5];

@@ -43,6 +43,33 @@ const PROTOCOL_HINT_EN: Record<string, string> = {
   csv: 'is the device sending lines?',
 };
 
+/** What was wrong with an unreadable sensor message (`ParseProblem`), in Dutch. */
+const PROBLEM_NL: Record<string, string> = {
+  'too-short': 'te kort',
+  truncated: 'afgebroken',
+  layout: 'onbekende opbouw',
+  size: 'lengte klopt niet',
+  unsupported: 'soort bericht wordt niet gelezen',
+};
+const PROBLEM_EN: Record<string, string> = {
+  'too-short': 'too short',
+  truncated: 'cut off',
+  layout: 'unknown layout',
+  size: 'wrong length',
+  unsupported: 'kind of message not read',
+};
+/** Why a connection was lost, where the source names it in a fixed English phrase; an operating-system message is shown as it is. */
+const REASON_NL: Record<string, string> = {
+  'port closed': 'de poort is gesloten',
+  'Bluetooth connection lost': 'de Bluetooth-verbinding is verbroken',
+};
+/** The sketch's own words after `!`, unless they are only the library's default. */
+const sketchSays = (p: Params, nl: boolean): string => {
+  const m = String(p.message ?? '').trim();
+  if (m === '' || m === 'PulseSensor begin() failed') return '';
+  return nl ? ` (de sketch meldt: "${m}")` : ` (the sketch says: "${m}")`;
+};
+
 const NL: Record<SensorNoticeCode, Template> = {
   'no-data': (p) => `geen gegevens van ${p.port ?? 'de sensor'} gedurende ${p.seconds ?? 3} s — ${PROTOCOL_HINT_NL[String(p.protocol)] ?? 'is de sensor aangesloten en aan?'}`,
   'not-understood': (p, n) =>
@@ -52,9 +79,9 @@ const NL: Record<SensorNoticeCode, Template> = {
   'finger-out': () => 'vinger of oorclip niet in de sensor',
   'probe-error': () => 'de sensor meldt een probefout — controleer de clip en de kabel',
   searching: () => 'de sensor zoekt de polsslag',
-  'begin-failed': (p) => `de PulseSensor-bibliotheek kon niet starten (${p.message ?? '!'}) — controleer de sketch en de aansluiting`,
+  'begin-failed': (p) => `de PulseSensor-bibliotheek kon niet starten${sketchSays(p, true)} — controleer de sketch en de aansluiting`,
   'sensor-error': (p) => `de sensor meldt een fout: ${p.message}`,
-  reconnecting: (p) => `verbinding met ${p.port ?? 'de sensor'} verbroken (${p.reason ?? 'onbekende reden'}); opnieuw verbinden…`,
+  reconnecting: (p) => `verbinding met ${p.port ?? 'de sensor'} verbroken (${p.reason === undefined ? 'onbekende reden' : (REASON_NL[String(p.reason)] ?? p.reason)}); opnieuw verbinden…`,
   reconnected: (p) => `weer verbonden met ${p.port ?? 'de sensor'}`,
   'port-error': (p) => `fout op de seriële poort ${p.port}: ${p.message}`,
   'rate-mismatch': (p, n) => `de sensor meldt ${n(p.declaredHz, 1)} Hz maar zendt ${n(p.measuredHz, 2)} Hz; de gemeten frequentie wordt gebruikt`,
@@ -63,7 +90,9 @@ const NL: Record<SensorNoticeCode, Template> = {
   'stream-stopped': (p) => `de sensor heeft de ${p.what ?? 'meting'} gestopt`,
   'end-of-recording': () => 'einde van de opname bereikt',
   'protocol-detected': (p) => `herkend als ${p.protocol} op ${p.baud} baud`,
-  'bad-frames': (p) => `onleesbare berichten van de sensor (${p.message}); ${p.count} tot nu toe`,
+  'bad-frames': (p) =>
+    `onleesbare ${p.what === 'heart-rate' ? 'hartslagberichten' : p.what === 'pmd' ? 'PPG-berichten' : 'berichten'} van de sensor (${PROBLEM_NL[String(p.problem)] ?? 'niet te lezen'}); ${p.count} tot nu toe`,
+  'csv-needs-rate': () => 'de CSV-regels hebben geen tijdkolom: geef voor deze bron de bemonsteringsfrequentie op (fs=…)',
   'adapter-state': (p) => ADAPTER_NL[String(p.state)] ?? ADAPTER_NL.unknown!,
   connected: (p) => `verbonden met ${p.device}${p.location ? `, plaats: ${p.location}` : ''}${p.batteryPct !== undefined ? `, batterij ${p.batteryPct} %` : ''}`,
   'ppg-unavailable': () => 'deze sensor levert geen PPG: alleen hartslag en RR-intervallen',
@@ -82,7 +111,7 @@ const EN: Record<SensorNoticeCode, Template> = {
   'finger-out': () => 'finger or ear clip out of the sensor',
   'probe-error': () => 'the sensor reports a probe error — check the clip and the cable',
   searching: () => 'the sensor is searching for the pulse',
-  'begin-failed': (p) => `the PulseSensor library could not start (${p.message ?? '!'}) — check the sketch and the wiring`,
+  'begin-failed': (p) => `the PulseSensor library could not start${sketchSays(p, false)} — check the sketch and the wiring`,
   'sensor-error': (p) => `the sensor reports an error: ${p.message}`,
   reconnecting: (p) => `lost ${p.port ?? 'the sensor'} (${p.reason ?? 'unknown reason'}); reconnecting…`,
   reconnected: (p) => `reconnected to ${p.port ?? 'the sensor'}`,
@@ -93,7 +122,9 @@ const EN: Record<SensorNoticeCode, Template> = {
   'stream-stopped': (p) => `the sensor stopped the ${p.what ?? 'measurement'}`,
   'end-of-recording': () => 'end of recording reached',
   'protocol-detected': (p) => `recognised as ${p.protocol} at ${p.baud} baud`,
-  'bad-frames': (p) => `unreadable messages from the sensor (${p.message}); ${p.count} so far`,
+  'bad-frames': (p) =>
+    `unreadable ${p.what === 'heart-rate' ? 'heart-rate messages' : p.what === 'pmd' ? 'PPG messages' : 'messages'} from the sensor (${PROBLEM_EN[String(p.problem)] ?? 'not readable'}${p.message ? `: ${p.message}` : ''}); ${p.count} so far`,
+  'csv-needs-rate': () => 'the CSV lines carry no time column: set the sample rate (fs=…) for this source',
   'adapter-state': (p) => ADAPTER_EN[String(p.state)] ?? ADAPTER_EN.unknown!,
   connected: (p) => `connected to ${p.device}${p.location ? `, location: ${p.location}` : ''}${p.batteryPct !== undefined ? `, battery ${p.batteryPct}%` : ''}`,
   'ppg-unavailable': () => 'this sensor offers no PPG: heart rate and RR intervals only',

@@ -4,6 +4,7 @@
  * `SensorFrame`s (see frames.ts) and connection-state changes.
  */
 import type { SensorFrame } from './frames.js';
+import type { ReplayInfo } from './replayLabel.js';
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'disconnected' | 'error';
 
@@ -20,6 +21,8 @@ export interface SensorSourceInfo {
   protocol?: string;
   /** PPG sample rate, Hz, when the source delivers PPG. */
   fsHz?: number;
+  /** A replayed recording file: what to name it by in the user's language (`replayLabel`). */
+  replay?: ReplayInfo;
 }
 
 export interface SensorSource {

@@ -293,7 +293,7 @@ export class SerialFrameAssembler {
       if (this.fsHz) this.addSamples(plain.map((r) => r.value), arrivalSec, out);
       else if (!this.csvNoFsReported) {
         this.csvNoFsReported = true;
-        out.push(this.status(arrivalSec, { code: 'sensor-error', params: { message: 'csv lines carry no time column: set the sample rate (fs=…) for this source' } }));
+        out.push(this.status(arrivalSec, { code: 'csv-needs-rate' }));
       }
     }
     if (timed.length === 0) return;

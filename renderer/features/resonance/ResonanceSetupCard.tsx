@@ -12,7 +12,8 @@ import { Card } from '../../ui/Card.js';
 import { Field } from '../../ui/Field.js';
 import { Segmented } from '../../ui/Segmented.js';
 import { useAction } from '../../ui/useAsync.js';
-import { draftDurationSec, draftToSettings, type ResonanceDraft } from './resonanceDraft.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
+import { draftDurationSec, draftProblems, draftToSettings, type ResonanceDraft } from './resonanceDraft.js';
 import { setResonanceRun } from './resonanceStore.js';
 
 const RATIOS = [
@@ -23,7 +24,7 @@ const RATIOS = [
 ] as const;
 
 export function ResonanceSetupCard({ draft, onChange, run }: { draft: ResonanceDraft; onChange: (d: ResonanceDraft) => void; run: ResonanceRunView | null }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const clientId = useApp((s) => s.selectedClientId);
   const connected = useApp((s) => s.channels.some((c) => c.state === 'connected'));
   const sessionBusy = useApp((s) => s.session.phase !== 'idle');
@@ -90,7 +91,15 @@ export function ResonanceSetupCard({ draft, onChange, run }: { draft: ResonanceD
             {t('resonance.total', { duration: fmt.duration(total) })}
           </p>
         ) : (
-          <p className="small tone-bad">{t('resonance.invalid')}</p>
+          <div data-testid="resonance-invalid">
+            <p className="small tone-bad">{t('resonance.invalid')}</p>
+            {/* The rules actually broken, in the therapist's language. */}
+            {draftProblems(draft).map((p, i) => (
+              <p key={i} className="small tone-bad" data-testid="resonance-problem">
+                {errorText(locale, { ...p, message: '' })}
+              </p>
+            ))}
+          </div>
         )}
         {running ? (
           <div className="buttons">

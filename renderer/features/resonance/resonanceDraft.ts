@@ -7,7 +7,9 @@ import {
   DEFAULT_RESONANCE_SETTINGS,
   DEFAULT_SLIDING_SETTINGS,
   analysedLengthSec,
+  resonanceSettingsProblems,
   validateResonanceSettings,
+  type ResonanceProblem,
   type ResonanceProtocolSettings,
 } from '../../../shared/dsp/resonance/index.js';
 import type { ResonanceVariant } from '../../../shared/ipc/resonanceTypes.js';
@@ -48,6 +50,14 @@ export function draftToSettings(d: ResonanceDraft): Partial<ResonanceProtocolSet
   if (!ratesBpm) return null;
   const s: ResonanceProtocolSettings = { ratesBpm, stepSec: d.stepSec, settleSec: d.settleSec, restSec: d.restSec, inhaleFraction: d.inhaleFraction };
   return validateResonanceSettings(s).length === 0 ? s : null;
+}
+
+/** What is wrong with the stepped draft's settings, coded (empty when it can run or its rates are no numbers). */
+export function draftProblems(d: ResonanceDraft): ResonanceProblem[] {
+  if (d.variant === 'sliding') return [];
+  const ratesBpm = parseRates(d.ratesText);
+  if (!ratesBpm) return [];
+  return resonanceSettingsProblems({ ratesBpm, stepSec: d.stepSec, settleSec: d.settleSec, restSec: d.restSec, inhaleFraction: d.inhaleFraction });
 }
 
 /** Rough total length of the protocol, s (each step rounded up to whole breaths). */

@@ -5,6 +5,8 @@
  * the sensor says. The channel a session records from cannot be disconnected here.
  */
 import type { ChannelView } from '../../../shared/ipc/apiTypes.js';
+import { sensorLabelText } from '../../../shared/i18n/sessionTexts.js';
+import { replayLabel } from '../../../shared/sensors/replayLabel.js';
 import { formatSensorNotice, isNoticeProblem } from '../../../shared/sensors/sensorNotices.js';
 import { useT } from '../../app/i18n.js';
 import { Badge, type Tone } from '../../ui/Badge.js';
@@ -20,6 +22,8 @@ export function SensorCard({ c, recording, onDisconnect, busy }: { c: ChannelVie
   const { t, locale, fmt } = useT();
   const spedUp = c.speed !== 1;
   const speed = speedText(c.speed, fmt.num);
+  // Named in the page's language: a replayed file, or the device's label ("CMS50 (nieuw 9-byte-protocol) op /dev/ttyUSB0").
+  const name = c.replay ? replayLabel(c.replay, locale) : sensorLabelText(locale, c.label, c.spec);
   return (
     <div className="channel" data-testid="channel" data-state={c.state} data-spec={c.spec} data-speed={c.speed} data-channel={c.channel}>
       <div className="channel-head">
@@ -32,7 +36,7 @@ export function SensorCard({ c, recording, onDisconnect, busy }: { c: ChannelVie
           </Badge>
         ) : (
           <strong className="channel-name" data-testid="channel-kind">
-            {c.label}
+            {name}
           </strong>
         )}
         {!recording && (
@@ -46,7 +50,7 @@ export function SensorCard({ c, recording, onDisconnect, busy }: { c: ChannelVie
           {t('sensor.speedWarning', { speed })}
         </div>
       )}
-      <div className="small muted">{c.simulated ? t('sensor.simLabel') : t('sensor.device', { name: c.label })}</div>
+      <div className="small muted">{c.simulated ? t('sensor.simLabel') : t('sensor.device', { name })}</div>
       {c.protocol && <div className="small muted">{t('sensor.protocol', { protocol: c.protocol })}</div>}
       <div className="small muted" data-testid="sensor-rate">
         {c.measuredHz !== null ? t('sensor.measuredRate', { hz: fmt.num(c.measuredHz, 2) }) : t('sensor.ratePending')}

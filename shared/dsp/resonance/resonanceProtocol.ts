@@ -14,8 +14,8 @@
  * continuous), marked `kind: 'rest'` in `phases`: consumers hide the pacer during a rest and the
  * client breathes freely (the CLI sets the device pacer to null there).
  */
-import { PACER_MAX_RATE_BPM, PACER_MIN_RATE_BPM, PacerSchedule, validatePacerSettings, type PacerSettings, type PacerStep } from '../../pacer/index.js';
-import { errorText, type ErrorCode, type ErrorParams } from '../../i18n/CadansError.js';
+import { PACER_MAX_RATE_BPM, PACER_MIN_RATE_BPM, PacerSchedule, pacerSettingsProblems, type PacerSettings, type PacerStep } from '../../pacer/index.js';
+import { causeOf, errorText, type ErrorCode, type ErrorParams } from '../../i18n/CadansError.js';
 import type { ResonancePhase, ResonanceProgress, ResonanceProtocolSettings } from './types.js';
 
 export const DEFAULT_RESONANCE_SETTINGS: Readonly<ResonanceProtocolSettings> = Object.freeze({
@@ -73,12 +73,18 @@ export function resonanceSettingsProblems(s: Partial<ResonanceProtocolSettings>)
   if (!isNum(o.settleSec) || o.settleSec < 0) add('resonanceProtocol.settleSec', { got: String(o.settleSec) });
   if (!isNum(o.restSec) || o.restSec < 0) add('resonanceProtocol.restSec', { got: String(o.restSec) });
   if (errors.length > 0) return errors;
+  // The in-breath share is the same for every step: a problem with it is said once, not per step.
+  const shared = pacerSettingsProblems({ rateBpm: 6, inhaleFraction: o.inhaleFraction });
+  for (const p of shared) add('resonanceProtocol.pacer', causeOf(p));
+  if (errors.length > 0) return errors;
   o.ratesBpm.forEach((rate, i) => {
-    const p = validatePacerSettings({ rateBpm: rate, inhaleFraction: o.inhaleFraction });
-    if (p.length === 0) return;
     if (isNum(rate) && (rate < PACER_MIN_RATE_BPM - 1e-9 || rate > PACER_MAX_RATE_BPM + 1e-9)) {
       add('resonanceProtocol.stepRate', { step: String(i + 1), min: String(PACER_MIN_RATE_BPM), max: String(PACER_MAX_RATE_BPM), got: String(rate) });
-    } else add('resonanceProtocol.stepPacer', { step: String(i + 1), detail: p.join('; ') });
+      return;
+    }
+    // What is left: a rate that is no number, or in- and out-breath too short at this rate with this ratio.
+    for (const p of pacerSettingsProblems({ rateBpm: rate, inhaleFraction: o.inhaleFraction }))
+      add('resonanceProtocol.stepPacer', { step: String(i + 1), rate: isNum(rate) ? rate : String(rate), ...causeOf(p) });
   });
   if (errors.length > 0) return errors;
   // The analysed part: whole breaths from the first boundary after settling to the step end.

@@ -99,7 +99,7 @@ describe('cadans report on recorded sessions', () => {
         storage.close();
       }
       if (label === 'sim') assert.match(visibleText(html), /vanaf 0:00: 6 ademhalingen\/min · in : uit 40 : 60/);
-      if (label === 'file') assert.match(visibleText(html), /Replay of neurokit_resting_5min_100hz\.csv/);
+      if (label === 'file') assert.match(visibleText(html), /Opname neurokit_resting_5min_100hz\.csv/);
     }
   });
 

@@ -75,7 +75,7 @@ describe('stepped protocol', () => {
     assert.match(validateResonanceSettings({ ratesBpm: [6, 15] }).join(), /step 2: rateBpm must be between 3 and 12/);
     assert.match(validateResonanceSettings({ stepSec: 40 }).join(), /too little|leave/);
     assert.match(validateResonanceSettings({ stepSec: -1 }).join(), /step length/);
-    assert.match(validateResonanceSettings({ inhaleFraction: 0.95 }).join(), /inhaleFraction/);
+    assert.match(validateResonanceSettings({ inhaleFraction: 0.95 }).join(), /inhaleFraction must be between 0\.1 and 0\.9 \(got 0\.95\): the in-breath must take 10 to 90 % of the breath/);
     const r = buildResonanceProtocol({ ratesBpm: [6, Number.NaN] });
     assert.ok('error' in r);
     // 60 s steps still leave ≥ 20 s of whole breaths at every default rate.
