@@ -9,6 +9,7 @@
  */
 import type { PracticeProblemCode, PracticeStateView } from '../../shared/ipc/practiceTypes.js';
 import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
+import { parkedSummary } from '../practice/parkedChanges.js';
 import type { Storage } from '../storage/storage.js';
 import type { EventHub } from './eventHub.js';
 
@@ -54,6 +55,8 @@ export class PracticeCalls {
       syncing: false,
       server: on ? shownServer(opts.url!) : null,
       waiting: 0,
+      parked: 0,
+      parkedClients: [],
       lastSyncAt: null,
       problemCode: null,
       problem: null,
@@ -66,10 +69,17 @@ export class PracticeCalls {
     return { ...this.state };
   }
 
-  /** Sync now (a sync already running is joined, not doubled). Never throws: the outcome is the state. */
+  /**
+   * Sync now, asked for: parked changes are tried again too (a sync already running is joined,
+   * not doubled). Never throws: the outcome is the state.
+   */
   syncPracticeNow(): Promise<PracticeStateView> {
+    return this.syncOnce(true);
+  }
+
+  private syncOnce(retryParked: boolean): Promise<PracticeStateView> {
     if (this.opts.url === null || this.closed) return Promise.resolve(this.getPracticeState());
-    this.running ??= this.sync(this.opts.url).finally(() => (this.running = null));
+    this.running ??= this.sync(this.opts.url, retryParked).finally(() => (this.running = null));
     return this.running;
   }
 
@@ -82,9 +92,9 @@ export class PracticeCalls {
       joinPractice(this.storage.db);
       this.state = this.current();
     }
-    void this.syncPracticeNow();
+    void this.syncOnce(false);
     if (this.opts.syncEveryMs > 0) {
-      this.timer = setInterval(() => void this.syncPracticeNow(), this.opts.syncEveryMs);
+      this.timer = setInterval(() => void this.syncOnce(false), this.opts.syncEveryMs);
       this.timer.unref?.();
     }
   }
@@ -93,8 +103,9 @@ export class PracticeCalls {
   refresh(): void {
     if (this.opts.url === null) return;
     const before = this.state.waiting;
+    const parkedBefore = this.state.parked;
     this.state = this.current();
-    if (this.state.waiting !== before) this.emit();
+    if (this.state.waiting !== before || this.state.parked !== parkedBefore) this.emit();
   }
 
   /** Stop the timer; waits for a running sync (so the database is not closed under it). */
@@ -108,14 +119,15 @@ export class PracticeCalls {
   private current(): PracticeStateView {
     const db = this.storage.db;
     if (this.opts.url === null || !hasSyncSchema(db)) return { ...this.state };
-    return { ...this.state, waiting: outboxSize(db), lastSyncAt: getSyncState(db, 'last_sync_at') };
+    const parked = parkedSummary(db);
+    return { ...this.state, waiting: outboxSize(db), parked: parked.count, parkedClients: parked.clients, lastSyncAt: getSyncState(db, 'last_sync_at') };
   }
 
   private emit(): void {
     this.hub.emit('onPracticeState', { ...this.state });
   }
 
-  private async sync(url: string): Promise<PracticeStateView> {
+  private async sync(url: string, retryParked: boolean): Promise<PracticeStateView> {
     this.state = { ...this.current(), syncing: true };
     this.emit();
     let connection: PracticeStateView['connection'] = 'online';
@@ -123,7 +135,7 @@ export class PracticeCalls {
     let problem: string | null = null;
     try {
       const { syncPractice } = await import('../practice/practiceSync.js');
-      await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000 });
+      await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000, retryParked });
     } catch (e) {
       const { PracticeError } = await import('../practice/practiceSync.js');
       const code = e instanceof PracticeError ? e.code : 'failed';

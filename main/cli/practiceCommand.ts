@@ -12,6 +12,7 @@ import type { Locale } from '../../shared/i18n/locales.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import { initPractice, PracticeError, practiceStatus, requirePracticeUrl, syncPractice } from '../practice/practiceSync.js';
 import { outboxSize } from '../practice/localSyncState.js';
+import { parkedSummary } from '../practice/parkedChanges.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError, cliError } from './cliError.js';
 import { cliLine, cliLocale, cliText, usageOf } from './cliText.js';
@@ -59,11 +60,16 @@ export const practiceCommand: CliCommand = {
         try {
           const r = await syncPractice(storage.db, url, {
             batchSize,
+            retryParked: true,
             onBatch: (sent, waiting) => process.stderr.write(cliText(locale, 'practice.pushProgress', { sent: String(sent), waiting: String(waiting) }) + '\n'),
           });
           const p = r.pull;
           const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
-          if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting }) + '\n');
+          if (r.parked > 0) {
+            const clients = parkedSummary(storage.db).clients.join(', ');
+            process.stderr.write(cliText(locale, 'practice.line', { result: cliText(locale, 'practice.parked', { count: r.parked, clients }) }) + '\n');
+          }
+          if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting, parked: r.parked }) + '\n');
           else process.stdout.write(cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) }) + '\n');
           return r.waiting === 0 ? 0 : 1;
         } catch (e) {
@@ -164,6 +170,7 @@ function formatStatus(s: Awaited<ReturnType<typeof practiceStatus>>, locale: Loc
   return [
     cliLine(cliText(locale, 'practice.statusServer'), `${s.server} — ${reachable}`),
     cliLine(cliText(locale, 'practice.statusOutbox'), cliText(locale, 'practice.statusOutboxValue', { count: String(s.outbox) })),
+    ...(s.parked > 0 ? [cliLine(cliText(locale, 'practice.statusParked'), cliText(locale, 'practice.statusParkedValue', { count: s.parked, clients: s.parkedClients.join(', ') }))] : []),
     cliLine(cliText(locale, 'practice.statusLastSync'), s.lastSyncAt ?? cliText(locale, 'practice.never')),
     cliLine(cliText(locale, 'practice.statusWorkstation'), s.workstationId),
   ].join('\n') + '\n';

@@ -16,6 +16,7 @@ import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerM
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
 import { pullChanges, type PullReport } from './pullChanges.js';
+import { parkedCount, parkedSummary, unparkAll } from './parkedChanges.js';
 import { pushOutbox, PushRefusedError, type PushOptions, type PushReport } from './pushOutbox.js';
 
 /** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
@@ -87,24 +88,56 @@ export interface SyncReport {
   joinedNow: number;
   push: PushReport;
   pull: PullReport;
+  /** Changes still in the outbox (the parked ones included). */
   waiting: number;
+  /** Of those, parked: refused by the server (a client restricted to other therapists). */
+  parked: number;
 }
+
+export interface SyncOptions extends PushOptions {
+  connectTimeoutMs?: number;
+  /** Try the parked changes again first (asked for: `cadans practice push`, "sync now" in the app). */
+  retryParked?: boolean;
+}
+
+/** Parked changes are tried again by themselves this often (rights may change without a pulled record). */
+export const PARKED_RETRY_MS = 10 * 60_000;
 
 /**
  * Join (first time), push the outbox, pull. The local database must be open for writing. A lost
  * connection throws PracticeError('unreachable'/'failed') with what was sent so far committed on
- * both sides and the rest still in the outbox.
+ * both sides and the rest still in the outbox. Changes the server refuses are parked, not thrown
+ * (the report counts them); they are tried again when asked, when who may see which client
+ * changed on the server (`cadans_rights`, server schema 5), or every PARKED_RETRY_MS.
  */
-export async function syncPractice(db: Db, url: string, options: PushOptions & { connectTimeoutMs?: number } = {}): Promise<SyncReport> {
+export async function syncPractice(db: Db, url: string, options: SyncOptions = {}): Promise<SyncReport> {
   const conn = await connect(url, options.connectTimeoutMs);
   try {
     await requireSchema(conn, url);
     const joinedNow = joinPractice(db);
     setSyncState(db, 'practice_url', shownPracticeUrl(url));
+    const retry = (): void => {
+      unparkAll(db);
+      setSyncState(db, 'parked_retry_at', new Date().toISOString());
+    };
+    if (options.retryParked && parkedCount(db) > 0) retry();
     const push = await pushOutbox(db, conn, options);
+    if (push.parked > 0) setSyncState(db, 'parked_retry_at', new Date().toISOString());
     const pull = await pullChanges(db, conn);
+    const lastRetry = Date.parse(getSyncState(db, 'parked_retry_at') ?? '') || 0;
+    const rights = (await conn.query<{ v: string }>('SELECT version::text AS v FROM cadans_rights'))[0]?.v ?? '0';
+    const rightsChanged = rights !== getSyncState(db, 'rights_version');
+    setSyncState(db, 'rights_version', rights);
+    if (parkedCount(db) > 0 && (rightsChanged || Date.now() - lastRetry >= PARKED_RETRY_MS)) {
+      retry();
+      const again = await pushOutbox(db, conn, options);
+      push.sent += again.sent;
+      push.batches += again.batches;
+      push.conflicts.push(...again.conflicts);
+      push.parked = again.parked;
+    }
     setSyncState(db, 'last_sync_at', new Date().toISOString());
-    return { joinedNow, push, pull, waiting: outboxSize(db) };
+    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
     if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table);
@@ -121,7 +154,12 @@ export interface PracticeStatus {
   serverSchema: number | null;
   expectedSchema: number;
   joined: boolean;
+  /** Changes waiting in the outbox (the parked ones included). */
   outbox: number;
+  /** Of those, parked: refused by the server (a client restricted to other therapists). */
+  parked: number;
+  /** The clients of the parked changes (local names, at most 5). */
+  parkedClients: string[];
   lastSyncAt: string | null;
   lastPushAt: string | null;
   lastPullAt: string | null;
@@ -144,6 +182,7 @@ export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 300
   } catch (e) {
     problem = e instanceof PracticeUnreachableError ? e.message : describePgError(e);
   }
+  const parked = parkedSummary(db);
   return {
     server: shownPracticeUrl(url),
     reachable,
@@ -152,6 +191,8 @@ export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 300
     expectedSchema: SERVER_SCHEMA_VERSION,
     joined: getSyncState(db, 'outbox') !== 'off',
     outbox: outboxSize(db),
+    parked: parked.count,
+    parkedClients: parked.clients,
     lastSyncAt: getSyncState(db, 'last_sync_at'),
     lastPushAt: getSyncState(db, 'last_push_at'),
     lastPullAt: getSyncState(db, 'last_pull_at'),

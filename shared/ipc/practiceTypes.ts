@@ -31,8 +31,16 @@ export interface PracticeStateView {
   syncing: boolean;
   /** The server, without password (null when off). */
   server: string | null;
-  /** Changes waiting in this workstation's outbox. */
+  /** Changes waiting in this workstation's outbox (the parked ones included). */
   waiting: number;
+  /**
+   * Of those, parked: the server refused them (their client is restricted to other therapists);
+   * they stay stored here, the rest goes through, and they are tried again when rights change or
+   * on "sync now".
+   */
+  parked: number;
+  /** The clients of the parked changes (at most 5 names). */
+  parkedClients: string[];
   /** The last completed sync (ISO 8601), or null. */
   lastSyncAt: string | null;
   problemCode: PracticeProblemCode | null;
