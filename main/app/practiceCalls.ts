@@ -7,7 +7,9 @@
  * the outbox waits. The pages hear of every change of the state, the waiting count included (the
  * records poll calls `refresh`). `pg` is loaded only in practice mode.
  */
-import type { PracticeProblemCode, PracticeStateView } from '../../shared/ipc/practiceTypes.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
+import { reasonKey } from '../../shared/i18n/practiceReasons.js';
+import type { ClientRestrictionView, PracticeProblemCode, PracticeReason, PracticeStateView, RestrictClientRequest } from '../../shared/ipc/practiceTypes.js';
 import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
 import { parkedSummary } from '../practice/parkedChanges.js';
 import type { Storage } from '../storage/storage.js';
@@ -59,6 +61,7 @@ export class PracticeCalls {
       parkedClients: [],
       lastSyncAt: null,
       problemCode: null,
+      problemReason: null,
       problem: null,
     };
     this.state = this.current();
@@ -81,6 +84,32 @@ export class PracticeCalls {
     if (this.opts.url === null || this.closed) return Promise.resolve(this.getPracticeState());
     this.running ??= this.sync(this.opts.url, retryParked).finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** Who may see client `clientId` (the practice owner also gets the list and the roles to choose from). */
+  async getClientRestriction(clientId: number): Promise<ClientRestrictionView> {
+    const off: ClientRestrictionView = { clientId, practice: false, shared: false, mayRestrict: false, therapists: null, choices: [] };
+    this.storage.clients.require(clientId);
+    if (this.opts.url === null) return off;
+    const { readRestriction } = await import('../practice/clientRestrictions.js');
+    try {
+      return { clientId, practice: true, ...(await readRestriction(this.opts.url, this.storage.db, clientId)) };
+    } catch (e) {
+      throw await codedPracticeError(e);
+    }
+  }
+
+  /** The practice owner restricts client `clientId` to `therapists`, or lifts it (empty). Refused in the user's language otherwise. */
+  async restrictClient(req: RestrictClientRequest): Promise<ClientRestrictionView> {
+    if (this.opts.url === null) throw new CadansError('practiceDb.off');
+    const { restrictClient } = await import('../practice/clientRestrictions.js');
+    try {
+      this.storage.clients.require(req.clientId);
+      await restrictClient(this.opts.url, this.storage.db, String(req.clientId), req.therapists);
+    } catch (e) {
+      throw await codedPracticeError(e);
+    }
+    return this.getClientRestriction(req.clientId);
   }
 
   /** Sync at once and then every `syncEveryMs` (the app and the web host; not a CLI command). */
@@ -133,6 +162,7 @@ export class PracticeCalls {
     let connection: PracticeStateView['connection'] = 'online';
     let problemCode: PracticeProblemCode | null = null;
     let problem: string | null = null;
+    let problemReason: PracticeReason | null = null;
     try {
       const { syncPractice } = await import('../practice/practiceSync.js');
       await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000, retryParked });
@@ -142,9 +172,27 @@ export class PracticeCalls {
       problemCode = code === 'bad-url' || code === 'unreachable' || code === 'not-initialised' || code === 'server-newer' || code === 'refused' ? code : 'failed';
       connection = code === 'unreachable' ? 'offline' : 'problem';
       problem = (e instanceof PracticeError ? e.detail : (e as Error).message).slice(0, 300);
+      problemReason = e instanceof PracticeError ? e.reason : 'other';
     }
-    this.state = { ...this.current(), connection, syncing: false, problemCode, problem };
+    this.state = { ...this.current(), connection, syncing: false, problemCode, problemReason, problem };
     this.emit();
     return { ...this.state };
+  }
+}
+
+/** A practice-mode failure as a coded error the pages show in the user's language (the server's text only as its detail). */
+async function codedPracticeError(e: unknown): Promise<unknown> {
+  const { PracticeError } = await import('../practice/practiceSync.js');
+  if (!(e instanceof PracticeError)) return e;
+  switch (e.code) {
+    case 'not-admin':
+      return new CadansError('practiceDb.notAdmin', {}, { cause: e });
+    case 'no-therapist':
+      return new CadansError('practiceDb.noTherapist', { role: e.detail }, { cause: e });
+    case 'no-client':
+    case 'ambiguous-client':
+      return new CadansError('practiceDb.clientNotShared', {}, { cause: e });
+    default:
+      return new CadansError('practiceDb.problem', { reason: reasonKey(e.reason ?? 'other'), detail: e.detail.slice(0, 300) }, { cause: e });
   }
 }

@@ -194,7 +194,7 @@ const table = {
   'practice.usage': 'usage: {usage}',
   'practice.noUrl': 'no practice database set: set CADANS_PRACTICE_DB=postgres://user@host:port/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is not a PostgreSQL URL (postgres://user@host:port/database): ''{detail}''",
-  'practice.unreachable': 'the practice database cannot be reached ({detail}); everything stays stored locally and is sent later',
+  'practice.unreachable': 'the practice database cannot be reached: {detail}; everything stays stored locally and is sent later',
   'practice.notInitialised': 'the practice database is not set up for Cadans yet ({detail}): run cadans practice init first',
   'practice.serverNewer': 'the practice database belongs to a newer Cadans (schema {detail}); update Cadans',
   'practice.failed': 'sending to the practice database failed: {detail}',

@@ -195,7 +195,7 @@ const table = {
   'practice.usage': 'gebruik: {usage}',
   'practice.noUrl': 'geen praktijkdatabase ingesteld: zet CADANS_PRACTICE_DB=postgres://gebruiker@host:poort/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is geen PostgreSQL-adres (postgres://gebruiker@host:poort/database): ''{detail}''",
-  'practice.unreachable': 'de praktijkdatabase is niet bereikbaar ({detail}); alles blijft lokaal bewaard en wordt later verstuurd',
+  'practice.unreachable': 'de praktijkdatabase is niet bereikbaar: {detail}; alles blijft lokaal bewaard en wordt later verstuurd',
   'practice.notInitialised': 'de praktijkdatabase is nog niet ingericht voor Cadans ({detail}): voer eerst cadans practice init uit',
   'practice.serverNewer': 'de praktijkdatabase is van een nieuwere Cadans (schema {detail}); werk Cadans bij',
   'practice.failed': 'versturen naar de praktijkdatabase mislukt: {detail}',

@@ -9,6 +9,7 @@
  *   (server unreachable or lost mid-way: what was sent stays sent, the rest waits).
  */
 import type { Locale } from '../../shared/i18n/locales.js';
+import { practiceReasonText } from '../../shared/i18n/practiceReasonText.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import { initPractice, PracticeError, practiceStatus, requirePracticeUrl, syncPractice } from '../practice/practiceSync.js';
 import { outboxSize } from '../practice/localSyncState.js';
@@ -82,7 +83,7 @@ export const practiceCommand: CliCommand = {
         }
       });
     } catch (e) {
-      if (e instanceof PracticeError) throw new CliError(practiceMessage('en', e), 1, { key: keyOf(e), params: { detail: e.detail } });
+      if (e instanceof PracticeError) throw new CliError(practiceMessage('en', e), 1, { render: (l) => practiceMessage(l, e) });
       throw e;
     }
   },
@@ -144,7 +145,9 @@ function keyOf(e: PracticeError): Parameters<typeof cliText>[1] {
 
 /** A PracticeError in the user's language. */
 export function practiceMessage(locale: Locale, e: PracticeError): string {
-  return cliText(locale, keyOf(e), { detail: e.detail });
+  // A server or network failure: the reason in words, the server's text only as a technical detail.
+  const detail = (e.code === 'unreachable' || e.code === 'failed') && e.reason !== null ? practiceReasonText(locale, e.reason, e.detail) : e.detail;
+  return cliText(locale, keyOf(e), { detail });
 }
 
 async function withWritableDb<T>(dbOption: string | boolean | undefined, fn: (s: Storage) => Promise<T>): Promise<T> {
@@ -165,8 +168,8 @@ function formatStatus(s: Awaited<ReturnType<typeof practiceStatus>>, locale: Loc
   const reachable = cliText(locale, 'practice.statusReachable', {
     reachable: s.reachable ? 'yes' : 'no',
     schema: String(s.serverSchema ?? 0),
-    problem: s.problem ?? '',
-  });
+    problem: s.problemReason ? practiceReasonText(locale, s.problemReason, s.problem) : (s.problem ?? ''),
+  }) + (s.reachable && s.problemReason ? ` — ${practiceReasonText(locale, s.problemReason)}` : '');
   return [
     cliLine(cliText(locale, 'practice.statusServer'), `${s.server} — ${reachable}`),
     cliLine(cliText(locale, 'practice.statusOutbox'), cliText(locale, 'practice.statusOutboxValue', { count: String(s.outbox) })),

@@ -12,6 +12,8 @@ import {
   shownPracticeUrl,
   type PracticeConnection,
 } from '../../native-adapters/pg/practiceConnection.js';
+import { pgErrorReason } from '../../native-adapters/pg/pgErrorReason.js';
+import type { PracticeReason } from '../../shared/ipc/practiceTypes.js';
 import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerMigrationReport } from '../../native-adapters/pg/serverMigrations.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
@@ -36,6 +38,8 @@ export class PracticeError extends Error {
       | 'ambiguous-client'
       | 'no-therapist',
     readonly detail: string,
+    /** Why, for the user's sentence (the server's error classified); null where `code` says it all. */
+    readonly reason: PracticeReason | null = null,
   ) {
     super(`${code}: ${detail}`);
   }
@@ -59,7 +63,7 @@ export async function connect(url: string, connectTimeoutMs?: number): Promise<P
   try {
     return await connectPractice(url, { connectTimeoutMs, role: process.env.CADANS_PRACTICE_ROLE?.trim() || undefined });
   } catch (e) {
-    if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`);
+    if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`, pgErrorReason(e.cause));
     throw e;
   }
 }
@@ -71,7 +75,7 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
     return await migrateServer(conn);
   } catch (e) {
     if (e instanceof PracticeError) throw e;
-    throw new PracticeError('failed', describePgError(e));
+    throw new PracticeError('failed', describePgError(e), pgErrorReason(e));
   } finally {
     await conn.close();
   }
@@ -79,9 +83,9 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
 
 export async function requireSchema(conn: PracticeConnection, url: string): Promise<void> {
   const v = await serverSchemaVersion(conn);
-  if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url));
-  if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`);
-  if (v < SERVER_SCHEMA_VERSION) throw new PracticeError('not-initialised', `${shownPracticeUrl(url)} (schema ${v} < ${SERVER_SCHEMA_VERSION})`);
+  if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url), 'not-initialised');
+  if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`, 'server-newer');
+  if (v < SERVER_SCHEMA_VERSION) throw new PracticeError('not-initialised', `${shownPracticeUrl(url)} (schema ${v} < ${SERVER_SCHEMA_VERSION})`, 'not-initialised');
 }
 
 export interface SyncReport {
@@ -140,8 +144,8 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
     return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
-    if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table);
-    throw new PracticeError('failed', describePgError(e));
+    if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table, 'permission-denied');
+    throw new PracticeError('failed', describePgError(e), pgErrorReason(e));
   } finally {
     await conn.close();
   }
@@ -150,7 +154,10 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
 export interface PracticeStatus {
   server: string;
   reachable: boolean;
+  /** The server's or the network's own text (a technical detail), or null. */
   problem: string | null;
+  /** Why the server cannot be used, for the user's sentence (practiceDb.reason.*), or null. */
+  problemReason: PracticeReason | null;
   serverSchema: number | null;
   expectedSchema: number;
   joined: boolean;
@@ -170,6 +177,7 @@ export interface PracticeStatus {
 export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 3000): Promise<PracticeStatus> {
   let reachable = false;
   let problem: string | null = null;
+  let problemReason: PracticeReason | null = null;
   let serverSchema: number | null = null;
   try {
     const conn = await connectPractice(url, { connectTimeoutMs });
@@ -181,12 +189,16 @@ export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 300
     }
   } catch (e) {
     problem = e instanceof PracticeUnreachableError ? e.message : describePgError(e);
+    problemReason = pgErrorReason(e instanceof PracticeUnreachableError ? e.cause : e);
   }
+  if (serverSchema !== null && serverSchema > SERVER_SCHEMA_VERSION) problemReason = 'server-newer';
+  else if (serverSchema !== null && serverSchema < SERVER_SCHEMA_VERSION) problemReason = 'not-initialised';
   const parked = parkedSummary(db);
   return {
     server: shownPracticeUrl(url),
     reachable,
     problem,
+    problemReason,
     serverSchema,
     expectedSchema: SERVER_SCHEMA_VERSION,
     joined: getSyncState(db, 'outbox') !== 'off',

@@ -24,6 +24,25 @@ export type PracticeProblemCode =
   | 'refused'
   | 'failed';
 
+/**
+ * Why the practice database could not be used, from the server's or the network's error
+ * (native-adapters/pg/pgErrorReason.ts); each has a sentence in nl/en (`practiceDb.reason.*` in
+ * shared/i18n/practiceErrors.*.ts). The raw text is kept only as a technical detail.
+ */
+export const PRACTICE_REASONS = [
+  'connection-refused',
+  'host-unknown',
+  'timeout',
+  'auth-failed',
+  'permission-denied',
+  'no-database',
+  'server-newer',
+  'not-initialised',
+  'tls',
+  'other',
+] as const;
+export type PracticeReason = (typeof PRACTICE_REASONS)[number];
+
 export interface PracticeStateView {
   mode: 'off' | 'on';
   connection: PracticeConnectionState;
@@ -44,6 +63,29 @@ export interface PracticeStateView {
   /** The last completed sync (ISO 8601), or null. */
   lastSyncAt: string | null;
   problemCode: PracticeProblemCode | null;
-  /** The problem's detail (server message, the clients refused), shown after the translated sentence. */
+  /** Why, in words for the user (null: no problem). */
+  problemReason: PracticeReason | null;
+  /** The problem's technical detail (the server's own message, the clients refused), shown after the translated sentence. */
   problem: string | null;
+}
+
+/** Who may see a client (issue 17: a client restricted to named therapists), for the client record. */
+export interface ClientRestrictionView {
+  clientId: number;
+  /** Practice mode is on (else nothing below applies). */
+  practice: boolean;
+  /** The client is in the practice database (a new client is after the next sync). */
+  shared: boolean;
+  /** This workstation's role is the practice owner (or in cadans_admin): it may restrict and lift. */
+  mayRestrict: boolean;
+  /** The therapist roles that may see the client (empty: every therapist); null when this role may not read the list. */
+  therapists: string[] | null;
+  /** The therapist roles on the server to choose from (only for the owner). */
+  choices: string[];
+}
+
+/** Restrict a client to named therapist roles, or lift the restriction (`therapists` empty). */
+export interface RestrictClientRequest {
+  clientId: number;
+  therapists: string[];
 }

@@ -5,6 +5,7 @@
  * state comes from the core (`getPracticeState`, then every `onPracticeState`).
  */
 import { useEffect, useState } from 'react';
+import { practiceReasonText } from '../../../shared/i18n/practiceReasonText.js';
 import type { PracticeStateView } from '../../../shared/ipc/practiceTypes.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
@@ -27,7 +28,9 @@ export function PracticeStatus() {
     );
   }
   const tone = state.connection === 'online' ? (state.waiting > 0 ? 'badge-warn' : 'badge-ok') : state.connection === 'unknown' ? '' : 'badge-bad';
-  const problem = state.problemCode ? `${t(`practice.problem.${state.problemCode}`)}${state.problem ? ` (${state.problem})` : ''}` : '';
+  // The problem in words; the server's own text only as a technical detail after the reason.
+  const reason = state.problemReason ? practiceReasonText(locale, state.problemReason, state.problem) : state.problem;
+  const problem = state.problemCode ? `${t(`practice.problem.${state.problemCode}`)}${reason ? `: ${reason}` : ''}` : '';
   const parked = state.parked > 0 ? t('practice.parkedTitle', { clients: state.parkedClients.join(', ') }) : '';
   const title = [state.server ?? '', problem, parked, state.lastSyncAt ? t('practice.lastSync', { at: fmt.dateTime(state.lastSyncAt) }) : t('practice.neverSynced')]
     .filter((x) => x)
