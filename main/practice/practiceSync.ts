@@ -140,6 +140,7 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
       push.conflicts.push(...again.conflicts);
       push.parked = again.parked;
     }
+    await keepVersionsLean(db, conn, pull.cursor);
     setSyncState(db, 'last_sync_at', new Date().toISOString());
     return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
   } catch (e) {
@@ -149,6 +150,22 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
   } finally {
     await conn.close();
   }
+}
+
+/** The server's history of edited records is pruned by a workstation at most this often. */
+export const PRUNE_VERSIONS_MS = 60 * 60_000;
+
+/**
+ * Tell the server this workstation's pull cursor (the versions its edits may start from), and now
+ * and then prune the server's history of edited records to what every workstation's merge still
+ * needs (server schema 5).
+ */
+async function keepVersionsLean(db: Db, conn: PracticeConnection, cursor: number): Promise<void> {
+  await conn.query('SELECT cadans_report_cursor($1, $2)', [workstationId(db), cursor]);
+  const last = Date.parse(getSyncState(db, 'versions_pruned_at') ?? '') || 0;
+  if (Date.now() - last < PRUNE_VERSIONS_MS) return;
+  await conn.query('SELECT cadans_prune_versions()');
+  setSyncState(db, 'versions_pruned_at', new Date().toISOString());
 }
 
 export interface PracticeStatus {
