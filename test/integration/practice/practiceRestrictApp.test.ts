@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 
 import { dispatchInvoke, type CadansService, type Reply } from '../../../shared/ipc/contract.js';
 import { errorText } from '../../../shared/i18n/CadansError.js';
-import type { ClientRestrictionView } from '../../../shared/ipc/practiceTypes.js';
+import type { ClientRestrictionView, PracticeStateView } from '../../../shared/ipc/practiceTypes.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { createTestApp, type TestApp } from '../../unit/app/fakeAppDevices.js';
 import { runCli } from '../../support/runCli.js';
@@ -73,6 +73,7 @@ const access = async (): Promise<string[]> =>
 
 describe('restricting a client from the app (contract calls, PostgreSQL)', { skip: skip ?? false }, () => {
   let owner: TestApp;
+  let bram: TestApp;
   let sara: number;
 
   test('the owner sees who may see a client once it is in the practice database, and the therapists to choose from', async () => {
@@ -114,7 +115,7 @@ describe('restricting a client from the app (contract calls, PostgreSQL)', { ski
   });
 
   test('a therapist who is not the owner: may not read the list, and restricting is refused in their language', async () => {
-    const bram = app(urlAs('bram'));
+    bram = app(urlAs('bram'));
     const tom = bram.storage.clients.create({ name: 'Tom Bakker' }).id;
     await ok(bram, 'syncPracticeNow', []);
     const v = await ok<ClientRestrictionView>(bram, 'getClientRestriction', [tom]);
@@ -124,6 +125,20 @@ describe('restricting a client from the app (contract calls, PostgreSQL)', { ski
     assert.match(errorText('nl', r), /^Alleen de praktijkhouder .* mag een cliënt afschermen\.$/);
     assert.match(errorText('en', r), /^Only the practice owner .* may restrict a client\.$/);
     assert.deepEqual(await server("SELECT * FROM cadans_client_access"), []);
+  });
+
+  test("the app's practice state: bram's edit of Sara, restricted meanwhile, is parked and counted; his edit of Tom goes through", async () => {
+    await ok(owner, 'restrictClient', [{ clientId: sara, therapists: ['anna'] }]);
+    const local = (name: string): number => bram.storage.clients.findByName(name)[0]!.id;
+    bram.storage.clients.update(local('Sara Jansen'), { notes: 'belde af' });
+    bram.storage.clients.update(local('Tom Bakker'), { notes: 'komt donderdag' });
+    const st = await ok<PracticeStateView>(bram, 'syncPracticeNow', []);
+    assert.deepEqual([st.connection, st.problemCode, st.waiting, st.parked, st.parkedClients], ['online', null, 1, 1, ['Sara Jansen']]);
+    assert.deepEqual(await server("SELECT notes FROM clients WHERE name = 'Tom Bakker'"), [{ notes: 'komt donderdag' }]);
+    await ok(owner, 'restrictClient', [{ clientId: sara, therapists: [] }]);
+    const after = await ok<PracticeStateView>(bram, 'syncPracticeNow', []);
+    assert.deepEqual([after.waiting, after.parked, after.parkedClients], [0, 0, []]);
+    assert.deepEqual(await server("SELECT notes FROM clients WHERE name = 'Sara Jansen'"), [{ notes: 'belde af' }]);
   });
 
   test('a client not in the practice database yet, practice mode off, and an unreachable server', async () => {
