@@ -57,9 +57,10 @@ async function push(room: Room): Promise<void> {
   assert.equal((JSON.parse(r.stdout) as { waiting: number }).waiting, 0);
 }
 
-async function record(room: Room, client: string, seed: number): Promise<void> {
+async function record(room: Room, client: string, seed: number): Promise<CliRun> {
   const r = await cadans(room, ['record', '--sensor', `sim:speed=100,seed=${seed}`, '--seconds', '10', '--client', client, '--json']);
   assert.equal(r.code, 0, r.stderr);
+  return r;
 }
 
 async function server<R>(sql: string, params: (string | number)[] = []): Promise<R[]> {
@@ -230,7 +231,8 @@ describe('practice mode: each therapist their own role; who did what from which 
     }
     const tomBefore = Object.keys(await serverBeats('Tom Bakker')).length;
     // Recorded after the refused edit (later in the outbox); `record` syncs by itself in practice mode.
-    await record(BRAM, 'Tom Bakker', 9);
+    const rec = await record(BRAM, 'Tom Bakker', 9);
+    assert.match(rec.stderr, /cadans record: practice database: \d+ changes sent, .*; 1 still waiting\. 1 change for Sara Jansen refused by the practice database/);
     const en = await cadans(BRAM, ['practice', 'push', '--json']);
     assert.equal(en.code, 1, 'something still waits');
     assert.match(en.stderr, /1 change for Sara Jansen refused by the practice database: that client is restricted to other therapists\. They stay stored here \(parked\)/);
