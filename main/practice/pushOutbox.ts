@@ -166,8 +166,9 @@ async function sendOrPark(db: Db, conn: PracticeConnection, run: OutboxEntry[], 
       ctx.conflicts.length = conflicts;
       ctx.merged.length = merged;
       const code = (e as { code?: string }).code;
-      const rls = code === REFUSED && /row-level security/i.test((e as Error).message);
-      if (refused === null || !upsert || attempt > 0 || !(rls || code === MISSING_PARENT)) {
+      // Refused (row-level security or a missing grant: told apart by asking the server, never by
+      // its message, which follows the server's language) or a parent that is not there.
+      if (refused === null || !upsert || attempt > 0 || !(code === REFUSED || code === MISSING_PARENT)) {
         if (code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, rest), (e as Error).message);
         throw e;
       }

@@ -78,6 +78,7 @@ describe('restricting a client from the app (contract calls, PostgreSQL)', { ski
 
   test('the owner sees who may see a client once it is in the practice database, and the therapists to choose from', async () => {
     owner = app(pg.url);
+    await ok(owner, 'syncPracticeNow', []); // the start-up sync done (joined, not doubled)
     sara = owner.storage.clients.create({ name: 'Sara Jansen' }).id;
     const before = await ok<ClientRestrictionView>(owner, 'getClientRestriction', [sara]);
     assert.equal(before.practice, true);
@@ -116,6 +117,7 @@ describe('restricting a client from the app (contract calls, PostgreSQL)', { ski
 
   test('a therapist who is not the owner: may not read the list, and restricting is refused in their language', async () => {
     bram = app(urlAs('bram'));
+    await ok(bram, 'syncPracticeNow', []);
     const tom = bram.storage.clients.create({ name: 'Tom Bakker' }).id;
     await ok(bram, 'syncPracticeNow', []);
     const v = await ok<ClientRestrictionView>(bram, 'getClientRestriction', [tom]);
