@@ -7,8 +7,11 @@
  * the outbox waits. The pages hear of every change of the state, the waiting count included (the
  * records poll calls `refresh`). `pg` is loaded only in practice mode.
  */
-import type { PracticeProblemCode, PracticeStateView } from '../../shared/ipc/practiceTypes.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
+import { reasonKey } from '../../shared/i18n/practiceReasons.js';
+import type { ClientRestrictionView, PracticeProblemCode, PracticeReason, PracticeStateView, RestrictClientRequest } from '../../shared/ipc/practiceTypes.js';
 import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
+import { parkedSummary } from '../practice/parkedChanges.js';
 import type { Storage } from '../storage/storage.js';
 import type { EventHub } from './eventHub.js';
 
@@ -54,8 +57,11 @@ export class PracticeCalls {
       syncing: false,
       server: on ? shownServer(opts.url!) : null,
       waiting: 0,
+      parked: 0,
+      parkedClients: [],
       lastSyncAt: null,
       problemCode: null,
+      problemReason: null,
       problem: null,
     };
     this.state = this.current();
@@ -66,11 +72,44 @@ export class PracticeCalls {
     return { ...this.state };
   }
 
-  /** Sync now (a sync already running is joined, not doubled). Never throws: the outcome is the state. */
+  /**
+   * Sync now, asked for: parked changes are tried again too (a sync already running is joined,
+   * not doubled). Never throws: the outcome is the state.
+   */
   syncPracticeNow(): Promise<PracticeStateView> {
+    return this.syncOnce(true);
+  }
+
+  private syncOnce(retryParked: boolean): Promise<PracticeStateView> {
     if (this.opts.url === null || this.closed) return Promise.resolve(this.getPracticeState());
-    this.running ??= this.sync(this.opts.url).finally(() => (this.running = null));
+    this.running ??= this.sync(this.opts.url, retryParked).finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** Who may see client `clientId` (the practice owner also gets the list and the roles to choose from). */
+  async getClientRestriction(clientId: number): Promise<ClientRestrictionView> {
+    const off: ClientRestrictionView = { clientId, practice: false, shared: false, mayRestrict: false, therapists: null, choices: [] };
+    this.storage.clients.require(clientId);
+    if (this.opts.url === null) return off;
+    const { readRestriction } = await import('../practice/clientRestrictions.js');
+    try {
+      return { clientId, practice: true, ...(await readRestriction(this.opts.url, this.storage.db, clientId)) };
+    } catch (e) {
+      throw await codedPracticeError(e);
+    }
+  }
+
+  /** The practice owner restricts client `clientId` to `therapists`, or lifts it (empty). Refused in the user's language otherwise. */
+  async restrictClient(req: RestrictClientRequest): Promise<ClientRestrictionView> {
+    if (this.opts.url === null) throw new CadansError('practiceDb.off');
+    const { restrictClient } = await import('../practice/clientRestrictions.js');
+    try {
+      this.storage.clients.require(req.clientId);
+      await restrictClient(this.opts.url, this.storage.db, String(req.clientId), req.therapists);
+    } catch (e) {
+      throw await codedPracticeError(e);
+    }
+    return this.getClientRestriction(req.clientId);
   }
 
   /** Sync at once and then every `syncEveryMs` (the app and the web host; not a CLI command). */
@@ -82,9 +121,9 @@ export class PracticeCalls {
       joinPractice(this.storage.db);
       this.state = this.current();
     }
-    void this.syncPracticeNow();
+    void this.syncOnce(false);
     if (this.opts.syncEveryMs > 0) {
-      this.timer = setInterval(() => void this.syncPracticeNow(), this.opts.syncEveryMs);
+      this.timer = setInterval(() => void this.syncOnce(false), this.opts.syncEveryMs);
       this.timer.unref?.();
     }
   }
@@ -93,8 +132,9 @@ export class PracticeCalls {
   refresh(): void {
     if (this.opts.url === null) return;
     const before = this.state.waiting;
+    const parkedBefore = this.state.parked;
     this.state = this.current();
-    if (this.state.waiting !== before) this.emit();
+    if (this.state.waiting !== before || this.state.parked !== parkedBefore) this.emit();
   }
 
   /** Stop the timer; waits for a running sync (so the database is not closed under it). */
@@ -108,31 +148,51 @@ export class PracticeCalls {
   private current(): PracticeStateView {
     const db = this.storage.db;
     if (this.opts.url === null || !hasSyncSchema(db)) return { ...this.state };
-    return { ...this.state, waiting: outboxSize(db), lastSyncAt: getSyncState(db, 'last_sync_at') };
+    const parked = parkedSummary(db);
+    return { ...this.state, waiting: outboxSize(db), parked: parked.count, parkedClients: parked.clients, lastSyncAt: getSyncState(db, 'last_sync_at') };
   }
 
   private emit(): void {
     this.hub.emit('onPracticeState', { ...this.state });
   }
 
-  private async sync(url: string): Promise<PracticeStateView> {
+  private async sync(url: string, retryParked: boolean): Promise<PracticeStateView> {
     this.state = { ...this.current(), syncing: true };
     this.emit();
     let connection: PracticeStateView['connection'] = 'online';
     let problemCode: PracticeProblemCode | null = null;
     let problem: string | null = null;
+    let problemReason: PracticeReason | null = null;
     try {
       const { syncPractice } = await import('../practice/practiceSync.js');
-      await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000 });
+      await syncPractice(this.storage.db, url, { connectTimeoutMs: 3000, retryParked });
     } catch (e) {
       const { PracticeError } = await import('../practice/practiceSync.js');
       const code = e instanceof PracticeError ? e.code : 'failed';
       problemCode = code === 'bad-url' || code === 'unreachable' || code === 'not-initialised' || code === 'server-newer' || code === 'refused' ? code : 'failed';
       connection = code === 'unreachable' ? 'offline' : 'problem';
       problem = (e instanceof PracticeError ? e.detail : (e as Error).message).slice(0, 300);
+      problemReason = e instanceof PracticeError ? e.reason : 'other';
     }
-    this.state = { ...this.current(), connection, syncing: false, problemCode, problem };
+    this.state = { ...this.current(), connection, syncing: false, problemCode, problemReason, problem };
     this.emit();
     return { ...this.state };
+  }
+}
+
+/** A practice-mode failure as a coded error the pages show in the user's language (the server's text only as its detail). */
+async function codedPracticeError(e: unknown): Promise<unknown> {
+  const { PracticeError } = await import('../practice/practiceSync.js');
+  if (!(e instanceof PracticeError)) return e;
+  switch (e.code) {
+    case 'not-admin':
+      return new CadansError('practiceDb.notAdmin', {}, { cause: e });
+    case 'no-therapist':
+      return new CadansError('practiceDb.noTherapist', { role: e.detail }, { cause: e });
+    case 'no-client':
+    case 'ambiguous-client':
+      return new CadansError('practiceDb.clientNotShared', {}, { cause: e });
+    default:
+      return new CadansError('practiceDb.problem', { reason: reasonKey(e.reason ?? 'other'), detail: e.detail.slice(0, 300) }, { cause: e });
   }
 }

@@ -194,7 +194,7 @@ const table = {
   'practice.usage': 'usage: {usage}',
   'practice.noUrl': 'no practice database set: set CADANS_PRACTICE_DB=postgres://user@host:port/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is not a PostgreSQL URL (postgres://user@host:port/database): ''{detail}''",
-  'practice.unreachable': 'the practice database cannot be reached ({detail}); everything stays stored locally and is sent later',
+  'practice.unreachable': 'the practice database cannot be reached: {detail}; everything stays stored locally and is sent later',
   'practice.notInitialised': 'the practice database is not set up for Cadans yet ({detail}): run cadans practice init first',
   'practice.serverNewer': 'the practice database belongs to a newer Cadans (schema {detail}); update Cadans',
   'practice.failed': 'sending to the practice database failed: {detail}',
@@ -217,6 +217,9 @@ const table = {
   'practice.noTherapist': "''{detail}'' is not a Cadans therapist role on the server (CREATE ROLE … IN ROLE cadans_therapist)",
   'practice.restrictNeeds': 'give --client <name|id|uuid> and one or more --therapist ROLE, or --clear (usage: {usage})',
   'practice.restricted': '{count, plural, =0 {{client} may be seen by every therapist again.} other {{client} is restricted to: {therapists}.}}',
+  'practice.parked': '{count, plural, one {# change} other {# changes}} for {clients} refused by the practice database: that client is restricted to other therapists. They stay stored here (parked) and are tried again when rights change or with cadans practice push; everything else was sent.',
+  'practice.statusParked': 'parked',
+  'practice.statusParkedValue': '{count, plural, one {# change refused ({clients}): client restricted to other therapists} other {# changes refused ({clients}): client restricted to other therapists}}',
 };
 
 export const cliTextsEn: SameKeys<typeof cliTextsNl, typeof table> = table;

@@ -195,7 +195,7 @@ const table = {
   'practice.usage': 'gebruik: {usage}',
   'practice.noUrl': 'geen praktijkdatabase ingesteld: zet CADANS_PRACTICE_DB=postgres://gebruiker@host:poort/database',
   'practice.badUrl': "CADANS_PRACTICE_DB is geen PostgreSQL-adres (postgres://gebruiker@host:poort/database): ''{detail}''",
-  'practice.unreachable': 'de praktijkdatabase is niet bereikbaar ({detail}); alles blijft lokaal bewaard en wordt later verstuurd',
+  'practice.unreachable': 'de praktijkdatabase is niet bereikbaar: {detail}; alles blijft lokaal bewaard en wordt later verstuurd',
   'practice.notInitialised': 'de praktijkdatabase is nog niet ingericht voor Cadans ({detail}): voer eerst cadans practice init uit',
   'practice.serverNewer': 'de praktijkdatabase is van een nieuwere Cadans (schema {detail}); werk Cadans bij',
   'practice.failed': 'versturen naar de praktijkdatabase mislukt: {detail}',
@@ -218,6 +218,9 @@ const table = {
   'practice.noTherapist': "''{detail}'' is geen Cadans-therapeutrol op de server (CREATE ROLE … IN ROLE cadans_therapist)",
   'practice.restrictNeeds': 'geef --client <naam|id|uuid> en één of meer --therapist ROL, of --clear (gebruik: {usage})',
   'practice.restricted': '{count, plural, =0 {{client} is weer zichtbaar voor alle therapeuten.} other {{client} is afgeschermd; alleen zichtbaar voor: {therapists}.}}',
+  'practice.parked': '{count, plural, one {# wijziging} other {# wijzigingen}} voor {clients} geweigerd door de praktijkdatabase: die cliënt is afgeschermd voor andere therapeuten. Ze blijven hier bewaard (geparkeerd) en worden opnieuw geprobeerd als de rechten veranderen of met cadans practice push; al het andere is verstuurd.',
+  'practice.statusParked': 'geparkeerd',
+  'practice.statusParkedValue': '{count, plural, one {# wijziging geweigerd ({clients}): cliënt afgeschermd voor andere therapeuten} other {# wijzigingen geweigerd ({clients}): cliënt afgeschermd voor andere therapeuten}}',
 };
 
 export type CliMessageKey = keyof typeof table;

@@ -32,6 +32,10 @@ export async function syncInPracticeMode(db: Db, locale: Locale, say: (line: str
     const p = r.pull;
     const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
     result = cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) });
+    if (r.parked > 0) {
+      const { parkedSummary } = await import('../practice/parkedChanges.js');
+      result += ` ${cliText(locale, 'practice.parked', { count: r.parked, clients: parkedSummary(db).clients.join(', ') })}`;
+    }
   } catch (e) {
     const why = e instanceof PracticeError ? practiceMessage(locale, e) : (e as Error).message;
     result = `${why}; ${cliText(locale, 'practice.stillWaiting', { waiting: String(outboxSize(db)) })}`;

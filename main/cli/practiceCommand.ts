@@ -9,9 +9,11 @@
  *   (server unreachable or lost mid-way: what was sent stays sent, the rest waits).
  */
 import type { Locale } from '../../shared/i18n/locales.js';
+import { practiceReasonText } from '../../shared/i18n/practiceReasonText.js';
 import { safeJson, showText } from '../../shared/text/safeText.js';
 import { initPractice, PracticeError, practiceStatus, requirePracticeUrl, syncPractice } from '../practice/practiceSync.js';
 import { outboxSize } from '../practice/localSyncState.js';
+import { parkedSummary } from '../practice/parkedChanges.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError, cliError } from './cliError.js';
 import { cliLine, cliLocale, cliText, usageOf } from './cliText.js';
@@ -59,11 +61,16 @@ export const practiceCommand: CliCommand = {
         try {
           const r = await syncPractice(storage.db, url, {
             batchSize,
+            retryParked: true,
             onBatch: (sent, waiting) => process.stderr.write(cliText(locale, 'practice.pushProgress', { sent: String(sent), waiting: String(waiting) }) + '\n'),
           });
           const p = r.pull;
           const received = p.clients + p.records + p.sessions + p.signalChunks + p.beats + p.metricPoints + p.pacerChanges + p.markers + p.gaps;
-          if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting }) + '\n');
+          if (r.parked > 0) {
+            const clients = parkedSummary(storage.db).clients.join(', ');
+            process.stderr.write(cliText(locale, 'practice.line', { result: cliText(locale, 'practice.parked', { count: r.parked, clients }) }) + '\n');
+          }
+          if (values.json) process.stdout.write(safeJson({ sent: r.push.sent, received: p, waiting: r.waiting, parked: r.parked }) + '\n');
           else process.stdout.write(cliText(locale, 'practice.pushDone', { sent: String(r.push.sent), received: String(received), waiting: String(r.waiting) }) + '\n');
           return r.waiting === 0 ? 0 : 1;
         } catch (e) {
@@ -76,7 +83,7 @@ export const practiceCommand: CliCommand = {
         }
       });
     } catch (e) {
-      if (e instanceof PracticeError) throw new CliError(practiceMessage('en', e), 1, { key: keyOf(e), params: { detail: e.detail } });
+      if (e instanceof PracticeError) throw new CliError(practiceMessage('en', e), 1, { render: (l) => practiceMessage(l, e) });
       throw e;
     }
   },
@@ -138,7 +145,9 @@ function keyOf(e: PracticeError): Parameters<typeof cliText>[1] {
 
 /** A PracticeError in the user's language. */
 export function practiceMessage(locale: Locale, e: PracticeError): string {
-  return cliText(locale, keyOf(e), { detail: e.detail });
+  // A server or network failure: the reason in words, the server's text only as a technical detail.
+  const detail = (e.code === 'unreachable' || e.code === 'failed') && e.reason !== null ? practiceReasonText(locale, e.reason, e.detail) : e.detail;
+  return cliText(locale, keyOf(e), { detail });
 }
 
 async function withWritableDb<T>(dbOption: string | boolean | undefined, fn: (s: Storage) => Promise<T>): Promise<T> {
@@ -159,11 +168,12 @@ function formatStatus(s: Awaited<ReturnType<typeof practiceStatus>>, locale: Loc
   const reachable = cliText(locale, 'practice.statusReachable', {
     reachable: s.reachable ? 'yes' : 'no',
     schema: String(s.serverSchema ?? 0),
-    problem: s.problem ?? '',
-  });
+    problem: s.problemReason ? practiceReasonText(locale, s.problemReason, s.problem) : (s.problem ?? ''),
+  }) + (s.reachable && s.problemReason ? ` — ${practiceReasonText(locale, s.problemReason)}` : '');
   return [
     cliLine(cliText(locale, 'practice.statusServer'), `${s.server} — ${reachable}`),
     cliLine(cliText(locale, 'practice.statusOutbox'), cliText(locale, 'practice.statusOutboxValue', { count: String(s.outbox) })),
+    ...(s.parked > 0 ? [cliLine(cliText(locale, 'practice.statusParked'), cliText(locale, 'practice.statusParkedValue', { count: s.parked, clients: s.parkedClients.join(', ') }))] : []),
     cliLine(cliText(locale, 'practice.statusLastSync'), s.lastSyncAt ?? cliText(locale, 'practice.never')),
     cliLine(cliText(locale, 'practice.statusWorkstation'), s.workstationId),
   ].join('\n') + '\n';

@@ -28,10 +28,7 @@ export async function restrictClient(url: string, db: Db | null, clientRef: stri
   try {
     await requireSchema(conn, url);
     return await conn.transaction(async () => {
-      const admin = await conn.query<{ ok: boolean }>(
-        `SELECT pg_has_role(current_user, 'cadans_admin', 'MEMBER') OR EXISTS (SELECT 1 FROM pg_class WHERE relname = 'cadans_client_access' AND pg_has_role(current_user, relowner, 'MEMBER')) AS ok`,
-      );
-      if (!admin[0]?.ok) throw new PracticeError('not-admin', '');
+      if (!(await isOwner(conn))) throw new PracticeError('not-admin', '');
       const client = await findClient(conn, db, clientRef);
       const roles = [...new Set(therapists.map((t) => t.trim()).filter((t) => t.length > 0))];
       for (const role of roles) {
@@ -58,7 +55,7 @@ export async function restrictClient(url: string, db: Db | null, clientRef: stri
   }
 }
 
-async function findClient(conn: Awaited<ReturnType<typeof connect>>, db: Db | null, ref: string): Promise<{ uuid: string; name: string }> {
+async function findClient(conn: Conn, db: Db | null, ref: string): Promise<{ uuid: string; name: string }> {
   let uuid: string | null = null;
   if (/^\d+$/.test(ref) && db !== null) {
     const local = db.prepare('SELECT uuid FROM clients WHERE id = ?').get(Number(ref)) as { uuid: string | null } | undefined;
@@ -71,4 +68,49 @@ async function findClient(conn: Awaited<ReturnType<typeof connect>>, db: Db | nu
   if (rows.length === 0) throw new PracticeError('no-client', ref);
   if (rows.length > 1) throw new PracticeError('ambiguous-client', ref);
   return rows[0]!;
+}
+
+type Conn = Awaited<ReturnType<typeof connect>>;
+
+/** Whether this connection's role is the practice owner (owns the tables) or in cadans_admin. */
+async function isOwner(conn: Conn): Promise<boolean> {
+  const r = await conn.query<{ ok: boolean }>(
+    `SELECT pg_has_role(current_user, 'cadans_admin', 'MEMBER') OR EXISTS (SELECT 1 FROM pg_class WHERE relname = 'cadans_client_access' AND pg_has_role(current_user, relowner, 'MEMBER')) AS ok`,
+  );
+  return r[0]?.ok === true;
+}
+
+export interface RestrictionState {
+  /** The client is in the practice database. */
+  shared: boolean;
+  mayRestrict: boolean;
+  /** The roles that may see the client (empty: every therapist); null when this role may not read the list. */
+  therapists: string[] | null;
+  /** The therapist roles to choose from (direct members of cadans_therapist; only for the owner). */
+  choices: string[];
+}
+
+/** Who may see local client `clientId`, as this workstation's role may know it. */
+export async function readRestriction(url: string, db: Db, clientId: number): Promise<RestrictionState> {
+  const local = db.prepare('SELECT uuid FROM clients WHERE id = ?').get(clientId) as { uuid: string | null } | undefined;
+  if (!local) throw new PracticeError('no-client', String(clientId));
+  const conn = await connect(url);
+  try {
+    await requireSchema(conn, url);
+    const owner = await isOwner(conn);
+    const shared = local.uuid !== null && (await conn.query('SELECT 1 FROM clients WHERE uuid = $1', [local.uuid])).length > 0;
+    if (!owner) return { shared, mayRestrict: false, therapists: null, choices: [] };
+    const therapists = shared
+      ? (await conn.query<{ r: string }>('SELECT role_name AS r FROM cadans_client_access WHERE client_uuid = $1 ORDER BY role_name', [local.uuid])).map((x) => x.r)
+      : [];
+    const choices = (
+      await conn.query<{ r: string }>(
+        `SELECT DISTINCT m.rolname AS r FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid JOIN pg_roles m ON m.oid = a.member
+         WHERE g.rolname = 'cadans_therapist' AND m.rolname <> 'cadans_admin' ORDER BY 1`,
+      )
+    ).map((x) => x.r);
+    return { shared, mayRestrict: true, therapists, choices };
+  } finally {
+    await conn.close();
+  }
 }

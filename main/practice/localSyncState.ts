@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 
-export type SyncStateKey = 'outbox' | 'workstation_id' | 'pull_seq' | 'last_push_at' | 'last_pull_at' | 'last_sync_at' | 'practice_url';
+export type SyncStateKey = 'outbox' | 'workstation_id' | 'pull_seq' | 'last_push_at' | 'last_pull_at' | 'last_sync_at' | 'practice_url' | 'parked_retry_at' | 'rights_version' | 'versions_pruned_at';
 
 export function hasSyncSchema(db: Db): boolean {
   return db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sync_outbox'").get() !== undefined;

@@ -12,10 +12,13 @@ import {
   shownPracticeUrl,
   type PracticeConnection,
 } from '../../native-adapters/pg/practiceConnection.js';
+import { pgErrorReason } from '../../native-adapters/pg/pgErrorReason.js';
+import type { PracticeReason } from '../../shared/ipc/practiceTypes.js';
 import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerMigrationReport } from '../../native-adapters/pg/serverMigrations.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
 import { pullChanges, type PullReport } from './pullChanges.js';
+import { parkedCount, parkedSummary, unparkAll } from './parkedChanges.js';
 import { pushOutbox, PushRefusedError, type PushOptions, type PushReport } from './pushOutbox.js';
 
 /** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
@@ -35,6 +38,8 @@ export class PracticeError extends Error {
       | 'ambiguous-client'
       | 'no-therapist',
     readonly detail: string,
+    /** Why, for the user's sentence (the server's error classified); null where `code` says it all. */
+    readonly reason: PracticeReason | null = null,
   ) {
     super(`${code}: ${detail}`);
   }
@@ -58,7 +63,7 @@ export async function connect(url: string, connectTimeoutMs?: number): Promise<P
   try {
     return await connectPractice(url, { connectTimeoutMs, role: process.env.CADANS_PRACTICE_ROLE?.trim() || undefined });
   } catch (e) {
-    if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`);
+    if (e instanceof PracticeUnreachableError) throw new PracticeError('unreachable', `${shownPracticeUrl(url)}: ${e.message}`, pgErrorReason(e.cause));
     throw e;
   }
 }
@@ -70,7 +75,7 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
     return await migrateServer(conn);
   } catch (e) {
     if (e instanceof PracticeError) throw e;
-    throw new PracticeError('failed', describePgError(e));
+    throw new PracticeError('failed', describePgError(e), pgErrorReason(e));
   } finally {
     await conn.close();
   }
@@ -78,50 +83,107 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
 
 export async function requireSchema(conn: PracticeConnection, url: string): Promise<void> {
   const v = await serverSchemaVersion(conn);
-  if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url));
-  if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`);
-  if (v < SERVER_SCHEMA_VERSION) throw new PracticeError('not-initialised', `${shownPracticeUrl(url)} (schema ${v} < ${SERVER_SCHEMA_VERSION})`);
+  if (v === 0) throw new PracticeError('not-initialised', shownPracticeUrl(url), 'not-initialised');
+  if (v > SERVER_SCHEMA_VERSION) throw new PracticeError('server-newer', `${v} > ${SERVER_SCHEMA_VERSION}`, 'server-newer');
+  if (v < SERVER_SCHEMA_VERSION) throw new PracticeError('not-initialised', `${shownPracticeUrl(url)} (schema ${v} < ${SERVER_SCHEMA_VERSION})`, 'not-initialised');
 }
 
 export interface SyncReport {
   joinedNow: number;
   push: PushReport;
   pull: PullReport;
+  /** Changes still in the outbox (the parked ones included). */
   waiting: number;
+  /** Of those, parked: refused by the server (a client restricted to other therapists). */
+  parked: number;
 }
+
+export interface SyncOptions extends PushOptions {
+  connectTimeoutMs?: number;
+  /** Try the parked changes again first (asked for: `cadans practice push`, "sync now" in the app). */
+  retryParked?: boolean;
+}
+
+/** Parked changes are tried again by themselves this often (rights may change without a pulled record). */
+export const PARKED_RETRY_MS = 10 * 60_000;
 
 /**
  * Join (first time), push the outbox, pull. The local database must be open for writing. A lost
  * connection throws PracticeError('unreachable'/'failed') with what was sent so far committed on
- * both sides and the rest still in the outbox.
+ * both sides and the rest still in the outbox. Changes the server refuses are parked, not thrown
+ * (the report counts them); they are tried again when asked, when who may see which client
+ * changed on the server (`cadans_rights`, server schema 5), or every PARKED_RETRY_MS.
  */
-export async function syncPractice(db: Db, url: string, options: PushOptions & { connectTimeoutMs?: number } = {}): Promise<SyncReport> {
+export async function syncPractice(db: Db, url: string, options: SyncOptions = {}): Promise<SyncReport> {
   const conn = await connect(url, options.connectTimeoutMs);
   try {
     await requireSchema(conn, url);
     const joinedNow = joinPractice(db);
     setSyncState(db, 'practice_url', shownPracticeUrl(url));
+    const retry = (): void => {
+      unparkAll(db);
+      setSyncState(db, 'parked_retry_at', new Date().toISOString());
+    };
+    if (options.retryParked && parkedCount(db) > 0) retry();
     const push = await pushOutbox(db, conn, options);
+    if (push.parked > 0) setSyncState(db, 'parked_retry_at', new Date().toISOString());
     const pull = await pullChanges(db, conn);
+    const lastRetry = Date.parse(getSyncState(db, 'parked_retry_at') ?? '') || 0;
+    const rights = (await conn.query<{ v: string }>('SELECT version::text AS v FROM cadans_rights'))[0]?.v ?? '0';
+    const rightsChanged = rights !== getSyncState(db, 'rights_version');
+    setSyncState(db, 'rights_version', rights);
+    if (parkedCount(db) > 0 && (rightsChanged || Date.now() - lastRetry >= PARKED_RETRY_MS)) {
+      retry();
+      const again = await pushOutbox(db, conn, options);
+      push.sent += again.sent;
+      push.batches += again.batches;
+      push.conflicts.push(...again.conflicts);
+      push.parked = again.parked;
+    }
+    await keepVersionsLean(db, conn, pull.cursor);
     setSyncState(db, 'last_sync_at', new Date().toISOString());
-    return { joinedNow, push, pull, waiting: outboxSize(db) };
+    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
-    if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table);
-    throw new PracticeError('failed', describePgError(e));
+    if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table, 'permission-denied');
+    throw new PracticeError('failed', describePgError(e), pgErrorReason(e));
   } finally {
     await conn.close();
   }
 }
 
+/** The server's history of edited records is pruned by a workstation at most this often. */
+export const PRUNE_VERSIONS_MS = 60 * 60_000;
+
+/**
+ * Tell the server this workstation's pull cursor (the versions its edits may start from), and now
+ * and then prune the server's history of edited records to what every workstation's merge still
+ * needs (server schema 5).
+ */
+async function keepVersionsLean(db: Db, conn: PracticeConnection, cursor: number): Promise<void> {
+  await conn.query('SELECT cadans_report_cursor($1, $2)', [workstationId(db), cursor]);
+  const last = Date.parse(getSyncState(db, 'versions_pruned_at') ?? '') || 0;
+  if (Date.now() - last < PRUNE_VERSIONS_MS) return;
+  await conn.query('SELECT cadans_prune_versions()');
+  setSyncState(db, 'versions_pruned_at', new Date().toISOString());
+}
+
 export interface PracticeStatus {
   server: string;
   reachable: boolean;
+  /** The server's or the network's own text (a technical detail), or null. */
   problem: string | null;
+  /** Why the server cannot be used, for the user's sentence (practiceDb.reason.*), or null. */
+  problemReason: PracticeReason | null;
   serverSchema: number | null;
   expectedSchema: number;
   joined: boolean;
+  /** Changes waiting in the outbox (the parked ones included). */
   outbox: number;
+  /** Of those, parked: refused by the server (a client restricted to other therapists). */
+  parked: number;
+  /** The clients of the parked changes (local names, at most 5). */
+  parkedClients: string[];
   lastSyncAt: string | null;
   lastPushAt: string | null;
   lastPullAt: string | null;
@@ -132,6 +194,7 @@ export interface PracticeStatus {
 export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 3000): Promise<PracticeStatus> {
   let reachable = false;
   let problem: string | null = null;
+  let problemReason: PracticeReason | null = null;
   let serverSchema: number | null = null;
   try {
     const conn = await connectPractice(url, { connectTimeoutMs });
@@ -143,15 +206,22 @@ export async function practiceStatus(db: Db, url: string, connectTimeoutMs = 300
     }
   } catch (e) {
     problem = e instanceof PracticeUnreachableError ? e.message : describePgError(e);
+    problemReason = pgErrorReason(e instanceof PracticeUnreachableError ? e.cause : e);
   }
+  if (serverSchema !== null && serverSchema > SERVER_SCHEMA_VERSION) problemReason = 'server-newer';
+  else if (serverSchema !== null && serverSchema < SERVER_SCHEMA_VERSION) problemReason = 'not-initialised';
+  const parked = parkedSummary(db);
   return {
     server: shownPracticeUrl(url),
     reachable,
     problem,
+    problemReason,
     serverSchema,
     expectedSchema: SERVER_SCHEMA_VERSION,
     joined: getSyncState(db, 'outbox') !== 'off',
     outbox: outboxSize(db),
+    parked: parked.count,
+    parkedClients: parked.clients,
     lastSyncAt: getSyncState(db, 'last_sync_at'),
     lastPushAt: getSyncState(db, 'last_push_at'),
     lastPullAt: getSyncState(db, 'last_pull_at'),

@@ -6,6 +6,9 @@
  * by global ids make that resend change nothing that was already there. An edit that conflicts
  * with one another workstation sent meanwhile is logged in the access log once its batch is
  * committed (editConflicts.ts); that entry goes out in a later batch of the same push.
+ * A change the server refuses under its row-level security (a client restricted to other
+ * therapists) is parked with every later change of that client (parkedChanges.ts, each run is
+ * sent under a savepoint so a refusal undoes only that run); the rest of the outbox goes through.
  */
 import { PUSH_LOCK } from '../../native-adapters/pg/serverMigrations.js';
 import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/practiceConnection.js';
@@ -13,6 +16,7 @@ import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { workstationUser } from '../storage/accessLogRepo.js';
 import { applyMerged, findEditConflicts, logEditConflicts, type EditConflict, type MergedRecord } from './editConflicts.js';
 import { getSyncState, setSyncState, workstationId } from './localSyncState.js';
+import { clientUuidsOf, hasParkedSchema, parkedClients, parkEntries, type ParkedEntry } from './parkedChanges.js';
 import { PUSH_TABLES, upsertSql } from './pushTables.js';
 import { DELETABLE_TABLES } from './recordTables.js';
 
@@ -36,6 +40,8 @@ export interface PushReport {
   batches: number;
   /** Edits that met another workstation's edit of the same record (logged in the access log). */
   conflicts: EditConflict[];
+  /** Changes parked in this push (refused: their client is restricted to other therapists). */
+  parked: number;
 }
 
 interface SendContext {
@@ -50,9 +56,9 @@ interface SendContext {
 }
 
 /**
- * The server refused a change under its row-level security (server schema 4): the client it
- * belongs to is restricted to other therapists, or this role is no Cadans therapist. The batch is
- * rolled back and the outbox keeps every change.
+ * The server refused the push as a whole: this role is no Cadans therapist (no rights on the
+ * tables), or a refusal that parking cannot explain. The batch is rolled back and the outbox keeps
+ * every change. (A client restricted to other therapists only parks its own changes.)
  */
 export class PushRefusedError extends Error {
   override readonly name = 'PushRefusedError';
@@ -67,24 +73,15 @@ export class PushRefusedError extends Error {
 
 /** PostgreSQL's insufficient_privilege: a row-level security policy or a missing grant. */
 const REFUSED = '42501';
+/** foreign_key_violation: a row whose session or client is not on the server (parked here). */
+const MISSING_PARENT = '23503';
 
 /** The local names of the clients the rows of an outbox run belong to (for the refusal message). */
 function clientsOf(db: Db, run: OutboxEntry[]): string[] {
-  const tbl = run[0].tbl;
-  const ids = [...new Set(run.map((e) => e.row_id))].slice(0, 500);
-  const hasClient = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'client_id'").get(tbl) !== undefined;
-  const hasSession = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = 'session_id'").get(tbl) !== undefined;
-  const from =
-    tbl === 'clients'
-      ? 'clients c'
-      : hasClient
-        ? `${tbl} x JOIN clients c ON c.id = x.client_id`
-        : hasSession
-          ? `${tbl} x JOIN sessions s ON s.id = x.session_id JOIN clients c ON c.id = s.client_id`
-          : null;
-  if (from === null || run[0].op === 'delete') return [];
-  const key = tbl === 'clients' ? 'c.id' : 'x.id';
-  const rows = db.prepare(`SELECT DISTINCT c.name FROM ${from} WHERE ${key} IN (${ids.map(() => '?').join(',')}) ORDER BY c.name LIMIT 5`).all(...ids) as { name: string }[];
+  if (run[0].op === 'delete') return [];
+  const uuids = [...new Set(clientUuidsOf(db, run[0].tbl, run.slice(0, 500).map((e) => e.row_id)).values())];
+  if (uuids.length === 0) return [];
+  const rows = db.prepare(`SELECT DISTINCT name FROM clients WHERE uuid IN (${uuids.map(() => '?').join(',')}) ORDER BY name LIMIT 5`).all(...uuids) as { name: string }[];
   return rows.map((r) => r.name);
 }
 
@@ -94,37 +91,102 @@ const ROWS_PER_STATEMENT = 400;
 export async function pushOutbox(db: Db, conn: PracticeConnection, options: PushOptions = {}): Promise<PushReport> {
   const batchSize = options.batchSize ?? 1000;
   const me = workstationId(db);
-  const next = db.prepare<[number], OutboxEntry>('SELECT id, tbl, row_id, op, uuid FROM sync_outbox ORDER BY id LIMIT ?');
-  const remove = db.prepare<[number]>('DELETE FROM sync_outbox WHERE id <= ?');
-  const waiting = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM sync_outbox');
+  const parking = hasParkedSchema(db);
+  const next = db.prepare<[number], OutboxEntry>(`SELECT id, tbl, row_id, op, uuid FROM sync_outbox${parking ? ' WHERE parked IS NULL' : ''} ORDER BY id LIMIT ?`);
+  const remove = db.prepare<[number]>(`DELETE FROM sync_outbox WHERE id <= ?${parking ? ' AND parked IS NULL' : ''}`);
+  const waiting = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM sync_outbox${parking ? ' WHERE parked IS NULL' : ''}`);
+  /** Clients whose changes are parked: their later changes wait with them. */
+  const refused = parkedClients(db);
   let sent = 0;
+  let parkedNow = 0;
   let batches = 0;
   const all: EditConflict[] = [];
   for (;;) {
     const entries = next.all(batchSize);
     if (entries.length === 0) break;
     const ctx: SendContext = { me, cursor: Number(getSyncState(db, 'pull_seq') ?? '0'), ...workstationUser(), conflicts: [], merged: [] };
-    await conn.transaction(async () => {
-      await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
-      for (const run of runsOf(entries)) {
-        try {
-          await sendRun(db, conn, run, ctx);
-        } catch (e) {
-          if ((e as { code?: string }).code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, run), (e as Error).message);
-          throw e;
-        }
-      }
-    });
-    remove.run(entries[entries.length - 1].id);
+    const park: ParkedEntry[] = [];
+    const refusedBefore = new Set(refused);
+    try {
+      await conn.transaction(async () => {
+        await conn.query('SELECT pg_advisory_xact_lock($1)', [PUSH_LOCK]);
+        for (const run of runsOf(entries)) await sendOrPark(db, conn, run, ctx, parking ? refused : null, park);
+      });
+    } catch (e) {
+      // Rolled back on the server: nothing of this batch is parked either.
+      for (const c of refused) if (!refusedBefore.has(c)) refused.delete(c);
+      throw e;
+    }
+    db.transaction(() => {
+      parkEntries(db, park);
+      remove.run(entries[entries.length - 1].id);
+    }).immediate();
     applyMerged(db, ctx.merged);
     logEditConflicts(db, ctx.conflicts);
     all.push(...ctx.conflicts);
-    sent += entries.length;
+    sent += entries.length - park.length;
+    parkedNow += park.length;
     batches++;
     setSyncState(db, 'last_push_at', new Date().toISOString());
     options.onBatch?.(sent, waiting.get()!.n);
   }
-  return { sent, batches, conflicts: all };
+  return { sent, batches, conflicts: all, parked: parkedNow };
+}
+
+/**
+ * Send one run under a savepoint. Its changes of a client already refused are parked at once; a
+ * refusal by row-level security (or a missing parent: a session parked before) undoes the run,
+ * finds the clients this role may not write (`cadans_may_see`), parks their changes and sends the
+ * rest. Without parking (`refused` null: a local file before migration 13) a refusal fails the push.
+ */
+async function sendOrPark(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx: SendContext, refused: Set<string> | null, park: ParkedEntry[]): Promise<void> {
+  const upsert = run[0].op === 'upsert';
+  let owners = upsert && refused !== null && refused.size > 0 ? clientUuidsOf(db, run[0].tbl, run.map((e) => e.row_id)) : null;
+  const splitOff = (): OutboxEntry[] => {
+    if (owners === null || refused === null) return run;
+    const rest: OutboxEntry[] = [];
+    for (const e of run) {
+      const client = owners.get(e.row_id);
+      if (client !== undefined && refused.has(client)) park.push({ id: e.id, client, reason: 'restricted' });
+      else rest.push(e);
+    }
+    return rest;
+  };
+  let rest = splitOff();
+  for (let attempt = 0; rest.length > 0; attempt++) {
+    const conflicts = ctx.conflicts.length;
+    const merged = ctx.merged.length;
+    await conn.query('SAVEPOINT cadans_run');
+    try {
+      await sendRun(db, conn, rest, ctx);
+      await conn.query('RELEASE SAVEPOINT cadans_run');
+      return;
+    } catch (e) {
+      await conn.query('ROLLBACK TO SAVEPOINT cadans_run');
+      ctx.conflicts.length = conflicts;
+      ctx.merged.length = merged;
+      const code = (e as { code?: string }).code;
+      // Refused (row-level security or a missing grant: told apart by asking the server, never by
+      // its message, which follows the server's language) or a parent that is not there.
+      if (refused === null || !upsert || attempt > 0 || !(code === REFUSED || code === MISSING_PARENT)) {
+        if (code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, rest), (e as Error).message);
+        throw e;
+      }
+      owners = clientUuidsOf(db, run[0].tbl, rest.map((x) => x.row_id));
+      const uuids = [...new Set(owners.values())];
+      const seen = uuids.length
+        ? await conn.query<{ u: string; ok: boolean }>('SELECT u::text AS u, cadans_may_see(u, current_user) AS ok FROM unnest($1::uuid[]) AS u', [`{${uuids.join(',')}}`])
+        : [];
+      const newly = seen.filter((r) => !r.ok).map((r) => r.u);
+      if (newly.length === 0) {
+        if (code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, rest), (e as Error).message);
+        throw e;
+      }
+      for (const c of newly) refused.add(c);
+      run = rest;
+      rest = splitOff();
+    }
+  }
 }
 
 /** Consecutive entries of one table and operation (order between tables is kept). */

@@ -9,6 +9,7 @@ import { SERVER_SCHEMA_V1 } from './serverSchemaV1.js';
 import { SERVER_SCHEMA_V2 } from './serverSchemaV2.js';
 import { SERVER_SCHEMA_V3 } from './serverSchemaV3.js';
 import { SERVER_SCHEMA_V4 } from './serverSchemaV4.js';
+import { SERVER_SCHEMA_V5 } from './serverSchemaV5.js';
 
 export interface ServerMigration {
   version: number;
@@ -21,6 +22,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 2, description: 'who edited clients and their records last, where and when (the last edit is kept)', sql: SERVER_SCHEMA_V2 },
   { version: 3, description: 'the nickname a client chooses for the group display', sql: SERVER_SCHEMA_V3 },
   { version: 4, description: 'people and rights: therapist roles, who sent each change, clients restricted to named therapists (row-level security)', sql: SERVER_SCHEMA_V4 },
+  { version: 5, description: 'a version of the client restrictions (workstations retry refused changes when rights change); cadans_versions pruned to what conflict handling needs (workstation cursors)', sql: SERVER_SCHEMA_V5 },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version;

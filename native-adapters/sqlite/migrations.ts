@@ -9,6 +9,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { SCHEMA_CLIENT_SENSORS } from './schemaClientSensors.js';
 import { SCHEMA_GROUPS } from './schemaGroups.js';
 import { SCHEMA_NICKNAME } from './schemaNickname.js';
+import { SCHEMA_PARKED } from './schemaParked.js';
 import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_SYNC } from './schemaSync.js';
@@ -153,6 +154,13 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     version: 12,
     description: 'clients.nickname: the name a client chooses for the group display (synced in practice mode)',
     sql: SCHEMA_NICKNAME,
+    readCompatible: true,
+  },
+  {
+    // Practice mode (issue 17): a change the server refuses is parked, not blocking; see schemaParked.ts.
+    version: 13,
+    description: 'practice mode: refused changes parked in the sync outbox (why, their client, since when)',
+    sql: SCHEMA_PARKED,
     readCompatible: true,
   },
 ];

@@ -82,7 +82,8 @@ import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes }
 import type { StorageNotice } from '../domain/storageNotices.js';
 import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from './prescriptionTypes.js';
 import type { Prescription } from '../domain/prescription.js';
-import type { PracticeStateView } from './practiceTypes.js';
+import type { ClientRestrictionView, PracticeStateView, RestrictClientRequest } from './practiceTypes.js';
+import { restrictClientSchema } from './practiceSchemas.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -261,6 +262,10 @@ export const CONTRACT = {
   getPracticeState: invoke<[], PracticeStateView>(noArgs),
   /** Send what waits and take in what other workstations wrote, now (the core also does so every little while). */
   syncPracticeNow: invoke<[], PracticeStateView>(noArgs),
+  /** Who may see a client (every therapist, or named ones), and whether this therapist may change it (the practice owner). */
+  getClientRestriction: invoke<[clientId: number], ClientRestrictionView>(args(positiveId)),
+  /** The practice owner restricts a client to named therapist roles, or lifts it (`therapists` empty). */
+  restrictClient: invoke<[request: RestrictClientRequest], ClientRestrictionView>(args(restrictClientSchema)),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),

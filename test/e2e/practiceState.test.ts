@@ -106,6 +106,8 @@ describe('practice mode state in the top bar (cadans web + PostgreSQL)', { skip:
     await waitFor('offline', async () => (await attr('data-connection')) === 'offline', 20_000);
     assert.equal(await text(), `Praktijk: offline · ${queued} wijzigingen wachtend`);
     assert.match((await attr('title')) ?? '', /niet bereikbaar; alles blijft hier bewaard/);
+    // Why, in words; the server's own text only as a technical detail after it.
+    assert.match((await attr('title')) ?? '', /: de server weigert de verbinding — draait hij, en klopt de poort in het adres\? \[technisch: .*ECONNREFUSED/);
     await page.screenshot({ path: artifactPath('practice-02-offline-nl.png') });
   });
 
@@ -123,6 +125,50 @@ describe('practice mode state in the top bar (cadans web + PostgreSQL)', { skip:
     assert.match(await text(), /^Practice: online · nothing waiting · synced /);
     assert.equal(await serverSessions(), 2, 'the session recorded while offline reached the server');
     await page.screenshot({ path: artifactPath('practice-04-synced-en.png') });
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test("nl: the practice owner restricts a client in the record's details and lifts it; a role that is no therapist is refused in Dutch", async () => {
+    const conn = await connectPractice(pg.url);
+    try {
+      await conn.query('CREATE ROLE anna LOGIN IN ROLE cadans_therapist');
+    } finally {
+      await conn.close();
+    }
+    const access = async (): Promise<string[]> => {
+      const c = await connectPractice(pg.url);
+      try {
+        return (await c.query<{ r: string }>('SELECT role_name AS r FROM cadans_client_access ORDER BY 1')).map((x) => x.r);
+      } finally {
+        await c.close();
+      }
+    };
+    const s = openStorage(host.dbPath, { readonly: true });
+    const clientId = s.clients.findByName('Anna de Vries')[0]!.id;
+    s.close();
+    await page.getByTestId('lang-nl').click();
+    await waitFor('Dutch', async () => (await text()).startsWith('Praktijk:'), 10_000);
+    await page.goto(`${host.url}#/client/${clientId}/overview`);
+    const panel = page.getByTestId('details-card').getByTestId('restriction');
+    const state = panel.getByTestId('restriction-state');
+    await waitFor('visible to everyone', async () => (await state.textContent()) === 'Zichtbaar voor alle therapeuten van de praktijk.', 20_000);
+    assert.match((await panel.textContent()) ?? '', /Therapeuten in de praktijk: anna/);
+
+    await panel.getByTestId('restriction-input').fill('anna, bram');
+    await panel.getByTestId('restriction-apply').click();
+    await panel.getByTestId('restriction-error').getByText("'bram' is geen Cadans-therapeut in de praktijkdatabase.").waitFor();
+    assert.deepEqual(await access(), [], 'nothing restricted');
+
+    await panel.getByTestId('restriction-input').fill('anna');
+    await panel.getByTestId('restriction-apply').click();
+    await waitFor('restricted to anna', async () => (await state.textContent()) === 'Afgeschermd: alleen zichtbaar voor anna.', 20_000);
+    await panel.getByTestId('restriction-saved').waitFor();
+    assert.deepEqual(await access(), ['anna']);
+    await page.screenshot({ path: artifactPath('practice-05-restricted-nl.png') });
+
+    await panel.getByTestId('restriction-lift').click();
+    await waitFor('lifted', async () => (await state.textContent()) === 'Zichtbaar voor alle therapeuten van de praktijk.', 20_000);
+    assert.deepEqual(await access(), []);
     assert.deepEqual(pageErrors, []);
   });
 });

@@ -10,6 +10,7 @@ import { Field } from '../../ui/Field.js';
 import { FormIssues, invalid, Notice, useSave } from './recordUi.js';
 import { todayIso } from './recordDates.js';
 import { DateInput } from '../../ui/DateInput.js';
+import { ClientRestriction } from '../practice/ClientRestriction.js';
 
 export function DetailsCard({ client }: { client: Client }) {
   const { t, fmt } = useT();
@@ -61,6 +62,7 @@ export function DetailsCard({ client }: { client: Client }) {
             <p className={client.notes ? 'rec-pre' : 'muted'}>{client.notes || t('rec.details.noNotes')}</p>
           </div>
           {saved && <Notice>{t('rec.saved')}</Notice>}
+          <ClientRestriction clientId={client.id} />
         </>
       )}
     </Card>

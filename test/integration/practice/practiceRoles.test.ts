@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { outboxSize } from '../../../main/practice/localSyncState.js';
+import { syncPractice } from '../../../main/practice/practiceSync.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
@@ -57,9 +57,10 @@ async function push(room: Room): Promise<void> {
   assert.equal((JSON.parse(r.stdout) as { waiting: number }).waiting, 0);
 }
 
-async function record(room: Room, client: string, seed: number): Promise<void> {
+async function record(room: Room, client: string, seed: number): Promise<CliRun> {
   const r = await cadans(room, ['record', '--sensor', `sim:speed=100,seed=${seed}`, '--seconds', '10', '--client', client, '--json']);
   assert.equal(r.code, 0, r.stderr);
+  return r;
 }
 
 async function server<R>(sql: string, params: (string | number)[] = []): Promise<R[]> {
@@ -219,7 +220,7 @@ describe('practice mode: each therapist their own role; who did what from which 
     }
   });
 
-  test("bram's edit of Sara is refused with a clear message (nl/en) and stays in his outbox", async () => {
+  test("bram's edit of Sara is refused and parked (nl/en); it does not block his session of Tom behind it", async () => {
     process.env.CADANS_PRACTICE_DB = urlAs(pg.url, 'bram');
     const s = openStorage(BRAM.db);
     try {
@@ -228,17 +229,40 @@ describe('practice mode: each therapist their own role; who did what from which 
       s.close();
       delete process.env.CADANS_PRACTICE_DB;
     }
-    const waiting = local(BRAM, (x) => outboxSize(x.db));
-    assert.ok(waiting >= 1);
-    const en = await cadans(BRAM, ['practice', 'push']);
-    assert.equal(en.code, 1);
-    assert.match(en.stderr, /refused changes for Sara Jansen: that client is restricted to other therapists.*changes are still waiting to be sent/);
+    const tomBefore = Object.keys(await serverBeats('Tom Bakker')).length;
+    // Recorded after the refused edit (later in the outbox); `record` syncs by itself in practice mode.
+    const rec = await record(BRAM, 'Tom Bakker', 9);
+    assert.match(rec.stderr, /cadans record: practice database: \d+ changes sent, .*; 1 still waiting\. 1 change for Sara Jansen refused by the practice database/);
+    const en = await cadans(BRAM, ['practice', 'push', '--json']);
+    assert.equal(en.code, 1, 'something still waits');
+    assert.match(en.stderr, /1 change for Sara Jansen refused by the practice database: that client is restricted to other therapists\. They stay stored here \(parked\)/);
+    const out = JSON.parse(en.stdout) as { sent: number; waiting: number; parked: number };
+    assert.deepEqual([out.waiting, out.parked], [1, 1]);
+    const tom = await serverBeats('Tom Bakker');
+    assert.equal(Object.keys(tom).length, tomBefore + 1, "bram's new session of Tom reached the server");
+    assert.deepEqual(localBeats(BRAM, 'Tom Bakker'), tom, 'every beat of it');
     const nl = await cadans(BRAM, ['practice', 'push'], 'nl');
     assert.equal(nl.code, 1);
-    assert.match(nl.stderr, /weigerde wijzigingen voor Sara Jansen: die cliënt is afgeschermd/);
-    assert.equal(local(BRAM, (x) => outboxSize(x.db)), waiting, 'nothing lost');
+    assert.match(nl.stderr, /1 wijziging voor Sara Jansen geweigerd door de praktijkdatabase: die cliënt is afgeschermd/);
+    const status = await cadans(BRAM, ['practice', 'status', '--json']);
+    const st = JSON.parse(status.stdout) as { outbox: number; parked: number; parkedClients: string[] };
+    assert.deepEqual([st.outbox, st.parked, st.parkedClients], [1, 1, ['Sara Jansen']]);
+    const stNl = await cadans(BRAM, ['practice', 'status'], 'nl');
+    assert.match(stNl.stdout, /geparkeerd\s+1 wijziging geweigerd \(Sara Jansen\): cliënt afgeschermd voor andere therapeuten/);
     const notes = await server<{ notes: string }>("SELECT notes FROM clients WHERE name = 'Sara Jansen'");
     assert.notEqual(notes[0]!.notes, 'belde af');
+    // A later change of Sara waits with the parked one (her changes keep their order), and is not lost.
+    process.env.CADANS_PRACTICE_DB = urlAs(pg.url, 'bram');
+    const s2 = openStorage(BRAM.db);
+    try {
+      s2.clients.update(s2.clients.findByName('Sara Jansen')[0]!.id, { complaint: 'duizeligheid' });
+    } finally {
+      s2.close();
+      delete process.env.CADANS_PRACTICE_DB;
+    }
+    const again = await cadans(BRAM, ['practice', 'push', '--json']);
+    assert.equal(again.code, 1);
+    assert.deepEqual(JSON.parse(again.stdout).parked, 2);
   });
 
   test('cleared: both of bram\'s workstations receive all of Sara, every beat once; his waiting edit goes through', async () => {
@@ -246,12 +270,22 @@ describe('practice mode: each therapist their own role; who did what from which 
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stdout.trim(), 'Sara Jansen may be seen by every therapist again.');
     await push(BRAM3);
-    await push(BRAM);
+    // A sync by the app's timer (not asked for): the rights changed on the server, so the parked
+    // changes are tried again.
+    process.env.CADANS_WORKSTATION = BRAM.name;
+    const s = openStorage(BRAM.db);
+    try {
+      const r = await syncPractice(s.db, urlAs(pg.url, 'bram'));
+      assert.deepEqual([r.waiting, r.parked], [0, 0]);
+    } finally {
+      s.close();
+      delete process.env.CADANS_WORKSTATION;
+    }
     const expected = await serverBeats('Sara Jansen');
     assert.equal(Object.keys(expected).length, 3);
     assert.deepEqual(localBeats(BRAM3, 'Sara Jansen'), expected);
     assert.deepEqual(localBeats(BRAM, 'Sara Jansen'), expected, 'what room 2 had is not duplicated');
-    const notes = await server<{ notes: string; pushed_by: string }>("SELECT notes, pushed_by FROM clients WHERE name = 'Sara Jansen'");
-    assert.deepEqual(notes, [{ notes: 'belde af', pushed_by: 'bram' }]);
+    const notes = await server<{ notes: string; complaint: string; pushed_by: string }>("SELECT notes, complaint, pushed_by FROM clients WHERE name = 'Sara Jansen'");
+    assert.deepEqual(notes, [{ notes: 'belde af', complaint: 'duizeligheid', pushed_by: 'bram' }]);
   });
 });

@@ -248,18 +248,22 @@ describe('practice mode on PostgreSQL', { skip: skip ?? false }, () => {
 
   test('a session recorded on room 2 while the server is down is kept, waits, and reaches room 1 after the restart', async () => {
     await pg.stop();
-    const rec = await record(B, 'Anna de Vries', 20, 9, { afterRecord: /practice database: the practice database cannot be reached .*; \d+ changes are still waiting to be sent/ });
+    const rec = await record(B, 'Anna de Vries', 20, 9, {
+      afterRecord: /practice database: the practice database cannot be reached: the server refuses the connection — is it running.* \[technical: .*ECONNREFUSED.*\]; everything stays stored locally and is sent later; \d+ changes are still waiting to be sent/,
+    });
     assert.equal(rec.status, 'complete');
     const uuid = sessionUuid(B, rec.sessionId);
     const down = await cli(url, ['practice', 'push', '--db', B]);
     assert.equal(down.code, 1);
-    assert.match(down.stderr, /cannot be reached .*changes are still waiting to be sent/);
+    assert.match(down.stderr, /cannot be reached: the server refuses the connection.*changes are still waiting to be sent/);
     const st = json(await cli(url, ['practice', 'status', '--db', B, '--json']));
     assert.equal(st.reachable, false);
+    assert.equal(st.problemReason, 'connection-refused');
+    assert.match(String(st.problem), /ECONNREFUSED/, 'the technical detail is kept');
     assert.ok((st.outbox as number) > 20, `outbox ${String(st.outbox)}`);
     const nl = await runCli(['practice', 'status', '--db', B], { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'nl' } });
     assert.equal(nl.code, 0, 'an unreachable server is a status, not an error');
-    assert.match(nl.stdout, /^ {2}server {10}postgres:\/\/cadans@127\.0\.0\.1:\d+\/postgres — niet bereikbaar: .+\n {2}wachtrij {8}(\d+) wijzigingen wachten op verzending\n {2}bijgewerkt op {3}20\d\d-/);
+    assert.match(nl.stdout, /^ {2}server {10}postgres:\/\/cadans@127\.0\.0\.1:\d+\/postgres — niet bereikbaar: de server weigert de verbinding — draait hij.+ \[technisch: .*ECONNREFUSED.*\]\n {2}wachtrij {8}(\d+) wijzigingen wachten op verzending\n {2}bijgewerkt op {3}20\d\d-/);
     await pg.start();
     assert.equal(json(await cli(url, ['practice', 'push', '--db', B, '--json'])).waiting, 0);
     // Room 1 just lists its sessions: in practice mode that takes in what the others wrote first.

@@ -100,15 +100,22 @@ export function makeForeignDatabase(file: string, application?: string): void {
   }
 }
 
-/** Take migration 12 (clients.nickname) back out of an open database. */
+/** Take migration 12 (clients.nickname) back out of an open database, and the later 13 with it. */
 export function undoNicknameSchema(db: ReturnType<typeof openDatabase>): void {
+  undoParkedSchema(db);
   if (db.prepare("SELECT 1 FROM pragma_table_info('clients') WHERE name = 'nickname'").get()) db.exec('ALTER TABLE clients DROP COLUMN nickname');
+}
+
+/** Take migration 13 (practice mode: refused changes parked in the sync outbox) back out of an open database. */
+export function undoParkedSchema(db: ReturnType<typeof openDatabase>): void {
+  if (!db.prepare("SELECT 1 FROM pragma_table_info('sync_outbox') WHERE name = 'parked'").get()) return;
+  db.exec('DROP INDEX IF EXISTS sync_outbox_parked; ALTER TABLE sync_outbox DROP COLUMN parked; ALTER TABLE sync_outbox DROP COLUMN parked_client; ALTER TABLE sync_outbox DROP COLUMN parked_at');
 }
 
 /**
  * Take migration 10 (practice mode: uuids, sessions.origin, the sync outbox and state) back out
  * of an open database, for tests that rebuild a database as an older version wrote it; the later
- * migrations (11: the outbox index, 12: clients.nickname) go with it.
+ * migrations (11: the outbox index, 12: clients.nickname, 13: parked changes) go with it.
  */
 export function undoSyncSchema(db: ReturnType<typeof openDatabase>): void {
   undoNicknameSchema(db);

@@ -14,7 +14,9 @@ const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'sto
   got: '1', step: '2', settle: '30', len: '12.5', rate: '6',
   fs: 125, columns: '"a", "b"', columnsNl: '"a", kolom 2', asked: 'ppg', column: 'column 2', columnNl: 'kolom 2', found: '1', row: '3', t: '1.2', prev: '1.4', hz: '125', sec: '40', after: '12', cap: '256 MiB', stepMs: '8', kind: 'plausible', min: '300', median: '9', unit: 'ms', cause: 'c',
   // Pacer settings.
-  gotNum: 20, minPct: 10, maxPct: 90, gotPct: 4.8, key: 'holdInSec', by: 'ratio', inhale: 0.45, exhale: 4.55, period: 5 };
+  gotNum: 20, minPct: 10, maxPct: 90, gotPct: 4.8, key: 'holdInSec', by: 'ratio', inhale: 0.45, exhale: 4.55, period: 5,
+  // Practice mode (issue 17).
+  reason: 'connectionRefused', role: 'anna' };
 
 describe('coded errors', () => {
   test('the error catalogues match, parse, and every message fills all its arguments', () => {
