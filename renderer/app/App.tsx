@@ -8,6 +8,7 @@ import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { RunScreen } from '../features/run/RunScreen.js';
+import { GroupRunScreen } from '../features/run/GroupRunScreen.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
 import { LockScreen } from '../features/lock/LockScreen.js';
 import { useActivityReport } from '../features/lock/useActivityReport.js';
@@ -49,6 +50,7 @@ export function App() {
       {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
       {route.name === 'resonance' && <ResonanceScreen />}
       {route.name === 'run' && <RunScreen />}
+      {route.name === 'grouprun' && <GroupRunScreen />}
       {route.name === 'group' && <GroupScreen />}
       {route.name === 'record' && <ClientRecordScreen clientId={route.clientId} tab={route.tab} />}
     </div>

@@ -3,9 +3,11 @@ import type { StringKey } from './strings.nl.js';
 import { validationTextsEn } from '../../shared/i18n/validationTexts.en.js';
 
 import { runRecordEn } from './strings.runRecord.en.js';
+import { groupRunEn } from './strings.groupRun.en.js';
 
 export const en: Record<StringKey, string> = {
   ...runRecordEn,
+  ...groupRunEn,
   ...validationTextsEn,
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -1,9 +1,11 @@
 /** Dutch strings (the default language). Keys are the source of truth; strings.en.ts must match. */
 import { runRecordNl } from './strings.runRecord.nl.js';
+import { groupRunNl } from './strings.groupRun.nl.js';
 import { validationTextsNl } from '../../shared/i18n/validationTexts.nl.js';
 
 export const nl = {
   ...runRecordNl,
+  ...groupRunNl,
   // Validation messages and field labels: shared with the CLI (shared/i18n/validationTexts.nl.ts).
   ...validationTextsNl,
   'common.cancel': 'Annuleren',

@@ -1,0 +1,23 @@
+/** Dutch strings of the group run (#/grouprun, issue 15); spread into strings.nl.ts. */
+export const groupRunNl = {
+  'grouprun.open': 'Met een groep lopen',
+  'grouprun.single': 'Eén loper',
+  'grouprun.runners': 'Lopers',
+  'grouprun.hint': 'Eén timer en één set geluidssignalen voor de hele groep; ieder zijn eigen sensor, zones en Borg-score en een eigen loopsessie in het dossier.',
+  'grouprun.blocksTitle': 'Blokken voor de hele groep',
+  'grouprun.blocksOf': 'Met een looprogramma geeft het programma van de eerste loper de blokken.',
+  'grouprun.start': 'Groepsrun starten ({n} lopers)',
+  'grouprun.consoleTitle': 'Groepsrun ({n} lopers)',
+  'grouprun.stop': 'Groepsrun stoppen',
+  'grouprun.col.runner': 'Loper',
+  'grouprun.col.hr': 'Hartslag',
+  'grouprun.col.zone': 'Zone',
+  'grouprun.col.target': 'Doelzone',
+  'grouprun.col.borg': 'Borg',
+  'grouprun.borgTitle': '{name}: hoe zwaar was dit loopblok? (blok {n})',
+  'grouprun.borgDue': 'Borg-vraag open',
+  'grouprun.ended': 'gestopt',
+  'grouprun.result': 'Groepsrun opgeslagen: een loopsessie per loper',
+  'grouprun.elsewhere': 'Er loopt een groepsrun.',
+  'grouprun.toConsole': 'Naar de groepsrun',
+};
