@@ -22,4 +22,5 @@ export const groupRunEn: Record<keyof typeof groupRunNl, string> = {
   'grouprun.result': 'Group run saved: a run session per runner',
   'grouprun.elsewhere': 'A group run is on.',
   'grouprun.toConsole': 'Go to the group run',
+  'grouprun.auto': 'automatic',
 };

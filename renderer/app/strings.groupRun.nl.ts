@@ -20,4 +20,5 @@ export const groupRunNl = {
   'grouprun.result': 'Groepsrun opgeslagen: een loopsessie per loper',
   'grouprun.elsewhere': 'Er loopt een groepsrun.',
   'grouprun.toConsole': 'Naar de groepsrun',
+  'grouprun.auto': 'automatisch',
 };

@@ -34,6 +34,24 @@ describe('Group run in Chromium (cadans web + two simulators)', { skip: skip ?? 
     });
   });
 
+  /** The group display (a second page, 1920×1080): the group's timer in place of the pacer, a tile per runner. */
+  async function checkDisplay(page: Page, url: string): Promise<void> {
+    const display = await page.context().newPage();
+    try {
+      await display.setViewportSize({ width: 1920, height: 1080 });
+      await display.goto(url.replace('#token=', '#/display?token='));
+      await display.getByTestId('group-display').waitFor();
+      await display.locator('[data-testid="gd-run-timer"] [data-testid="run-timer"]').waitFor({ timeout: 10_000 });
+      await waitFor('two tiles', async () => (await display.getByTestId('gd-tile').count()) === 2, 10_000);
+      assert.equal(await display.locator('.gd-pacer').count(), 0, 'no pacer in a group run');
+      const px = await display.getByTestId('run-timer-left').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      assert.ok(px >= 150, `the time left legible at 4 m (${px} px)`);
+      await display.screenshot({ path: artifactPath('grouprun-display-1920x1080-nl.png') });
+    } finally {
+      await display.close();
+    }
+  }
+
   const cues = (): Promise<string[]> => page.evaluate(() => [...(window as unknown as { __runCues: string[] }).__runCues]);
   const borgTitle = async (): Promise<string> => (await page.getByTestId('run-borg').locator('h2').textContent()) ?? '';
 
@@ -99,6 +117,7 @@ describe('Group run in Chromium (cadans web + two simulators)', { skip: skip ?? 
       }, 20_000);
     }
     await page.screenshot({ path: artifactPath(`grouprun-${lang}-02-console.png`), fullPage: true });
+    if (lang === 'nl') await checkDisplay(page, host.url);
 
     // After the first run block: a Borg prompt per runner, one after the other.
     await answer(names[0], 13);

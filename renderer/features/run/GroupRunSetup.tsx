@@ -43,9 +43,16 @@ export function GroupRunSetup() {
     });
   const hrFields = (i: number, r: ParticipantDraft) =>
     r.clientId === null ? null : (
-      <div className="grouprun-hr row2" data-testid={`grouprun-hr-${i}`}>
-        <input type="number" min={30} max={120} placeholder={t('run.hrRest')} title={t('run.hrRestHint')} aria-label={`${t('run.hrRest')} ${i + 1}`} value={hr[r.clientId]?.rest ?? ''} onChange={(e) => setHr(r.clientId!, { rest: e.target.value })} data-testid={`grouprun-hr-rest-${i}`} />
-        <input type="number" min={100} max={230} placeholder={t('run.hrMax')} title={t('run.hrMaxHint')} aria-label={`${t('run.hrMax')} ${i + 1}`} value={hr[r.clientId]?.max ?? ''} onChange={(e) => setHr(r.clientId!, { max: e.target.value })} data-testid={`grouprun-hr-max-${i}`} />
+      <div className="grouprun-hr" data-testid={`grouprun-hr-${i}`}>
+        <span />
+        <label title={t('run.hrRestHint')}>
+          {t('run.hrRest')}
+          <input type="number" min={30} max={120} placeholder={t('grouprun.auto')} value={hr[r.clientId]?.rest ?? ''} onChange={(e) => setHr(r.clientId!, { rest: e.target.value })} data-testid={`grouprun-hr-rest-${i}`} />
+        </label>
+        <label title={t('run.hrMaxHint')}>
+          {t('run.hrMax')}
+          <input type="number" min={100} max={230} placeholder={t('grouprun.auto')} value={hr[r.clientId]?.max ?? ''} onChange={(e) => setHr(r.clientId!, { max: e.target.value })} data-testid={`grouprun-hr-max-${i}`} />
+        </label>
       </div>
     );
   return (
