@@ -6,12 +6,16 @@
 // one group, each with the shared blocks, its own mean HR, its own Borg and its own HRR.
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createAppCore } from '../../../main/app/appCore.js';
+import { recoverOnStartup } from '../../../main/sessions/startup.js';
+import { openStorage } from '../../../main/storage/storage.js';
 import { RUN_CHANNELS } from '../../../main/running/importRun.js';
 import type { RunSessionView } from '../../../shared/ipc/runSessionTypes.js';
 import type { RunSummary } from '../../../shared/running/runAnalysis.js';
 import type { ProgrammeBlock } from '../../../shared/running/programme.js';
+import { repoRoot } from '../../support/paths.js';
 import { makeTempDir, removeTempDirs } from '../reports/reportFixtures.js';
 
 after(() => removeTempDirs());
@@ -27,14 +31,14 @@ const BLOCKS: ProgrammeBlock[] = [
 ];
 
 /** A simulator whose HR (base `hr`) rises by 55 bpm in the run blocks. */
-function simFor(hr: number, seed: number): string {
+function simFor(hr: number, seed: number, blocks: ProgrammeBlock[] = BLOCKS, speed = 20): string {
   const runs: string[] = [];
   let t = 0;
-  for (const b of BLOCKS) {
+  for (const b of blocks) {
     if (b.kind === 'run') runs.push(`${t}-${t + b.sec}*55`);
     t += b.sec;
   }
-  return `sim:fs=100,hr=${hr},seed=${seed},drift=0,speed=20,exercise=${runs.join(';')}`;
+  return `sim:fs=100,hr=${hr},seed=${seed},drift=0,speed=${speed},exercise=${runs.join(';')}`;
 }
 
 describe('group run (three simulators, real app core)', { timeout: 240_000 }, () => {
@@ -144,6 +148,51 @@ describe('group run (three simulators, real app core)', { timeout: 240_000 }, ()
       assert.doesNotMatch(report.html, /data-key="borg" data-value="12"/, "not the first runner's");
     } finally {
       await core.close();
+    }
+  });
+
+  test('killed mid-way: the next start recovers every runner\'s session as interrupted with the blocks reached, their own HR and Borg', async () => {
+    const blocks: ProgrammeBlock[] = [
+      { kind: 'warmup', sec: 20 },
+      { kind: 'run', sec: 40 },
+      { kind: 'walk', sec: 600 },
+      { kind: 'run', sec: 60 },
+    ];
+    const db = join(makeTempDir('cadans-grouprun-kill-'), 'db.sqlite');
+    const args = [join(repoRoot, 'build/test/integration/sessions/groupRunChild.js'), db, simFor(60, 1, blocks, 10), simFor(85, 2, blocks, 10), JSON.stringify(blocks)];
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.once('close', (_c, sig) => r(sig)));
+    for (let i = 0; i < 1200 && !/cue walk 2/.test(out); i++) await sleep(100);
+    assert.match(out, /cue walk 2/, `the child reached the walk block; stderr: ${err}`);
+    await sleep(2500); // ≥ 1 s for the recordings' commits, some walking HR after the run
+    child.kill('SIGKILL');
+    assert.equal(await exited, 'SIGKILL');
+    const m = /sessions (\d+) (\d+) group (\d+)/.exec(out)!;
+    const ids = [Number(m[1]), Number(m[2])];
+    const storage = openStorage(db);
+    try {
+      assert.deepEqual(recoverOnStartup(storage).sort((x, y) => x - y), [...ids].sort((x, y) => x - y), 'both runners\' sessions recovered');
+      assert.notEqual(storage.groups.require(Number(m[3])).endedAt, null, 'the group ended with its last member');
+      const means: number[] = [];
+      for (const [i, id] of ids.entries()) {
+        const row = storage.sessions.require(id);
+        assert.equal(row.status, 'interrupted');
+        assert.equal(row.type, 'run');
+        const s = row.summary as unknown as RunSummary;
+        assert.equal(s.format, 'live');
+        assert.deepEqual(s.blocks.map((b) => b.planned?.kind), ['warmup', 'run', 'walk'], `runner ${i}: the blocks reached`);
+        assert.ok(s.blocks[1]!.meanHrBpm! > s.blocks[0]!.meanHrBpm! + 15, `runner ${i} HR: ${s.blocks.map((b) => b.meanHrBpm).join(', ')}`);
+        assert.deepEqual([s.blocks[1]!.borg, s.blocks[1]!.talkTest], i === 0 ? [12, true] : [null, null], `runner ${i}: their own Borg`);
+        assert.equal(s.zones?.hrRestBpm, i === 0 ? 55 : 65, `runner ${i}: their own zones`);
+        means.push(s.meanHrBpm!);
+      }
+      assert.ok(means[1]! > means[0]! + 12, `own mean HRs: ${means.join(', ')}`);
+    } finally {
+      storage.close();
     }
   });
 });
