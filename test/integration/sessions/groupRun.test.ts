@@ -146,6 +146,9 @@ describe('group run (three simulators, real app core)', { timeout: 240_000 }, ()
       assert.equal((report.html.match(/data-key="kind"/g) ?? []).length, 5, 'five blocks in the report of the second runner');
       assert.match(report.html, /data-key="borg" data-value="14"/, "the second runner's Borg rating in their report");
       assert.doesNotMatch(report.html, /data-key="borg" data-value="12"/, "not the first runner's");
+      // The group summary (as for a breathing group) has a row per runner.
+      const group = await core.service.getReportHtml({ kind: 'group', groupId: stopped.groupId!, locale: 'en' });
+      assert.equal((group.html.match(/data-key="durationSec"/g) ?? []).length, 3, 'three participants in the group summary');
     } finally {
       await core.close();
     }
