@@ -165,8 +165,9 @@ export class SessionCalls {
    * shared pacer (on the first client's channel clock): a `session_groups` row and a session per
    * client (`groupId`), each with its own recorder. Nothing is created when a client or channel is
    * wrong; a recorder that cannot start stops the ones already started (kept as 'interrupted').
+   * `type`: 'group' (the contract's call), or 'run' for a group run (runSessionCalls.ts).
    */
-  startGroupSession(req: StartGroupSessionRequest): SessionStateView {
+  startGroupSession(req: StartGroupSessionRequest, type: Extract<SessionType, 'group' | 'run'> = 'group'): SessionStateView {
     if (this.session || this.stopping) throw new CadansError('session.alreadyRunning');
     const asked = checkGroupClients(req);
     const clients = asked.map((c) => this.storage.clients.require(c.clientId));
@@ -178,8 +179,7 @@ export class SessionCalls {
       throw new Error('maxSec must be a positive number of seconds');
     }
     const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
-    // Every member's session is a 'group' session (it has the shared pacer when there is one).
-    const type: SessionType = 'group';
+    // Every member's session is a 'group' session (it has the shared pacer when there is one), or a group run's 'run'.
     const group = this.storage.groups.create({ pacer: pacer ? { ...pacer } : null, notes: req.notes ?? '' });
     const now = this.sensors.clockOf(channels[0]!);
     if (pacer) this.pacer.start(pacer, now);

@@ -8,6 +8,8 @@ import { ClientRecordScreen } from '../features/client/ClientRecordScreen.js';
 import { ReviewScreen } from '../features/review/ReviewScreen.js';
 import { ResonanceScreen } from '../features/resonance/ResonanceScreen.js';
 import { RunScreen } from '../features/run/RunScreen.js';
+import { GroupRunScreen } from '../features/run/GroupRunScreen.js';
+import { GroupRunDisplayTimer } from '../features/run/GroupRunDisplayTimer.js';
 import { LiveScreen } from '../features/session/LiveScreen.js';
 import { LockScreen } from '../features/lock/LockScreen.js';
 import { useActivityReport } from '../features/lock/useActivityReport.js';
@@ -28,10 +30,11 @@ export function App() {
 
   const locked = useApp((s) => s.lock?.locked ?? false);
   const grouped = useApp((s) => s.session.groupId !== null);
+  const groupRun = useApp((s) => s.session.groupId !== null && s.session.type === 'run');
   useActivityReport(route.name !== 'display' && !locked);
 
   // The client display shows no records (pacer and the client's own wave only): it stays up while locked.
-  if (route.name === 'display') return grouped ? <GroupDisplay /> : <ClientDisplay />;
+  if (route.name === 'display') return grouped ? <GroupDisplay top={groupRun ? <GroupRunDisplayTimer /> : undefined} /> : <ClientDisplay />;
   if (locked) return <LockScreen />;
   return (
     <div className="app">
@@ -49,6 +52,7 @@ export function App() {
       {route.name === 'review' && <ReviewScreen sessionId={route.sessionId} />}
       {route.name === 'resonance' && <ResonanceScreen />}
       {route.name === 'run' && <RunScreen />}
+      {route.name === 'grouprun' && <GroupRunScreen />}
       {route.name === 'group' && <GroupScreen />}
       {route.name === 'record' && <ClientRecordScreen clientId={route.clientId} tab={route.tab} />}
     </div>

@@ -31,7 +31,7 @@ export function TopBar({ route }: { route: Route }) {
         <button className={route.name === 'resonance' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/resonance')} data-testid="nav-resonance">
           {t('nav.resonance')}
         </button>
-        <button className={route.name === 'run' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/run')} data-testid="nav-run">
+        <button className={route.name === 'run' || route.name === 'grouprun' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/run')} data-testid="nav-run">
           {t('nav.run')}
         </button>
         <button className={route.name === 'clients' ? 'nav-item on' : 'nav-item'} onClick={() => navigate('#/clients')} data-testid="nav-clients">

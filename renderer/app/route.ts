@@ -1,4 +1,4 @@
-/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/client/ID/TAB (client record), #/review/ID, #/resonance (resonance assessment), #/run (live run session), #/group (group session: set-up and console), #/display (client display; the group display during a group session). */
+/** Hash routes of the page: #/live (default), #/clients, #/clients/ID, #/client/ID/TAB (client record), #/review/ID, #/resonance (resonance assessment), #/run (live run session), #/grouprun (group run: set-up and console), #/group (group session: set-up and console), #/display (client display; the group display during a group session). */
 import { useSyncExternalStore } from 'react';
 
 export type Route =
@@ -7,6 +7,7 @@ export type Route =
   | { name: 'review'; sessionId: number }
   | { name: 'resonance' }
   | { name: 'run' }
+  | { name: 'grouprun' }
   | { name: 'group' }
   | { name: 'record'; clientId: number | null; tab: string | null }
   | { name: 'display' };
@@ -25,6 +26,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'resonance' };
     case 'run':
       return { name: 'run' };
+    case 'grouprun':
+      return { name: 'grouprun' };
     case 'group':
       return { name: 'group' };
     case 'review':

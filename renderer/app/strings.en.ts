@@ -4,10 +4,12 @@ import { validationTextsEn } from '../../shared/i18n/validationTexts.en.js';
 
 import { runRecordEn } from './strings.runRecord.en.js';
 import { practiceEn } from './strings.practice.en.js';
+import { groupRunEn } from './strings.groupRun.en.js';
 
 export const en: Record<StringKey, string> = {
   ...runRecordEn,
   ...practiceEn,
+  ...groupRunEn,
   ...validationTextsEn,
   'common.cancel': 'Cancel',
   'common.close': 'Close',

@@ -1,11 +1,13 @@
 /** Dutch strings (the default language). Keys are the source of truth; strings.en.ts must match. */
 import { runRecordNl } from './strings.runRecord.nl.js';
 import { practiceNl } from './strings.practice.nl.js';
+import { groupRunNl } from './strings.groupRun.nl.js';
 import { validationTextsNl } from '../../shared/i18n/validationTexts.nl.js';
 
 export const nl = {
   ...runRecordNl,
   ...practiceNl,
+  ...groupRunNl,
   // Validation messages and field labels: shared with the CLI (shared/i18n/validationTexts.nl.ts).
   ...validationTextsNl,
   'common.cancel': 'Annuleren',

@@ -47,8 +47,8 @@ import {
   startSessionSchema,
   unlockSchema,
 } from './requestSchemas.js';
-import { newRunProgrammeSchema, programmeTemplateSchema, recordBorgSchema, runImportSchema, runProgrammePatchSchema, startRunSessionSchema } from './runSchemas.js';
-import type { RecordBorgRequest, RunSessionView, StartRunSessionRequest } from './runSessionTypes.js';
+import { newRunProgrammeSchema, programmeTemplateSchema, recordBorgSchema, runImportSchema, runProgrammePatchSchema, startGroupRunSessionSchema, startRunSessionSchema } from './runSchemas.js';
+import type { RecordBorgRequest, RunSessionView, StartGroupRunSessionRequest, StartRunSessionRequest } from './runSessionTypes.js';
 import type { RunImportRequest, RunImportResult } from '../running/runImport.js';
 import type { ExertionPoint } from '../running/perceivedExertion.js';
 import { id as positiveId, nullable } from './schema.js';
@@ -253,8 +253,10 @@ export const CONTRACT = {
   getLastResonanceRate: invoke<[clientId: number], ResonanceRateView | null>(args(positiveId)),
   // ---- live run session (issue 15): a 'run' session on the interval timer, HR in Karvonen zones, Borg per run block, HRR
   startRunSession: invoke<[request: StartRunSessionRequest], RunSessionView>(args(startRunSessionSchema)),
+  /** A group run: 2–6 runners on one timer and one set of cues, each with their own sensor, zones and 'run' session (one group). */
+  startGroupRunSession: invoke<[request: StartGroupRunSessionRequest], RunSessionView>(args(startGroupRunSessionSchema)),
   getRunSession: invoke<[], RunSessionView | null>(noArgs),
-  /** Borg (6–20) and talk test of a run block (again: replaces the entry). */
+  /** Borg (6–20) and talk test of a run block, for one runner in a group (again: replaces the entry). */
   recordBorg: invoke<[request: RecordBorgRequest], RunSessionView>(args(recordBorgSchema)),
   /** Stop the recording and store the run summary (blocks, Borg, HRR, zones). */
   stopRunSession: invoke<[], RunSessionView>(noArgs),

@@ -12,7 +12,8 @@ import {
   type RunProgrammePatch,
 } from '../running/programme.js';
 import { MAX_RUN_BLOCKS } from '../running/runTimer.js';
-import type { RecordBorgRequest, StartRunSessionRequest } from './runSessionTypes.js';
+import type { GroupRunnerRequest, RecordBorgRequest, StartGroupRunSessionRequest, StartRunSessionRequest } from './runSessionTypes.js';
+import { GROUP_MAX } from '../group/groupSetup.js';
 import { MAX_RUN_UPLOAD_CHARS, type RunImportRequest } from '../running/runImport.js';
 import { boolean, id, list, nullable, number, object, oneOf, optional, text, type Schema } from './schema.js';
 
@@ -54,7 +55,21 @@ export const startRunSessionSchema: Schema<StartRunSessionRequest> = object<Star
   hrMaxBpm: optional(nullable(number({ min: 100, max: 230 }))),
 });
 
+const groupRunnerSchema: Schema<GroupRunnerRequest> = object<GroupRunnerRequest>({
+  clientId: id,
+  channel: text({ maxLength: 100, nonEmpty: true }),
+  hrRestBpm: optional(nullable(number({ min: 30, max: 120 }))),
+  hrMaxBpm: optional(nullable(number({ min: 100, max: 230 }))),
+});
+
+export const startGroupRunSessionSchema: Schema<StartGroupRunSessionRequest> = object<StartGroupRunSessionRequest>({
+  runners: list(groupRunnerSchema, GROUP_MAX),
+  blocks: optional(list(programmeBlockSchema, MAX_RUN_BLOCKS)),
+  programmeClientId: optional(id),
+});
+
 export const recordBorgSchema: Schema<RecordBorgRequest> = object<RecordBorgRequest>({
+  clientId: optional(id),
   blockIndex: number({ integer: true, min: 0, max: MAX_RUN_BLOCKS - 1 }),
   borg: nullable(number({ integer: true, min: 6, max: 20 })),
   talkTest: nullable(boolean),

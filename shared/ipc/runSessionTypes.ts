@@ -1,7 +1,9 @@
 /**
  * The live run session's calls (issue 15): a run/walk session recorded with the interval timer
  * (shared/running/runTimer.ts), live HR in the client's Karvonen zones, a Borg prompt at the end of
- * each run block, heart-rate recovery after the last one. See main/running/runSessionService.ts.
+ * each run block, heart-rate recovery after the last one. See main/app/runSessionCalls.ts. A group
+ * run (`StartGroupRunSessionRequest`, issue 15 "works for a group too") has one timer and one set of
+ * cues for 2–6 runners, each with their own sensor, zones, Borg entries and stored session.
  */
 import type { HeartRateZones } from '../running/heartRateZones.js';
 import type { ProgrammeBlock } from '../running/programme.js';
@@ -20,7 +22,29 @@ export interface StartRunSessionRequest {
   hrMaxBpm?: number | null;
 }
 
+/** One runner of a group run: their client, their sensor and what their zones are based on. */
+export interface GroupRunnerRequest {
+  clientId: number;
+  /** Their own connected sensor (channel); distinct per runner. */
+  channel: string;
+  /** Resting HR, bpm; default: the mean HR of the client's last breathing session. */
+  hrRestBpm?: number | null;
+  /** HRmax entered or tested, bpm; default: Tanaka's prediction from the date of birth. */
+  hrMaxBpm?: number | null;
+}
+
+export interface StartGroupRunSessionRequest {
+  /** 2–6 runners, distinct clients and sensors. */
+  runners: GroupRunnerRequest[];
+  /** The blocks, typed in; default: the next session of the programme of `programmeClientId`. */
+  blocks?: ProgrammeBlock[];
+  /** Whose programme gives the blocks when none are typed in (default: the first runner). */
+  programmeClientId?: number;
+}
+
 export interface RecordBorgRequest {
+  /** The runner rated (a group run; default: the session's only / first client). */
+  clientId?: number;
   /** The run block rated (0-based index in the session's blocks). */
   blockIndex: number;
   /** Borg RPE 6–20 (null: not asked / not answered). */
@@ -38,7 +62,24 @@ export interface RunCueView {
   tSec: number;
 }
 
+/** One runner of a run session as the pages see it: their session, zones, Borg entries and result. */
+export interface RunnerView {
+  clientId: number;
+  sessionId: number;
+  /** Their sensor's channel. */
+  channel: string;
+  /** Why their recording ended before the others' (sensor lost …), else null. */
+  endReason: string | null;
+  zones: HeartRateZones | null;
+  hrRestSource: 'entered' | 'lastSession' | null;
+  /** Their open Borg prompt (a run block cued as ended, not yet rated for them), or null. */
+  borgDue: number | null;
+  borg: { blockIndex: number; borg: number | null; talkTest: boolean | null }[];
+  summary: RunSummary | null;
+}
+
 export interface RunSessionView {
+  /** The (first) runner's session; each runner's in `runners`. */
   sessionId: number;
   clientId: number;
   /** 'stopped' once the session is stored (then `summary` is set). */
@@ -59,4 +100,8 @@ export interface RunSessionView {
   /** Where the resting HR came from. */
   hrRestSource: 'entered' | 'lastSession' | null;
   summary: RunSummary | null;
+  /** The group of a group run (null: a single run). */
+  groupId: number | null;
+  /** Every runner (one for a single run), in the order started; the fields above are the first one's. */
+  runners: RunnerView[];
 }

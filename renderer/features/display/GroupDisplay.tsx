@@ -4,7 +4,9 @@
  * calm coherence colour (the client's nickname or initials unless the therapist shows names; no clinical numbers), and the
  * optional "group coherence" ring. Type is sized from the viewport height, for reading at 4 m on a
  * 1080p screen. Everything per beat is drawn from each client's live buffers on animation frames.
+ * A group run (no pacer) passes its interval timer as `top`, shown instead of the pacer.
  */
+import type { ReactNode } from 'react';
 import { groupCoherenceShare, tileLabels } from '../../../shared/group/groupTiles.js';
 import { useT } from '../../app/i18n.js';
 import { groupLive, useApp } from '../../app/store.js';
@@ -14,7 +16,7 @@ import { useGroupMetrics } from '../group/useMemberMetrics.js';
 import { CoherenceRing } from './CoherenceRing.js';
 import { GroupTile } from './GroupTile.js';
 
-export function GroupDisplay() {
+export function GroupDisplay({ top }: { top?: ReactNode } = {}) {
   const { t } = useT();
   const display = useApp((s) => s.settings.display);
   const members = useApp((s) => s.session.members);
@@ -37,10 +39,12 @@ export function GroupDisplay() {
 
   return (
     <div className={`client-display group-display gd-n${members.length}`} data-testid="group-display">
-      <div className="gd-pacer">
-        <PacerCanvas calm visual={display.pacerVisual} audio={false} labels={labels} />
-        {display.groupCoherenceRing && <CoherenceRing share={share} />}
-      </div>
+      {top ?? (
+        <div className="gd-pacer">
+          <PacerCanvas calm visual={display.pacerVisual} audio={false} labels={labels} />
+          {display.groupCoherenceRing && <CoherenceRing share={share} />}
+        </div>
+      )}
       <div className="gd-tiles">
         {members.map((m, i) => (
           <GroupTile

@@ -15,6 +15,19 @@ export function GroupScreen() {
   const phase = useApp((s) => s.session.phase);
   const grouped = useApp((s) => s.session.groupId !== null);
   const lastGroup = useApp((s) => (s.session.phase === 'idle' ? s.session.lastEndedGroupId : null));
+  const groupRun = useApp((s) => s.session.type === 'run');
+  if (grouped && groupRun) {
+    return (
+      <div className="group-page">
+        <Card testId="group-busy">
+          <p>{t('grouprun.elsewhere')}</p>
+          <button className="btn" onClick={() => navigate('#/grouprun')}>
+            {t('grouprun.toConsole')}
+          </button>
+        </Card>
+      </div>
+    );
+  }
   if (grouped) return <GroupConsole />;
   if (phase !== 'idle') {
     return (

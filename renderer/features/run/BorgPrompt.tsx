@@ -1,6 +1,7 @@
 /**
  * The Borg prompt at the end of a run block: the 6–20 scale (Borg's RPE scale) with its anchor
- * words, and the talk test. Saved with the block (`recordBorg`); skipping stores "not asked".
+ * words, and the talk test. Saved with the block (`recordBorg`); skipping stores "not asked". In a
+ * group run, the prompt of one runner (`runner`: their client id and name), saved for them alone.
  *
  * Anchors: the verbal anchors of Borg's 6–20 RPE scale sit at 6, 7, 9, 11, 13, 15, 17, 19 and 20
  * (Borg G. Borg's Perceived Exertion and Pain Scales. Champaign: Human Kinetics, 1998; English:
@@ -24,20 +25,20 @@ import { setRunSession } from './runStore.js';
 const SCALE = [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20] as const;
 const ANCHORS = new Set<number>([6, 7, 9, 11, 13, 15, 17, 19, 20]);
 
-export function BorgPrompt({ run, blockIndex }: { run: RunSessionView; blockIndex: number }) {
+export function BorgPrompt({ run, blockIndex, runner }: { run: RunSessionView; blockIndex: number; runner?: { clientId: number; name: string } }) {
   const { t } = useT();
   const { busy, run: act } = useAction();
   const [borg, setBorg] = useState<number | null>(null);
   const [talk, setTalk] = useState(false);
   const save = (skip: boolean) =>
     void act(async () => {
-      setRunSession(await api().recordBorg({ blockIndex, borg: skip ? null : borg, talkTest: skip ? null : talk }));
+      setRunSession(await api().recordBorg({ ...(runner ? { clientId: runner.clientId } : {}), blockIndex, borg: skip ? null : borg, talkTest: skip ? null : talk }));
       setBorg(null);
       setTalk(false);
     });
   const runNumber = run.blocks.slice(0, blockIndex + 1).filter((b) => b.kind === 'run').length;
   return (
-    <Card title={t('run.borgTitle', { n: runNumber })} testId="run-borg" className="run-borg">
+    <Card title={runner ? t('grouprun.borgTitle', { name: runner.name, n: runNumber }) : t('run.borgTitle', { n: runNumber })} testId="run-borg" className="run-borg">
       <p className="small muted">{t('run.borgHint')}</p>
       <ol className="borg-scale" role="radiogroup" aria-label="Borg 6–20">
         {SCALE.map((v) => (

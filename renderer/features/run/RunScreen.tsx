@@ -6,7 +6,6 @@
  * tone and spoken where a local voice exists (runCues.ts). The session itself runs in the core
  * (main/app/runSessionCalls.ts); this screen shows its views.
  */
-import { useEffect } from 'react';
 import { useT } from '../../app/i18n.js';
 import { navigate } from '../../app/route.js';
 import { useApp } from '../../app/store.js';
@@ -14,26 +13,32 @@ import { Card } from '../../ui/Card.js';
 import { ClientPanel } from '../clients/ClientPanel.js';
 import { SensorPanel } from '../sensors/SensorPanel.js';
 import { BorgPrompt } from './BorgPrompt.js';
-import { playTone, speak } from './runCues.js';
 import { RunHeartRateCard } from './RunHeartRateCard.js';
 import { RunSetupCard } from './RunSetupCard.js';
 import { RunTimerCard } from './RunTimerCard.js';
-import { setRunCueSink, useRunSession } from './runStore.js';
+import { useRunSession } from './runStore.js';
+import { useRunCueSound } from './useRunCueSound.js';
 import './run.css';
 
 export function RunScreen() {
-  const { t, locale, fmt } = useT();
+  const { t, fmt } = useT();
   const run = useRunSession();
   const selected = useApp((s) => s.selectedClientId);
-  useEffect(() => {
-    setRunCueSink((c) => {
-      playTone(c.kind);
-      speak(t(`run.cue.${c.kind}`), locale);
-    });
-    return () => setRunCueSink(null);
-  }, [locale, t]);
-  // A stopped session belongs to its client: shown while that client is selected.
-  const shown = run && (run.phase !== 'stopped' || run.clientId === selected) ? run : null;
+  useRunCueSound();
+  if (run && run.groupId !== null && run.phase !== 'stopped') {
+    return (
+      <div className="live run" data-testid="run-screen">
+        <Card testId="run-group-on">
+          <p>{t('grouprun.elsewhere')}</p>
+          <button className="btn" onClick={() => navigate('#/grouprun')}>
+            {t('grouprun.toConsole')}
+          </button>
+        </Card>
+      </div>
+    );
+  }
+  // A stopped session belongs to its client: shown while that client is selected (a group run: on its own page).
+  const shown = run && run.groupId === null && (run.phase !== 'stopped' || run.clientId === selected) ? run : null;
   const hrr = shown?.summary?.hrr ?? null;
   return (
     <div className="live run" data-testid="run-screen">
