@@ -53,7 +53,8 @@ describe('Group run in Chromium (cadans web + two simulators)', { skip: skip ?? 
   }
 
   const cues = (): Promise<string[]> => page.evaluate(() => [...(window as unknown as { __runCues: string[] }).__runCues]);
-  const borgTitle = async (): Promise<string> => (await page.getByTestId('run-borg').locator('h2').textContent()) ?? '';
+  /** The open Borg prompt's title ('' when none): read without waiting (the prompt may close between two reads). */
+  const borgTitle = (): Promise<string> => page.evaluate(() => document.querySelector('[data-testid="run-borg"] h2')?.textContent ?? '');
 
   /** Rate (or skip) the open Borg prompt of `name`, then wait for it to close. */
   async function answer(name: string, borg: number | null): Promise<void> {
@@ -69,9 +70,11 @@ describe('Group run in Chromium (cadans web + two simulators)', { skip: skip ?? 
   }
 
   async function groupRun(lang: 'nl' | 'en', names: [string, string], specs: [string, string]): Promise<void> {
-    for (const spec of specs) {
+    // One sensor at a time, each waited for (a second add while the first re-renders the panel can be lost).
+    for (const [i, spec] of specs.entries()) {
       await page.getByTestId('sensor-spec').fill(spec);
       await page.getByTestId('add-sensor').click();
+      await waitFor(`sensor ${i + 1} added`, async () => (await page.locator('[data-testid="channel"]').count()) >= i + 1, 20_000);
     }
     await waitFor('both sensors connected', async () => {
       const states = await page.locator('[data-testid="channel"][data-state="connected"]').allTextContents();
