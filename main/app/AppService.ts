@@ -43,6 +43,7 @@ import { ResonanceService } from './resonanceService.js';
 import { SensorCalls } from './sensorCalls.js';
 import { SessionCalls } from './sessionCalls.js';
 import type { SettingsStore } from './SettingsStore.js';
+import type { PracticeDbSource } from './practiceSetting.js';
 
 export interface AppServiceOptions {
   storage: Storage;
@@ -68,6 +69,8 @@ export interface AppServiceOptions {
   recordsPollMs?: number;
   /** Practice mode (default: from CADANS_PRACTICE_DB and CADANS_PRACTICE_SYNC_SEC). */
   practice?: PracticeCallsOptions;
+  /** Where CADANS_PRACTICE_DB came from (`applyPracticeSetting`; default: the environment when set). */
+  practiceSource?: PracticeDbSource;
 }
 
 /** The public members of a part (an intersection of classes with private members of the same name would be `never`). */
@@ -132,7 +135,11 @@ export class AppService {
     // so pages see it (a replay file as an opaque id) and may connect it.
     const start = o.info.defaultSensorSpec;
     const info = start ? { ...o.info, defaultSensorSpec: this.sensors.registerSensor(start).spec } : o.info;
-    this.app = new AppCalls(info, o.settings, this.hub, o.openClientDisplay);
+    const practice = o.practice ?? practiceOptionsFromEnv();
+    this.app = new AppCalls(info, o.settings, this.hub, o.openClientDisplay, {
+      url: practice.url,
+      source: o.practiceSource !== undefined ? o.practiceSource : practice.url !== null ? 'env' : null,
+    });
     this.records = new RecordCalls(
       o.storage,
       () => new Date(nowMs()),
@@ -153,7 +160,7 @@ export class AppService {
     this.resonance = new ResonanceService(o.storage, this.sessions, this.sensors, this.hub, () => this.app.getLocale());
     this.clientSensors = new ClientSensorCalls(o.storage);
     this.host = o.info.host;
-    this.practice = new PracticeCalls(o.storage, this.hub, o.practice ?? practiceOptionsFromEnv());
+    this.practice = new PracticeCalls(o.storage, this.hub, practice);
     this.lock = new LockCalls(o.settings, this.hub, {
       nowMs,
       busy: () => this.sessions.getSessionState().phase !== 'idle',

@@ -1,12 +1,13 @@
 /**
  * `SettingsStore` — the UI settings every window shares (language, client-display and panel
- * choices), remembered in a small JSON file next to the database (`<db>.settings.json`), or only
+ * choices, the console lock, the practice database), remembered in a small JSON file next to the database (`<db>.settings.json`), or only
  * in memory when no file is given. A missing or damaged file gives the defaults (Dutch), never a
  * crash; invalid values in a patch are rejected with a message naming the field.
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CadansError } from '../../shared/i18n/CadansError.js';
+import { checkPracticeDbSetting, validPracticeDbSetting } from './practiceDbSetting.js';
 import {
   DEFAULT_DISPLAY_SETTINGS,
   DEFAULT_LOCALE,
@@ -54,7 +55,7 @@ function sanitize(raw: unknown): AppSettings {
     if (checkDisplayPatch({ [k]: v }).length === 0) (display as unknown as Record<string, unknown>)[k] = v;
   }
   const lockAfterMin = validLockAfter(o.lockAfterMin) ? o.lockAfterMin : DEFAULT_LOCK_AFTER_MIN;
-  return { locale, display, lockAfterMin };
+  return { locale, display, lockAfterMin, practiceDb: validPracticeDbSetting(o.practiceDb) };
 }
 
 function validLockAfter(v: unknown): v is number {
@@ -77,7 +78,14 @@ export class SettingsStore {
   }
 
   get(): AppSettings {
-    return { locale: this.value.locale, display: { ...this.value.display }, lockAfterMin: this.value.lockAfterMin };
+    return { locale: this.value.locale, display: { ...this.value.display }, lockAfterMin: this.value.lockAfterMin, practiceDb: this.value.practiceDb };
+  }
+
+  /** The practice database address (null or '' clears it); a bad one or one with a password is refused (coded error). */
+  setPracticeDb(url: string | null): AppSettings {
+    this.value = { ...this.value, practiceDb: checkPracticeDbSetting(url) };
+    this.save();
+    return this.get();
   }
 
   /** Minutes without use before the console locks (0 = never; whole minutes up to MAX_LOCK_AFTER_MIN). */

@@ -23,6 +23,7 @@ import { userDataDir } from './paths.js';
 import type { PrintToPdf } from '../reports/printToPdf.js';
 import { AppService } from './AppService.js';
 import { inlineHeavyWork, workerHeavyWork } from './heavyWork.js';
+import { applyPracticeSetting } from './practiceSetting.js';
 import { SettingsStore } from './SettingsStore.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
 
@@ -74,6 +75,8 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
   // Copies a killed backup or restore left next to the database (up to its size each).
   removeStaleTemporaryCopies(dirname(o.dbPath));
   const storage = openStorage(o.dbPath);
+  // The practice database chosen in the app, unless CADANS_PRACTICE_DB is set (issue 17).
+  const practiceSource = applyPracticeSetting(o.dbPath);
   // Only sessions whose recorder is gone are interrupted: another process may be recording.
   let recovery;
   try {
@@ -92,6 +95,7 @@ export async function createAppCore(o: AppCoreOptions): Promise<AppCore> {
     storage,
     devices,
     settings: new SettingsStore(o.dbPath + '.settings.json'),
+    practiceSource,
     info: { version: APP_VERSION, host: o.host, defaultSensorSpec: o.sensorSpec, dbPath: o.dbPath },
     createRecorder: (r) => {
       const ch = devices.channel(r.channel);

@@ -81,7 +81,7 @@ export const IDLE_SESSION: SessionStateView = {
 let state: AppState = {
   link: 'connecting',
   info: null,
-  settings: { locale: initialLocale(), display: { ...DEFAULT_DISPLAY_SETTINGS }, lockAfterMin: DEFAULT_LOCK_AFTER_MIN },
+  settings: { locale: initialLocale(), display: { ...DEFAULT_DISPLAY_SETTINGS }, lockAfterMin: DEFAULT_LOCK_AFTER_MIN, practiceDb: null },
   channels: [],
   quality: {},
   session: IDLE_SESSION,

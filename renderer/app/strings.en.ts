@@ -686,7 +686,7 @@ export const en: Record<StringKey, string> = {
   'run.marker.talkYes': 'can talk',
   'run.marker.talkNo': 'cannot talk',
   'practice.off': 'Practice mode off',
-  'practice.offTitle': 'Records stay on this workstation only (no practice database set: CADANS_PRACTICE_DB)',
+  'practice.offTitle': 'Records stay on this workstation only (no practice database set: through "Practice database…" or CADANS_PRACTICE_DB)',
   'practice.connection.off': 'Practice mode off',
   'practice.connection.unknown': 'Practice: connecting…',
   'practice.connection.online': 'Practice: online',

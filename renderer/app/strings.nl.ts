@@ -685,7 +685,7 @@ export const nl = {
   'run.marker.talkYes': 'kan praten',
   'run.marker.talkNo': 'kan niet praten',
   'practice.off': 'Praktijkmodus uit',
-  'practice.offTitle': 'Dossiers blijven alleen op deze werkplek (geen praktijkdatabase ingesteld: CADANS_PRACTICE_DB)',
+  'practice.offTitle': 'Dossiers blijven alleen op deze werkplek (geen praktijkdatabase ingesteld: via "Praktijkdatabase…" of CADANS_PRACTICE_DB)',
   'practice.connection.off': 'Praktijkmodus uit',
   'practice.connection.unknown': 'Praktijk: verbinden…',
   'practice.connection.online': 'Praktijk: online',

@@ -24,6 +24,8 @@ const table = {
   'practiceDb.notAdmin': 'Only the practice owner (the role that ran cadans practice init, or a member of cadans_admin) may restrict a client.',
   'practiceDb.noTherapist': "''{role}'' is not a Cadans therapist in the practice database.",
   'practiceDb.clientNotShared': 'This client is not in the practice database yet; click "Sync now" first.',
+  'practiceDb.settingBadUrl': "The practice database address must look like postgres://user@server:port/database (entered: ''{value}'').",
+  'practiceDb.settingPassword': 'Do not put a password in the practice database address: it would be readable in the settings file. Use a .pgpass file or PGPASSWORD.',
 };
 
 export const practiceErrorsEn: SameKeys<typeof practiceErrorsNl, typeof table> = table;

@@ -26,4 +26,6 @@ export const practiceErrorsNl = {
   'practiceDb.notAdmin': 'Alleen de praktijkhouder (de rol die cadans practice init uitvoerde, of een lid van cadans_admin) mag een cliënt afschermen.',
   'practiceDb.noTherapist': "''{role}'' is geen Cadans-therapeut in de praktijkdatabase.",
   'practiceDb.clientNotShared': 'Deze cliënt staat nog niet in de praktijkdatabase; klik eerst op "Nu bijwerken".',
+  'practiceDb.settingBadUrl': "Het adres van de praktijkdatabase moet de vorm postgres://gebruiker@server:poort/database hebben (ingevuld: ''{value}'').",
+  'practiceDb.settingPassword': 'Zet geen wachtwoord in het adres van de praktijkdatabase: het zou leesbaar in het instellingenbestand staan. Gebruik een .pgpass-bestand of PGPASSWORD.',
 };

@@ -310,6 +310,12 @@ export interface AppSettings {
   display: DisplaySettings;
   /** Minutes without use after which the console locks (0 = never). */
   lockAfterMin: number;
+  /**
+   * The practice database chosen in the app (postgres://user@host:port/db, never with a password),
+   * or null. It acts as CADANS_PRACTICE_DB when that is not set (the environment goes first), from
+   * the next start.
+   */
+  practiceDb: string | null;
 }
 
 /** Default and limits of `AppSettings.lockAfterMin`. */

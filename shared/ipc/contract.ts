@@ -82,8 +82,8 @@ import type { AccessLogRequest, AccessLogView, RecordHistoryView, SessionNotes }
 import type { StorageNotice } from '../domain/storageNotices.js';
 import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from './prescriptionTypes.js';
 import type { Prescription } from '../domain/prescription.js';
-import type { ClientRestrictionView, PracticeStateView, RestrictClientRequest } from './practiceTypes.js';
-import { restrictClientSchema } from './practiceSchemas.js';
+import type { ClientRestrictionView, PracticeSettingView, PracticeStateView, RestrictClientRequest } from './practiceTypes.js';
+import { practiceServerSchema, restrictClientSchema } from './practiceSchemas.js';
 import type {
   ResonanceOverrideRequest,
   ResonanceRateView,
@@ -268,6 +268,8 @@ export const CONTRACT = {
   getClientRestriction: invoke<[clientId: number], ClientRestrictionView>(args(positiveId)),
   /** The practice owner restricts a client to named therapist roles, or lifts it (`therapists` empty). */
   restrictClient: invoke<[request: RestrictClientRequest], ClientRestrictionView>(args(restrictClientSchema)),
+  /** The practice database in the app's settings (null clears it); used from the next start, unless CADANS_PRACTICE_DB is set. */
+  setPracticeServer: invoke<[url: string | null], PracticeSettingView>(args(practiceServerSchema)),
   // ---- events (core → renderer)
   onConnection: event<ConnectionEvent>(),
   onQuality: event<QualityEvent>(),

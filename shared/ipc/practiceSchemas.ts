@@ -4,7 +4,7 @@
  * rules); whether each role is a Cadans therapist is the server's to say (a coded error).
  */
 import type { RestrictClientRequest } from './practiceTypes.js';
-import { id, list, object, textMatching, type Schema } from './schema.js';
+import { id, list, nullable, object, text, textMatching, type Schema } from './schema.js';
 
 /** Most therapist roles one client may be restricted to. */
 export const MAX_RESTRICTED_THERAPISTS = 50;
@@ -16,3 +16,9 @@ export const restrictClientSchema: Schema<RestrictClientRequest> = object<Restri
   clientId: id,
   therapists: list(therapistRoleSchema, MAX_RESTRICTED_THERAPISTS),
 });
+
+/** Longest practice database URL the app's settings keep. */
+export const MAX_PRACTICE_URL_LENGTH = 500;
+
+/** `setPracticeServer`: a URL (checked by the core: postgres://, no password) or null to clear it. */
+export const practiceServerSchema: Schema<string | null> = nullable(text({ maxLength: MAX_PRACTICE_URL_LENGTH }));

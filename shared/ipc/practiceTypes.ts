@@ -89,3 +89,13 @@ export interface RestrictClientRequest {
   clientId: number;
   therapists: string[];
 }
+
+/** The practice database as set in the app (`setPracticeServer`). */
+export interface PracticeSettingView {
+  /** What the settings now hold (null: none). */
+  practiceDb: string | null;
+  /** CADANS_PRACTICE_DB is set for this process: it goes first, the setting waits. */
+  overriddenByEnv: boolean;
+  /** The server in use differs from the setting: it takes effect when Cadans starts again. */
+  restartNeeded: boolean;
+}

@@ -10,6 +10,7 @@ import type { PracticeStateView } from '../../../shared/ipc/practiceTypes.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { showError, useApp } from '../../app/store.js';
+import { PracticeSetup } from './PracticeSetup.js';
 
 export function PracticeStatus() {
   const { t, fmt, locale } = useT();
@@ -22,9 +23,12 @@ export function PracticeStatus() {
   if (state === null) return null;
   if (state.mode === 'off') {
     return (
-      <span className="badge" data-testid="practice-state" data-connection="off" title={t('practice.offTitle')}>
-        {t('practice.off')}
-      </span>
+      <div className="practice-state">
+        <span className="badge" data-testid="practice-state" data-connection="off" title={t('practice.offTitle')}>
+          {t('practice.off')}
+        </span>
+        <PracticeSetup />
+      </div>
     );
   }
   const tone = state.connection === 'online' ? (state.waiting > 0 ? 'badge-warn' : 'badge-ok') : state.connection === 'unknown' ? '' : 'badge-bad';
@@ -54,6 +58,7 @@ export function PracticeStatus() {
       >
         {state.syncing ? t('practice.syncing') : t('practice.syncNow')}
       </button>
+      <PracticeSetup />
     </div>
   );
 }
