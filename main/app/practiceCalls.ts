@@ -109,6 +109,9 @@ export class PracticeCalls {
     } catch (e) {
       throw await codedPracticeError(e);
     }
+    // Who changed who may see the record, in this workstation's access log too (the server keeps its own).
+    const detail = req.therapists.length > 0 ? `restrictClient to ${req.therapists.join(' ')}` : 'restrictClient lifted';
+    this.storage.accessLog.append({ action: 'edit', clientId: req.clientId, detail });
     return this.getClientRestriction(req.clientId);
   }
 

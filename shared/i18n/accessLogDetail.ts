@@ -80,6 +80,8 @@ export function parseAccessDetail(detail: string): ParsedAccessDetail | null {
   if ((m = /^session report (\w+)$/.exec(d))) return { key: 'log.sessionReport', params: { format: fmt(m[1]!) } };
   if ((m = /^run schedule (\d+) (\w+)$/.exec(d))) return { key: 'log.runSchedule', params: { id: m[1]!, format: fmt(m[2]!) } };
   if ((m = /^progress report (\w+)$/.exec(d))) return { key: 'log.progressReport', params: { format: fmt(m[1]!) } };
+  if ((m = /^restrictClient to ([A-Za-z0-9_$ ]+)$/.exec(d))) return { key: 'log.restrictClient', params: { therapists: m[1]!.split(' ').join(', ') } };
+  if (d === 'restrictClient lifted') return { key: 'log.restrictLifted', params: {} };
   if ((m = /^createPrescription (\d+)$/.exec(d))) return { key: 'log.createPrescription', params: { id: m[1]! } };
   if ((m = /^getPrescriptionFile (\d+) (\w+)$/.exec(d))) return { key: 'log.getPrescriptionFile', params: { id: m[1]!, file: m[2]! } };
   if ((m = /^createQuestionnaire #(\d+)$/.exec(d))) return { key: 'log.createQuestionnaire', params: { id: m[1]! } };

@@ -25,6 +25,8 @@ const table = {
   'log.sessionReport': 'session report made ({format})',
   'log.runSchedule': 'week schedule of run/walk programme {id} made ({format})',
   'log.progressReport': 'progress report made ({format})',
+  'log.restrictClient': 'client restricted: visible only to {therapists}',
+  'log.restrictLifted': 'restriction of the client lifted',
   'log.createPrescription': 'home practice {id} prescribed',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {audio file} other {file {file}}} of home practice {id} downloaded',
   'log.createQuestionnaire': 'questionnaire #{id} entered',

@@ -27,6 +27,8 @@ const table = {
   'log.sessionReport': 'sessierapport gemaakt ({format})',
   'log.runSchedule': 'weekschema van loopprogramma {id} gemaakt ({format})',
   'log.progressReport': 'voortgangsrapport gemaakt ({format})',
+  'log.restrictClient': 'cliënt afgeschermd: alleen zichtbaar voor {therapists}',
+  'log.restrictLifted': 'afscherming van de cliënt opgeheven',
   'log.createPrescription': 'thuisoefening {id} voorgeschreven',
   'log.getPrescriptionFile': '{file, select, handout {handout} audio {geluidsbestand} other {bestand {file}}} van thuisoefening {id} gedownload',
   'log.createQuestionnaire': 'vragenlijst #{id} ingevoerd',

@@ -3,6 +3,7 @@
 // practice owner restricts a client to named therapists and lifts it; a therapist who is not the
 // owner, a role that is no therapist, practice mode off and a server that cannot be reached are
 // refused with coded errors the user reads in nl or en.
+import { accessDetailText } from '../../../shared/i18n/accessLogDetail.js';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
@@ -101,6 +102,11 @@ describe('restricting a client from the app (contract calls, PostgreSQL)', { ski
     const lifted = await ok<ClientRestrictionView>(owner, 'restrictClient', [{ clientId: sara, therapists: [] }]);
     assert.deepEqual(lifted.therapists, []);
     assert.deepEqual(await access(), []);
+    // Both changes in this workstation's access log of Sara, shown in the user's language.
+    const log = owner.storage.accessLog.list(sara).filter((e) => e.detail.startsWith('restrictClient'));
+    assert.deepEqual(log.map((e) => [e.action, e.detail]).sort(), [['edit', 'restrictClient lifted'], ['edit', 'restrictClient to anna']]);
+    assert.equal(accessDetailText('nl', 'restrictClient to anna bram'), 'cliënt afgeschermd: alleen zichtbaar voor anna, bram');
+    assert.equal(accessDetailText('en', 'restrictClient lifted'), 'restriction of the client lifted');
   });
 
   test('a role that is no therapist is refused in nl and en; a bad role name never reaches the core', async () => {
