@@ -43,7 +43,7 @@ export async function groupBench(o: GroupBenchOptions): Promise<[string, string,
       await page.getByTestId('sensor-spec').fill(`sim:fs=${FS_HZ},speed=${o.speed},seed=${20 + i}`);
       await page.getByTestId('add-sensor').click();
     }
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="channel"][data-state="connected"]').length >= n, o.tiles, { timeout: 30_000 });
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="channel"][data-state="connected"]').length >= n, o.tiles, { timeout: 20_000 + 5_000 * o.tiles });
     await page.getByTestId('nav-group').click();
     await page.getByTestId('group-setup').waitFor();
     for (let i = 0; i < o.tiles; i++) {
