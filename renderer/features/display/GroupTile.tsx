@@ -21,6 +21,9 @@ export function tileHint(q: QualityEvent | undefined, ended: boolean): StringKey
   return q.contact === 'off' || q.flags.includes('no-contact') ? 'hint.clip-off' : 'gd.checkClip';
 }
 
+/** The tile's colours, stacked and cross-faded by opacity (group.css). */
+const BACKGROUNDS = ['none', 'medium', 'high', 'trouble'] as const;
+
 /** Memoised: the group display re-renders a tile only when one of these props changed. */
 export const GroupTile = memo(function GroupTile({
   index,
@@ -41,6 +44,9 @@ export const GroupTile = memo(function GroupTile({
   const { t, locale } = useT();
   return (
     <div className={`gd-tile tile-${level ?? 'none'}${hint ? ' gd-tile-trouble' : ''}`} data-testid="gd-tile" data-index={index} data-level={level ?? 'none'} data-trouble={hint ? 'yes' : 'no'}>
+      {BACKGROUNDS.map((b) => (
+        <div key={b} className={`gd-bg gd-bg-${b}`} aria-hidden="true" />
+      ))}
       <div className="gd-label" data-testid={`gd-label-${index}`}>
         {label}
       </div>
