@@ -62,8 +62,12 @@ export function summariseTrace(events: readonly TraceEvent[], topN = 8): { wallS
   const page = [...perMain].sort((a, b) => b[1] - a[1])[0]?.[0];
   if (page === undefined || complete.length === 0) return { wallSec: 0, threads: [] };
   const mine = complete.filter((e) => e.pid === page);
-  const t0 = Math.min(...mine.map((e) => e.ts));
-  const t1 = Math.max(...mine.map((e) => e.ts + e.dur!));
+  let t0 = Infinity;
+  let t1 = -Infinity;
+  for (const e of mine) {
+    t0 = Math.min(t0, e.ts);
+    t1 = Math.max(t1, e.ts + e.dur!);
+  }
   const wallSec = (t1 - t0) / 1e6;
   const byThread = new Map<string, TraceEvent[]>();
   for (const e of complete) {
