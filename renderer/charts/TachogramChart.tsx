@@ -97,8 +97,8 @@ export function TachogramChart({ windowSec, calm = false, markers = [], bpmLabel
     const pad = (v.yMax - v.yMin) * 0.08;
     yRange.current = [v.yMin - pad, v.yMax + pad];
     if (box.current) {
-      box.current.dataset.breaks = String(v.y.filter((y, i) => y === null && i > 0).length);
-      box.current.dataset.clipped = String(v.clipped);
+      setData(box.current, 'breaks', String(v.y.filter((y, i) => y === null && i > 0).length));
+      setData(box.current, 'clipped', String(v.clipped));
     }
     u.setData([v.x, v.y] as uPlot.AlignedData, true);
   });
@@ -115,7 +115,12 @@ function visibleGaps(src: LiveData, x0: number, x1: number): { startSec: number;
 function exposeGaps(src: LiveData, u: uPlot, el: HTMLDivElement | null, view: { x0: number; x1: number }): void {
   if (!el) return;
   const spans = visibleGaps(src, view.x0, view.x1).map((g) => [Math.round(u.valToPos(Math.max(g.startSec, view.x0), 'x')), Math.round(u.valToPos(Math.min(g.endSec, view.x1), 'x'))]);
-  el.dataset.gapsPx = JSON.stringify(spans);
+  setData(el, 'gapsPx', JSON.stringify(spans));
+}
+
+/** Set a data attribute only when its value changes (a DOM write on every redraw of every chart is work for nothing). */
+function setData(el: HTMLElement, key: string, value: string): void {
+  if (el.dataset[key] !== value) el.dataset[key] = value;
 }
 
 /** A small triangle at the top (or bottom) edge for every beat outside the y range (a motion spike, clipped). */

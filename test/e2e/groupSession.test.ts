@@ -87,6 +87,10 @@ async function checkDisplay(page: Page, url: string, lang: 'nl' | 'en', expected
     assert.match((await display.getByTestId('gd-hint-2').textContent()) ?? '', lang === 'nl' ? /oorclip/i : /ear clip/i);
     assert.ok((await fontPx(display, 'gd-hint-2')) >= 40, 'the hint is legible at 4 m');
     await noHints(display, [0, 1], 'gd-hint');
+    // The trouble colour is the only one the clip-off tile shows (its colours are cross-faded layers, group.css).
+    const shownColours = (i: number): Promise<string[]> =>
+      display.locator(`[data-testid="gd-tile"][data-index="${i}"] .gd-bg`).evaluateAll((els) => els.filter((e) => getComputedStyle(e).opacity !== '0').map((e) => `${e.className}:${getComputedStyle(e).opacity}`));
+    await waitFor('the clip-off tile in its trouble colour only', async () => (await shownColours(2)).join() === 'gd-bg gd-bg-trouble:1', 10_000).catch(async (e: Error) => assert.fail(`${e.message}: ${(await shownColours(2)).join()}`));
     // Each tile's own wave is drawn (a canvas per tile).
     await waitFor('a wave in every tile', async () => (await display.locator('[data-testid="gd-tile"] canvas').count()) >= 3, 10_000);
     const vp = { w: 1920, h: 1080 };

@@ -4,24 +4,28 @@
  * calm coherence colour (the client's nickname or initials unless the therapist shows names; no clinical numbers), and the
  * optional "group coherence" ring. Type is sized from the viewport height, for reading at 4 m on a
  * 1080p screen. Everything per beat is drawn from each client's live buffers on animation frames.
+ * React renders only when what a tile shows changes: the signal quality of any channel arrives once
+ * a second, but the display re-renders only when a tile's hint changes, and an unchanged tile is not
+ * re-rendered at all (`GroupTile` is memoised on plain props).
  * A group run (no pacer) passes its interval timer as `top`, shown instead of the pacer.
  */
 import type { ReactNode } from 'react';
 import { groupCoherenceShare, tileLabels } from '../../../shared/group/groupTiles.js';
-import { useT } from '../../app/i18n.js';
+import { useT, type StringKey } from '../../app/i18n.js';
 import { groupLive, useApp } from '../../app/store.js';
 import { PacerCanvas } from '../pacer/PacerCanvas.js';
 import { usePacerLabels } from '../pacer/usePacerLabels.js';
 import { useGroupMetrics } from '../group/useMemberMetrics.js';
 import { CoherenceRing } from './CoherenceRing.js';
-import { GroupTile } from './GroupTile.js';
+import { GroupTile, tileHint } from './GroupTile.js';
 
 export function GroupDisplay({ top }: { top?: ReactNode } = {}) {
   const { t } = useT();
   const display = useApp((s) => s.settings.display);
   const members = useApp((s) => s.session.members);
   const clients = useApp((s) => s.clients);
-  const quality = useApp((s) => s.quality);
+  // One string per render (the tiles' hints, '|'-joined): a new quality second changes it only when a hint changes.
+  const hints = useApp((s) => s.session.members.map((m) => tileHint(s.quality[m.channel], m.state === 'ended') ?? '').join('|')).split('|');
   const labels = usePacerLabels();
   const data = members.map((m) => groupLive.get(m.channel));
   const metrics = useGroupMetrics(data);
@@ -53,8 +57,7 @@ export function GroupDisplay({ top }: { top?: ReactNode } = {}) {
             label={tiles[i] ?? ''}
             level={levels[i] ?? null}
             data={data[i]}
-            quality={quality[m.channel]}
-            ended={m.state === 'ended'}
+            hint={(hints[i] || null) as StringKey | null}
             showWave={display.clientShowsHeartRate}
           />
         ))}

@@ -4,6 +4,7 @@
  * as a calm colour — no clinical numbers. When their clip is off (or their sensor went away) only
  * this tile says so, with the ear-clip hint.
  */
+import { memo } from 'react';
 import type { CoherenceLevel } from '../../../shared/dsp/types.js';
 import type { QualityEvent } from '../../../shared/ipc/apiTypes.js';
 import { hasKey, useT, type StringKey } from '../../app/i18n.js';
@@ -20,27 +21,32 @@ export function tileHint(q: QualityEvent | undefined, ended: boolean): StringKey
   return q.contact === 'off' || q.flags.includes('no-contact') ? 'hint.clip-off' : 'gd.checkClip';
 }
 
-export function GroupTile({
+/** The tile's colours, stacked and cross-faded by opacity (group.css). */
+const BACKGROUNDS = ['none', 'medium', 'high', 'trouble'] as const;
+
+/** Memoised: the group display re-renders a tile only when one of these props changed. */
+export const GroupTile = memo(function GroupTile({
   index,
   label,
   level,
   data,
-  quality,
-  ended,
+  hint,
   showWave,
 }: {
   index: number;
   label: string;
   level: CoherenceLevel | null;
   data: LiveData | undefined;
-  quality: QualityEvent | undefined;
-  ended: boolean;
+  /** The hint to show (`tileHint`), or null when the signal is fine. */
+  hint: StringKey | null;
   showWave: boolean;
 }) {
   const { t, locale } = useT();
-  const hint = tileHint(quality, ended);
   return (
     <div className={`gd-tile tile-${level ?? 'none'}${hint ? ' gd-tile-trouble' : ''}`} data-testid="gd-tile" data-index={index} data-level={level ?? 'none'} data-trouble={hint ? 'yes' : 'no'}>
+      {BACKGROUNDS.map((b) => (
+        <div key={b} className={`gd-bg gd-bg-${b}`} aria-hidden="true" />
+      ))}
       <div className="gd-label" data-testid={`gd-label-${index}`}>
         {label}
       </div>
@@ -52,4 +58,4 @@ export function GroupTile({
       <div className="gd-state">{hint ? <span className="gd-hint" data-testid={`gd-hint-${index}`}>{t(hint)}</span> : <span className="gd-level">{t(`gd.level.${level ?? 'none'}`)}</span>}</div>
     </div>
   );
-}
+});

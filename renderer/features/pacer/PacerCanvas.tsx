@@ -31,6 +31,8 @@ export function PacerCanvas({ visual, audio, calm = false, labels, rateText }: P
   const props = useRef({ visual, audio, calm, labels, rateText });
   props.current = { visual, audio, calm, labels, rateText };
   const lastPhase = useRef<PacerPhase | null>(null);
+  /** What the last still picture (no pacer, or a paused one) was drawn from: redrawn only when that changes. */
+  const still = useRef<{ tl: typeof liveData.pacer; w: number; h: number; props: typeof props.current } | null>(null);
 
   useFrame(() => {
     const c = ref.current;
@@ -46,10 +48,16 @@ export function PacerCanvas({ visual, audio, calm = false, labels, rateText }: P
     const g = c.getContext('2d');
     if (!g) return;
     const p = props.current;
+    const tl = liveData.pacer;
+    if (!tl || !tl.running) {
+      // Nothing moves: draw once, not on every frame (a canvas redrawn every frame costs the compositor the whole canvas each frame).
+      const last = still.current;
+      if (last && last.tl === tl && last.w === w && last.h === h && samePictureProps(last.props, p)) return;
+      still.current = { tl, w, h, props: p };
+    } else still.current = null;
     const ink = p.calm ? 'rgba(232,242,240,0.92)' : '#1f2a37';
     const accent = p.calm ? '#7fd1c1' : '#3f8fb5';
     g.clearRect(0, 0, w, h);
-    const tl = liveData.pacer;
     g.textAlign = 'center';
     g.textBaseline = 'middle';
     if (!tl) {
@@ -102,6 +110,13 @@ export function PacerCanvas({ visual, audio, calm = false, labels, rateText }: P
   });
 
   return <canvas className={calm ? 'pacer-canvas pacer-calm' : 'pacer-canvas'} ref={ref} data-testid="pacer-canvas" />;
+}
+
+/** The props that change a still picture (labels compared by text: a re-render makes a new labels object). */
+function samePictureProps(a: PacerCanvasProps, b: PacerCanvasProps): boolean {
+  if (a.visual !== b.visual || a.calm !== b.calm || a.rateText !== b.rateText) return false;
+  const keys = Object.keys(b.labels) as (keyof PacerCanvasProps['labels'])[];
+  return keys.every((k) => a.labels[k] === b.labels[k]);
 }
 
 /** The breath ahead as a wave scrolling left, the ball at 30 % of the width on "now". */
