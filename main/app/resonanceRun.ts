@@ -50,12 +50,20 @@ const SLIDING_ONLY: readonly (keyof ResonanceProtocolSettings)[] = ['inhaleFract
 export function buildRunProtocol(variant: ResonanceVariant, settings: Partial<ResonanceProtocolSettings>, startSec: number): RunProtocol {
   if (variant === 'sliding') {
     const extra = Object.keys(settings).filter((k) => !SLIDING_ONLY.includes(k as keyof ResonanceProtocolSettings));
-    if (extra.length > 0)
-      throw new Error(`the sliding protocol is the fixed 6.75 → 4.25 breaths/min sweep; ${extra.join(', ')} do not apply to it`);
+    if (extra.length > 0) {
+      throw new CadansError('resonanceProtocol.slidingFixed', { settings: extra.join(', ') }, {
+        message: `the sliding protocol is the fixed 6.75 → 4.25 breaths/min sweep; ${extra.join(', ')} do not apply to it`,
+      });
+    }
     const only: Record<string, number> = {};
     for (const k of SLIDING_ONLY) if (settings[k] !== undefined) only[k] = settings[k] as number;
     const r = buildSlidingProtocol(only, startSec);
-    if ('error' in r) throw new Error(`resonance protocol: ${r.error}`);
+    if ('error' in r) {
+      // The same checks of the in-breath share and settling time as the stepped protocol's, coded.
+      const first = resonanceSettingsProblems(only).find((x) => x.code === 'resonanceProtocol.pacer' || x.code === 'resonanceProtocol.settleSec');
+      if (first) throw new CadansError(first.code, first.params, { message: `resonance protocol: ${r.error}` });
+      throw new Error(`resonance protocol: ${r.error}`);
+    }
     return { kind: 'sliding', p: r };
   }
   const r = buildResonanceProtocol(settings, startSec);

@@ -100,6 +100,7 @@ const table = {
   'pacer.strokeTooShort':
     '{by, select, holds {holds leave too little time: inhale {inhale, number} s and exhale {exhale, number} s must each be at least {min, number} s within the {period, number} s breath} other {with this inhale:exhale ratio the in-breath lasts {inhale, number} s and the out-breath {exhale, number} s of the {period, number} s breath; each must last at least {min, number} s (choose a more even ratio or a slower rate)}}',
   // Resonance protocol settings that cannot be used (shared/dsp/resonance/resonanceProtocol.ts).
+  'resonanceProtocol.slidingFixed': 'the sliding protocol is the fixed 6.75 → 4.25 breaths/min sweep; {settings} do not apply to it',
   'resonanceProtocol.notObject': 'resonance protocol settings must be an object',
   'resonanceProtocol.rates': 'give 2 to {max} breathing rates (got {got})',
   'resonanceProtocol.stepSec': 'step length must be a number of seconds > 0 (got {got})',

@@ -99,6 +99,7 @@ export const errorsNl = {
   'pacer.strokeTooShort':
     '{by, select, holds {de pauzes laten te weinig tijd over: inademen {inhale, number} s en uitademen {exhale, number} s moeten elk minstens {min, number} s duren binnen de ademhaling van {period, number} s} other {met deze verhouding in- en uitademen duurt het inademen {inhale, number} s en het uitademen {exhale, number} s van de ademhaling van {period, number} s; elk moet minstens {min, number} s duren (kies een gelijkmatiger verhouding of een lagere ademfrequentie)}}',
   // Resonance protocol settings that cannot be used (shared/dsp/resonance/resonanceProtocol.ts).
+  'resonanceProtocol.slidingFixed': 'de glijdende meting volgt de vaste reeks van 6,75 naar 4,25 ademhalingen per minuut; {settings} gelden daarbij niet',
   'resonanceProtocol.notObject': 'de instellingen van het resonantieprotocol ontbreken',
   'resonanceProtocol.rates': 'geef 2 tot {max} ademfrequenties (gegeven: {got})',
   'resonanceProtocol.stepSec': 'de staplengte moet een aantal seconden > 0 zijn (gegeven: {got})',

@@ -16,7 +16,7 @@ const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'sto
   // Pacer settings.
   gotNum: 20, minPct: 10, maxPct: 90, gotPct: 4.8, key: 'holdInSec', by: 'ratio', inhale: 0.45, exhale: 4.55, period: 5,
   // Practice mode (issue 17).
-  reason: 'connectionRefused', role: 'anna', value: 'postgres://x' };
+  reason: 'connectionRefused', role: 'anna', value: 'postgres://x', settings: 'stepSec' };
 
 describe('coded errors', () => {
   test('the error catalogues match, parse, and every message fills all its arguments', () => {

@@ -57,4 +57,21 @@ describe('pacer problems in Dutch and English', () => {
     assert.match(nl, /^stap 1 \(12 ademhalingen per minuut\): met deze verhouding in- en uitademen duurt het inademen 0,56 s/);
     assert.doesNotMatch(nl, ENGLISH);
   });
+  test('the sliding protocol: settings that do not apply, and an in-breath share out of range, refused in the user language', () => {
+    const refuse = (settings: Parameters<typeof buildRunProtocol>[1]): unknown => {
+      try {
+        buildRunProtocol('sliding', settings, 0);
+      } catch (e) {
+        return JSON.parse(JSON.stringify(codedMessage(e))) as unknown;
+      }
+      return assert.fail('accepted');
+    };
+    const fixed = refuse({ ratesBpm: [6, 5], stepSec: 120 });
+    assert.equal(errorText('nl', fixed), 'de glijdende meting volgt de vaste reeks van 6,75 naar 4,25 ademhalingen per minuut; ratesBpm, stepSec gelden daarbij niet');
+    assert.match(errorText('en', fixed), /^the sliding protocol is the fixed 6\.75 → 4\.25 breaths\/min sweep; ratesBpm, stepSec do not apply/);
+    const share = errorText('nl', refuse({ inhaleFraction: 0.05 }));
+    assert.doesNotMatch(share, ENGLISH);
+    assert.match(share, /5 %/);
+    assert.doesNotThrow(() => buildRunProtocol('sliding', { inhaleFraction: 0.4, settleSec: 30 }, 0));
+  });
 });
