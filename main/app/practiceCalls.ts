@@ -10,6 +10,7 @@
 import { CadansError } from '../../shared/i18n/CadansError.js';
 import { reasonKey } from '../../shared/i18n/practiceReasons.js';
 import type { ClientRestrictionView, PracticeProblemCode, PracticeReason, PracticeStateView, RestrictClientRequest } from '../../shared/ipc/practiceTypes.js';
+import { shownPracticeUrl } from '../../native-adapters/pg/practiceUrl.js';
 import { getSyncState, hasSyncSchema, joinPractice, outboxSize } from '../practice/localSyncState.js';
 import { parkedSummary } from '../practice/parkedChanges.js';
 import type { Storage } from '../storage/storage.js';
@@ -28,17 +29,6 @@ export function practiceOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Pr
   return { url: env.CADANS_PRACTICE_DB?.trim() || null, syncEveryMs: Number.isFinite(sec) && sec > 0 ? Math.round(sec * 1000) : 0 };
 }
 
-/** The URL without its password. */
-function shownServer(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@').slice(0, 200);
-  }
-}
-
 export class PracticeCalls {
   private state: PracticeStateView;
   private running: Promise<PracticeStateView> | null = null;
@@ -55,7 +45,7 @@ export class PracticeCalls {
       mode: on ? 'on' : 'off',
       connection: on ? 'unknown' : 'off',
       syncing: false,
-      server: on ? shownServer(opts.url!) : null,
+      server: on ? shownPracticeUrl(opts.url!).slice(0, 200) : null,
       waiting: 0,
       parked: 0,
       parkedClients: [],

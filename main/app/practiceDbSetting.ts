@@ -5,6 +5,7 @@
  */
 import { CadansError } from '../../shared/i18n/CadansError.js';
 import { MAX_PRACTICE_URL_LENGTH } from '../../shared/ipc/practiceSchemas.js';
+import { shownPracticeUrl } from '../../native-adapters/pg/practiceUrl.js';
 
 /**
  * `checkPracticeDbSetting` — the address to keep (trimmed; '' and null clear it), or a coded error:
@@ -13,7 +14,7 @@ import { MAX_PRACTICE_URL_LENGTH } from '../../shared/ipc/practiceSchemas.js';
 export function checkPracticeDbSetting(value: string | null): string | null {
   const url = (value ?? '').trim();
   if (url === '') return null;
-  const shown = url.replace(/:[^:@/]*@/, ':***@').slice(0, 120);
+  const shown = shownPracticeUrl(url).slice(0, 120);
   let u: URL | null = null;
   try {
     u = new URL(url);

@@ -18,6 +18,7 @@ import { openStorage, type Storage } from '../storage/storage.js';
 import { CliError, cliError } from './cliError.js';
 import { cliLine, cliLocale, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
+import { shownPracticeUrl } from '../../native-adapters/pg/practiceUrl.js';
 import { toCliError } from './dbOpen.js';
 import { resolveDbPath } from './dbPath.js';
 
@@ -46,7 +47,7 @@ export const practiceCommand: CliCommand = {
         const r = await initPractice(url);
         if (values.json) process.stdout.write(safeJson(r) + '\n');
         else {
-          const server = url.replace(/:[^:@/]*@/, ':***@');
+          const server = shownPracticeUrl(url);
           process.stdout.write(cliText(locale, 'practice.initDone', { applied: r.applied.length ? 'some' : 'none', server, from: String(r.from), to: String(r.to) }) + '\n');
         }
         return 0;

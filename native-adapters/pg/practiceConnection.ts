@@ -21,21 +21,7 @@ export class PracticeUnreachableError extends Error {
   override readonly name = 'PracticeUnreachableError';
 }
 
-/** Whether `url` is a PostgreSQL connection URL (postgres:// or postgresql://). */
-export function isPracticeUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\/[^\s]+$/i.test(url.trim());
-}
-
-/** The URL without its password, for messages. */
-export function shownPracticeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url.replace(/:[^:@/]*@/, ':***@');
-  }
-}
+export { isPracticeUrl, shownPracticeUrl } from './practiceUrl.js';
 
 export interface ConnectOptions {
   /** Give up connecting after this long (default 5 s): a workstation must not hang on a lost server. */
