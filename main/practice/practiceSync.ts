@@ -127,7 +127,9 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
     if (options.retryParked && parkedCount(db) > 0) retry();
     const push = await pushOutbox(db, conn, options);
     if (push.parked > 0) setSyncState(db, 'parked_retry_at', new Date().toISOString());
-    const pull = await pullChanges(db, conn);
+    // Parked changes are retried before the pull: once this role may see their client again, the
+    // pull brings that client's rows (given a new seq when the restriction was lifted) and would
+    // overwrite the local rows those parked edits are read from.
     const lastRetry = Date.parse(getSyncState(db, 'parked_retry_at') ?? '') || 0;
     const rights = (await conn.query<{ v: string }>('SELECT version::text AS v FROM cadans_rights'))[0]?.v ?? '0';
     const rightsChanged = rights !== getSyncState(db, 'rights_version');
@@ -140,6 +142,7 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
       push.conflicts.push(...again.conflicts);
       push.parked = again.parked;
     }
+    const pull = await pullChanges(db, conn);
     await keepVersionsLean(db, conn, pull.cursor);
     setSyncState(db, 'last_sync_at', new Date().toISOString());
     return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
