@@ -112,7 +112,8 @@ export const PARKED_RETRY_MS = 10 * 60_000;
  * connection throws PracticeError('unreachable'/'failed') with what was sent so far committed on
  * both sides and the rest still in the outbox. Changes the server refuses are parked, not thrown
  * (the report counts them); they are tried again when asked, when who may see which client
- * changed on the server (`cadans_rights`, server schema 5), or every PARKED_RETRY_MS.
+ * changed on the server (`cadans_rights`, server schema 5, or this role's memberships: rightsKey),
+ * or every PARKED_RETRY_MS.
  */
 export async function syncPractice(db: Db, url: string, options: SyncOptions = {}): Promise<SyncReport> {
   const conn = await connect(url, options.connectTimeoutMs);
@@ -131,7 +132,7 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
     // pull brings that client's rows (given a new seq when the restriction was lifted) and would
     // overwrite the local rows those parked edits are read from.
     const lastRetry = Date.parse(getSyncState(db, 'parked_retry_at') ?? '') || 0;
-    const rights = (await conn.query<{ v: string }>('SELECT version::text AS v FROM cadans_rights'))[0]?.v ?? '0';
+    const rights = await rightsKey(conn);
     const rightsChanged = rights !== getSyncState(db, 'rights_version');
     setSyncState(db, 'rights_version', rights);
     if (parkedCount(db) > 0 && (rightsChanged || Date.now() - lastRetry >= PARKED_RETRY_MS)) {
@@ -153,6 +154,21 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
   } finally {
     await conn.close();
   }
+}
+
+/**
+ * What this connection may see depends on: the version of the client restrictions
+ * (`cadans_rights`, server schema 5) and the roles current_user is a member of (GRANT cadans_admin
+ * TO bram touches no table, so no trigger can count it). Both in one key, compared with the one
+ * seen last (stored as `rights_version`; a key stored by an older Cadans, the bare version,
+ * simply differs once).
+ */
+async function rightsKey(conn: PracticeConnection): Promise<string> {
+  const r = await conn.query<{ v: string | null; roles: string | null }>(
+    `SELECT (SELECT version::text FROM cadans_rights) AS v,
+       (SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolname <> current_user AND pg_has_role(current_user, oid, 'MEMBER')) AS roles`,
+  );
+  return `${r[0]?.v ?? '0'} ${r[0]?.roles ?? ''}`;
 }
 
 /** The server's history of edited records is pruned by a workstation at most this often. */
