@@ -20,6 +20,7 @@ import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } f
 import { pullChanges, type PullReport } from './pullChanges.js';
 import { parkedCount, parkedSummary, unparkAll } from './parkedChanges.js';
 import { pushOutbox, PushRefusedError, type PushOptions, type PushReport } from './pushOutbox.js';
+import { refreshWithheld, type WithheldReport } from './withheldClients.js';
 
 /** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
 export class PracticeError extends Error {
@@ -96,6 +97,8 @@ export interface SyncReport {
   waiting: number;
   /** Of those, parked: refused by the server (a client restricted to other therapists). */
   parked: number;
+  /** Local clients this role may no longer see on the server: withheld here (hidden, not deleted). */
+  withheld: WithheldReport;
 }
 
 export interface SyncOptions extends PushOptions {
@@ -113,7 +116,8 @@ export const PARKED_RETRY_MS = 10 * 60_000;
  * both sides and the rest still in the outbox. Changes the server refuses are parked, not thrown
  * (the report counts them); they are tried again when asked, when who may see which client
  * changed on the server (`cadans_rights`, server schema 5, or this role's memberships: rightsKey),
- * or every PARKED_RETRY_MS.
+ * or every PARKED_RETRY_MS. Local clients this role may no longer see are withheld here (not
+ * deleted) and shown again once it may (withheldClients.ts).
  */
 export async function syncPractice(db: Db, url: string, options: SyncOptions = {}): Promise<SyncReport> {
   const conn = await connect(url, options.connectTimeoutMs);
@@ -144,9 +148,10 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
       push.parked = again.parked;
     }
     const pull = await pullChanges(db, conn);
+    const withheld = await refreshWithheld(db, conn);
     await keepVersionsLean(db, conn, pull.cursor);
     setSyncState(db, 'last_sync_at', new Date().toISOString());
-    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
+    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db), withheld };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
     if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table, 'permission-denied');
