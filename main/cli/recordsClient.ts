@@ -21,7 +21,8 @@ export function findClients(storage: Storage, spec: string): Client[] {
   if (id !== null) {
     const c = storage.clients.get(id);
     if (!c) throw cliError('cli.clientMissing', { id: String(id) });
-    return [c];
+    // A client withheld in practice mode (restricted to other therapists) is refused (coded).
+    return [storage.clients.require(id)];
   }
   return storage.clients.findByName(spec);
 }

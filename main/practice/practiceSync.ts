@@ -20,6 +20,7 @@ import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } f
 import { pullChanges, type PullReport } from './pullChanges.js';
 import { parkedCount, parkedSummary, unparkAll } from './parkedChanges.js';
 import { pushOutbox, PushRefusedError, type PushOptions, type PushReport } from './pushOutbox.js';
+import { refreshWithheld, type WithheldReport } from './withheldClients.js';
 
 /** Why practice mode cannot go on; `code` picks the user's message (main/cli/cliTexts.*). */
 export class PracticeError extends Error {
@@ -96,6 +97,8 @@ export interface SyncReport {
   waiting: number;
   /** Of those, parked: refused by the server (a client restricted to other therapists). */
   parked: number;
+  /** Local clients this role may no longer see on the server: withheld here (hidden, not deleted). */
+  withheld: WithheldReport;
 }
 
 export interface SyncOptions extends PushOptions {
@@ -112,7 +115,9 @@ export const PARKED_RETRY_MS = 10 * 60_000;
  * connection throws PracticeError('unreachable'/'failed') with what was sent so far committed on
  * both sides and the rest still in the outbox. Changes the server refuses are parked, not thrown
  * (the report counts them); they are tried again when asked, when who may see which client
- * changed on the server (`cadans_rights`, server schema 5), or every PARKED_RETRY_MS.
+ * changed on the server (`cadans_rights`, server schema 5, or this role's memberships: rightsKey),
+ * or every PARKED_RETRY_MS. Local clients this role may no longer see are withheld here (not
+ * deleted) and shown again once it may (withheldClients.ts).
  */
 export async function syncPractice(db: Db, url: string, options: SyncOptions = {}): Promise<SyncReport> {
   const conn = await connect(url, options.connectTimeoutMs);
@@ -127,9 +132,11 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
     if (options.retryParked && parkedCount(db) > 0) retry();
     const push = await pushOutbox(db, conn, options);
     if (push.parked > 0) setSyncState(db, 'parked_retry_at', new Date().toISOString());
-    const pull = await pullChanges(db, conn);
+    // Parked changes are retried before the pull: once this role may see their client again, the
+    // pull brings that client's rows (given a new seq when the restriction was lifted) and would
+    // overwrite the local rows those parked edits are read from.
     const lastRetry = Date.parse(getSyncState(db, 'parked_retry_at') ?? '') || 0;
-    const rights = (await conn.query<{ v: string }>('SELECT version::text AS v FROM cadans_rights'))[0]?.v ?? '0';
+    const rights = await rightsKey(conn);
     const rightsChanged = rights !== getSyncState(db, 'rights_version');
     setSyncState(db, 'rights_version', rights);
     if (parkedCount(db) > 0 && (rightsChanged || Date.now() - lastRetry >= PARKED_RETRY_MS)) {
@@ -140,9 +147,11 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
       push.conflicts.push(...again.conflicts);
       push.parked = again.parked;
     }
+    const pull = await pullChanges(db, conn);
+    const withheld = await refreshWithheld(db, conn);
     await keepVersionsLean(db, conn, pull.cursor);
     setSyncState(db, 'last_sync_at', new Date().toISOString());
-    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db) };
+    return { joinedNow, push, pull, waiting: outboxSize(db), parked: parkedCount(db), withheld };
   } catch (e) {
     if (e instanceof PracticeError) throw e;
     if (e instanceof PushRefusedError) throw new PracticeError('refused', e.clients.length ? e.clients.join(', ') : e.table, 'permission-denied');
@@ -150,6 +159,21 @@ export async function syncPractice(db: Db, url: string, options: SyncOptions = {
   } finally {
     await conn.close();
   }
+}
+
+/**
+ * What this connection may see depends on: the version of the client restrictions
+ * (`cadans_rights`, server schema 5) and the roles current_user is a member of (GRANT cadans_admin
+ * TO bram touches no table, so no trigger can count it). Both in one key, compared with the one
+ * seen last (stored as `rights_version`; a key stored by an older Cadans, the bare version,
+ * simply differs once).
+ */
+async function rightsKey(conn: PracticeConnection): Promise<string> {
+  const r = await conn.query<{ v: string | null; roles: string | null }>(
+    `SELECT (SELECT version::text FROM cadans_rights) AS v,
+       (SELECT string_agg(rolname, ',' ORDER BY rolname) FROM pg_roles WHERE rolname <> current_user AND pg_has_role(current_user, oid, 'MEMBER')) AS roles`,
+  );
+  return `${r[0]?.v ?? '0'} ${r[0]?.roles ?? ''}`;
 }
 
 /** The server's history of edited records is pruned by a workstation at most this often. */

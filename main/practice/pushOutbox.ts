@@ -9,6 +9,9 @@
  * A change the server refuses under its row-level security (a client restricted to other
  * therapists) is parked with every later change of that client (parkedChanges.ts, each run is
  * sent under a savepoint so a refusal undoes only that run); the rest of the outbox goes through.
+ * A deletion is refused silently (its UPDATE matches no row this role may see): the rows it did
+ * not reach are looked up on the server (`cadans_client_of`, server schema 6) and those that
+ * exist are parked with their client the same way; rows never sent are simply done.
  */
 import { PUSH_LOCK } from '../../native-adapters/pg/serverMigrations.js';
 import type { PracticeConnection, SqlValue } from '../../native-adapters/pg/practiceConnection.js';
@@ -134,14 +137,14 @@ export async function pushOutbox(db: Db, conn: PracticeConnection, options: Push
 }
 
 /**
- * Send one run under a savepoint. Its changes of a client already refused are parked at once; a
+ * Send one run under a savepoint (a run of deletions: sendDeletes). Its changes of a client already refused are parked at once; a
  * refusal by row-level security (or a missing parent: a session parked before) undoes the run,
  * finds the clients this role may not write (`cadans_may_see`), parks their changes and sends the
  * rest. Without parking (`refused` null: a local file before migration 13) a refusal fails the push.
  */
 async function sendOrPark(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx: SendContext, refused: Set<string> | null, park: ParkedEntry[]): Promise<void> {
-  const upsert = run[0].op === 'upsert';
-  let owners = upsert && refused !== null && refused.size > 0 ? clientUuidsOf(db, run[0].tbl, run.map((e) => e.row_id)) : null;
+  if (run[0].op === 'delete') return sendDeletes(conn, run, ctx.me, refused, park);
+  let owners = refused !== null && refused.size > 0 ? clientUuidsOf(db, run[0].tbl, run.map((e) => e.row_id)) : null;
   const splitOff = (): OutboxEntry[] => {
     if (owners === null || refused === null) return run;
     const rest: OutboxEntry[] = [];
@@ -168,7 +171,7 @@ async function sendOrPark(db: Db, conn: PracticeConnection, run: OutboxEntry[], 
       const code = (e as { code?: string }).code;
       // Refused (row-level security or a missing grant: told apart by asking the server, never by
       // its message, which follows the server's language) or a parent that is not there.
-      if (refused === null || !upsert || attempt > 0 || !(code === REFUSED || code === MISSING_PARENT)) {
+      if (refused === null || attempt > 0 || !(code === REFUSED || code === MISSING_PARENT)) {
         if (code === REFUSED) throw new PushRefusedError(run[0].tbl, clientsOf(db, rest), (e as Error).message);
         throw e;
       }
@@ -200,18 +203,57 @@ function runsOf(entries: OutboxEntry[]): OutboxEntry[][] {
   return runs;
 }
 
+/** The client of each named row of `tbl` on the server, by row uuid (rows not there: none), whatever this role may see. */
+async function serverClientsOf(conn: PracticeConnection, tbl: string, uuids: readonly string[]): Promise<Map<string, string>> {
+  const rows = await conn.query<{ u: string; c: string }>('SELECT uuid::text AS u, client_uuid::text AS c FROM cadans_client_of($1, $2::uuid[])', [tbl, `{${uuids.join(',')}}`]);
+  return new Map(rows.map((r) => [r.u, r.c]));
+}
+
+/**
+ * Send a run of deletions (rows marked `deleted`, so the other workstations delete their copy).
+ * Those of a client already parked are parked at once (that client's changes keep their order).
+ * Row-level security does not refuse an UPDATE of rows this role may not see, it matches none:
+ * the rows not reached that exist on the server belong to a client restricted to other
+ * therapists, and are parked with that client. Without parking (`refused` null: a local file
+ * before migration 13) they are sent as before.
+ */
+async function sendDeletes(conn: PracticeConnection, run: OutboxEntry[], me: string, refused: Set<string> | null, park: ParkedEntry[]): Promise<void> {
+  const tbl = run[0].tbl;
+  if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
+  const named = run.filter((e): e is OutboxEntry & { uuid: string } => e.uuid !== null).map((e) => ({ ...e, uuid: e.uuid.toLowerCase() }));
+  const parkWith = (e: OutboxEntry, client: string): void => {
+    refused?.add(client);
+    park.push({ id: e.id, client, reason: 'restricted' });
+  };
+  let rest = named;
+  if (refused !== null && refused.size > 0 && named.length > 0) {
+    const owners = await serverClientsOf(conn, tbl, named.map((e) => e.uuid));
+    rest = [];
+    for (const e of named) {
+      const client = owners.get(e.uuid);
+      if (client !== undefined && refused.has(client)) parkWith(e, client);
+      else rest.push(e);
+    }
+  }
+  if (rest.length === 0) return;
+  const done = await conn.query<{ u: string }>(
+    `UPDATE ${tbl} SET deleted = true, origin = $2, pushed_by = current_user, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[]) RETURNING uuid::text AS u`,
+    [`{${rest.map((e) => e.uuid).join(',')}}`, me],
+  );
+  if (refused === null) return;
+  const reached = new Set(done.map((r) => r.u));
+  const missed = rest.filter((e) => !reached.has(e.uuid));
+  if (missed.length === 0) return;
+  const owners = await serverClientsOf(conn, tbl, missed.map((e) => e.uuid));
+  for (const e of missed) {
+    const client = owners.get(e.uuid);
+    if (client !== undefined) parkWith(e, client);
+  }
+}
+
 async function sendRun(db: Db, conn: PracticeConnection, run: OutboxEntry[], ctx: SendContext): Promise<void> {
   const me = ctx.me;
   const tbl = run[0].tbl;
-  if (run[0].op === 'delete') {
-    if (!DELETABLE_TABLES.has(tbl)) throw new Error(`the outbox holds a delete of ${tbl}, which is never deleted`);
-    const uuids = run.map((e) => e.uuid).filter((u): u is string => u !== null);
-    await conn.query(`UPDATE ${tbl} SET deleted = true, origin = $2, pushed_by = current_user, seq = nextval('cadans_change_seq') WHERE uuid = ANY($1::uuid[])`, [
-      `{${uuids.join(',')}}`,
-      me,
-    ]);
-    return;
-  }
   const table = PUSH_TABLES[tbl];
   if (!table) throw new Error(`the outbox holds a change of ${tbl}, which this Cadans does not sync`);
   // One upsert per row and statement: a row changed twice in the run is sent once (its current state).

@@ -2,10 +2,10 @@
  * `loadProgressReportInput` — a client's (or one course's) records for the progress report:
  * courses, SMART goals, questionnaire scores, the running log, and every session with the key
  * figures of its OFFLINE analysis (the stored summary, or `analyzeSessionForReport`: the same numbers as the session
- * report and `cadans analyze`). Throws `NotFoundError` for an unknown client and `ReportError`
+ * report and `cadans analyze`). Throws `NotFoundError` for an unknown client, the coded error
+ * 'client.withheld' for a client withheld in practice mode, and `ReportError`
  * for a course of another client.
  */
-import { NotFoundError } from '../../shared/domain/validationResult.js';
 import type { ProgressReportInput, ProgressSession } from '../../shared/report/reportTypes.js';
 import { sessionMetrics } from '../../shared/dsp/sessionMetrics.js';
 import type { Storage } from '../storage/storage.js';
@@ -23,8 +23,8 @@ export interface ProgressReportSelection {
 }
 
 export function loadProgressReportInput(storage: Storage, sel: ProgressReportSelection): ProgressReportInput {
-  const client = storage.clients.get(sel.clientId);
-  if (!client) throw new NotFoundError('client', sel.clientId);
+  // require: a client withheld in practice mode (restricted to other therapists) is not reported.
+  const client = storage.clients.require(sel.clientId);
   const courses = storage.courses.listByClient(client.id);
   const courseId = sel.courseId ?? null;
   const course = courseId === null ? null : (courses.find((c) => c.id === courseId) ?? null);

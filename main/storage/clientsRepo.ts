@@ -1,8 +1,13 @@
-/** Client records: create (validated), get, find by name, search, list with session counts, update. */
+/**
+ * Client records: create (validated), get, find by name, search, list with session counts, update.
+ * A client withheld in practice mode (restricted to other therapists: withheldClients.ts) is not
+ * listed, found or searched, and `require` refuses it; `get` and `update` still reach it by id.
+ */
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import type { Client, ClientListItem, NewClient } from '../../shared/domain/types.js';
 import { validateClient } from '../../shared/domain/validateClient.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
+import { clientWithheldError, isWithheld, notWithheld } from './withheldClients.js';
 
 interface ClientDbRow {
   id: number;
@@ -45,9 +50,11 @@ export class ClientsRepo {
   private readonly listStmt;
   private readonly updateStmt;
   private readonly countStmt;
+  private readonly withheldByNameStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     const nick = hasNicknames(db);
+    const shown = notWithheld(db, 'id');
     const COLUMNS = columnsOf(nick);
     this.countStmt = db.prepare<[], number>('SELECT count(*) FROM clients').pluck();
     this.insertStmt = db.prepare(
@@ -56,16 +63,17 @@ export class ClientsRepo {
     );
     this.getStmt = db.prepare<[number], ClientDbRow>(`SELECT ${COLUMNS} FROM clients WHERE id = ?`);
     this.byNameStmt = db.prepare<[string], ClientDbRow>(
-      `SELECT ${COLUMNS} FROM clients WHERE name = ? COLLATE NOCASE ORDER BY id`,
+      `SELECT ${COLUMNS} FROM clients WHERE name = ? COLLATE NOCASE AND ${shown} ORDER BY id`,
     );
+    this.withheldByNameStmt = db.prepare<[string], number>(`SELECT id FROM clients WHERE name = ? COLLATE NOCASE AND NOT (${shown}) ORDER BY id LIMIT 1`).pluck();
     this.searchStmt = db.prepare<[string, number], ClientDbRow>(
-      `SELECT ${COLUMNS} FROM clients WHERE name LIKE ? ESCAPE '\\' ORDER BY name COLLATE NOCASE, id LIMIT ?`,
+      `SELECT ${COLUMNS} FROM clients WHERE name LIKE ? ESCAPE '\\' AND ${shown} ORDER BY name COLLATE NOCASE, id LIMIT ?`,
     );
     this.listStmt = db.prepare<[], ClientDbRow & { session_count: number; last_session_at: string | null }>(
       `SELECT ${COLUMNS},
          (SELECT count(*) FROM sessions s WHERE s.client_id = c.id) AS session_count,
          (SELECT max(started_at) FROM sessions s WHERE s.client_id = c.id) AS last_session_at
-       FROM clients c ORDER BY name COLLATE NOCASE, id`,
+       FROM clients c WHERE ${notWithheld(db, 'c.id')} ORDER BY name COLLATE NOCASE, id`,
     );
     this.updateStmt = db.prepare(
       `UPDATE clients SET name = @name, date_of_birth = @dateOfBirth, referral_source = @referralSource,
@@ -86,16 +94,29 @@ export class ClientsRepo {
     return r && toClient(r);
   }
 
-  /** Like `get`, but throws `NotFoundError` when the client does not exist. */
+  /**
+   * Like `get`, but throws `NotFoundError` when the client does not exist, and the coded error
+   * 'client.withheld' when it is withheld here (restricted to other therapists in the practice).
+   */
   require(id: number): Client {
     const c = this.get(id);
     if (!c) throw new NotFoundError('client', id);
+    if (isWithheld(this.db, id)) throw clientWithheldError(id);
     return c;
   }
 
-  /** Clients whose name equals `name` (trimmed, case-insensitive), oldest first. */
+  /**
+   * Clients whose name equals `name` (trimmed, case-insensitive), oldest first. When only withheld
+   * clients have that name: the coded error 'client.withheld' (a command naming one is refused,
+   * and never makes a second client of that name).
+   */
   findByName(name: string): Client[] {
-    return this.byNameStmt.all(name.trim()).map(toClient);
+    const found = this.byNameStmt.all(name.trim()).map(toClient);
+    if (found.length === 0) {
+      const withheld = this.withheldByNameStmt.get(name.trim());
+      if (withheld !== undefined) throw clientWithheldError(withheld);
+    }
+    return found;
   }
 
   /** Clients whose name contains `text` (case-insensitive for ASCII), by name. */
@@ -115,7 +136,9 @@ export class ClientsRepo {
 
   /** Change fields of a client (validated like `create`); returns the updated client. */
   update(id: number, patch: Partial<NewClient>, now: Date = new Date()): Client {
-    const current = this.require(id);
+    // By id, withheld or not: an edit being saved as the sync withholds the client is kept (and parked).
+    const current = this.get(id);
+    if (!current) throw new NotFoundError('client', id);
     const v = ValidationError.unwrap(validateClient(patch, now, true));
     const next = { ...current, ...v };
     this.updateStmt.run({

@@ -36,6 +36,7 @@ import { MarkersRepo } from './markersRepo.js';
 import { MetricsRepo } from './metricsRepo.js';
 import { PacerChangesRepo } from './pacerChangesRepo.js';
 import { SignalRepo } from './signalRepo.js';
+import { notWithheld } from './withheldClients.js';
 import { parseJsonObject, RecordChecks } from './storageHelpers.js';
 
 interface SessionDbRow {
@@ -172,9 +173,12 @@ export class SessionsRepo {
   private readonly recordingStmt;
   private readonly interruptStmt;
   private readonly columns: string;
+  /** SQL condition: the session's client is not withheld (practice mode: withheldClients.ts). */
+  private readonly shown: string;
 
   constructor(private readonly db: Db) {
     const COLUMNS = (this.columns = columnsOf(hasGroupSessions(db)));
+    this.shown = notWithheld(db, 'client_id');
     this.checks = new RecordChecks(db);
     this.clients = new ClientsRepo(db);
     this.signal = new SignalRepo(db);
@@ -240,9 +244,12 @@ export class SessionsRepo {
     return statsOf(r);
   }
 
-  /** Sessions (of one client, or all), newest first by default, each with counts and `durationSec`. */
+  /**
+   * Sessions (of one client, or all), newest first by default, each with counts and `durationSec`.
+   * The sessions of a client withheld here (practice mode) are left out.
+   */
   list(options: SessionListOptions = {}): SessionListItem[] {
-    const where: string[] = [];
+    const where: string[] = [this.shown];
     const params: (number | string)[] = [];
     if (options.clientId !== undefined) {
       where.push('client_id = ?');

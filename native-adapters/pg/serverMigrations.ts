@@ -10,6 +10,7 @@ import { SERVER_SCHEMA_V2 } from './serverSchemaV2.js';
 import { SERVER_SCHEMA_V3 } from './serverSchemaV3.js';
 import { SERVER_SCHEMA_V4 } from './serverSchemaV4.js';
 import { SERVER_SCHEMA_V5 } from './serverSchemaV5.js';
+import { SERVER_SCHEMA_V6 } from './serverSchemaV6.js';
 
 export interface ServerMigration {
   version: number;
@@ -23,6 +24,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   { version: 3, description: 'the nickname a client chooses for the group display', sql: SERVER_SCHEMA_V3 },
   { version: 4, description: 'people and rights: therapist roles, who sent each change, clients restricted to named therapists (row-level security)', sql: SERVER_SCHEMA_V4 },
   { version: 5, description: 'a version of the client restrictions (workstations retry refused changes when rights change); cadans_versions pruned to what conflict handling needs (workstation cursors)', sql: SERVER_SCHEMA_V5 },
+  { version: 6, description: 'the client of named client-record rows (a deletion of a restricted client is parked, not lost)', sql: SERVER_SCHEMA_V6 },
 ];
 
 export const SERVER_SCHEMA_VERSION = SERVER_MIGRATIONS[SERVER_MIGRATIONS.length - 1].version;

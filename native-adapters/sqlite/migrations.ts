@@ -14,6 +14,7 @@ import { SCHEMA_RUN_PROGRAMMES } from './schemaRunProgrammes.js';
 import { SESSION_TYPES_CHECK_V1, SESSION_TYPES_CHECK_V7 } from './schemaSessionTypes.js';
 import { SCHEMA_SYNC } from './schemaSync.js';
 import { SCHEMA_V1 } from './schemaV1.js';
+import { SCHEMA_WITHHELD } from './schemaWithheld.js';
 
 export interface Migration {
   version: number;
@@ -161,6 +162,14 @@ CREATE INDEX prescriptions_client ON prescriptions (client_id, date, id);`,
     version: 13,
     description: 'practice mode: refused changes parked in the sync outbox (why, their client, since when)',
     sql: SCHEMA_PARKED,
+    readCompatible: true,
+  },
+  {
+    // Practice mode (issue 17): clients restricted on the server to other therapists after this
+    // workstation pulled them are withheld here, not deleted; see schemaWithheld.ts.
+    version: 14,
+    description: 'practice mode: clients withheld on this workstation (restricted to other therapists in the practice)',
+    sql: SCHEMA_WITHHELD,
     readCompatible: true,
   },
 ];

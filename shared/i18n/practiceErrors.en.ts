@@ -23,6 +23,7 @@ const table = {
   'practiceDb.problem': `The practice database cannot be used now: ${reasonSelect(REASONS)}`,
   'practiceDb.notAdmin': 'Only the practice owner (the role that ran cadans practice init, or a member of cadans_admin) may restrict a client.',
   'practiceDb.noTherapist': "''{role}'' is not a Cadans therapist in the practice database.",
+  'client.withheld': 'This client is restricted to other therapists in the practice: you can no longer open or report the record here. Nothing was deleted; once the practice owner gives you access again, the client is back after the next sync.',
   'practiceDb.clientNotShared': 'This client is not in the practice database yet; click "Sync now" first.',
   'practiceDb.settingBadUrl': "The practice database address must look like postgres://user@server:port/database (entered: ''{value}'').",
   'practiceDb.settingPassword': 'Do not put a password in the practice database address: it would be readable in the settings file. Use a .pgpass file or PGPASSWORD.',

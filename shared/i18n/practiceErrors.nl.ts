@@ -25,6 +25,7 @@ export const practiceErrorsNl = {
   'practiceDb.problem': `De praktijkdatabase is nu niet te gebruiken: ${reasonSelect(REASONS)}`,
   'practiceDb.notAdmin': 'Alleen de praktijkhouder (de rol die cadans practice init uitvoerde, of een lid van cadans_admin) mag een cliënt afschermen.',
   'practiceDb.noTherapist': "''{role}'' is geen Cadans-therapeut in de praktijkdatabase.",
+  'client.withheld': 'Deze cliënt is in de praktijk afgeschermd voor andere therapeuten: u kunt het dossier hier niet meer openen of rapporteren. Er is niets verwijderd; zodra de praktijkhouder u weer toegang geeft, is de cliënt na het bijwerken terug.',
   'practiceDb.clientNotShared': 'Deze cliënt staat nog niet in de praktijkdatabase; klik eerst op "Nu bijwerken".',
   'practiceDb.settingBadUrl': "Het adres van de praktijkdatabase moet de vorm postgres://gebruiker@server:poort/database hebben (ingevuld: ''{value}'').",
   'practiceDb.settingPassword': 'Zet geen wachtwoord in het adres van de praktijkdatabase: het zou leesbaar in het instellingenbestand staan. Gebruik een .pgpass-bestand of PGPASSWORD.',

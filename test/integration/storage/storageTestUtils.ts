@@ -100,14 +100,20 @@ export function makeForeignDatabase(file: string, application?: string): void {
   }
 }
 
-/** Take migration 12 (clients.nickname) back out of an open database, and the later 13 with it. */
+/** Take migration 12 (clients.nickname) back out of an open database, and the later 13 and 14 with it. */
 export function undoNicknameSchema(db: ReturnType<typeof openDatabase>): void {
   undoParkedSchema(db);
   if (db.prepare("SELECT 1 FROM pragma_table_info('clients') WHERE name = 'nickname'").get()) db.exec('ALTER TABLE clients DROP COLUMN nickname');
 }
 
-/** Take migration 13 (practice mode: refused changes parked in the sync outbox) back out of an open database. */
+/** Take migration 14 (practice mode: clients withheld on this workstation) back out of an open database. */
+export function undoWithheldSchema(db: ReturnType<typeof openDatabase>): void {
+  db.exec('DROP TABLE IF EXISTS withheld_clients');
+}
+
+/** Take migration 13 (practice mode: refused changes parked in the sync outbox) back out of an open database, and the later 14 with it. */
 export function undoParkedSchema(db: ReturnType<typeof openDatabase>): void {
+  undoWithheldSchema(db);
   if (!db.prepare("SELECT 1 FROM pragma_table_info('sync_outbox') WHERE name = 'parked'").get()) return;
   db.exec('DROP INDEX IF EXISTS sync_outbox_parked; ALTER TABLE sync_outbox DROP COLUMN parked; ALTER TABLE sync_outbox DROP COLUMN parked_client; ALTER TABLE sync_outbox DROP COLUMN parked_at');
 }
@@ -115,7 +121,7 @@ export function undoParkedSchema(db: ReturnType<typeof openDatabase>): void {
 /**
  * Take migration 10 (practice mode: uuids, sessions.origin, the sync outbox and state) back out
  * of an open database, for tests that rebuild a database as an older version wrote it; the later
- * migrations (11: the outbox index, 12: clients.nickname, 13: parked changes) go with it.
+ * migrations (11: the outbox index, 12: clients.nickname, 13: parked changes, 14: withheld clients) go with it.
  */
 export function undoSyncSchema(db: ReturnType<typeof openDatabase>): void {
   undoNicknameSchema(db);
