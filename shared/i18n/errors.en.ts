@@ -25,7 +25,7 @@ const table = {
   'serial.busy': 'cannot open {port}: the port is in use by another program',
   'serial.deviceGone': 'cannot open {port}: the device does not respond (did the sensor come loose? plug it in again)',
   'serial.badSetting': 'cannot open {port}: the port does not accept this setting (check the baud rate in the sensor spec)',
-  'serial.openFailed': 'cannot open {port}: {detail}',
+  'serial.openFailed': 'cannot open {port}: the operating system reports an unexpected error (technical detail: {detail})',
   'serial.notRecognised': 'no pulse sensor recognised on {port}: {detail}',
   'run.noBlocks': 'this client has no run programme with a next session: type the blocks of the session in',
   'run.badBlocks': 'the blocks of the run session are not right: {detail}',

@@ -90,11 +90,11 @@ export type SensorNoticeCode =
   | 'begin-failed'
   /** Another error reported by the device (params: message). */
   | 'sensor-error'
-  /** The connection was lost; reconnecting (params: port, reason). */
+  /** The connection was lost; reconnecting (params: port, reason: the source's own text; a serial source adds cause: a SerialFault code). */
   | 'reconnecting'
   /** The connection is back (params: port). */
   | 'reconnected'
-  /** A serial port error (params: port, message). */
+  /** A serial port error (params: port, message: the OS text; cause: a SerialFault code, see native-adapters/sensors/serialFault.ts). */
   | 'port-error'
   /** The declared rate differs from the measured one; the measured one is used (params: declaredHz, measuredHz). */
   | 'rate-mismatch'
