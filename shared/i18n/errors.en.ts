@@ -82,6 +82,11 @@ const table = {
   // the file's own problem by `problem`, a CSV / RR-text problem as the coded `{cause}` (csv.*, rr.*).
   'replay.failed':
     'cannot replay {file}: {problem, select, notFound {no such file} folder {it is a folder, not a recording} permission {permission denied} tooLarge {it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording} binary {it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files} io {read error ({detail})} empty {the file is empty} noSamples {no samples} other {{cause}}}',
+  // The csv.* problems that name the sampling rate, as a replayed file gets them: in a source spec the
+  // option is ?fs= (file:recording.csv?fs=50), not --fs as for `cadans analyze`.
+  'replayCsv.noTimeColumn': 'no time column (time, t or timestamp) in {columns}: give the sampling rate with ?fs= after the file name (for example file:recording.csv?fs=50)',
+  'replayCsv.badFs': 'invalid sampling rate ?fs={fs}: give a positive number of Hz',
+  'replayCsv.fsDisagrees': '?fs={fs} disagrees with the time column ({hz} Hz): leave ?fs= out, the time column already gives the rate',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'no numbers in the file',
   'rr.ppgColumn': 'not beat intervals: the file holds a PPG signal ({column}), not one interval per beat',

@@ -81,6 +81,11 @@ export const errorsNl = {
   // Een opnamebestand dat niet als sensor kan worden afgespeeld (`file:`-specificatie).
   'replay.failed':
     'kan {file} niet afspelen: {problem, select, notFound {het bestand bestaat niet} folder {het is een map, geen opname} permission {geen toestemming om het te lezen} tooLarge {het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname} binary {het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden} io {leesfout ({detail})} empty {het bestand is leeg} noSamples {er staan geen meetwaarden in} other {{cause}}}',
+  // De csv.*-problemen die de bemonsteringsfrequentie noemen, zoals een afgespeeld bestand ze krijgt: in een
+  // bronspecificatie heet de optie ?fs= (opname.csv?fs=50), niet --fs zoals bij `cadans analyze`.
+  'replayCsv.noTimeColumn': 'geen tijdkolom (time, t of timestamp) in {columnsNl}: geef de bemonsteringsfrequentie op met ?fs= achter de bestandsnaam in de bron (bijvoorbeeld opname.csv?fs=50)',
+  'replayCsv.badFs': 'ongeldige bemonsteringsfrequentie ?fs={fs}: geef een positief aantal Hz',
+  'replayCsv.fsDisagrees': '?fs={fs} klopt niet met de tijdkolom ({hz} Hz): laat ?fs= weg, de tijdkolom geeft de frequentie al',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'geen getallen in het bestand',
   'rr.ppgColumn': 'geen slag-op-slagintervallen: het bestand bevat een PPG-signaal ({columnNl}), niet één interval per slag',
