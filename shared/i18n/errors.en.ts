@@ -63,6 +63,16 @@ const table = {
   'lock.locked': 'the console is locked: unlock it first',
   'lock.wrongPassphrase': 'wrong passphrase: the console stays locked',
   'lock.afterRange': 'lock after: a whole number of minutes from 0 (never) to {max}',
+  // A PPG recording that cannot be analysed (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is where the
+  // sample rate came from: fs = --fs or the time column (cadans analyze), sensor = a stored session.
+  'analysis.rateUnsupported': 'sample rate {fs} Hz is not supported (20–2000 Hz)',
+  'analysis.tooShort': 'only {sec} s of signal at {fs} Hz; at least {min} s is needed',
+  'analysis.flat': 'the signal is a flat line (every sample has the same value): no pulse to analyse',
+  'analysis.noUsablePulse':
+    'no usable pulse found: {usable} s usable of {duration} s at {fs} Hz{median, select, none {} other { (median interval {median} s)}}{rate, select, fs {; check the signal column and --fs} other {}}',
+  'analysis.noPulseBand':
+    "no pulse in the heart-rate band at {fs} Hz (the pulses found are {pct} % of the signal's range): is the sample rate{rate, select, fs { (--fs)} other {}} right?",
+  'analysis.implausibleRate': 'implausible heart rate ({bpm} bpm) at {fs} Hz: is the sample rate{rate, select, fs { (--fs)} other {}} right?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'empty file',
   'csv.noHeader': 'no header row: the first line holds numbers; the file must start with column names such as time,ppg',
@@ -79,6 +89,12 @@ const table = {
   'csv.timeUnit': 'the time column gives {hz} Hz: is {column} in seconds?',
   'csv.fsDisagrees': '--fs {fs} disagrees with the time column ({hz} Hz)',
   'csv.timeJump': 'the time column jumps by {sec} s after {after} s: not one continuous recording',
+  // What was assumed or repaired reading a PPG CSV (shared/io/ppgCsv.ts; `cadans analyze` prints them as notes).
+  'csvNote.guessedColumn': 'no column named ppg, pleth or signal: using {column}',
+  'csvNote.rowsWithoutTime': '{count} {n, plural, one {row} other {rows}} without a valid time skipped',
+  'csvNote.fsUsed': 'using --fs {fs} Hz (the time column gives {hz} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gap} other {gaps}} in the time column ({where}{more, select, yes {, …} other {}}): {lost} missing samples filled with NaN',
+  'csvNote.nanCells': '{count} of {total} cells in {column} are empty or not numbers (read as NaN){text, select, none {} other {, {text} of them text}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'no such file: {file}',
   'file.folder': '{file} is a folder, not a recording',

@@ -63,6 +63,16 @@ export const errorsNl = {
   'lock.locked': 'De console is vergrendeld: ontgrendel hem eerst.',
   'lock.wrongPassphrase': 'Onjuiste wachtwoordzin: de console blijft vergrendeld.',
   'lock.afterRange': 'Vergrendelen na: een heel aantal minuten van 0 (nooit) tot {max}.',
+  // Een PPG-opname die niet te analyseren is (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is waar de
+  // bemonsteringsfrequentie vandaan komt: fs = --fs of de tijdkolom (cadans analyze), sensor = een opgeslagen sessie.
+  'analysis.rateUnsupported': 'een bemonsteringsfrequentie van {fs} Hz wordt niet ondersteund (20–2000 Hz)',
+  'analysis.tooShort': 'maar {sec} s signaal bij {fs} Hz; er is minstens {min} s nodig',
+  'analysis.flat': 'het signaal is een vlakke lijn (elke meetwaarde is gelijk): geen polsslag om te analyseren',
+  'analysis.noUsablePulse':
+    'geen bruikbare polsslag gevonden: {usable} s bruikbaar van {duration} s bij {fs} Hz{median, select, none {} other { (mediaan slag-op-slaginterval {median} s)}}{rate, select, fs {; controleer de signaalkolom en --fs} other {}}',
+  'analysis.noPulseBand':
+    'geen polsslag in het hartslagbereik bij {fs} Hz (de gevonden pulsen zijn {pct} % van het bereik van het signaal): klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
+  'analysis.implausibleRate': 'onwaarschijnlijke hartslag ({bpm} slagen per minuut) bij {fs} Hz: klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'leeg bestand',
   'csv.noHeader': 'geen kopregel: de eerste regel bevat getallen; het bestand moet beginnen met kolomnamen zoals time,ppg',
@@ -79,6 +89,12 @@ export const errorsNl = {
   'csv.timeUnit': 'de tijdkolom geeft {hz} Hz: staat {columnNl} wel in seconden?',
   'csv.fsDisagrees': '--fs {fs} klopt niet met de tijdkolom ({hz} Hz)',
   'csv.timeJump': 'de tijdkolom springt {sec} s vooruit na {after} s: dit is geen doorlopende opname',
+  // Wat bij het lezen van een PPG-CSV is aangenomen of hersteld (shared/io/ppgCsv.ts; `cadans analyze` toont ze als opmerking).
+  'csvNote.guessedColumn': 'geen kolom met de naam ppg, pleth of signal: {columnNl} wordt gebruikt',
+  'csvNote.rowsWithoutTime': '{count} {n, plural, one {regel} other {regels}} zonder geldige tijd overgeslagen',
+  'csvNote.fsUsed': '--fs {fs} Hz wordt gebruikt (de tijdkolom geeft {hz} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gat} other {gaten}} in de tijdkolom ({where}{more, select, yes {, …} other {}}): {lost} ontbrekende meetwaarden aangevuld met NaN',
+  'csvNote.nanCells': '{count} van de {total} cellen in {columnNl} {n, plural, one {is} other {zijn}} leeg of geen getal (gelezen als NaN){text, select, none {} other {, waarvan {text} met tekst}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'bestand bestaat niet: {file}',
   'file.folder': '{file} is een map, geen opname',
