@@ -20,6 +20,20 @@ const table = {
   'sensor.bluetoothScanSkipped': 'Bluetooth was not searched.',
   'sensor.serialListFailed': 'The serial ports could not be listed ({detail}).',
   'sensor.listNote': '{detail}',
+  // Bluetooth heart-rate sensors (native-adapters/sensors/bleSource.ts, nobleSession.ts, polarPpgStream.ts).
+  'ble.noNoble': 'Bluetooth support is unavailable: cannot load @abandonware/noble ({detail})',
+  'ble.adapter':
+    '{state, select, poweredOff {Bluetooth is switched off — switch it on in the system settings} unauthorized {{platform, select, linux {no permission to use Bluetooth — run once: sudo setcap cap_net_raw+eip $(readlink -f {execPath}) (the real node or electron binary)} darwin {no permission to use Bluetooth — allow it for Cadans in System Settings › Privacy & Security › Bluetooth} other {no permission to use Bluetooth}}} unsupported {this Bluetooth adapter does not support Bluetooth Low Energy} resetting {the Bluetooth adapter is resetting} other {no Bluetooth adapter found}}{warning, select, none {} other { ({warning})}}',
+  'ble.scanFailed': 'cannot start Bluetooth scanning: {detail}',
+  'ble.notFound':
+    "{which, select, id {no sensor {sensor}} name {no sensor ''{sensor}''} other {no heart-rate sensor}} found within {seconds} s — is it switched on, worn, and not connected to a phone?",
+  'ble.timeout':
+    '{step, select, connect {connecting to {device} timed out after {seconds} s} discover {discovering the services of {device} timed out} other {subscribing to heart rate on {device} timed out}}',
+  'ble.noHeartRate': '{device} has no Heart Rate Measurement characteristic (0x2A37)',
+  'ble.noPmd':
+    "{device} has no Polar PMD service, so no {stream, select, ppg {PPG; use ''ble'' without ppg=1 for heart rate and RR only} other {PPI; use ''ble'' without ppi=1}}",
+  'ble.noPolarStream':
+    "{device} gives no Polar {stream, select, ppg {PPG} other {PPI}} ({why, select, notOffered {not offered by the sensor} other {{reason}}}); use ''ble'' without {stream, select, ppg {ppg=1 for heart rate and RR only} other {ppi=1}}",
   'serial.notFound': 'cannot open {port}: the port does not exist (is the sensor plugged in?)',
   'serial.permission': "cannot open {port}: permission denied (on Linux add your user to the 'dialout' group and log in again)",
   'serial.busy': 'cannot open {port}: the port is in use by another program',

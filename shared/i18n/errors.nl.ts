@@ -20,6 +20,20 @@ export const errorsNl = {
   'sensor.bluetoothScanSkipped': 'Er is niet naar Bluetooth gezocht.',
   'sensor.serialListFailed': 'De seriële poorten konden niet worden opgesomd ({detail}).',
   'sensor.listNote': '{detail}',
+  // Bluetooth-hartslagsensoren (native-adapters/sensors/bleSource.ts, nobleSession.ts, polarPpgStream.ts).
+  'ble.noNoble': 'Bluetooth is op deze computer niet beschikbaar: de Bluetooth-ondersteuning kon niet worden geladen (technische melding: {detail}).',
+  'ble.adapter':
+    '{state, select, poweredOff {Bluetooth staat uit — zet het aan in de systeeminstellingen} unauthorized {{platform, select, linux {geen toestemming om Bluetooth te gebruiken — voer eenmalig uit: sudo setcap cap_net_raw+eip $(readlink -f {execPath}) (het echte node- of electron-programma)} darwin {geen toestemming om Bluetooth te gebruiken — sta het Cadans toe in Systeeminstellingen › Privacy en beveiliging › Bluetooth} other {geen toestemming om Bluetooth te gebruiken}}} unsupported {deze Bluetooth-adapter ondersteunt geen Bluetooth Low Energy} resetting {de Bluetooth-adapter wordt opnieuw gestart} other {geen Bluetooth-adapter gevonden}}{warning, select, none {} other { (technische melding: {warning})}}',
+  'ble.scanFailed': 'Kan niet naar Bluetooth-sensoren zoeken (technische melding: {detail}).',
+  'ble.notFound':
+    "{which, select, id {sensor {sensor} niet gevonden} name {sensor ''{sensor}'' niet gevonden} other {geen hartslagsensor gevonden}} binnen {seconds} s — staat hij aan, wordt hij gedragen en is hij niet met een telefoon verbonden?",
+  'ble.timeout':
+    '{step, select, connect {verbinden met {device} duurde langer dan {seconds} s} discover {{device} gaf niet op tijd door welke metingen hij biedt} other {{device} zette de hartslagmeting niet op tijd aan}}',
+  'ble.noHeartRate': '{device} levert geen hartslagmeting (het Bluetooth-kenmerk 0x2A37 ontbreekt)',
+  'ble.noPmd':
+    "{device} heeft geen Polar-PMD-dienst en levert dus geen {stream, select, ppg {PPG; gebruik ''ble'' zonder ppg=1 voor alleen hartslag en RR-intervallen} other {PPI; gebruik ''ble'' zonder ppi=1}}",
+  'ble.noPolarStream':
+    "{device} levert geen Polar-{stream, select, ppg {PPG} other {PPI}} ({why, select, notOffered {de sensor biedt het niet aan} featuresUnreadable {de sensor zegt niet welke metingen hij biedt} sdkMode {de sensor staat in SDK-modus} other {technische melding: {reason}}}); gebruik ''ble'' zonder {stream, select, ppg {ppg=1 voor alleen hartslag en RR-intervallen} other {ppi=1}}",
   'serial.notFound': 'Kan {port} niet openen: de poort bestaat niet (is de sensor aangesloten?).',
   'serial.permission': "Kan {port} niet openen: geen toestemming (voeg op Linux je gebruiker toe aan de groep 'dialout' en log opnieuw in).",
   'serial.busy': 'Kan {port} niet openen: de poort is in gebruik door een ander programma.',

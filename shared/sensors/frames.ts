@@ -120,7 +120,7 @@ export type SensorNoticeCode =
   | 'ppg-unavailable'
   /** PPG streams (params: fsHz). */
   | 'ppg-streaming'
-  /** A reconnect attempt failed; retrying (params: message). */
+  /** A reconnect attempt failed; retrying (params: message: the English line; errorCode, errorParams (JSON): the coded problem, when it has one). */
   | 'reconnect-failed'
   /** The live analysis stopped (its worker died or hung); a new one is starting. Recording goes on. */
   | 'analysis-stopped'

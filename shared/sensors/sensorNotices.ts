@@ -4,6 +4,7 @@
  * `cadans record`. The templates name what to do, in the therapist's words.
  */
 import type { SensorNotice, SensorNoticeCode } from './frames.js';
+import { cleanParams, errorText, isErrorCode } from '../i18n/CadansError.js';
 
 export type NoticeLocale = 'nl' | 'en';
 
@@ -102,6 +103,24 @@ function whyEn(p: Params, raw: 'reason' | 'message'): string {
   if (p.cause === undefined) return String(p[raw] ?? 'unknown reason'); // an older or non-serial source: its own English phrase
   return unexpectedEn(p[raw]);
 }
+/**
+ * Why a reconnect attempt failed: the coded problem it carries (`errorCode`, `errorParams` as JSON)
+ * in `locale`; else its English `message`, in Dutch only as the technical detail.
+ */
+function failedWhy(p: Params, locale: NoticeLocale): string {
+  if (isErrorCode(p.errorCode)) {
+    let params: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(String(p.errorParams ?? '{}'));
+      if (parsed !== null && typeof parsed === 'object') params = parsed as Record<string, unknown>;
+    } catch {
+      /* malformed: the problem without its params */
+    }
+    return errorText(locale, { code: p.errorCode, params: cleanParams(params), message: String(p.message ?? '') });
+  }
+  return locale === 'nl' ? `technische melding: ${String(p.message ?? '')}` : String(p.message ?? '');
+}
+
 /** The sketch's own words after `!`, unless they are only the library's default. */
 const sketchSays = (p: Params, nl: boolean): string => {
   const m = String(p.message ?? '').trim();
@@ -136,7 +155,7 @@ const NL: Record<SensorNoticeCode, Template> = {
   connected: (p) => `verbonden met ${p.device}${p.location ? `, plaats: ${p.location}` : ''}${p.batteryPct !== undefined ? `, batterij ${p.batteryPct} %` : ''}`,
   'ppg-unavailable': () => 'deze sensor levert geen PPG: alleen hartslag en RR-intervallen',
   'ppg-streaming': (p, n) => `PPG komt binnen op ${n(p.fsHz, 0)} Hz`,
-  'reconnect-failed': (p) => `opnieuw verbinden mislukt (${p.message}); nieuwe poging…`,
+  'reconnect-failed': (p) => `opnieuw verbinden mislukt (${failedWhy(p, 'nl')}); nieuwe poging…`,
   'analysis-stopped': () => 'de live-analyse is gestopt en wordt opnieuw gestart; de opname loopt door',
   'analysis-resumed': () => 'de live-analyse loopt weer',
 };
@@ -168,7 +187,7 @@ const EN: Record<SensorNoticeCode, Template> = {
   connected: (p) => `connected to ${p.device}${p.location ? `, location: ${p.location}` : ''}${p.batteryPct !== undefined ? `, battery ${p.batteryPct}%` : ''}`,
   'ppg-unavailable': () => 'this sensor offers no PPG: heart rate and RR intervals only',
   'ppg-streaming': (p, n) => `PPG streaming at ${n(p.fsHz, 0)} Hz`,
-  'reconnect-failed': (p) => `reconnect failed (${p.message}); retrying…`,
+  'reconnect-failed': (p) => `reconnect failed (${failedWhy(p, 'en')}); retrying…`,
   'analysis-stopped': () => 'live analysis stopped and is being restarted; the recording goes on',
   'analysis-resumed': () => 'live analysis is running again',
 };
