@@ -46,9 +46,9 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object
 /** The known settings of a request (unknown keys are refused, so a typo is not silently ignored). */
 function requestSettings(v: unknown): Partial<ResonanceProtocolSettings> {
   if (v === undefined) return {};
-  if (!isObj(v)) throw new Error('resonance settings must be an object');
+  if (!isObj(v)) throw new CadansError('resonance.settingsNotObject');
   const unknown = Object.keys(v).filter((k) => !SETTING_KEYS.includes(k as keyof ResonanceProtocolSettings));
-  if (unknown.length > 0) throw new Error(`unknown resonance setting(s): ${unknown.join(', ')} (known: ${SETTING_KEYS.join(', ')})`);
+  if (unknown.length > 0) throw new CadansError('resonance.unknownSettings', { settings: unknown.join(', '), count: unknown.length, known: SETTING_KEYS.join(', ') });
   const out: Partial<ResonanceProtocolSettings> = {};
   for (const k of SETTING_KEYS) if (v[k] !== undefined) (out as Record<string, unknown>)[k] = k === 'ratesBpm' && Array.isArray(v[k]) ? [...(v[k] as unknown[])] : v[k];
   return out;
@@ -82,10 +82,10 @@ export class ResonanceService {
   // ---------------------------------------------------------------- contract calls
   startResonance(req: StartResonanceRequest): ResonanceRunView {
     if (this.active) throw new CadansError('resonance.alreadyRunning');
-    if (!isObj(req)) throw new Error('startResonance needs a request object');
-    if (typeof req.clientId !== 'number' || !Number.isSafeInteger(req.clientId) || req.clientId <= 0) throw new Error('clientId must be a positive whole number');
+    if (!isObj(req)) throw new CadansError('resonance.noRequest', { call: 'startResonance' });
+    if (typeof req.clientId !== 'number' || !Number.isSafeInteger(req.clientId) || req.clientId <= 0) throw new CadansError('resonance.badClientId', { got: String(req.clientId) });
     const variant = req.variant ?? 'stepped';
-    if (!RESONANCE_VARIANTS.includes(variant)) throw new Error(`variant must be one of ${RESONANCE_VARIANTS.join(', ')} (got '${String(variant)}')`);
+    if (!RESONANCE_VARIANTS.includes(variant)) throw new CadansError('resonance.badVariant', { got: String(variant), variants: RESONANCE_VARIANTS.join(', ') });
     const settings = requestSettings(req.settings);
     const check = buildRunProtocol(variant, settings, 0); // refuse bad settings before recording anything
     const first = { ...check.p.schedule.segments[0]!.settings };
@@ -162,10 +162,10 @@ export class ResonanceService {
   }
 
   setResonanceOverride(req: ResonanceOverrideRequest): ResonanceResultView {
-    if (!isObj(req)) throw new Error('setResonanceOverride needs a request object');
+    if (!isObj(req)) throw new CadansError('resonance.noRequest', { call: 'setResonanceOverride' });
     const id = req.sessionId;
-    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new Error('sessionId must be a positive whole number');
-    if (req.rateBpm !== null && typeof req.rateBpm !== 'number') throw new Error('rateBpm must be a number of breaths/min or null');
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) throw new CadansError('resonance.badSessionId', { got: String(id) });
+    if (req.rateBpm !== null && typeof req.rateBpm !== 'number') throw new CadansError('resonance.badOverrideRate', { got: String(req.rateBpm) });
     const note = typeof req.note === 'string' ? req.note.trim().slice(0, 2000) : '';
     setResonanceOverride(this.storage, id, req.rateBpm, note);
     const result = this.getResonanceResult(id);

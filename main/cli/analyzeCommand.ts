@@ -39,20 +39,21 @@ export const analyzeCommand: CliCommand = {
     if (text.trim() === '') throw cliError('analyze.empty', { file: name });
     const kind = format === 'auto' ? detectRecordingFormat(text, basename(file)) : format;
     let result: AnalysisResult;
-    let notes: readonly string[];
+    /** What the reader assumed or repaired, in `locale` (RR texts: English only so far). */
+    let notes: (locale: Locale) => readonly string[];
     if (kind === 'rr') {
       const rr = parseRrText(text);
       if ('error' in rr) {
         const hintIn = (l: Locale): string => (rr.ppg && format === 'rr' ? cliText(l, 'analyze.rrAsPpg') : '');
         throw new CliError(`${name}: ${rr.error}${hintIn('en')}`, 1, { render: (l) => `${name}: ${rr.code ? errorText(l, { code: rr.code, params: rr.params ?? {}, message: rr.error }) : rr.error}${hintIn(l)}` });
       }
-      notes = rr.warnings;
+      notes = () => rr.warnings;
       result = analyzeIntervals(rr.ibiMs);
       result.settings = { ...result.settings, file: { format: rr.format, unit: rr.unit, warnings: rr.warnings } };
     } else {
       const rec = parsePpgCsv(text, fsHz === undefined ? {} : { fsHz });
       if ('error' in rec) throw new CliError(`${name}: ${rec.error}`, 1, { render: (l) => `${name}: ${errorText(l, { ...rec, message: rec.error })}` });
-      notes = rec.warnings;
+      notes = (l) => rec.notes.map((n) => errorText(l, { ...n, message: '' }));
       result = analyzePpg(rec.values, rec.fsHz);
       result.settings = {
         ...result.settings,
@@ -61,7 +62,7 @@ export const analyzeCommand: CliCommand = {
     }
     const locale = cliLocale();
     const noteLabel = cliText(locale, 'analyze.note');
-    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result, locale) + notes.map((w) => cliLine(noteLabel, showText(w, 300)) + '\n').join(''));
+    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result, locale) + notes(locale).map((w) => cliLine(noteLabel, showText(w, 300)) + '\n').join(''));
     return 0;
   },
 };

@@ -1,7 +1,10 @@
 /** Small promise helpers for the BLE adapter: timeouts and abortable sleeps. */
 
-/** withTimeout: reject with `message` after `ms` (calling `onTimeout` first); `ms` undefined = no timeout. */
-export function withTimeout<T>(p: Promise<T>, ms: number | undefined, message: string, onTimeout?: () => void): Promise<T> {
+/**
+ * withTimeout: reject with `message` after `ms` (calling `onTimeout` first); `ms` undefined = no
+ * timeout. `message` may make the error itself (a coded `CadansError` the user reads in their language).
+ */
+export function withTimeout<T>(p: Promise<T>, ms: number | undefined, message: string | (() => Error), onTimeout?: () => void): Promise<T> {
   if (ms === undefined || !Number.isFinite(ms)) return p;
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -10,7 +13,7 @@ export function withTimeout<T>(p: Promise<T>, ms: number | undefined, message: s
       } catch {
         /* best effort */
       }
-      reject(new Error(message));
+      reject(typeof message === 'function' ? message() : new Error(message));
     }, ms);
     p.then(
       (v) => {

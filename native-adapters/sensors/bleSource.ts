@@ -16,6 +16,7 @@ import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
 import { BLE_UUID, parseBatteryLevel, parseBodySensorLocation, parseHeartRateMeasurement, type HrContact } from '../../shared/sensors/bleHeartRate.js';
 import { PMD_UUID } from '../../shared/sensors/polarPmd.js';
 import { Aborter, withTimeout } from './asyncUtil.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import { NobleSession, explainBluetoothState, loadNoble } from './nobleSession.js';
 import { PolarPmdSession, type PolarPpgChannel } from './polarPpgStream.js';
 import type { DataListener, NobleCharacteristicLike, NobleLike, NoblePeripheralLike } from './nobleTypes.js';
@@ -131,7 +132,8 @@ export class BleHeartRateSource implements SensorSource {
       const msg = err instanceof Error ? err.message : String(err);
       await this.teardown();
       this.setState('error', msg);
-      throw new Error(msg);
+      // A coded problem (adapter off, sensor not found, no PPG …) keeps its code: shown in the user's language.
+      throw err instanceof CadansError ? err : new Error(msg);
     }
     this.running = true;
     this.setState('connected', `connected to ${this.deviceLabel}`);
@@ -213,11 +215,12 @@ export class BleHeartRateSource implements SensorSource {
       noble.on('discover', onDiscover);
       noble.startScanningAsync(filter, false).catch((err: unknown) => {
         cleanup();
-        reject(new Error(`cannot start Bluetooth scanning: ${err instanceof Error ? err.message : String(err)}`));
+        reject(new CadansError('ble.scanFailed', { detail: err instanceof Error ? err.message : String(err) }));
       });
     });
-    const what = this.deviceId ? `sensor ${this.deviceId}` : this.o.name ? `sensor '${this.o.name}'` : 'heart-rate sensor';
-    const timed = withTimeout(found, timeoutMs, `no ${what} found within ${(timeoutMs ?? 0) / 1000} s — is it switched on, worn, and not connected to a phone?`, () => {
+    const which = this.deviceId ? { which: 'id', sensor: this.deviceId } : this.o.name ? { which: 'name', sensor: this.o.name } : { which: 'any', sensor: '' };
+    const notFound = () => new CadansError('ble.notFound', { ...which, seconds: String((timeoutMs ?? 0) / 1000) });
+    const timed = withTimeout(found, timeoutMs, notFound, () => {
       cleanup();
       noble.stopScanningAsync().catch(() => undefined);
     });
@@ -234,7 +237,7 @@ export class BleHeartRateSource implements SensorSource {
     this.deviceLabel = p.advertisement.localName ? `${p.advertisement.localName} (${p.id})` : p.id;
     const ms = this.o.connectTimeoutMs ?? 10000;
     await this.aborter.wrap(
-      withTimeout(p.connectAsync(), ms, `connecting to ${this.deviceLabel} timed out after ${ms / 1000} s`, () => p.cancelConnect()),
+      withTimeout(p.connectAsync(), ms, () => new CadansError('ble.timeout', { step: 'connect', device: this.deviceLabel, seconds: String(ms / 1000) }), () => p.cancelConnect()),
       () => p.cancelConnect(),
     );
     const onDisconnect = () => this.onDisconnect(p);
@@ -250,18 +253,18 @@ export class BleHeartRateSource implements SensorSource {
     const { characteristics } = await withTimeout(
       p.discoverSomeServicesAndCharacteristicsAsync(services, chars),
       ms,
-      `discovering the services of ${this.deviceLabel} timed out`,
+      () => new CadansError('ble.timeout', { step: 'discover', device: this.deviceLabel, seconds: String(ms / 1000) }),
     );
     const ch = (u: string) => characteristics.find((c) => norm(c.uuid) === u);
     const hrm = ch(BLE_UUID.heartRateMeasurement);
-    if (!hrm) throw new Error(`${this.deviceLabel} has no Heart Rate Measurement characteristic (0x2A37)`);
+    if (!hrm) throw new CadansError('ble.noHeartRate', { device: this.deviceLabel });
     await this.readInfo(ch(BLE_UUID.bodySensorLocation), ch(BLE_UUID.batteryLevel));
     // PMD before HR: the channel knows whether PPG flows before the first beats arrive.
     if (wantPmd) await this.startPmd(ch(PMD_UUID.controlPoint), ch(PMD_UUID.data));
     const onHr: DataListener = (data) => this.onHeartRate(data);
     hrm.on('data', onHr);
     this.connectionCleanup.push(() => hrm.removeListener('data', onHr));
-    await withTimeout(hrm.subscribeAsync(), ms, `subscribing to heart rate on ${this.deviceLabel} timed out`);
+    await withTimeout(hrm.subscribeAsync(), ms, () => new CadansError('ble.timeout', { step: 'subscribe', device: this.deviceLabel, seconds: String(ms / 1000) }));
   }
 
   private async readInfo(loc?: NobleCharacteristicLike, bat?: NobleCharacteristicLike): Promise<void> {
@@ -290,9 +293,9 @@ export class BleHeartRateSource implements SensorSource {
     if (!cp || !data) {
       if (this.o.ppg === true) {
         this.status({ code: 'ppg-unavailable', params: { reason: 'no-pmd' } });
-        throw new Error(`${this.deviceLabel} has no Polar PMD service, so no PPG; use 'ble' without ppg=1 for heart rate and RR only`);
+        throw new CadansError('ble.noPmd', { device: this.deviceLabel, stream: 'ppg' });
       }
-      if (this.o.ppi === true) throw new Error(`${this.deviceLabel} has no Polar PMD service, so no PPI; use 'ble' without ppi=1`);
+      if (this.o.ppi === true) throw new CadansError('ble.noPmd', { device: this.deviceLabel, stream: 'ppi' });
       return;
     }
     const pmd = new PolarPmdSession(cp, data, {
@@ -375,7 +378,9 @@ export class BleHeartRateSource implements SensorSource {
         this.peripheral = undefined;
         if (p) await withTimeout(p.disconnectAsync(), 2000, 'disconnect timed out').catch(() => undefined);
         const msg = err instanceof Error ? err.message : String(err);
-        if (msg !== lastMsg) this.status({ code: 'reconnect-failed', params: { message: msg } });
+        // `message` stays the English line; a coded problem travels along to be read in the user's language.
+        const coded: Record<string, string> = err instanceof CadansError ? { errorCode: err.code, errorParams: JSON.stringify(err.params) } : {};
+        if (msg !== lastMsg) this.status({ code: 'reconnect-failed', params: { message: msg, ...coded } });
         lastMsg = msg;
       }
     }

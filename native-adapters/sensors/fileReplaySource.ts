@@ -16,7 +16,7 @@ import type { ConnectionState, SensorSource, SensorSourceEvents, SensorSourceInf
 import { TypedEmitter } from '../../shared/sensors/typedEmitter.js';
 import { replayLabel, type ReplayInfo } from '../../shared/sensors/replayLabel.js';
 import { showText } from '../../shared/text/safeText.js';
-import { causeOf, CadansError, type ErrorParams } from '../../shared/i18n/CadansError.js';
+import { causeOf, CadansError, type ErrorCode, type ErrorParams } from '../../shared/i18n/CadansError.js';
 import { readTextInput, TextInputError, type TextInputProblem } from '../files/readTextInput.js';
 
 export interface FileReplayOptions {
@@ -203,11 +203,21 @@ export class FileReplaySource implements SensorSource {
       return { format, beatSec, ibiMs: rr.ibiMs, durationSec: beatSec[beatSec.length - 1]! };
     }
     const rec = parsePpgCsv(text, { ...(this.o.fsHz ? { fsHz: this.o.fsHz } : {}), ...(this.o.column ? { column: this.o.column } : {}) });
-    if ('error' in rec) throw fail('parse', causeOf(rec));
+    if ('error' in rec) throw fail('parse', causeOf({ code: SPEC_CAUSE[rec.code] ?? rec.code, params: rec.params }));
     if (rec.values.length === 0) throw fail('noSamples');
     return { format, fsHz: rec.fsHz, values: rec.values, durationSec: rec.values.length / rec.fsHz };
   }
 }
+
+/**
+ * CSV problems that name the sampling-rate option: `parsePpgCsv` words them for `cadans analyze`
+ * (`--fs`); in a replayed source's spec the option is `?fs=` (file:recording.csv?fs=50).
+ */
+const SPEC_CAUSE: Partial<Record<ErrorCode, ErrorCode>> = {
+  'csv.noTimeColumn': 'replayCsv.noTimeColumn',
+  'csv.badFs': 'replayCsv.badFs',
+  'csv.fsDisagrees': 'replayCsv.fsDisagrees',
+};
 
 /** The `problem` of 'replay.failed' for each problem reading the file. */
 const FILE_PROBLEM: Record<TextInputProblem, string> = {

@@ -6,6 +6,7 @@
  * Also `loadNoble()` (lazy, failure-tolerant import) and the user-facing messages.
  */
 import type { NobleLike } from './nobleTypes.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 
 /** loadNoble: `await import('@abandonware/noble')`; rejects with a clear message if it cannot load. */
 export async function loadNoble(): Promise<NobleLike> {
@@ -13,7 +14,7 @@ export async function loadNoble(): Promise<NobleLike> {
     const mod = (await import('@abandonware/noble')) as unknown as { default?: unknown };
     return (mod.default ?? mod) as NobleLike;
   } catch (err) {
-    throw new Error(`Bluetooth support is unavailable: cannot load @abandonware/noble (${err instanceof Error ? err.message : String(err)})`);
+    throw new CadansError('ble.noNoble', { detail: err instanceof Error ? err.message : String(err) });
   }
 }
 
@@ -35,6 +36,22 @@ export function explainBluetoothState(state: string, platform: string = process.
     default:
       return 'no Bluetooth adapter found';
   }
+}
+
+/**
+ * The adapter state as a coded error ('ble.adapter': read in the user's language); its message
+ * stays `explainBluetoothState`'s English line (plus the adapter's warning, as technical detail).
+ */
+export function bluetoothStateError(state: string, opts: { seconds?: number; warning?: string } = {}, platform: string = process.platform, execPath: string = process.execPath): CadansError {
+  const known = ['poweredOff', 'unauthorized', 'unsupported', 'resetting'].includes(state);
+  const w = opts.warning ? ` (${opts.warning})` : '';
+  const message =
+    !known && opts.seconds !== undefined ? `no Bluetooth adapter found — state stayed '${state}' for ${opts.seconds} s${w}` : `${explainBluetoothState(state, platform, execPath)}${w}`;
+  return new CadansError(
+    'ble.adapter',
+    { state: known ? state : 'unknown', platform: platform === 'linux' || platform === 'darwin' ? platform : 'other', execPath, warning: opts.warning ?? 'none' },
+    { message },
+  );
 }
 
 type StateWaiter = (state: string) => void;
@@ -101,14 +118,12 @@ export class NobleSession {
       };
       const check: StateWaiter = (s) => {
         if (s === 'poweredOn') done();
-        else if (timeoutMs !== undefined && (s === 'poweredOff' || s === 'unauthorized' || s === 'unsupported')) done(new Error(explainBluetoothState(s)));
+        else if (timeoutMs !== undefined && (s === 'poweredOff' || s === 'unauthorized' || s === 'unsupported')) done(bluetoothStateError(s));
       };
       this.waiters.add(check);
       if (timeoutMs !== undefined) {
         timer = setTimeout(() => {
-          const w = this.lastWarning ? ` (${this.lastWarning})` : '';
-          const s = this.lastState;
-          done(new Error(s === 'unknown' ? `no Bluetooth adapter found — state stayed 'unknown' for ${timeoutMs / 1000} s${w}` : `${explainBluetoothState(s)}${w}`));
+          done(bluetoothStateError(this.lastState, { seconds: timeoutMs / 1000, ...(this.lastWarning ? { warning: this.lastWarning } : {}) }));
         }, timeoutMs);
       }
       check(this.lastState);

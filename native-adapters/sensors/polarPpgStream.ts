@@ -38,6 +38,7 @@ import {
 import { PmdPpgCounter, choosePpgSettings, type PolarPpgChannel } from '../../shared/sensors/polarPmdPpg.js';
 import { PmdPpiFramer } from '../../shared/sensors/polarPmdPpi.js';
 import { withTimeout } from './asyncUtil.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import type { DataListener, NobleCharacteristicLike } from './nobleTypes.js';
 
 export { ppgValue, type PolarPpgChannel } from '../../shared/sensors/polarPmdPpg.js';
@@ -65,6 +66,11 @@ export interface PolarPmdOptions {
 export type PmdStreamState = { readonly on: true } | { readonly on: false; readonly reason: string };
 
 const OFF: PmdStreamState = { on: false, reason: 'off' };
+
+/** Why a stream is off, as the 'ble.noPolarStream' error names it (anything else: the technical reason). */
+function whyOff(reason: string): string {
+  return ({ 'not-offered': 'notOffered', 'features-unreadable': 'featuresUnreadable', 'sdk-mode': 'sdkMode' } as Record<string, string>)[reason] ?? 'other';
+}
 const hexOf = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join(' ');
 
 export class PolarPmdSession {
@@ -187,10 +193,14 @@ export class PolarPmdSession {
       this.o.status({ code: 'ppg-unavailable', params: { reason: ppg.reason } });
     }
     if (this.o.ppg === true && !ppg.on) {
-      throw new Error(`${dev} gives no Polar PPG (${ppg.reason === 'not-offered' ? 'not offered by the sensor' : ppg.reason}); use 'ble' without ppg=1 for heart rate and RR only`);
+      throw new CadansError('ble.noPolarStream', { device: dev, stream: 'ppg', why: whyOff(ppg.reason), reason: ppg.reason }, {
+        message: `${dev} gives no Polar PPG (${ppg.reason === 'not-offered' ? 'not offered by the sensor' : ppg.reason}); use 'ble' without ppg=1 for heart rate and RR only`,
+      });
     }
     if (this.o.ppi === true && !this.ppiState.on) {
-      throw new Error(`${dev} gives no Polar PPI (${this.ppiState.reason}); use 'ble' without ppi=1`);
+      throw new CadansError('ble.noPolarStream', { device: dev, stream: 'ppi', why: whyOff(this.ppiState.reason), reason: this.ppiState.reason }, {
+        message: `${dev} gives no Polar PPI (${this.ppiState.reason}); use 'ble' without ppi=1`,
+      });
     }
   }
 

@@ -1,13 +1,25 @@
-import { CadansError } from '../../shared/i18n/CadansError.js';
+import { CadansError, type ErrorCode } from '../../shared/i18n/CadansError.js';
+import { serialFault, type SerialFault } from './serialFault.js';
 
-/** A serialport open error as a coded error a physiotherapist can act on (in the user's language where shown). */
+/** The coded error of each fault of a port that does not open. */
+const OPEN_ERROR: Record<SerialFault, ErrorCode> = {
+  'not-found': 'serial.notFound',
+  permission: 'serial.permission',
+  busy: 'serial.busy',
+  unplugged: 'serial.deviceGone',
+  io: 'serial.deviceGone',
+  closed: 'serial.deviceGone',
+  'bad-setting': 'serial.badSetting',
+  other: 'serial.openFailed',
+};
+
+/**
+ * A serialport open error as a coded error a physiotherapist can act on (in the user's language
+ * where shown; `serialFault` classifies it). Only an error no class fits keeps the raw OS text,
+ * as the technical detail of 'serial.openFailed'.
+ */
 export function serialOpenError(path: string, err: unknown): CadansError {
-  const msg = err instanceof Error ? err.message : String(err);
-  if (/no such file|ENOENT|does not exist/i.test(msg)) return new CadansError('serial.notFound', { port: path });
-  if (/permission denied|EACCES/i.test(msg)) return new CadansError('serial.permission', { port: path });
-  if (/lock|busy|EBUSY/i.test(msg)) return new CadansError('serial.busy', { port: path });
-  if (/ENODEV|ENXIO|EIO\b|no such device|input\/output error/i.test(msg)) return new CadansError('serial.deviceGone', { port: path });
-  if (/EINVAL|invalid argument|baud/i.test(msg)) return new CadansError('serial.badSetting', { port: path });
-  return new CadansError('serial.openFailed', { port: path, detail: msg });
+  const { fault, detail } = serialFault(err, 'open');
+  const code = OPEN_ERROR[fault];
+  return new CadansError(code, code === 'serial.openFailed' ? { port: path, detail } : { port: path });
 }
-

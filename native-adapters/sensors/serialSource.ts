@@ -22,6 +22,8 @@ import { probeSerialPort } from './probeSerialPort.js';
 import { isSharedOpen, openSharedPort, rememberSensors, sharedSensors } from './serialPortHub.js';
 import { CadansError } from '../../shared/i18n/CadansError.js';
 import { serialOpenError } from './serialOpenError.js';
+import { serialFault } from './serialFault.js';
+import { formatSensorNotice } from '../../shared/sensors/sensorNotices.js';
 
 export { serialOpenError };
 
@@ -137,6 +139,13 @@ export function explainOpenError(path: string, err: unknown): string {
   return serialOpenError(path, err).message;
 }
 
+/**
+ * Probe problems that waiting will not cure: stop listening and say so (a missing or forbidden port;
+ * a sketch that failed). Matched by code, not by the English sentence. A busy port is tried again
+ * until `probeForMs`, as before (another channel of the same board may just be letting it go).
+ */
+const FINAL_PROBE_PROBLEMS: readonly string[] = ['serial.notFound', 'serial.permission', 'serial.sketchFailed'];
+
 export class SerialSource implements SensorSource {
   readonly spec: string;
   readonly info: SensorSourceInfo;
@@ -228,7 +237,7 @@ export class SerialSource implements SensorSource {
         ...(this.o.createPort ? { createPort: this.o.createPort } : {}),
         ...(this.o.probeListenMs ? { listenMs: this.o.probeListenMs } : {}),
       });
-      if (!('error' in r) || this.stopping || this.nowMs() > untilMs || /does not exist|ENOENT|permission|EACCES|busy|lock|begin\(\) failed/i.test(r.error)) break;
+      if (!('error' in r) || this.stopping || this.nowMs() > untilMs || FINAL_PROBE_PROBLEMS.includes(r.problem.code)) break;
       await new Promise((res) => setTimeout(res, 500));
     }
     if ('error' in r) throw r.problem;
@@ -268,10 +277,11 @@ export class SerialSource implements SensorSource {
       } catch (err) {
         const raw = err instanceof Error ? err.message : String(err);
         // The probe's problems are coded (port missing, no data, no protocol recognised …).
+        const fault = serialFault(err, 'open').fault;
         const coded =
           err instanceof CadansError
             ? err
-            : /does not exist|ENOENT|permission|EACCES|busy|lock/i.test(raw)
+            : fault !== 'other'
               ? serialOpenError(this.path, err)
               : new CadansError('serial.notRecognised', { port: this.path, detail: raw });
         this.setState('error', coded.message);
@@ -363,7 +373,11 @@ export class SerialSource implements SensorSource {
       }
       let opened = false;
       port.on('error', (err) => {
-        if (opened && port === this.port && !this.stopping) this.status({ code: 'port-error', params: { port: this.path, message: err.message } });
+        if (opened && port === this.port && !this.stopping) {
+          // `message` stays the OS text (technical detail); `cause` is what the therapist reads.
+          const { fault } = serialFault(err, 'running');
+          this.status({ code: 'port-error', params: { port: this.path, message: err.message, cause: fault } });
+        }
       });
       port.open((err) => {
         if (err) {
@@ -435,8 +449,11 @@ export class SerialSource implements SensorSource {
     // Keep everything decoded so far, then start over with a fresh time anchor.
     this.emitFrames(this.assembler.resync());
     const reason = err?.message ? err.message : 'port closed';
-    this.setState('reconnecting', `lost ${this.path} (${reason}); reconnecting`);
-    this.status({ code: 'reconnecting', params: { port: this.path, reason } });
+    // `reason` stays the OS text (technical detail, logs); `cause` is what the therapist reads.
+    const { fault } = serialFault(err?.message ? err : undefined, 'running');
+    const notice: SensorNotice = { code: 'reconnecting', params: { port: this.path, reason, cause: fault } };
+    this.setState('reconnecting', `${formatSensorNotice(notice, 'en')}${fault === 'other' || reason === 'port closed' ? '' : ` [${reason}]`}`);
+    this.status(notice);
     this.reopenAttempt = 0;
     this.scheduleReopen(0);
   }

@@ -7,11 +7,32 @@ import { PpgPeakDetector, type PeakDetectorSettings } from './ppgFindPeaks.js';
 import { sequenceFromChunks, type TimedChunk } from './sampleTimeline.js';
 import { mergeIntervals, totalSec, MIN_BEAT_QUALITY } from './signalGaps.js';
 import type { AnalysisResult } from './types.js';
+import type { ErrorCode } from '../i18n/CadansError.js';
 
-/** Input the analysis cannot work with (as opposed to poor signal quality, which is data). */
+/**
+ * Input the analysis cannot work with (as opposed to poor signal quality, which is data). `message`
+ * is the English line (logs, stored summaries, `--json`-less English CLI); a coded one also carries
+ * `code` and `params` (an `analysis.*` error code), so `errorText` / the CLI show it in the user's
+ * language (the i18n catalogues are not imported here: this module also runs in the analysis worker).
+ */
 export class AnalysisInputError extends Error {
   override readonly name = 'AnalysisInputError';
+  readonly code?: ErrorCode;
+  readonly params?: Record<string, string>;
+  constructor(message: string, coded?: { code: ErrorCode; params: Record<string, string> }) {
+    super(message);
+    if (coded) {
+      this.code = coded.code;
+      this.params = coded.params;
+    }
+  }
 }
+
+/**
+ * Where the sample rate came from, for the hints of the errors that doubt it: the CLI's `--fs` (or
+ * the file's time column) for `analyzePpg`, the sensor for a stored session (`analyzeChunks`).
+ */
+type RateOption = 'fs' | 'sensor';
 
 /** Minimum usable signal for an analysis, seconds. */
 export const MIN_USABLE_SEC = 10;
@@ -21,7 +42,7 @@ export const MIN_USABLE_SEC = 10;
  * `analyzeChunks` on one chunk.
  */
 export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDetectorSettings = {}): AnalysisResult {
-  return analyzeChunks([{ t0Sec: 0, fsHz, values }], opts);
+  return analyzeTimed([{ t0Sec: 0, fsHz, values }], opts, 'fs');
 }
 
 /**
@@ -32,10 +53,15 @@ export function analyzePpg(values: ArrayLike<number>, fsHz: number, opts: PeakDe
  * (too short, flat line, no plausible pulse at this sample rate).
  */
 export function analyzeChunks(chunks: readonly TimedChunk[], opts: PeakDetectorSettings = {}): AnalysisResult {
+  return analyzeTimed(chunks, opts, 'sensor');
+}
+
+/** `analyzeChunks`, its refusals naming `rate` (the CLI's `--fs`, or the sensor's rate) where they doubt the sample rate. */
+function analyzeTimed(chunks: readonly TimedChunk[], opts: PeakDetectorSettings, rate: RateOption): AnalysisResult {
   const seq = sequenceFromChunks(chunks);
   const values = seq.values;
   const fsHz = seq.timeline.firstFsHz;
-  if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`);
+  if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`, { code: 'analysis.rateUnsupported', params: { fs: String(fsHz) } });
   const n = values.length;
   let valid = 0;
   let min = Infinity;
@@ -49,11 +75,13 @@ export function analyzeChunks(chunks: readonly TimedChunk[], opts: PeakDetectorS
     }
   }
   if (valid / fsHz < MIN_USABLE_SEC) {
-    throw new AnalysisInputError(
-      `only ${(valid / fsHz).toFixed(1)} s of signal at ${fsHz} Hz; at least ${MIN_USABLE_SEC} s is needed`,
-    );
+    const sec = (valid / fsHz).toFixed(1);
+    throw new AnalysisInputError(`only ${sec} s of signal at ${fsHz} Hz; at least ${MIN_USABLE_SEC} s is needed`, {
+      code: 'analysis.tooShort',
+      params: { sec, fs: String(fsHz), min: String(MIN_USABLE_SEC) },
+    });
   }
-  if (!(max > min)) throw new AnalysisInputError('the signal is a flat line (every sample has the same value): no pulse to analyse');
+  if (!(max > min)) throw new AnalysisInputError('the signal is a flat line (every sample has the same value): no pulse to analyse', { code: 'analysis.flat', params: {} });
   const engine = new BeatEngine({ detector: opts });
   const u: EngineUpdate = { final: [], unusable: [], detections: [] };
   for (const c of chunks) if (c.values.length > 0) engine.pushChunk(c, u);
@@ -64,23 +92,29 @@ export function analyzeChunks(chunks: readonly TimedChunk[], opts: PeakDetectorS
   const unusable = mergeIntervals(u.unusable);
   const usableSec = durationSec - totalSec(unusable);
   if (beats.length < 5 || usableSec < MIN_USABLE_SEC) {
-    const hint = beats.length >= 2 ? ` (median interval ${medianIbiSec(beats.map((b) => b.tSec)).toFixed(2)} s)` : '';
+    const median = beats.length >= 2 ? medianIbiSec(beats.map((b) => b.tSec)).toFixed(2) : 'none';
+    const params = { usable: usableSec.toFixed(1), duration: durationSec.toFixed(1), fs: String(fsHz), median, rate };
     throw new AnalysisInputError(
-      `no usable pulse found: ${usableSec.toFixed(1)} s usable of ${durationSec.toFixed(1)} s at ${fsHz} Hz${hint}; ` +
-        'check the signal column and --fs',
+      `no usable pulse found: ${params.usable} s usable of ${params.duration} s at ${fsHz} Hz${median === 'none' ? '' : ` (median interval ${median} s)`}` +
+        (rate === 'fs' ? '; check the signal column and --fs' : ''),
+      { code: 'analysis.noUsablePulse', params },
     );
   }
   const med = medianIbiSec(beats.map((b) => b.tSec));
   const pulseShare = pulseShareOfRange(values, beats.filter((b) => b.quality >= MIN_BEAT_QUALITY).map((b) => b.amplitude));
   if (pulseShare < MIN_PULSE_SHARE) {
+    const pct = (100 * pulseShare).toFixed(0);
     throw new AnalysisInputError(
-      `no pulse in the heart-rate band at ${fsHz} Hz (the pulses found are ${(100 * pulseShare).toFixed(0)} % of the signal's range): is the sample rate (--fs) right?`,
+      `no pulse in the heart-rate band at ${fsHz} Hz (the pulses found are ${pct} % of the signal's range): is the sample rate${rate === 'fs' ? ' (--fs)' : ''} right?`,
+      { code: 'analysis.noPulseBand', params: { fs: String(fsHz), pct, rate } },
     );
   }
   if (med < 60 / 240 || med > 60 / 25) {
-    throw new AnalysisInputError(
-      `implausible heart rate (${(60 / med).toFixed(0)} bpm) at ${fsHz} Hz: is the sample rate (--fs) right?`,
-    );
+    const bpm = (60 / med).toFixed(0);
+    throw new AnalysisInputError(`implausible heart rate (${bpm} bpm) at ${fsHz} Hz: is the sample rate${rate === 'fs' ? ' (--fs)' : ''} right?`, {
+      code: 'analysis.implausibleRate',
+      params: { bpm, fs: String(fsHz), rate },
+    });
   }
   const lookAheadSec = new PpgPeakDetector(fsHz, opts).lookAheadSec;
   return analyzeNn({

@@ -20,12 +20,26 @@ const table = {
   'sensor.bluetoothScanSkipped': 'Bluetooth was not searched.',
   'sensor.serialListFailed': 'The serial ports could not be listed ({detail}).',
   'sensor.listNote': '{detail}',
+  // Bluetooth heart-rate sensors (native-adapters/sensors/bleSource.ts, nobleSession.ts, polarPpgStream.ts).
+  'ble.noNoble': 'Bluetooth support is unavailable: cannot load @abandonware/noble ({detail})',
+  'ble.adapter':
+    '{state, select, poweredOff {Bluetooth is switched off — switch it on in the system settings} unauthorized {{platform, select, linux {no permission to use Bluetooth — run once: sudo setcap cap_net_raw+eip $(readlink -f {execPath}) (the real node or electron binary)} darwin {no permission to use Bluetooth — allow it for Cadans in System Settings › Privacy & Security › Bluetooth} other {no permission to use Bluetooth}}} unsupported {this Bluetooth adapter does not support Bluetooth Low Energy} resetting {the Bluetooth adapter is resetting} other {no Bluetooth adapter found}}{warning, select, none {} other { ({warning})}}',
+  'ble.scanFailed': 'cannot start Bluetooth scanning: {detail}',
+  'ble.notFound':
+    "{which, select, id {no sensor {sensor}} name {no sensor ''{sensor}''} other {no heart-rate sensor}} found within {seconds} s — is it switched on, worn, and not connected to a phone?",
+  'ble.timeout':
+    '{step, select, connect {connecting to {device} timed out after {seconds} s} discover {discovering the services of {device} timed out} other {subscribing to heart rate on {device} timed out}}',
+  'ble.noHeartRate': '{device} has no Heart Rate Measurement characteristic (0x2A37)',
+  'ble.noPmd':
+    "{device} has no Polar PMD service, so no {stream, select, ppg {PPG; use ''ble'' without ppg=1 for heart rate and RR only} other {PPI; use ''ble'' without ppi=1}}",
+  'ble.noPolarStream':
+    "{device} gives no Polar {stream, select, ppg {PPG} other {PPI}} ({why, select, notOffered {not offered by the sensor} other {{reason}}}); use ''ble'' without {stream, select, ppg {ppg=1 for heart rate and RR only} other {ppi=1}}",
   'serial.notFound': 'cannot open {port}: the port does not exist (is the sensor plugged in?)',
   'serial.permission': "cannot open {port}: permission denied (on Linux add your user to the 'dialout' group and log in again)",
   'serial.busy': 'cannot open {port}: the port is in use by another program',
   'serial.deviceGone': 'cannot open {port}: the device does not respond (did the sensor come loose? plug it in again)',
   'serial.badSetting': 'cannot open {port}: the port does not accept this setting (check the baud rate in the sensor spec)',
-  'serial.openFailed': 'cannot open {port}: {detail}',
+  'serial.openFailed': 'cannot open {port}: the operating system reports an unexpected error (technical detail: {detail})',
   'serial.notRecognised': 'no pulse sensor recognised on {port}: {detail}',
   'run.noBlocks': 'this client has no run programme with a next session: type the blocks of the session in',
   'run.badBlocks': 'the blocks of the run session are not right: {detail}',
@@ -52,9 +66,27 @@ const table = {
   'resonance.alreadyRunning': 'a resonance assessment is already running; stop or cancel it first',
   'resonance.notRunning': 'no resonance assessment is running',
   'resonance.none': 'session {sessionId} has no resonance assessment',
+  // Requests to the resonance assessment that do not have the right shape (main/app/resonanceService.ts; the contract's schemas usually refuse them first).
+  'resonance.settingsNotObject': 'resonance settings must be an object',
+  'resonance.unknownSettings': 'unknown resonance {count, plural, one {setting} other {settings}}: {settings} (known: {known})',
+  'resonance.noRequest': '{call} needs a request object',
+  'resonance.badClientId': 'clientId must be a positive whole number (got {got})',
+  'resonance.badVariant': "variant must be one of {variants} (got ''{got}'')",
+  'resonance.badSessionId': 'sessionId must be a positive whole number (got {got})',
+  'resonance.badOverrideRate': 'rateBpm must be a number of breaths/min or null (got {got})',
   'lock.locked': 'the console is locked: unlock it first',
   'lock.wrongPassphrase': 'wrong passphrase: the console stays locked',
   'lock.afterRange': 'lock after: a whole number of minutes from 0 (never) to {max}',
+  // A PPG recording that cannot be analysed (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is where the
+  // sample rate came from: fs = --fs or the time column (cadans analyze), sensor = a stored session.
+  'analysis.rateUnsupported': 'sample rate {fs} Hz is not supported (20–2000 Hz)',
+  'analysis.tooShort': 'only {sec} s of signal at {fs} Hz; at least {min} s is needed',
+  'analysis.flat': 'the signal is a flat line (every sample has the same value): no pulse to analyse',
+  'analysis.noUsablePulse':
+    'no usable pulse found: {usable} s usable of {duration} s at {fs} Hz{median, select, none {} other { (median interval {median} s)}}{rate, select, fs {; check the signal column and --fs} other {}}',
+  'analysis.noPulseBand':
+    "no pulse in the heart-rate band at {fs} Hz (the pulses found are {pct} % of the signal's range): is the sample rate{rate, select, fs { (--fs)} other {}} right?",
+  'analysis.implausibleRate': 'implausible heart rate ({bpm} bpm) at {fs} Hz: is the sample rate{rate, select, fs { (--fs)} other {}} right?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'empty file',
   'csv.noHeader': 'no header row: the first line holds numbers; the file must start with column names such as time,ppg',
@@ -71,6 +103,12 @@ const table = {
   'csv.timeUnit': 'the time column gives {hz} Hz: is {column} in seconds?',
   'csv.fsDisagrees': '--fs {fs} disagrees with the time column ({hz} Hz)',
   'csv.timeJump': 'the time column jumps by {sec} s after {after} s: not one continuous recording',
+  // What was assumed or repaired reading a PPG CSV (shared/io/ppgCsv.ts; `cadans analyze` prints them as notes).
+  'csvNote.guessedColumn': 'no column named ppg, pleth or signal: using {column}',
+  'csvNote.rowsWithoutTime': '{count} {n, plural, one {row} other {rows}} without a valid time skipped',
+  'csvNote.fsUsed': 'using --fs {fs} Hz (the time column gives {hz} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gap} other {gaps}} in the time column ({where}{more, select, yes {, …} other {}}): {lost} missing samples filled with NaN',
+  'csvNote.nanCells': '{count} of {total} cells in {column} are empty or not numbers (read as NaN){text, select, none {} other {, {text} of them text}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'no such file: {file}',
   'file.folder': '{file} is a folder, not a recording',
@@ -82,6 +120,11 @@ const table = {
   // the file's own problem by `problem`, a CSV / RR-text problem as the coded `{cause}` (csv.*, rr.*).
   'replay.failed':
     'cannot replay {file}: {problem, select, notFound {no such file} folder {it is a folder, not a recording} permission {permission denied} tooLarge {it is larger than {cap}, the most Cadans reads from one file (about ten hours of PPG at 250 Hz); split the recording} binary {it is not a text file (it holds binary data); Cadans reads PPG CSV and RR text files} io {read error ({detail})} empty {the file is empty} noSamples {no samples} other {{cause}}}',
+  // The csv.* problems that name the sampling rate, as a replayed file gets them: in a source spec the
+  // option is ?fs= (file:recording.csv?fs=50), not --fs as for `cadans analyze`.
+  'replayCsv.noTimeColumn': 'no time column (time, t or timestamp) in {columns}: give the sampling rate with ?fs= after the file name (for example file:recording.csv?fs=50)',
+  'replayCsv.badFs': 'invalid sampling rate ?fs={fs}: give a positive number of Hz',
+  'replayCsv.fsDisagrees': '?fs={fs} disagrees with the time column ({hz} Hz): leave ?fs= out, the time column already gives the rate',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'no numbers in the file',
   'rr.ppgColumn': 'not beat intervals: the file holds a PPG signal ({column}), not one interval per beat',

@@ -20,13 +20,27 @@ export const errorsNl = {
   'sensor.bluetoothScanSkipped': 'Er is niet naar Bluetooth gezocht.',
   'sensor.serialListFailed': 'De seriële poorten konden niet worden opgesomd ({detail}).',
   'sensor.listNote': '{detail}',
+  // Bluetooth-hartslagsensoren (native-adapters/sensors/bleSource.ts, nobleSession.ts, polarPpgStream.ts).
+  'ble.noNoble': 'Bluetooth is op deze computer niet beschikbaar: de Bluetooth-ondersteuning kon niet worden geladen (technische melding: {detail}).',
+  'ble.adapter':
+    '{state, select, poweredOff {Bluetooth staat uit — zet het aan in de systeeminstellingen} unauthorized {{platform, select, linux {geen toestemming om Bluetooth te gebruiken — voer eenmalig uit: sudo setcap cap_net_raw+eip $(readlink -f {execPath}) (het echte node- of electron-programma)} darwin {geen toestemming om Bluetooth te gebruiken — sta het Cadans toe in Systeeminstellingen › Privacy en beveiliging › Bluetooth} other {geen toestemming om Bluetooth te gebruiken}}} unsupported {deze Bluetooth-adapter ondersteunt geen Bluetooth Low Energy} resetting {de Bluetooth-adapter wordt opnieuw gestart} other {geen Bluetooth-adapter gevonden}}{warning, select, none {} other { (technische melding: {warning})}}',
+  'ble.scanFailed': 'Kan niet naar Bluetooth-sensoren zoeken (technische melding: {detail}).',
+  'ble.notFound':
+    "{which, select, id {sensor {sensor} niet gevonden} name {sensor ''{sensor}'' niet gevonden} other {geen hartslagsensor gevonden}} binnen {seconds} s — staat hij aan, wordt hij gedragen en is hij niet met een telefoon verbonden?",
+  'ble.timeout':
+    '{step, select, connect {verbinden met {device} duurde langer dan {seconds} s} discover {{device} gaf niet op tijd door welke metingen hij biedt} other {{device} zette de hartslagmeting niet op tijd aan}}',
+  'ble.noHeartRate': '{device} levert geen hartslagmeting (het Bluetooth-kenmerk 0x2A37 ontbreekt)',
+  'ble.noPmd':
+    "{device} heeft geen Polar-PMD-dienst en levert dus geen {stream, select, ppg {PPG; gebruik ''ble'' zonder ppg=1 voor alleen hartslag en RR-intervallen} other {PPI; gebruik ''ble'' zonder ppi=1}}",
+  'ble.noPolarStream':
+    "{device} levert geen Polar-{stream, select, ppg {PPG} other {PPI}} ({why, select, notOffered {de sensor biedt het niet aan} featuresUnreadable {de sensor zegt niet welke metingen hij biedt} sdkMode {de sensor staat in SDK-modus} other {technische melding: {reason}}}); gebruik ''ble'' zonder {stream, select, ppg {ppg=1 voor alleen hartslag en RR-intervallen} other {ppi=1}}",
   'serial.notFound': 'Kan {port} niet openen: de poort bestaat niet (is de sensor aangesloten?).',
   'serial.permission': "Kan {port} niet openen: geen toestemming (voeg op Linux je gebruiker toe aan de groep 'dialout' en log opnieuw in).",
   'serial.busy': 'Kan {port} niet openen: de poort is in gebruik door een ander programma.',
   'serial.deviceGone': 'Kan {port} niet openen: het apparaat reageert niet (is de sensor losgeraakt? Sluit hem opnieuw aan).',
   'serial.badSetting': 'Kan {port} niet openen: de poort accepteert deze instelling niet (controleer de baudrate in de sensorspecificatie).',
-  'serial.openFailed': 'Kan {port} niet openen ({detail}).',
-  'serial.notRecognised': 'Geen hartslagsensor herkend op {port} ({detail}).',
+  'serial.openFailed': 'Kan {port} niet openen: het besturingssysteem meldt een onverwachte fout (technische melding: {detail}).',
+  'serial.notRecognised': 'Geen hartslagsensor herkend op {port} (technische melding: {detail}).',
   'run.noBlocks': 'Deze cliënt heeft geen looprogramma met een volgende training: vul de blokken van de sessie zelf in.',
   'run.badBlocks': 'De blokken van de loopsessie kloppen niet: {detail}.',
   'run.notRunning': 'Er loopt geen loopsessie.',
@@ -52,9 +66,27 @@ export const errorsNl = {
   'resonance.alreadyRunning': 'Er loopt al een resonantiemeting; stop of annuleer die eerst.',
   'resonance.notRunning': 'Er loopt geen resonantiemeting.',
   'resonance.none': 'Sessie {sessionId} heeft geen resonantiemeting.',
+  // Verzoeken aan de resonantiemeting die niet de goede vorm hebben (main/app/resonanceService.ts; het contract weigert ze meestal al eerder).
+  'resonance.settingsNotObject': 'De instellingen van de resonantiemeting ontbreken of zijn onleesbaar.',
+  'resonance.unknownSettings': '{count, plural, one {Onbekende instelling} other {Onbekende instellingen}} van de resonantiemeting: {settings} (bekend zijn: {known}).',
+  'resonance.noRequest': 'Het verzoek aan de resonantiemeting ({call}) ontbreekt of is onleesbaar.',
+  'resonance.badClientId': 'Kies eerst een cliënt: het cliëntnummer moet een positief geheel getal zijn (gegeven: {got}).',
+  'resonance.badVariant': 'Onbekende soort resonantiemeting: {got} (kies uit {variants}).',
+  'resonance.badSessionId': 'Het sessienummer moet een positief geheel getal zijn (gegeven: {got}).',
+  'resonance.badOverrideRate': 'De gekozen ademfrequentie moet een aantal ademhalingen per minuut zijn, of leeg (gegeven: {got}).',
   'lock.locked': 'De console is vergrendeld: ontgrendel hem eerst.',
   'lock.wrongPassphrase': 'Onjuiste wachtwoordzin: de console blijft vergrendeld.',
   'lock.afterRange': 'Vergrendelen na: een heel aantal minuten van 0 (nooit) tot {max}.',
+  // Een PPG-opname die niet te analyseren is (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is waar de
+  // bemonsteringsfrequentie vandaan komt: fs = --fs of de tijdkolom (cadans analyze), sensor = een opgeslagen sessie.
+  'analysis.rateUnsupported': 'een bemonsteringsfrequentie van {fs} Hz wordt niet ondersteund (20–2000 Hz)',
+  'analysis.tooShort': 'maar {sec} s signaal bij {fs} Hz; er is minstens {min} s nodig',
+  'analysis.flat': 'het signaal is een vlakke lijn (elke meetwaarde is gelijk): geen polsslag om te analyseren',
+  'analysis.noUsablePulse':
+    'geen bruikbare polsslag gevonden: {usable} s bruikbaar van {duration} s bij {fs} Hz{median, select, none {} other { (mediaan slag-op-slaginterval {median} s)}}{rate, select, fs {; controleer de signaalkolom en --fs} other {}}',
+  'analysis.noPulseBand':
+    'geen polsslag in het hartslagbereik bij {fs} Hz (de gevonden pulsen zijn {pct} % van het bereik van het signaal): klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
+  'analysis.implausibleRate': 'onwaarschijnlijke hartslag ({bpm} slagen per minuut) bij {fs} Hz: klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'leeg bestand',
   'csv.noHeader': 'geen kopregel: de eerste regel bevat getallen; het bestand moet beginnen met kolomnamen zoals time,ppg',
@@ -71,6 +103,12 @@ export const errorsNl = {
   'csv.timeUnit': 'de tijdkolom geeft {hz} Hz: staat {columnNl} wel in seconden?',
   'csv.fsDisagrees': '--fs {fs} klopt niet met de tijdkolom ({hz} Hz)',
   'csv.timeJump': 'de tijdkolom springt {sec} s vooruit na {after} s: dit is geen doorlopende opname',
+  // Wat bij het lezen van een PPG-CSV is aangenomen of hersteld (shared/io/ppgCsv.ts; `cadans analyze` toont ze als opmerking).
+  'csvNote.guessedColumn': 'geen kolom met de naam ppg, pleth of signal: {columnNl} wordt gebruikt',
+  'csvNote.rowsWithoutTime': '{count} {n, plural, one {regel} other {regels}} zonder geldige tijd overgeslagen',
+  'csvNote.fsUsed': '--fs {fs} Hz wordt gebruikt (de tijdkolom geeft {hz} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gat} other {gaten}} in de tijdkolom ({where}{more, select, yes {, …} other {}}): {lost} ontbrekende meetwaarden aangevuld met NaN',
+  'csvNote.nanCells': '{count} van de {total} cellen in {columnNl} {n, plural, one {is} other {zijn}} leeg of geen getal (gelezen als NaN){text, select, none {} other {, waarvan {text} met tekst}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'bestand bestaat niet: {file}',
   'file.folder': '{file} is een map, geen opname',
@@ -81,6 +119,11 @@ export const errorsNl = {
   // Een opnamebestand dat niet als sensor kan worden afgespeeld (`file:`-specificatie).
   'replay.failed':
     'kan {file} niet afspelen: {problem, select, notFound {het bestand bestaat niet} folder {het is een map, geen opname} permission {geen toestemming om het te lezen} tooLarge {het is groter dan {cap}, het meeste dat Cadans uit één bestand leest (ongeveer tien uur PPG op 250 Hz); splits de opname} binary {het is geen tekstbestand (het bevat binaire gegevens); Cadans leest PPG-CSV- en RR-tekstbestanden} io {leesfout ({detail})} empty {het bestand is leeg} noSamples {er staan geen meetwaarden in} other {{cause}}}',
+  // De csv.*-problemen die de bemonsteringsfrequentie noemen, zoals een afgespeeld bestand ze krijgt: in een
+  // bronspecificatie heet de optie ?fs= (opname.csv?fs=50), niet --fs zoals bij `cadans analyze`.
+  'replayCsv.noTimeColumn': 'geen tijdkolom (time, t of timestamp) in {columnsNl}: geef de bemonsteringsfrequentie op met ?fs= achter de bestandsnaam in de bron (bijvoorbeeld opname.csv?fs=50)',
+  'replayCsv.badFs': 'ongeldige bemonsteringsfrequentie ?fs={fs}: geef een positief aantal Hz',
+  'replayCsv.fsDisagrees': '?fs={fs} klopt niet met de tijdkolom ({hz} Hz): laat ?fs= weg, de tijdkolom geeft de frequentie al',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'geen getallen in het bestand',
   'rr.ppgColumn': 'geen slag-op-slagintervallen: het bestand bevat een PPG-signaal ({columnNl}), niet één interval per slag',

@@ -38,7 +38,10 @@ export interface PpgRecording {
   timeColumn: string | null;
   /** Cells of the signal column that were empty, NaN or not numeric (gap fill not included). */
   nanCount: number;
+  /** What was assumed or repaired, as English lines (the `--json` contract's `settings.file.warnings`). */
   warnings: string[];
+  /** The same notes coded (`csvNote.*`), one per warning in the same order: shown in the user's language. */
+  notes: PpgCsvNote[];
   /** All header names, in file order. */
   header: string[];
   /** The columns asked for with `columns`, keyed by the name asked, on the same grid as `values`. */
@@ -69,6 +72,12 @@ function numericColumns(text: string, start: number, sep: Separator, nCols: numb
     for (let i = 0; i < preview.rows; i++) if (Number.isFinite(col[i]!)) finite++;
     return preview.rows > 0 && finite * 2 > preview.rows;
   });
+}
+
+/** A note on what was assumed or repaired (a `csvNote.*` error code and its params), for the user's language. */
+export interface PpgCsvNote {
+  code: ErrorCode;
+  params: ErrorParams;
 }
 
 /** A refused CSV: the English line, and the problem as a coded error (`csv.*`) for the user's language. */
@@ -116,6 +125,12 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
 
   // Signal column.
   const warnings: string[] = [];
+  const notes: PpgCsvNote[] = [];
+  /** A note: the English line (`warnings`, unchanged contract) and the same coded (`notes`). */
+  const warn = (english: string, code: ErrorCode, params: ErrorParams): void => {
+    warnings.push(english);
+    notes.push({ code, params });
+  };
   let sigCol: number;
   if (opts.column !== undefined) {
     const want = opts.column.trim().toLowerCase();
@@ -127,7 +142,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     if (sigCol < 0) {
       sigCol = numeric.findIndex((isNum, i) => isNum && i !== timeCol);
       if (sigCol < 0) return fail('csv.noNumericColumn', cols(header));
-      warnings.push(`no column named ppg, pleth or signal: using ${columnLabel(header[sigCol], sigCol)}`);
+      warn(`no column named ppg, pleth or signal: using ${columnLabel(header[sigCol], sigCol)}`, 'csvNote.guessedColumn', col(header[sigCol], sigCol));
     }
   }
 
@@ -167,7 +182,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
         for (const c of extraCols) c[k] = c[i]!;
         k++;
       }
-      warnings.push(`${n - k} row${n - k === 1 ? '' : 's'} without a valid time skipped`);
+      warn(`${n - k} row${n - k === 1 ? '' : 's'} without a valid time skipped`, 'csvNote.rowsWithoutTime', { count: String(n - k), n: n - k });
       nanCount -= nanDropped;
       n = k;
       outValues = values.subarray(0, n);
@@ -190,7 +205,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
         return fail('csv.fsDisagrees', { fs: String(opts.fsHz), hz: fmtHz(fsTime) });
       }
       if (Math.abs(opts.fsHz - fsTime) > 0.001 * fsTime) {
-        warnings.push(`using --fs ${opts.fsHz} Hz (the time column gives ${fsTime.toFixed(2)} Hz)`);
+        warn(`using --fs ${opts.fsHz} Hz (the time column gives ${fsTime.toFixed(2)} Hz)`, 'csvNote.fsUsed', { fs: String(opts.fsHz), hz: fsTime.toFixed(2) });
       }
     } else {
       fsHz = fsTime;
@@ -210,9 +225,11 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
       for (let k = 0; k < grid.length; k++) tSec[k] = t0 + k / fsHz;
       const lost = gaps.reduce((s, g) => s + g.missingSamples, 0);
       const where = gaps.slice(0, 3).map((g) => `${g.startSec.toFixed(2)}–${g.endSec.toFixed(2)} s`).join(', ');
-      warnings.push(
+      warn(
         `${gaps.length} gap${gaps.length > 1 ? 's' : ''} in the time column (${where}${gaps.length > 3 ? ', …' : ''}): ` +
           `${lost} missing samples filled with NaN`,
+        'csvNote.gaps',
+        { count: String(gaps.length), n: gaps.length, where, more: gaps.length > 3 ? 'yes' : 'no', lost: String(lost) },
       );
       for (const g of gaps) gapsOut.push({ startSec: g.startSec, endSec: g.endSec });
     } else {
@@ -222,9 +239,11 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
 
   if (nanCount > 0) {
     const bad = scan.notNumeric[0]!;
-    warnings.push(
+    warn(
       `${nanCount} of ${n} cells in ${columnLabel(header[sigCol], sigCol)} are empty or not numbers (read as NaN)` +
         (bad > 0 ? `, ${bad} of them text` : ''),
+      'csvNote.nanCells',
+      { count: String(nanCount), n: nanCount, total: String(n), ...col(header[sigCol], sigCol), text: bad > 0 ? String(bad) : 'none' },
     );
   }
   const extra: Record<string, Float64Array> = {};
@@ -238,6 +257,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     timeColumn: timeCol >= 0 ? header[timeCol]! : null,
     nanCount,
     warnings,
+    notes,
     header,
     extra,
     gaps: gapsOut,

@@ -90,11 +90,11 @@ export type SensorNoticeCode =
   | 'begin-failed'
   /** Another error reported by the device (params: message). */
   | 'sensor-error'
-  /** The connection was lost; reconnecting (params: port, reason). */
+  /** The connection was lost; reconnecting (params: port, reason: the source's own text; a serial source adds cause: a SerialFault code). */
   | 'reconnecting'
   /** The connection is back (params: port). */
   | 'reconnected'
-  /** A serial port error (params: port, message). */
+  /** A serial port error (params: port, message: the OS text; cause: a SerialFault code, see native-adapters/sensors/serialFault.ts). */
   | 'port-error'
   /** The declared rate differs from the measured one; the measured one is used (params: declaredHz, measuredHz). */
   | 'rate-mismatch'
@@ -120,7 +120,7 @@ export type SensorNoticeCode =
   | 'ppg-unavailable'
   /** PPG streams (params: fsHz). */
   | 'ppg-streaming'
-  /** A reconnect attempt failed; retrying (params: message). */
+  /** A reconnect attempt failed; retrying (params: message: the English line; errorCode, errorParams (JSON): the coded problem, when it has one). */
   | 'reconnect-failed'
   /** The live analysis stopped (its worker died or hung); a new one is starting. Recording goes on. */
   | 'analysis-stopped'

@@ -4,6 +4,7 @@
  * `cadans record`. The templates name what to do, in the therapist's words.
  */
 import type { SensorNotice, SensorNoticeCode } from './frames.js';
+import { cleanParams, errorText, isErrorCode } from '../i18n/CadansError.js';
 
 export type NoticeLocale = 'nl' | 'en';
 
@@ -58,11 +59,68 @@ const PROBLEM_EN: Record<string, string> = {
   size: 'wrong length',
   unsupported: 'kind of message not read',
 };
-/** Why a connection was lost, where the source names it in a fixed English phrase; an operating-system message is shown as it is. */
+/** Why a connection was lost, where the source names it in a fixed English phrase (a notice without `cause`). */
 const REASON_NL: Record<string, string> = {
   'port closed': 'de poort is gesloten',
   'Bluetooth connection lost': 'de Bluetooth-verbinding is verbroken',
 };
+/**
+ * What went wrong on a serial port (`cause`: a `SerialFault` of native-adapters/sensors/serialFault.ts,
+ * classified from the operating system's message), in the therapist's words. The OS text itself
+ * (`reason` / `message`) is shown only as the technical detail of a fault no class fits ('other').
+ */
+const CAUSE_NL: Record<string, string> = {
+  unplugged: 'de sensor is losgekoppeld of de USB-kabel zit los — sluit hem opnieuw aan',
+  io: 'de sensor reageert niet meer (leesfout op de poort) — controleer de kabel en sluit de sensor zo nodig opnieuw aan',
+  busy: 'de poort is in gebruik door een ander programma — sluit dat programma (bijvoorbeeld de Arduino-IDE)',
+  permission: "geen toestemming voor de poort (voeg op Linux je gebruiker toe aan de groep 'dialout' en log opnieuw in)",
+  'not-found': 'de poort bestaat niet meer — is de sensor aangesloten?',
+  closed: 'de poort is gesloten',
+  'bad-setting': 'de poort weigert deze instelling (controleer de baudrate in de sensorspecificatie)',
+};
+const CAUSE_EN: Record<string, string> = {
+  unplugged: 'the sensor was unplugged or its USB cable is loose — plug it in again',
+  io: 'the sensor stopped responding (read error on the port) — check the cable and plug the sensor in again if needed',
+  busy: 'the port is in use by another program — close that program (for example the Arduino IDE)',
+  permission: "no permission to use the port (on Linux add your user to the 'dialout' group and log in again)",
+  'not-found': 'the port no longer exists — is the sensor plugged in?',
+  closed: 'the port was closed',
+  'bad-setting': 'the port refuses this setting (check the baud rate in the sensor spec)',
+};
+/** An operating-system text no class fits: named as such, the text only as the technical detail. */
+const unexpectedNl = (raw: unknown): string => `onverwachte fout van het besturingssysteem; technische melding: ${String(raw ?? '')}`;
+const unexpectedEn = (raw: unknown): string => `unexpected error from the operating system; technical detail: ${String(raw ?? '')}`;
+/** Why a serial port failed or a link was lost: by `cause` when the source classified it, else a fixed phrase, else the raw text as detail. */
+function whyNl(p: Params, raw: 'reason' | 'message'): string {
+  const cause = p.cause === undefined ? undefined : CAUSE_NL[String(p.cause)];
+  if (cause) return cause;
+  if (p.cause === undefined && raw === 'reason') return p.reason === undefined ? 'onbekende reden' : (REASON_NL[String(p.reason)] ?? unexpectedNl(p.reason));
+  return unexpectedNl(p[raw]);
+}
+function whyEn(p: Params, raw: 'reason' | 'message'): string {
+  const cause = p.cause === undefined ? undefined : CAUSE_EN[String(p.cause)];
+  if (cause) return cause;
+  if (p.cause === undefined) return String(p[raw] ?? 'unknown reason'); // an older or non-serial source: its own English phrase
+  return unexpectedEn(p[raw]);
+}
+/**
+ * Why a reconnect attempt failed: the coded problem it carries (`errorCode`, `errorParams` as JSON)
+ * in `locale`; else its English `message`, in Dutch only as the technical detail.
+ */
+function failedWhy(p: Params, locale: NoticeLocale): string {
+  if (isErrorCode(p.errorCode)) {
+    let params: Record<string, unknown> = {};
+    try {
+      const parsed: unknown = JSON.parse(String(p.errorParams ?? '{}'));
+      if (parsed !== null && typeof parsed === 'object') params = parsed as Record<string, unknown>;
+    } catch {
+      /* malformed: the problem without its params */
+    }
+    return errorText(locale, { code: p.errorCode, params: cleanParams(params), message: String(p.message ?? '') });
+  }
+  return locale === 'nl' ? `technische melding: ${String(p.message ?? '')}` : String(p.message ?? '');
+}
+
 /** The sketch's own words after `!`, unless they are only the library's default. */
 const sketchSays = (p: Params, nl: boolean): string => {
   const m = String(p.message ?? '').trim();
@@ -81,9 +139,9 @@ const NL: Record<SensorNoticeCode, Template> = {
   searching: () => 'de sensor zoekt de polsslag',
   'begin-failed': (p) => `de PulseSensor-bibliotheek kon niet starten${sketchSays(p, true)} — controleer de sketch en de aansluiting`,
   'sensor-error': (p) => `de sensor meldt een fout: ${p.message}`,
-  reconnecting: (p) => `verbinding met ${p.port ?? 'de sensor'} verbroken (${p.reason === undefined ? 'onbekende reden' : (REASON_NL[String(p.reason)] ?? p.reason)}); opnieuw verbinden…`,
+  reconnecting: (p) => `verbinding met ${p.port ?? 'de sensor'} verbroken (${whyNl(p, 'reason')}); opnieuw verbinden…`,
   reconnected: (p) => `weer verbonden met ${p.port ?? 'de sensor'}`,
-  'port-error': (p) => `fout op de seriële poort ${p.port}: ${p.message}`,
+  'port-error': (p) => `fout op de seriële poort ${p.port}: ${whyNl(p, 'message')}`,
   'rate-mismatch': (p, n) => `de sensor meldt ${n(p.declaredHz, 1)} Hz maar zendt ${n(p.measuredHz, 2)} Hz; de gemeten frequentie wordt gebruikt`,
   burst: (p, n) => `gegevens komen ${n(p.factor, 0)}× sneller binnen dan de sensor meet (een opgespaarde buffer); de tijden blijven juist`,
   'samples-lost': (p, n) => `${p.count} meetwaarden onderweg verloren (${n(p.seconds, 1)} s); als gat gemarkeerd`,
@@ -97,7 +155,7 @@ const NL: Record<SensorNoticeCode, Template> = {
   connected: (p) => `verbonden met ${p.device}${p.location ? `, plaats: ${p.location}` : ''}${p.batteryPct !== undefined ? `, batterij ${p.batteryPct} %` : ''}`,
   'ppg-unavailable': () => 'deze sensor levert geen PPG: alleen hartslag en RR-intervallen',
   'ppg-streaming': (p, n) => `PPG komt binnen op ${n(p.fsHz, 0)} Hz`,
-  'reconnect-failed': (p) => `opnieuw verbinden mislukt (${p.message}); nieuwe poging…`,
+  'reconnect-failed': (p) => `opnieuw verbinden mislukt (${failedWhy(p, 'nl')}); nieuwe poging…`,
   'analysis-stopped': () => 'de live-analyse is gestopt en wordt opnieuw gestart; de opname loopt door',
   'analysis-resumed': () => 'de live-analyse loopt weer',
 };
@@ -113,9 +171,9 @@ const EN: Record<SensorNoticeCode, Template> = {
   searching: () => 'the sensor is searching for the pulse',
   'begin-failed': (p) => `the PulseSensor library could not start${sketchSays(p, false)} — check the sketch and the wiring`,
   'sensor-error': (p) => `the sensor reports an error: ${p.message}`,
-  reconnecting: (p) => `lost ${p.port ?? 'the sensor'} (${p.reason ?? 'unknown reason'}); reconnecting…`,
+  reconnecting: (p) => `lost ${p.port ?? 'the sensor'} (${whyEn(p, 'reason')}); reconnecting…`,
   reconnected: (p) => `reconnected to ${p.port ?? 'the sensor'}`,
-  'port-error': (p) => `serial port error on ${p.port}: ${p.message}`,
+  'port-error': (p) => `serial port error on ${p.port}: ${whyEn(p, 'message')}`,
   'rate-mismatch': (p, n) => `the sensor declares ${n(p.declaredHz, 1)} Hz but sends ${n(p.measuredHz, 2)} Hz; using the measured rate`,
   burst: (p, n) => `data arrives ${n(p.factor, 0)}× faster than the sensor samples (a buffered backlog); times stay right`,
   'samples-lost': (p, n) => `${p.count} samples lost in transfer (${n(p.seconds, 1)} s); marked as a gap`,
@@ -129,7 +187,7 @@ const EN: Record<SensorNoticeCode, Template> = {
   connected: (p) => `connected to ${p.device}${p.location ? `, location: ${p.location}` : ''}${p.batteryPct !== undefined ? `, battery ${p.batteryPct}%` : ''}`,
   'ppg-unavailable': () => 'this sensor offers no PPG: heart rate and RR intervals only',
   'ppg-streaming': (p, n) => `PPG streaming at ${n(p.fsHz, 0)} Hz`,
-  'reconnect-failed': (p) => `reconnect failed (${p.message}); retrying…`,
+  'reconnect-failed': (p) => `reconnect failed (${failedWhy(p, 'en')}); retrying…`,
   'analysis-stopped': () => 'live analysis stopped and is being restarted; the recording goes on',
   'analysis-resumed': () => 'live analysis is running again',
 };

@@ -9,6 +9,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { BleHeartRateSource } from '../../../native-adapters/sensors/bleSource.js';
+import { CadansError, errorText } from '../../../shared/i18n/CadansError.js';
 import { listBleDevices } from '../../../native-adapters/sensors/listBleDevices.js';
 import type { BeatFrame, SensorFrame, SensorNoticeCode, StatusFrame } from '../../../shared/sensors/frames.js';
 import type { ConnectionState } from '../../../shared/sensors/sensorSource.js';
@@ -200,6 +201,51 @@ describe('BleHeartRateSource with a fake noble: heart-rate service', { concurren
     setTimeout(() => dead.warn('Initialization of USB device failed: ENODEV, No such device'), 50);
     await assert.rejects(src.start(), /no Bluetooth adapter found — state stayed 'unknown' for 0.4 s \(.*ENODEV/);
     assert.equal(dead.listenerCount('stateChange'), 0, 'listeners detached after failure');
+  });
+
+  test('the refusals are coded: the same English line, a Dutch sentence for the sensor panel (issue 13)', async (t) => {
+    const refusal = async (src: BleHeartRateSource): Promise<{ code: string; nl: string; en: string }> => {
+      t.after(() => src.stop());
+      const e: unknown = await src.start().then(
+        () => assert.fail('started'),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof CadansError, String(e));
+      const nl = errorText('nl', e);
+      assert.doesNotMatch(nl.replace(/technische melding: .*$/, ''), /\b(the|found|within|switched|worn|timed out|has no|gives no|without|service|permission)\b/, nl);
+      return { code: e.code, nl, en: e.message };
+    };
+    assert.deepEqual(await refusal(new BleHeartRateSource({ noble: new FakeNoble('poweredOff') })), {
+      code: 'ble.adapter',
+      nl: 'Bluetooth staat uit — zet het aan in de systeeminstellingen',
+      en: 'Bluetooth is switched off — switch it on in the system settings',
+    });
+    assert.deepEqual(await refusal(new BleHeartRateSource({ noble: new FakeNoble(), scanTimeoutMs: 300 })), {
+      code: 'ble.notFound',
+      nl: 'geen hartslagsensor gevonden binnen 0.3 s — staat hij aan, wordt hij gedragen en is hij niet met een telefoon verbonden?',
+      en: 'no heart-rate sensor found within 0.3 s — is it switched on, worn, and not connected to a phone?',
+    });
+    const dead = new FakeNoble('unknown');
+    setTimeout(() => dead.warn('Initialization of USB device failed: ENODEV, No such device'), 50);
+    const gone = await refusal(new BleHeartRateSource({ noble: dead, stateTimeoutMs: 400 }));
+    assert.equal(gone.nl, 'geen Bluetooth-adapter gevonden (technische melding: Initialization of USB device failed: ENODEV, No such device)');
+    assert.match(gone.en, /^no Bluetooth adapter found — state stayed 'unknown' for 0.4 s \(Initialization/);
+    const noPmd = new FakeNoble();
+    strap(noPmd);
+    assert.deepEqual(await refusal(new BleHeartRateSource({ noble: noPmd, ppg: true })), {
+      code: 'ble.noPmd',
+      nl: "HRM-Pro (strap-1) heeft geen Polar-PMD-dienst en levert dus geen PPG; gebruik 'ble' zonder ppg=1 voor alleen hartslag en RR-intervallen",
+      en: "HRM-Pro (strap-1) has no Polar PMD service, so no PPG; use 'ble' without ppg=1 for heart rate and RR only",
+    });
+    const h10 = new FakeNoble();
+    new FakePolar(h10, { id: 'h10', name: 'Polar H10 12345678', features: '0F 05 00', location: 1 });
+    const noPpg = await refusal(new BleHeartRateSource({ noble: h10, ppg: true }));
+    assert.equal(noPpg.code, 'ble.noPolarStream');
+    assert.equal(noPpg.nl, "Polar H10 12345678 (h10) levert geen Polar-PPG (de sensor biedt het niet aan); gebruik 'ble' zonder ppg=1 voor alleen hartslag en RR-intervallen");
+    const slowNoble = new FakeNoble();
+    strap(slowNoble).hangConnect = true;
+    const slow = await refusal(new BleHeartRateSource({ noble: slowNoble, connectTimeoutMs: 200 }));
+    assert.deepEqual(slow, { code: 'ble.timeout', nl: 'verbinden met HRM-Pro (strap-1) duurde langer dan 0.2 s', en: 'connecting to HRM-Pro (strap-1) timed out after 0.2 s' });
   });
 
   test('noble cannot be loaded, no sensor in range, connect timeout → clear errors and cancelConnect', async (t) => {

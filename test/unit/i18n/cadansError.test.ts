@@ -16,7 +16,12 @@ const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'sto
   // Pacer settings.
   gotNum: 20, minPct: 10, maxPct: 90, gotPct: 4.8, key: 'holdInSec', by: 'ratio', inhale: 0.45, exhale: 4.55, period: 5,
   // Practice mode (issue 17).
-  reason: 'connectionRefused', role: 'anna', value: 'postgres://x', settings: 'stepSec' };
+  reason: 'connectionRefused', role: 'anna', value: 'postgres://x', settings: 'stepSec',
+  // Resonance requests, analysis refusals and CSV notes (issue 13).
+  count: 2, known: 'ratesBpm, stepSec', call: 'startResonance', variants: 'stepped, sliding', usable: '3.0', duration: '60.0', bpm: '600',
+  n: 2, where: '1.00–2.00 s', more: 'no', lost: '50', total: '100', text: 'none',
+  // Bluetooth sensors.
+  state: 'unauthorized', platform: 'linux', execPath: '/usr/bin/node', warning: 'none', which: 'name', sensor: 'Polar', device: 'Polar H10', stream: 'ppg', why: 'other' };
 
 describe('coded errors', () => {
   test('the error catalogues match, parse, and every message fills all its arguments', () => {

@@ -40,6 +40,8 @@ describe('coded database file and serial errors', () => {
     assert.match(errorText('nl', serialOpenError('/dev/ttyUSB0', new Error('Error: ENODEV'))), /^Kan \/dev\/ttyUSB0 niet openen: het apparaat reageert niet/);
     const odd = serialOpenError('/dev/ttyUSB0', new Error('something else'));
     assert.equal(odd.code, 'serial.openFailed');
-    assert.equal(errorText('en', odd), 'cannot open /dev/ttyUSB0: something else');
+    // The OS text only as the technical detail, in both languages.
+    assert.equal(errorText('en', odd), 'cannot open /dev/ttyUSB0: the operating system reports an unexpected error (technical detail: something else)');
+    assert.equal(errorText('nl', odd), 'Kan /dev/ttyUSB0 niet openen: het besturingssysteem meldt een onverwachte fout (technische melding: something else).');
   });
 });

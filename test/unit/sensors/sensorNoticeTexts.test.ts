@@ -69,6 +69,15 @@ describe('sensor notices in Dutch and English', () => {
     assert.equal(both({ code: 'reconnecting', params: { port: 'Polar H10', reason: 'Bluetooth connection lost' } }).nl, 'verbinding met Polar H10 verbroken (de Bluetooth-verbinding is verbroken); opnieuw verbinden…');
   });
 
+  test('a failed reconnect: its coded problem in Dutch; an uncoded one only as the technical detail', () => {
+    const coded = both({ code: 'reconnect-failed', params: { message: 'no heart-rate sensor found within 30 s — is it switched on, worn, and not connected to a phone?', errorCode: 'ble.notFound', errorParams: JSON.stringify({ which: 'any', sensor: '', seconds: '30' }) } });
+    assert.equal(coded.nl, 'opnieuw verbinden mislukt (geen hartslagsensor gevonden binnen 30 s — staat hij aan, wordt hij gedragen en is hij niet met een telefoon verbonden?); nieuwe poging…');
+    assert.equal(coded.en, 'reconnect failed (no heart-rate sensor found within 30 s — is it switched on, worn, and not connected to a phone?); retrying…');
+    const raw = { code: 'reconnect-failed', params: { message: 'peripheral gone' } } as const;
+    assert.equal(formatSensorNotice(raw, 'nl'), 'opnieuw verbinden mislukt (technische melding: peripheral gone); nieuwe poging…');
+    assert.equal(formatSensorNotice(raw, 'en'), 'reconnect failed (peripheral gone); retrying…');
+  });
+
   test('every notice code has a sentence in both languages', () => {
     const codes: SensorNoticeCode[] = ['no-data', 'not-understood', 'understood-again', 'finger-out', 'probe-error', 'searching', 'begin-failed', 'sensor-error', 'reconnecting', 'reconnected', 'port-error', 'rate-mismatch', 'burst', 'samples-lost', 'stream-stopped', 'end-of-recording', 'protocol-detected', 'bad-frames', 'csv-needs-rate', 'adapter-state', 'connected', 'ppg-unavailable', 'ppg-streaming', 'reconnect-failed', 'analysis-stopped', 'analysis-resumed'];
     for (const code of codes) {
