@@ -29,7 +29,16 @@ export interface SimSourceOptions {
   maxCatchUpSec?: number;
   /** Monotonic clock, ms (default performance.now). */
   nowMs?: () => number;
+  /** Simulated time of truth kept (`truth`: the newest part only), s; default `LIVE_TRUTH_KEEP_SEC`, Infinity = all. */
+  truthKeepSec?: number;
 }
+
+/**
+ * How much of its truth a live simulator keeps, s: ten minutes, enough for a test to compare the
+ * recent signal with what was simulated, while a demo or group session of hours stays flat in
+ * memory (issue 14).
+ */
+export const LIVE_TRUTH_KEEP_SEC = 600;
 
 /** simLabel: the human-readable label, always marked as a simulator. */
 export function simLabel(o: Pick<SimOptions, 'hrBpm' | 'fsHz' | 'speed'>): string {
@@ -56,7 +65,7 @@ export class SimSource implements SensorSource {
   /** Throws a RangeError naming bad simulator options (use `parseSimSpec` first to get `{ error }`). */
   constructor(opts: SimSourceOptions) {
     this.o = opts;
-    this.sim = new PpgSimulator(opts.sim);
+    this.sim = new PpgSimulator(opts.sim, { truthKeepSec: opts.truthKeepSec ?? LIVE_TRUTH_KEEP_SEC });
     this.speed = this.sim.options.speed;
     this.nowMs = opts.nowMs ?? (() => performance.now());
     this.spec = opts.spec ?? 'sim';
@@ -67,7 +76,7 @@ export class SimSource implements SensorSource {
     return this.stateValue;
   }
 
-  /** What the simulator knows about the signal it generated (beats, breaths, artifacts). */
+  /** What the simulator knows about the signal it generated (beats, breaths, artifacts): the last `truthKeepSec` or more. */
   get truth(): SimTruth {
     return this.sim.truth;
   }

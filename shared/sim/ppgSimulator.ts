@@ -10,7 +10,7 @@
  * quantised to `adcBits` (counts of a 0–5 V ADC) unless `adcBits` is 0. Only the pulses that
  * overlap the current sample are evaluated and no per-sample memory is allocated, so the
  * generator runs at several million samples per second and its state stays bounded however long
- * it runs (only `truth` grows).
+ * it runs (only `truth` grows, unless it keeps a window: `truthKeepSec`).
  *
  * Determinism: every random process draws from its own seeded stream in a fixed order per tick,
  * per beat or per sample, so the output depends only on the options, the seed and the times at
@@ -54,12 +54,15 @@ export class PpgSimulator {
   private readonly noiseV: number;
   private readonly fullScale: number;
 
-  /** Throws a RangeError naming the bad options (see `validateSimOptions`). */
-  constructor(opts: Partial<SimOptions> = {}) {
+  /**
+   * Throws a RangeError naming the bad options (see `validateSimOptions`). `truthKeepSec`: keep
+   * only about that much of the newest truth (a live source running for hours); default all of it.
+   */
+  constructor(opts: Partial<SimOptions> = {}, { truthKeepSec }: { truthKeepSec?: number } = {}) {
     this.options = Object.freeze(resolveSimOptions(opts));
     const o = this.options;
     this.fsHz = o.fsHz;
-    this.recorder = new SimTruthRecorder(TICK_SEC, o.resonanceBpm, o.rsaBpm);
+    this.recorder = new SimTruthRecorder(TICK_SEC, o.resonanceBpm, o.rsaBpm, truthKeepSec);
     this.spikeDecay = Math.exp(-1 / (o.fsHz * SPIKE_DECAY_SEC));
     this.noiseV = o.noise * SIM_PULSE_V;
     this.fullScale = o.adcBits > 0 ? 2 ** o.adcBits - 1 : 0;

@@ -13,11 +13,20 @@
  * cores 12 clients at 30× (360 channel-seconds per second) overload the analysis worker (the
  * supervisor restarts it); `--sizes 12 --speed 15` runs them cleanly in about 4 minutes.
  * The renderer is not part of this bench (bench:ui measures the group display).
+ *
+ * Issue 14: the main heap used to grow 0.8 MB per simulated hour here (6+1 at 30×; 12 at 15×:
+ * 1.1 MB/h). That was the simulators' own ground truth (`SimSource.truth`: three array entries,
+ * ~24 bytes, per simulated beat — 27.7 k beats/h for 6+1 ≈ 0.66 MB/h plus array slack — and
+ * 8 bytes per 50 ms model tick in array buffers, ~4 MB/h of RSS), kept for the whole run though
+ * nothing live reads it; real sensors never had it. A live simulator now keeps the last
+ * `LIVE_TRUTH_KEEP_SEC` (10 min) of it; the last line of each table says how much that is.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DeviceManager } from '../../main/devices/DeviceManager.js';
+import type { SimSource } from '../../native-adapters/sensors/simSource.js';
+import type { SimTruthRecorder } from '../../shared/sim/simTruth.js';
 import type { ChannelSink } from '../../main/devices/LiveChannel.js';
 import { SessionRecorder } from '../../main/sessions/SessionRecorder.js';
 import { openStorage } from '../../main/storage/storage.js';
@@ -53,6 +62,18 @@ interface Result {
   wallSec: number;
   storedSec: number;
   beats: number;
+  /** What the simulators kept of their truth at the end: beats, model ticks, and the oldest time kept (simulated min). */
+  truth: { beats: number; ticks: number; fromMin: number };
+}
+
+/** The simulators' truth held in memory now, summed over the channels (bounded: issue 14). */
+function keptTruth(mgr: DeviceManager): Result['truth'] {
+  const truths = mgr.channels().map((c) => (c.source as SimSource).truth as SimTruthRecorder);
+  return {
+    beats: truths.reduce((a, t) => a + t.beats.tSec.length, 0),
+    ticks: truths.reduce((a, t) => a + t.keptTicks, 0),
+    fromMin: Math.min(...truths.map((t) => t.fromSec)) / 60,
+  };
 }
 
 /** Least-squares slope of y over x. */
@@ -108,6 +129,7 @@ async function run(size: string): Promise<Result> {
       process.stderr.write(`  ${size}: ${next} simulated min\r`);
     }
     const wallSec = (performance.now() - t0) / 1000;
+    const truth = keptTruth(mgr);
     for (const r of recorders) await r.stop();
     recorders.length = 0;
     const stats = sessionIds.map((id) => storage.sessions.require(id));
@@ -117,6 +139,7 @@ async function run(size: string): Promise<Result> {
       wallSec,
       storedSec: Math.min(...stats.map((s) => s.durationSec)),
       beats: stats.reduce((a, s) => a + s.beats, 0),
+      truth,
     };
   } finally {
     for (const r of recorders) await r.stop().catch(() => undefined);
@@ -136,7 +159,11 @@ function print(r: Result): void {
   const perHour = (f: (s: Sample) => number): string => slope(later.map((s) => s.simMin / 60), later.map(f)).toFixed(1);
   console.log(
     `${r.size}: slope from 10 min on: main heap ${perHour((s) => s.heapMb)} MB/h, worker heap ${perHour((s) => s.workerMb)} MB/h, RSS ${perHour((s) => s.rssMb)} MB/h; ` +
-      `${(r.wallSec / 60).toFixed(1)} wall min; shortest stored session ${(r.storedSec / 60).toFixed(1)} min; ${r.beats} beats stored\n`,
+      `${(r.wallSec / 60).toFixed(1)} wall min; shortest stored session ${(r.storedSec / 60).toFixed(1)} min; ${r.beats} beats stored`,
+  );
+  console.log(
+    `${r.size}: simulator truth still in memory at the end (bounded, the last ≥ 10 min per sensor): ${r.truth.beats} beats and ${r.truth.ticks} ` +
+      `model ticks ≈ ${((r.truth.beats * 24 + r.truth.ticks * 8) / 2 ** 20).toFixed(1)} MB, from simulated min ${r.truth.fromMin.toFixed(1)} on\n`,
   );
 }
 

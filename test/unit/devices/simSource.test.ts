@@ -1,9 +1,9 @@
 import { afterEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SimSource } from '../../../native-adapters/sensors/simSource.js';
+import { LIVE_TRUTH_KEEP_SEC, SimSource } from '../../../native-adapters/sensors/simSource.js';
 import { PacerSchedule } from '../../../shared/pacer/index.js';
 import type { PpgFrame, SensorFrame } from '../../../shared/sensors/frames.js';
-import { parseSimSpec, PpgSimulator, type SimOptions } from '../../../shared/sim/index.js';
+import { parseSimSpec, PpgSimulator, SIM_TICK_SEC, type SimOptions, type SimTruthRecorder } from '../../../shared/sim/index.js';
 
 function sim(spec: string): SimOptions {
   const o = parseSimSpec(spec);
@@ -111,6 +111,31 @@ describe('SimSource', () => {
     assert.ok(src.truth.beats.peakTSec.every((t) => t < 5 || t >= 8), 'no pulse peaks while the clip is off');
     assert.deepEqual(src.truth.artifacts.map((a) => [a.kind, a.startSec, a.endSec]), [['clip-off', 5, 8]]);
     await src.stop();
+  });
+
+  test('two simulated hours: the truth it keeps stays bounded (issue 14: a group session of simulators stays flat)', async () => {
+    let nowMs = 0;
+    const spec = 'sim:fs=50,hr=90,speed=1000,seed=4';
+    const src = new SimSource({ sim: sim(spec), spec, nowMs: () => nowMs, tickMs: 60_000 });
+    open.push(src);
+    await src.start();
+    // 10 ms of wall time at 1000× = 10 s of signal per tick (the most a tick catches up).
+    for (let i = 0; i < 720; i++) {
+      nowMs += 10;
+      src.tick();
+    }
+    await src.stop();
+    assert.equal(src.signalSec, 7200);
+    const t = src.truth;
+    assert.ok(t.fromSec >= 7200 - 1.5 * LIVE_TRUTH_KEEP_SEC - 1, `truth kept from ${t.fromSec} s`);
+    assert.ok(Number.isFinite(t.hrBpmAt(7200 - LIVE_TRUTH_KEEP_SEC)), 'the last keepSec is there');
+    // Two hours at 90 bpm are ~10 800 beats; kept: at most 1.5 × 600 s of them.
+    const beats = t.beats.tSec.length;
+    assert.ok(beats > 0 && beats <= ((1.5 * LIVE_TRUTH_KEEP_SEC + 2) * 2 * 90) / 60, `${beats} beats kept`);
+    const ticks = (t as SimTruthRecorder).keptTicks;
+    assert.ok(ticks <= (1.5 * LIVE_TRUTH_KEEP_SEC) / SIM_TICK_SEC + 2, `${ticks} model ticks kept`);
+    const all = new SimSource({ sim: sim(spec), spec, truthKeepSec: Number.POSITIVE_INFINITY });
+    assert.equal(all.truth.fromSec, 0);
   });
 
   test('real timers: runs at speed × wall time and stops cleanly', async () => {
