@@ -11,8 +11,8 @@ import { join } from 'node:path';
 
 import { syncPractice, type SyncReport } from '../../../main/practice/practiceSync.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
-import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
+import { roomCli, serverQuery, urlAs } from './practiceWorkstations.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 
 const skip = pgSkipReason();
@@ -34,27 +34,9 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function urlAs(url: string, user: string): string {
-  const u = new URL(url);
-  u.username = user;
-  return u.toString();
-}
+const cadans = (room: Room, args: string[], lang = 'en'): Promise<CliRun> => roomCli(pg.url, room, args, lang);
 
-function cadans(room: Room, args: string[], lang = 'en'): Promise<CliRun> {
-  return runCli([...args, '--db', room.db], {
-    env: { CADANS_PRACTICE_DB: urlAs(pg.url, room.role), CADANS_LANG: lang, CADANS_WORKSTATION: room.name },
-    timeoutMs: 120_000,
-  });
-}
-
-async function server<R>(sql: string, params: string[] = []): Promise<R[]> {
-  const conn = await connectPractice(pg.url);
-  try {
-    return await conn.query<R>(sql, params);
-  } finally {
-    await conn.close();
-  }
-}
+const server = <R>(sql: string, params: (string | number)[] = []): Promise<R[]> => serverQuery<R>(pg.url, sql, params);
 
 /** Change `room`'s local store as its therapist would in the app. */
 function change<T>(room: Room, fn: (s: Storage) => T): T {

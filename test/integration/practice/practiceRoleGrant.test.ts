@@ -10,8 +10,8 @@ import { join } from 'node:path';
 
 import { syncPractice, type SyncReport } from '../../../main/practice/practiceSync.js';
 import { openStorage } from '../../../main/storage/storage.js';
-import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli } from '../../support/runCli.js';
+import { serverQuery, urlAs } from './practiceWorkstations.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 
 const skip = pgSkipReason();
@@ -29,27 +29,14 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function urlAs(user: string): string {
-  const u = new URL(pg.url);
-  u.username = user;
-  return u.toString();
-}
-
-async function server<R>(sql: string, params: string[] = []): Promise<R[]> {
-  const conn = await connectPractice(pg.url);
-  try {
-    return await conn.query<R>(sql, params);
-  } finally {
-    await conn.close();
-  }
-}
+const server = <R>(sql: string, params: (string | number)[] = []): Promise<R[]> => serverQuery<R>(pg.url, sql, params);
 
 /** A sync as the app's timer does it: parked changes are not retried because it was asked. */
 async function sync(room: Room): Promise<SyncReport> {
   process.env.CADANS_WORKSTATION = room.name;
   const s = openStorage(room.db);
   try {
-    return await syncPractice(s.db, urlAs(room.role));
+    return await syncPractice(s.db, urlAs(pg.url, room.role));
   } finally {
     s.close();
     delete process.env.CADANS_WORKSTATION;
@@ -58,7 +45,7 @@ async function sync(room: Room): Promise<SyncReport> {
 
 function editNotes(room: Room, notes: string): void {
   process.env.CADANS_WORKSTATION = room.name;
-  process.env.CADANS_PRACTICE_DB = urlAs(room.role);
+  process.env.CADANS_PRACTICE_DB = urlAs(pg.url, room.role);
   const s = openStorage(room.db);
   try {
     s.clients.update(s.clients.findByName('Sara Jansen')[0]!.id, { notes });
@@ -76,7 +63,7 @@ describe('practice mode: a role granted on the server retries the parked changes
     await server('CREATE ROLE anna LOGIN IN ROLE cadans_therapist');
     await server('CREATE ROLE bram LOGIN IN ROLE cadans_therapist');
     const rec = await runCli(['record', '--sensor', 'sim:speed=100,seed=2', '--seconds', '10', '--client', 'Sara Jansen', '--db', ANNA.db], {
-      env: { CADANS_PRACTICE_DB: urlAs('anna'), CADANS_LANG: 'en', CADANS_WORKSTATION: ANNA.name },
+      env: { CADANS_PRACTICE_DB: urlAs(pg.url, 'anna'), CADANS_LANG: 'en', CADANS_WORKSTATION: ANNA.name },
       timeoutMs: 120_000,
     });
     assert.equal(rec.code, 0, rec.stderr);

@@ -12,6 +12,7 @@ import { syncPractice } from '../../../main/practice/practiceSync.js';
 import { openStorage } from '../../../main/storage/storage.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
+import { roomCli, serverQuery, urlAs } from './practiceWorkstations.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 
 const skip = pgSkipReason();
@@ -38,18 +39,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** The test server's URL with another user. */
-function urlAs(url: string, user: string): string {
-  const u = new URL(url);
-  u.username = user;
-  return u.toString();
-}
-
-function cadans(room: Room, args: string[], lang = 'en'): Promise<CliRun> {
-  const env: NodeJS.ProcessEnv = { CADANS_PRACTICE_DB: urlAs(pg.url, room.login ?? room.role), CADANS_LANG: lang, CADANS_WORKSTATION: room.name };
-  if (room.login) env.CADANS_PRACTICE_ROLE = room.role;
-  return runCli([...args, '--db', room.db], { env, timeoutMs: 120_000 });
-}
+const cadans = (room: Room, args: string[], lang = 'en'): Promise<CliRun> => roomCli(pg.url, room, args, lang);
 
 async function push(room: Room): Promise<void> {
   const r = await cadans(room, ['practice', 'push', '--json']);
@@ -68,14 +58,7 @@ function storedId(s: ReturnType<typeof openStorage>, name: string): number {
   return (s.db.prepare('SELECT id FROM clients WHERE name = ?').get(name) as { id: number }).id;
 }
 
-async function server<R>(sql: string, params: (string | number)[] = []): Promise<R[]> {
-  const conn = await connectPractice(pg.url);
-  try {
-    return await conn.query<R>(sql, params);
-  } finally {
-    await conn.close();
-  }
-}
+const server = <R>(sql: string, params: (string | number)[] = []): Promise<R[]> => serverQuery<R>(pg.url, sql, params);
 
 describe('practice mode: each therapist their own role; who did what from which workstation', { skip: skip ?? false }, () => {
   test('set-up: the owner initialises the server and makes the therapists; anna records on room 1, bram on room 2', async () => {

@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { openStorage } from '../../../main/storage/storage.js';
-import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { CadansError, errorText } from '../../../shared/i18n/CadansError.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
+import { roomCli, serverQuery, urlAs } from './practiceWorkstations.js';
 import { pgSkipReason, startPgTestServer, type PgTestServer } from '../../support/pgTestServer.js';
 
 const skip = pgSkipReason();
@@ -29,27 +29,12 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function urlAs(user: string): string {
-  const u = new URL(pg.url);
-  u.username = user;
-  return u.toString();
-}
+const cadans = (room: Room, args: string[], lang = 'en'): Promise<CliRun> => roomCli(pg.url, room, args, lang);
 
-function cadans(room: Room, args: string[], lang = 'en'): Promise<CliRun> {
-  return runCli([...args, '--db', room.db], { env: { CADANS_PRACTICE_DB: urlAs(room.role), CADANS_LANG: lang, CADANS_WORKSTATION: room.name }, timeoutMs: 120_000 });
-}
-
-async function server<R>(sql: string): Promise<R[]> {
-  const conn = await connectPractice(pg.url);
-  try {
-    return await conn.query<R>(sql);
-  } finally {
-    await conn.close();
-  }
-}
+const server = <R>(sql: string, params: (string | number)[] = []): Promise<R[]> => serverQuery<R>(pg.url, sql, params);
 
 const owner = (args: string[]): Promise<CliRun> =>
-  runCli(['practice', 'restrict', ...args], { env: { CADANS_PRACTICE_DB: urlAs('eigenaar'), CADANS_LANG: 'en' }, timeoutMs: 60_000 });
+  runCli(['practice', 'restrict', ...args], { env: { CADANS_PRACTICE_DB: urlAs(pg.url, 'eigenaar'), CADANS_LANG: 'en' }, timeoutMs: 60_000 });
 
 async function push(room: Room): Promise<{ waiting: number; parked: number }> {
   const r = await cadans(room, ['practice', 'push', '--json']);

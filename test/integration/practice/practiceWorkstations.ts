@@ -5,6 +5,38 @@ import { openStorage } from '../../../main/storage/storage.js';
 import { connectPractice } from '../../../native-adapters/pg/practiceConnection.js';
 import { runCli, type CliRun } from '../../support/runCli.js';
 
+/** A workstation: its local file, its name, the therapist's role (and the app login acting as it, if any). */
+export interface PracticeRoom {
+  db: string;
+  name: string;
+  role: string;
+  login?: string;
+}
+
+/** The test server's URL with another user. */
+export function urlAs(url: string, user: string): string {
+  const u = new URL(url);
+  u.username = user;
+  return u.toString();
+}
+
+/** `cadans <args> --db <room's file>` as the room's therapist (CADANS_PRACTICE_ROLE when an app login acts for them). */
+export function roomCli(url: string, room: PracticeRoom, args: string[], lang = 'en'): Promise<CliRun> {
+  const env: NodeJS.ProcessEnv = { CADANS_PRACTICE_DB: urlAs(url, room.login ?? room.role), CADANS_LANG: lang, CADANS_WORKSTATION: room.name };
+  if (room.login) env.CADANS_PRACTICE_ROLE = room.role;
+  return runCli([...args, '--db', room.db], { env, timeoutMs: 120_000 });
+}
+
+/** One query on the server as the user of `url` (the tests' owner). */
+export async function serverQuery<R>(url: string, sql: string, params: (string | number)[] = []): Promise<R[]> {
+  const conn = await connectPractice(url);
+  try {
+    return await conn.query<R>(sql, params);
+  } finally {
+    await conn.close();
+  }
+}
+
 export function cli(url: string, args: string[]): Promise<CliRun> {
   return runCli(args, { env: { CADANS_PRACTICE_DB: url, CADANS_LANG: 'en' }, timeoutMs: 120_000 });
 }
