@@ -14,6 +14,12 @@ export interface AnalysisRefusal {
   errorParams?: unknown;
 }
 
+/** The refusal a stored session summary (as JSON) carries, or null when it has numbers (or no reason). */
+export function summaryRefusal(summary: Readonly<Record<string, unknown>> | null | undefined): AnalysisRefusal | null {
+  if (!summary || summary.method !== 'none' || typeof summary.error !== 'string' || summary.error === '') return null;
+  return { error: summary.error, errorCode: summary.errorCode, errorParams: summary.errorParams };
+}
+
 /** The coded fields to store beside the English sentence of a thrown refusal (none when it has no code). */
 export function refusalCode(e: unknown): { errorCode: ErrorCode; errorParams: ErrorParams } | Record<string, never> {
   const o = e !== null && typeof e === 'object' ? (e as { code?: unknown; params?: unknown }) : null;

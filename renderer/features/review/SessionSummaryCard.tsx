@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { withheldReasonText, type HrvMetricKey } from '../../../shared/dsp/hrvWithheld.js';
-import { analysisRefusalText } from '../../../shared/i18n/analysisRefusalText.js';
+import { analysisRefusalText, summaryRefusal } from '../../../shared/i18n/analysisRefusalText.js';
 import type { SessionSummaryView } from '../../../shared/ipc/apiTypes.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
@@ -65,11 +65,8 @@ export function SummaryNumbers({ s }: { s: SessionSummaryView }) {
     { key: 'markers', label: t('summary.markers'), value: String(s.markerCount) },
   ];
   // A session that could not be analysed says why (the stored refusal, in the UI's language when it is coded).
-  const raw = s.raw;
-  const refusal =
-    raw && raw.method === 'none' && typeof raw.error === 'string' && raw.error !== ''
-      ? analysisRefusalText(locale, { error: raw.error, errorCode: raw.errorCode, errorParams: raw.errorParams })
-      : '';
+  const stored = summaryRefusal(s.raw);
+  const refusal = stored ? analysisRefusalText(locale, stored) : '';
   return (
     <>
       {refusal && (

@@ -6,7 +6,7 @@
 import { afterEach, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzeBeatTimes, analyzeIntervals } from '../../../shared/dsp/analyzeIntervals.js';
-import { analysisRefusalText } from '../../../shared/i18n/analysisRefusalText.js';
+import { analysisRefusalText, summaryRefusal } from '../../../shared/i18n/analysisRefusalText.js';
 import { codedMessage, errorText, type ErrorCode } from '../../../shared/i18n/CadansError.js';
 import { dispatchInvoke, type CadansService } from '../../../shared/ipc/contract.js';
 import { foreignWords, languageWords, type LanguageWords } from '../../support/languageWords.js';
@@ -92,10 +92,13 @@ describe('coded refusals of the app core', () => {
     assert.equal(raw.method, 'none');
     assert.equal(raw.errorCode, 'analysis.beatsTooShort');
     assert.match(String(raw.error), /^the beats span only 9\.6 s; at least 10 s is needed$/, 'the English sentence is kept as it was');
-    const review = analysisRefusalText('nl', { error: raw.error as string, errorCode: raw.errorCode, errorParams: raw.errorParams });
+    // As the review and the RR import card show it.
+    const review = analysisRefusalText('nl', summaryRefusal(raw)!);
     assert.equal(review, 'de slagen beslaan maar 9,6 s; er is minstens 10 s nodig', 'Dutch, with a decimal comma');
+    assert.ok(imp.warnings.includes(`no analysis: ${String(raw.error)}`), 'the reply keeps its English warning (the card replaces it)');
     // A summary stored by an older version (no code): its English sentence, as it is.
-    assert.equal(analysisRefusalText('nl', { error: 'the beats span only 9.6 s; at least 10 s is needed' }), 'the beats span only 9.6 s; at least 10 s is needed');
+    assert.equal(analysisRefusalText('nl', summaryRefusal({ method: 'none', error: 'the beats span only 9.6 s; at least 10 s is needed' })!), 'the beats span only 9.6 s; at least 10 s is needed');
+    assert.equal(summaryRefusal({ method: 'analyzeIntervals', error: null }), null, 'a summary with numbers has no refusal');
 
     const nl = await service.getReportHtml({ kind: 'session', sessionId });
     const p = /<p class="warn analysis-error">([^<]*)<\/p>/.exec(nl.html);
