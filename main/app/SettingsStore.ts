@@ -20,6 +20,12 @@ import {
 } from '../../shared/ipc/apiTypes.js';
 
 const VISUALS: readonly DisplaySettings['pacerVisual'][] = ['shape', 'wave', 'both'];
+/** The tachogram's time window, seconds. */
+const TACHOGRAM_WINDOW_SEC = { min: 60, max: 300 } as const;
+
+function validTachogramWindow(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && v >= TACHOGRAM_WINDOW_SEC.min && v <= TACHOGRAM_WINDOW_SEC.max;
+}
 
 /** `checkDisplayPatch`: the problems with a display-settings patch (empty = fine). */
 export function checkDisplayPatch(patch: Record<string, unknown>): string[] {
@@ -37,7 +43,7 @@ export function checkDisplayPatch(patch: Record<string, unknown>): string[] {
         if (!VISUALS.includes(v as DisplaySettings['pacerVisual'])) errors.push(`pacerVisual must be one of ${VISUALS.join(', ')}`);
         break;
       case 'tachogramWindowSec':
-        if (typeof v !== 'number' || !Number.isFinite(v) || v < 60 || v > 300) errors.push('tachogramWindowSec must be 60–300 seconds');
+        if (!validTachogramWindow(v)) errors.push(`tachogramWindowSec must be ${TACHOGRAM_WINDOW_SEC.min}–${TACHOGRAM_WINDOW_SEC.max} seconds`);
         break;
       default:
         errors.push(`unknown display setting '${key}'`);
@@ -106,6 +112,10 @@ export class SettingsStore {
   /** Apply a patch; throws an Error listing every invalid field (nothing changes then). */
   setDisplay(patch: Partial<DisplaySettings>): AppSettings {
     const errors = checkDisplayPatch(patch as Record<string, unknown>);
+    // The window's range is the one problem the API contract lets through (it checks only that it is a number).
+    if (errors.length === 1 && 'tachogramWindowSec' in patch && !validTachogramWindow(patch.tachogramWindowSec)) {
+      throw new CadansError('settings.tachogramWindow', { ...TACHOGRAM_WINDOW_SEC, got: String(patch.tachogramWindowSec) });
+    }
     if (errors.length > 0) throw new Error('invalid display settings: ' + errors.join('; '));
     this.value = { ...this.value, display: { ...this.value.display, ...patch } };
     this.save();

@@ -17,6 +17,7 @@
  * (`RecordCalls.importRrFile`), only its parsing and analysis run here.
  */
 import { Worker } from 'node:worker_threads';
+import { CadansError, type ErrorCode, type ErrorParams } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/ipc/apiTypes.js';
 import type { DownloadFile, ReportRequest, ReportView, RrImportSource, RrImportType, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import { rawKeyOf } from '../../native-adapters/sqlite/databaseKey.js';
@@ -55,7 +56,16 @@ export type ToHeavyWorker = HeavyTask & { id: number };
 export type FromHeavyWorker =
   | { type: 'ready' }
   | { type: 'done'; id: number; value: unknown }
-  | { type: 'failed'; id: number; name: string; message: string; storageUnavailable: boolean };
+  | {
+      type: 'failed';
+      id: number;
+      name: string;
+      message: string;
+      storageUnavailable: boolean;
+      /** The coded error behind it (a `CadansError`, an `analysis.*` refusal …), so the page can translate it. */
+      code?: ErrorCode;
+      params?: ErrorParams;
+    };
 
 export interface WorkerHeavyWorkOptions {
   /** The worker's script (tests: one that fails to load). */
@@ -72,8 +82,9 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-/** An error as the worker reported it (its message is what the user sees). */
-function workerError(name: string, message: string): Error {
+/** An error as the worker reported it: a coded one stays coded (shown in the user's language), else its message is what the user sees. */
+function workerError(name: string, message: string, code?: ErrorCode, params?: ErrorParams): Error {
+  if (code) return new CadansError(code, params ?? {}, { message });
   const e = new Error(message);
   e.name = name;
   return e;
@@ -134,7 +145,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
         // The worker cannot read the records: this and later report/export calls run here.
         fallBack(`the worker cannot open the database (${m.message})`, true);
         runInline(p.task).then(p.resolve, p.reject);
-      } else p.reject(workerError(m.name, m.message));
+      } else p.reject(workerError(m.name, m.message, m.code, m.params));
     });
     const died = (detail: string): void => {
       if (w !== worker) return;
@@ -144,7 +155,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
       pending.clear();
       for (const p of lost) {
         if (fallback !== null) runInline(p.task).then(p.resolve, p.reject);
-        else p.reject(new Error(`the calculation stopped (${detail}); try again`));
+        else p.reject(new CadansError('work.stopped', { detail }));
       }
     };
     w.on('error', (e) => died(e.message));
@@ -155,7 +166,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
   };
 
   const run = (task: HeavyTask): Promise<unknown> => {
-    if (closed) return Promise.reject(new Error('the app core is closed'));
+    if (closed) return Promise.reject(new CadansError('work.closed', { closing: 'no' }));
     if (fallback !== null || (storageFallback !== null && task.task !== 'rr')) return runInline(task);
     worker ??= spawn();
     const id = nextId++;
@@ -173,7 +184,7 @@ export function workerHeavyWork(dbPath: string, storage: Storage, opts: WorkerHe
       closed = true;
       const w = worker;
       worker = null;
-      for (const p of pending.values()) p.reject(new Error('the app core is closing'));
+      for (const p of pending.values()) p.reject(new CadansError('work.closed', { closing: 'yes' }));
       pending.clear();
       if (w) await w.terminate();
     },

@@ -2,6 +2,7 @@
 // thread. Reports and exports read the records through this worker's own read-only connection,
 // opened on the first such call; nothing here writes to the records.
 import { parentPort, workerData } from 'node:worker_threads';
+import { codedMessage } from '../../shared/i18n/CadansError.js';
 import { openStorage, type Storage } from '../storage/storage.js';
 import type { FromHeavyWorker, ToHeavyWorker } from './heavyWork.js';
 import { prepareRrImport } from './recordImport.js';
@@ -45,12 +46,14 @@ port.on('message', (m: ToHeavyWorker) => {
     }
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
+    const coded = codedMessage(err);
     port.postMessage({
       type: 'failed',
       id: m.id,
       name: err.name,
       message: err.message,
       storageUnavailable: err instanceof StorageUnavailable,
+      ...(coded.code === 'error.unknown' ? {} : { code: coded.code, params: coded.params }),
     } satisfies FromHeavyWorker);
   }
 });

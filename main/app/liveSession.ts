@@ -4,6 +4,7 @@
  * a time on each member's own recording clock.
  */
 import type { SessionType } from '../../shared/domain/types.js';
+import type { ErrorCode } from '../../shared/i18n/CadansError.js';
 import type { MarkerView } from '../../shared/ipc/apiTypes.js';
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import type { RecorderTap, AppRecorder } from './appPorts.js';
@@ -11,9 +12,9 @@ import { liveMembers, type Member } from './groupMembers.js';
 
 /** Who started a session and keeps the say over it (the resonance assessment). */
 export interface SessionOwner {
-  /** Why it cannot be paused / re-paced by hand (null: it can). */
-  readonly noPauseReason: string | null;
-  readonly noPacerReason: string | null;
+  /** Why it cannot be paused / re-paced by hand, as an error code (null: it can). */
+  readonly noPauseReason: ErrorCode | null;
+  readonly noPacerReason: ErrorCode | null;
   /** The owner paces the session itself: the pacer's end does not stop it. */
   readonly ownsPacer: boolean;
   /** The status to store when the session stops now. */

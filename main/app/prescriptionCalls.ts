@@ -5,6 +5,7 @@
  * pacer (WAV). Creating and downloading are access-logged.
  */
 import { checkPrescription, prescribedBreaths, prescriptionPacer, type Prescription } from '../../shared/domain/prescription.js';
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/ipc/apiTypes.js';
 import type { PrescriptionFileRequest, PrescriptionRequest, PrescriptionSaveResult } from '../../shared/ipc/prescriptionTypes.js';
 import type { DownloadFile } from '../../shared/ipc/recordTypes.js';
@@ -52,7 +53,7 @@ export class PrescriptionCalls {
 
   async getPrescriptionFile(request: PrescriptionFileRequest): Promise<DownloadFile> {
     const p = this.storage.prescriptions.get(request.prescriptionId);
-    if (!p) throw new Error(`prescription ${request.prescriptionId} does not exist`);
+    if (!p) throw new CadansError('prescription.notFound', { id: request.prescriptionId });
     const file: DownloadFile =
       request.file === 'handout'
         ? { fileName: `cadans-handout-${p.id}.pdf`, mimeType: 'application/pdf', data: await this.printToPdf()(prescriptionHandoutHtml(this.storage, p.clientId, p, this.now())) }

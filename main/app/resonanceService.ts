@@ -91,8 +91,8 @@ export class ResonanceService {
     const first = { ...check.p.schedule.segments[0]!.settings };
     let run: ResonanceRun | null = null;
     const owner: SessionOwner = {
-      noPauseReason: 'a resonance assessment cannot be paused: stop it (the finished steps are kept) or cancel it',
-      noPacerReason: 'the resonance assessment sets the pacer; stop it before changing the pacer by hand',
+      noPauseReason: 'resonance.noPause',
+      noPacerReason: 'resonance.ownsPacer',
       ownsPacer: true,
       stopStatus: () => (run?.endAs === 'complete' ? 'complete' : 'interrupted'),
       tap: { addAnalysis: (r) => run?.addResult(r), addGap: (g) => run?.addGap(g) },

@@ -115,7 +115,7 @@ export class SessionCalls {
     const client = this.storage.clients.require(req.clientId);
     const ch = this.sensors.channelFor(req.channel);
     if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
-      throw new Error('maxSec must be a positive number of seconds');
+      throw new CadansError('session.badMaxSec', { got: String(req.maxSec) });
     }
     const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
     const now = this.sensors.clockOf(ch);
@@ -176,7 +176,7 @@ export class SessionCalls {
     for (const c of asked) checks.requireCourseOfClient(c.clientId, c.courseId);
     const channels = asked.map((c) => this.sensors.channelFor(c.channel));
     if (req.maxSec !== undefined && !(typeof req.maxSec === 'number' && req.maxSec > 0 && Number.isFinite(req.maxSec))) {
-      throw new Error('maxSec must be a positive number of seconds');
+      throw new CadansError('session.badMaxSec', { got: String(req.maxSec) });
     }
     const pacer = req.pacer ? checkedPacer(req.pacer, 'pacer.') : null;
     // Every member's session is a 'group' session (it has the shared pacer when there is one), or a group run's 'run'.
@@ -225,7 +225,7 @@ export class SessionCalls {
 
   pauseSession(): SessionStateView {
     const s = this.require('pause');
-    if (s.owner?.noPauseReason) throw new Error(s.owner.noPauseReason);
+    if (s.owner?.noPauseReason) throw new CadansError(s.owner.noPauseReason);
     if (!s.paused) {
       s.paused = true;
       this.pacer.pause(this.sensors.clockOf(s.channel));
@@ -308,7 +308,7 @@ export class SessionCalls {
 
   setPacer(settings: PacerSettings | null): PacerTimeline | null {
     const s = this.session;
-    if (s?.owner?.noPacerReason) throw new Error(s.owner.noPacerReason);
+    if (s?.owner?.noPacerReason) throw new CadansError(s.owner.noPacerReason);
     const now = this.liveClock();
     if (settings === null) {
       this.pacer.stop();
@@ -335,10 +335,10 @@ export class SessionCalls {
    */
   continuePacer(): SessionStateView {
     const s = this.require('continue');
-    if (!s.pacerEnded) throw new Error('the pacer has not ended; there is nothing to continue');
+    if (!s.pacerEnded) throw new CadansError('session.pacerNotEnded');
     const now = this.sensors.clockOf(s.channel);
     const settings = this.pacer.settingsAt(now);
-    if (!settings) throw new Error('there is no pacer to continue');
+    if (!settings) throw new CadansError('session.noPacerToContinue');
     delete settings.durationSec;
     this.pacer.start(settings, now);
     this.pacerChange(s, settings, now);

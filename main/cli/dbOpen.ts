@@ -13,6 +13,7 @@ import { dirname } from 'node:path';
 import { DatabaseFileError, isDiskFullError } from '../../native-adapters/sqlite/databaseFileError.js';
 import { removeStaleTemporaryCopies } from '../../native-adapters/sqlite/openDatabase.js';
 import { NotFoundError, ValidationError } from '../../shared/domain/validationResult.js';
+import { codedMessage } from '../../shared/i18n/CadansError.js';
 import { showText } from '../../shared/text/safeText.js';
 import { CLI_STALE_AFTER_SEC, tryRecoverOnStartup } from '../sessions/startup.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
@@ -34,7 +35,12 @@ export function toCliError(e: unknown): unknown {
   if (e instanceof DatabaseFileError) return cliErrorOf(e, oneLine(e.message));
   if (e instanceof NotFoundError) return cliError('cli.notFound', { entity: e.entity, id: String(e.id) });
   if (e instanceof ValidationError) return e.issues.length > 0 ? cliIssues(e.issues, oneLine(e.message)) : new CliError(oneLine(e.message));
-  if (e instanceof Error && (e.name === 'ExportError' || e.name === 'AnalysisInputError')) return new CliError(oneLine(e.message));
+  if (e instanceof Error && e.name === 'AnalysisInputError') {
+    // A coded refusal (analysis.*) in the user's language; the English line stays the message.
+    const m = codedMessage(e);
+    return m.code === 'error.unknown' ? new CliError(oneLine(e.message)) : cliErrorOf(m, oneLine(e.message));
+  }
+  if (e instanceof Error && e.name === 'ExportError') return new CliError(oneLine(e.message));
   if (isDiskFullError(e)) {
     // Dutch names only the error's code (the system's own detail is English).
     const code = (e as { code?: unknown }).code;

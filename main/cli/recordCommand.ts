@@ -16,6 +16,7 @@ import { CliError, cliError, cliIssues, sensorProblemText } from './cliError.js'
 import { cliLine, cliLocale, cliNum, cliText, usageOf, type CliTextKey } from './cliText.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import type { MessageParams } from '../../shared/i18n/messageFormat.js';
+import { analysisRefusalText } from '../../shared/i18n/analysisRefusalText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
 import { syncInPracticeMode } from './practiceAutoSync.js';
@@ -275,7 +276,7 @@ function formatRecord(r: RecordResult, file: string, locale: Locale): string {
     cliLine(t('record.status'), j.status),
     cliLine(t('record.signal'), t('record.signalValue', { sec: fmt(j.durationSec), samples: String(j.samples), fs: r.fsHz ? fmt(r.fsHz, 0) : 'none', beats: String(j.beats) })),
   ];
-  if (s.error) lines.push(cliLine(t('record.analysis'), t('record.analysisFailed', { detail: s.error })));
+  if (s.error) lines.push(cliLine(t('record.analysis'), t('record.analysisFailed', { detail: analysisRefusalText(locale, s) })));
   else {
     const withheld = withheldEntries(s.hrvWithheld);
     const pct = s.coherencePct;

@@ -14,7 +14,7 @@ import {
 } from '../../native-adapters/pg/practiceConnection.js';
 import { pgErrorReason } from '../../native-adapters/pg/pgErrorReason.js';
 import type { PracticeReason } from '../../shared/ipc/practiceTypes.js';
-import { migrateServer, SERVER_SCHEMA_VERSION, serverSchemaVersion, type ServerMigrationReport } from '../../native-adapters/pg/serverMigrations.js';
+import { migrateServer, SERVER_SCHEMA_VERSION, ServerSchemaNewerError, serverSchemaVersion, type ServerMigrationReport } from '../../native-adapters/pg/serverMigrations.js';
 import type { Db } from '../../native-adapters/sqlite/openDatabase.js';
 import { getSyncState, joinPractice, outboxSize, setSyncState, workstationId } from './localSyncState.js';
 import { pullChanges, type PullReport } from './pullChanges.js';
@@ -76,6 +76,7 @@ export async function initPractice(url: string): Promise<ServerMigrationReport> 
     return await migrateServer(conn);
   } catch (e) {
     if (e instanceof PracticeError) throw e;
+    if (e instanceof ServerSchemaNewerError) throw new PracticeError('server-newer', `${e.version} > ${e.latest}`, 'server-newer');
     throw new PracticeError('failed', describePgError(e), pgErrorReason(e));
   } finally {
     await conn.close();

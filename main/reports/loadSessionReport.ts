@@ -5,6 +5,7 @@
  * the stored summary and as `cadans analyze` on the session's CSV export, so the values are equal.
  */
 import type { JsonObject, SessionListItem } from '../../shared/domain/types.js';
+import { refusalCode } from '../../shared/i18n/analysisRefusalText.js';
 import type { RunSummary } from '../../shared/running/runAnalysis.js';
 import { RUN_CHANNELS } from '../running/importRun.js';
 import { validatePacerSettings, type PacerSettings } from '../../shared/pacer/pacerSettings.js';
@@ -34,7 +35,7 @@ export function analyzeSessionForReport(storage: Storage, sessionId: number): Se
     const a = analyzeStoredSession(storage, sessionId);
     return { method: a.method, result: a.result, timeOffsetSec: 0 };
   } catch (e) {
-    if (e instanceof Error && e.name === 'AnalysisInputError') return { method: 'none', error: e.message };
+    if (e instanceof Error && e.name === 'AnalysisInputError') return { method: 'none', error: e.message, ...refusalCode(e) };
     throw e;
   }
 }

@@ -381,7 +381,7 @@ export class SessionRecorder implements ChannelSink {
     if (this.state === 'idle') return Promise.reject(new Error('SessionRecorder: stop() before start().'));
     if (this.summary && this.state === 'stopped') return Promise.resolve(this.summary);
     if (this.state === 'stopped' && this.lostSec > 0) {
-      return Promise.reject(new Error(`session ${this.sessionId} ended without its last ${Math.round(this.lostSec)} s (disk full)`));
+      return Promise.reject(new CadansError('storage.lostAtEnd', { sessionId: this.sessionId, seconds: Math.round(this.lostSec) }));
     }
     this.stopping ??= this.doStop(status).catch((e: unknown) => {
       this.stopping = null;
@@ -493,9 +493,7 @@ export class SessionRecorder implements ChannelSink {
         target.close();
       }
     } catch (e) {
-      throw new Error(`Could not save session ${this.sessionId} in ${file} either (${(e as Error).message}); the data is kept in memory.`, {
-        cause: e,
-      });
+      throw new CadansError('storage.saveFailed', { sessionId: this.sessionId, file, detail: (e as Error).message }, { cause: e });
     }
     this.savedElsewhere = file;
     this.summary = summary;

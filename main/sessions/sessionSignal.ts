@@ -44,7 +44,7 @@ export function analyzeStoredSession(storage: Storage, sessionId: number): Store
   const segments = readStoredSignal(storage, sessionId);
   if (segments.length > 0) return { method: 'analyzePpg', result: analyzeChunks(segments), segments };
   const beats = storedBeatTimes(storage, sessionId);
-  if (beats.length < 2) throw new AnalysisInputError('the session has no stored signal and no beats');
+  if (beats.length < 2) throw new AnalysisInputError('the session has no stored signal and no beats', { code: 'analysis.noSignal', params: {} });
   const gaps = storage.gaps.list(sessionId).map((g) => ({ startSec: g.startSec, endSec: g.endSec }));
   return { method: 'analyzeIntervals', result: analyzeBeatTimes(beats, gaps, { fromSensor: true }), segments: [] };
 }

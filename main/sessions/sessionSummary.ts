@@ -7,6 +7,8 @@
 import { sessionMetrics, type SessionMetrics } from '../../shared/dsp/sessionMetrics.js';
 import type { AnalysisResult } from '../../shared/dsp/types.js';
 import type { JsonObject } from '../../shared/domain/types.js';
+import { refusalCode } from '../../shared/i18n/analysisRefusalText.js';
+import type { ErrorCode, ErrorParams } from '../../shared/i18n/CadansError.js';
 import type { Storage } from '../storage/storage.js';
 import { analyzeStoredSession } from './sessionSignal.js';
 
@@ -18,8 +20,15 @@ import { analyzeStoredSession } from './sessionSignal.js';
 export type SessionSummary = SessionMetrics & {
   /** Which offline analysis produced the numbers; 'none' when nothing could be analysed (see `error`). */
   method: 'analyzePpg' | 'analyzeIntervals' | 'none';
-  /** Why there are no numbers (too short, no pulse ...); null when the analysis ran. */
+  /** Why there are no numbers (too short, no pulse ...), in English; null when the analysis ran. */
   error: string | null;
+  /**
+   * The coded refusal behind `error` (an `analysis.*` code and its params), so the review and the
+   * reports show it in the reader's language (`analysisRefusalText`). Only in summaries without
+   * numbers written since issue 13, and only when the refusal is coded.
+   */
+  errorCode?: ErrorCode;
+  errorParams?: ErrorParams;
 };
 
 /** `summaryFromAnalysis` — the summary fields of an `AnalysisResult`. */
@@ -27,8 +36,8 @@ export function summaryFromAnalysis(method: 'analyzePpg' | 'analyzeIntervals', r
   return { method, ...sessionMetrics(r), error: null };
 }
 
-/** A summary without numbers, saying why. */
-export function emptySummary(error: string, analyzedSec = 0): SessionSummary {
+/** A summary without numbers, saying why (`coded`: the refusal's code and params, see `refusalCode`). */
+export function emptySummary(error: string, analyzedSec = 0, coded: { errorCode?: ErrorCode; errorParams?: ErrorParams } = {}): SessionSummary {
   return {
     method: 'none',
     analyzedSec,
@@ -61,6 +70,7 @@ export function emptySummary(error: string, analyzedSec = 0): SessionSummary {
     timingNoiseMs: null,
     hrvWithheld: {},
     error,
+    ...coded,
   };
 }
 
@@ -74,7 +84,7 @@ export function computeSessionSummary(storage: Storage, sessionId: number): Sess
     const a = analyzeStoredSession(storage, sessionId);
     return summaryFromAnalysis(a.method, a.result);
   } catch (e) {
-    if (e instanceof Error && e.name === 'AnalysisInputError') return emptySummary(e.message, stats.durationSec);
+    if (e instanceof Error && e.name === 'AnalysisInputError') return emptySummary(e.message, stats.durationSec, refusalCode(e));
     throw e;
   }
 }
@@ -95,6 +105,6 @@ export function storedMetrics(summary: JsonObject | null): { metrics: SessionMet
   if (s.method === 'none') return { metrics: null, error: s.error };
   // Written by an older version (e.g. time in level as shares of the scored time only): analyse again.
   if (!('coherencePeakTSec' in s) || !('signalQualityPct' in s) || !('hrvWithheld' in s) || !('coherenceScoredSec' in s)) return null;
-  const { method: _method, error: _error, ...metrics } = s;
+  const { method: _method, error: _error, errorCode: _code, errorParams: _params, ...metrics } = s;
   return { metrics, error: null };
 }

@@ -47,6 +47,20 @@ export async function serverSchemaVersion(conn: PracticeConnection): Promise<num
   return v[0]?.v ?? 0;
 }
 
+/**
+ * The server's schema is newer than this Cadans knows (`migrateServer` refuses to touch it). Its own
+ * class so practice mode can say so in the user's language (PracticeError 'server-newer').
+ */
+export class ServerSchemaNewerError extends Error {
+  override readonly name = 'ServerSchemaNewerError';
+  constructor(
+    readonly version: number,
+    readonly latest: number,
+  ) {
+    super(`the practice database has schema version ${version}, newer than this Cadans (${latest})`);
+  }
+}
+
 /** Create or upgrade the schema; refuses a server whose schema is newer than this build's. */
 export async function migrateServer(conn: PracticeConnection, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS): Promise<ServerMigrationReport> {
   return conn.transaction(async () => {
@@ -56,7 +70,7 @@ export async function migrateServer(conn: PracticeConnection, migrations: readon
     );
     const from = await serverSchemaVersion(conn);
     const latest = migrations[migrations.length - 1].version;
-    if (from > latest) throw new Error(`the practice database has schema version ${from}, newer than this Cadans (${latest})`);
+    if (from > latest) throw new ServerSchemaNewerError(from, latest);
     const pending = migrations.filter((m) => m.version > from);
     for (const m of pending) {
       try {

@@ -23,6 +23,7 @@ import { basename, dirname } from 'node:path';
 
 import Database from 'better-sqlite3-multiple-ciphers';
 
+import { CadansError } from '../../shared/i18n/CadansError.js';
 import { isSqliteError } from './databaseFileError.js';
 
 /** An empty lock file younger than this is a recorder that is just starting. */
@@ -87,7 +88,7 @@ export class RecordingLock {
         return new RecordingLock(file, db);
       } catch (e) {
         db?.close();
-        if (isBusy(e)) throw new Error(`session ${sessionId} is being recorded by another process (${file} is locked)`, { cause: e });
+        if (isBusy(e)) throw new CadansError('storage.recordingLocked', { sessionId, file }, { cause: e });
         // A damaged lock file of a dead recorder: start it afresh, once.
         if (attempt > 0) throw e;
         rmSync(file, { force: true });

@@ -301,6 +301,7 @@ export const en: Record<StringKey, string> = {
   'summary.notScored': 'Coherence not scored',
   'summary.notScoredHint': 'share of the session without a coherence score: the first 64 s, interruptions and unusable signal',
   'summary.withheld': 'withheld: {reason}',
+  'summary.noAnalysis': 'No analysis was possible for this session: {reason}.',
   'chart.gap': 'no usable signal',
   'summary.artifacts': 'Corrected beats',
   'summary.markers': 'Markers',

@@ -300,6 +300,7 @@ export const nl = {
   'summary.notScored': 'Coherentie niet beoordeeld',
   'summary.notScoredHint': 'deel van de sessie zonder coherentiescore: de eerste 64 s, onderbrekingen en onbruikbaar signaal',
   'summary.withheld': 'niet getoond: {reason}',
+  'summary.noAnalysis': 'Voor deze sessie was geen analyse mogelijk: {reason}.',
   'chart.gap': 'geen bruikbaar signaal',
   'summary.artifacts': 'Gecorrigeerde slagen',
   'summary.markers': 'Markeringen',

@@ -13,10 +13,12 @@ export function analyzeIntervals(ibiMs: ArrayLike<number>, opts: { fromSensor?: 
   let t = 0;
   for (let i = 0; i < n; i++) {
     const v = ibiMs[i] as number;
-    if (!(v > 0)) throw new AnalysisInputError(`interval ${i + 1} is not a positive number (${v})`);
+    if (!(v > 0)) {
+      throw new AnalysisInputError(`interval ${i + 1} is not a positive number (${v})`, { code: 'analysis.badInterval', params: { index: String(i + 1), got: String(v) } });
+    }
     t += v / 1000;
   }
-  if (t < MIN_USABLE_SEC) throw new AnalysisInputError(`the intervals span only ${t.toFixed(1)} s; at least ${MIN_USABLE_SEC} s is needed`);
+  if (t < MIN_USABLE_SEC) throw tooShort('intervals', t);
   const engine = new BeatEngine({ fromSensor: opts.fromSensor });
   const u: EngineUpdate = { final: [], unusable: [], detections: [] };
   engine.pushIntervals(Array.from(ibiMs), 0, u);
@@ -43,7 +45,7 @@ export function analyzeBeatTimes(
 ): AnalysisResult {
   const startSec = beatsSec[0] ?? 0;
   const endSec = beatsSec[beatsSec.length - 1] ?? 0;
-  if (endSec - startSec < MIN_USABLE_SEC) throw new AnalysisInputError(`the beats span only ${(endSec - startSec).toFixed(1)} s; at least ${MIN_USABLE_SEC} s is needed`);
+  if (endSec - startSec < MIN_USABLE_SEC) throw tooShort('beats', endSec - startSec);
   const engine = new BeatEngine({ fromSensor: opts.fromSensor });
   const u: EngineUpdate = { final: [], unusable: [], detections: [] };
   for (const g of gaps) engine.markGap(g.startSec, g.endSec, u);
@@ -57,5 +59,14 @@ export function analyzeBeatTimes(
     fsHz: null,
     counts: engine.counts,
     settings: { input: 'rr', beatDetection: 'none: beats reported by the sensor' },
+  });
+}
+
+/** The refusal of a series spanning only `sec` seconds (coded `analysis.intervalsTooShort` / `analysis.beatsTooShort`). */
+function tooShort(what: 'intervals' | 'beats', sec: number): AnalysisInputError {
+  const params = { sec: sec.toFixed(1), min: String(MIN_USABLE_SEC) };
+  return new AnalysisInputError(`the ${what} span only ${params.sec} s; at least ${MIN_USABLE_SEC} s is needed`, {
+    code: what === 'intervals' ? 'analysis.intervalsTooShort' : 'analysis.beatsTooShort',
+    params,
   });
 }

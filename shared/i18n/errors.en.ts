@@ -2,10 +2,12 @@
 import type { SameKeys } from './catalogue.js';
 import type { errorsNl } from './errors.nl.js';
 
+import { appErrorsEn } from './appErrors.en.js';
 import { practiceErrorsEn } from './practiceErrors.en.js';
 
 const table = {
   ...practiceErrorsEn,
+  ...appErrorsEn,
   'error.unknown': '{detail}',
   'error.invalidCall': 'The app made a call the Cadans core does not accept ({detail}).',
   'error.linkLost': 'lost the connection to the Cadans core',

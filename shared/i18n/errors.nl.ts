@@ -2,10 +2,12 @@
  * Dutch texts of the coded errors and notices that cross the API as `{code, params}` (see
  * CadansError.ts). The keys are the codes; errors.en.ts must have exactly the same keys.
  */
+import { appErrorsNl } from './appErrors.nl.js';
 import { practiceErrorsNl } from './practiceErrors.nl.js';
 
 export const errorsNl = {
   ...practiceErrorsNl,
+  ...appErrorsNl,
   'error.unknown': '{detail}',
   'error.invalidCall': 'De app deed een verzoek dat de Cadans-kern niet aanneemt ({detail}).',
   'error.linkLost': 'De verbinding met de Cadans-kern is verbroken.',

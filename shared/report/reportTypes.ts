@@ -3,6 +3,7 @@
  * analysis), so that rendering is a pure function of data → HTML string.
  */
 import type { AnalysisResult } from '../dsp/types.js';
+import type { ErrorCode, ErrorParams } from '../i18n/CadansError.js';
 import type { RunsReportInput } from './runsSection.js';
 import type { RunSessionReport } from './runSessionSection.js';
 import type {
@@ -36,7 +37,8 @@ export type SessionAnalysis =
       /** Session-clock time of the analysis' t = 0 (time of the first stored sample), s. */
       timeOffsetSec: number;
     }
-  | { method: 'none'; error: string };
+  /** `error`: the English sentence; `errorCode`/`errorParams`: the coded refusal, shown in the report's language. */
+  | { method: 'none'; error: string; errorCode?: ErrorCode; errorParams?: ErrorParams };
 
 export interface SessionReportInput {
   client: ReportClient;

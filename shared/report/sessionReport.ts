@@ -29,6 +29,7 @@ import {
   type SessionChartContext,
 } from './sessionCharts.js';
 import { gapReasonText, sensorLabelText } from '../i18n/sessionTexts.js';
+import { analysisRefusalText } from '../i18n/analysisRefusalText.js';
 import { groupText } from './groupReportTexts.js';
 
 /** One pacer setting as text: "6 ademhalingen/min · in : uit 40 : 60 · …". */
@@ -194,7 +195,7 @@ export function renderSessionReport(input: SessionReportInput, opts: ReportOptio
   } else if (input.run) {
     body += runSessionSection(input.run, opts.lang, fmt);
   } else {
-    const reason = input.analysis.method === 'none' ? input.analysis.error : '';
+    const reason = input.analysis.method === 'none' ? analysisRefusalText(opts.lang, input.analysis) : '';
     body += `<section class="figures"><h2>${esc(m.keyFiguresTitle)}</h2><p class="warn analysis-error">${esc(m.analysisFailed(reason))}</p></section>`;
   }
 

@@ -6,6 +6,7 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { MAX_RR_TEXT_CHARS, RR_IMPORT_SOURCES, RR_IMPORT_TYPES, type RrImportSource, type RrImportType } from '../../../shared/ipc/recordTypes.js';
+import { analysisRefusalText, summaryRefusal } from '../../../shared/i18n/analysisRefusalText.js';
 import { api } from '../../app/api.js';
 import { useT, type Params, type StringKey } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
@@ -31,7 +32,7 @@ export function rrErrorText(error: string, t: (k: StringKey, p?: Params) => stri
 }
 
 export function RrImportCard({ clientId, onImported }: { clientId: number; onImported: (sessionId: number) => Promise<void> }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<RrImportType>('biofeedback');
   const [source, setSource] = useState<RrImportSource>('rr');
@@ -75,6 +76,9 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
       const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail: rrErrorText(r.error, t) });
       return setOutcome({ tone: 'bad', text: msg, details: [] });
     }
+    // Why the imported series could not be analysed, in the UI's language: replaces the reply's English warning (main/app/recordImport.ts).
+    const refusal = summaryRefusal(r.session.raw);
+    const noAnalysis = refusal ? `no analysis: ${refusal.error}` : null;
     setOutcome({
       tone: 'ok',
       text: t('rec.import.done', { n: r.intervals, file: file.name, duration: fmt.duration(r.session.durationSec) }),
@@ -82,7 +86,8 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
         ...(r.heartMath && r.heartMath.meanCoherence !== null
           ? [t('rec.import.heartMathScores', { n: r.heartMath.coherence5s.length, mean: fmt.num(r.heartMath.meanCoherence, 1) })]
           : []),
-        ...r.warnings,
+        ...r.warnings.filter((w) => w !== noAnalysis),
+        ...(refusal ? [t('summary.noAnalysis', { reason: analysisRefusalText(locale, refusal) })] : []),
       ],
     });
     setFile(null);

@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import { withheldReasonText, type HrvMetricKey } from '../../../shared/dsp/hrvWithheld.js';
+import { analysisRefusalText, summaryRefusal } from '../../../shared/i18n/analysisRefusalText.js';
 import type { SessionSummaryView } from '../../../shared/ipc/apiTypes.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
@@ -63,16 +64,26 @@ export function SummaryNumbers({ s }: { s: SessionSummaryView }) {
     { key: 'artifacts', label: t('summary.artifacts'), value: s.artifactsPct === null ? '–' : `${fmt.num(s.artifactsPct, 1)} %` },
     { key: 'markers', label: t('summary.markers'), value: String(s.markerCount) },
   ];
+  // A session that could not be analysed says why (the stored refusal, in the UI's language when it is coded).
+  const stored = summaryRefusal(s.raw);
+  const refusal = stored ? analysisRefusalText(locale, stored) : '';
   return (
-    <dl className="summary-grid" data-testid="summary-numbers">
-      {rows.map((r) => (
-        <div key={r.key} className={r.withheld ? 'withheld' : undefined} data-testid={`summary-${r.key}`} data-withheld={r.withheld ? s.hrvWithheld[r.key as HrvMetricKey] : undefined} title={r.title}>
-          <dt>{r.label}</dt>
-          <dd>{r.value}</dd>
-          {r.withheld && <dd className="withheld-reason small muted">{r.withheld}</dd>}
-        </div>
-      ))}
-    </dl>
+    <>
+      {refusal && (
+        <p className="warn small analysis-error" data-testid="summary-analysis-error">
+          {t('summary.noAnalysis', { reason: refusal })}
+        </p>
+      )}
+      <dl className="summary-grid" data-testid="summary-numbers">
+        {rows.map((r) => (
+          <div key={r.key} className={r.withheld ? 'withheld' : undefined} data-testid={`summary-${r.key}`} data-withheld={r.withheld ? s.hrvWithheld[r.key as HrvMetricKey] : undefined} title={r.title}>
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+            {r.withheld && <dd className="withheld-reason small muted">{r.withheld}</dd>}
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }
 

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineHeavyWork, workerHeavyWork, type HeavyWork } from '../../../main/app/heavyWork.js';
+import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { RecordCalls } from '../../../main/app/recordCalls.js';
 import { computeSessionSummary } from '../../../main/sessions/sessionSummary.js';
 import { openStorage, type Storage } from '../../../main/storage/storage.js';
@@ -79,6 +80,33 @@ describe('heavy work in a worker thread', () => {
     await assert.rejects(worker.exportSession(4242, 'csv'), /4242/);
   });
 
+  test('a coded error keeps its code through the worker (shown in the user language, not as raw English)', async () => {
+    const hidden = storage.clients.create({ name: 'Afgeschermd' }).id;
+    storage.db.prepare("INSERT INTO withheld_clients (client_id, withheld_at) VALUES (?, '2026-12-04T10:00:00Z')").run(hidden);
+    try {
+      const req = { kind: 'progress', clientId: hidden } as const;
+      const viaWorker = await worker.report(req, 'nl', NOW).catch((e: unknown) => e);
+      const onMain = await inline().report(req, 'nl', NOW).catch((e: unknown) => e);
+      assert.equal(codedMessage(onMain).code, 'client.withheld');
+      assert.deepEqual(codedMessage(viaWorker), codedMessage(onMain));
+      assert.equal(errorText('nl', viaWorker), errorText('nl', onMain));
+    } finally {
+      storage.db.prepare('DELETE FROM withheld_clients WHERE client_id = ?').run(hidden);
+    }
+  });
+
+  test('closing: the calls it held and later calls are refused with a coded sentence', async () => {
+    const closing = workerHeavyWork(dbPath, storage, { onFallback: (r) => assert.fail(`unexpected fallback: ${r}`) });
+    const held = closing.report({ kind: 'session', sessionId }, 'nl', NOW).catch((e: unknown) => e);
+    await closing.close();
+    const whileClosing = codedMessage(await held);
+    assert.deepEqual([whileClosing.code, whileClosing.params], ['work.closed', { closing: 'yes' }]);
+    const afterwards = await closing.exportSession(sessionId, 'json').catch((e: unknown) => e);
+    assert.equal(codedMessage(afterwards).code, 'work.closed');
+    assert.equal(errorText('nl', afterwards), 'De Cadans-kern is afgesloten: de berekening is niet uitgevoerd.');
+    assert.equal(errorText('en', afterwards), 'the app core is closed');
+  });
+
   test('the worker sees what the main thread committed', async () => {
     const other = storage.clients.create({ name: 'Later Toegevoegd' }).id;
     const view = await worker.report({ kind: 'progress', clientId: other }, 'nl', NOW);
@@ -106,6 +134,7 @@ describe('heavy work in a worker thread', () => {
       const req = { kind: 'session', sessionId } as const;
       // The first start fails the call it held; the second failure switches to the main thread.
       const first = await broken.report(req, 'nl', NOW).catch((e: Error) => e);
+      if (first instanceof Error) assert.equal(codedMessage(first).code, 'work.stopped', first.message);
       const answer = first instanceof Error ? await broken.report(req, 'nl', NOW) : first;
       assert.deepEqual(answer, await inline().report(req, 'nl', NOW));
       assert.equal(reasons.length, 1);

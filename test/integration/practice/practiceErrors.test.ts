@@ -94,6 +94,10 @@ describe('practice-mode errors in the user language', { skip: skip ?? false }, (
       const nl = await cadans(pg.url, ['push'], 'nl');
       assert.equal(nl.code, 1);
       assert.match(nl.stderr, /de praktijkdatabase is van een nieuwere Cadans \(schema 99 > \d+\); werk Cadans bij/);
+      // `practice init` on it says the same, not the server's English text.
+      const init = await cadans(pg.url, ['init'], 'nl');
+      assert.equal(init.code, 1);
+      assert.match(init.stderr, /de praktijkdatabase is van een nieuwere Cadans \(schema 99 > \d+\); werk Cadans bij/);
       const st = await cadans(pg.url, ['status'], 'en');
       assert.match(st.stdout, /reachable \(schema 99\) — the practice database belongs to a newer Cadans — update Cadans/);
       const json = JSON.parse((await cadans(pg.url, ['status', '--json'], 'en')).stdout) as Record<string, unknown>;

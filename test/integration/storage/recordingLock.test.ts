@@ -15,6 +15,7 @@ import {
   STARTING_GRACE_MS,
 } from '../../../native-adapters/sqlite/openDatabase.js';
 import { openStorage } from '../../../main/storage/storage.js';
+import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { makeTempDir, removeTempDirs } from './storageTestUtils.js';
 
 after(removeTempDirs);
@@ -29,6 +30,8 @@ describe('RecordingLock', () => {
     assert.equal(probeRecordingLock(db, 7), 'held', 'another connection (even in this process) sees it held');
     assert.equal(RecordingLock.claim(db, 7), null, 'a live lock cannot be claimed');
     assert.throws(() => RecordingLock.acquire(db, 7), /being recorded by another process/);
+    // Coded, so the app and the CLI say it in the user's language.
+    assert.throws(() => RecordingLock.acquire(db, 7), (e) => codedMessage(e).code === 'storage.recordingLocked' && /Sessie 7 wordt al opgenomen/.test(errorText('nl', e)));
     assert.deepEqual(recordingLockIds(db), [7]);
     lock.release(false);
     assert.equal(probeRecordingLock(db, 7), 'free', 'released like a killed process: the file stays, unlocked');
