@@ -84,7 +84,12 @@ interface Pending {
 
 /** An error as the worker reported it: a coded one stays coded (shown in the user's language), else its message is what the user sees. */
 function workerError(name: string, message: string, code?: ErrorCode, params?: ErrorParams): Error {
-  if (code) return new CadansError(code, params ?? {}, { message });
+  if (code) {
+    // A coded error keeps its name too (callers tell an `ExportError` by it).
+    const coded: Error = new CadansError(code, params ?? {}, { message });
+    coded.name = name;
+    return coded;
+  }
   const e = new Error(message);
   e.name = name;
   return e;

@@ -31,7 +31,7 @@ import { ValidationError } from '../../shared/domain/validationResult.js';
 import type { DownloadFile, GoalStatusRequest, SaveResult, SessionExportFormat } from '../../shared/ipc/recordTypes.js';
 import type { AccessEntryInput } from '../storage/accessLogRepo.js';
 import type { Storage } from '../storage/storage.js';
-import { CadansError } from '../../shared/i18n/CadansError.js';
+import { CadansError, codedMessage } from '../../shared/i18n/CadansError.js';
 
 /** `saveResult` — run a write; a `ValidationError` becomes `{ ok: false, issues }`, other errors propagate. */
 export function saveResult<T>(write: () => T): SaveResult<T> {
@@ -193,7 +193,7 @@ export class RecordCalls {
         this.heavy.exportSession(sessionId, format).then(
           (f): SessionZipPart => ({ format, data: f.data }),
           (e: Error): SessionZipPart => {
-            if (e.name === 'ExportError') return { format, omitted: e.message };
+            if (e.name === 'ExportError') return { format, omitted: codedMessage(e) };
             throw e;
           },
         ),

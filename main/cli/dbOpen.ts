@@ -40,7 +40,7 @@ export function toCliError(e: unknown): unknown {
     const m = codedMessage(e);
     return m.code === 'error.unknown' ? new CliError(oneLine(e.message)) : cliErrorOf(m, oneLine(e.message));
   }
-  if (e instanceof Error && e.name === 'ExportError') return new CliError(oneLine(e.message));
+  if (e instanceof Error && e.name === 'ExportError') return cliErrorOf(codedMessage(e), oneLine(e.message));
   if (isDiskFullError(e)) {
     // Dutch names only the error's code (the system's own detail is English).
     const code = (e as { code?: unknown }).code;

@@ -18,15 +18,12 @@ import { buildEdfPlus, edfDate, edfPatientField, edfSubfield, type EdfAnnotation
 import type { PacerSettings } from '../../shared/pacer/pacerSettings.js';
 import { DEFAULT_CHANNEL } from '../storage/signalRepo.js';
 import type { Storage } from '../storage/storage.js';
+import { ExportError } from './exportError.js';
 
 export interface EdfExportOptions {
   anonymise?: boolean;
 }
 
-/** The session cannot be exported as EDF (one sentence); same name as exportSession's so the callers treat it alike. */
-class EdfExportError extends Error {
-  override readonly name = 'ExportError';
-}
 
 /** Shortest data-record length (s) holding a whole number of samples at `fsHz`, or null. */
 export function edfRecordDuration(fsHz: number): number | null {
@@ -53,12 +50,12 @@ export function prepareEdfExport(storage: Storage, sessionId: number, opts: EdfE
   const s = o.session;
   const segments = storage.signal.read(sessionId, { channel: DEFAULT_CHANNEL });
   if (segments.length === 0) {
-    throw new EdfExportError(`Session ${sessionId} has no raw signal, so there is nothing to write as EDF; export it as rr or json.`);
+    throw new ExportError('export.noSignal', { sessionId, target: 'edf', intervals: 'yes' });
   }
   const fs = segments[0]!.fsHz;
-  if (segments.some((g) => g.fsHz !== fs)) throw new EdfExportError(`Session ${sessionId} changes its sample rate, which one EDF signal cannot hold; export it as csv or json.`);
+  if (segments.some((g) => g.fsHz !== fs)) throw new ExportError('export.edfRateChanges', { sessionId });
   const dur = edfRecordDuration(fs);
-  if (dur === null) throw new EdfExportError(`Session ${sessionId} is sampled at ${fs} Hz, which gives no whole number of samples per EDF data record; export it as csv or json.`);
+  if (dur === null) throw new ExportError('export.edfNoRecord', { sessionId, fs });
 
   // One grid from the first stored sample; NaN where nothing was stored.
   const g0 = segments[0]!.t0Sec;

@@ -20,6 +20,10 @@ import type { Storage } from '../storage/storage.js';
 import { formatFloat32, formatSec } from './formatNumbers.js';
 import { analyzeStoredSession } from './sessionSignal.js';
 import { prepareEdfExport } from './exportEdf.js';
+import { ExportError } from './exportError.js';
+import { causeOf, codedMessage } from '../../shared/i18n/CadansError.js';
+
+export { ExportError };
 
 export type ExportFormat = 'csv' | 'rr' | 'json' | 'edf';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'rr', 'json', 'edf'];
@@ -29,10 +33,6 @@ export interface ExportOptions {
   anonymise?: boolean;
 }
 
-/** The session cannot be exported in the asked format (message is one sentence). */
-export class ExportError extends Error {
-  override readonly name = 'ExportError';
-}
 
 export interface PreparedExport {
   sessionId: number;
@@ -48,16 +48,14 @@ const EXTENSION: Record<ExportFormat, string> = { csv: 'csv', rr: 'txt', json: '
 
 /** `prepareSessionExport` — see the file comment. */
 export function prepareSessionExport(storage: Storage, sessionId: number, format: ExportFormat, opts: ExportOptions = {}): PreparedExport {
-  if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`Unknown export format "${String(format)}" (csv, rr, json or edf).`);
+  if (!EXPORT_FORMATS.includes(format)) throw new ExportError('export.unknownFormat', { format: String(format) });
   const session = storage.sessions.require(sessionId);
   if (format === 'edf') return { sessionId, format, ...prepareEdfExport(storage, sessionId, opts) };
   const fileName = `cadans-session-${sessionId}${format === 'rr' ? '-rr' : ''}.${EXTENSION[format]}`;
   if (format === 'csv') {
     const segments = storage.signal.read(sessionId, { channel: DEFAULT_CHANNEL });
     if (segments.length === 0) {
-      throw new ExportError(
-        `Session ${sessionId} has no raw signal${session.beats > 0 ? ' (an interval sensor recorded it); export it as rr or json' : ''}.`,
-      );
+      throw new ExportError('export.noSignal', { sessionId, target: 'csv', intervals: session.beats > 0 ? 'yes' : 'no' });
     }
     return { sessionId, format, fileName, chunks: () => csvChunks(segments) };
   }
@@ -67,11 +65,13 @@ export function prepareSessionExport(storage: Storage, sessionId: number, format
       nn = analyzeStoredSession(storage, sessionId).result.nn.ibiMs;
     } catch (e) {
       if (e instanceof Error && e.name === 'AnalysisInputError') {
-        throw new ExportError(`Session ${sessionId} has no NN intervals to export: ${e.message}.`);
+        const why = codedMessage(e);
+        // An uncoded refusal keeps its English sentence as the detail.
+        throw new ExportError('export.noIntervals', { sessionId, ...(why.code === 'error.unknown' ? { why: 'detail', detail: why.message } : { why: 'cause', ...causeOf(why) }) });
       }
       throw e;
     }
-    if (nn.length === 0) throw new ExportError(`Session ${sessionId} has no NN intervals to export.`);
+    if (nn.length === 0) throw new ExportError('export.noIntervals', { sessionId, why: 'none' });
     return { sessionId, format, fileName, chunks: () => rrChunks(nn) };
   }
   const full = storage.sessions.getFull(sessionId);

@@ -7,14 +7,17 @@
  */
 import { zipSync, type Zippable } from 'fflate';
 import type { Storage } from '../storage/storage.js';
-import { ExportError, prepareSessionExport } from './exportSession.js';
+import { ExportError } from './exportError.js';
+import { prepareSessionExport } from './exportSession.js';
+import { codedMessage, errorText, type CodedMessage } from '../../shared/i18n/CadansError.js';
 
 /** The files of the zip besides the report, in order. */
 export const ZIP_PARTS = ['csv', 'rr', 'json'] as const;
 export type ZipPart = (typeof ZIP_PARTS)[number];
 
 /** One part: its text/bytes, or why there is none (one sentence). */
-export type SessionZipPart = { format: ZipPart; data: string | Uint8Array } | { format: ZipPart; omitted: string };
+/** A part of the zip, or why the session has none (coded: the README says it in the zip's language). */
+export type SessionZipPart = { format: ZipPart; data: string | Uint8Array } | { format: ZipPart; omitted: CodedMessage };
 
 const NAMES: Record<ZipPart, (id: number) => string> = {
   csv: (id) => `cadans-session-${id}-signal.csv`,
@@ -61,7 +64,7 @@ export function collectSessionZipParts(storage: Storage, sessionId: number): Ses
       }
       return { format, data: out };
     } catch (e) {
-      if (e instanceof ExportError) return { format, omitted: e.message };
+      if (e instanceof ExportError) return { format, omitted: codedMessage(e) };
       throw e;
     }
   });
@@ -86,7 +89,7 @@ export function zipSession(
     if ('data' in p) {
       files[dir + NAMES[p.format](sessionId)] = bytesOf(p.data);
       lines.push(`${NAMES[p.format](sessionId)}: ${words.parts[p.format]}`);
-    } else lines.push(`${NAMES[p.format](sessionId)}: ${words.missing} — ${p.omitted}`);
+    } else lines.push(`${NAMES[p.format](sessionId)}: ${words.missing} — ${errorText(lang, p.omitted)}`);
   }
   files[dir + reportName(sessionId)] = reportPdf;
   lines.push(`${reportName(sessionId)}: ${words.parts.pdf}`);

@@ -72,4 +72,11 @@ export class NotFoundError extends Error {
   ) {
     super(formatMessage('notFound', { entity: fieldLabel(entity), id: String(id) }));
   }
+  /** The coded form (`record.notFound`, see shared/i18n/CadansError.ts): translated where it is shown. */
+  get code(): 'record.notFound' {
+    return 'record.notFound';
+  }
+  get params(): { entity: string; id: string } {
+    return { entity: this.entity, id: String(this.id) };
+  }
 }

@@ -18,6 +18,14 @@ const table = {
   'storage.lostAtEnd': 'session {sessionId} ended without its last {seconds} s (disk full)',
   'storage.saveFailed': 'Could not save session {sessionId} in {file} either ({detail}); the data is kept in memory.',
   'prescription.notFound': 'prescription {id} does not exist',
+  'export.unknownFormat': 'Unknown export format "{format}" (csv, rr, json or edf).',
+  'export.noSignal':
+    'Session {sessionId} has no raw signal{target, select, edf {, so there is nothing to write as EDF; export it as rr or json} other {{intervals, select, yes { (an interval sensor recorded it); export it as rr or json} other {}}}}.',
+  'export.noIntervals': 'Session {sessionId} has no NN intervals to export{why, select, cause {: {cause}} detail {: {detail}} other {.}}',
+  'export.edfRateChanges': 'Session {sessionId} changes its sample rate, which one EDF signal cannot hold; export it as csv or json.',
+  'export.edfNoRecord': 'Session {sessionId} is sampled at {fs, number} Hz, which gives no whole number of samples per EDF data record; export it as csv or json.',
+  'record.notFound':
+    '{entity, select, client {Client} course {Course} goal {Goal} session {Session} sessionGroup {Group session} questionnaire {Questionnaire entry} runningLog {Running log entry} marker {Marker} runProgramme {Running programme} other {{entity}}} {id} does not exist.',
   'settings.tachogramWindow': 'invalid display settings: tachogramWindowSec must be {min}–{max} seconds (got {got})',
 };
 

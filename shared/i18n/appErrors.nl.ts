@@ -25,5 +25,15 @@ export const appErrorsNl = {
   'storage.saveFailed': 'Sessie {sessionId} kon ook niet worden opgeslagen in {file} (technische melding: {detail}); de gegevens blijven in het geheugen. Maak ruimte vrij en stop de sessie opnieuw.',
   // Overig (main/app/prescriptionCalls.ts, main/app/SettingsStore.ts).
   'prescription.notFound': 'Voorschrift {id} bestaat niet (meer).',
+  // Exporteren (main/sessions/exportSession.ts, exportEdf.ts; ook de LEESMIJ van de zip).
+  'export.unknownFormat': 'Onbekend exportformaat "{format}" (csv, rr, json of edf).',
+  'export.noSignal':
+    'Sessie {sessionId} heeft geen ruw signaal{target, select, edf {, dus er is niets om als EDF te schrijven; exporteer hem als rr of json} other {{intervals, select, yes { (een intervalsensor heeft hem opgenomen); exporteer hem als rr of json} other {}}}}.',
+  'export.noIntervals': 'Sessie {sessionId} heeft geen NN-intervallen om te exporteren{why, select, cause {: {cause}} detail {: {detail}} other {.}}',
+  'export.edfRateChanges': 'De samplefrequentie van sessie {sessionId} verandert, en dat kan één EDF-signaal niet bevatten; exporteer hem als csv of json.',
+  'export.edfNoRecord': 'Sessie {sessionId} is opgenomen met {fs, number} Hz; dat geeft geen heel aantal samples per EDF-datarecord. Exporteer hem als csv of json.',
+  // Een record dat niet (meer) bestaat (NotFoundError, shared/domain/validationResult.ts).
+  'record.notFound':
+    '{entity, select, client {Cliënt} course {Traject} goal {Doel} session {Sessie} sessionGroup {Groepssessie} questionnaire {Vragenlijstresultaat} runningLog {Hardlooplogregel} marker {Markering} runProgramme {Loopschema} other {{entity}}} {id} bestaat niet (meer).',
   'settings.tachogramWindow': 'Het venster van het tachogram moet {min} tot {max} seconden zijn (gegeven: {got}).',
 };

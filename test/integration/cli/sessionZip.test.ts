@@ -87,7 +87,7 @@ describe('cadans export --format zip', { timeout: 240_000 }, () => {
     const files = extract(zip);
     const p = `cadans-session-${homeId}/cadans-session-${homeId}`;
     assert.deepEqual([...files.keys()].sort(), [`${p}-report.pdf`, `${p}-rr.txt`, `${p}.json`, `cadans-session-${homeId}/README.txt`].sort());
-    assert.match(files.get(`cadans-session-${homeId}/README.txt`)!.toString('utf8'), /-signal\.csv: ontbreekt — Session \d+ has no raw signal/);
+    assert.match(files.get(`cadans-session-${homeId}/README.txt`)!.toString('utf8'), /-signal\.csv: ontbreekt — Sessie \d+ heeft geen ruw signaal \(een intervalsensor heeft hem opgenomen\)/);
     assert.equal(files.get(`${p}-rr.txt`)!.toString('utf8').trim().split('\n').length, 201);
     const again = await runCli(['export', String(homeId), '--format', 'zip', '--out', zip, '--db', db]);
     assert.equal(again.code, 1);

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { defaultDbPath, userDataDir } from '../../../main/app/paths.js';
+import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { ExportError, exportSessionText, formatRrLine, prepareSessionExport } from '../../../main/sessions/exportSession.js';
 import { formatFloat32, formatSec } from '../../../main/sessions/formatNumbers.js';
 import { SessionRecorder } from '../../../main/sessions/SessionRecorder.js';
@@ -163,6 +164,18 @@ describe('exportSession', () => {
     const empty = storage.sessions.create({ clientId: 1, type: 'breathing' }).id;
     storage.sessions.setStatus(empty, 'complete');
     assert.throws(() => prepareSessionExport(storage, empty, 'rr'), (e: Error) => e instanceof ExportError && /no NN intervals/.test(e.message));
+    // Coded: the reason, and the analysis refusal behind it, read in Dutch where they are shown.
+    assert.throws(
+      () => prepareSessionExport(storage, empty, 'rr'),
+      (e: Error) =>
+        codedMessage(e).code === 'export.noIntervals' &&
+        /^Sessie \d+ heeft geen NN-intervallen om te exporteren: .*(signaal|slagen)/.test(errorText('nl', e)) &&
+        !/[{}]|session|signal\b/i.test(errorText('nl', e)),
+    );
+    assert.throws(
+      () => prepareSessionExport(storage, rrSessionId, 'csv'),
+      (e: Error) => errorText('nl', e) === `Sessie ${rrSessionId} heeft geen ruw signaal (een intervalsensor heeft hem opgenomen); exporteer hem als rr of json.`,
+    );
     assert.throws(() => prepareSessionExport(storage, empty, 'xml' as 'csv'), ExportError);
     assert.equal(JSON.parse(exportSessionText(storage, empty, 'json')).signal.length, 0);
   });

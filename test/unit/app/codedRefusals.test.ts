@@ -67,6 +67,17 @@ describe('coded refusals of the app core', () => {
     assert.notEqual(service.getSessionState().phase, 'paused', 'nothing paused');
   });
 
+  test('a record that does not exist (a client, a questionnaire entry): coded record.notFound, in Dutch, over the API too', async () => {
+    const { service } = app;
+    const client = coded(thrown(() => service.getClient(987654)), 'record.notFound');
+    assert.match(client.nl, /^Cliënt 987654 bestaat niet/);
+    assert.equal(client.en, 'Client 987654 does not exist.');
+    const reply = await dispatchInvoke(service as unknown as CadansService, 'deleteQuestionnaire', [424242]);
+    assert.ok(!reply.ok && 'code' in reply);
+    assert.equal(reply.code, 'record.notFound');
+    assert.match(errorText('nl', reply), /^Vragenlijstresultaat 424242 bestaat niet/);
+  });
+
   test('continuing a pacer that has not ended, and a session length of 0 s', () => {
     const { service } = app;
     assert.throws(() => service.startSession({ clientId, pacer: null, maxSec: 0 }), (e) => coded(e, 'session.badMaxSec').nl.includes('gegeven: 0'));

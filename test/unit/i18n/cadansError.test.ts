@@ -18,7 +18,7 @@ const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'sto
   // Practice mode (issue 17).
   reason: 'connectionRefused', role: 'anna', value: 'postgres://x', settings: 'stepSec',
   // The app's refusals that were plain English before (appErrors.*.ts).
-  index: '12', closing: 'yes', id: 4,
+  index: '12', closing: 'yes', id: 4, format: 'xml', target: 'csv', intervals: 'no', entity: 'client',
   // Resonance requests, analysis refusals and CSV notes (issue 13).
   count: 2, known: 'ratesBpm, stepSec', call: 'startResonance', variants: 'stepped, sliding', usable: '3.0', duration: '60.0', bpm: '600',
   n: 2, where: '1.00–2.00 s', more: 'no', lost: '50', total: '100', text: 'none',
