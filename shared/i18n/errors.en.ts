@@ -3,9 +3,11 @@ import type { SameKeys } from './catalogue.js';
 import type { errorsNl } from './errors.nl.js';
 
 import { practiceErrorsEn } from './practiceErrors.en.js';
+import { ioTextsEn } from './ioTexts.en.js';
 
 const table = {
   ...practiceErrorsEn,
+  ...ioTextsEn,
   'error.unknown': '{detail}',
   'error.invalidCall': 'The app made a call the Cadans core does not accept ({detail}).',
   'error.linkLost': 'lost the connection to the Cadans core',

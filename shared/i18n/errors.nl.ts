@@ -3,9 +3,11 @@
  * CadansError.ts). The keys are the codes; errors.en.ts must have exactly the same keys.
  */
 import { practiceErrorsNl } from './practiceErrors.nl.js';
+import { ioTextsNl } from './ioTexts.nl.js';
 
 export const errorsNl = {
   ...practiceErrorsNl,
+  ...ioTextsNl,
   'error.unknown': '{detail}',
   'error.invalidCall': 'De app deed een verzoek dat de Cadans-kern niet aanneemt ({detail}).',
   'error.linkLost': 'De verbinding met de Cadans-kern is verbroken.',

@@ -14,6 +14,7 @@ import { localDateTimeValue } from './recordDates.js';
 import { useAction } from '../../ui/useAsync.js';
 import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import { FormIssues, Notice } from './recordUi.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
 
 type Outcome = { tone: 'ok' | 'bad'; text: string; details: string[] } | null;
 
@@ -31,7 +32,7 @@ export function rrErrorText(error: string, t: (k: StringKey, p?: Params) => stri
 }
 
 export function RrImportCard({ clientId, onImported }: { clientId: number; onImported: (sessionId: number) => Promise<void> }) {
-  const { t, fmt } = useT();
+  const { t, fmt, locale } = useT();
   const [file, setFile] = useState<File | null>(null);
   const [type, setType] = useState<RrImportType>('biofeedback');
   const [source, setSource] = useState<RrImportSource>('rr');
@@ -72,7 +73,10 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
     if (!r) return;
     if (!r.ok) {
       if (r.reason === 'invalid') return setIssues(r.issues);
-      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail: rrErrorText(r.error, t) });
+      // The page's own wording for the common problems; any other coded one in the catalogue's.
+      const known = rrErrorText(r.error, t);
+      const detail = known === r.error && r.code ? errorText(locale, { code: r.code, params: r.params ?? {}, message: r.error }) : known;
+      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail });
       return setOutcome({ tone: 'bad', text: msg, details: [] });
     }
     setOutcome({
@@ -82,7 +86,8 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
         ...(r.heartMath && r.heartMath.meanCoherence !== null
           ? [t('rec.import.heartMathScores', { n: r.heartMath.coherence5s.length, mean: fmt.num(r.heartMath.meanCoherence, 1) })]
           : []),
-        ...r.warnings,
+        // What the reader left out, in the page's language (`warnings` is the English of the same).
+        ...r.notes.map((n) => errorText(locale, { ...n, message: '' })),
       ],
     });
     setFile(null);

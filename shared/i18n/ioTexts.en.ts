@@ -1,0 +1,14 @@
+/** English texts of the file readers' notes (keys: ioTexts.nl.ts); each is the reader's English warning word for word. */
+import type { SameKeys } from './catalogue.js';
+import type { ioTextsNl } from './ioTexts.nl.js';
+
+const table = {
+  'rrNote.noNumber': '{count} {n, plural, one {line} other {lines}} without a number skipped',
+  'rrNote.notPositive': '{count} zero or negative {n, plural, one {interval} other {intervals}} skipped',
+  'rrNote.implausible': '{count} {n, plural, one {interval} other {intervals}} outside {min}–{max} ms left out (artifacts)',
+  'rrNote.noCoherence': 'no coherence score column: HeartMath scores not kept',
+  'rrNote.noAnalysis':
+    'no analysis: {reason, select, tooShort {the {what, select, beats {beats} other {intervals}} span only {sec, number, ::.0 group-off} s; at least {min} s is needed} other {{detail}}}',
+};
+
+export const ioTextsEn: SameKeys<typeof ioTextsNl, typeof table> = table;

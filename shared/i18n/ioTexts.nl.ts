@@ -1,0 +1,17 @@
+/**
+ * Dutch texts of what the file readers noted while reading a recording (issue 13): the warnings of an
+ * RR-interval file (shared/io/rrText.ts) and of a HeartMath export (shared/io/heartMathExport.ts),
+ * and what an RR import could not do. Coded like the errors (`{code, params}`), so the page and the
+ * CLI show them in the user's language; part of errors.nl.ts. `count` is the number as written,
+ * `n` the same number for the plural.
+ */
+export const ioTextsNl = {
+  'rrNote.noNumber': '{count} {n, plural, one {regel} other {regels}} zonder getal overgeslagen',
+  'rrNote.notPositive': '{count} {n, plural, one {interval} other {intervallen}} van nul of negatief overgeslagen',
+  'rrNote.implausible': '{count} {n, plural, one {interval} other {intervallen}} buiten {min}–{max} ms weggelaten (artefacten)',
+  'rrNote.noCoherence': 'geen kolom met coherentiescores: de HeartMath-scores zijn niet bewaard',
+  'rrNote.noAnalysis':
+    'geen analyse: {reason, select, tooShort {de {what, select, beats {slagen} other {intervallen}} beslaan maar {sec, number, ::.0 group-off} s; er is minstens {min} s nodig} other {technische melding: {detail}}}',
+};
+
+export type IoTextKey = keyof typeof ioTextsNl;
