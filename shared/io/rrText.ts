@@ -122,7 +122,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     col = (numericCols.length > 1 && notTime.length > 0 ? notTime : numericCols)[0]!;
   }
   const sampled = sampledSignal(columns, numericCols, col, header);
-  if (sampled !== null) return fail('rr.sampled', { stepMs: String(sampled) }, true);
+  if (sampled !== null) return fail('rr.sampled', { stepMs: sampled }, true);
 
   const warnings: string[] = [];
   const notes: RrTextNote[] = [];
