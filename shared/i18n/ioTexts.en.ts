@@ -9,6 +9,11 @@ const table = {
   'rrNote.noCoherence': 'no coherence score column: HeartMath scores not kept',
   'rrNote.noAnalysis':
     'no analysis: {reason, select, tooShort {the {what, select, beats {beats} other {intervals}} span only {sec, number, ::.0 group-off} s; at least {min} s is needed} other {{detail}}}',
+  'usbGuess.cp210x': 'Silicon Labs CP210x (Contec CMS50 cable; firmware ≤ 4.5 uses cms50-5 at 19200 baud)',
+  'usbGuess.sparkfun': 'SparkFun Arduino-compatible board',
+  'usbGuess.adafruit': 'Adafruit Arduino-compatible board',
+  'usbGuess.ch340': 'CH340 USB-serial (Arduino clone)',
+  'usbGuess.ftdi': 'FTDI FT232 (older Arduino or USB-serial cable)',
 };
 
 export const ioTextsEn: SameKeys<typeof ioTextsNl, typeof table> = table;

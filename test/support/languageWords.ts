@@ -21,7 +21,7 @@ import { loadUiCatalogues } from './uiCatalogues.js';
 export const NOT_LANGUAGE = new Set([
   'cadans', 'pulsesensor', 'cms50', 'polar', 'kubios', 'elite', 'hrv', 'heartmath', 'mcCraty', 'lipponen', 'tarvainen', 'welch',
   'nijmegen', 'borg', 'rpe', 'smart', 'rmssd', 'sdnn', 'pnn50', 'ppg', 'ecg', 'csv', 'pdf', 'json', 'html', 'udevadm',
-  'bluetooth', 'simulator', 'flow', 'logger', 'sensor', 'dialout', 'linux', 'chromium', 'esp32', 'usb', 'ble',
+  'bluetooth', 'simulator', 'flow', 'logger', 'sensor', 'dialout', 'linux', 'chromium', 'esp32', 'usb', 'ble', 'arduino',
   // Spelled the same in both languages, used by only one catalogue so far.
   'extra',
 ]);

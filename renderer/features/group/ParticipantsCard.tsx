@@ -8,6 +8,7 @@
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { GROUP_MAX, type ParticipantDraft } from '../../../shared/group/groupSetup.js';
 import { sensorLabelText, simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { reloadClients, useApp } from '../../app/store.js';
@@ -38,7 +39,7 @@ export function ParticipantsCard({ p, title, extra }: { p: Participants; title: 
   const choices = sensorChoices(channels, p.list, [...mine.values()], {
     sim: (n) => t('group.simN', { n }),
     channel: (c) => sensorName(c, ui),
-    listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : sensorLabelText(locale, o.label, o.spec)) + (o.detail ? ` — ${o.detail}` : ''),
+    listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : sensorLabelText(locale, o.label, o.spec)) + (o.detail ? ` — ${usbGuessText(locale, o.detail)}` : ''),
   });
   const newcomers = channels.filter((c) => c.state === 'connected' && !rows.some((r) => r.sensorKey === c.spec));
   return (

@@ -10,6 +10,7 @@ import type { ValidationIssue } from '../../../shared/domain/validationResult.js
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
 import { errorText } from '../../../shared/i18n/CadansError.js';
 import { sensorLabelText, simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { ApiError } from '../../../shared/ipc/contract.js';
 import { sensorSpecIssue } from '../../../shared/sensors/sensorSpecIssue.js';
 import { api } from '../../app/api.js';
@@ -124,7 +125,7 @@ export function SensorPanel() {
             {options.map((o) => (
               <option key={o.spec} value={o.spec}>
                 {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : (simPresetText(locale, o.spec) ?? `${t('sensor.simulated')} (${o.spec})`)) : sensorLabelText(locale, o.label, o.spec)}
-                {o.detail ? ` — ${o.detail}` : ''}
+                {o.detail ? ` — ${usbGuessText(locale, o.detail)}` : ''}
               </option>
             ))}
           </select>

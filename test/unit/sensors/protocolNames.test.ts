@@ -5,10 +5,12 @@
 // an older notice without it is translated from the English name.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
+import { GUESSES } from '../../../native-adapters/sensors/listSerialPorts.js';
 import { SerialSource, type SerialPortLike, type SerialPortOpenOptions } from '../../../native-adapters/sensors/serialSource.js';
 import { channelLabelText, protocolName, sensorLabelText } from '../../../shared/i18n/sessionTexts.js';
 import type { SensorFrame, SensorNotice } from '../../../shared/sensors/frames.js';
 import { formatSensorNotice } from '../../../shared/sensors/sensorNotices.js';
+import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { DeviceEmulator } from '../../support/emulators/deviceEmulator.js';
 import { uartResample } from '../../support/emulators/uartMismatch.js';
 import { foreignWords, languageWords, type LanguageWords } from '../../support/languageWords.js';
@@ -128,5 +130,18 @@ describe('serial protocol names in Dutch and English', () => {
     } finally {
       await src.stop();
     }
+  });
+});
+
+describe('USB guesses in the sensor picker and cadans sensors', () => {
+  test('every guess with words in it reads Dutch without English words; English and names unchanged', () => {
+    for (const { guess } of GUESSES) {
+      const nl = usbGuessText('nl', guess.reason);
+      assert.equal(usbGuessText('en', guess.reason), guess.reason);
+      assert.deepEqual(foreignWords(nl, words.onlyEn), [], nl);
+    }
+    assert.equal(usbGuessText('nl', 'CH340 USB-serial (Arduino clone)'), 'CH340 USB-serieel (Arduino-kloon)');
+    assert.equal(usbGuessText('nl', 'Arduino'), 'Arduino');
+    assert.equal(usbGuessText('nl', '-60 dBm'), '-60 dBm');
   });
 });
