@@ -34,7 +34,10 @@ import {
   type RrImportResult,
   type RrImportSource,
   type RrImportType,
+  type CodedNote,
 } from '../../shared/ipc/recordTypes.js';
+import { causeOf, cleanParams, isErrorCode, type ErrorCode, type ErrorParams } from '../../shared/i18n/CadansError.js';
+import { summaryRefusal, type AnalysisRefusal } from '../../shared/i18n/analysisRefusalText.js';
 import { computeSessionSummary, type SessionSummary } from '../sessions/sessionSummary.js';
 import type { BeatInput } from '../storage/beatsRepo.js';
 import { openStorage, type Storage } from '../storage/storage.js';
@@ -104,12 +107,14 @@ export type PreparedRrImport =
       format: string;
       unit: 'ms' | 's';
       warnings: string[];
+      /** The warnings coded (`rrNote.*`), in the same order. */
+      notes: CodedNote[];
       summary: SessionSummary;
       /** A HeartMath export's own scores, and the start its preamble names (ISO), else null. */
       heartMath: HeartMathScores | null;
       fileStartedAt: string | null;
     }
-  | { ok: false; error: string };
+  | { ok: false; error: string; code?: ErrorCode; params?: ErrorParams };
 
 /** The beats stored for `ibiMs`: the first at t = 0 without an interval, as interval sensors are stored. */
 function beatsOf(ibiMs: ArrayLike<number>): { beats: BeatInput[]; durationSec: number } {
@@ -130,7 +135,7 @@ function beatsOf(ibiMs: ArrayLike<number>): { beats: BeatInput[]; durationSec: n
 export function prepareRrImport(text: string, type: RrImportType = 'biofeedback', source: RrImportSource = 'rr'): PreparedRrImport {
   const hm = source === 'rr' ? null : parseHeartMathExport(text);
   const rr = hm ?? parseRrText(text);
-  if ('error' in rr) return { ok: false, error: rr.error };
+  if ('error' in rr) return { ok: false, error: rr.error, ...(rr.code ? { code: rr.code, params: rr.params ?? {} } : {}) };
   const heartMath = hm && !('error' in hm) ? hm.scores : null;
   const fileStart = hm && !('error' in hm) ? hm.startedAt : null;
   const fileStartedAt = fileStart && Number.isFinite(fileStart.getTime()) ? fileStart.toISOString() : null;
@@ -142,7 +147,7 @@ export function prepareRrImport(text: string, type: RrImportType = 'biofeedback'
     const row = scratch.sessions.create({ clientId: client.id, type, sensorSpec, startedAt: '2000-01-01T00:00:00.000Z', fsHz: null });
     scratch.beats.append(row.id, beats);
     const summary = computeSessionSummary(scratch, row.id);
-    return { ok: true, ibiMs: rr.ibiMs, format: rr.format, unit: rr.unit, warnings: rr.warnings, summary, heartMath, fileStartedAt };
+    return { ok: true, ibiMs: rr.ibiMs, format: rr.format, unit: rr.unit, warnings: rr.warnings, notes: rr.notes, summary, heartMath, fileStartedAt };
   } finally {
     scratch.close();
   }
@@ -150,7 +155,10 @@ export function prepareRrImport(text: string, type: RrImportType = 'biofeedback'
 
 /** Step 3: store the prepared import as a new complete session (one transaction). Throws `NotFoundError`. */
 export function storeRrImport(storage: Storage, fields: RrImportFields, prepared: PreparedRrImport, now: Date): RrImportResult {
-  if (!prepared.ok) return { ok: false, reason: 'unreadable', error: prepared.error, issues: [] };
+  if (!prepared.ok) {
+    const coded = prepared.code ? { code: prepared.code, params: prepared.params ?? {} } : {};
+    return { ok: false, reason: 'unreadable', error: prepared.error, issues: [], ...coded };
+  }
   storage.clients.require(fields.clientId);
   const { beats, durationSec: tSec } = beatsOf(prepared.ibiMs);
   // The file's own start only when it is not in the future (a wrong clock on the phone).
@@ -198,9 +206,26 @@ export function storeRrImport(storage: Storage, fields: RrImportFields, prepared
 
   const session = summaryView(storage.sessions.require(sessionId), 0);
   const warnings = [...prepared.warnings];
-  const analysisError = session.raw && typeof session.raw.error === 'string' ? session.raw.error : null;
-  if (analysisError) warnings.push(`no analysis: ${analysisError}`);
-  return { ok: true, session, intervals: prepared.ibiMs.length, format: prepared.format, unit: prepared.unit, warnings, heartMath: prepared.heartMath };
+  const notes = [...prepared.notes];
+  const refusal = summaryRefusal(session.raw);
+  if (refusal) {
+    warnings.push(`no analysis: ${refusal.error ?? ''}`);
+    notes.push({ code: 'rrNote.noAnalysis', params: noAnalysisParams(refusal) });
+  }
+  return { ok: true, session, intervals: prepared.ibiMs.length, format: prepared.format, unit: prepared.unit, warnings, notes, heartMath: prepared.heartMath };
+}
+
+/**
+ * Why the stored summary has no analysis, as `rrNote.noAnalysis` params: the coded refusal the
+ * summary keeps (`errorCode`, see sessionSummary.ts) as the note's cause; a refusal without a code
+ * stays its English line, shown as the technical detail.
+ */
+export function noAnalysisParams(refusal: AnalysisRefusal): ErrorParams {
+  if (isErrorCode(refusal.errorCode)) {
+    const params = refusal.errorParams !== null && typeof refusal.errorParams === 'object' ? cleanParams(refusal.errorParams as Record<string, unknown>) : {};
+    return { reason: 'coded', ...causeOf({ code: refusal.errorCode, params }) };
+  }
+  return { reason: 'other', detail: refusal.error ?? '' };
 }
 
 /** `importRrText` — see the file comment: the three steps on this thread. Throws `NotFoundError` for an unknown client or course. */

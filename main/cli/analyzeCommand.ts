@@ -39,7 +39,7 @@ export const analyzeCommand: CliCommand = {
     if (text.trim() === '') throw cliError('analyze.empty', { file: name });
     const kind = format === 'auto' ? detectRecordingFormat(text, basename(file)) : format;
     let result: AnalysisResult;
-    /** What the reader assumed or repaired, in `locale` (RR texts: English only so far). */
+    /** What the reader assumed, repaired or left out, in `locale` (the English lines stay the `--json` warnings). */
     let notes: (locale: Locale) => readonly string[];
     if (kind === 'rr') {
       const rr = parseRrText(text);
@@ -47,7 +47,7 @@ export const analyzeCommand: CliCommand = {
         const hintIn = (l: Locale): string => (rr.ppg && format === 'rr' ? cliText(l, 'analyze.rrAsPpg') : '');
         throw new CliError(`${name}: ${rr.error}${hintIn('en')}`, 1, { render: (l) => `${name}: ${rr.code ? errorText(l, { code: rr.code, params: rr.params ?? {}, message: rr.error }) : rr.error}${hintIn(l)}` });
       }
-      notes = () => rr.warnings;
+      notes = (l) => rr.notes.map((n) => errorText(l, { ...n, message: '' }));
       result = analyzeIntervals(rr.ibiMs);
       result.settings = { ...result.settings, file: { format: rr.format, unit: rr.unit, warnings: rr.warnings } };
     } else {

@@ -38,6 +38,7 @@ import { resonanceSettingsProblems } from '../../shared/dsp/resonance/resonanceP
 import { cliLocale, cliNum, cliText, usageOf } from './cliText.js';
 import type { CliCommand } from './cliMain.js';
 import { toCliError } from './dbOpen.js';
+import { channelLabelText } from '../../shared/i18n/sessionTexts.js';
 import { resolveDbPath } from './dbPath.js';
 import { clientForRecording } from './recordsClient.js';
 
@@ -157,6 +158,8 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
   let channel = '';
   let label: string;
   let kind: string;
+  /** The sensor's name in the CLI's language (the --json `sensor.label` stays the English one). */
+  let sensorShown: string;
   // Subscribed before connecting: what the sensor says while it starts is printed too.
   const offConn = cli.on('onConnection', (e) => {
     if ((channel === '' || e.channel === channel) && e.notice) say(formatSensorNotice(e.notice, args.lang));
@@ -164,6 +167,7 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
   try {
     const v = await api.connectSensor(args.spec);
     ({ channel, label, kind } = v);
+    sensorShown = channelLabelText(args.lang, v);
   } catch (e) {
     offConn();
     throw cliError('resonance.cannotOpenSensor', { spec: args.spec, detail: sensorProblemText(args.lang, e) });
@@ -202,7 +206,7 @@ async function runAssessment(args: ResonanceArgs, cli: CliCore): Promise<RunResu
       : args.stepped;
     const first = await api.startResonance({ clientId: client.id, variant: args.sliding ? 'sliding' : 'stepped', settings, channel });
     runId = first.runId;
-    say(cliText(args.lang, 'resonance.protocolOf', { label, sec: String(Math.round(first.endSec - first.startSec)), store: args.store ? 'yes' : 'no', sessionId: String(first.sessionId), client: client.name }));
+    say(cliText(args.lang, 'resonance.protocolOf', { label: sensorShown, sec: String(Math.round(first.endSec - first.startSec)), store: args.store ? 'yes' : 'no', sessionId: String(first.sessionId), client: client.name }));
     const end = await finished;
     if (end.status === 'interrupted' && end.endReason) say(end.endReason);
     if (!end.assessment) throw cliError('resonance.noResult', { reason: end.endReason ?? end.status });

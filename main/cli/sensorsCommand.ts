@@ -3,6 +3,7 @@ import { listSensors, type SensorListing } from '../devices/listSensors.js';
 import { errorText } from '../../shared/i18n/CadansError.js';
 import type { Locale } from '../../shared/i18n/locales.js';
 import { sessionText, simPresetText } from '../../shared/i18n/sessionTexts.js';
+import { usbGuessText } from '../../shared/i18n/usbGuessText.js';
 import { sensorNotices } from '../app/sensorViews.js';
 import { cliError } from './cliError.js';
 import { cliLocale, cliText, usageOf, type CliParams, type CliTextKey } from './cliText.js';
@@ -48,7 +49,7 @@ export function formatListing(l: SensorListing, locale: Locale = 'en'): string {
   const lines: string[] = [t('sensors.serial')];
   if (l.serial.length === 0) lines.push(t('sensors.noneFound'));
   for (const p of l.serial) {
-    const who = [p.manufacturer, p.guess ? t('sensors.probably', { reason: p.guess.reason }) : ''].filter(Boolean).join('; ');
+    const who = [p.manufacturer, p.guess ? t('sensors.probably', { reason: usbGuessText(locale, p.guess.reason) }) : ''].filter(Boolean).join('; ');
     lines.push(`  ${p.path}${who ? `  (${who})` : ''}`, `      --sensor '${p.spec}'`);
   }
   lines.push(t('sensors.ble'));

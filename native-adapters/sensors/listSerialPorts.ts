@@ -31,8 +31,11 @@ export interface RawPortInfo {
   productId?: string;
 }
 
-/** USB ids → protocol guess. Vendor-only entries match any product. */
-const GUESSES: { vid: string; pid?: string; guess: SerialPortGuess }[] = [
+/**
+ * USB ids → protocol guess. Vendor-only entries match any product. The reasons are English (the
+ * `cadans sensors --json` field); shared/i18n/usbGuessText.ts words them in the user's language.
+ */
+export const GUESSES: { vid: string; pid?: string; guess: SerialPortGuess }[] = [
   { vid: '10c4', pid: 'ea60', guess: { protocol: 'cms50-9', reason: 'Silicon Labs CP210x (Contec CMS50 cable; firmware ≤ 4.5 uses cms50-5 at 19200 baud)' } },
   { vid: '2341', guess: { protocol: 'pulsesensor', reason: 'Arduino' } },
   { vid: '2a03', guess: { protocol: 'pulsesensor', reason: 'Arduino (arduino.org)' } },

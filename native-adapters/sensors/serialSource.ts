@@ -258,7 +258,8 @@ export class SerialSource implements SensorSource {
     this.detected = true;
     const fsHz = DEFAULT_FS_HZ[r.protocol] ?? 50;
     Object.assign(this.info, { label: sensorLabel(r.protocol, this.path, this.o.sensorIndex, this.sensorCount), protocol: r.protocol, fsHz });
-    this.status({ code: 'protocol-detected', params: { protocol: LABELS[r.protocol], baud: r.baudRate, ...(this.sensorCount ? { sensors: this.sensorCount } : {}) } });
+    // `protocol` stays the English name (`cadans monitor --json`); `protocolCode` lets the notice name it in the user's language.
+    this.status({ code: 'protocol-detected', params: { protocol: LABELS[r.protocol], protocolCode: r.protocol, baud: r.baudRate, ...(this.sensorCount ? { sensors: this.sensorCount } : {}) } });
   }
 
   on<E extends keyof SensorSourceEvents>(ev: E, fn: SensorSourceEvents[E]): () => void {
@@ -509,6 +510,7 @@ export class SerialSource implements SensorSource {
         params: {
           port: this.path,
           protocol: LABELS[this.protocol],
+          protocolCode: this.protocol,
           baud: this.baudRate,
           bytes: r.windowBytes,
           seconds: win,

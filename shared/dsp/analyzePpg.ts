@@ -18,8 +18,9 @@ import type { ErrorCode } from '../i18n/CadansError.js';
 export class AnalysisInputError extends Error {
   override readonly name = 'AnalysisInputError';
   readonly code?: ErrorCode;
-  readonly params?: Record<string, string>;
-  constructor(message: string, coded?: { code: ErrorCode; params: Record<string, string> }) {
+  /** Numbers travel as numbers: the catalogue formats them in the user's language (nl "49,8", en "49.8"). */
+  readonly params?: Record<string, string | number>;
+  constructor(message: string, coded?: { code: ErrorCode; params: Record<string, string | number> }) {
     super(message);
     if (coded) {
       this.code = coded.code;
@@ -61,7 +62,7 @@ function analyzeTimed(chunks: readonly TimedChunk[], opts: PeakDetectorSettings,
   const seq = sequenceFromChunks(chunks);
   const values = seq.values;
   const fsHz = seq.timeline.firstFsHz;
-  if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`, { code: 'analysis.rateUnsupported', params: { fs: String(fsHz) } });
+  if (!(fsHz >= 20 && fsHz <= 2000)) throw new AnalysisInputError(`sample rate ${fsHz} Hz is not supported (20–2000 Hz)`, { code: 'analysis.rateUnsupported', params: { fs: fsHz } });
   const n = values.length;
   let valid = 0;
   let min = Infinity;
@@ -78,7 +79,7 @@ function analyzeTimed(chunks: readonly TimedChunk[], opts: PeakDetectorSettings,
     const sec = (valid / fsHz).toFixed(1);
     throw new AnalysisInputError(`only ${sec} s of signal at ${fsHz} Hz; at least ${MIN_USABLE_SEC} s is needed`, {
       code: 'analysis.tooShort',
-      params: { sec, fs: String(fsHz), min: String(MIN_USABLE_SEC) },
+      params: { sec: Number(sec), fs: fsHz, min: String(MIN_USABLE_SEC) },
     });
   }
   if (!(max > min)) throw new AnalysisInputError('the signal is a flat line (every sample has the same value): no pulse to analyse', { code: 'analysis.flat', params: {} });
@@ -93,9 +94,11 @@ function analyzeTimed(chunks: readonly TimedChunk[], opts: PeakDetectorSettings,
   const usableSec = durationSec - totalSec(unusable);
   if (beats.length < 5 || usableSec < MIN_USABLE_SEC) {
     const median = beats.length >= 2 ? medianIbiSec(beats.map((b) => b.tSec)).toFixed(2) : 'none';
-    const params = { usable: usableSec.toFixed(1), duration: durationSec.toFixed(1), fs: String(fsHz), median, rate };
+    const usable = usableSec.toFixed(1);
+    const duration = durationSec.toFixed(1);
+    const params = { usable: Number(usable), duration: Number(duration), fs: fsHz, median: median === 'none' ? median : Number(median), rate };
     throw new AnalysisInputError(
-      `no usable pulse found: ${params.usable} s usable of ${params.duration} s at ${fsHz} Hz${median === 'none' ? '' : ` (median interval ${median} s)`}` +
+      `no usable pulse found: ${usable} s usable of ${duration} s at ${fsHz} Hz${median === 'none' ? '' : ` (median interval ${median} s)`}` +
         (rate === 'fs' ? '; check the signal column and --fs' : ''),
       { code: 'analysis.noUsablePulse', params },
     );
@@ -106,14 +109,14 @@ function analyzeTimed(chunks: readonly TimedChunk[], opts: PeakDetectorSettings,
     const pct = (100 * pulseShare).toFixed(0);
     throw new AnalysisInputError(
       `no pulse in the heart-rate band at ${fsHz} Hz (the pulses found are ${pct} % of the signal's range): is the sample rate${rate === 'fs' ? ' (--fs)' : ''} right?`,
-      { code: 'analysis.noPulseBand', params: { fs: String(fsHz), pct, rate } },
+      { code: 'analysis.noPulseBand', params: { fs: fsHz, pct: Number(pct), rate } },
     );
   }
   if (med < 60 / 240 || med > 60 / 25) {
     const bpm = (60 / med).toFixed(0);
     throw new AnalysisInputError(`implausible heart rate (${bpm} bpm) at ${fsHz} Hz: is the sample rate${rate === 'fs' ? ' (--fs)' : ''} right?`, {
       code: 'analysis.implausibleRate',
-      params: { bpm, fs: String(fsHz), rate },
+      params: { bpm: Number(bpm), fs: fsHz, rate },
     });
   }
   const lookAheadSec = new PpgPeakDetector(fsHz, opts).lookAheadSec;

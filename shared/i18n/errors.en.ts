@@ -4,10 +4,12 @@ import type { errorsNl } from './errors.nl.js';
 
 import { appErrorsEn } from './appErrors.en.js';
 import { practiceErrorsEn } from './practiceErrors.en.js';
+import { ioTextsEn } from './ioTexts.en.js';
 
 const table = {
   ...practiceErrorsEn,
   ...appErrorsEn,
+  ...ioTextsEn,
   'error.unknown': '{detail}',
   'error.invalidCall': 'The app made a call the Cadans core does not accept ({detail}).',
   'error.linkLost': 'lost the connection to the Cadans core',
@@ -81,14 +83,14 @@ const table = {
   'lock.afterRange': 'lock after: a whole number of minutes from 0 (never) to {max}',
   // A PPG recording that cannot be analysed (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is where the
   // sample rate came from: fs = --fs or the time column (cadans analyze), sensor = a stored session.
-  'analysis.rateUnsupported': 'sample rate {fs} Hz is not supported (20–2000 Hz)',
-  'analysis.tooShort': 'only {sec} s of signal at {fs} Hz; at least {min} s is needed',
+  'analysis.rateUnsupported': 'sample rate {fs, number, ::.###### group-off} Hz is not supported (20–2000 Hz)',
+  'analysis.tooShort': 'only {sec, number, ::.0 group-off} s of signal at {fs, number, ::.###### group-off} Hz; at least {min} s is needed',
   'analysis.flat': 'the signal is a flat line (every sample has the same value): no pulse to analyse',
   'analysis.noUsablePulse':
-    'no usable pulse found: {usable} s usable of {duration} s at {fs} Hz{median, select, none {} other { (median interval {median} s)}}{rate, select, fs {; check the signal column and --fs} other {}}',
+    'no usable pulse found: {usable, number, ::.0 group-off} s usable of {duration, number, ::.0 group-off} s at {fs, number, ::.###### group-off} Hz{median, select, none {} other { (median interval {median, number, ::.00 group-off} s)}}{rate, select, fs {; check the signal column and --fs} other {}}',
   'analysis.noPulseBand':
-    "no pulse in the heart-rate band at {fs} Hz (the pulses found are {pct} % of the signal's range): is the sample rate{rate, select, fs { (--fs)} other {}} right?",
-  'analysis.implausibleRate': 'implausible heart rate ({bpm} bpm) at {fs} Hz: is the sample rate{rate, select, fs { (--fs)} other {}} right?',
+    "no pulse in the heart-rate band at {fs, number, ::.###### group-off} Hz (the pulses found are {pct} % of the signal's range): is the sample rate{rate, select, fs { (--fs)} other {}} right?",
+  'analysis.implausibleRate': 'implausible heart rate ({bpm, number, ::group-off} bpm) at {fs, number, ::.###### group-off} Hz: is the sample rate{rate, select, fs { (--fs)} other {}} right?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'empty file',
   'csv.noHeader': 'no header row: the first line holds numbers; the file must start with column names such as time,ppg',
@@ -101,15 +103,15 @@ const table = {
   'csv.tooFewRows': 'fewer than 2 data rows (found {found})',
   'csv.noNumbers': '{column} holds no numbers',
   'csv.tooFewTimedRows': 'fewer than 2 data rows with a valid time (found {found})',
-  'csv.timeNotIncreasing': 'time is not increasing at data row {row} ({t} s after {prev} s)',
-  'csv.timeUnit': 'the time column gives {hz} Hz: is {column} in seconds?',
-  'csv.fsDisagrees': '--fs {fs} disagrees with the time column ({hz} Hz)',
-  'csv.timeJump': 'the time column jumps by {sec} s after {after} s: not one continuous recording',
+  'csv.timeNotIncreasing': 'time is not increasing at data row {row} ({t, number, ::.###### group-off} s after {prev, number, ::.###### group-off} s)',
+  'csv.timeUnit': 'the time column gives {hz, number, ::@@@ group-off} Hz: is {column} in seconds?',
+  'csv.fsDisagrees': '--fs {fs} disagrees with the time column ({hz, number, ::.0 group-off} Hz)',
+  'csv.timeJump': 'the time column jumps by {sec, number, ::precision-integer group-off} s after {after, number, ::.###### group-off} s: not one continuous recording',
   // What was assumed or repaired reading a PPG CSV (shared/io/ppgCsv.ts; `cadans analyze` prints them as notes).
   'csvNote.guessedColumn': 'no column named ppg, pleth or signal: using {column}',
   'csvNote.rowsWithoutTime': '{count} {n, plural, one {row} other {rows}} without a valid time skipped',
-  'csvNote.fsUsed': 'using --fs {fs} Hz (the time column gives {hz} Hz)',
-  'csvNote.gaps': '{count} {n, plural, one {gap} other {gaps}} in the time column ({where}{more, select, yes {, …} other {}}): {lost} missing samples filled with NaN',
+  'csvNote.fsUsed': 'using --fs {fs} Hz (the time column gives {hz, number, ::.00 group-off} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gap} other {gaps}} in the time column ({shown, select, 1 {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s} 2 {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s, {from2, number, ::.00 group-off}–{to2, number, ::.00 group-off} s} other {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s, {from2, number, ::.00 group-off}–{to2, number, ::.00 group-off} s, {from3, number, ::.00 group-off}–{to3, number, ::.00 group-off} s}}{more, select, yes {, …} other {}}): {lost} missing samples filled with NaN',
   'csvNote.nanCells': '{count} of {total} cells in {column} are empty or not numbers (read as NaN){text, select, none {} other {, {text} of them text}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'no such file: {file}',
@@ -126,12 +128,12 @@ const table = {
   // option is ?fs= (file:recording.csv?fs=50), not --fs as for `cadans analyze`.
   'replayCsv.noTimeColumn': 'no time column (time, t or timestamp) in {columns}: give the sampling rate with ?fs= after the file name (for example file:recording.csv?fs=50)',
   'replayCsv.badFs': 'invalid sampling rate ?fs={fs}: give a positive number of Hz',
-  'replayCsv.fsDisagrees': '?fs={fs} disagrees with the time column ({hz} Hz): leave ?fs= out, the time column already gives the rate',
+  'replayCsv.fsDisagrees': '?fs={fs} disagrees with the time column ({hz, number, ::.0 group-off} Hz): leave ?fs= out, the time column already gives the rate',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'no numbers in the file',
   'rr.ppgColumn': 'not beat intervals: the file holds a PPG signal ({column}), not one interval per beat',
   'rr.noNumericColumn': 'no column of numbers in the file',
-  'rr.sampled': 'not beat intervals: the time column steps by {stepMs} ms, a sampled signal (PPG) rather than one row per beat',
+  'rr.sampled': 'not beat intervals: the time column steps by {stepMs, number, ::.###### group-off} ms, a sampled signal (PPG) rather than one row per beat',
   'rr.tooFew': 'only {found} {kind, select, positive {positive } plausible {plausible } other {}}intervals in the file (need at least {min})',
   'rr.implausible': 'implausible intervals (median {median} ms after reading them as {unit}): RR intervals lie between {min} and {max} ms',
   // Pacer settings that cannot be used (shared/pacer/pacerSettings.ts).

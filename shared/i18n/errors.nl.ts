@@ -4,10 +4,12 @@
  */
 import { appErrorsNl } from './appErrors.nl.js';
 import { practiceErrorsNl } from './practiceErrors.nl.js';
+import { ioTextsNl } from './ioTexts.nl.js';
 
 export const errorsNl = {
   ...practiceErrorsNl,
   ...appErrorsNl,
+  ...ioTextsNl,
   'error.unknown': '{detail}',
   'error.invalidCall': 'De app deed een verzoek dat de Cadans-kern niet aanneemt ({detail}).',
   'error.linkLost': 'De verbinding met de Cadans-kern is verbroken.',
@@ -81,14 +83,14 @@ export const errorsNl = {
   'lock.afterRange': 'Vergrendelen na: een heel aantal minuten van 0 (nooit) tot {max}.',
   // Een PPG-opname die niet te analyseren is (shared/dsp/analyzePpg.ts: AnalysisInputError); {rate} is waar de
   // bemonsteringsfrequentie vandaan komt: fs = --fs of de tijdkolom (cadans analyze), sensor = een opgeslagen sessie.
-  'analysis.rateUnsupported': 'een bemonsteringsfrequentie van {fs} Hz wordt niet ondersteund (20–2000 Hz)',
-  'analysis.tooShort': 'maar {sec} s signaal bij {fs} Hz; er is minstens {min} s nodig',
+  'analysis.rateUnsupported': 'een bemonsteringsfrequentie van {fs, number, ::.###### group-off} Hz wordt niet ondersteund (20–2000 Hz)',
+  'analysis.tooShort': 'maar {sec, number, ::.0 group-off} s signaal bij {fs, number, ::.###### group-off} Hz; er is minstens {min} s nodig',
   'analysis.flat': 'het signaal is een vlakke lijn (elke meetwaarde is gelijk): geen polsslag om te analyseren',
   'analysis.noUsablePulse':
-    'geen bruikbare polsslag gevonden: {usable} s bruikbaar van {duration} s bij {fs} Hz{median, select, none {} other { (mediaan slag-op-slaginterval {median} s)}}{rate, select, fs {; controleer de signaalkolom en --fs} other {}}',
+    'geen bruikbare polsslag gevonden: {usable, number, ::.0 group-off} s bruikbaar van {duration, number, ::.0 group-off} s bij {fs, number, ::.###### group-off} Hz{median, select, none {} other { (mediaan slag-op-slaginterval {median, number, ::.00 group-off} s)}}{rate, select, fs {; controleer de signaalkolom en --fs} other {}}',
   'analysis.noPulseBand':
-    'geen polsslag in het hartslagbereik bij {fs} Hz (de gevonden pulsen zijn {pct} % van het bereik van het signaal): klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
-  'analysis.implausibleRate': 'onwaarschijnlijke hartslag ({bpm} slagen per minuut) bij {fs} Hz: klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
+    'geen polsslag in het hartslagbereik bij {fs, number, ::.###### group-off} Hz (de gevonden pulsen zijn {pct} % van het bereik van het signaal): klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
+  'analysis.implausibleRate': 'onwaarschijnlijke hartslag ({bpm, number, ::group-off} slagen per minuut) bij {fs, number, ::.###### group-off} Hz: klopt de bemonsteringsfrequentie{rate, select, fs { (--fs)} other {}}?',
   // A PPG CSV that cannot be read (shared/io/ppgCsv.ts); a column is named by `column` in English, `columnNl` in Dutch.
   'csv.empty': 'leeg bestand',
   'csv.noHeader': 'geen kopregel: de eerste regel bevat getallen; het bestand moet beginnen met kolomnamen zoals time,ppg',
@@ -101,15 +103,15 @@ export const errorsNl = {
   'csv.tooFewRows': 'minder dan 2 gegevensregels (gevonden: {found})',
   'csv.noNumbers': '{columnNl} bevat geen getallen',
   'csv.tooFewTimedRows': 'minder dan 2 gegevensregels met een geldige tijd (gevonden: {found})',
-  'csv.timeNotIncreasing': 'de tijd loopt niet op in gegevensregel {row} ({t} s na {prev} s)',
-  'csv.timeUnit': 'de tijdkolom geeft {hz} Hz: staat {columnNl} wel in seconden?',
-  'csv.fsDisagrees': '--fs {fs} klopt niet met de tijdkolom ({hz} Hz)',
-  'csv.timeJump': 'de tijdkolom springt {sec} s vooruit na {after} s: dit is geen doorlopende opname',
+  'csv.timeNotIncreasing': 'de tijd loopt niet op in gegevensregel {row} ({t, number, ::.###### group-off} s na {prev, number, ::.###### group-off} s)',
+  'csv.timeUnit': 'de tijdkolom geeft {hz, number, ::@@@ group-off} Hz: staat {columnNl} wel in seconden?',
+  'csv.fsDisagrees': '--fs {fs} klopt niet met de tijdkolom ({hz, number, ::.0 group-off} Hz)',
+  'csv.timeJump': 'de tijdkolom springt {sec, number, ::precision-integer group-off} s vooruit na {after, number, ::.###### group-off} s: dit is geen doorlopende opname',
   // Wat bij het lezen van een PPG-CSV is aangenomen of hersteld (shared/io/ppgCsv.ts; `cadans analyze` toont ze als opmerking).
   'csvNote.guessedColumn': 'geen kolom met de naam ppg, pleth of signal: {columnNl} wordt gebruikt',
   'csvNote.rowsWithoutTime': '{count} {n, plural, one {regel} other {regels}} zonder geldige tijd overgeslagen',
-  'csvNote.fsUsed': '--fs {fs} Hz wordt gebruikt (de tijdkolom geeft {hz} Hz)',
-  'csvNote.gaps': '{count} {n, plural, one {gat} other {gaten}} in de tijdkolom ({where}{more, select, yes {, …} other {}}): {lost} ontbrekende meetwaarden aangevuld met NaN',
+  'csvNote.fsUsed': '--fs {fs} Hz wordt gebruikt (de tijdkolom geeft {hz, number, ::.00 group-off} Hz)',
+  'csvNote.gaps': '{count} {n, plural, one {gat} other {gaten}} in de tijdkolom ({shown, select, 1 {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s} 2 {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s, {from2, number, ::.00 group-off}–{to2, number, ::.00 group-off} s} other {{from1, number, ::.00 group-off}–{to1, number, ::.00 group-off} s, {from2, number, ::.00 group-off}–{to2, number, ::.00 group-off} s, {from3, number, ::.00 group-off}–{to3, number, ::.00 group-off} s}}{more, select, yes {, …} other {}}): {lost} ontbrekende meetwaarden aangevuld met NaN',
   'csvNote.nanCells': '{count} van de {total} cellen in {columnNl} {n, plural, one {is} other {zijn}} leeg of geen getal (gelezen als NaN){text, select, none {} other {, waarvan {text} met tekst}}',
   // A recording file that cannot be read (native-adapters/files/readTextInput.ts).
   'file.notFound': 'bestand bestaat niet: {file}',
@@ -125,12 +127,12 @@ export const errorsNl = {
   // bronspecificatie heet de optie ?fs= (opname.csv?fs=50), niet --fs zoals bij `cadans analyze`.
   'replayCsv.noTimeColumn': 'geen tijdkolom (time, t of timestamp) in {columnsNl}: geef de bemonsteringsfrequentie op met ?fs= achter de bestandsnaam in de bron (bijvoorbeeld opname.csv?fs=50)',
   'replayCsv.badFs': 'ongeldige bemonsteringsfrequentie ?fs={fs}: geef een positief aantal Hz',
-  'replayCsv.fsDisagrees': '?fs={fs} klopt niet met de tijdkolom ({hz} Hz): laat ?fs= weg, de tijdkolom geeft de frequentie al',
+  'replayCsv.fsDisagrees': '?fs={fs} klopt niet met de tijdkolom ({hz, number, ::.0 group-off} Hz): laat ?fs= weg, de tijdkolom geeft de frequentie al',
   // An RR-interval text that cannot be read (shared/io/rrText.ts).
   'rr.noNumbers': 'geen getallen in het bestand',
   'rr.ppgColumn': 'geen slag-op-slagintervallen: het bestand bevat een PPG-signaal ({columnNl}), niet één interval per slag',
   'rr.noNumericColumn': 'geen kolom met getallen in het bestand',
-  'rr.sampled': 'geen slag-op-slagintervallen: de tijdkolom loopt op in stappen van {stepMs} ms, een bemonsterd signaal (PPG) in plaats van één regel per slag',
+  'rr.sampled': 'geen slag-op-slagintervallen: de tijdkolom loopt op in stappen van {stepMs, number, ::.###### group-off} ms, een bemonsterd signaal (PPG) in plaats van één regel per slag',
   'rr.tooFew': 'maar {found} {kind, select, positive {positieve } plausible {aannemelijke } other {}}intervallen in het bestand (er zijn er minstens {min} nodig)',
   'rr.implausible': 'onwaarschijnlijke intervallen (mediaan {median} ms, gelezen als {unit}): RR-intervallen liggen tussen {min} en {max} ms',
   // Pacerinstellingen die niet bruikbaar zijn (shared/pacer/pacerSettings.ts).

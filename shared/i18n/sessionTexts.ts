@@ -58,6 +58,15 @@ export function sensorLabelText(locale: Locale, label: string | null | undefined
 }
 
 /**
+ * A connected sensor's name in `locale` (its English `label` as the core gives it): a replayed file
+ * by its parts, the simulator with its heart rate, sample rate and speed, any other by `sensorLabelText`.
+ */
+export function channelLabelText(locale: Locale, v: { label: string; spec: string; kind?: string; replay?: ReplayInfo }): string {
+  if (v.replay) return replayLabel(v.replay, locale);
+  return v.kind === 'sim' ? simLabelText(locale, v.label) : sensorLabelText(locale, v.label, v.spec);
+}
+
+/**
  * The simulator's full label (native-adapters/sensors/simSource.ts `simLabel`: heart rate, sample
  * rate, speed) in `locale`, for `cadans monitor`; another label as it is.
  */
@@ -87,7 +96,30 @@ const DEVICE_KEYS: Readonly<Record<string, string>> = {
   'serial sensor': 'serial',
 };
 
-function deviceName(locale: Locale, device: string): string {
-  const key = DEVICE_KEYS[device];
-  return key ? sessionText(locale, 'sensor.deviceName', { device: key }) : device;
+/** The serial protocols (native-adapters/sensors/serialSource.ts `SerialProtocol`) by their key in `sensor.deviceName`. */
+const PROTOCOL_KEYS: Readonly<Record<string, string>> = {
+  pulsesensor: 'PulseSensor',
+  'cms50-5': 'cms50old',
+  'cms50-9': 'cms50new',
+  csv: 'csv',
+};
+
+/**
+ * A serial device's English name (`CMS50 (new 9-byte protocol)`, `CSV sensor 2`) in `locale`; a
+ * trailing sensor number stays; a name not of a serial source (PulseSensor, Polar …) as it is.
+ */
+export function deviceName(locale: Locale, device: string): string {
+  const m = /^(.+?)( \d+)?$/.exec(device);
+  const key = m ? DEVICE_KEYS[m[1]!] : undefined;
+  return key ? sessionText(locale, 'sensor.deviceName', { device: key }) + (m![2] ?? '') : device;
+}
+
+/**
+ * A serial protocol's name in `locale` — by its code (`cms50-9`, `protocolCode` of the sensor
+ * notices) when given, else from its English name (`protocol`, what older notices carry).
+ */
+export function protocolName(locale: Locale, code: string | number | undefined, english: string | number | undefined): string {
+  const key = code === undefined ? undefined : PROTOCOL_KEYS[String(code)];
+  if (key) return sessionText(locale, 'sensor.deviceName', { device: key });
+  return english === undefined ? String(code ?? '') : deviceName(locale, String(english));
 }

@@ -22,7 +22,7 @@
  */
 import { detectSeparator, parseNumberCell, splitCells, type Separator } from './csvScanner.js';
 import { normalizeColumnName } from './columnNames.js';
-import { parseRrText, type RrTextError } from './rrText.js';
+import { parseRrText, type RrTextError, type RrTextNote } from './rrText.js';
 
 /** Which HeartMath product the file comes from (chosen by the user; the preamble may confirm it). */
 export type HeartMathSource = 'emwave' | 'inner-balance';
@@ -45,7 +45,10 @@ export interface HeartMathRecording {
   unit: 'ms' | 's';
   /** How the file was read, e.g. `column "rawIBI" of 5 (HeartMath export)`. */
   format: string;
+  /** English lines, as `parseRrText` gives them (stored with the import). */
   warnings: string[];
+  /** The same coded, one per warning in the same order (`RrTextNote`): shown in the user's language. */
+  notes: RrTextNote[];
   scores: HeartMathScores;
   /** The session's start from the preamble as a local date-time, or null. */
   startedAt: Date | null;
@@ -164,13 +167,18 @@ export function parseHeartMathExport(text: string): HeartMathRecording | RrTextE
   }
   const meanCoherence = coherence5s.length > 0 ? coherence5s.reduce((a, b) => a + b, 0) / coherence5s.length : null;
   const warnings = [...rr.warnings];
-  if (cohCol < 0) warnings.push('no coherence score column: HeartMath scores not kept');
+  const notes = [...rr.notes];
+  if (cohCol < 0) {
+    warnings.push('no coherence score column: HeartMath scores not kept');
+    notes.push({ code: 'rrNote.noCoherence', params: {} });
+  }
   const header = splitCells(lines[headerAt]!, sep);
   return {
     ibiMs: rr.ibiMs,
     unit: rr.unit,
     format: `column "${header[ibiCol]}" of ${header.length} (HeartMath export)`,
     warnings,
+    notes,
     scores: { coherence5s, meanCoherence: meanCoherence === null ? null : Math.round(meanCoherence * 1000) / 1000, accumulated, product },
     startedAt,
   };

@@ -50,7 +50,15 @@ export interface PpgRecording {
   gaps: { startSec: number; endSec: number }[];
 }
 
-const fmtHz = (hz: number): string => hz.toFixed(1);
+/** The first three gaps as numbers (`shown`, `from1`, `to1` … `to3`): the catalogue writes them in the user's language. */
+function gapParams(gaps: readonly { startSec: number; endSec: number }[]): ErrorParams {
+  const out: ErrorParams = { shown: Math.min(3, gaps.length) };
+  gaps.slice(0, 3).forEach((g, i) => {
+    out[`from${i + 1}`] = g.startSec;
+    out[`to${i + 1}`] = g.endSec;
+  });
+  return out;
+}
 const MAX_GAP_SEC = 3600;
 const MIN_FS_HZ = 1;
 const MAX_FS_HZ = 100_000;
@@ -194,18 +202,18 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     const axis = analyzeTimeAxis(t, n);
     const bad = axis.nonIncreasingRow;
     if (bad >= 0) {
-      return fail('csv.timeNotIncreasing', { row: String(bad + 1), t: String(t[bad]), prev: String(t[bad - 1]) });
+      return fail('csv.timeNotIncreasing', { row: String(bad + 1), t: t[bad]!, prev: t[bad - 1]! });
     }
     const fsTime = tidyRateHz(1 / axis.dtSec);
     if (!(fsTime >= MIN_FS_HZ && fsTime <= MAX_FS_HZ)) {
-      return fail('csv.timeUnit', { hz: fsTime.toPrecision(3), ...col(header[timeCol], timeCol) });
+      return fail('csv.timeUnit', { hz: fsTime, ...col(header[timeCol], timeCol) });
     }
     if (opts.fsHz !== undefined) {
       if (Math.abs(opts.fsHz - fsTime) > 0.02 * fsTime) {
-        return fail('csv.fsDisagrees', { fs: String(opts.fsHz), hz: fmtHz(fsTime) });
+        return fail('csv.fsDisagrees', { fs: String(opts.fsHz), hz: fsTime });
       }
       if (Math.abs(opts.fsHz - fsTime) > 0.001 * fsTime) {
-        warn(`using --fs ${opts.fsHz} Hz (the time column gives ${fsTime.toFixed(2)} Hz)`, 'csvNote.fsUsed', { fs: String(opts.fsHz), hz: fsTime.toFixed(2) });
+        warn(`using --fs ${opts.fsHz} Hz (the time column gives ${fsTime.toFixed(2)} Hz)`, 'csvNote.fsUsed', { fs: String(opts.fsHz), hz: fsTime });
       }
     } else {
       fsHz = fsTime;
@@ -214,7 +222,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
     const longest = gaps.reduce((m, g) => Math.max(m, g.endSec - g.startSec), 0);
     if (longest > MAX_GAP_SEC) {
       const g = gaps.find((x) => x.endSec - x.startSec === longest)!;
-      return fail('csv.timeJump', { sec: longest.toFixed(0), after: String(g.startSec) });
+      return fail('csv.timeJump', { sec: longest, after: g.startSec });
     }
     if (gaps.length > 0) {
       const grid = gridPositions(t, n, 1 / fsHz);
@@ -229,7 +237,7 @@ export function parsePpgCsv(text: string, opts: PpgCsvOptions = {}): PpgRecordin
         `${gaps.length} gap${gaps.length > 1 ? 's' : ''} in the time column (${where}${gaps.length > 3 ? ', …' : ''}): ` +
           `${lost} missing samples filled with NaN`,
         'csvNote.gaps',
-        { count: String(gaps.length), n: gaps.length, where, more: gaps.length > 3 ? 'yes' : 'no', lost: String(lost) },
+        { count: String(gaps.length), n: gaps.length, ...gapParams(gaps), more: gaps.length > 3 ? 'yes' : 'no', lost: String(lost) },
       );
       for (const g of gaps) gapsOut.push({ startSec: g.startSec, endSec: g.endSec });
     } else {

@@ -38,7 +38,16 @@ export interface RrRecording {
   unit: 'ms' | 's';
   /** How the file was read, e.g. `one interval per line` or `column "rr" of 2 (header)`. */
   format: string;
+  /** What was left out, as English lines (the `--json` contract's `settings.file.warnings`, stored with an import). */
   warnings: string[];
+  /** The same notes coded (`rrNote.*`), one per warning in the same order: shown in the user's language. */
+  notes: RrTextNote[];
+}
+
+/** A note on what was left out of an RR file (an `rrNote.*` code and its params), for the user's language. */
+export interface RrTextNote {
+  code: ErrorCode;
+  params: ErrorParams;
 }
 
 /** Plausible RR range after unit detection, ms. */
@@ -113,13 +122,23 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     col = (numericCols.length > 1 && notTime.length > 0 ? notTime : numericCols)[0]!;
   }
   const sampled = sampledSignal(columns, numericCols, col, header);
-  if (sampled !== null) return fail('rr.sampled', { stepMs: String(sampled) }, true);
+  if (sampled !== null) return fail('rr.sampled', { stepMs: sampled }, true);
 
   const warnings: string[] = [];
+  const notes: RrTextNote[] = [];
+  /** A note: the English line (`warnings`, unchanged contract) and the same coded (`notes`). */
+  const warn = (english: string, code: ErrorCode, params: ErrorParams): void => {
+    warnings.push(english);
+    notes.push({ code, params });
+  };
+  const counted = (k: number): ErrorParams => ({ count: String(k), n: k });
   const raw = columns[col]!;
   const finite = raw.filter(Number.isFinite);
   const plural = (k: number, word: string): string => `${k} ${word}${k === 1 ? '' : 's'}`;
-  if (finite.length < raw.length) warnings.push(`${plural(raw.length - finite.length, 'line')} without a number skipped`);
+  if (finite.length < raw.length) {
+    const k = raw.length - finite.length;
+    warn(`${plural(k, 'line')} without a number skipped`, 'rrNote.noNumber', counted(k));
+  }
   if (finite.length < MIN_INTERVALS) {
     return fail('rr.tooFew', { found: String(finite.length), kind: 'any', min: String(MIN_INTERVALS) });
   }
@@ -127,7 +146,10 @@ export function parseRrText(text: string): RrRecording | RrTextError {
   const unit: 'ms' | 's' = median(finite) < 10 ? 's' : 'ms';
   const scale = unit === 's' ? 1000 : 1;
   const positive = finite.filter((v) => v > 0).map((v) => v * scale);
-  if (positive.length < finite.length) warnings.push(`${plural(finite.length - positive.length, 'zero or negative interval')} skipped`);
+  if (positive.length < finite.length) {
+    const k = finite.length - positive.length;
+    warn(`${plural(k, 'zero or negative interval')} skipped`, 'rrNote.notPositive', counted(k));
+  }
   if (positive.length < MIN_INTERVALS) {
     return fail('rr.tooFew', { found: String(positive.length), kind: 'positive', min: String(MIN_INTERVALS) });
   }
@@ -139,8 +161,11 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     return fail('rr.implausible', { median: med, unit, min: String(RR_PLAUSIBLE_MS.min), max: String(RR_PLAUSIBLE_MS.max) });
   }
   if (plausible.length < positive.length) {
-    warnings.push(
-      `${plural(positive.length - plausible.length, 'interval')} outside ${RR_PLAUSIBLE_MS.min}–${RR_PLAUSIBLE_MS.max} ms left out (artifacts)`,
+    const k = positive.length - plausible.length;
+    warn(
+      `${plural(k, 'interval')} outside ${RR_PLAUSIBLE_MS.min}–${RR_PLAUSIBLE_MS.max} ms left out (artifacts)`,
+      'rrNote.implausible',
+      { ...counted(k), min: String(RR_PLAUSIBLE_MS.min), max: String(RR_PLAUSIBLE_MS.max) },
     );
   }
   if (plausible.length < MIN_INTERVALS) {
@@ -151,7 +176,7 @@ export function parseRrText(text: string): RrRecording | RrTextError {
     nCols === 1
       ? `one interval per line${header ? ' (header)' : ''}`
       : `${columnLabel(header?.[col], col)} of ${nCols}${header ? ' (header)' : ''}`;
-  return { ibiMs: Float64Array.from(plausible), unit, format, warnings };
+  return { ibiMs: Float64Array.from(plausible), unit, format, warnings, notes };
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
   SessionType,
 } from '../domain/types.js';
 import type { ValidationIssue } from '../domain/validationResult.js';
+import type { ErrorCode, ErrorParams } from '../i18n/CadansError.js';
 import type { HeartMathScores, HeartMathSource } from '../io/heartMathExport.js';
 import type { Locale, SessionSummaryView } from './apiTypes.js';
 
@@ -98,11 +99,28 @@ export type RrImportResult =
       intervals: number;
       format: string;
       unit: 'ms' | 's';
+      /** What the reader left out, as English lines (also stored in the session's `sensorInfo.warnings`). */
       warnings: string[];
+      /** The same coded, one per warning in the same order: the page shows them with `errorText` in its language. */
+      notes: CodedNote[];
       /** A HeartMath export's own scores (also kept in the session's `sensorInfo.heartMath`); null for an RR file. */
       heartMath: HeartMathScores | null;
     }
-  | { ok: false; reason: 'unreadable' | 'too-large' | 'invalid'; error: string; issues: ValidationIssue[] };
+  | {
+      ok: false;
+      reason: 'unreadable' | 'too-large' | 'invalid';
+      error: string;
+      issues: ValidationIssue[];
+      /** An unreadable file's problem coded (`rr.*`, `csv.*`), when the parser coded it: shown in the page's language. */
+      code?: ErrorCode;
+      params?: ErrorParams;
+    };
+
+/** A coded note (`rrNote.*`): what a reader assumed or left out, for `errorText` in the user's language. */
+export interface CodedNote {
+  code: ErrorCode;
+  params: ErrorParams;
+}
 
 /** A goal status change; `closedDate` defaults to today for achieved/dropped. */
 export interface GoalStatusRequest {

@@ -76,7 +76,7 @@ export interface SensorNotice {
 export type SensorNoticeCode =
   /** Nothing arrived for `seconds` s on `port` (params: port, seconds, protocol). */
   | 'no-data'
-  /** Bytes arrive but do not parse (params: port, protocol, baud, bytes, seconds, readings, badPct). */
+  /** Bytes arrive but do not parse (params: port, protocol: the English name, protocolCode: a SerialProtocol, baud, bytes, seconds, readings, badPct). */
   | 'not-understood'
   /** After no-data / not-understood: the data is understood again (params: port). */
   | 'understood-again'
@@ -106,7 +106,7 @@ export type SensorNoticeCode =
   | 'stream-stopped'
   /** A file replay reached its end. */
   | 'end-of-recording'
-  /** Protocol and baud found by listening (params: protocol, baud). */
+  /** Protocol and baud found by listening (params: protocol: the English name, protocolCode: a SerialProtocol, baud; sensors on a board with several). */
   | 'protocol-detected'
   /** Unreadable frames from a BLE sensor (params: count, what: heart-rate | pmd, problem?: a ParseProblem, message: the technical English detail). */
   | 'bad-frames'

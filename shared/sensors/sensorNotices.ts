@@ -5,6 +5,7 @@
  */
 import type { SensorNotice, SensorNoticeCode } from './frames.js';
 import { cleanParams, errorText, isErrorCode } from '../i18n/CadansError.js';
+import { protocolName } from '../i18n/sessionTexts.js';
 
 export type NoticeLocale = 'nl' | 'en';
 
@@ -131,7 +132,7 @@ const sketchSays = (p: Params, nl: boolean): string => {
 const NL: Record<SensorNoticeCode, Template> = {
   'no-data': (p) => `geen gegevens van ${p.port ?? 'de sensor'} gedurende ${p.seconds ?? 3} s — ${PROTOCOL_HINT_NL[String(p.protocol)] ?? 'is de sensor aangesloten en aan?'}`,
   'not-understood': (p, n) =>
-    `de gegevens van ${p.port} zijn niet te lezen als ${p.protocol} op ${p.baud} baud — verkeerd protocol of verkeerde baudrate? ` +
+    `de gegevens van ${p.port} zijn niet te lezen als ${protocolName('nl', p.protocolCode, p.protocol)} op ${p.baud} baud — verkeerd protocol of verkeerde baudrate? ` +
     `(${p.bytes} bytes in ${p.seconds} s, ${p.readings} metingen, ${n(p.badPct, 0)} % onleesbaar)`,
   'understood-again': (p) => `de gegevens van ${p.port ?? 'de sensor'} zijn weer leesbaar`,
   'finger-out': () => 'vinger of oorclip niet in de sensor',
@@ -147,7 +148,7 @@ const NL: Record<SensorNoticeCode, Template> = {
   'samples-lost': (p, n) => `${p.count} meetwaarden onderweg verloren (${n(p.seconds, 1)} s); als gat gemarkeerd`,
   'stream-stopped': (p) => `de sensor heeft de ${p.what ?? 'meting'} gestopt`,
   'end-of-recording': () => 'einde van de opname bereikt',
-  'protocol-detected': (p) => `herkend als ${p.protocol} op ${p.baud} baud`,
+  'protocol-detected': (p) => `herkend als ${protocolName('nl', p.protocolCode, p.protocol)} op ${p.baud} baud`,
   'bad-frames': (p) =>
     `onleesbare ${p.what === 'heart-rate' ? 'hartslagberichten' : p.what === 'pmd' ? 'PPG-berichten' : 'berichten'} van de sensor (${PROBLEM_NL[String(p.problem)] ?? 'niet te lezen'}); ${p.count} tot nu toe`,
   'csv-needs-rate': () => 'de CSV-regels hebben geen tijdkolom: geef voor deze bron de bemonsteringsfrequentie op (fs=…)',
@@ -163,7 +164,7 @@ const NL: Record<SensorNoticeCode, Template> = {
 const EN: Record<SensorNoticeCode, Template> = {
   'no-data': (p) => `no data from ${p.port ?? 'the sensor'} for ${p.seconds ?? 3} s — ${PROTOCOL_HINT_EN[String(p.protocol)] ?? 'is the sensor plugged in and on?'}`,
   'not-understood': (p, n) =>
-    `data on ${p.port} is not understood as ${p.protocol} at ${p.baud} baud — wrong protocol or baud rate? ` +
+    `data on ${p.port} is not understood as ${protocolName('en', p.protocolCode, p.protocol)} at ${p.baud} baud — wrong protocol or baud rate? ` +
     `(${p.bytes} bytes in ${p.seconds} s, ${p.readings} readings, ${n(p.badPct, 0)}% unreadable)`,
   'understood-again': (p) => `data from ${p.port ?? 'the sensor'} is understood again`,
   'finger-out': () => 'finger or ear clip out of the sensor',
@@ -179,7 +180,7 @@ const EN: Record<SensorNoticeCode, Template> = {
   'samples-lost': (p, n) => `${p.count} samples lost in transfer (${n(p.seconds, 1)} s); marked as a gap`,
   'stream-stopped': (p) => `the sensor stopped the ${p.what ?? 'measurement'}`,
   'end-of-recording': () => 'end of recording reached',
-  'protocol-detected': (p) => `recognised as ${p.protocol} at ${p.baud} baud`,
+  'protocol-detected': (p) => `recognised as ${protocolName('en', p.protocolCode, p.protocol)} at ${p.baud} baud`,
   'bad-frames': (p) =>
     `unreadable ${p.what === 'heart-rate' ? 'heart-rate messages' : p.what === 'pmd' ? 'PPG messages' : 'messages'} from the sensor (${PROBLEM_EN[String(p.problem)] ?? 'not readable'}${p.message ? `: ${p.message}` : ''}); ${p.count} so far`,
   'csv-needs-rate': () => 'the CSV lines carry no time column: set the sample rate (fs=…) for this source',

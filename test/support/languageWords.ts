@@ -16,22 +16,48 @@ import { groupReportTextsNl } from '../../shared/report/groupReportTexts.nl.js';
 import { technicalTextsEn } from '../../shared/report/technicalTexts.en.js';
 import { technicalTextsNl } from '../../shared/report/technicalTexts.nl.js';
 import { loadUiCatalogues } from './uiCatalogues.js';
+import { IntlMessageFormat } from 'intl-messageformat';
 
 /** Names and terms that are the same word in both languages' texts (or not words of either). */
 export const NOT_LANGUAGE = new Set([
   'cadans', 'pulsesensor', 'cms50', 'polar', 'kubios', 'elite', 'hrv', 'heartmath', 'mcCraty', 'lipponen', 'tarvainen', 'welch',
   'nijmegen', 'borg', 'rpe', 'smart', 'rmssd', 'sdnn', 'pnn50', 'ppg', 'ecg', 'csv', 'pdf', 'json', 'html', 'udevadm',
-  'bluetooth', 'simulator', 'flow', 'logger', 'sensor', 'dialout', 'linux', 'chromium', 'esp32', 'usb', 'ble',
+  'bluetooth', 'simulator', 'flow', 'logger', 'sensor', 'dialout', 'linux', 'chromium', 'esp32', 'usb', 'ble', 'arduino',
   // Spelled the same in both languages, used by only one catalogue so far.
   'extra',
 ]);
 
-/** Lower-case words (letters only, 3 or more) of a text, with ICU syntax (`{n, plural, …}`, `{name}`) removed. */
+/** The literal text of an ICU message (select and plural case keys and argument names left out), or null when it is not ICU. */
+type AstElement = ReturnType<IntlMessageFormat['getAst']>[number];
+
+function icuLiterals(text: string): string | null {
+  let ast: AstElement[];
+  try {
+    ast = new IntlMessageFormat(text, 'en', undefined, { ignoreTag: true }).getAst();
+  } catch {
+    return null;
+  }
+  const out: string[] = [];
+  const walk = (els: readonly AstElement[]): void => {
+    for (const el of els) {
+      // Literal text; the cases of a select or plural (their keys are not words of the message); any argument is a gap.
+      if ('value' in el && typeof el.value === 'string' && !('options' in el) && el.type === 0) out.push(el.value);
+      else if ('options' in el) for (const o of Object.values(el.options) as { value: AstElement[] }[]) walk(o.value);
+      else out.push(' ');
+    }
+  };
+  walk(ast);
+  return out.join('');
+}
+
+/** Lower-case words (letters only, 3 or more) of a text, with ICU syntax (`{n, plural, …}`, `{name}`, case keys) removed. */
 export function wordsOf(text: string): string[] {
-  const plain = text
-    .replace(/\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/g, ' ')
-    .replace(/\b(one|other|zero|two|few|many)\s*\{/g, ' ')
-    .replace(/\{\s*\w+(\s*,\s*\w+)?\s*\}/g, ' ');
+  const plain =
+    icuLiterals(text) ??
+    text
+      .replace(/\{\s*\w+\s*,\s*(plural|select|selectordinal)\s*,/g, ' ')
+      .replace(/\b(one|other|zero|two|few|many)\s*\{/g, ' ')
+      .replace(/\{\s*\w+(\s*,\s*\w+)?\s*\}/g, ' ');
   return (plain.toLowerCase().match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []).map((w) => w.replace(/['’]s$/, '')).filter((w) => w.length >= 3);
 }
 

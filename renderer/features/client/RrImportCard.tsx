@@ -6,7 +6,6 @@
  */
 import { useRef, useState, type FormEvent } from 'react';
 import { MAX_RR_TEXT_CHARS, RR_IMPORT_SOURCES, RR_IMPORT_TYPES, type RrImportSource, type RrImportType } from '../../../shared/ipc/recordTypes.js';
-import { analysisRefusalText, summaryRefusal } from '../../../shared/i18n/analysisRefusalText.js';
 import { api } from '../../app/api.js';
 import { useT, type Params, type StringKey } from '../../app/i18n.js';
 import { Card } from '../../ui/Card.js';
@@ -15,6 +14,7 @@ import { localDateTimeValue } from './recordDates.js';
 import { useAction } from '../../ui/useAsync.js';
 import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import { FormIssues, Notice } from './recordUi.js';
+import { errorText } from '../../../shared/i18n/CadansError.js';
 
 type Outcome = { tone: 'ok' | 'bad'; text: string; details: string[] } | null;
 
@@ -73,12 +73,12 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
     if (!r) return;
     if (!r.ok) {
       if (r.reason === 'invalid') return setIssues(r.issues);
-      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail: rrErrorText(r.error, t) });
+      // The page's own wording for the common problems; any other coded one in the catalogue's.
+      const known = rrErrorText(r.error, t);
+      const detail = known === r.error && r.code ? errorText(locale, { code: r.code, params: r.params ?? {}, message: r.error }) : known;
+      const msg = r.reason === 'too-large' ? t('rec.import.tooLarge', { size: fmt.num(text.length / 1000, 0), max: fmt.num(MAX_RR_TEXT_CHARS / 1000, 0) }) : t(heartMath ? 'rec.import.unreadableHeartMath' : 'rec.import.unreadable', { detail });
       return setOutcome({ tone: 'bad', text: msg, details: [] });
     }
-    // Why the imported series could not be analysed, in the UI's language: replaces the reply's English warning (main/app/recordImport.ts).
-    const refusal = summaryRefusal(r.session.raw);
-    const noAnalysis = refusal ? `no analysis: ${refusal.error}` : null;
     setOutcome({
       tone: 'ok',
       text: t('rec.import.done', { n: r.intervals, file: file.name, duration: fmt.duration(r.session.durationSec) }),
@@ -86,8 +86,8 @@ export function RrImportCard({ clientId, onImported }: { clientId: number; onImp
         ...(r.heartMath && r.heartMath.meanCoherence !== null
           ? [t('rec.import.heartMathScores', { n: r.heartMath.coherence5s.length, mean: fmt.num(r.heartMath.meanCoherence, 1) })]
           : []),
-        ...r.warnings.filter((w) => w !== noAnalysis),
-        ...(refusal ? [t('summary.noAnalysis', { reason: analysisRefusalText(locale, refusal) })] : []),
+        // What the reader left out, in the page's language (`warnings` is the English of the same).
+        ...r.notes.map((n) => errorText(locale, { ...n, message: '' })),
       ],
     });
     setFile(null);

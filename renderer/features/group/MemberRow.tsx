@@ -40,7 +40,8 @@ export function MemberRow({
   busy: boolean;
   onMarker: () => void;
 }) {
-  const { t, fmt } = useT();
+  const ui = useT();
+  const { t, fmt } = ui;
   const m = useMemberMetrics(data);
   const ended = member.state === 'ended';
   const pct = quality ? Math.max(0, Math.min(100, quality.qualityPct)) : null;
@@ -51,7 +52,7 @@ export function MemberRow({
     <tr data-testid="member-row" data-client={member.clientId} data-state={member.state} className={ended ? 'member-ended' : ''}>
       <td>
         <div className="member-name">{name}</div>
-        <div className="small muted">{channel ? sensorName(channel, t, fmt) : member.channel}</div>
+        <div className="small muted">{channel ? sensorName(channel, ui) : member.channel}</div>
       </td>
       <td>
         <Badge tone={tone} testId={`member-quality-${index}`}>

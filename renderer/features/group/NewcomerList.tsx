@@ -18,7 +18,8 @@ export function NewcomerList({
   full: boolean;
   onAdd: (c: ChannelView, clientId: number | null) => void;
 }) {
-  const { t, fmt } = useT();
+  const ui = useT();
+  const { t } = ui;
   if (newcomers.length === 0) return null;
   return (
     <ul className="group-newcomers" data-testid="group-newcomers">
@@ -26,7 +27,7 @@ export function NewcomerList({
         const known = knownClient(c);
         return (
           <li key={c.channel} data-testid="group-newcomer" data-spec={c.spec}>
-            <span>{known ? t('group.recognised', { name: known.name, sensor: sensorName(c, t, fmt) }) : t('group.newcomer', { sensor: sensorName(c, t, fmt) })}</span>
+            <span>{known ? t('group.recognised', { name: known.name, sensor: sensorName(c, ui) }) : t('group.newcomer', { sensor: sensorName(c, ui) })}</span>
             <button className="btn small" disabled={full} onClick={() => onAdd(c, known?.id ?? null)} data-testid="group-newcomer-add">
               {t('group.addNewcomer')}
             </button>

@@ -7,7 +7,8 @@
  */
 import { Fragment, useState, type FormEvent, type ReactNode } from 'react';
 import { GROUP_MAX, type ParticipantDraft } from '../../../shared/group/groupSetup.js';
-import { simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { sensorLabelText, simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { api } from '../../app/api.js';
 import { useT } from '../../app/i18n.js';
 import { reloadClients, useApp } from '../../app/store.js';
@@ -19,7 +20,8 @@ import { sensorName } from './sensorName.js';
 import { EMPTY_ROW, type Participants } from './useParticipants.js';
 
 export function ParticipantsCard({ p, title, extra }: { p: Participants; title: string; extra?: (i: number, row: ParticipantDraft) => ReactNode }) {
-  const { t, fmt, locale } = useT();
+  const ui = useT();
+  const { t, locale } = ui;
   const clients = useApp((s) => s.clients);
   const channels = useApp((s) => s.channels);
   const quality = useApp((s) => s.quality);
@@ -36,8 +38,8 @@ export function ParticipantsCard({ p, title, extra }: { p: Participants; title: 
   };
   const choices = sensorChoices(channels, p.list, [...mine.values()], {
     sim: (n) => t('group.simN', { n }),
-    channel: (c) => sensorName(c, t, fmt),
-    listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : o.label) + (o.detail ? ` — ${o.detail}` : ''),
+    channel: (c) => sensorName(c, ui),
+    listed: (o) => (o.kind === 'sim' ? (simPresetText(locale, o.spec) ?? o.spec) : sensorLabelText(locale, o.label, o.spec)) + (o.detail ? ` — ${usbGuessText(locale, o.detail)}` : ''),
   });
   const newcomers = channels.filter((c) => c.state === 'connected' && !rows.some((r) => r.sensorKey === c.spec));
   return (

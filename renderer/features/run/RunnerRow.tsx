@@ -15,7 +15,8 @@ import { sensorName } from '../group/sensorName.js';
 import { useMemberMetrics } from '../group/useMemberMetrics.js';
 
 export function RunnerRow({ index, runner, name, channel, quality, data }: { index: number; runner: RunnerView; name: string; channel: ChannelView | undefined; quality: QualityEvent | undefined; data: LiveData | undefined }) {
-  const { t, fmt } = useT();
+  const ui = useT();
+  const { t, fmt } = ui;
   const m = useMemberMetrics(data);
   const ended = runner.endReason !== null;
   const hr = m?.hrBpm ?? null;
@@ -27,7 +28,7 @@ export function RunnerRow({ index, runner, name, channel, quality, data }: { ind
     <tr data-testid="runner-row" data-client={runner.clientId} data-borg-due={runner.borgDue ?? ''} className={ended ? 'member-ended' : ''}>
       <td>
         <div className="member-name">{name}</div>
-        <div className="small muted">{channel ? sensorName(channel, t, fmt) : runner.channel}</div>
+        <div className="small muted">{channel ? sensorName(channel, ui) : runner.channel}</div>
       </td>
       <td>
         <Badge tone={tone} testId={`runner-quality-${index}`}>

@@ -9,7 +9,8 @@ import { useEffect, useState } from 'react';
 import type { ValidationIssue } from '../../../shared/domain/validationResult.js';
 import type { SensorListView } from '../../../shared/ipc/apiTypes.js';
 import { errorText } from '../../../shared/i18n/CadansError.js';
-import { simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { sensorLabelText, simPresetText } from '../../../shared/i18n/sessionTexts.js';
+import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { ApiError } from '../../../shared/ipc/contract.js';
 import { sensorSpecIssue } from '../../../shared/sensors/sensorSpecIssue.js';
 import { api } from '../../app/api.js';
@@ -87,7 +88,8 @@ export function SensorPanel() {
       await api().connectSensor(spec);
     });
   };
-  const recordingLabel = channels.find((c) => c.channel === recordingChannel)?.label ?? '';
+  const recording = channels.find((c) => c.channel === recordingChannel);
+  const recordingLabel = recording ? sensorLabelText(locale, recording.label, recording.spec) : '';
 
   const chooseReplay = () =>
     void run(async () => {
@@ -122,8 +124,8 @@ export function SensorPanel() {
             {hasDefault && <option value={defaultSpec!}>{defaultSpec}</option>}
             {options.map((o) => (
               <option key={o.spec} value={o.spec}>
-                {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : (simPresetText(locale, o.spec) ?? `${t('sensor.simulated')} (${o.spec})`)) : o.label}
-                {o.detail ? ` — ${o.detail}` : ''}
+                {o.kind === 'sim' ? (o.spec === 'sim' ? t('sensor.simOption') : (simPresetText(locale, o.spec) ?? `${t('sensor.simulated')} (${o.spec})`)) : sensorLabelText(locale, o.label, o.spec)}
+                {o.detail ? ` — ${usbGuessText(locale, o.detail)}` : ''}
               </option>
             ))}
           </select>

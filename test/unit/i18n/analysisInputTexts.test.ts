@@ -42,7 +42,7 @@ function both(e: AnalysisInputError): { nl: string; en: string } {
 describe('analysis refusals and CSV notes in Dutch and English', () => {
   test('too short, flat, unsupported rate', () => {
     const short = both(refusal(() => analyzePpg(new Float64Array(500).map((_, i) => i % 7), 100)));
-    assert.equal(short.nl, 'maar 5.0 s signaal bij 100 Hz; er is minstens 10 s nodig');
+    assert.equal(short.nl, 'maar 5,0 s signaal bij 100 Hz; er is minstens 10 s nodig');
     assert.equal(short.en, 'only 5.0 s of signal at 100 Hz; at least 10 s is needed');
     const flat = both(refusal(() => analyzePpg(new Float64Array(3000).fill(7), 100)));
     assert.equal(flat.nl, 'het signaal is een vlakke lijn (elke meetwaarde is gelijk): geen polsslag om te analyseren');
@@ -79,7 +79,7 @@ describe('analysis refusals and CSV notes in Dutch and English', () => {
     }
     assert.equal(
       errorText('nl', { code: 'analysis.noUsablePulse', params: cases[0]![1], message: '' }),
-      'geen bruikbare polsslag gevonden: 3.0 s bruikbaar van 60.0 s bij 1000 Hz (mediaan slag-op-slaginterval 0.08 s); controleer de signaalkolom en --fs',
+      'geen bruikbare polsslag gevonden: 3,0 s bruikbaar van 60,0 s bij 1000 Hz (mediaan slag-op-slaginterval 0,08 s); controleer de signaalkolom en --fs',
     );
   });
 
@@ -101,7 +101,7 @@ describe('analysis refusals and CSV notes in Dutch and English', () => {
     for (const line of nl) assert.deepEqual(foreignWords(line, words.onlyEn), [], line);
     assert.equal(nl[0], 'geen kolom met de naam ppg, pleth of signal: "waarde" wordt gebruikt');
     assert.equal(nl[1], '1 regel zonder geldige tijd overgeslagen');
-    assert.match(nl[3]!, /^1 gat in de tijdkolom \(3\.98–5\.00 s\): \d+ ontbrekende meetwaarden aangevuld met NaN$/);
+    assert.match(nl[3]!, /^1 gat in de tijdkolom \(3,98–5,00 s\): \d+ ontbrekende meetwaarden aangevuld met NaN$/);
     assert.equal(nl[4], '3 van de 550 cellen in "waarde" zijn leeg of geen getal (gelezen als NaN), waarvan 1 met tekst');
   });
 });

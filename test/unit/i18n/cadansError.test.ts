@@ -21,7 +21,7 @@ const SAMPLE = { detail: 'x', channel: 'ch1', port: '/dev/ttyUSB0', action: 'sto
   index: '12', closing: 'yes', id: 4, format: 'xml', target: 'csv', intervals: 'no', entity: 'client',
   // Resonance requests, analysis refusals and CSV notes (issue 13).
   count: 2, known: 'ratesBpm, stepSec', call: 'startResonance', variants: 'stepped, sliding', usable: '3.0', duration: '60.0', bpm: '600',
-  n: 2, where: '1.00–2.00 s', more: 'no', lost: '50', total: '100', text: 'none',
+  n: 2, where: '1.00–2.00 s', shown: 3, from1: 1, to1: 2, from2: 3.5, to2: 4, from3: 7, to3: 7.25, more: 'no', lost: '50', total: '100', text: 'none',
   // Bluetooth sensors.
   state: 'unauthorized', platform: 'linux', execPath: '/usr/bin/node', warning: 'none', which: 'name', sensor: 'Polar', device: 'Polar H10', stream: 'ppg', why: 'other' };
 

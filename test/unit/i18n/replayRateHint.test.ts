@@ -46,7 +46,7 @@ describe('the sample-rate option named where it is given', () => {
 
   test('replay with ?fs= that disagrees with the time column: names ?fs=', async () => {
     const e = await replayError('getimed.csv', TIMED, 100);
-    assert.match(errorText('nl', e), /: \?fs=100 klopt niet met de tijdkolom \(50\.0 Hz\): laat \?fs= weg/);
+    assert.match(errorText('nl', e), /: \?fs=100 klopt niet met de tijdkolom \(50,0 Hz\): laat \?fs= weg/);
     assert.match(errorText('en', e), /: \?fs=100 disagrees with the time column \(50\.0 Hz\)/);
     assert.doesNotMatch(errorText('nl', e) + errorText('en', e), /--fs/);
   });
