@@ -72,6 +72,9 @@ export interface MissingRun {
  * the event stream. Final beats are unaffected by this path.
  * `flush()` emits every pending final beat and withdraws the provisional beats none confirms.
  */
+/** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
+const BLOCK = 512;
+
 export class PpgPeakDetector {
   readonly fsHz: number;
   readonly lookAheadSec: number;
@@ -143,13 +146,16 @@ export class PpgPeakDetector {
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     const fs = this.fsHz;
     const M = this.decim;
-    // The per-sample state in locals (written back at the end; `step` does not read it).
+    const blkX = this.blkX;
+    const blkNan = this.blkNan;
+    // The per-sample state in locals (written back at the end; `run` does not read it).
     let n = this.n;
     let blockSum = this.blockSum;
     let blockN = this.blockN;
     let blockNan = this.blockNan;
     let inNan = this.inNan;
     let lastValid = this.lastValid;
+    let nb = 0; // detection-rate samples waiting in blkX
     for (let i = 0; i < values.length; i++) {
       const x = values[i] as number;
       const k = n++;
@@ -167,14 +173,18 @@ export class PpgPeakDetector {
         lastValid = x;
       }
       if (++blockN === M) {
-        const xd = blockNan ? NaN : M === 1 ? x : blockSum / M;
-        if (blockNan) this.markNan(this.j);
+        blkX[nb] = blockNan ? NaN : M === 1 ? x : blockSum / M;
+        blkNan[nb] = blockNan ? 1 : 0;
         blockSum = 0;
         blockN = 0;
         blockNan = false;
-        this.step(xd, out, events);
+        if (++nb === BLOCK) {
+          this.run(nb, out, events);
+          nb = 0;
+        }
       }
     }
+    if (nb > 0) this.run(nb, out, events);
     this.n = n;
     this.blockSum = blockSum;
     this.blockN = blockN;
@@ -184,30 +194,67 @@ export class PpgPeakDetector {
     return out;
   }
 
-  /** One detection-rate sample. */
-  private step(xd: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
-    const jIdx = this.j++;
-    const y = this.cleaner.push(xd);
-    // Fast path: provisional beats from the low-passed signal (low-pass delay only).
-    const mz = jIdx - this.lpDelay;
-    if (mz >= 0) this.prov.push(this.cleaner.lowPassedNow, mz, this.dp.scale, this.timeOfFn, events);
-    const m = jIdx - this.delay; // index of y in the detection-rate time base
-    if (m < 0) return;
-    this.template.store(m, y);
-    if (m >= 2 && this.y1 > this.y2 && this.y1 >= y) {
-      this.onCandidate(m - 1, this.y2, this.y1, y, out, events);
-      this.minSinceMax = y;
-    } else if (y < this.minSinceMax) {
-      this.minSinceMax = y;
+  // Detection-rate samples are processed in blocks of up to BLOCK: decimated values (NaN =
+  // missing) and their missing flags, then the cleaner's outputs for the block.
+  private readonly blkX = new Float64Array(BLOCK);
+  private readonly blkNan = new Uint8Array(BLOCK);
+  private readonly blkY = new Float64Array(BLOCK);
+  private readonly blkLpNow = new Float64Array(BLOCK);
+  private readonly blkLp = new Float64Array(BLOCK);
+
+  /**
+   * The detection-rate samples blkX[0 … nb − 1]: the cleaner filters the whole block first (it
+   * depends on nothing downstream), then each sample in turn goes through the provisional path,
+   * the template ring, the candidate test and the finalisation ticks — the order of the former
+   * one-sample-at-a-time step, so the beats are the same whatever the chunking.
+   */
+  private run(nb: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
+    const blkNan = this.blkNan;
+    const blkY = this.blkY;
+    const blkLpNow = this.blkLpNow;
+    const blkLp = this.blkLp;
+    this.cleaner.pushBlock(this.blkX, nb, blkY, blkLpNow, blkLp);
+    const lpDelay = this.lpDelay;
+    const delay = this.delay;
+    const tickEvery = this.tickEvery;
+    const prov = this.prov;
+    const dp = this.dp;
+    const template = this.template;
+    let j = this.j;
+    let y1 = this.y1; // filtered value at m−1
+    let y2 = this.y2; // filtered value at m−2
+    let minSinceMax = this.minSinceMax;
+    let tick = this.tick;
+    for (let k = 0; k < nb; k++) {
+      const jIdx = j++;
+      if (blkNan[k] !== 0) this.markNan(jIdx);
+      // Fast path: provisional beats from the low-passed signal (low-pass delay only).
+      const mz = jIdx - lpDelay;
+      if (mz >= 0) prov.push(blkLpNow[k]!, mz, dp.scale, this.timeOfFn, events);
+      const m = jIdx - delay; // index of y in the detection-rate time base
+      if (m < 0) continue;
+      const y = blkY[k]!;
+      template.store(m, y);
+      if (m >= 2 && y1 > y2 && y1 >= y) {
+        this.onCandidate(m - 1, y2, y1, y, y1 - minSinceMax, blkLp[k]!, out, events);
+        minSinceMax = y;
+      } else if (y < minSinceMax) {
+        minSinceMax = y;
+      }
+      y2 = y1;
+      y1 = y;
+      if (++tick === tickEvery) {
+        tick = 0;
+        this.fin.length = 0;
+        this.emit(dp.advance(this.timeOf(m), this.fin), out, events);
+        prov.expire(this.timeOf(m) - this.lagSec, events);
+      }
     }
-    this.y2 = this.y1;
-    this.y1 = y;
-    if (++this.tick === this.tickEvery) {
-      this.tick = 0;
-      this.fin.length = 0;
-      this.emit(this.dp.advance(this.timeOf(m), this.fin), out, events);
-      this.prov.expire(this.timeOf(m) - this.lagSec, events);
-    }
+    this.j = j;
+    this.y1 = y1;
+    this.y2 = y2;
+    this.minSinceMax = minSinceMax;
+    this.tick = tick;
   }
 
   private readonly timeOfFn = (k: number): number => this.timeOf(k);
@@ -233,8 +280,14 @@ export class PpgPeakDetector {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
     const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
-    const steps = this.delay + 2;
-    for (let k = 0; k < steps; k++) this.step(hold, out, events);
+    let steps = this.delay + 2;
+    while (steps > 0) {
+      const nb = Math.min(steps, BLOCK);
+      this.blkX.fill(hold, 0, nb);
+      this.blkNan.fill(0, 0, nb);
+      this.run(nb, out, events);
+      steps -= nb;
+    }
     this.fin.length = 0;
     this.emit(this.dp.flush(this.fin), out, events);
     this.prov.expire(Infinity, events);
@@ -264,8 +317,8 @@ export class PpgPeakDetector {
     this.missing.length = 0;
   }
 
-  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
-    const up = a1 - this.minSinceMax;
+  /** A local maximum a1 at p (a0, a2 its neighbours), `up` above the lowest value since the previous one, `level` the low-passed level there. */
+  private onCandidate(p: number, a0: number, a1: number, a2: number, up: number, level: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     if (!(up > 0)) return;
     const den = a0 - 2 * a1 + a2;
     let delta = den < 0 ? (0.5 * (a0 - a2)) / den : 0;
@@ -276,7 +329,7 @@ export class PpgPeakDetector {
       upstroke: up,
       sampleIndex: p,
       suspect: this.nearMissing(p),
-      level: this.cleaner.lowPassed,
+      level,
     };
     this.fin.length = 0;
     this.emit(this.dp.push(c, this.fin), out, events);

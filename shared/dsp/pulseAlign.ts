@@ -299,20 +299,61 @@ export class PulseAligner {
   }
 }
 
-/** dst[i] = the signal at fractional index start + i. */
+/**
+ * dst[i] = the signal at fractional index start + i, by cubic (Catmull–Rom) interpolation between
+ * samples; NaN where that needs a sample outside x. (Written out in the loop rather than as a
+ * per-sample function: this runs for every Gauss–Newton step and template update, and a
+ * non-inlined call would return each value boxed. A stretch that reaches past either end of x —
+ * rare — takes {@link sampleFromEdge}, so the main loop never reads out of bounds.)
+ */
 function sampleFrom(x: Samples, start: number, dst: Float64Array): void {
-  if (start === Math.floor(start)) for (let i = 0; i < dst.length; i++) dst[i] = x[start + i]!;
-  else for (let i = 0; i < dst.length; i++) dst[i] = interp(x, start + i);
+  const n = dst.length;
+  const first = Math.floor(start) - 1;
+  const last = Math.floor(start + (n - 1)) + 2;
+  if (!(first >= 0 && last < x.length)) {
+    sampleFromEdge(x, start, dst);
+    return;
+  }
+  if (start === Math.floor(start)) {
+    for (let i = 0; i < n; i++) dst[i] = x[start + i]!;
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const u = start + k;
+    const i = Math.floor(u);
+    const f = u - i;
+    if (f === 0) {
+      dst[k] = x[i]!;
+      continue;
+    }
+    const a = x[i - 1]!;
+    const b = x[i]!;
+    const c = x[i + 1]!;
+    const d = x[i + 2]!;
+    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+  }
 }
 
-/** Cubic (Catmull–Rom) interpolation of the signal at fractional index x. */
-function interp(x: Samples, u: number): number {
-  const i = Math.floor(u);
-  const f = u - i;
-  if (f === 0) return x[i]!;
-  const a = x[i - 1]!;
-  const b = x[i]!;
-  const c = x[i + 1]!;
-  const d = x[i + 2]!;
-  return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+/** `sampleFrom` with every read checked: a sample outside x counts as NaN. */
+function sampleFromEdge(x: Samples, start: number, dst: Float64Array): void {
+  const at = (i: number): number => (i >= 0 && i < x.length ? x[i]! : NaN);
+  const whole = start === Math.floor(start);
+  for (let k = 0; k < dst.length; k++) {
+    if (whole) {
+      dst[k] = at(start + k);
+      continue;
+    }
+    const u = start + k;
+    const i = Math.floor(u);
+    const f = u - i;
+    if (f === 0) {
+      dst[k] = at(i);
+      continue;
+    }
+    const a = at(i - 1);
+    const b = at(i);
+    const c = at(i + 1);
+    const d = at(i + 2);
+    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+  }
 }
