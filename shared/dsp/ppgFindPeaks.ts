@@ -173,8 +173,15 @@ export class PpgPeakDetector {
         lastValid = x;
       }
       if (++blockN === M) {
-        blkX[nb] = blockNan ? NaN : M === 1 ? x : blockSum / M;
-        blkNan[nb] = blockNan ? 1 : 0;
+        // (A block with a missing sample becomes NaN in `run`: one store here keeps the loop's
+        // arithmetic unboxed.)
+        blkX[nb] = M === 1 ? x : blockSum / M;
+        if (blockNan) {
+          blkNan[nb] = 1;
+          this.blkAnyNan = true;
+        } else {
+          blkNan[nb] = 0;
+        }
         blockSum = 0;
         blockN = 0;
         blockNan = false;
@@ -201,6 +208,8 @@ export class PpgPeakDetector {
   private readonly blkY = new Float64Array(BLOCK);
   private readonly blkLpNow = new Float64Array(BLOCK);
   private readonly blkLp = new Float64Array(BLOCK);
+  /** Whether a sample of the block being filled was missing (see `run`). */
+  private blkAnyNan = false;
 
   /**
    * The detection-rate samples blkX[0 … nb − 1]: the cleaner filters the whole block first (it
@@ -213,7 +222,12 @@ export class PpgPeakDetector {
     const blkY = this.blkY;
     const blkLpNow = this.blkLpNow;
     const blkLp = this.blkLp;
-    this.cleaner.pushBlock(this.blkX, nb, blkY, blkLpNow, blkLp);
+    const blkX = this.blkX;
+    if (this.blkAnyNan) {
+      for (let k = 0; k < nb; k++) if (blkNan[k] !== 0) blkX[k] = NaN;
+      this.blkAnyNan = false;
+    }
+    this.cleaner.pushBlock(blkX, nb, blkY, blkLpNow, blkLp);
     const lpDelay = this.lpDelay;
     const delay = this.delay;
     const tickEvery = this.tickEvery;
