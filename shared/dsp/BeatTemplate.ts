@@ -56,11 +56,18 @@ export class BeatTemplate {
     }
   }
 
-  /** Store the filtered sample with index m (consecutive indices). */
-  store(m: number, y: number): void {
-    this.ring[this.pos] = y;
-    if (++this.pos === this.ring.length) this.pos = 0;
-    this.latest = m;
+  /** Store the filtered samples y[from … to − 1], with indices m0, m0 + 1, … (consecutive with the last stored). */
+  storeBlock(y: Float64Array, from: number, to: number, m0: number): void {
+    if (from >= to) return;
+    const ring = this.ring;
+    const len = ring.length;
+    let pos = this.pos;
+    for (let k = from; k < to; k++) {
+      ring[pos] = y[k]!;
+      if (++pos === len) pos = 0;
+    }
+    this.pos = pos;
+    this.latest = m0 + (to - from - 1);
   }
 
   /**

@@ -213,43 +213,45 @@ export class PpgPeakDetector {
 
   /**
    * The detection-rate samples blkX[0 … nb − 1]: the cleaner filters the whole block first (it
-   * depends on nothing downstream), then each sample in turn goes through the provisional path,
-   * the template ring, the candidate test and the finalisation ticks — the order of the former
-   * one-sample-at-a-time step, so the beats are the same whatever the chunking.
+   * depends on nothing downstream), then the candidate test and the finalisation ticks run
+   * sample by sample, the provisional path and the template ring brought up to date before each
+   * of them. Every stage sees its samples in the order and with the state of a one-sample-at-a-
+   * time pipeline, so the beats and events are the same whatever the chunking.
    */
   private run(nb: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     const blkNan = this.blkNan;
     const blkY = this.blkY;
-    const blkLpNow = this.blkLpNow;
     const blkLp = this.blkLp;
     const blkX = this.blkX;
     if (this.blkAnyNan) {
       for (let k = 0; k < nb; k++) if (blkNan[k] !== 0) blkX[k] = NaN;
       this.blkAnyNan = false;
     }
-    this.cleaner.pushBlock(blkX, nb, blkY, blkLpNow, blkLp);
+    this.cleaner.pushBlock(blkX, nb, blkY, this.blkLpNow, blkLp);
     const lpDelay = this.lpDelay;
     const delay = this.delay;
     const tickEvery = this.tickEvery;
-    const prov = this.prov;
     const dp = this.dp;
-    const template = this.template;
-    let j = this.j;
+    const j0 = this.j;
     let y1 = this.y1; // filtered value at m−1
     let y2 = this.y2; // filtered value at m−2
     let minSinceMax = this.minSinceMax;
     let tick = this.tick;
+    // The provisional path (low-passed samples of index ≥ 0, i.e. block index ≥ lpDelay − j0) and
+    // the template ring (band-passed samples, block index ≥ delay − j0) are brought up to the
+    // current sample in stretches: before each candidate and tick (which read them, and a
+    // candidate may change the DP's scale that the provisional path uses) and at the block's end.
+    let provDone = Math.max(0, lpDelay - j0);
+    let tplDone = Math.max(0, delay - j0);
     for (let k = 0; k < nb; k++) {
-      const jIdx = j++;
+      const jIdx = j0 + k;
       if (blkNan[k] !== 0) this.markNan(jIdx);
-      // Fast path: provisional beats from the low-passed signal (low-pass delay only).
-      const mz = jIdx - lpDelay;
-      if (mz >= 0) prov.push(blkLpNow[k]!, mz, dp.scale, this.timeOfFn, events);
       const m = jIdx - delay; // index of y in the detection-rate time base
       if (m < 0) continue;
       const y = blkY[k]!;
-      template.store(m, y);
       if (m >= 2 && y1 > y2 && y1 >= y) {
+        this.catchUp(provDone, tplDone, k + 1, j0, events);
+        provDone = tplDone = k + 1;
         this.onCandidate(m - 1, y2, y1, y, y1 - minSinceMax, blkLp[k]!, out, events);
         minSinceMax = y;
       } else if (y < minSinceMax) {
@@ -258,17 +260,30 @@ export class PpgPeakDetector {
       y2 = y1;
       y1 = y;
       if (++tick === tickEvery) {
+        this.catchUp(provDone, tplDone, k + 1, j0, events);
+        provDone = tplDone = k + 1;
         tick = 0;
         this.fin.length = 0;
         this.emit(dp.advance(this.timeOf(m), this.fin), out, events);
-        prov.expire(this.timeOf(m) - this.lagSec, events);
+        this.prov.expire(this.timeOf(m) - this.lagSec, events);
       }
     }
-    this.j = j;
+    this.catchUp(provDone, tplDone, nb, j0, events);
+    this.j = j0 + nb;
     this.y1 = y1;
     this.y2 = y2;
     this.minSinceMax = minSinceMax;
     this.tick = tick;
+  }
+
+  /**
+   * The provisional path over block samples provFrom … to − 1 (from the low-passed values) and
+   * the template ring over tplFrom … to − 1 (band-passed values); j0 is the block's first
+   * detection-rate index. Each stretch may be empty (not started yet: within the filter delays).
+   */
+  private catchUp(provFrom: number, tplFrom: number, to: number, j0: number, events: BeatEvent[] | undefined): void {
+    if (provFrom < to) this.prov.pushBlock(this.blkLpNow, provFrom, to, j0 + provFrom - this.lpDelay, this.dp.scale, this.timeOfFn, events);
+    if (tplFrom < to) this.template.storeBlock(this.blkY, tplFrom, to, j0 + tplFrom - this.delay);
   }
 
   private readonly timeOfFn = (k: number): number => this.timeOf(k);

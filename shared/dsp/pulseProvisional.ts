@@ -70,32 +70,58 @@ export class ProvisionalBeats {
   private readonly scratch = new Float64Array(9);
 
   /**
-   * One low-passed sample z with index m; `scale` is the DP's upstroke scale; `timeOf` maps a
-   * (fractional) sample index to seconds. Emits a provisional event when a pulse is confirmed.
+   * The low-passed samples z[from … to − 1], z[k] having index m0 + k − from; `scale` is the DP's
+   * upstroke scale (constant over the call: the detector calls this up to each candidate, which
+   * may change it); `timeOf` maps a (fractional) sample index to seconds. Emits a provisional
+   * event when a pulse is confirmed. Sample by sample, the state in locals over the stretch.
    */
-  push(z: number, m: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
-    if (m === this.hiIdx + 1) this.hiNext = z;
-    if (z < this.lo) {
-      this.lo = z;
-      this.hi = -Infinity;
-      this.hiIdx = -1;
-    } else if (z > this.hi) {
-      this.hi = z;
-      this.hiIdx = m;
-      this.hiPrev = this.prevZ;
-      this.hiNext = NaN;
+  pushBlock(z: Float64Array, from: number, to: number, m0: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
+    if (from >= to) return;
+    let lo = this.lo;
+    let hi = this.hi;
+    let hiIdx = this.hiIdx;
+    let hiPrev = this.hiPrev;
+    let hiNext = this.hiNext;
+    let prevZ = this.prevZ;
+    const gate = GATE * scale;
+    const scaleOk = scale > 0;
+    for (let k = from; k < to; k++) {
+      const zk = z[k]!;
+      const m = m0 + (k - from);
+      if (m === hiIdx + 1) hiNext = zk;
+      if (zk < lo) {
+        lo = zk;
+        hi = -Infinity;
+        hiIdx = -1;
+      } else if (zk > hi) {
+        hi = zk;
+        hiIdx = m;
+        hiPrev = prevZ;
+        hiNext = NaN;
+      }
+      prevZ = zk;
+      const up = hi - lo;
+      if (hiIdx < 0 || !scaleOk || up < gate || zk > hi - CONFIRM_FALL * up) continue;
+      let delta = 0;
+      const den = hiPrev - 2 * hi + hiNext;
+      if (den < 0) delta = Math.max(-0.5, Math.min(0.5, (0.5 * (hiPrev - hiNext)) / den));
+      const tSec = timeOf(hiIdx + delta);
+      // Restart the search from here whether or not the pulse is taken.
+      lo = zk;
+      hi = -Infinity;
+      hiIdx = -1;
+      this.confirm(tSec, events);
     }
-    this.prevZ = z;
-    const up = this.hi - this.lo;
-    if (this.hiIdx < 0 || !(scale > 0) || up < GATE * scale || z > this.hi - CONFIRM_FALL * up) return;
-    let delta = 0;
-    const den = this.hiPrev - 2 * this.hi + this.hiNext;
-    if (den < 0) delta = Math.max(-0.5, Math.min(0.5, (0.5 * (this.hiPrev - this.hiNext)) / den));
-    const tSec = timeOf(this.hiIdx + delta);
-    // Restart the search from here whether or not the pulse is taken.
-    this.lo = z;
-    this.hi = -Infinity;
-    this.hiIdx = -1;
+    this.lo = lo;
+    this.hi = hi;
+    this.hiIdx = hiIdx;
+    this.hiPrev = hiPrev;
+    this.hiNext = hiNext;
+    this.prevZ = prevZ;
+  }
+
+  /** A pulse confirmed at tSec: shown as a provisional beat unless too early (see the class). */
+  private confirm(tSec: number, events: BeatEvent[] | undefined): void {
     // Until three final intervals are known (the first few seconds after the look-ahead) the
     // refractory period and the DP's scale are not yet the person's: no provisional beats.
     if (this.ibiCount < 3 || tSec - this.lastProvSec < REFRACTORY * this.medianIbi()) return;
