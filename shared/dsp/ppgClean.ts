@@ -119,7 +119,8 @@ export class PpgCleaner {
   private started = false;
   private sinceResum = 0;
   private readonly resumEvery: number;
-  private lastValid = NaN;
+  /** The last valid input (NaN before any), in a typed array so `pushBlock` keeps it unboxed. */
+  private readonly lastValid = Float64Array.of(NaN);
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
   lowPassed = 0;
   /** Delay of `lowPassedNow` relative to the input, samples (the low-pass alone, without the baseline stage). */
@@ -179,14 +180,12 @@ export class PpgCleaner {
     let j = this.baseIdx;
     let lpPos = this.lpPos;
     let sinceResum = this.sinceResum;
-    let lastValid = this.lastValid;
+    let lastValid = this.lastValid[0]!;
     let s0 = sums[0]!;
     let s1 = sums[1]!;
     let s2 = sums[2]!;
     let s3 = sums[3]!;
     let s4 = sums[4]!;
-    let lp = this.lowPassedNow;
-    let lpDel = this.lowPassed;
     let started = this.started;
     for (let k = 0; k < n; k++) {
       let v = x[k]!;
@@ -215,7 +214,7 @@ export class PpgCleaner {
       s = s2 + v - r[o2 + i2]!;
       r[o2 + i2] = v;
       s2 = s;
-      lp = s / L2;
+      const lp = s / L2;
       i0 = i0 + 1 === L0 ? 0 : i0 + 1;
       i1 = i1 + 1 === L1 ? 0 : i1 + 1;
       i2 = i2 + 1 === L2 ? 0 : i2 + 1;
@@ -246,7 +245,7 @@ export class PpgCleaner {
       // The low-passed signal delayed by the baseline's delay.
       ring[lpPos] = lp;
       lpPos = lpPos + 1 === ringLen ? 0 : lpPos + 1;
-      lpDel = ring[lpPos]!;
+      const lpDel = ring[lpPos]!;
       y[k] = lpDel - base;
       if (lpNow !== null) lpNow[k] = lp;
       if (lpDelayed !== null) lpDelayed[k] = lpDel;
@@ -262,9 +261,10 @@ export class PpgCleaner {
     this.baseIdx = j;
     this.lpPos = lpPos;
     this.sinceResum = sinceResum;
-    this.lastValid = lastValid;
-    this.lowPassedNow = lp;
-    this.lowPassed = lpDel;
+    this.lastValid[0] = lastValid;
+    // The last low-passed value written to the delay ring, and the one read after it.
+    this.lowPassedNow = ring[lpPos === 0 ? ringLen - 1 : lpPos - 1]!;
+    this.lowPassed = ring[lpPos]!;
   }
 
   reset(): void {
@@ -279,7 +279,7 @@ export class PpgCleaner {
     this.lpPos = 0;
     this.started = false;
     this.sinceResum = 0;
-    this.lastValid = NaN;
+    this.lastValid[0] = NaN;
     this.lowPassed = 0;
     this.lowPassedNow = 0;
   }

@@ -74,6 +74,12 @@ export interface MissingRun {
  */
 /** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
 const BLOCK = 512;
+/** Slots of `PpgPeakDetector.fstate`. */
+const F_BLOCK_SUM = 0;
+const F_LAST_VALID = 1;
+const F_Y1 = 2;
+const F_Y2 = 3;
+const F_MIN = 4;
 
 export class PpgPeakDetector {
   readonly fsHz: number;
@@ -82,7 +88,6 @@ export class PpgPeakDetector {
   readonly decim: number;
   readonly fsDet: number;
   private readonly timeOffsetSec: number;
-  private blockSum = 0;
   private blockN = 0;
   private blockNan = false;
   private j = 0; // detection-rate samples produced
@@ -101,15 +106,17 @@ export class PpgPeakDetector {
   private readonly suspectSpan: number;
   private n = 0; // input samples seen
   private tick = 0;
-  private y1 = 0; // filtered value at m−1
-  private y2 = 0; // filtered value at m−2
-  private minSinceMax = Infinity;
+  /**
+   * The per-sample floating-point state (the decimator's running sum, the last valid input, the
+   * filtered values at m − 1 and m − 2, the lowest filtered value since the last candidate), in a
+   * typed array rather than fields: the hot loops keep them in unboxed locals.
+   */
+  private readonly fstate = Float64Array.of(0, NaN, 0, 0, Infinity);
   // Missing-sample runs (input indices), the last few kept for the suspect test.
   private readonly nanStart = new Float64Array(16);
   private readonly nanEnd = new Float64Array(16);
   private nanCount = 0;
   private inNan = false;
-  private lastValid = NaN;
   private readonly missing: MissingRun[] = [];
   private readonly fin: PeakCandidate[] = [];
 
@@ -144,20 +151,47 @@ export class PpgPeakDetector {
    * {@link BeatEvent}), in the order they happen.
    */
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
+    let i = 0;
+    let nb = 0; // detection-rate samples waiting in blkX
+    while (i < values.length) {
+      // (One block at a time through a short-lived call: the decimation loop then runs as
+      // ordinarily optimised code, whatever the chunk size.)
+      const at = this.decimate(values, i, nb);
+      i = at.next;
+      nb = at.nb;
+      if (nb === BLOCK) {
+        this.run(nb, out, events);
+        nb = 0;
+      }
+    }
+    if (nb > 0) this.run(nb, out, events);
+    return out;
+  }
+
+  private readonly decimated = { next: 0, nb: 0 };
+
+  /**
+   * Input samples values[from …] into the block, from its slot nb on, until the block is full or
+   * the input ends: missing runs are recorded, each group of M samples becomes one detection-rate
+   * sample (its mean, or NaN if any was missing). Returns where it stopped (a reused object).
+   */
+  private decimate(values: ArrayLike<number>, from: number, nb: number): { next: number; nb: number } {
     const fs = this.fsHz;
     const M = this.decim;
     const blkX = this.blkX;
     const blkNan = this.blkNan;
     // The per-sample state in locals (written back at the end; `run` does not read it).
     let n = this.n;
-    let blockSum = this.blockSum;
+    const fstate = this.fstate;
+    let blockSum = fstate[F_BLOCK_SUM]!;
     let blockN = this.blockN;
     let blockNan = this.blockNan;
     let inNan = this.inNan;
-    let lastValid = this.lastValid;
-    let nb = 0; // detection-rate samples waiting in blkX
-    for (let i = 0; i < values.length; i++) {
-      const x = values[i] as number;
+    let lastValid = fstate[F_LAST_VALID]!;
+    const len = values.length;
+    let i = from;
+    while (i < len && nb < BLOCK) {
+      const x = values[i++] as number;
       const k = n++;
       if (x !== x) {
         blockNan = true;
@@ -185,20 +219,19 @@ export class PpgPeakDetector {
         blockSum = 0;
         blockN = 0;
         blockNan = false;
-        if (++nb === BLOCK) {
-          this.run(nb, out, events);
-          nb = 0;
-        }
+        nb++;
       }
     }
-    if (nb > 0) this.run(nb, out, events);
     this.n = n;
-    this.blockSum = blockSum;
+    fstate[F_BLOCK_SUM] = blockSum;
     this.blockN = blockN;
     this.blockNan = blockNan;
     this.inNan = inNan;
-    this.lastValid = lastValid;
-    return out;
+    fstate[F_LAST_VALID] = lastValid;
+    const at = this.decimated;
+    at.next = i;
+    at.nb = nb;
+    return at;
   }
 
   // Detection-rate samples are processed in blocks of up to BLOCK: decimated values (NaN =
@@ -233,9 +266,10 @@ export class PpgPeakDetector {
     const tickEvery = this.tickEvery;
     const dp = this.dp;
     const j0 = this.j;
-    let y1 = this.y1; // filtered value at m−1
-    let y2 = this.y2; // filtered value at m−2
-    let minSinceMax = this.minSinceMax;
+    const fstate = this.fstate;
+    let y1 = fstate[F_Y1]!; // filtered value at m−1
+    let y2 = fstate[F_Y2]!; // filtered value at m−2
+    let minSinceMax = fstate[F_MIN]!;
     let tick = this.tick;
     // The provisional path (low-passed samples of index ≥ 0, i.e. block index ≥ lpDelay − j0) and
     // the template ring (band-passed samples, block index ≥ delay − j0) are brought up to the
@@ -270,9 +304,9 @@ export class PpgPeakDetector {
     }
     this.catchUp(provDone, tplDone, nb, j0, events);
     this.j = j0 + nb;
-    this.y1 = y1;
-    this.y2 = y2;
-    this.minSinceMax = minSinceMax;
+    fstate[F_Y1] = y1;
+    fstate[F_Y2] = y2;
+    fstate[F_MIN] = minSinceMax;
     this.tick = tick;
   }
 
@@ -308,7 +342,8 @@ export class PpgPeakDetector {
   flush(out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
-    const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
+    const last = this.fstate[F_LAST_VALID]!;
+    const hold = last === last ? last : 0;
     let steps = this.delay + 2;
     while (steps > 0) {
       const nb = Math.min(steps, BLOCK);
@@ -333,16 +368,12 @@ export class PpgPeakDetector {
     this.upLag = NaN;
     this.n = 0;
     this.j = 0;
-    this.blockSum = 0;
     this.blockN = 0;
     this.blockNan = false;
     this.tick = 0;
-    this.y1 = 0;
-    this.y2 = 0;
-    this.minSinceMax = Infinity;
+    this.fstate.set([0, NaN, 0, 0, Infinity]);
     this.nanCount = 0;
     this.inNan = false;
-    this.lastValid = NaN;
     this.missing.length = 0;
   }
 

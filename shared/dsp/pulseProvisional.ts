@@ -50,13 +50,21 @@ export const MATCH_SEC = 0.1;
  */
 export const REVISE_TOL_SEC = 0.02;
 
+/** Slots of `ProvisionalBeats.zs`. */
+const Z_LO = 0;
+const Z_HI = 1;
+const Z_HI_PREV = 2;
+const Z_HI_NEXT = 3;
+const Z_PREV = 4;
+
 export class ProvisionalBeats {
-  private lo = Infinity;
-  private hi = -Infinity;
+  /**
+   * The search state: lowest value since the last beat, highest after it, the samples either side
+   * of that maximum and the previous sample (a typed array so `pushBlock` keeps them unboxed), and
+   * the maximum's index (−1: none).
+   */
+  private readonly zs = Float64Array.of(Infinity, -Infinity, NaN, NaN, NaN);
   private hiIdx = -1;
-  private hiPrev = NaN;
-  private hiNext = NaN;
-  private prevZ = NaN;
   private lastProvSec = -Infinity;
   private nextId = 1;
   // Pending provisional beats (not yet confirmed or withdrawn), in time order.
@@ -77,12 +85,13 @@ export class ProvisionalBeats {
    */
   pushBlock(z: Float64Array, from: number, to: number, m0: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
     if (from >= to) return;
-    let lo = this.lo;
-    let hi = this.hi;
+    const zs = this.zs;
+    let lo = zs[Z_LO]!;
+    let hi = zs[Z_HI]!;
     let hiIdx = this.hiIdx;
-    let hiPrev = this.hiPrev;
-    let hiNext = this.hiNext;
-    let prevZ = this.prevZ;
+    let hiPrev = zs[Z_HI_PREV]!;
+    let hiNext = zs[Z_HI_NEXT]!;
+    let prevZ = zs[Z_PREV]!;
     const gate = GATE * scale;
     const scaleOk = scale > 0;
     for (let k = from; k < to; k++) {
@@ -112,12 +121,12 @@ export class ProvisionalBeats {
       hiIdx = -1;
       this.confirm(tSec, events);
     }
-    this.lo = lo;
-    this.hi = hi;
+    zs[Z_LO] = lo;
+    zs[Z_HI] = hi;
     this.hiIdx = hiIdx;
-    this.hiPrev = hiPrev;
-    this.hiNext = hiNext;
-    this.prevZ = prevZ;
+    zs[Z_HI_PREV] = hiPrev;
+    zs[Z_HI_NEXT] = hiNext;
+    zs[Z_PREV] = prevZ;
   }
 
   /** A pulse confirmed at tSec: shown as a provisional beat unless too early (see the class). */
@@ -179,12 +188,8 @@ export class ProvisionalBeats {
   }
 
   reset(): void {
-    this.lo = Infinity;
-    this.hi = -Infinity;
+    this.zs.set([Infinity, -Infinity, NaN, NaN, NaN]);
     this.hiIdx = -1;
-    this.hiPrev = NaN;
-    this.hiNext = NaN;
-    this.prevZ = NaN;
     this.lastProvSec = -Infinity;
     this.nextId = 1;
     this.pendId.length = 0;
