@@ -58,19 +58,19 @@ export interface PeakCandidate {
   level?: number;
 }
 
-interface State {
-  node: Node;
-  prev: Node | null;
-  /** ln(interval prev → node), seconds (0 without prev). */
-  lnD: number;
-  score: number;
-  back: State | null;
-}
-
+/**
+ * A candidate in the search and its states. State i means "this candidate is a beat and the
+ * previous beat is `links[2i]`" (null: a chain start), with `nums[2i]` = ln(interval from that
+ * beat), seconds (0 without one), `nums[2i + 1]` = the best score of a path ending so, and its
+ * back-pointer: state `backIdx[i]` of node `links[2i + 1]` (null: none). A state is the pair
+ * (node, i). Parallel arrays of exactly the node's size rather than an object per state: a few
+ * allocations per candidate instead of one per state plus a boxed number per score.
+ */
 interface Node {
   cand: PeakCandidate;
-  reward: number;
-  states: State[];
+  nums: number[];
+  links: (Node | null)[];
+  backIdx: number[];
 }
 
 const SCALE_RING = 24;
@@ -88,7 +88,9 @@ const NEGLIGIBLE = 0.02;
 export class BeatSequenceDp {
   private readonly s: DpSettings;
   private nodes: Node[] = [];
-  private bestOld: State | null = null; // best state among nodes older than maxIbi from the newest
+  // Best state among nodes older than maxIbi from the newest (node null: none).
+  private bestOldNode: Node | null = null;
+  private bestOldIdx = -1;
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
@@ -100,6 +102,12 @@ export class BeatSequenceDp {
   /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
   private ibiMedianSec = 0;
   private readonly sorted = new Float64Array(SCALE_RING + 1);
+  // Scratch of `push`: the new node's states before they are copied to it.
+  private readonly tmpNums: number[] = [];
+  private readonly tmpLinks: (Node | null)[] = [];
+  private readonly tmpBackIdx: number[] = [];
+  /** Scratch of `finalize`: the final, not yet emitted part of the best path, newest first. */
+  private readonly path: PeakCandidate[] = [];
   /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
   scale = 0;
 
@@ -115,41 +123,69 @@ export class BeatSequenceDp {
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
-    const node: Node = { cand: c, reward, states: [] };
     const nodes = this.nodes;
     // Advance the "old" cursor: nodes further than maxIbi back can only be reached by a gap.
     while (this.oldCursor < nodes.length && c.tSec - nodes[this.oldCursor]!.cand.tSec > s.maxIbiSec) {
-      for (const st of nodes[this.oldCursor]!.states) {
-        if (this.bestOld === null || st.score > this.bestOld.score) this.bestOld = st;
+      const on = nodes[this.oldCursor]!;
+      const count = on.backIdx.length;
+      for (let i = 0; i < count; i++) {
+        const score = on.nums[2 * i + 1]!;
+        if (this.bestOldNode === null || score > this.bestOldNode.nums[2 * this.bestOldIdx + 1]!) {
+          this.bestOldNode = on;
+          this.bestOldIdx = i;
+        }
       }
       this.oldCursor++;
     }
+    // The new node's states, gathered in scratch arrays, then copied at their exact size.
+    const nums = this.tmpNums;
+    const links = this.tmpLinks;
+    const backIdx = this.tmpBackIdx;
+    let ns = 0;
     if (!c.suspect) {
+      const lambda = s.lambda;
       for (let j = nodes.length - 1; j >= this.oldCursor; j--) {
         const nj = nodes[j]!;
         const d2 = c.tSec - nj.cand.tSec;
         if (d2 < s.minIbiSec) continue;
         const lnD2 = Math.log(d2);
         let best = -Infinity;
-        let bestState: State | null = null;
-        for (const st of nj.states) {
-          let v = st.score;
-          if (st.prev !== null) {
-            const l = lnD2 - st.lnD; // ln(d2 / d1)
-            v -= s.lambda * l * l;
+        let bestI = -1;
+        const jNums = nj.nums;
+        const jLinks = nj.links;
+        const count = nj.backIdx.length;
+        for (let i = 0; i < count; i++) {
+          let v = jNums[2 * i + 1]!;
+          if (jLinks[2 * i] !== null) {
+            const l = lnD2 - jNums[2 * i]!; // ln(d2 / d1)
+            v -= lambda * l * l;
           }
           if (v > best) {
             best = v;
-            bestState = st;
+            bestI = i;
           }
         }
-        if (bestState !== null) node.states.push({ node, prev: nj, lnD: lnD2, score: best + reward, back: bestState });
+        if (bestI >= 0) {
+          nums[2 * ns] = lnD2;
+          nums[2 * ns + 1] = best + reward;
+          links[2 * ns] = nj;
+          links[2 * ns + 1] = nj;
+          backIdx[ns] = bestI;
+          ns++;
+        }
       }
     }
     // Chain start (after a gap, or the very first candidate).
-    const startScore = this.bestOld === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : this.bestOld.score - s.gapPenalty + reward;
-    node.states.push({ node, prev: null, lnD: 0, score: startScore, back: this.bestOld });
-    nodes.push(node);
+    const old = this.bestOldNode;
+    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : old.nums[2 * this.bestOldIdx + 1]! - s.gapPenalty + reward;
+    nums[2 * ns] = 0;
+    nums[2 * ns + 1] = startScore;
+    links[2 * ns] = null;
+    links[2 * ns + 1] = old;
+    backIdx[ns] = old === null ? -1 : this.bestOldIdx;
+    ns++;
+    nodes.push({ cand: c, nums: nums.slice(0, 2 * ns), links: links.slice(0, 2 * ns), backIdx: backIdx.slice(0, ns) });
+    links.fill(null);
     return this.finalize(c.tSec, out);
   }
 
@@ -165,7 +201,8 @@ export class BeatSequenceDp {
 
   reset(): void {
     this.nodes = [];
-    this.bestOld = null;
+    this.bestOldNode = null;
+    this.bestOldIdx = -1;
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
@@ -228,13 +265,33 @@ export class BeatSequenceDp {
    * (Comparing against dead-ended chains would hold back a new chain after every pause, because
    * it starts `gapPenalty` lower, until it out-scored the old one — losing its first beats.)
    */
-  private bestEnding(): State | null {
-    let best: State | null = null;
+  private bestEnding(): void {
+    let bestNode: Node | null = null;
+    let bestIdx = -1;
+    let bestScore = 0;
     for (let j = this.oldCursor; j < this.nodes.length; j++) {
-      for (const st of this.nodes[j]!.states) if (best === null || st.score > best.score) best = st;
+      const nj = this.nodes[j]!;
+      const count = nj.backIdx.length;
+      for (let i = 0; i < count; i++) {
+        const score = nj.nums[2 * i + 1]!;
+        if (bestNode === null || score > bestScore) {
+          bestNode = nj;
+          bestIdx = i;
+          bestScore = score;
+        }
+      }
     }
-    return best ?? this.bestOld;
+    if (bestNode === null) {
+      bestNode = this.bestOldNode;
+      bestIdx = this.bestOldIdx;
+    }
+    this.endNode = bestNode;
+    this.endIdx = bestIdx;
   }
+
+  /** The state `bestEnding` found (node null: none). */
+  private endNode: Node | null = null;
+  private endIdx = -1;
 
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
@@ -244,13 +301,20 @@ export class BeatSequenceDp {
       this.trim(horizon);
       return out;
     }
-    const best = this.bestEnding();
+    this.bestEnding();
     // Walk back along the best path and collect nodes that are final and not yet emitted.
-    const path: PeakCandidate[] = [];
-    for (let st = best; st !== null; st = st.back) {
-      const c = st.node.cand;
+    const path = this.path;
+    path.length = 0;
+    let sn = this.endNode;
+    let si = this.endIdx;
+    this.endNode = null;
+    while (sn !== null) {
+      const c = sn.cand;
       if (c.tSec <= this.lastEmittedT) break;
       if (c.tSec <= horizon) path.push(c);
+      const next = sn.links[2 * si + 1]!;
+      si = sn.backIdx[si]!;
+      sn = next;
     }
     for (let i = path.length - 1; i >= 0; i--) {
       const c = path[i]!;
@@ -284,13 +348,11 @@ export class BeatSequenceDp {
     while (k < this.nodes.length && k < this.oldCursor && this.nodes[k]!.cand.tSec < keepAfter) k++;
     if (k === 0) return;
     // Cut both links of the dropped nodes' states, so no chain reaches further back.
-    for (let j = 0; j < k; j++) {
-      for (const st of this.nodes[j]!.states) {
-        st.back = null;
-        st.prev = null;
-      }
-    }
-    this.nodes.splice(0, k);
+    for (let j = 0; j < k; j++) this.nodes[j]!.links.fill(null);
+    const nodes = this.nodes;
+    const n = nodes.length;
+    for (let j = k; j < n; j++) nodes[j - k] = nodes[j]!;
+    nodes.length = n - k;
     this.oldCursor -= k;
   }
 }

@@ -144,14 +144,30 @@ export class BeatTemplate {
     const len = this.ring.length;
     const lo = p - this.upSearch;
     if (lo < 1 || p + 1 > this.latest || this.latest - lo + 1 >= len) return NaN;
-    const at = (k: number): number => this.ring[k % len];
+    const ring = this.ring;
+    const at = (k: number): number => ring[k % len];
     let best = p;
     let bestD = -Infinity;
-    for (let k = lo; k <= p; k++) {
-      const d = at(k + 1) - at(k - 1);
-      if (d > bestD) {
-        bestD = d;
-        best = k;
+    if (p === (p | 0)) {
+      // Ring slots of k − 1 and k + 1 stepped along (no division per sample).
+      let iPrev = (lo - 1) % len;
+      let iNext = (lo + 1) % len;
+      for (let k = lo; k <= p; k++) {
+        const d = ring[iNext] - ring[iPrev];
+        if (d > bestD) {
+          bestD = d;
+          best = k;
+        }
+        if (++iPrev === len) iPrev = 0;
+        if (++iNext === len) iNext = 0;
+      }
+    } else {
+      for (let k = lo; k <= p; k++) {
+        const d = at(k + 1) - at(k - 1);
+        if (d > bestD) {
+          bestD = d;
+          best = k;
+        }
       }
     }
     const d0 = at(best) - at(best - 2);

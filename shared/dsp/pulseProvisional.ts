@@ -163,14 +163,14 @@ export class ProvisionalBeats {
     const cut = best >= 0 ? best : lowerIndex(this.pendT, tSec);
     for (let k = 0; k < cut; k++) events?.push({ type: 'revise', id: this.pendId[k]!, newTSec: null });
     if (best < 0) {
-      this.pendId.splice(0, cut);
-      this.pendT.splice(0, cut);
+      dropFront(this.pendId, cut);
+      dropFront(this.pendT, cut);
       return null;
     }
     const id = this.pendId[best]!;
     if (Math.abs(this.pendT[best]! - tSec) > REVISE_TOL_SEC) events?.push({ type: 'revise', id, newTSec: tSec });
-    this.pendId.splice(0, best + 1);
-    this.pendT.splice(0, best + 1);
+    dropFront(this.pendId, best + 1);
+    dropFront(this.pendT, best + 1);
     return id;
   }
 
@@ -182,8 +182,8 @@ export class ProvisionalBeats {
       k++;
     }
     if (k > 0) {
-      this.pendId.splice(0, k);
-      this.pendT.splice(0, k);
+      dropFront(this.pendId, k);
+      dropFront(this.pendT, k);
     }
   }
 
@@ -213,4 +213,12 @@ function lowerIndex(a: readonly number[], x: number): number {
   let k = 0;
   while (k < a.length && a[k]! < x) k++;
   return k;
+}
+
+/** Remove the first k elements of a (as `a.splice(0, k)`, without allocating the removed part). */
+function dropFront(a: number[], k: number): void {
+  if (k <= 0) return;
+  const n = a.length;
+  for (let i = k; i < n; i++) a[i - k] = a[i]!;
+  a.length = Math.max(0, n - k);
 }
