@@ -304,7 +304,7 @@ export class BeatSequenceDp {
     this.bestEnding();
     // Walk back along the best path and collect nodes that are final and not yet emitted.
     const path = this.path;
-    path.length = 0;
+    if (path.length !== 0) path.length = 0;
     let sn = this.endNode;
     let si = this.endIdx;
     this.endNode = null;
@@ -352,7 +352,7 @@ export class BeatSequenceDp {
     const nodes = this.nodes;
     const n = nodes.length;
     for (let j = k; j < n; j++) nodes[j - k] = nodes[j]!;
-    nodes.length = n - k;
+    for (let j = 0; j < k; j++) nodes.pop(); // (not a length write: that is a runtime call)
     this.oldCursor -= k;
   }
 }

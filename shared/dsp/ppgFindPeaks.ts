@@ -297,7 +297,7 @@ export class PpgPeakDetector {
         this.catchUp(provDone, tplDone, k + 1, j0, events);
         provDone = tplDone = k + 1;
         tick = 0;
-        this.fin.length = 0;
+        this.clearFin();
         this.emit(dp.advance(this.timeOf(m), this.fin), out, events);
         this.prov.expire(this.timeOf(m) - this.lagSec, events);
       }
@@ -318,6 +318,11 @@ export class PpgPeakDetector {
   private catchUp(provFrom: number, tplFrom: number, to: number, j0: number, events: BeatEvent[] | undefined): void {
     if (provFrom < to) this.prov.pushBlock(this.blkLpNow, provFrom, to, j0 + provFrom - this.lpDelay, this.dp.scale, this.timeOfFn, events);
     if (tplFrom < to) this.template.storeBlock(this.blkY, tplFrom, to, j0 + tplFrom - this.delay);
+  }
+
+  /** Empty the DP's output scratch (an array length write is a runtime call: only when needed). */
+  private clearFin(): void {
+    if (this.fin.length !== 0) this.fin.length = 0;
   }
 
   private readonly timeOfFn = (k: number): number => this.timeOf(k);
@@ -352,7 +357,7 @@ export class PpgPeakDetector {
       this.run(nb, out, events);
       steps -= nb;
     }
-    this.fin.length = 0;
+    this.clearFin();
     this.emit(this.dp.flush(this.fin), out, events);
     this.prov.expire(Infinity, events);
     return out;
@@ -391,7 +396,7 @@ export class PpgPeakDetector {
       suspect: this.nearMissing(p),
       level,
     };
-    this.fin.length = 0;
+    this.clearFin();
     this.emit(this.dp.push(c, this.fin), out, events);
   }
 

@@ -215,10 +215,13 @@ function lowerIndex(a: readonly number[], x: number): number {
   return k;
 }
 
-/** Remove the first k elements of a (as `a.splice(0, k)`, without allocating the removed part). */
+/**
+ * Remove the first k elements of a (as `a.splice(0, k)`, without allocating the removed part;
+ * `pop` rather than a length write, which is a runtime call).
+ */
 function dropFront(a: number[], k: number): void {
   if (k <= 0) return;
   const n = a.length;
   for (let i = k; i < n; i++) a[i - k] = a[i]!;
-  a.length = Math.max(0, n - k);
+  for (let i = Math.min(k, n); i > 0; i--) a.pop();
 }
