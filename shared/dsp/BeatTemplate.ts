@@ -1,4 +1,5 @@
 import { medianInPlace } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 /**
  * `BeatTemplate` — per-beat quality from morphology: keeps a ring of the band-passed signal and a
@@ -25,6 +26,13 @@ export class BeatTemplate {
   private readonly ups = new Float64Array(25);
   private readonly upScratch = new Float64Array(25);
   private upCount = 0;
+  /**
+   * The same upstrokes kept in order, so the reference amplitude is read without a selection per
+   * beat (the same order statistics as `medianInPlace`); not used once a NaN or zero upstroke was
+   * pushed (then the selection runs as before, until the ring is cleared).
+   */
+  private readonly upsSorted = new SortedWindow(25);
+  private upsSortedOk = true;
   private pos = 0; // ring index of sample latest + 1
 
   constructor(fsHz: number, ringSamples: number) {
@@ -124,8 +132,7 @@ export class BeatTemplate {
     } else if (this.tplCount < 3 && r <= 0.8) {
       // Early on, a poor first template must not lock in: restart from this beat.
       this.tpl.set(this.win);
-      this.ups.fill(0);
-      this.upCount = 0;
+      this.clearUps();
       this.pushUp(upstroke);
       return UNKNOWN_QUALITY;
     }
@@ -178,13 +185,32 @@ export class BeatTemplate {
   }
 
   private pushUp(up: number): void {
-    this.ups[this.upCount++ % this.ups.length] = up;
+    const slot = this.upCount % this.ups.length;
+    if (this.upsSortedOk) {
+      if (!(up > 0 || up < 0)) {
+        // NaN has no place in the order, and ±0 would be told apart by nothing but their sign.
+        this.upsSortedOk = false;
+      } else {
+        if (this.upCount >= this.ups.length) this.upsSorted.remove(this.ups[slot]!);
+        this.upsSorted.insert(up);
+      }
+    }
+    this.ups[slot] = up;
+    this.upCount++;
+  }
+
+  private clearUps(): void {
+    this.ups.fill(0);
+    this.upCount = 0;
+    this.upsSorted.clear();
+    this.upsSortedOk = true;
   }
 
   /** Median upstroke of the recent well-shaped beats (0 when none yet). */
   private refAmp(): number {
     const n = Math.min(this.upCount, this.ups.length);
     if (n === 0) return 0;
+    if (this.upsSortedOk) return this.upsSorted.median();
     const a = this.upScratch;
     for (let i = 0; i < n; i++) a[i] = this.ups[i];
     return medianInPlace(a, n);
@@ -194,8 +220,7 @@ export class BeatTemplate {
     this.ring.fill(0);
     this.tpl.fill(0);
     this.tplCount = 0;
-    this.ups.fill(0);
-    this.upCount = 0;
+    this.clearUps();
     this.latest = -1;
     this.pos = 0;
   }
