@@ -88,6 +88,8 @@ const NEGLIGIBLE = 0.02;
 export class BeatSequenceDp {
   private readonly s: DpSettings;
   private nodes: Node[] = [];
+  /** nodes[j].cand.tSec, unboxed (the searches and the trimming read only the times). */
+  private readonly nodeT: number[] = [];
   // Best state among nodes older than maxIbi from the newest (node null: none).
   private bestOldNode: Node | null = null;
   private bestOldIdx = -1;
@@ -125,7 +127,8 @@ export class BeatSequenceDp {
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
     const nodes = this.nodes;
     // Advance the "old" cursor: nodes further than maxIbi back can only be reached by a gap.
-    while (this.oldCursor < nodes.length && c.tSec - nodes[this.oldCursor]!.cand.tSec > s.maxIbiSec) {
+    const nodeT = this.nodeT;
+    while (this.oldCursor < nodes.length && c.tSec - nodeT[this.oldCursor]! > s.maxIbiSec) {
       const on = nodes[this.oldCursor]!;
       const count = on.backIdx.length;
       for (let i = 0; i < count; i++) {
@@ -146,7 +149,7 @@ export class BeatSequenceDp {
       const lambda = s.lambda;
       for (let j = nodes.length - 1; j >= this.oldCursor; j--) {
         const nj = nodes[j]!;
-        const d2 = c.tSec - nj.cand.tSec;
+        const d2 = c.tSec - nodeT[j]!;
         if (d2 < s.minIbiSec) continue;
         const lnD2 = Math.log(d2);
         let best = -Infinity;
@@ -185,6 +188,7 @@ export class BeatSequenceDp {
     backIdx[ns] = old === null ? -1 : this.bestOldIdx;
     ns++;
     nodes.push({ cand: c, nums: nums.slice(0, 2 * ns), links: links.slice(0, 2 * ns), backIdx: backIdx.slice(0, ns) });
+    nodeT.push(c.tSec);
     links.fill(null);
     return this.finalize(c.tSec, out);
   }
@@ -201,6 +205,7 @@ export class BeatSequenceDp {
 
   reset(): void {
     this.nodes = [];
+    this.nodeT.length = 0;
     this.bestOldNode = null;
     this.bestOldIdx = -1;
     this.oldCursor = 0;
@@ -228,11 +233,12 @@ export class BeatSequenceDp {
     if (this.upsCount >= SCALE_RING) {
       const old = this.ups[this.upsCount % SCALE_RING]!;
       const i = lowerBound(sorted, old, 0, m);
-      sorted.copyWithin(i, i + 1, m);
+      // (Shifts written out: `copyWithin` is a runtime call, costlier than these few moves.)
+      for (let q = i; q < m - 1; q++) sorted[q] = sorted[q + 1]!;
       m--;
     }
     const j = lowerBound(sorted, up, 0, m);
-    sorted.copyWithin(j + 1, j, m);
+    for (let q = m; q > j; q--) sorted[q] = sorted[q - 1]!;
     sorted[j] = up;
     m++;
     this.ups[this.upsCount % SCALE_RING] = up;
@@ -295,7 +301,7 @@ export class BeatSequenceDp {
 
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
-    if (this.nodes.length === 0 || this.nodes[0]!.cand.tSec > horizon) return out;
+    if (this.nodes.length === 0 || this.nodeT[0]! > horizon) return out;
     if (!this.anyBetween(this.lastEmittedT, horizon)) {
       // No candidate is both unemitted and final yet: nothing to trace back (most calls).
       this.trim(horizon);
@@ -330,29 +336,37 @@ export class BeatSequenceDp {
 
   /** Is there a node with a < tSec ≤ b? (Nodes are in time order.) */
   private anyBetween(a: number, b: number): boolean {
-    const nodes = this.nodes;
+    const nodeT = this.nodeT;
     let lo = 0;
-    let hi = nodes.length;
+    let hi = nodeT.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (nodes[mid]!.cand.tSec <= a) lo = mid + 1;
+      if (nodeT[mid]! <= a) lo = mid + 1;
       else hi = mid;
     }
-    return lo < nodes.length && nodes[lo]!.cand.tSec <= b;
+    return lo < nodeT.length && nodeT[lo]! <= b;
   }
 
   /** Drop nodes older than the lag window; cut their back-pointers so memory stays bounded. */
   private trim(horizon: number): void {
     const keepAfter = horizon - this.s.maxIbiSec - 1;
     let k = 0;
-    while (k < this.nodes.length && k < this.oldCursor && this.nodes[k]!.cand.tSec < keepAfter) k++;
+    const nodeT = this.nodeT;
+    while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
     // Cut both links of the dropped nodes' states, so no chain reaches further back.
     for (let j = 0; j < k; j++) this.nodes[j]!.links.fill(null);
     const nodes = this.nodes;
     const n = nodes.length;
-    for (let j = k; j < n; j++) nodes[j - k] = nodes[j]!;
-    for (let j = 0; j < k; j++) nodes.pop(); // (not a length write: that is a runtime call)
+    for (let j = k; j < n; j++) {
+      nodes[j - k] = nodes[j]!;
+      nodeT[j - k] = nodeT[j]!;
+    }
+    for (let j = 0; j < k; j++) {
+      // (Not a length write: that is a runtime call.)
+      nodes.pop();
+      nodeT.pop();
+    }
     this.oldCursor -= k;
   }
 }
