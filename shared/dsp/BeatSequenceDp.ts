@@ -59,18 +59,18 @@ export interface PeakCandidate {
 }
 
 /**
- * A candidate in the search and its states. State i means "this candidate is a beat and the
- * previous beat is `links[2i]`" (null: a chain start), with `nums[2i]` = ln(interval from that
- * beat), seconds (0 without one), `nums[2i + 1]` = the best score of a path ending so, and its
- * back-pointer: state `backIdx[i]` of node `links[2i + 1]` (null: none). A state is the pair
- * (node, i). Parallel arrays of exactly the node's size rather than an object per state: a few
- * allocations per candidate instead of one per state plus a boxed number per score.
+ * A candidate in the search and its states. State i means "this candidate is a beat following an
+ * earlier one" — or, for the last state, "a chain starts here" (no previous beat) — with
+ * `nums[3i]` = ln(interval from the previous beat), seconds (0 without one), `nums[3i + 1]` = the
+ * best score of a path ending so, and its back-pointer: state `nums[3i + 2]` of node `back[i]`
+ * (null: none). A state is the pair (node, i). Two arrays of exactly the node's size rather than
+ * an object per state: two allocations per candidate instead of one per state plus a boxed
+ * number per score.
  */
 interface Node {
   cand: PeakCandidate;
   nums: number[];
-  links: (Node | null)[];
-  backIdx: number[];
+  back: (Node | null)[];
 }
 
 const SCALE_RING = 24;
@@ -106,8 +106,7 @@ export class BeatSequenceDp {
   private readonly sorted = new Float64Array(SCALE_RING + 1);
   // Scratch of `push`: the new node's states before they are copied to it.
   private readonly tmpNums: number[] = [];
-  private readonly tmpLinks: (Node | null)[] = [];
-  private readonly tmpBackIdx: number[] = [];
+  private readonly tmpBack: (Node | null)[] = [];
   /** Scratch of `finalize`: the final, not yet emitted part of the best path, newest first. */
   private readonly path: PeakCandidate[] = [];
   /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
@@ -130,10 +129,10 @@ export class BeatSequenceDp {
     const nodeT = this.nodeT;
     while (this.oldCursor < nodes.length && c.tSec - nodeT[this.oldCursor]! > s.maxIbiSec) {
       const on = nodes[this.oldCursor]!;
-      const count = on.backIdx.length;
+      const count = on.back.length;
       for (let i = 0; i < count; i++) {
-        const score = on.nums[2 * i + 1]!;
-        if (this.bestOldNode === null || score > this.bestOldNode.nums[2 * this.bestOldIdx + 1]!) {
+        const score = on.nums[3 * i + 1]!;
+        if (this.bestOldNode === null || score > this.bestOldNode.nums[3 * this.bestOldIdx + 1]!) {
           this.bestOldNode = on;
           this.bestOldIdx = i;
         }
@@ -142,8 +141,7 @@ export class BeatSequenceDp {
     }
     // The new node's states, gathered in scratch arrays, then copied at their exact size.
     const nums = this.tmpNums;
-    const links = this.tmpLinks;
-    const backIdx = this.tmpBackIdx;
+    const back = this.tmpBack;
     let ns = 0;
     if (!c.suspect) {
       const lambda = s.lambda;
@@ -155,12 +153,12 @@ export class BeatSequenceDp {
         let best = -Infinity;
         let bestI = -1;
         const jNums = nj.nums;
-        const jLinks = nj.links;
-        const count = nj.backIdx.length;
-        for (let i = 0; i < count; i++) {
-          let v = jNums[2 * i + 1]!;
-          if (jLinks[2 * i] !== null) {
-            const l = lnD2 - jNums[2 * i]!; // ln(d2 / d1)
+        // Every state but the last (the chain start) has a previous beat.
+        const withPrev = nj.back.length - 1;
+        for (let i = 0; i <= withPrev; i++) {
+          let v = jNums[3 * i + 1]!;
+          if (i < withPrev) {
+            const l = lnD2 - jNums[3 * i]!; // ln(d2 / d1)
             v -= lambda * l * l;
           }
           if (v > best) {
@@ -169,27 +167,25 @@ export class BeatSequenceDp {
           }
         }
         if (bestI >= 0) {
-          nums[2 * ns] = lnD2;
-          nums[2 * ns + 1] = best + reward;
-          links[2 * ns] = nj;
-          links[2 * ns + 1] = nj;
-          backIdx[ns] = bestI;
+          nums[3 * ns] = lnD2;
+          nums[3 * ns + 1] = best + reward;
+          nums[3 * ns + 2] = bestI;
+          back[ns] = nj;
           ns++;
         }
       }
     }
     // Chain start (after a gap, or the very first candidate).
     const old = this.bestOldNode;
-    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : old.nums[2 * this.bestOldIdx + 1]! - s.gapPenalty + reward;
-    nums[2 * ns] = 0;
-    nums[2 * ns + 1] = startScore;
-    links[2 * ns] = null;
-    links[2 * ns + 1] = old;
-    backIdx[ns] = old === null ? -1 : this.bestOldIdx;
+    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : old.nums[3 * this.bestOldIdx + 1]! - s.gapPenalty + reward;
+    nums[3 * ns] = 0;
+    nums[3 * ns + 1] = startScore;
+    nums[3 * ns + 2] = old === null ? -1 : this.bestOldIdx;
+    back[ns] = old;
     ns++;
-    nodes.push({ cand: c, nums: nums.slice(0, 2 * ns), links: links.slice(0, 2 * ns), backIdx: backIdx.slice(0, ns) });
+    nodes.push({ cand: c, nums: nums.slice(0, 3 * ns), back: back.slice(0, ns) });
     nodeT.push(c.tSec);
-    links.fill(null);
+    back.fill(null);
     return this.finalize(c.tSec, out);
   }
 
@@ -277,9 +273,9 @@ export class BeatSequenceDp {
     let bestScore = 0;
     for (let j = this.oldCursor; j < this.nodes.length; j++) {
       const nj = this.nodes[j]!;
-      const count = nj.backIdx.length;
+      const count = nj.back.length;
       for (let i = 0; i < count; i++) {
-        const score = nj.nums[2 * i + 1]!;
+        const score = nj.nums[3 * i + 1]!;
         if (bestNode === null || score > bestScore) {
           bestNode = nj;
           bestIdx = i;
@@ -309,20 +305,21 @@ export class BeatSequenceDp {
     }
     this.bestEnding();
     // Walk back along the best path and collect nodes that are final and not yet emitted.
+    // (The scratch keeps its length: np counts the entries of this call.)
     const path = this.path;
-    if (path.length !== 0) path.length = 0;
+    let np = 0;
     let sn = this.endNode;
     let si = this.endIdx;
     this.endNode = null;
     while (sn !== null) {
       const c = sn.cand;
       if (c.tSec <= this.lastEmittedT) break;
-      if (c.tSec <= horizon) path.push(c);
-      const next = sn.links[2 * si + 1]!;
-      si = sn.backIdx[si]!;
+      if (c.tSec <= horizon) path[np++] = c;
+      const next = sn.back[si]!;
+      si = sn.nums[3 * si + 2]!;
       sn = next;
     }
-    for (let i = path.length - 1; i >= 0; i--) {
+    for (let i = np - 1; i >= 0; i--) {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
@@ -354,8 +351,8 @@ export class BeatSequenceDp {
     const nodeT = this.nodeT;
     while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
-    // Cut both links of the dropped nodes' states, so no chain reaches further back.
-    for (let j = 0; j < k; j++) this.nodes[j]!.links.fill(null);
+    // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back.
+    for (let j = 0; j < k; j++) this.nodes[j]!.back.fill(null);
     const nodes = this.nodes;
     const n = nodes.length;
     for (let j = k; j < n; j++) {

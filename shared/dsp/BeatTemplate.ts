@@ -152,7 +152,6 @@ export class BeatTemplate {
     const lo = p - this.upSearch;
     if (lo < 1 || p + 1 > this.latest || this.latest - lo + 1 >= len) return NaN;
     const ring = this.ring;
-    const at = (k: number): number => ring[k % len];
     let best = p;
     let bestD = -Infinity;
     if (p === (p | 0)) {
@@ -170,15 +169,15 @@ export class BeatTemplate {
       }
     } else {
       for (let k = lo; k <= p; k++) {
-        const d = at(k + 1) - at(k - 1);
+        const d = ringAt(ring, k + 1) - ringAt(ring, k - 1);
         if (d > bestD) {
           bestD = d;
           best = k;
         }
       }
     }
-    const d0 = at(best) - at(best - 2);
-    const d2 = at(best + 2) - at(best);
+    const d0 = ringAt(ring, best) - ringAt(ring, best - 2);
+    const d2 = ringAt(ring, best + 2) - ringAt(ring, best);
     const den = d0 - 2 * bestD + d2;
     const delta = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (d0 - d2)) / den)) : 0;
     return best + delta;
@@ -224,4 +223,9 @@ export class BeatTemplate {
     this.latest = -1;
     this.pos = 0;
   }
+}
+
+/** The ring slot of sample k (ring[k % length]). */
+function ringAt(ring: Float64Array, k: number): number {
+  return ring[k % ring.length]!;
 }

@@ -320,9 +320,10 @@ export class PpgPeakDetector {
     if (tplFrom < to) this.template.storeBlock(this.blkY, tplFrom, to, j0 + tplFrom - this.delay);
   }
 
-  /** Empty the DP's output scratch (an array length write is a runtime call: only when needed). */
+  /** Empty the DP's output scratch (by `pop`: a length write is a runtime call and drops the array's storage). */
   private clearFin(): void {
-    if (this.fin.length !== 0) this.fin.length = 0;
+    const fin = this.fin;
+    while (fin.length > 0) fin.pop();
   }
 
   private readonly timeOfFn = (k: number): number => this.timeOf(k);
