@@ -93,27 +93,31 @@ export class BeatTemplate {
     if (start < 0 || p + this.post > this.latest || this.latest - start >= this.ring.length) return UNKNOWN_QUALITY;
     let mean = 0;
     const ring = this.ring;
+    const win = this.win;
+    const tpl = this.tpl;
     let at = start % ring.length; // ring[k % len] holds sample k
     for (let i = 0; i < L; i++) {
       const v = ring[at]!;
-      this.win[i] = v;
+      win[i] = v;
       mean += v;
       if (++at === ring.length) at = 0;
     }
     mean /= L;
-    for (let i = 0; i < L; i++) this.win[i] -= mean;
     if (this.tplCount === 0) {
-      this.tpl.set(this.win);
+      for (let i = 0; i < L; i++) win[i] -= mean;
+      tpl.set(win);
       this.tplCount = 1;
       this.pushUp(upstroke);
       return UNKNOWN_QUALITY;
     }
+    // The window made zero-mean and correlated with the template in one pass.
     let sxy = 0;
     let sxx = 0;
     let syy = 0;
     for (let i = 0; i < L; i++) {
-      const a = this.win[i];
-      const b = this.tpl[i];
+      const a = win[i]! - mean;
+      win[i] = a;
+      const b = tpl[i]!;
       sxy += a * b;
       sxx += a * a;
       syy += b * b;
@@ -127,11 +131,11 @@ export class BeatTemplate {
     if (r > 0.8 && amp >= 1) {
       const alpha = this.tplCount < 8 ? 1 / (this.tplCount + 1) : 0.125;
       const k = Math.sqrt(syy / sxx); // amplitude-normalised template update
-      for (let i = 0; i < L; i++) this.tpl[i] = (1 - alpha) * this.tpl[i] + alpha * this.win[i] * k;
+      for (let i = 0; i < L; i++) tpl[i] = (1 - alpha) * tpl[i]! + alpha * win[i]! * k;
       this.tplCount++;
     } else if (this.tplCount < 3 && r <= 0.8) {
       // Early on, a poor first template must not lock in: restart from this beat.
-      this.tpl.set(this.win);
+      tpl.set(win);
       this.clearUps();
       this.pushUp(upstroke);
       return UNKNOWN_QUALITY;
