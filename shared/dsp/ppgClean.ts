@@ -174,6 +174,12 @@ export class PpgCleaner {
     const o1 = L0;
     const o2 = L0 + L1;
     const resumEvery = this.resumEvery;
+    // Division by a power of two is a multiplication by its (exact) reciprocal, bit for bit: the
+    // cheaper operation where a length is one (0: divide).
+    const m0 = exactReciprocal(L0);
+    const m1 = exactReciprocal(L1);
+    const m2 = exactReciprocal(L2);
+    const mB = exactReciprocal(B);
     let i0 = this.i0;
     let i1 = this.i1;
     let i2 = this.i2;
@@ -206,15 +212,15 @@ export class PpgCleaner {
       let s = s0 + v - r[i0]!;
       r[i0] = v;
       s0 = s;
-      v = s / L0;
+      v = m0 !== 0 ? s * m0 : s / L0;
       s = s1 + v - r[o1 + i1]!;
       r[o1 + i1] = v;
       s1 = s;
-      v = s / L1;
+      v = m1 !== 0 ? s * m1 : s / L1;
       s = s2 + v - r[o2 + i2]!;
       r[o2 + i2] = v;
       s2 = s;
-      const lp = s / L2;
+      const lp = m2 !== 0 ? s * m2 : s / L2;
       i0 = i0 + 1 === L0 ? 0 : i0 + 1;
       i1 = i1 + 1 === L1 ? 0 : i1 + 1;
       i2 = i2 + 1 === L2 ? 0 : i2 + 1;
@@ -222,11 +228,11 @@ export class PpgCleaner {
       s = s3 + lp - q[j]!;
       q[j] = lp;
       s3 = s;
-      v = s / B;
+      v = mB !== 0 ? s * mB : s / B;
       s = s4 + v - q[B + j]!;
       q[B + j] = v;
       s4 = s;
-      const base = s / B;
+      const base = mB !== 0 ? s * mB : s / B;
       j = j + 1 === B ? 0 : j + 1;
       if (++sinceResum === resumEvery) {
         sums[0] = s0;
@@ -311,6 +317,11 @@ export class PpgCleaner {
     }
     this.sinceResum = 0;
   }
+}
+
+/** 1 / n when n is a power of two (then x · (1 / n) equals x / n exactly), else 0. */
+export function exactReciprocal(n: number): number {
+  return Number.isInteger(n) && n >= 1 && n <= 2 ** 30 && (n & (n - 1)) === 0 ? 1 / n : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
-import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
+import { exactReciprocal, PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
 import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
 import { PulseAligner } from './pulseAlign.js';
@@ -189,6 +189,7 @@ export class PpgPeakDetector {
     let inNan = this.inNan;
     let lastValid = fstate[F_LAST_VALID]!;
     const len = values.length;
+    const invM = exactReciprocal(M); // (see `exactReciprocal`)
     let i = from;
     while (i < len && nb < BLOCK) {
       const x = values[i++] as number;
@@ -209,7 +210,7 @@ export class PpgPeakDetector {
       if (++blockN === M) {
         // (A block with a missing sample becomes NaN in `run`: one store here keeps the loop's
         // arithmetic unboxed.)
-        blkX[nb] = M === 1 ? x : blockSum / M;
+        blkX[nb] = M === 1 ? x : invM !== 0 ? blockSum * invM : blockSum / M;
         if (blockNan) {
           blkNan[nb] = 1;
           this.blkAnyNan = true;
