@@ -46,6 +46,15 @@ export interface MissingRun {
   endSec: number;
 }
 
+/** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
+const BLOCK = 512;
+/** Slots of `PpgPeakDetector.fstate`. */
+const F_BLOCK_SUM = 0;
+const F_LAST_VALID = 1;
+const F_Y1 = 2;
+const F_Y2 = 3;
+const F_MIN = 4;
+
 /**
  * `PpgPeakDetector` — streaming PPG beat detector: `push(chunk)` any number of samples at a time,
  * `flush()` at the end. The same sample-by-sample computation runs live and offline
@@ -72,15 +81,6 @@ export interface MissingRun {
  * the event stream. Final beats are unaffected by this path.
  * `flush()` emits every pending final beat and withdraws the provisional beats none confirms.
  */
-/** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
-const BLOCK = 512;
-/** Slots of `PpgPeakDetector.fstate`. */
-const F_BLOCK_SUM = 0;
-const F_LAST_VALID = 1;
-const F_Y1 = 2;
-const F_Y2 = 3;
-const F_MIN = 4;
-
 export class PpgPeakDetector {
   readonly fsHz: number;
   readonly lookAheadSec: number;
