@@ -58,19 +58,19 @@ export interface PeakCandidate {
   level?: number;
 }
 
-interface State {
-  node: Node;
-  prev: Node | null;
-  /** ln(interval prev → node), seconds (0 without prev). */
-  lnD: number;
-  score: number;
-  back: State | null;
-}
-
+/**
+ * A candidate in the search and its states. State i means "this candidate is a beat following an
+ * earlier one" — or, for the last state, "a chain starts here" (no previous beat) — with
+ * `nums[3i]` = ln(interval from the previous beat), seconds (0 without one), `nums[3i + 1]` = the
+ * best score of a path ending so, and its back-pointer: state `nums[3i + 2]` of node `back[i]`
+ * (null: none). A state is the pair (node, i). Two arrays of exactly the node's size rather than
+ * an object per state: two allocations per candidate instead of one per state plus a boxed
+ * number per score.
+ */
 interface Node {
   cand: PeakCandidate;
-  reward: number;
-  states: State[];
+  nums: number[];
+  back: (Node | null)[];
 }
 
 const SCALE_RING = 24;
@@ -88,7 +88,11 @@ const NEGLIGIBLE = 0.02;
 export class BeatSequenceDp {
   private readonly s: DpSettings;
   private nodes: Node[] = [];
-  private bestOld: State | null = null; // best state among nodes older than maxIbi from the newest
+  /** nodes[j].cand.tSec, unboxed (the searches and the trimming read only the times). */
+  private readonly nodeT: number[] = [];
+  // Best state among nodes older than maxIbi from the newest (node null: none).
+  private bestOldNode: Node | null = null;
+  private bestOldIdx = -1;
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
   private readonly ups = new Float64Array(SCALE_RING);
@@ -100,6 +104,11 @@ export class BeatSequenceDp {
   /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
   private ibiMedianSec = 0;
   private readonly sorted = new Float64Array(SCALE_RING + 1);
+  // Scratch of `push`: the new node's states before they are copied to it.
+  private readonly tmpNums: number[] = [];
+  private readonly tmpBack: (Node | null)[] = [];
+  /** Scratch of `finalize`: the final, not yet emitted part of the best path, newest first. */
+  private readonly path: PeakCandidate[] = [];
   /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
   scale = 0;
 
@@ -115,41 +124,68 @@ export class BeatSequenceDp {
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
-    const node: Node = { cand: c, reward, states: [] };
     const nodes = this.nodes;
     // Advance the "old" cursor: nodes further than maxIbi back can only be reached by a gap.
-    while (this.oldCursor < nodes.length && c.tSec - nodes[this.oldCursor]!.cand.tSec > s.maxIbiSec) {
-      for (const st of nodes[this.oldCursor]!.states) {
-        if (this.bestOld === null || st.score > this.bestOld.score) this.bestOld = st;
+    const nodeT = this.nodeT;
+    while (this.oldCursor < nodes.length && c.tSec - nodeT[this.oldCursor]! > s.maxIbiSec) {
+      const on = nodes[this.oldCursor]!;
+      const count = on.back.length;
+      for (let i = 0; i < count; i++) {
+        const score = on.nums[3 * i + 1]!;
+        if (this.bestOldNode === null || score > this.bestOldNode.nums[3 * this.bestOldIdx + 1]!) {
+          this.bestOldNode = on;
+          this.bestOldIdx = i;
+        }
       }
       this.oldCursor++;
     }
+    // The new node's states, gathered in scratch arrays, then copied at their exact size.
+    const nums = this.tmpNums;
+    const back = this.tmpBack;
+    let ns = 0;
     if (!c.suspect) {
+      const lambda = s.lambda;
       for (let j = nodes.length - 1; j >= this.oldCursor; j--) {
         const nj = nodes[j]!;
-        const d2 = c.tSec - nj.cand.tSec;
+        const d2 = c.tSec - nodeT[j]!;
         if (d2 < s.minIbiSec) continue;
         const lnD2 = Math.log(d2);
         let best = -Infinity;
-        let bestState: State | null = null;
-        for (const st of nj.states) {
-          let v = st.score;
-          if (st.prev !== null) {
-            const l = lnD2 - st.lnD; // ln(d2 / d1)
-            v -= s.lambda * l * l;
+        let bestI = -1;
+        const jNums = nj.nums;
+        // Every state but the last (the chain start) has a previous beat.
+        const withPrev = nj.back.length - 1;
+        for (let i = 0; i <= withPrev; i++) {
+          let v = jNums[3 * i + 1]!;
+          if (i < withPrev) {
+            const l = lnD2 - jNums[3 * i]!; // ln(d2 / d1)
+            v -= lambda * l * l;
           }
           if (v > best) {
             best = v;
-            bestState = st;
+            bestI = i;
           }
         }
-        if (bestState !== null) node.states.push({ node, prev: nj, lnD: lnD2, score: best + reward, back: bestState });
+        if (bestI >= 0) {
+          nums[3 * ns] = lnD2;
+          nums[3 * ns + 1] = best + reward;
+          nums[3 * ns + 2] = bestI;
+          back[ns] = nj;
+          ns++;
+        }
       }
     }
     // Chain start (after a gap, or the very first candidate).
-    const startScore = this.bestOld === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : this.bestOld.score - s.gapPenalty + reward;
-    node.states.push({ node, prev: null, lnD: 0, score: startScore, back: this.bestOld });
-    nodes.push(node);
+    const old = this.bestOldNode;
+    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : old.nums[3 * this.bestOldIdx + 1]! - s.gapPenalty + reward;
+    nums[3 * ns] = 0;
+    nums[3 * ns + 1] = startScore;
+    nums[3 * ns + 2] = old === null ? -1 : this.bestOldIdx;
+    back[ns] = old;
+    ns++;
+    nodes.push({ cand: c, nums: nums.slice(0, 3 * ns), back: back.slice(0, ns) });
+    nodeT.push(c.tSec);
+    back.fill(null);
     return this.finalize(c.tSec, out);
   }
 
@@ -165,7 +201,9 @@ export class BeatSequenceDp {
 
   reset(): void {
     this.nodes = [];
-    this.bestOld = null;
+    this.nodeT.length = 0;
+    this.bestOldNode = null;
+    this.bestOldIdx = -1;
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
@@ -191,11 +229,12 @@ export class BeatSequenceDp {
     if (this.upsCount >= SCALE_RING) {
       const old = this.ups[this.upsCount % SCALE_RING]!;
       const i = lowerBound(sorted, old, 0, m);
-      sorted.copyWithin(i, i + 1, m);
+      // (Shifts written out: `copyWithin` is a runtime call, costlier than these few moves.)
+      for (let q = i; q < m - 1; q++) sorted[q] = sorted[q + 1]!;
       m--;
     }
     const j = lowerBound(sorted, up, 0, m);
-    sorted.copyWithin(j + 1, j, m);
+    for (let q = m; q > j; q--) sorted[q] = sorted[q - 1]!;
     sorted[j] = up;
     m++;
     this.ups[this.upsCount % SCALE_RING] = up;
@@ -228,31 +267,59 @@ export class BeatSequenceDp {
    * (Comparing against dead-ended chains would hold back a new chain after every pause, because
    * it starts `gapPenalty` lower, until it out-scored the old one — losing its first beats.)
    */
-  private bestEnding(): State | null {
-    let best: State | null = null;
+  private bestEnding(): void {
+    let bestNode: Node | null = null;
+    let bestIdx = -1;
+    let bestScore = 0;
     for (let j = this.oldCursor; j < this.nodes.length; j++) {
-      for (const st of this.nodes[j]!.states) if (best === null || st.score > best.score) best = st;
+      const nj = this.nodes[j]!;
+      const count = nj.back.length;
+      for (let i = 0; i < count; i++) {
+        const score = nj.nums[3 * i + 1]!;
+        if (bestNode === null || score > bestScore) {
+          bestNode = nj;
+          bestIdx = i;
+          bestScore = score;
+        }
+      }
     }
-    return best ?? this.bestOld;
+    if (bestNode === null) {
+      bestNode = this.bestOldNode;
+      bestIdx = this.bestOldIdx;
+    }
+    this.endNode = bestNode;
+    this.endIdx = bestIdx;
   }
+
+  /** The state `bestEnding` found (node null: none). */
+  private endNode: Node | null = null;
+  private endIdx = -1;
 
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
-    if (this.nodes.length === 0 || this.nodes[0]!.cand.tSec > horizon) return out;
+    if (this.nodes.length === 0 || this.nodeT[0]! > horizon) return out;
     if (!this.anyBetween(this.lastEmittedT, horizon)) {
       // No candidate is both unemitted and final yet: nothing to trace back (most calls).
       this.trim(horizon);
       return out;
     }
-    const best = this.bestEnding();
+    this.bestEnding();
     // Walk back along the best path and collect nodes that are final and not yet emitted.
-    const path: PeakCandidate[] = [];
-    for (let st = best; st !== null; st = st.back) {
-      const c = st.node.cand;
+    // (The scratch keeps its length: np counts the entries of this call.)
+    const path = this.path;
+    let np = 0;
+    let sn = this.endNode;
+    let si = this.endIdx;
+    this.endNode = null;
+    while (sn !== null) {
+      const c = sn.cand;
       if (c.tSec <= this.lastEmittedT) break;
-      if (c.tSec <= horizon) path.push(c);
+      if (c.tSec <= horizon) path[np++] = c;
+      const next = sn.back[si]!;
+      si = sn.nums[3 * si + 2]!;
+      sn = next;
     }
-    for (let i = path.length - 1; i >= 0; i--) {
+    for (let i = np - 1; i >= 0; i--) {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
@@ -266,31 +333,37 @@ export class BeatSequenceDp {
 
   /** Is there a node with a < tSec ≤ b? (Nodes are in time order.) */
   private anyBetween(a: number, b: number): boolean {
-    const nodes = this.nodes;
+    const nodeT = this.nodeT;
     let lo = 0;
-    let hi = nodes.length;
+    let hi = nodeT.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (nodes[mid]!.cand.tSec <= a) lo = mid + 1;
+      if (nodeT[mid]! <= a) lo = mid + 1;
       else hi = mid;
     }
-    return lo < nodes.length && nodes[lo]!.cand.tSec <= b;
+    return lo < nodeT.length && nodeT[lo]! <= b;
   }
 
   /** Drop nodes older than the lag window; cut their back-pointers so memory stays bounded. */
   private trim(horizon: number): void {
     const keepAfter = horizon - this.s.maxIbiSec - 1;
     let k = 0;
-    while (k < this.nodes.length && k < this.oldCursor && this.nodes[k]!.cand.tSec < keepAfter) k++;
+    const nodeT = this.nodeT;
+    while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
-    // Cut both links of the dropped nodes' states, so no chain reaches further back.
-    for (let j = 0; j < k; j++) {
-      for (const st of this.nodes[j]!.states) {
-        st.back = null;
-        st.prev = null;
-      }
+    // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back.
+    for (let j = 0; j < k; j++) this.nodes[j]!.back.fill(null);
+    const nodes = this.nodes;
+    const n = nodes.length;
+    for (let j = k; j < n; j++) {
+      nodes[j - k] = nodes[j]!;
+      nodeT[j - k] = nodeT[j]!;
     }
-    this.nodes.splice(0, k);
+    for (let j = 0; j < k; j++) {
+      // (Not a length write: that is a runtime call.)
+      nodes.pop();
+      nodeT.pop();
+    }
     this.oldCursor -= k;
   }
 }

@@ -1,4 +1,5 @@
 import { medianInPlace } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 /**
  * `BeatTemplate` — per-beat quality from morphology: keeps a ring of the band-passed signal and a
@@ -25,6 +26,13 @@ export class BeatTemplate {
   private readonly ups = new Float64Array(25);
   private readonly upScratch = new Float64Array(25);
   private upCount = 0;
+  /**
+   * The same upstrokes kept in order, so the reference amplitude is read without a selection per
+   * beat (the same order statistics as `medianInPlace`); not used once a NaN or zero upstroke was
+   * pushed (then the selection runs as before, until the ring is cleared).
+   */
+  private readonly upsSorted = new SortedWindow(25);
+  private upsSortedOk = true;
   private pos = 0; // ring index of sample latest + 1
 
   constructor(fsHz: number, ringSamples: number) {
@@ -56,11 +64,18 @@ export class BeatTemplate {
     }
   }
 
-  /** Store the filtered sample with index m (consecutive indices). */
-  store(m: number, y: number): void {
-    this.ring[this.pos] = y;
-    if (++this.pos === this.ring.length) this.pos = 0;
-    this.latest = m;
+  /** Store the filtered samples y[from … to − 1], with indices m0, m0 + 1, … (consecutive with the last stored). */
+  storeBlock(y: Float64Array, from: number, to: number, m0: number): void {
+    if (from >= to) return;
+    const ring = this.ring;
+    const len = ring.length;
+    let pos = this.pos;
+    for (let k = from; k < to; k++) {
+      ring[pos] = y[k]!;
+      if (++pos === len) pos = 0;
+    }
+    this.pos = pos;
+    this.latest = m0 + (to - from - 1);
   }
 
   /**
@@ -78,27 +93,31 @@ export class BeatTemplate {
     if (start < 0 || p + this.post > this.latest || this.latest - start >= this.ring.length) return UNKNOWN_QUALITY;
     let mean = 0;
     const ring = this.ring;
+    const win = this.win;
+    const tpl = this.tpl;
     let at = start % ring.length; // ring[k % len] holds sample k
     for (let i = 0; i < L; i++) {
       const v = ring[at]!;
-      this.win[i] = v;
+      win[i] = v;
       mean += v;
       if (++at === ring.length) at = 0;
     }
     mean /= L;
-    for (let i = 0; i < L; i++) this.win[i] -= mean;
     if (this.tplCount === 0) {
-      this.tpl.set(this.win);
+      for (let i = 0; i < L; i++) win[i] -= mean;
+      tpl.set(win);
       this.tplCount = 1;
       this.pushUp(upstroke);
       return UNKNOWN_QUALITY;
     }
+    // The window made zero-mean and correlated with the template in one pass.
     let sxy = 0;
     let sxx = 0;
     let syy = 0;
     for (let i = 0; i < L; i++) {
-      const a = this.win[i];
-      const b = this.tpl[i];
+      const a = win[i]! - mean;
+      win[i] = a;
+      const b = tpl[i]!;
       sxy += a * b;
       sxx += a * a;
       syy += b * b;
@@ -112,13 +131,12 @@ export class BeatTemplate {
     if (r > 0.8 && amp >= 1) {
       const alpha = this.tplCount < 8 ? 1 / (this.tplCount + 1) : 0.125;
       const k = Math.sqrt(syy / sxx); // amplitude-normalised template update
-      for (let i = 0; i < L; i++) this.tpl[i] = (1 - alpha) * this.tpl[i] + alpha * this.win[i] * k;
+      for (let i = 0; i < L; i++) tpl[i] = (1 - alpha) * tpl[i]! + alpha * win[i]! * k;
       this.tplCount++;
     } else if (this.tplCount < 3 && r <= 0.8) {
       // Early on, a poor first template must not lock in: restart from this beat.
-      this.tpl.set(this.win);
-      this.ups.fill(0);
-      this.upCount = 0;
+      tpl.set(win);
+      this.clearUps();
       this.pushUp(upstroke);
       return UNKNOWN_QUALITY;
     }
@@ -137,31 +155,65 @@ export class BeatTemplate {
     const len = this.ring.length;
     const lo = p - this.upSearch;
     if (lo < 1 || p + 1 > this.latest || this.latest - lo + 1 >= len) return NaN;
-    const at = (k: number): number => this.ring[k % len];
+    const ring = this.ring;
     let best = p;
     let bestD = -Infinity;
-    for (let k = lo; k <= p; k++) {
-      const d = at(k + 1) - at(k - 1);
-      if (d > bestD) {
-        bestD = d;
-        best = k;
+    if (p === (p | 0)) {
+      // Ring slots of k − 1 and k + 1 stepped along (no division per sample).
+      let iPrev = (lo - 1) % len;
+      let iNext = (lo + 1) % len;
+      for (let k = lo; k <= p; k++) {
+        const d = ring[iNext] - ring[iPrev];
+        if (d > bestD) {
+          bestD = d;
+          best = k;
+        }
+        if (++iPrev === len) iPrev = 0;
+        if (++iNext === len) iNext = 0;
+      }
+    } else {
+      for (let k = lo; k <= p; k++) {
+        const d = ringAt(ring, k + 1) - ringAt(ring, k - 1);
+        if (d > bestD) {
+          bestD = d;
+          best = k;
+        }
       }
     }
-    const d0 = at(best) - at(best - 2);
-    const d2 = at(best + 2) - at(best);
+    const d0 = ringAt(ring, best) - ringAt(ring, best - 2);
+    const d2 = ringAt(ring, best + 2) - ringAt(ring, best);
     const den = d0 - 2 * bestD + d2;
     const delta = den < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (d0 - d2)) / den)) : 0;
     return best + delta;
   }
 
   private pushUp(up: number): void {
-    this.ups[this.upCount++ % this.ups.length] = up;
+    const slot = this.upCount % this.ups.length;
+    if (this.upsSortedOk) {
+      if (!(up > 0 || up < 0)) {
+        // NaN has no place in the order, and ±0 would be told apart by nothing but their sign.
+        this.upsSortedOk = false;
+      } else {
+        if (this.upCount >= this.ups.length) this.upsSorted.remove(this.ups[slot]!);
+        this.upsSorted.insert(up);
+      }
+    }
+    this.ups[slot] = up;
+    this.upCount++;
+  }
+
+  private clearUps(): void {
+    this.ups.fill(0);
+    this.upCount = 0;
+    this.upsSorted.clear();
+    this.upsSortedOk = true;
   }
 
   /** Median upstroke of the recent well-shaped beats (0 when none yet). */
   private refAmp(): number {
     const n = Math.min(this.upCount, this.ups.length);
     if (n === 0) return 0;
+    if (this.upsSortedOk) return this.upsSorted.median();
     const a = this.upScratch;
     for (let i = 0; i < n; i++) a[i] = this.ups[i];
     return medianInPlace(a, n);
@@ -171,9 +223,13 @@ export class BeatTemplate {
     this.ring.fill(0);
     this.tpl.fill(0);
     this.tplCount = 0;
-    this.ups.fill(0);
-    this.upCount = 0;
+    this.clearUps();
     this.latest = -1;
     this.pos = 0;
   }
+}
+
+/** The ring slot of sample k (ring[k % length]). */
+function ringAt(ring: Float64Array, k: number): number {
+  return ring[k % ring.length]!;
 }

@@ -140,7 +140,10 @@ export class NnFiducialSelector {
         used = NN_FIDUCIALS[cur]!;
       }
     }
-    this.counts[used]++;
+    // (Each count by its own name: one keyed access by a varying name is a slow, generic one.)
+    if (used === 'systolic-peak') this.counts['systolic-peak']++;
+    else if (used === 'max-upstroke-slope') this.counts['max-upstroke-slope']++;
+    else this.counts['pulse-template']++;
     return { tSec, fiducial: used };
   }
 

@@ -119,7 +119,8 @@ export class PpgCleaner {
   private started = false;
   private sinceResum = 0;
   private readonly resumEvery: number;
-  private lastValid = NaN;
+  /** The last valid input (NaN before any), in a typed array so `pushBlock` keeps it unboxed. */
+  private readonly lastValid = Float64Array.of(NaN);
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
   lowPassed = 0;
   /** Delay of `lowPassedNow` relative to the input, samples (the low-pass alone, without the baseline stage). */
@@ -144,59 +145,132 @@ export class PpgCleaner {
 
   /** Push one raw sample; returns the band-passed sample `delaySamples` earlier. */
   push(x: number): number {
-    if (x !== x) {
-      x = this.lastValid === this.lastValid ? this.lastValid : 0;
-    } else {
-      this.lastValid = x;
-    }
+    this.one[0] = x;
+    this.pushBlock(this.one, 1, this.oneOut, null, null);
+    return this.oneOut[0]!;
+  }
+
+  private readonly one = new Float64Array(1);
+  private readonly oneOut = new Float64Array(1);
+
+  /**
+   * Push the raw samples x[0 … n − 1] (NaN = missing): y[k] receives what `push(x[k])` returns,
+   * and, when given, lpNow[k] / lpDelayed[k] the `lowPassedNow` / `lowPassed` after that sample.
+   * The same arithmetic in the same order as n calls of `push` (it is what `push` runs), with the
+   * filter state in locals for the whole block: the detector's per-sample path, O(1) per sample.
+   */
+  pushBlock(x: Float64Array, n: number, y: Float64Array, lpNow: Float64Array | null, lpDelayed: Float64Array | null): void {
+    if (n <= 0) return;
     const B = this.baseLen;
     const r = this.lpRings;
     const q = this.baseRings;
     const sums = this.sums;
-    if (!this.started) this.prefill(x);
-    // Three low-pass boxcars (rings at offsets 0, l0, l0 + l1).
+    const ring = this.lpRing;
+    const ringLen = ring.length;
+    // Three low-pass boxcars (rings at offsets 0, l0, l0 + l1), two baseline boxcars (0, B).
     const L0 = this.l0;
     const L1 = this.l1;
     const L2 = this.l2;
-    const i0 = this.i0;
-    const i1 = this.i1;
-    const i2 = this.i2;
-    let v = x;
-    let s = sums[0]! + v - r[i0]!;
-    r[i0] = v;
-    sums[0] = s;
-    v = s / L0;
-    s = sums[1]! + v - r[L0 + i1]!;
-    r[L0 + i1] = v;
-    sums[1] = s;
-    v = s / L1;
-    s = sums[2]! + v - r[L0 + L1 + i2]!;
-    r[L0 + L1 + i2] = v;
-    sums[2] = s;
-    const lp = s / L2;
-    this.lowPassedNow = lp;
-    this.i0 = i0 + 1 === L0 ? 0 : i0 + 1;
-    this.i1 = i1 + 1 === L1 ? 0 : i1 + 1;
-    this.i2 = i2 + 1 === L2 ? 0 : i2 + 1;
-    // Two baseline boxcars.
-    const j = this.baseIdx;
-    s = sums[3]! + lp - q[j]!;
-    q[j] = lp;
-    sums[3] = s;
-    v = s / B;
-    s = sums[4]! + v - q[B + j]!;
-    q[B + j] = v;
-    sums[4] = s;
-    const base = s / B;
-    this.baseIdx = j + 1 === B ? 0 : j + 1;
-    if (++this.sinceResum === this.resumEvery) this.resum();
-    // The low-passed signal delayed by the baseline's delay.
-    const ring = this.lpRing;
-    ring[this.lpPos] = lp;
-    this.lpPos = this.lpPos + 1 === ring.length ? 0 : this.lpPos + 1;
-    const lpDelayed = ring[this.lpPos]!;
-    this.lowPassed = lpDelayed;
-    return lpDelayed - base;
+    const o1 = L0;
+    const o2 = L0 + L1;
+    const resumEvery = this.resumEvery;
+    // Division by a power of two is a multiplication by its (exact) reciprocal, bit for bit: the
+    // cheaper operation where a length is one (0: divide).
+    const m0 = exactReciprocal(L0);
+    const m1 = exactReciprocal(L1);
+    const m2 = exactReciprocal(L2);
+    const mB = exactReciprocal(B);
+    let i0 = this.i0;
+    let i1 = this.i1;
+    let i2 = this.i2;
+    let j = this.baseIdx;
+    let lpPos = this.lpPos;
+    let sinceResum = this.sinceResum;
+    let lastValid = this.lastValid[0]!;
+    let s0 = sums[0]!;
+    let s1 = sums[1]!;
+    let s2 = sums[2]!;
+    let s3 = sums[3]!;
+    let s4 = sums[4]!;
+    let started = this.started;
+    for (let k = 0; k < n; k++) {
+      let v = x[k]!;
+      if (v !== v) {
+        v = lastValid === lastValid ? lastValid : 0;
+      } else {
+        lastValid = v;
+      }
+      if (!started) {
+        this.prefill(v);
+        started = true;
+        s0 = sums[0]!;
+        s1 = sums[1]!;
+        s2 = sums[2]!;
+        s3 = sums[3]!;
+        s4 = sums[4]!;
+      }
+      let s = s0 + v - r[i0]!;
+      r[i0] = v;
+      s0 = s;
+      v = m0 !== 0 ? s * m0 : s / L0;
+      s = s1 + v - r[o1 + i1]!;
+      r[o1 + i1] = v;
+      s1 = s;
+      v = m1 !== 0 ? s * m1 : s / L1;
+      s = s2 + v - r[o2 + i2]!;
+      r[o2 + i2] = v;
+      s2 = s;
+      const lp = m2 !== 0 ? s * m2 : s / L2;
+      i0 = i0 + 1 === L0 ? 0 : i0 + 1;
+      i1 = i1 + 1 === L1 ? 0 : i1 + 1;
+      i2 = i2 + 1 === L2 ? 0 : i2 + 1;
+      // Two baseline boxcars.
+      s = s3 + lp - q[j]!;
+      q[j] = lp;
+      s3 = s;
+      v = mB !== 0 ? s * mB : s / B;
+      s = s4 + v - q[B + j]!;
+      q[B + j] = v;
+      s4 = s;
+      const base = mB !== 0 ? s * mB : s / B;
+      j = j + 1 === B ? 0 : j + 1;
+      if (++sinceResum === resumEvery) {
+        sums[0] = s0;
+        sums[1] = s1;
+        sums[2] = s2;
+        sums[3] = s3;
+        sums[4] = s4;
+        this.resum();
+        sinceResum = 0;
+        s0 = sums[0]!;
+        s1 = sums[1]!;
+        s2 = sums[2]!;
+        s3 = sums[3]!;
+        s4 = sums[4]!;
+      }
+      // The low-passed signal delayed by the baseline's delay.
+      ring[lpPos] = lp;
+      lpPos = lpPos + 1 === ringLen ? 0 : lpPos + 1;
+      const lpDel = ring[lpPos]!;
+      y[k] = lpDel - base;
+      if (lpNow !== null) lpNow[k] = lp;
+      if (lpDelayed !== null) lpDelayed[k] = lpDel;
+    }
+    sums[0] = s0;
+    sums[1] = s1;
+    sums[2] = s2;
+    sums[3] = s3;
+    sums[4] = s4;
+    this.i0 = i0;
+    this.i1 = i1;
+    this.i2 = i2;
+    this.baseIdx = j;
+    this.lpPos = lpPos;
+    this.sinceResum = sinceResum;
+    this.lastValid[0] = lastValid;
+    // The last low-passed value written to the delay ring, and the one read after it.
+    this.lowPassedNow = ring[lpPos === 0 ? ringLen - 1 : lpPos - 1]!;
+    this.lowPassed = ring[lpPos]!;
   }
 
   reset(): void {
@@ -211,7 +285,7 @@ export class PpgCleaner {
     this.lpPos = 0;
     this.started = false;
     this.sinceResum = 0;
-    this.lastValid = NaN;
+    this.lastValid[0] = NaN;
     this.lowPassed = 0;
     this.lowPassedNow = 0;
   }
@@ -243,6 +317,11 @@ export class PpgCleaner {
     }
     this.sinceResum = 0;
   }
+}
+
+/** 1 / n when n is a power of two (then x · (1 / n) equals x / n exactly), else 0. */
+export function exactReciprocal(n: number): number {
+  return Number.isInteger(n) && n >= 1 && n <= 2 ** 30 && (n & (n - 1)) === 0 ? 1 / n : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
-import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
+import { exactReciprocal, PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
 import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
 import { PulseAligner } from './pulseAlign.js';
@@ -46,6 +46,15 @@ export interface MissingRun {
   endSec: number;
 }
 
+/** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
+const BLOCK = 512;
+/** Slots of `PpgPeakDetector.fstate`. */
+const F_BLOCK_SUM = 0;
+const F_LAST_VALID = 1;
+const F_Y1 = 2;
+const F_Y2 = 3;
+const F_MIN = 4;
+
 /**
  * `PpgPeakDetector` — streaming PPG beat detector: `push(chunk)` any number of samples at a time,
  * `flush()` at the end. The same sample-by-sample computation runs live and offline
@@ -79,7 +88,6 @@ export class PpgPeakDetector {
   readonly decim: number;
   readonly fsDet: number;
   private readonly timeOffsetSec: number;
-  private blockSum = 0;
   private blockN = 0;
   private blockNan = false;
   private j = 0; // detection-rate samples produced
@@ -98,15 +106,17 @@ export class PpgPeakDetector {
   private readonly suspectSpan: number;
   private n = 0; // input samples seen
   private tick = 0;
-  private y1 = 0; // filtered value at m−1
-  private y2 = 0; // filtered value at m−2
-  private minSinceMax = Infinity;
+  /**
+   * The per-sample floating-point state (the decimator's running sum, the last valid input, the
+   * filtered values at m − 1 and m − 2, the lowest filtered value since the last candidate), in a
+   * typed array rather than fields: the hot loops keep them in unboxed locals.
+   */
+  private readonly fstate = Float64Array.of(0, NaN, 0, 0, Infinity);
   // Missing-sample runs (input indices), the last few kept for the suspect test.
   private readonly nanStart = new Float64Array(16);
   private readonly nanEnd = new Float64Array(16);
   private nanCount = 0;
   private inNan = false;
-  private lastValid = NaN;
   private readonly missing: MissingRun[] = [];
   private readonly fin: PeakCandidate[] = [];
 
@@ -141,17 +151,48 @@ export class PpgPeakDetector {
    * {@link BeatEvent}), in the order they happen.
    */
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
+    let i = 0;
+    let nb = 0; // detection-rate samples waiting in blkX
+    while (i < values.length) {
+      // (One block at a time through a short-lived call: the decimation loop then runs as
+      // ordinarily optimised code, whatever the chunk size.)
+      const at = this.decimate(values, i, nb);
+      i = at.next;
+      nb = at.nb;
+      if (nb === BLOCK) {
+        this.run(nb, out, events);
+        nb = 0;
+      }
+    }
+    if (nb > 0) this.run(nb, out, events);
+    return out;
+  }
+
+  private readonly decimated = { next: 0, nb: 0 };
+
+  /**
+   * Input samples values[from …] into the block, from its slot nb on, until the block is full or
+   * the input ends: missing runs are recorded, each group of M samples becomes one detection-rate
+   * sample (its mean, or NaN if any was missing). Returns where it stopped (a reused object).
+   */
+  private decimate(values: ArrayLike<number>, from: number, nb: number): { next: number; nb: number } {
     const fs = this.fsHz;
     const M = this.decim;
-    // The per-sample state in locals (written back at the end; `step` does not read it).
+    const blkX = this.blkX;
+    const blkNan = this.blkNan;
+    // The per-sample state in locals (written back at the end; `run` does not read it).
     let n = this.n;
-    let blockSum = this.blockSum;
+    const fstate = this.fstate;
+    let blockSum = fstate[F_BLOCK_SUM]!;
     let blockN = this.blockN;
     let blockNan = this.blockNan;
     let inNan = this.inNan;
-    let lastValid = this.lastValid;
-    for (let i = 0; i < values.length; i++) {
-      const x = values[i] as number;
+    let lastValid = fstate[F_LAST_VALID]!;
+    const len = values.length;
+    const invM = exactReciprocal(M); // (see `exactReciprocal`)
+    let i = from;
+    while (i < len && nb < BLOCK) {
+      const x = values[i++] as number;
       const k = n++;
       if (x !== x) {
         blockNan = true;
@@ -167,47 +208,123 @@ export class PpgPeakDetector {
         lastValid = x;
       }
       if (++blockN === M) {
-        const xd = blockNan ? NaN : M === 1 ? x : blockSum / M;
-        if (blockNan) this.markNan(this.j);
+        // (A block with a missing sample becomes NaN in `run`: one store here keeps the loop's
+        // arithmetic unboxed.)
+        blkX[nb] = M === 1 ? x : invM !== 0 ? blockSum * invM : blockSum / M;
+        if (blockNan) {
+          blkNan[nb] = 1;
+          this.blkAnyNan = true;
+        } else {
+          blkNan[nb] = 0;
+        }
         blockSum = 0;
         blockN = 0;
         blockNan = false;
-        this.step(xd, out, events);
+        nb++;
       }
     }
     this.n = n;
-    this.blockSum = blockSum;
+    fstate[F_BLOCK_SUM] = blockSum;
     this.blockN = blockN;
     this.blockNan = blockNan;
     this.inNan = inNan;
-    this.lastValid = lastValid;
-    return out;
+    fstate[F_LAST_VALID] = lastValid;
+    const at = this.decimated;
+    at.next = i;
+    at.nb = nb;
+    return at;
   }
 
-  /** One detection-rate sample. */
-  private step(xd: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
-    const jIdx = this.j++;
-    const y = this.cleaner.push(xd);
-    // Fast path: provisional beats from the low-passed signal (low-pass delay only).
-    const mz = jIdx - this.lpDelay;
-    if (mz >= 0) this.prov.push(this.cleaner.lowPassedNow, mz, this.dp.scale, this.timeOfFn, events);
-    const m = jIdx - this.delay; // index of y in the detection-rate time base
-    if (m < 0) return;
-    this.template.store(m, y);
-    if (m >= 2 && this.y1 > this.y2 && this.y1 >= y) {
-      this.onCandidate(m - 1, this.y2, this.y1, y, out, events);
-      this.minSinceMax = y;
-    } else if (y < this.minSinceMax) {
-      this.minSinceMax = y;
+  // Detection-rate samples are processed in blocks of up to BLOCK: decimated values (NaN =
+  // missing) and their missing flags, then the cleaner's outputs for the block.
+  private readonly blkX = new Float64Array(BLOCK);
+  private readonly blkNan = new Uint8Array(BLOCK);
+  private readonly blkY = new Float64Array(BLOCK);
+  private readonly blkLpNow = new Float64Array(BLOCK);
+  private readonly blkLp = new Float64Array(BLOCK);
+  /** Whether a sample of the block being filled was missing (see `run`). */
+  private blkAnyNan = false;
+
+  /**
+   * The detection-rate samples blkX[0 … nb − 1]: the cleaner filters the whole block first (it
+   * depends on nothing downstream), then the candidate test and the finalisation ticks run
+   * sample by sample, the provisional path and the template ring brought up to date before each
+   * of them. Every stage sees its samples in the order and with the state of a one-sample-at-a-
+   * time pipeline, so the beats and events are the same whatever the chunking.
+   */
+  private run(nb: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
+    const blkNan = this.blkNan;
+    const blkY = this.blkY;
+    const blkLp = this.blkLp;
+    const blkX = this.blkX;
+    if (this.blkAnyNan) {
+      for (let k = 0; k < nb; k++) if (blkNan[k] !== 0) blkX[k] = NaN;
+      this.blkAnyNan = false;
     }
-    this.y2 = this.y1;
-    this.y1 = y;
-    if (++this.tick === this.tickEvery) {
-      this.tick = 0;
-      this.fin.length = 0;
-      this.emit(this.dp.advance(this.timeOf(m), this.fin), out, events);
-      this.prov.expire(this.timeOf(m) - this.lagSec, events);
+    this.cleaner.pushBlock(blkX, nb, blkY, this.blkLpNow, blkLp);
+    const lpDelay = this.lpDelay;
+    const delay = this.delay;
+    const tickEvery = this.tickEvery;
+    const dp = this.dp;
+    const j0 = this.j;
+    const fstate = this.fstate;
+    let y1 = fstate[F_Y1]!; // filtered value at m−1
+    let y2 = fstate[F_Y2]!; // filtered value at m−2
+    let minSinceMax = fstate[F_MIN]!;
+    let tick = this.tick;
+    // The provisional path (low-passed samples of index ≥ 0, i.e. block index ≥ lpDelay − j0) and
+    // the template ring (band-passed samples, block index ≥ delay − j0) are brought up to the
+    // current sample in stretches: before each candidate and tick (which read them, and a
+    // candidate may change the DP's scale that the provisional path uses) and at the block's end.
+    let provDone = Math.max(0, lpDelay - j0);
+    let tplDone = Math.max(0, delay - j0);
+    for (let k = 0; k < nb; k++) {
+      const jIdx = j0 + k;
+      if (blkNan[k] !== 0) this.markNan(jIdx);
+      const m = jIdx - delay; // index of y in the detection-rate time base
+      if (m < 0) continue;
+      const y = blkY[k]!;
+      if (m >= 2 && y1 > y2 && y1 >= y) {
+        this.catchUp(provDone, tplDone, k + 1, j0, events);
+        provDone = tplDone = k + 1;
+        this.onCandidate(m - 1, y2, y1, y, y1 - minSinceMax, blkLp[k]!, out, events);
+        minSinceMax = y;
+      } else if (y < minSinceMax) {
+        minSinceMax = y;
+      }
+      y2 = y1;
+      y1 = y;
+      if (++tick === tickEvery) {
+        this.catchUp(provDone, tplDone, k + 1, j0, events);
+        provDone = tplDone = k + 1;
+        tick = 0;
+        this.clearFin();
+        this.emit(dp.advance(this.timeOf(m), this.fin), out, events);
+        this.prov.expire(this.timeOf(m) - this.lagSec, events);
+      }
     }
+    this.catchUp(provDone, tplDone, nb, j0, events);
+    this.j = j0 + nb;
+    fstate[F_Y1] = y1;
+    fstate[F_Y2] = y2;
+    fstate[F_MIN] = minSinceMax;
+    this.tick = tick;
+  }
+
+  /**
+   * The provisional path over block samples provFrom … to − 1 (from the low-passed values) and
+   * the template ring over tplFrom … to − 1 (band-passed values); j0 is the block's first
+   * detection-rate index. Each stretch may be empty (not started yet: within the filter delays).
+   */
+  private catchUp(provFrom: number, tplFrom: number, to: number, j0: number, events: BeatEvent[] | undefined): void {
+    if (provFrom < to) this.prov.pushBlock(this.blkLpNow, provFrom, to, j0 + provFrom - this.lpDelay, this.dp.scale, this.timeOfFn, events);
+    if (tplFrom < to) this.template.storeBlock(this.blkY, tplFrom, to, j0 + tplFrom - this.delay);
+  }
+
+  /** Empty the DP's output scratch (by `pop`: a length write is a runtime call and drops the array's storage). */
+  private clearFin(): void {
+    const fin = this.fin;
+    while (fin.length > 0) fin.pop();
   }
 
   private readonly timeOfFn = (k: number): number => this.timeOf(k);
@@ -232,10 +349,17 @@ export class PpgPeakDetector {
   flush(out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
-    const hold = this.lastValid === this.lastValid ? this.lastValid : 0;
-    const steps = this.delay + 2;
-    for (let k = 0; k < steps; k++) this.step(hold, out, events);
-    this.fin.length = 0;
+    const last = this.fstate[F_LAST_VALID]!;
+    const hold = last === last ? last : 0;
+    let steps = this.delay + 2;
+    while (steps > 0) {
+      const nb = Math.min(steps, BLOCK);
+      this.blkX.fill(hold, 0, nb);
+      this.blkNan.fill(0, 0, nb);
+      this.run(nb, out, events);
+      steps -= nb;
+    }
+    this.clearFin();
     this.emit(this.dp.flush(this.fin), out, events);
     this.prov.expire(Infinity, events);
     return out;
@@ -251,21 +375,17 @@ export class PpgPeakDetector {
     this.upLag = NaN;
     this.n = 0;
     this.j = 0;
-    this.blockSum = 0;
     this.blockN = 0;
     this.blockNan = false;
     this.tick = 0;
-    this.y1 = 0;
-    this.y2 = 0;
-    this.minSinceMax = Infinity;
+    this.fstate.set([0, NaN, 0, 0, Infinity]);
     this.nanCount = 0;
     this.inNan = false;
-    this.lastValid = NaN;
     this.missing.length = 0;
   }
 
-  private onCandidate(p: number, a0: number, a1: number, a2: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
-    const up = a1 - this.minSinceMax;
+  /** A local maximum a1 at p (a0, a2 its neighbours), `up` above the lowest value since the previous one, `level` the low-passed level there. */
+  private onCandidate(p: number, a0: number, a1: number, a2: number, up: number, level: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
     if (!(up > 0)) return;
     const den = a0 - 2 * a1 + a2;
     let delta = den < 0 ? (0.5 * (a0 - a2)) / den : 0;
@@ -276,9 +396,9 @@ export class PpgPeakDetector {
       upstroke: up,
       sampleIndex: p,
       suspect: this.nearMissing(p),
-      level: this.cleaner.lowPassed,
+      level,
     };
-    this.fin.length = 0;
+    this.clearFin();
     this.emit(this.dp.push(c, this.fin), out, events);
   }
 

@@ -72,6 +72,8 @@ export class PulseAligner {
   private readonly v: Float64Array;
   /** The window with one extra sample at each end (for the slope in the Gauss–Newton step). */
   private readonly ve: Float64Array;
+  /** Correlations at the integer shifts searched (scratch of `align`). */
+  private readonly rs: Float64Array;
   /** Weighted template sums Σw, Σw·t, Σw·t² for the current weights (set by `align`, fixed while it runs). */
   private sw = 0;
   private st = 0;
@@ -93,6 +95,7 @@ export class PulseAligner {
     this.w = new Float64Array(L);
     this.v = new Float64Array(L);
     this.ve = new Float64Array(L + 2);
+    this.rs = new Float64Array(2 * this.search + 1);
     this.reachSamples = { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
   }
 
@@ -136,8 +139,10 @@ export class PulseAligner {
     let rPrev = NaN;
     let rBefore = NaN;
     let rAfter = NaN;
+    const rs = this.rs;
+    this.corrShifts(x, c0 - this.search, rs);
     for (let d = -this.search; d <= this.search; d++) {
-      const r = this.corrInt(x, c0 + d);
+      const r = rs[d + this.search]!;
       if (r > bestR) {
         bestR = r;
         best = c0 + d;
@@ -192,6 +197,54 @@ export class PulseAligner {
     this.lastR = NaN;
   }
 
+  /**
+   * rs[d] = `corrInt(x, k0 + d)` for d = 0 … rs.length − 1. Two shifts per pass over the
+   * template when their windows lie inside x (each sum still adds its terms in the same order,
+   * so the values are the same; the two sets of sums just run side by side).
+   */
+  private corrShifts(x: Samples, k0: number, rs: Float64Array): void {
+    const n = rs.length;
+    const tpl = this.tpl;
+    const w = this.w;
+    const L = tpl.length;
+    const sw = this.sw;
+    const st = this.st;
+    const stt = this.stt;
+    const ctt = stt - (st * st) / sw;
+    let d = 0;
+    const start0 = k0 - this.pre;
+    if (start0 === (start0 | 0) && start0 >= 0 && start0 + n - 1 + L <= x.length) {
+      for (; d + 1 < n; d += 2) {
+        const s0 = (start0 | 0) + d;
+        let sv0 = 0;
+        let svv0 = 0;
+        let stv0 = 0;
+        let sv1 = 0;
+        let svv1 = 0;
+        let stv1 = 0;
+        for (let i = 0; i < L; i++) {
+          const wi = w[i]!;
+          const ti = tpl[i]!;
+          const v0 = x[s0 + i]!;
+          const v1 = x[s0 + i + 1]!;
+          const wv0 = wi * v0;
+          const wv1 = wi * v1;
+          sv0 += wv0;
+          svv0 += wv0 * v0;
+          stv0 += wi * ti * v0;
+          sv1 += wv1;
+          svv1 += wv1 * v1;
+          stv1 += wi * ti * v1;
+        }
+        const cvv0 = svv0 - (sv0 * sv0) / sw;
+        rs[d] = ctt > 0 && cvv0 > 0 ? (stv0 - (st * sv0) / sw) / Math.sqrt(ctt * cvv0) : 0;
+        const cvv1 = svv1 - (sv1 * sv1) / sw;
+        rs[d + 1] = ctt > 0 && cvv1 > 0 ? (stv1 - (st * sv1) / sw) / Math.sqrt(ctt * cvv1) : 0;
+      }
+    }
+    for (; d < n; d++) rs[d] = this.corrInt(x, k0 + d);
+  }
+
   /** Weighted correlation of the template with the signal window whose origin is at integer index k. */
   private corrInt(x: Samples, k: number): number {
     const tpl = this.tpl;
@@ -203,13 +256,27 @@ export class PulseAligner {
     let sv = 0;
     let svv = 0;
     let stv = 0;
-    for (let i = 0; i < tpl.length; i++) {
-      const wi = w[i]!;
-      const v = x[start + i]!;
-      const wv = wi * v;
-      sv += wv;
-      svv += wv * v;
-      stv += wi * tpl[i]! * v;
+    const L = tpl.length;
+    if (start === (start | 0) && start >= 0 && start + L <= x.length) {
+      // The usual case, the whole window inside x: an int32 index (the same samples).
+      const s0 = start | 0;
+      for (let i = 0; i < L; i++) {
+        const wi = w[i]!;
+        const v = x[s0 + i]!;
+        const wv = wi * v;
+        sv += wv;
+        svv += wv * v;
+        stv += wi * tpl[i]! * v;
+      }
+    } else {
+      for (let i = 0; i < L; i++) {
+        const wi = w[i]!;
+        const v = x[start + i]!;
+        const wv = wi * v;
+        sv += wv;
+        svv += wv * v;
+        stv += wi * tpl[i]! * v;
+      }
     }
     const ctt = stt - (st * st) / sw;
     const cvv = svv - (sv * sv) / sw;
@@ -229,13 +296,17 @@ export class PulseAligner {
     const sw = this.sw;
     const st = this.st;
     const stt = this.stt;
+    // (Σ w·d², d the slope below, does not depend on the fit: summed in the same pass.)
     let sv = 0;
     let stv = 0;
+    let dd = 0;
     for (let i = 0; i < L; i++) {
       const wi = w[i]!;
       const v = ve[i + 1]!;
       sv += wi * v;
       stv += wi * tpl[i]! * v;
+      const d = 0.5 * (ve[i + 2]! - ve[i]!);
+      dd += wi * d * d;
     }
     const ctt = stt - (st * st) / sw;
     if (!(ctt > 0)) return NaN;
@@ -243,12 +314,10 @@ export class PulseAligner {
     const b = (sv - g * st) / sw;
     // d v(tau + i)/d tau by the central difference of the interpolated signal.
     let num = 0;
-    let dd = 0;
     for (let i = 0; i < L; i++) {
       const d = 0.5 * (ve[i + 2]! - ve[i]!);
       const r = ve[i + 1]! - g * tpl[i]! - b;
       num += w[i]! * r * d;
-      dd += w[i]! * d * d;
     }
     return dd > 0 ? -num / dd : NaN;
   }
@@ -299,20 +368,63 @@ export class PulseAligner {
   }
 }
 
-/** dst[i] = the signal at fractional index start + i. */
+/**
+ * dst[i] = the signal at fractional index start + i, by cubic (Catmull–Rom) interpolation between
+ * samples; NaN where that needs a sample outside x. (Written out in the loop rather than as a
+ * per-sample function: this runs for every Gauss–Newton step and template update, and a
+ * non-inlined call would return each value boxed. A stretch that reaches past either end of x —
+ * rare — takes {@link sampleFromEdge}, so the main loop never reads out of bounds.)
+ */
 function sampleFrom(x: Samples, start: number, dst: Float64Array): void {
-  if (start === Math.floor(start)) for (let i = 0; i < dst.length; i++) dst[i] = x[start + i]!;
-  else for (let i = 0; i < dst.length; i++) dst[i] = interp(x, start + i);
+  const n = dst.length;
+  const first = Math.floor(start) - 1;
+  const last = Math.floor(start + (n - 1)) + 2;
+  if (!(first >= 0 && last < x.length)) {
+    sampleFromEdge(x, start, dst);
+    return;
+  }
+  if (start === Math.floor(start)) {
+    const s0 = start | 0;
+    for (let i = 0; i < n; i++) dst[i] = x[s0 + i]!;
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const u = start + k;
+    const i = Math.floor(u);
+    const f = u - i;
+    const j = i | 0; // = i (checked above to lie inside x): an int32 index
+    if (f === 0) {
+      dst[k] = x[j]!;
+      continue;
+    }
+    const a = x[j - 1]!;
+    const b = x[j]!;
+    const c = x[j + 1]!;
+    const d = x[j + 2]!;
+    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+  }
 }
 
-/** Cubic (Catmull–Rom) interpolation of the signal at fractional index x. */
-function interp(x: Samples, u: number): number {
-  const i = Math.floor(u);
-  const f = u - i;
-  if (f === 0) return x[i]!;
-  const a = x[i - 1]!;
-  const b = x[i]!;
-  const c = x[i + 1]!;
-  const d = x[i + 2]!;
-  return b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+/** `sampleFrom` with every read checked: a sample outside x counts as NaN. */
+function sampleFromEdge(x: Samples, start: number, dst: Float64Array): void {
+  const at = (i: number): number => (i >= 0 && i < x.length ? x[i]! : NaN);
+  const whole = start === Math.floor(start);
+  for (let k = 0; k < dst.length; k++) {
+    if (whole) {
+      dst[k] = at(start + k);
+      continue;
+    }
+    const u = start + k;
+    const i = Math.floor(u);
+    const f = u - i;
+    if (f === 0) {
+      dst[k] = at(i);
+      continue;
+    }
+    const a = at(i - 1);
+    const b = at(i);
+    const c = at(i + 1);
+    const d = at(i + 2);
+    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
+  }
 }

@@ -50,13 +50,21 @@ export const MATCH_SEC = 0.1;
  */
 export const REVISE_TOL_SEC = 0.02;
 
+/** Slots of `ProvisionalBeats.zs`. */
+const Z_LO = 0;
+const Z_HI = 1;
+const Z_HI_PREV = 2;
+const Z_HI_NEXT = 3;
+const Z_PREV = 4;
+
 export class ProvisionalBeats {
-  private lo = Infinity;
-  private hi = -Infinity;
+  /**
+   * The search state: lowest value since the last beat, highest after it, the samples either side
+   * of that maximum and the previous sample (a typed array so `pushBlock` keeps them unboxed), and
+   * the maximum's index (−1: none).
+   */
+  private readonly zs = Float64Array.of(Infinity, -Infinity, NaN, NaN, NaN);
   private hiIdx = -1;
-  private hiPrev = NaN;
-  private hiNext = NaN;
-  private prevZ = NaN;
   private lastProvSec = -Infinity;
   private nextId = 1;
   // Pending provisional beats (not yet confirmed or withdrawn), in time order.
@@ -70,32 +78,59 @@ export class ProvisionalBeats {
   private readonly scratch = new Float64Array(9);
 
   /**
-   * One low-passed sample z with index m; `scale` is the DP's upstroke scale; `timeOf` maps a
-   * (fractional) sample index to seconds. Emits a provisional event when a pulse is confirmed.
+   * The low-passed samples z[from … to − 1], z[k] having index m0 + k − from; `scale` is the DP's
+   * upstroke scale (constant over the call: the detector calls this up to each candidate, which
+   * may change it); `timeOf` maps a (fractional) sample index to seconds. Emits a provisional
+   * event when a pulse is confirmed. Sample by sample, the state in locals over the stretch.
    */
-  push(z: number, m: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
-    if (m === this.hiIdx + 1) this.hiNext = z;
-    if (z < this.lo) {
-      this.lo = z;
-      this.hi = -Infinity;
-      this.hiIdx = -1;
-    } else if (z > this.hi) {
-      this.hi = z;
-      this.hiIdx = m;
-      this.hiPrev = this.prevZ;
-      this.hiNext = NaN;
+  pushBlock(z: Float64Array, from: number, to: number, m0: number, scale: number, timeOf: (k: number) => number, events: BeatEvent[] | undefined): void {
+    if (from >= to) return;
+    const zs = this.zs;
+    let lo = zs[Z_LO]!;
+    let hi = zs[Z_HI]!;
+    let hiIdx = this.hiIdx;
+    let hiPrev = zs[Z_HI_PREV]!;
+    let hiNext = zs[Z_HI_NEXT]!;
+    let prevZ = zs[Z_PREV]!;
+    const gate = GATE * scale;
+    const scaleOk = scale > 0;
+    for (let k = from; k < to; k++) {
+      const zk = z[k]!;
+      const m = m0 + (k - from);
+      if (m === hiIdx + 1) hiNext = zk;
+      if (zk < lo) {
+        lo = zk;
+        hi = -Infinity;
+        hiIdx = -1;
+      } else if (zk > hi) {
+        hi = zk;
+        hiIdx = m;
+        hiPrev = prevZ;
+        hiNext = NaN;
+      }
+      prevZ = zk;
+      const up = hi - lo;
+      if (hiIdx < 0 || !scaleOk || up < gate || zk > hi - CONFIRM_FALL * up) continue;
+      let delta = 0;
+      const den = hiPrev - 2 * hi + hiNext;
+      if (den < 0) delta = Math.max(-0.5, Math.min(0.5, (0.5 * (hiPrev - hiNext)) / den));
+      const tSec = timeOf(hiIdx + delta);
+      // Restart the search from here whether or not the pulse is taken.
+      lo = zk;
+      hi = -Infinity;
+      hiIdx = -1;
+      this.confirm(tSec, events);
     }
-    this.prevZ = z;
-    const up = this.hi - this.lo;
-    if (this.hiIdx < 0 || !(scale > 0) || up < GATE * scale || z > this.hi - CONFIRM_FALL * up) return;
-    let delta = 0;
-    const den = this.hiPrev - 2 * this.hi + this.hiNext;
-    if (den < 0) delta = Math.max(-0.5, Math.min(0.5, (0.5 * (this.hiPrev - this.hiNext)) / den));
-    const tSec = timeOf(this.hiIdx + delta);
-    // Restart the search from here whether or not the pulse is taken.
-    this.lo = z;
-    this.hi = -Infinity;
-    this.hiIdx = -1;
+    zs[Z_LO] = lo;
+    zs[Z_HI] = hi;
+    this.hiIdx = hiIdx;
+    zs[Z_HI_PREV] = hiPrev;
+    zs[Z_HI_NEXT] = hiNext;
+    zs[Z_PREV] = prevZ;
+  }
+
+  /** A pulse confirmed at tSec: shown as a provisional beat unless too early (see the class). */
+  private confirm(tSec: number, events: BeatEvent[] | undefined): void {
     // Until three final intervals are known (the first few seconds after the look-ahead) the
     // refractory period and the DP's scale are not yet the person's: no provisional beats.
     if (this.ibiCount < 3 || tSec - this.lastProvSec < REFRACTORY * this.medianIbi()) return;
@@ -128,14 +163,14 @@ export class ProvisionalBeats {
     const cut = best >= 0 ? best : lowerIndex(this.pendT, tSec);
     for (let k = 0; k < cut; k++) events?.push({ type: 'revise', id: this.pendId[k]!, newTSec: null });
     if (best < 0) {
-      this.pendId.splice(0, cut);
-      this.pendT.splice(0, cut);
+      dropFront(this.pendId, cut);
+      dropFront(this.pendT, cut);
       return null;
     }
     const id = this.pendId[best]!;
     if (Math.abs(this.pendT[best]! - tSec) > REVISE_TOL_SEC) events?.push({ type: 'revise', id, newTSec: tSec });
-    this.pendId.splice(0, best + 1);
-    this.pendT.splice(0, best + 1);
+    dropFront(this.pendId, best + 1);
+    dropFront(this.pendT, best + 1);
     return id;
   }
 
@@ -147,18 +182,14 @@ export class ProvisionalBeats {
       k++;
     }
     if (k > 0) {
-      this.pendId.splice(0, k);
-      this.pendT.splice(0, k);
+      dropFront(this.pendId, k);
+      dropFront(this.pendT, k);
     }
   }
 
   reset(): void {
-    this.lo = Infinity;
-    this.hi = -Infinity;
+    this.zs.set([Infinity, -Infinity, NaN, NaN, NaN]);
     this.hiIdx = -1;
-    this.hiPrev = NaN;
-    this.hiNext = NaN;
-    this.prevZ = NaN;
     this.lastProvSec = -Infinity;
     this.nextId = 1;
     this.pendId.length = 0;
@@ -182,4 +213,15 @@ function lowerIndex(a: readonly number[], x: number): number {
   let k = 0;
   while (k < a.length && a[k]! < x) k++;
   return k;
+}
+
+/**
+ * Remove the first k elements of a (as `a.splice(0, k)`, without allocating the removed part;
+ * `pop` rather than a length write, which is a runtime call).
+ */
+function dropFront(a: number[], k: number): void {
+  if (k <= 0) return;
+  const n = a.length;
+  for (let i = k; i < n; i++) a[i - k] = a[i]!;
+  for (let i = Math.min(k, n); i > 0; i--) a.pop();
 }
