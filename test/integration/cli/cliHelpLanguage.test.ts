@@ -43,8 +43,11 @@ async function bothLanguages(args: string[] | ((lang: 'nl' | 'en') => string[]),
   const [a, b] = [nl[stream], en[stream]];
   assert.ok(a.trim() !== '' && b.trim() !== '', `${what}: nothing on ${stream}\n${nl.stderr}`);
   assert.notEqual(a, b, `${what}: the same text in both languages:\n${a}`);
-  assert.deepEqual(foreignWords(a, words.onlyEn), [], `${what}: English in the Dutch ${stream}`);
-  assert.deepEqual(foreignWords(b, words.onlyNl), [], `${what}: Dutch in the English ${stream}`);
+  // File paths given on the command line are the user's words, echoed back: not checked.
+  const paths = [...argsOf('nl'), ...argsOf('en')].filter((x) => x.includes('/'));
+  const userless = (text: string): string => paths.reduce((t, p) => t.split(p).join(' '), text);
+  assert.deepEqual(foreignWords(userless(a), words.onlyEn), [], `${what}: English in the Dutch ${stream}`);
+  assert.deepEqual(foreignWords(userless(b), words.onlyNl), [], `${what}: Dutch in the English ${stream}`);
   return { nl: a, en: b, code: nl.code };
 }
 
