@@ -144,6 +144,9 @@ function toMatch(s: ProbeScore, wakeUp?: ProbeWakeUp): ProbeMatch {
 }
 
 /** probeSerialPort: see the module comment. Never rejects; a port that cannot be opened gives `{ error }`. */
+/** Sample lines after the `x` that stops the ESP32 example which say the sketch did not stop (it was not woken by `b`). */
+const STILL_STREAMING_RECORDS = 10;
+
 export async function probeSerialPort(path: string, opts: ProbeSerialPortOptions = {}): Promise<ProbeSerialPortResult> {
   const create = opts.createPort ?? ((o: SerialPortOpenOptions) => new SerialPort(o) as unknown as SerialPortLike);
   const listenMs = opts.listenMs ?? 1200;
@@ -198,12 +201,29 @@ export async function probeSerialPort(path: string, opts: ProbeSerialPortOptions
       const woken = concatAfter(heard, wokeMs + settleMs);
       const wsec = (performance.now() - wokeMs - settleMs) / 1000;
       s = bestScore(c.protocols.map((p) => scoreProbe(woken, p, wsec, c.baudRate, c.parity)));
-      const wakeUp: ProbeWakeUp | undefined = s?.protocol === 'cms50-9' ? 'cms50-start' : s?.protocol === 'pulsesensor' ? 'esp32-b' : undefined;
-      tried.push({ baudRate: c.baudRate, parity: c.parity, bytes: woken.length, ...(wakeUp ? { wakeUp } : {}), ...(s ? { best: s } : {}) });
-      consider(s, wakeUp);
+      let wakeUp: ProbeWakeUp | undefined = s?.protocol === 'cms50-9' ? 'cms50-start' : s?.protocol === 'pulsesensor' ? 'esp32-b' : undefined;
       // Leave the device as found.
       if (c.wakeUps.includes('cms50-start')) await write(port, cms50Command(CMS50_CMD.STOP_LIVE));
-      if (sendB) await write(port, Uint8Array.of(0x78));
+      if (sendB) {
+        const stopMs = performance.now();
+        await write(port, Uint8Array.of(0x78));
+        if (wakeUp === 'esp32-b' && s && s.records > 0) {
+          // The ESP32 example stops at `x`. A sketch that merely started late (SignalCoach's 1 s
+          // setup delay after the board resets on opening the port, a slow boot loader) streams on:
+          // the `b` did not wake it, nothing needs to be sent to start it, and what it sends after
+          // the `x` is a clean window of its own (the wake-up window caught only its start).
+          await sleep(settleMs + listenMs);
+          const after = concatAfter(heard, stopMs + settleMs);
+          const asec = (performance.now() - stopMs - settleMs) / 1000;
+          const still = bestScore(c.protocols.map((p) => scoreProbe(after, p, asec, c.baudRate, c.parity)));
+          if (still && still.records >= STILL_STREAMING_RECORDS) {
+            s = still;
+            wakeUp = undefined;
+          }
+        }
+      }
+      tried.push({ baudRate: c.baudRate, parity: c.parity, bytes: woken.length, ...(wakeUp ? { wakeUp } : {}), ...(s ? { best: s } : {}) });
+      consider(s, wakeUp);
       if (s?.clean && stopEarly) return toMatch(s, wakeUp);
     } finally {
       await close(port);

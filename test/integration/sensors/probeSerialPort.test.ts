@@ -18,8 +18,8 @@ import { probeSerialPort, type ProbeSerialPortOptions, type ProbeSerialPortResul
 
 const SKIP = hasSocat() ? false : 'socat is not installed (Debian package socat)';
 
-async function probeDevice(device: DeviceProfileId, opts: ProbeSerialPortOptions = {}): Promise<{ res: ProbeSerialPortResult; truth: EmulatorTruth }> {
-  const emu = await startEmulator({ device, seed: 5 });
+async function probeDevice(device: DeviceProfileId, opts: ProbeSerialPortOptions = {}, silentSec = 0): Promise<{ res: ProbeSerialPortResult; truth: EmulatorTruth }> {
+  const emu = await startEmulator({ device, seed: 5, ...(silentSec > 0 ? { pauseAtSec: 0, pauseSec: silentSec } : {}) });
   try {
     // The ESP32 example reads `b` only once its set-up (Wi-Fi) is done, ~3.5 s after start.
     if (device === 'pulsesensor-esp32') await sleep(Math.max(0, emu.startedAtMs + 4000 - Date.now()));
@@ -65,6 +65,16 @@ describe('probeSerialPort over socat PTYs, every emulated device', { skip: SKIP,
       if (device === 'pulsesensor-esp32') assert.equal(truth.streams.length, 1, 'streams only after b');
     });
   }
+
+  test('a sketch that starts streaming late (a slow boot loader) is not taken for the ESP32 example woken by `b`', async () => {
+    // Silent through the probe's passive window, then streaming while the probe sends `b`: it
+    // keeps streaming after the probe's `x`, so nothing has to be sent to start it.
+    const { res, truth } = await probeDevice('pulsesensor-signalcoach', {}, 2);
+    assert.ok(!('error' in res), JSON.stringify(res));
+    assert.equal(res.protocol, 'pulsesensor');
+    assert.equal(res.wakeUp, undefined, JSON.stringify(res));
+    assert.ok(truth.samples.length > 0);
+  });
 
   test('pulsesensor-begin-failed: an error that says begin() failed', async () => {
     const { res } = await probeDevice('pulsesensor-begin-failed');
