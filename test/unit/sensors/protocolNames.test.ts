@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { GUESSES } from '../../../native-adapters/sensors/listSerialPorts.js';
-import { SerialSource, type SerialPortLike, type SerialPortOpenOptions } from '../../../native-adapters/sensors/serialSource.js';
+import { SerialSource } from '../../../native-adapters/sensors/serialSource.js';
 import { channelLabelText, protocolName, sensorLabelText } from '../../../shared/i18n/sessionTexts.js';
 import type { SensorFrame, SensorNotice } from '../../../shared/sensors/frames.js';
 import { formatSensorNotice } from '../../../shared/sensors/sensorNotices.js';
 import { usbGuessText } from '../../../shared/i18n/usbGuessText.js';
 import { DeviceEmulator } from '../../support/emulators/deviceEmulator.js';
-import { uartResample } from '../../support/emulators/uartMismatch.js';
+import { EmulatedPort } from '../../support/emulators/emulatedPort.js';
 import { foreignWords, languageWords, type LanguageWords } from '../../support/languageWords.js';
 
 let words: LanguageWords;
@@ -24,53 +24,6 @@ const detected = (protocol: string, protocolCode: string | undefined, baud: numb
   code: 'protocol-detected',
   params: { protocol, ...(protocolCode ? { protocolCode } : {}), baud },
 });
-
-/** A fake port: the emulated device answers at the settings it is opened with (as in serialProbe.test.ts). */
-class FakePort implements SerialPortLike {
-  isOpen = false;
-  private handlers: ((b: Uint8Array) => void)[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
-  constructor(
-    private readonly emu: DeviceEmulator,
-    private readonly o: SerialPortOpenOptions,
-    private readonly now: () => number,
-  ) {}
-  open(cb: (err: Error | null) => void): void {
-    this.isOpen = true;
-    this.timer = setInterval(() => {
-      const t = this.now();
-      this.emu.advance(t);
-      const b = this.emu.takeDue(t);
-      if (!b) return;
-      const p = this.emu.profile;
-      const heard = this.o.baudRate === p.baudRate ? b : uartResample(b, { baudRate: p.baudRate, parity: p.parity }, { baudRate: this.o.baudRate });
-      for (const h of this.handlers) h(heard);
-    }, 20);
-    setImmediate(() => cb(null));
-  }
-  close(cb?: (err: Error | null) => void): void {
-    this.isOpen = false;
-    if (this.timer) clearInterval(this.timer);
-    setImmediate(() => cb?.(null));
-  }
-  write(data: Uint8Array, cb?: (err: Error | null | undefined) => void): boolean {
-    if (this.o.baudRate === this.emu.profile.baudRate) {
-      const t = this.now();
-      this.emu.advance(t);
-      this.emu.hostInput(data, t);
-    }
-    setImmediate(() => cb?.(null));
-    return true;
-  }
-  on(ev: string, fn: (x: never) => void): unknown {
-    if (ev === 'data') this.handlers.push(fn as (b: Uint8Array) => void);
-    return this;
-  }
-  removeAllListeners(): unknown {
-    this.handlers = [];
-    return this;
-  }
-}
 
 describe('serial protocol names in Dutch and English', () => {
   test("'herkend als' names a CMS50 9-byte and a PulseSensor in Dutch; English unchanged", () => {
@@ -113,7 +66,7 @@ describe('serial protocol names in Dutch and English', () => {
     const src = new SerialSource({
       path: '/dev/fake',
       protocol: 'auto',
-      createPort: (o) => new FakePort(emu, o, clock),
+      createPort: (o) => new EmulatedPort(emu, o, clock),
       listPorts: () => Promise.resolve([]),
       probeListenMs: 1000,
       checkWindowSec: 60,

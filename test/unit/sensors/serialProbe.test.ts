@@ -8,10 +8,10 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { scoreProbe, orderCandidates, bestScore, DEFAULT_PROBE_CANDIDATES, type ProbeProtocol } from '../../../shared/sensors/serialProbe.js';
 import { probeSerialPort } from '../../../native-adapters/sensors/probeSerialPort.js';
-import type { SerialPortLike, SerialPortOpenOptions } from '../../../native-adapters/sensors/serialSource.js';
 import { DeviceEmulator } from '../../support/emulators/deviceEmulator.js';
 import { DEVICE_PROFILES, DEVICE_PROFILE_IDS, type DeviceProfileId } from '../../support/emulators/deviceProfiles.js';
 import { uartResample } from '../../support/emulators/uartMismatch.js';
+import { EmulatedPort } from '../../support/emulators/emulatedPort.js';
 
 const PROTOCOLS: ProbeProtocol[] = ['pulsesensor', 'cms50-5', 'cms50-9'];
 
@@ -84,72 +84,18 @@ describe('orderCandidates from USB ids (ids only order; every candidate stays)',
   });
 });
 
-/** A fake port: the emulator core answers, in real time, at the settings the probe opens with. */
-class FakePort implements SerialPortLike {
-  isOpen = false;
-  written: number[] = [];
-  private handlers: ((b: Uint8Array) => void)[] = [];
-  private timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(
-    private readonly emu: DeviceEmulator,
-    private readonly o: SerialPortOpenOptions,
-    private readonly log: string[],
-    /** Emulator time now, s. */
-    private readonly now: () => number,
-  ) {}
-
-  open(cb: (err: Error | null) => void): void {
-    this.isOpen = true;
-    this.log.push(`open ${this.o.baudRate}`);
-    this.timer = setInterval(() => {
-      const t = this.now();
-      this.emu.advance(t);
-      const b = this.emu.takeDue(t);
-      if (!b) return;
-      const p = this.emu.profile;
-      const heard = this.o.baudRate === p.baudRate ? b : uartResample(b, { baudRate: p.baudRate, parity: p.parity }, { baudRate: this.o.baudRate });
-      for (const h of this.handlers) h(heard);
-    }, 20);
-    setImmediate(() => cb(null));
-  }
-  close(cb?: (err: Error | null) => void): void {
-    this.isOpen = false;
-    if (this.timer) clearInterval(this.timer);
-    setImmediate(() => cb?.(null));
-  }
-  write(data: Uint8Array, cb?: (err: Error | null | undefined) => void): boolean {
-    this.written.push(...data);
-    if (this.o.baudRate === this.emu.profile.baudRate) {
-      const t = this.now();
-      this.emu.advance(t);
-      this.emu.hostInput(data, t);
-    }
-    setImmediate(() => cb?.(null));
-    return true;
-  }
-  on(ev: string, fn: (x: never) => void): unknown {
-    if (ev === 'data') this.handlers.push(fn as (b: Uint8Array) => void);
-    return this;
-  }
-  removeAllListeners(): unknown {
-    this.handlers = [];
-    return this;
-  }
-}
-
 describe('probeSerialPort control flow (fake port)', () => {
   async function probe(device: DeviceProfileId, startSec: number) {
     const emu = new DeviceEmulator({ device, seed: 2 });
     const log: string[] = [];
-    const ports: FakePort[] = [];
+    const ports: EmulatedPort[] = [];
     const t0 = performance.now();
     const clock = () => startSec + (performance.now() - t0) / 1000;
     const res = await probeSerialPort('/dev/fake', {
       listenMs: 1000, // long enough that a timer delayed by a busy CPU cannot skew the rate
       settleMs: 50,
       createPort: (o) => {
-        const p = new FakePort(emu, o, log, clock);
+        const p = new EmulatedPort(emu, o, clock, log);
         ports.push(p);
         return p;
       },
@@ -192,7 +138,7 @@ describe('probeSerialPort control flow (fake port)', () => {
       settleMs: 20,
       candidates: DEFAULT_PROBE_CANDIDATES.slice(0, 2),
       createPort: (o) => {
-        const p = new FakePort(emu, o, [], () => 0);
+        const p = new EmulatedPort(emu, o, () => 0);
         p.write = (_d, cb) => (setImmediate(() => cb?.(null)), true); // the device does not listen either
         return p;
       },
