@@ -8,6 +8,7 @@ import { before, describe, test } from 'node:test';
 import { AnalysisInputError, analyzeChunks, analyzePpg } from '../../../shared/dsp/analyzePpg.js';
 import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { parsePpgCsv } from '../../../shared/io/ppgCsv.js';
+import { analysisRefusal } from '../../support/analysisRefusal.js';
 import { simulatePpg } from '../../../shared/sim/index.js';
 import { foreignWords, languageWords, type LanguageWords } from '../../support/languageWords.js';
 
@@ -16,15 +17,7 @@ before(async () => {
   words = await languageWords();
 });
 
-function refusal(run: () => unknown): AnalysisInputError {
-  try {
-    run();
-  } catch (e) {
-    assert.ok(e instanceof AnalysisInputError, String(e));
-    return e;
-  }
-  assert.fail('no AnalysisInputError');
-}
+const refusal = analysisRefusal;
 
 /** The error in both languages: English = its message; Dutch without English-only words. */
 function both(e: AnalysisInputError): { nl: string; en: string } {

@@ -4,20 +4,13 @@
 // line (the error's message, the `--json` warnings) stays what it was.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AnalysisInputError, analyzePpg } from '../../../shared/dsp/analyzePpg.js';
+import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
 import { codedMessage, errorText } from '../../../shared/i18n/CadansError.js';
 import { parsePpgCsv } from '../../../shared/io/ppgCsv.js';
+import { analysisRefusal } from '../../support/analysisRefusal.js';
 import { parseRrText } from '../../../shared/io/rrText.js';
 
-function refusal(run: () => unknown): AnalysisInputError {
-  try {
-    run();
-  } catch (e) {
-    assert.ok(e instanceof AnalysisInputError, String(e));
-    return e;
-  }
-  assert.fail('no AnalysisInputError');
-}
+const refusal = analysisRefusal;
 
 /** As the page or the CLI gets it: code and params through JSON. */
 const wire = (e: unknown): ReturnType<typeof codedMessage> => JSON.parse(JSON.stringify(codedMessage(e))) as ReturnType<typeof codedMessage>;
