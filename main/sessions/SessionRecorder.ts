@@ -639,9 +639,13 @@ export class SessionRecorder implements ChannelSink {
   private onAnalysis(r: WorkerResult): void {
     if (this.offsetSec === null) return;
     const w = this.writer!;
+    // PPG: the analysis saw exactly the stored samples, so every beat it gives is the stored
+    // signal's (a pulse peaking at the very end can be placed a sample past the last one, with no
+    // interval: the offline analysis keeps it too). Interval sensors: the session's length applies.
+    const limited = this.fsHzStored === null;
     for (const b of r.final) {
       const t = b.tSec - this.offsetSec;
-      if (t < 0 || !this.withinLimit(t) || !this.keep(t)) continue;
+      if (t < 0 || (limited && !this.withinLimit(t)) || !this.keep(t)) continue;
       w.pushBeat({ tSec: t, ibiMs: finiteOrNull(b.ibiMs), quality: finiteOrNull(b.quality), flags: b.flags });
     }
     for (const m of r.metrics) {

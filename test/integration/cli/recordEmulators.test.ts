@@ -126,8 +126,11 @@ describe('cadans record from emulated devices at their real rates', { skip: SKIP
       nn.forEach((b, i) => assert.ok(Math.abs(b.ibiMs! - result.nn.ibiMs[i]!) < 0.01, `NN ${i}: ${b.ibiMs} vs ${result.nn.ibiMs[i]}`));
       // The stored beats are the offline beats (detections at the same times, and the same inserted ones).
       const stored = storage.beats.list(rec.sessionId).filter((b) => (b.flags & 16) === 0);
-      assert.equal(stored.length, result.beats.tSec.length);
-      stored.forEach((b, i) => assert.ok(Math.abs(b.tSec - result.beats.tSec[i]!) < 1e-3, `beat ${i}: ${b.tSec} vs ${result.beats.tSec[i]}`));
+      const offBeats = Array.from(result.beats.tSec);
+      const firstDiff = stored.findIndex((b, i) => !(Math.abs(b.tSec - (offBeats[i] ?? Infinity)) < 1e-3));
+      const around = (i: number): string => `stored ${JSON.stringify(stored.slice(Math.max(0, i - 2), i + 3).map((b) => [b.tSec, b.flags]))} vs offline ${JSON.stringify(offBeats.slice(Math.max(0, i - 2), i + 3))}`;
+      assert.equal(stored.length, offBeats.length, `${stored.length} stored beats vs ${offBeats.length} offline; first difference at ${firstDiff}: ${around(firstDiff < 0 ? stored.length : firstDiff)}; last stored ${JSON.stringify(stored.slice(-2).map((b) => [b.tSec, b.flags]))}, last offline ${JSON.stringify(offBeats.slice(-2))}; stderr: ${rec.stderr}`);
+      assert.equal(firstDiff, -1, `beat ${firstDiff}: ${around(firstDiff)}; stderr: ${rec.stderr}`);
       // Live metrics (once a second, over the last 64 s, final + provisional beats) vs the offline NN.
       const hr = storage.metrics.series(rec.sessionId, 'hr');
       const rm = storage.metrics.series(rec.sessionId, 'rmssd');

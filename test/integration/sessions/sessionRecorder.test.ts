@@ -16,7 +16,7 @@ import { openDatabase, closeDatabase } from '../../../native-adapters/sqlite/ope
 import { BeatFlag } from '../../../shared/domain/beatFlags.js';
 import { analyzeBeatTimes } from '../../../shared/dsp/analyzeIntervals.js';
 import { analyzeChunks } from '../../../shared/dsp/analyzePpg.js';
-import { simulateBeatTimes } from '../../../shared/sim/index.js';
+import { PpgSimulator, simulateBeatTimes } from '../../../shared/sim/index.js';
 import { FakeChannel, streamSim } from '../../support/fakeChannel.js';
 
 const dirs: string[] = [];
@@ -155,6 +155,38 @@ describe('SessionRecorder with a streaming sensor', () => {
     ]);
     assert.ok(full.beats.length > 30 && full.beats.every((b) => b.tSec >= 0 && b.tSec < 40));
     assert.ok(full.metrics.hr.tSec.every((t) => t >= 0 && t <= 40));
+    storage.close();
+  });
+
+  test('maxSec ends the signal as a pulse peaks: the stored beats are still the offline analysis of the stored signal', async () => {
+    // An ear clip at 49.8 Hz. Find a session length whose last stored sample lies on a rising
+    // pulse, so the offline analysis places the last beat just past the last sample (no interval).
+    const fsHz = 49.8;
+    const values = new PpgSimulator({ fsHz, seed: 5, hrBpm: 66 }).generate(Math.round(60 * fsHz));
+    let maxSec = Number.NaN;
+    for (let n = Math.round(30 * fsHz); n < values.length && Number.isNaN(maxSec); n++) {
+      const beats = analyzeChunks([{ t0Sec: 0, fsHz, values: values.subarray(0, n) }]).beats.tSec;
+      // maxSec keeps exactly n samples (sample n − 1 is before it, sample n is not).
+      const cutSec = (n - 0.5) / fsHz;
+      if (beats[beats.length - 1]! >= cutSec) maxSec = cutSec;
+    }
+    assert.ok(Number.isFinite(maxSec), 'a cut through a pulse peak');
+    const { storage, dm, clientId } = setup();
+    const rec = new SessionRecorder(storage, dm, { clientId, type: 'biofeedback', channel: 'ch1', maxSec, writerOptions: { syncWal: false } });
+    rec.start();
+    for (let i = 0; i < values.length; i += 5) dm.emitChunk(7.25 + i / fsHz, fsHz, values.subarray(i, i + 5));
+    await rec.stop();
+    const stored = readStoredSignal(storage, rec.sessionId);
+    const offline = analyzeChunks(stored);
+    const beats = storage.beats.list(rec.sessionId);
+    const detected = beats.filter((b) => (b.flags & BeatFlag.interpolated) === 0).map((b) => b.tSec);
+    assert.ok(offline.beats.tSec[offline.beats.tSec.length - 1]! >= maxSec, 'the offline analysis has a beat past the last sample');
+    // (The offline result is rounded to 0.1 ms.)
+    assert.equal(detected.length, offline.beats.tSec.length, 'as many stored beats as offline, the last one included');
+    detected.forEach((t, i) => assert.ok(Math.abs(t - offline.beats.tSec[i]!) < 1e-4, `beat ${i}: ${t} vs ${offline.beats.tSec[i]}`));
+    const nn = beats.filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
+    assert.equal(nn.length, offline.nn.ibiMs.length);
+    nn.forEach((v, i) => assert.ok(Math.abs(v - offline.nn.ibiMs[i]!) < 0.01, `NN ${i}`));
     storage.close();
   });
 
