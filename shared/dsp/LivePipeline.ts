@@ -89,10 +89,39 @@ export class LivePipeline {
     return this.engine.lookAheadSec;
   }
 
-  /** Push a timed PPG chunk (channel clock; time order). */
+  /**
+   * Push a timed PPG chunk (channel clock; time order). The chunk is cut where the next second's
+   * metrics fall due (the analysed signal, end − look-ahead, reaches that second), so each second's
+   * metrics see the signal up to exactly that point: the same whatever the chunking (USB batching,
+   * a busy machine), as the beats are.
+   */
   pushChunk(c: TimedChunk): LiveUpdate {
     if (Number.isNaN(this.firstSec)) this.firstSec = c.t0Sec;
-    return this.finish(this.engine.pushChunk(c, engineUpdate()), this.engine.endSec - this.engine.lookAheadSec);
+    const n = c.values.length;
+    let merged: LiveUpdate | null = null;
+    for (let from = 0; from < n; ) {
+      const due = this.cutForMetrics(c, from);
+      const to = due?.to ?? n;
+      const part = from === 0 && to === n ? c : { t0Sec: c.t0Sec + from / c.fsHz, fsHz: c.fsHz, values: sliceOf(c.values, from, to) };
+      const u = this.finish(this.engine.pushChunk(part, engineUpdate()), this.engine.endSec - this.engine.lookAheadSec, false, due?.sec);
+      merged = merged ? mergeUpdates(merged, u) : u;
+      from = to;
+    }
+    return merged ?? this.finish(this.engine.pushChunk(c, engineUpdate()), this.engine.endSec - this.engine.lookAheadSec);
+  }
+
+  /**
+   * Where to cut chunk `c` (from sample `from` on) for the next second's metrics: the sample after
+   * which the analysed signal reaches that second (null: not within this chunk). Before the
+   * detector exists its look-ahead is unknown: the chunk's first sample goes alone.
+   */
+  private cutForMetrics(c: TimedChunk, from: number): { to: number; sec: number | undefined } | null {
+    const n = c.values.length;
+    if (this.engine.lookAheadSec === 0) return from === 0 && n > 1 ? { to: 1, sec: undefined } : null;
+    if (Number.isNaN(this.lastMetricsSec)) return null;
+    const sec = this.lastMetricsSec + 1;
+    const to = Math.ceil((sec + this.engine.lookAheadSec - c.t0Sec) * c.fsHz - 1e-9);
+    return to > from && to < n ? { to, sec } : null;
   }
 
   /** Push intervals reported by the sensor itself (ms); the first starts at `startSec` (NaN: right after the last). */
@@ -124,7 +153,8 @@ export class LivePipeline {
     this.firstSec = Number.NaN;
   }
 
-  private finish(u: EngineUpdate, nowSec: number, flushed = false): LiveUpdate {
+  /** `dueSec`: the chunk was cut where this second's metrics fall due (they are computed now). */
+  private finish(u: EngineUpdate, nowSec: number, flushed = false, dueSec?: number): LiveUpdate {
     for (const b of u.final) {
       this.finT.push(b.tSec);
       this.finCorrected.push((b.flags & ~BeatFlag.fromSensor) !== 0);
@@ -146,7 +176,10 @@ export class LivePipeline {
       metrics: [],
       spectrum: null,
     };
-    if (Number.isFinite(nowSec) && (Number.isNaN(this.lastMetricsSec) || nowSec - this.lastMetricsSec >= 1)) {
+    if (dueSec !== undefined) {
+      this.lastMetricsSec = dueSec;
+      this.tick(dueSec, update);
+    } else if (Number.isFinite(nowSec) && (Number.isNaN(this.lastMetricsSec) || nowSec - this.lastMetricsSec >= 1)) {
       this.lastMetricsSec = Number.isNaN(this.lastMetricsSec) ? Math.floor(nowSec) : this.lastMetricsSec + Math.floor(nowSec - this.lastMetricsSec);
       this.tick(this.lastMetricsSec, update);
     }
@@ -273,4 +306,22 @@ export class LivePipeline {
     }
     if (this.unus.length > 64) this.unus = this.unus.filter((g) => g.endSec >= cut);
   }
+}
+
+/** Samples from … to − 1 of a chunk's values (a view for typed arrays). */
+function sliceOf(values: ArrayLike<number>, from: number, to: number): ArrayLike<number> {
+  if (ArrayBuffer.isView(values)) return (values as unknown as Float64Array).subarray(from, to);
+  return Array.prototype.slice.call(values, from, to) as number[];
+}
+
+/** Two consecutive updates as one (the later provisional tail and spectrum win). */
+function mergeUpdates(a: LiveUpdate, b: LiveUpdate): LiveUpdate {
+  return {
+    final: a.final.concat(b.final),
+    provisional: b.provisional ?? a.provisional,
+    unusable: a.unusable.concat(b.unusable),
+    beatEvents: a.beatEvents.concat(b.beatEvents),
+    metrics: a.metrics.concat(b.metrics),
+    spectrum: b.spectrum ?? a.spectrum,
+  };
 }

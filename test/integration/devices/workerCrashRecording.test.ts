@@ -61,6 +61,11 @@ describe('the analysis worker fails during a recording', () => {
         const live = rec.final.filter((b) => b.ibiMs !== null);
         assert.equal(live.length, offline.nn.ibiMs.length, 'as many NN intervals as offline');
         live.forEach((b, i) => assert.ok(Math.abs(b.ibiMs! - offline.nn.ibiMs[i]!) < 0.01, `NN ${i}: ${b.ibiMs} vs ${offline.nn.ibiMs[i]}`));
+        // The detected beats too (not only the NN series): the recording's beats are the offline beats.
+        const detected = rec.final.filter((b) => (b.flags & 16) === 0).map((b) => b.tSec);
+        const offBeats = Array.from(offline.beats.tSec);
+        const firstDiff = detected.findIndex((x, i) => !(Math.abs(x - (offBeats[i] ?? Infinity)) < 1e-3));
+        assert.ok(firstDiff < 0 && detected.length === offBeats.length, `${detected.length} live vs ${offBeats.length} offline beats, first difference at ${firstDiff}: ${JSON.stringify(detected.slice(Math.max(0, firstDiff - 2), firstDiff + 3))} vs ${JSON.stringify(offBeats.slice(Math.max(0, firstDiff - 2), firstDiff + 3))}`);
         // The screen's beat events: one consistent stream per pipeline generation, across the
         // restart (no beat decided twice, ids unique); storage gets none.
         assert.ok(rec.results.every((r) => r.beatEvents.length === 0), 'the recorder gets no beat events');
