@@ -75,6 +75,17 @@ const DEVICES: [StartEmulatorOptions['device'], number][] = [
   ['cms50-9', 60.3],
 ];
 
+/**
+ * The CPU-hog devices and what their intervals may do beyond the path (which adds nothing): the
+ * PulseSensor BPM sketch prints the latest of its 2 ms ADC samples, so its sample times carry up to
+ * 2 ms of its own; a CMS50 samples on its own clock (7-bit pleth): with two hogs and a load of 9–15
+ * beside them, worst ±0.91–0.99 ms, 100 % within 1 ms (PulseSensor: ±1.64 ms, 92 %).
+ */
+const HOG_DEVICES: [StartEmulatorOptions['device'], number, number, number][] = [
+  ['pulsesensor-bpm', 49.3, 3, 0.7],
+  ['cms50-9', 60.3, 1.5, 0.9],
+];
+
 describe('cadans record from emulated devices at their real rates', { skip: SKIP, concurrency: 2 }, () => {
   for (const [device, rateHz] of DEVICES) {
     test(`${device} at ${rateHz} Hz with 5 % garbled lines: every sample kept, quality and RMSSD as the source's`, async () => {
@@ -177,41 +188,6 @@ describe('cadans record from emulated devices at their real rates', { skip: SKIP
     }
   });
 
-  test('under a CPU hog (two busy processes) an 800 ms pulse is stored as the offline analysis of the exact samples sent', async () => {
-    const hogs: ChildProcess[] = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
-    let rec: Recorded;
-    try {
-      rec = await recordFrom({ device: 'pulsesensor-bpm', rateHz: 49.3, ibiMs: [800], seed: 11 }, 60);
-    } finally {
-      for (const h of hogs) h.kill('SIGKILL');
-    }
-    const storage = openStorage(rec.db);
-    try {
-      const { segments } = analyzeStoredSession(storage, rec.sessionId);
-      const stored = segments.flatMap((g) => Array.from(g.values));
-      const a = alignStored(stored, rec.truth.samples);
-      assert.equal(a.okStoredInPlace, a.okSent, 'every sample in its place under load');
-      const src = analyzeSource(rec.truth, a.offset, stored.length);
-      const nn = storage.beats.list(rec.sessionId).filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
-      assert.equal(nn.length, src.nn.ibiMs.length);
-      const dPath = Math.max(...nn.map((x, i) => Math.abs(x - src.nn.ibiMs[i]!)));
-      // The path's only freedom is the rate estimated from host arrival times: ≤ 0.5 ms is ≤ 0.06 % of 800 ms
-      // (typically ≤ 0.15 ms with two hogs; up to 0.65 ms was seen with a load of 15 on 2 cores).
-      assert.ok(dPath < 0.5, `the timing path adds ${dPath.toFixed(3)} ms to the exact samples' intervals`);
-      const mean = nn.reduce((s, x) => s + x, 0) / nn.length;
-      const worst = Math.max(...nn.map((x) => Math.abs(x - 800)));
-      const within1 = nn.filter((x) => Math.abs(x - 800) <= 1).length / nn.length;
-      assert.ok(Math.abs(mean - 800) < 0.3, `mean ${mean.toFixed(3)} ms`);
-      // The rest is the detector's resolution at 49 Hz on what the board sends: the sketch prints the
-      // latest of its 2 ms ADC samples (each printed sample up to 2 ms old) with ±2 counts of noise.
-      // The same waveform sampled exactly at 49.3 Hz gives ≤ 0.9 ms (see the closing note of issue 10).
-      assert.ok(worst <= 3, `worst ${worst.toFixed(2)} ms`);
-      assert.ok(within1 >= 0.7, `${(100 * within1).toFixed(0)} % within 1 ms`);
-      console.log(`# CPU hog: ${nn.length} intervals, mean ${mean.toFixed(3)} ms, worst ±${worst.toFixed(2)} ms, ${(100 * within1).toFixed(0)} % within 1 ms, path adds ${dPath.toFixed(3)} ms`);
-    } finally {
-      storage.close();
-    }
-  });
 
   test('a device that sends nothing: a clear error after 10 s of no data, exit non-zero, no complete session', async () => {
     const pair = await PtyPair.start(join(dir, 'ttySILENT'), join(dir, 'ttySILENTDEV'));
@@ -232,4 +208,45 @@ describe('cadans record from emulated devices at their real rates', { skip: SKIP
       await pair.kill();
     }
   });
+});
+
+// One hog test at a time (each brings its own two busy processes).
+describe('cadans record under a CPU hog', { skip: SKIP }, () => {
+  for (const [device, rateHz, worstMs, within1Share] of HOG_DEVICES) {
+    test(`under a CPU hog (two busy processes) an 800 ms pulse from ${device} at ${rateHz} Hz is stored as the offline analysis of the exact samples sent`, async () => {
+      const hogs: ChildProcess[] = [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+      let rec: Recorded;
+      try {
+        rec = await recordFrom({ device, rateHz, ibiMs: [800], seed: 11 }, 60);
+      } finally {
+        for (const h of hogs) h.kill('SIGKILL');
+      }
+      const storage = openStorage(rec.db);
+      try {
+        const { segments } = analyzeStoredSession(storage, rec.sessionId);
+        const stored = segments.flatMap((g) => Array.from(g.values));
+        const a = alignStored(stored, rec.truth.samples);
+        assert.equal(a.okStoredInPlace, a.okSent, 'every sample in its place under load');
+        const src = analyzeSource(rec.truth, a.offset, stored.length);
+        const nn = storage.beats.list(rec.sessionId).filter((b) => b.ibiMs !== null).map((b) => b.ibiMs!);
+        assert.equal(nn.length, src.nn.ibiMs.length);
+        const dPath = Math.max(...nn.map((x, i) => Math.abs(x - src.nn.ibiMs[i]!)));
+        // The path's only freedom is the rate estimated from host arrival times: ≤ 0.5 ms is ≤ 0.06 % of 800 ms
+        // (typically ≤ 0.15 ms with two hogs; up to 0.65 ms was seen with a load of 15 on 2 cores).
+        assert.ok(dPath < 0.5, `the timing path adds ${dPath.toFixed(3)} ms to the exact samples' intervals`);
+        const mean = nn.reduce((s, x) => s + x, 0) / nn.length;
+        const worst = Math.max(...nn.map((x) => Math.abs(x - 800)));
+        const within1 = nn.filter((x) => Math.abs(x - 800) <= 1).length / nn.length;
+        assert.ok(Math.abs(mean - 800) < 0.3, `mean ${mean.toFixed(3)} ms`);
+        // The rest is the detector's resolution at 49 Hz on what the board sends: the sketch prints the
+        // latest of its 2 ms ADC samples (each printed sample up to 2 ms old) with ±2 counts of noise.
+        // The same waveform sampled exactly at 49.3 Hz gives ≤ 0.9 ms (see the closing note of issue 10).
+        assert.ok(worst <= worstMs, `worst ${worst.toFixed(2)} ms`);
+        assert.ok(within1 >= within1Share, `${(100 * within1).toFixed(0)} % within 1 ms`);
+        console.log(`# CPU hog, ${device} ${rateHz} Hz: ${nn.length} intervals, mean ${mean.toFixed(3)} ms, worst ±${worst.toFixed(2)} ms, ${(100 * within1).toFixed(0)} % within 1 ms, path adds ${dPath.toFixed(3)} ms`);
+      } finally {
+        storage.close();
+      }
+    });
+  }
 });
