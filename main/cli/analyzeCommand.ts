@@ -60,9 +60,14 @@ export const analyzeCommand: CliCommand = {
         file: { column: rec.column, timeColumn: rec.timeColumn, missingSamples: rec.nanCount, warnings: rec.warnings },
       };
     }
+    if (values.json) {
+      // No text in the user's language here: the catalogues are not even compiled for `--json`.
+      process.stdout.write(safeJson(analysisJson(result)) + '\n');
+      return 0;
+    }
     const locale = cliLocale();
     const noteLabel = cliText(locale, 'analyze.note');
-    process.stdout.write(values.json ? safeJson(analysisJson(result)) + '\n' : formatSummary(name, result, locale) + notes(locale).map((w) => cliLine(noteLabel, showText(w, 300)) + '\n').join(''));
+    process.stdout.write(formatSummary(name, result, locale) + notes(locale).map((w) => cliLine(noteLabel, showText(w, 300)) + '\n').join(''));
     return 0;
   },
 };

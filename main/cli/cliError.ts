@@ -1,4 +1,4 @@
-import { ApiError } from '../../shared/ipc/contract.js';
+import type { ApiError } from '../../shared/ipc/contract.js';
 import { ValidationError, type ValidationIssue } from '../../shared/domain/validationResult.js';
 import { CadansError, codedMessage, errorText, type CodedMessage } from '../../shared/i18n/CadansError.js';
 import { issueSentence } from '../../shared/i18n/issueText.js';
@@ -60,13 +60,21 @@ export function cliIssues(issues: readonly ValidationIssue[], message: string, e
 }
 
 /**
+ * A refused API call's error (`ApiError`, shared/ipc/contract.ts), known by its name and issues: a
+ * class check would load the whole API contract (its schemas) into every CLI command, `analyze` too.
+ */
+function isApiError(e: unknown): e is ApiError {
+  return e instanceof Error && e.name === 'ApiError' && Array.isArray((e as { issues?: unknown }).issues);
+}
+
+/**
  * Anything thrown that the user should read as one line in their language: a `CliError` as it is, a
  * coded app error (`CadansError`, or a refusal with a code), field problems (`ValidationError`, or a
  * refused API call's `ApiError` with issues); null for anything else (an internal error).
  */
 export function cliErrorFrom(e: unknown): CliError | null {
   if (e instanceof CliError) return e;
-  if ((e instanceof ValidationError || e instanceof ApiError) && e.issues.length > 0) return cliIssues(e.issues, e.message);
+  if ((e instanceof ValidationError || isApiError(e)) && e.issues.length > 0) return cliIssues(e.issues, e.message);
   if (e instanceof CadansError) return cliErrorOf(e);
   if (e instanceof Error && e.name === 'ValidationError') return new CliError(e.message);
   const m = codedMessage(e);
@@ -79,7 +87,7 @@ export function cliErrorFrom(e: unknown): CliError | null {
  * error's own message.
  */
 export function sensorProblemText(locale: Locale, e: unknown): string {
-  const issues = (e instanceof ValidationError || e instanceof ApiError) && e.issues.length === 1 ? e.issues : [];
+  const issues = (e instanceof ValidationError || isApiError(e)) && e.issues.length === 1 ? e.issues : [];
   const open = issues[0]?.code === 'sensorOpenFailed' ? issues[0] : null;
   if (open) {
     const { errorCode, errorParams, detail } = open.params;

@@ -3,8 +3,6 @@ import { safeMessage, showText } from '../../shared/text/safeText.js';
 import { cliError, cliErrorFrom } from './cliError.js';
 import { cliLocale, cliText, hasCliText, usageOf, type CliTextRef } from './cliText.js';
 import type { Locale } from '../../shared/i18n/locales.js';
-import { applyPracticeSetting } from '../app/practiceSetting.js';
-import { resolveDbPath } from './dbPath.js';
 
 /**
  * A CLI command: its options (node:util parseArgs) and its handler. Its usage line and --help
@@ -99,7 +97,11 @@ export async function cliMain(argv: string[]): Promise<number> {
     // A document's --lang (report, prescribe: default nl) is not the messages' language.
     if (!cmd.langIsDocument) locale = cliLocale(parsed.values.lang);
     // The practice database chosen in the app on this database, unless CADANS_PRACTICE_DB is set.
-    if (cmd.options && 'db' in cmd.options) applyPracticeSetting(resolveDbPath(parsed.values.db as string | boolean | undefined));
+    // (Loaded only for such a command: `cadans analyze` does not pay for the settings store.)
+    if (cmd.options && 'db' in cmd.options) {
+      const [{ applyPracticeSetting }, { resolveDbPath }] = await Promise.all([import('../app/practiceSetting.js'), import('./dbPath.js')]);
+      applyPracticeSetting(resolveDbPath(parsed.values.db as string | boolean | undefined));
+    }
     return await cmd.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] });
   } catch (e) {
     // Messages may carry file names, arguments or parse errors: never a control character or escape sequence.

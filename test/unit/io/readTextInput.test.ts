@@ -38,6 +38,33 @@ describe('readTextInput: encodings', () => {
     assert.equal(latin.text, CSV);
   });
 
+  test('files of several MiB: plain ASCII and UTF-8 read whole and exact, the same through a pipe', async () => {
+    const rows: string[] = ['time,ppg'];
+    for (let i = 0; i < 200_000; i++) rows.push(`${(i / 250).toFixed(3)},${(Math.sin(i) / 3).toFixed(5)}`);
+    const ascii = rows.join('\n') + '\n';
+    assert.ok(ascii.length > 3 * 1024 * 1024);
+    const a = await readTextInput(file('big-ascii.csv', ascii));
+    assert.deepEqual([a.encoding, a.bytes, a.text === ascii], ['utf-8', ascii.length, true]);
+    // A multi-byte character near the end, past the first MiB: UTF-8 decoded as a whole, not as Latin-1.
+    const utf8 = ascii + '# µV, tijd é\n';
+    const u = await readTextInput(file('big-utf8.csv', utf8));
+    assert.deepEqual([u.encoding, u.bytes, u.text === utf8], ['utf-8', Buffer.byteLength(utf8), true]);
+    const l = await readTextInput(file('big-latin1.csv', Buffer.from(utf8, 'latin1')));
+    assert.deepEqual([l.encoding, l.text === utf8], ['latin1', true]);
+    if (spawnSync('which', ['mkfifo']).status === 0) {
+      // A pipe has no size: read in chunks, the same text.
+      const fifo = join(dir, 'big-fifo');
+      spawnSync('mkfifo', [fifo]);
+      const writer = spawn('sh', ['-c', `cat '${join(dir, 'big-utf8.csv')}' > '${fifo}'`], { stdio: 'ignore' });
+      try {
+        const p = await readTextInput(fifo);
+        assert.deepEqual([p.encoding, p.bytes, p.text === utf8], ['utf-8', Buffer.byteLength(utf8), true]);
+      } finally {
+        writer.kill('SIGKILL');
+      }
+    }
+  });
+
   test('UTF-16 LE and BE with a byte-order mark, and LE without one', async () => {
     const le = Buffer.from(CSV, 'utf16le');
     const be = Buffer.from(le).swap16();
