@@ -21,6 +21,7 @@
 
 import { lowerBound } from './nnGaps.js';
 import { selectKth } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 export interface DpSettings {
   /** Reward offset: a candidate at e^−bias × scale (≈0.4 × scale) is neutral. Tuned with λ on simulated ectopic beats (short–long, must be kept) and on HeartPy's example, whose diastolic wave is 65 % of the systolic one (must not be counted). */
@@ -100,6 +101,13 @@ export class BeatSequenceDp {
   private upsCount = 0;
   private readonly ibis = new Float64Array(IBI_RING);
   private readonly ibiSorted = new Float64Array(IBI_RING);
+  /**
+   * The same intervals kept in order, so the median is read without a selection per beat (the
+   * same order statistic as `selectKth`); not used once a NaN was noted (then the selection runs,
+   * until `reset`).
+   */
+  private readonly ibiWin = new SortedWindow(IBI_RING);
+  private ibiWinOk = true;
   private ibiCount = 0;
   /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
   private ibiMedianSec = 0;
@@ -185,7 +193,8 @@ export class BeatSequenceDp {
     ns++;
     nodes.push({ cand: c, nums: nums.slice(0, 3 * ns), back: back.slice(0, ns) });
     nodeT.push(c.tSec);
-    back.fill(null);
+    // (Only the entries this call wrote hold nodes; a loop, not `fill`, which is a runtime call.)
+    for (let i = 0; i < ns; i++) back[i] = null;
     return this.finalize(c.tSec, out);
   }
 
@@ -208,6 +217,8 @@ export class BeatSequenceDp {
     this.lastEmittedT = -Infinity;
     this.upsCount = 0;
     this.ibiCount = 0;
+    this.ibiWin.clear();
+    this.ibiWinOk = true;
     this.ibiMedianSec = 0;
     this.scale = 0;
   }
@@ -253,9 +264,23 @@ export class BeatSequenceDp {
   private noteInterval(dSec: number): void {
     // Only once the ring is full: the first candidates include the filters' start-up.
     if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
-    this.ibis[this.ibiCount++ % IBI_RING] = dSec;
+    const slot = this.ibiCount % IBI_RING;
+    if (this.ibiWinOk) {
+      if (dSec !== dSec) {
+        this.ibiWinOk = false;
+      } else {
+        if (this.ibiCount >= IBI_RING) this.ibiWin.remove(this.ibis[slot]!);
+        this.ibiWin.insert(dSec);
+      }
+    }
+    this.ibis[slot] = dSec;
+    this.ibiCount++;
     const n = Math.min(this.ibiCount, IBI_RING);
     if (n < MIN_IBIS) return;
+    if (this.ibiWinOk) {
+      this.ibiMedianSec = this.ibiWin.kth(n >> 1);
+      return;
+    }
     const a = this.ibiSorted;
     for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
     this.ibiMedianSec = selectKth(a, n, n >> 1);
@@ -352,8 +377,11 @@ export class BeatSequenceDp {
     while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
     // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back.
-    for (let j = 0; j < k; j++) this.nodes[j]!.back.fill(null);
     const nodes = this.nodes;
+    for (let j = 0; j < k; j++) {
+      const back = nodes[j]!.back;
+      for (let i = 0; i < back.length; i++) back[i] = null;
+    }
     const n = nodes.length;
     for (let j = k; j < n; j++) {
       nodes[j - k] = nodes[j]!;

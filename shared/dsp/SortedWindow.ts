@@ -49,6 +49,11 @@ export class SortedWindow {
     return true;
   }
 
+  /** The k-th smallest value held (0-based; the same value `selectKth` picks from the window). */
+  kth(k: number): number {
+    return this.a[k]!;
+  }
+
   /** Median (mean of the two middle values for an even count); NaN when empty. */
   median(): number {
     const n = this.n;
