@@ -191,10 +191,18 @@ export class BeatSequenceDp {
     nums[3 * ns + 2] = old === null ? -1 : this.bestOldIdx;
     back[ns] = old;
     ns++;
-    nodes.push({ cand: c, nums: nums.slice(0, 3 * ns), back: back.slice(0, ns) });
+    // (Copied by loops into arrays of their exact size: `slice` is a runtime call, costlier than
+    // these few moves. Only the entries this call wrote hold nodes: they are cleared as they go.)
+    const nodeNums = new Array<number>(3 * ns);
+    for (let i = 0; i < 3 * ns; i++) nodeNums[i] = nums[i]!;
+    const nodeBack = new Array<Node | null>(ns);
+    for (let i = 0; i < ns; i++) {
+      nodeBack[i] = back[i] ?? null;
+      back[i] = null;
+    }
+    nodes.push({ cand: c, nums: nodeNums, back: nodeBack });
     nodeT.push(c.tSec);
-    // (Only the entries this call wrote hold nodes; a loop, not `fill`, which is a runtime call.)
-    for (let i = 0; i < ns; i++) back[i] = null;
+    this.pathKnown = false;
     return this.finalize(c.tSec, out);
   }
 
@@ -215,6 +223,7 @@ export class BeatSequenceDp {
     this.bestOldIdx = -1;
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
+    this.pathKnown = false;
     this.upsCount = 0;
     this.ibiCount = 0;
     this.ibiWin.clear();
@@ -323,8 +332,10 @@ export class BeatSequenceDp {
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
     if (this.nodes.length === 0 || this.nodeT[0]! > horizon) return out;
-    if (!this.anyBetween(this.lastEmittedT, horizon)) {
-      // No candidate is both unemitted and final yet: nothing to trace back (most calls).
+    if (!this.anyBetween(this.lastEmittedT, horizon) || (this.pathKnown && horizon < this.pathNextT)) {
+      // No candidate is both unemitted and final yet (most calls), or no node was added since the
+      // last trace and its path holds none in (that trace's horizon, this one]: that path's nodes up
+      // to this horizon were emitted then or failed the spacing test, and would fail it again.
       this.trim(horizon);
       return out;
     }
@@ -336,10 +347,12 @@ export class BeatSequenceDp {
     let sn = this.endNode;
     let si = this.endIdx;
     this.endNode = null;
+    let nextT = Infinity;
     while (sn !== null) {
       const c = sn.cand;
       if (c.tSec <= this.lastEmittedT) break;
       if (c.tSec <= horizon) path[np++] = c;
+      else nextT = c.tSec; // (the path runs back in time: the last one kept is the earliest)
       const next = sn.back[si]!;
       si = sn.nums[3 * si + 2]!;
       sn = next;
@@ -352,9 +365,18 @@ export class BeatSequenceDp {
         this.lastEmittedT = c.tSec;
       }
     }
+    this.pathKnown = true;
+    this.pathNextT = nextT;
     this.trim(horizon);
     return out;
   }
+
+  /**
+   * Whether the best path traced last is still the best (no node was added since), and the time of
+   * its earliest node after that trace's horizon (Infinity: none); see `finalize`.
+   */
+  private pathKnown = false;
+  private pathNextT = Infinity;
 
   /** Is there a node with a < tSec ≤ b? (Nodes are in time order.) */
   private anyBetween(a: number, b: number): boolean {

@@ -192,6 +192,25 @@ export class PpgPeakDetector {
     const invM = exactReciprocal(M); // (see `exactReciprocal`)
     let i = from;
     while (i < len && nb < BLOCK) {
+      if (blockN === 0 && i + M <= len) {
+        // A whole group of valid samples (the usual case) in one step: the same sum, in order.
+        let s = blockSum;
+        let q = 0;
+        for (; q < M; q++) {
+          const v = values[i + q] as number;
+          if (v !== v) break;
+          s += v;
+        }
+        if (q === M) {
+          lastValid = values[i + M - 1] as number;
+          blkX[nb++] = M === 1 ? lastValid : invM !== 0 ? s * invM : s / M;
+          blkNan[nb - 1] = 0;
+          inNan = false;
+          i += M;
+          n += M;
+          continue;
+        }
+      }
       const x = values[i++] as number;
       const k = n++;
       if (x !== x) {
