@@ -21,6 +21,7 @@
 
 import { lowerBound } from './nnGaps.js';
 import { selectKth } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 export interface DpSettings {
   /** Reward offset: a candidate at e^−bias × scale (≈0.4 × scale) is neutral. Tuned with λ on simulated ectopic beats (short–long, must be kept) and on HeartPy's example, whose diastolic wave is 65 % of the systolic one (must not be counted). */
@@ -100,6 +101,13 @@ export class BeatSequenceDp {
   private upsCount = 0;
   private readonly ibis = new Float64Array(IBI_RING);
   private readonly ibiSorted = new Float64Array(IBI_RING);
+  /**
+   * The same intervals kept in order, so the median is read without a selection per beat (the
+   * same order statistic as `selectKth`); not used once a NaN was noted (then the selection runs,
+   * until `reset`).
+   */
+  private readonly ibiWin = new SortedWindow(IBI_RING);
+  private ibiWinOk = true;
   private ibiCount = 0;
   /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
   private ibiMedianSec = 0;
@@ -183,9 +191,18 @@ export class BeatSequenceDp {
     nums[3 * ns + 2] = old === null ? -1 : this.bestOldIdx;
     back[ns] = old;
     ns++;
-    nodes.push({ cand: c, nums: nums.slice(0, 3 * ns), back: back.slice(0, ns) });
+    // (Copied by loops into arrays of their exact size: `slice` is a runtime call, costlier than
+    // these few moves. Only the entries this call wrote hold nodes: they are cleared as they go.)
+    const nodeNums = new Array<number>(3 * ns);
+    for (let i = 0; i < 3 * ns; i++) nodeNums[i] = nums[i]!;
+    const nodeBack = new Array<Node | null>(ns);
+    for (let i = 0; i < ns; i++) {
+      nodeBack[i] = back[i] ?? null;
+      back[i] = null;
+    }
+    nodes.push({ cand: c, nums: nodeNums, back: nodeBack });
     nodeT.push(c.tSec);
-    back.fill(null);
+    this.pathKnown = false;
     return this.finalize(c.tSec, out);
   }
 
@@ -206,8 +223,11 @@ export class BeatSequenceDp {
     this.bestOldIdx = -1;
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
+    this.pathKnown = false;
     this.upsCount = 0;
     this.ibiCount = 0;
+    this.ibiWin.clear();
+    this.ibiWinOk = true;
     this.ibiMedianSec = 0;
     this.scale = 0;
   }
@@ -253,9 +273,23 @@ export class BeatSequenceDp {
   private noteInterval(dSec: number): void {
     // Only once the ring is full: the first candidates include the filters' start-up.
     if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
-    this.ibis[this.ibiCount++ % IBI_RING] = dSec;
+    const slot = this.ibiCount % IBI_RING;
+    if (this.ibiWinOk) {
+      if (dSec !== dSec) {
+        this.ibiWinOk = false;
+      } else {
+        if (this.ibiCount >= IBI_RING) this.ibiWin.remove(this.ibis[slot]!);
+        this.ibiWin.insert(dSec);
+      }
+    }
+    this.ibis[slot] = dSec;
+    this.ibiCount++;
     const n = Math.min(this.ibiCount, IBI_RING);
     if (n < MIN_IBIS) return;
+    if (this.ibiWinOk) {
+      this.ibiMedianSec = this.ibiWin.kth(n >> 1);
+      return;
+    }
     const a = this.ibiSorted;
     for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
     this.ibiMedianSec = selectKth(a, n, n >> 1);
@@ -298,8 +332,10 @@ export class BeatSequenceDp {
   private finalize(nowSec: number, out: PeakCandidate[]): PeakCandidate[] {
     const horizon = nowSec - this.s.lagSec;
     if (this.nodes.length === 0 || this.nodeT[0]! > horizon) return out;
-    if (!this.anyBetween(this.lastEmittedT, horizon)) {
-      // No candidate is both unemitted and final yet: nothing to trace back (most calls).
+    if (!this.anyBetween(this.lastEmittedT, horizon) || (this.pathKnown && horizon < this.pathNextT)) {
+      // No candidate is both unemitted and final yet (most calls), or no node was added since the
+      // last trace and its path holds none in (that trace's horizon, this one]: that path's nodes up
+      // to this horizon were emitted then or failed the spacing test, and would fail it again.
       this.trim(horizon);
       return out;
     }
@@ -311,10 +347,12 @@ export class BeatSequenceDp {
     let sn = this.endNode;
     let si = this.endIdx;
     this.endNode = null;
+    let nextT = Infinity;
     while (sn !== null) {
       const c = sn.cand;
       if (c.tSec <= this.lastEmittedT) break;
       if (c.tSec <= horizon) path[np++] = c;
+      else nextT = c.tSec; // (the path runs back in time: the last one kept is the earliest)
       const next = sn.back[si]!;
       si = sn.nums[3 * si + 2]!;
       sn = next;
@@ -327,9 +365,18 @@ export class BeatSequenceDp {
         this.lastEmittedT = c.tSec;
       }
     }
+    this.pathKnown = true;
+    this.pathNextT = nextT;
     this.trim(horizon);
     return out;
   }
+
+  /**
+   * Whether the best path traced last is still the best (no node was added since), and the time of
+   * its earliest node after that trace's horizon (Infinity: none); see `finalize`.
+   */
+  private pathKnown = false;
+  private pathNextT = Infinity;
 
   /** Is there a node with a < tSec ≤ b? (Nodes are in time order.) */
   private anyBetween(a: number, b: number): boolean {
@@ -352,8 +399,11 @@ export class BeatSequenceDp {
     while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
     // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back.
-    for (let j = 0; j < k; j++) this.nodes[j]!.back.fill(null);
     const nodes = this.nodes;
+    for (let j = 0; j < k; j++) {
+      const back = nodes[j]!.back;
+      for (let i = 0; i < back.length; i++) back[i] = null;
+    }
     const n = nodes.length;
     for (let j = k; j < n; j++) {
       nodes[j - k] = nodes[j]!;

@@ -194,8 +194,8 @@ export class BeatTemplate {
         // NaN has no place in the order, and ±0 would be told apart by nothing but their sign.
         this.upsSortedOk = false;
       } else {
-        if (this.upCount >= this.ups.length) this.upsSorted.remove(this.ups[slot]!);
-        this.upsSorted.insert(up);
+        // (The oldest upstroke leaves as this one arrives: one `replace`, as remove then insert.)
+        if (this.upCount < this.ups.length || !this.upsSorted.replace(this.ups[slot]!, up)) this.upsSorted.insert(up);
       }
     }
     this.ups[slot] = up;

@@ -49,6 +49,45 @@ export class SortedWindow {
     return true;
   }
 
+  /**
+   * Remove one value equal to `old` and add v (not NaN): the same contents, in the same order, as
+   * `remove(old)` then `insert(v)`, but only the values between the two places move. Returns false,
+   * changing nothing, when `old` is not held.
+   */
+  replace(old: number, v: number): boolean {
+    const a = this.a;
+    const n = this.n;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (a[mid]! < old) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === n || a[lo] !== old) return false;
+    let j = lo;
+    if (v >= a[lo]!) {
+      // Everything before the removed slot is ≤ v: v goes after the values ≤ v that follow it.
+      while (j + 1 < n && a[j + 1]! <= v) {
+        a[j] = a[j + 1]!;
+        j++;
+      }
+    } else {
+      // Everything after it is > v: v goes before the values > v that precede it.
+      while (j > 0 && a[j - 1]! > v) {
+        a[j] = a[j - 1]!;
+        j--;
+      }
+    }
+    a[j] = v;
+    return true;
+  }
+
+  /** The k-th smallest value held (0-based; the same value `selectKth` picks from the window). */
+  kth(k: number): number {
+    return this.a[k]!;
+  }
+
   /** Median (mean of the two middle values for an even count); NaN when empty. */
   median(): number {
     const n = this.n;

@@ -73,38 +73,48 @@ export class NnFiducialSelector {
     const n = this.n;
     const c = this.count;
     const slot = (c % n) * 3;
-    if (c >= n) {
-      // Beat c − n leaves the lag window (its slot is taken now), beat c − n + 2 the noise window.
-      const out = ((c + 2) % n) * 3;
-      for (let f = 0; f < 3; f++) {
-        const l = f > 0 ? this.lags[slot + f]! : NaN;
-        if (l === l) this.lagWin[f]!.remove(l);
-        const d = this.diffs[out + f]!;
-        if (d === d) this.noiseWin[f]!.remove(d);
+    // Beat c − n leaves the lag window (its slot is taken now), beat c − n + 2 the noise window:
+    // their values are read before the slot is overwritten, and each window then swaps its leaving
+    // value for the arriving one in one step where both are valid (`SortedWindow.replace`).
+    const full = c >= n;
+    const out = ((c + 2) % n) * 3;
+    for (let f = 1; f < 3; f++) {
+      const old = full ? this.lags[slot + f]! : NaN;
+      // (The systolic peak's own lag is 0 and never used.)
+      const l = peakSec - (f === 1 ? upSec : templateSec);
+      const ok = l === l && Math.abs(l) < 0.5;
+      this.lags[slot + f] = ok ? l : NaN;
+      const w = this.lagWin[f]!;
+      if (old === old && ok) {
+        if (!w.replace(old, l)) w.insert(l);
+      } else if (old === old) {
+        w.remove(old);
+      } else if (ok) {
+        w.insert(l);
       }
     }
     this.times[slot] = peakSec;
     this.times[slot + 1] = upSec;
     this.times[slot + 2] = templateSec;
-    for (let f = 1; f < 3; f++) {
-      // (The systolic peak's own lag is 0 and never used.)
-      const l = peakSec - this.times[slot + f]!;
-      const ok = l === l && Math.abs(l) < 0.5;
-      this.lags[slot + f] = ok ? l : NaN;
-      if (ok) this.lagWin[f]!.insert(l);
-    }
-    if (c >= 2) {
-      const s1 = ((c - 1) % n) * 3;
-      const s2 = ((c - 2) % n) * 3;
-      for (let f = 0; f < 3; f++) {
-        const a0 = this.times[s2 + f]!;
-        const a1 = this.times[s1 + f]!;
+    for (let f = 0; f < 3; f++) {
+      const old = full ? this.diffs[out + f]! : NaN;
+      let d = NaN;
+      if (c >= 2) {
+        const a0 = this.times[((c - 2) % n) * 3 + f]!;
+        const a1 = this.times[((c - 1) % n) * 3 + f]!;
         const a2 = this.times[slot + f]!;
         const i1 = a1 - a0;
         const i2 = a2 - a1;
-        const d = i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5 ? Math.abs(i2 - i1) : NaN;
+        d = i1 > 0.25 && i1 < 2.5 && i2 > 0.25 && i2 < 2.5 ? Math.abs(i2 - i1) : NaN;
         this.diffs[slot + f] = d;
-        if (d === d) this.noiseWin[f]!.insert(d);
+      }
+      const w = this.noiseWin[f]!;
+      if (old === old && d === d) {
+        if (!w.replace(old, d)) w.insert(d);
+      } else if (old === old) {
+        w.remove(old);
+      } else if (d === d) {
+        w.insert(d);
       }
     }
     this.count++;

@@ -1,49 +1,17 @@
 import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
 import { exactReciprocal, PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
-import { NnFiducialSelector, type NnFiducial } from './nnFiducial.js';
+import { NnFiducialSelector } from './nnFiducial.js';
 import { PulseAligner } from './pulseAlign.js';
+import type { DetectedBeat, MissingRun } from './DetectedBeat.js';
 import { ProvisionalBeats, type BeatEvent } from './pulseProvisional.js';
 
 export type { BeatEvent } from './pulseProvisional.js';
-
-/** One detected beat (systolic peak). */
-export interface DetectedBeat {
-  /** Systolic peak time, seconds from the first sample, sub-sample (parabolic interpolation). */
-  tSec: number;
-  /** Sample index of the peak (integer part). */
-  sampleIndex: number;
-  /** Steepest point of the upstroke before the peak (maximum slope), seconds; NaN if unknown. */
-  tUpSec: number;
-  /** Whole-pulse timing: this pulse aligned to the running pulse template ({@link PulseAligner}), at the systolic peak on average; NaN if unknown. */
-  tAlignSec: number;
-  /**
-   * The time NN intervals are measured at, seconds: the fiducial `fiducial` chosen causally per
-   * beat ({@link NnFiducialSelector}), expressed at the systolic peak (plus that fiducial's
-   * running median lag), so it stays within a few ms of `tSec`.
-   */
-  tFidSec: number;
-  /** Which fiducial `tFidSec` comes from. */
-  fiducial: NnFiducial;
-  /** Upstroke amplitude, band-passed units. */
-  upstroke: number;
-  /** Low-passed signal level at the peak (raw units): carries the respiratory intensity variation. */
-  level: number;
-  /** 0..1: morphology match with the running beat template × relative amplitude; 0 = untrustworthy. */
-  quality: number;
-  /** Id of the provisional event this final beat confirms (see {@link BeatEvent}); null if none was emitted. */
-  provisionalId: number | null;
-}
+export type { DetectedBeat, MissingRun } from './DetectedBeat.js';
 
 export interface PeakDetectorSettings {
   clean?: PpgCleanSettings;
   dp?: Partial<DpSettings>;
-}
-
-/** A run of missing (NaN) input samples, seconds. */
-export interface MissingRun {
-  startSec: number;
-  endSec: number;
 }
 
 /** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
@@ -192,6 +160,25 @@ export class PpgPeakDetector {
     const invM = exactReciprocal(M); // (see `exactReciprocal`)
     let i = from;
     while (i < len && nb < BLOCK) {
+      if (blockN === 0 && i + M <= len) {
+        // A whole group of valid samples (the usual case) in one step: the same sum, in order.
+        let s = blockSum;
+        let q = 0;
+        for (; q < M; q++) {
+          const v = values[i + q] as number;
+          if (v !== v) break;
+          s += v;
+        }
+        if (q === M) {
+          lastValid = values[i + M - 1] as number;
+          blkX[nb++] = M === 1 ? lastValid : invM !== 0 ? s * invM : s / M;
+          blkNan[nb - 1] = 0;
+          inNan = false;
+          i += M;
+          n += M;
+          continue;
+        }
+      }
       const x = values[i++] as number;
       const k = n++;
       if (x !== x) {

@@ -69,9 +69,19 @@ export class PulseAligner {
   private readonly tpl: Float64Array;
   private readonly vr: Float64Array;
   private readonly w: Float64Array;
+  /** w[i] · tpl[i], the product every weighted sum with the template starts from (set with w). */
+  private readonly wt: Float64Array;
+  /**
+   * Whether w, wt and the sums below still belong to the current template and variances (they
+   * change only in `update`, `restart` and `reset`): a pulse that did not update the template
+   * leaves them to the next one.
+   */
+  private wFresh = false;
   private readonly v: Float64Array;
   /** The window with one extra sample at each end (for the slope in the Gauss–Newton step). */
   private readonly ve: Float64Array;
+  /** Scratch of `gaussNewton`: the slope at each window sample. */
+  private readonly slope: Float64Array;
   /** Correlations at the integer shifts searched (scratch of `align`). */
   private readonly rs: Float64Array;
   /** Weighted template sums Σw, Σw·t, Σw·t² for the current weights (set by `align`, fixed while it runs). */
@@ -93,8 +103,10 @@ export class PulseAligner {
     this.tpl = new Float64Array(L);
     this.vr = new Float64Array(L);
     this.w = new Float64Array(L);
+    this.wt = new Float64Array(L);
     this.v = new Float64Array(L);
     this.ve = new Float64Array(L + 2);
+    this.slope = new Float64Array(L);
     this.rs = new Float64Array(2 * this.search + 1);
     this.reachSamples = { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
   }
@@ -112,26 +124,8 @@ export class PulseAligner {
    * NaN when there is no template yet (the first pulse forms it) or the alignment failed.
    */
   align(x: Samples, c: number): number {
-    const L = this.tpl.length;
-    const w = this.w;
     if (this.count === 0) return this.restart(x, c);
-    const floor = this.s.varFloor;
-    const tpl = this.tpl;
-    // Weights and the template's weighted sums: the same for every shift tried below.
-    let sw = 0;
-    let st = 0;
-    let stt = 0;
-    for (let i = 0; i < L; i++) {
-      const wi = 1 / (this.vr[i]! + floor);
-      const t = tpl[i]!;
-      w[i] = wi;
-      sw += wi;
-      st += wi * t;
-      stt += wi * t * t;
-    }
-    this.sw = sw;
-    this.st = st;
-    this.stt = stt;
+    if (!this.wFresh) this.weigh();
     // Integer search around round(c).
     const c0 = Math.round(c);
     let best = c0;
@@ -178,11 +172,39 @@ export class PulseAligner {
     return tau;
   }
 
+  /** Weights and the template's weighted sums: the same for every shift `align` tries. */
+  private weigh(): void {
+    const L = this.tpl.length;
+    const w = this.w;
+    const wt = this.wt;
+    const vr = this.vr;
+    const floor = this.s.varFloor;
+    const tpl = this.tpl;
+    let sw = 0;
+    let st = 0;
+    let stt = 0;
+    for (let i = 0; i < L; i++) {
+      const wi = 1 / (vr[i]! + floor);
+      const t = tpl[i]!;
+      const p = wi * t;
+      w[i] = wi;
+      wt[i] = p;
+      sw += wi;
+      st += p;
+      stt += p * t;
+    }
+    this.sw = sw;
+    this.st = st;
+    this.stt = stt;
+    this.wFresh = true;
+  }
+
   /** A new template from the pulse expected at c (no timing for it). */
   private restart(x: Samples, c: number): number {
     this.sampleInto(x, c);
     this.normaliseInto(this.tpl);
     this.vr.fill(this.s.varFloor);
+    this.wFresh = false;
     this.count = 1;
     this.fails = 0;
     this.lastR = NaN;
@@ -193,6 +215,7 @@ export class PulseAligner {
     this.fails = 0;
     this.tpl.fill(0);
     this.vr.fill(0);
+    this.wFresh = false;
     this.count = 0;
     this.lastR = NaN;
   }
@@ -204,9 +227,9 @@ export class PulseAligner {
    */
   private corrShifts(x: Samples, k0: number, rs: Float64Array): void {
     const n = rs.length;
-    const tpl = this.tpl;
+    const wt = this.wt;
     const w = this.w;
-    const L = tpl.length;
+    const L = wt.length;
     const sw = this.sw;
     const st = this.st;
     const stt = this.stt;
@@ -224,17 +247,17 @@ export class PulseAligner {
         let stv1 = 0;
         for (let i = 0; i < L; i++) {
           const wi = w[i]!;
-          const ti = tpl[i]!;
+          const wti = wt[i]!;
           const v0 = x[s0 + i]!;
           const v1 = x[s0 + i + 1]!;
           const wv0 = wi * v0;
           const wv1 = wi * v1;
           sv0 += wv0;
           svv0 += wv0 * v0;
-          stv0 += wi * ti * v0;
+          stv0 += wti * v0;
           sv1 += wv1;
           svv1 += wv1 * v1;
-          stv1 += wi * ti * v1;
+          stv1 += wti * v1;
         }
         const cvv0 = svv0 - (sv0 * sv0) / sw;
         rs[d] = ctt > 0 && cvv0 > 0 ? (stv0 - (st * sv0) / sw) / Math.sqrt(ctt * cvv0) : 0;
@@ -247,7 +270,7 @@ export class PulseAligner {
 
   /** Weighted correlation of the template with the signal window whose origin is at integer index k. */
   private corrInt(x: Samples, k: number): number {
-    const tpl = this.tpl;
+    const wt = this.wt;
     const w = this.w;
     const start = k - this.pre;
     const sw = this.sw;
@@ -256,7 +279,7 @@ export class PulseAligner {
     let sv = 0;
     let svv = 0;
     let stv = 0;
-    const L = tpl.length;
+    const L = wt.length;
     if (start === (start | 0) && start >= 0 && start + L <= x.length) {
       // The usual case, the whole window inside x: an int32 index (the same samples).
       const s0 = start | 0;
@@ -266,7 +289,7 @@ export class PulseAligner {
         const wv = wi * v;
         sv += wv;
         svv += wv * v;
-        stv += wi * tpl[i]! * v;
+        stv += wt[i]! * v;
       }
     } else {
       for (let i = 0; i < L; i++) {
@@ -275,7 +298,7 @@ export class PulseAligner {
         const wv = wi * v;
         sv += wv;
         svv += wv * v;
-        stv += wi * tpl[i]! * v;
+        stv += wt[i]! * v;
       }
     }
     const ctt = stt - (st * st) / sw;
@@ -288,6 +311,8 @@ export class PulseAligner {
     const ve = this.ve;
     const tpl = this.tpl;
     const w = this.w;
+    const wt = this.wt;
+    const slope = this.slope;
     const L = tpl.length;
     // The window and one sample either side, interpolated once: ve[i + 1] is the signal at
     // tau − pre + i, so its central difference is the slope there.
@@ -296,7 +321,8 @@ export class PulseAligner {
     const sw = this.sw;
     const st = this.st;
     const stt = this.stt;
-    // (Σ w·d², d the slope below, does not depend on the fit: summed in the same pass.)
+    // (Σ w·d², d the slope below, does not depend on the fit: summed in the same pass, the
+    // slopes kept for the second one.)
     let sv = 0;
     let stv = 0;
     let dd = 0;
@@ -304,8 +330,9 @@ export class PulseAligner {
       const wi = w[i]!;
       const v = ve[i + 1]!;
       sv += wi * v;
-      stv += wi * tpl[i]! * v;
+      stv += wt[i]! * v;
       const d = 0.5 * (ve[i + 2]! - ve[i]!);
+      slope[i] = d;
       dd += wi * d * d;
     }
     const ctt = stt - (st * st) / sw;
@@ -315,9 +342,8 @@ export class PulseAligner {
     // d v(tau + i)/d tau by the central difference of the interpolated signal.
     let num = 0;
     for (let i = 0; i < L; i++) {
-      const d = 0.5 * (ve[i + 2]! - ve[i]!);
       const r = ve[i + 1]! - g * tpl[i]! - b;
-      num += w[i]! * r * d;
+      num += w[i]! * r * slope[i]!;
     }
     return dd > 0 ? -num / dd : NaN;
   }
@@ -328,18 +354,21 @@ export class PulseAligner {
     const tpl = this.tpl;
     this.sampleInto(x, tau);
     const w = this.w;
+    const wt = this.wt;
     const sw = this.sw;
     const st = this.st;
     const stt = this.stt;
     let sv = 0;
     let stv = 0;
     for (let i = 0; i < tpl.length; i++) {
-      const wi = w[i]!;
-      sv += wi * v[i]!;
-      stv += wi * tpl[i]! * v[i]!;
+      const vi = v[i]!;
+      sv += w[i]! * vi;
+      stv += wt[i]! * vi;
     }
     const g = (stv - (st * sv) / sw) / (stt - (st * st) / sw);
     if (!(g > 0)) return;
+    // (The template and variances change: the weights are computed again for the next pulse.)
+    this.wFresh = false;
     const b = (sv - g * st) / sw;
     const a = this.count < 8 ? 1 / (this.count + 1) : this.s.alpha;
     const va = this.s.varAlpha;

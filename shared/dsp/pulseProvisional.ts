@@ -22,6 +22,7 @@
 
 import { MIN_BEAT_QUALITY } from './signalGaps.js';
 import { selectKth } from './quickselect.js';
+import { SortedWindow } from './SortedWindow.js';
 
 export type BeatEvent =
   /** A provisional beat: systolic peak time, seconds from the first sample. */
@@ -72,6 +73,13 @@ export class ProvisionalBeats {
   private readonly pendT: number[] = [];
   // Recent final intervals for the refractory period.
   private readonly ibis = new Float64Array(9);
+  /**
+   * The same intervals kept in order, so the median is read without a selection per pulse (the
+   * same order statistic as `selectKth`); not used once a NaN was noted (then the selection runs,
+   * until `reset`).
+   */
+  private readonly ibiWin = new SortedWindow(9);
+  private ibiWinOk = true;
   private ibiCount = 0;
   private lastFinalSec = NaN;
   private lastTrusted = false;
@@ -151,7 +159,7 @@ export class ProvisionalBeats {
     const trusted = quality >= MIN_BEAT_QUALITY;
     if (trusted && this.lastTrusted && this.lastFinalSec === this.lastFinalSec) {
       const d = tSec - this.lastFinalSec;
-      if (d > 0.25 && d < 2.5) this.ibis[this.ibiCount++ % this.ibis.length] = d;
+      if (d > 0.25 && d < 2.5) this.noteInterval(d);
     }
     this.lastFinalSec = tSec;
     this.lastTrusted = trusted;
@@ -195,14 +203,32 @@ export class ProvisionalBeats {
     this.pendId.length = 0;
     this.pendT.length = 0;
     this.ibiCount = 0;
+    this.ibiWin.clear();
+    this.ibiWinOk = true;
     this.lastFinalSec = NaN;
     this.lastTrusted = false;
+  }
+
+  /** A final interval d between two trusted beats, into the ring (and its ordered copy). */
+  private noteInterval(d: number): void {
+    const slot = this.ibiCount % this.ibis.length;
+    if (this.ibiWinOk) {
+      if (d !== d) {
+        this.ibiWinOk = false;
+      } else {
+        if (this.ibiCount >= this.ibis.length) this.ibiWin.remove(this.ibis[slot]!);
+        this.ibiWin.insert(d);
+      }
+    }
+    this.ibis[slot] = d;
+    this.ibiCount++;
   }
 
   /** Median of the recent final intervals (0.5 s before any). */
   private medianIbi(): number {
     const n = Math.min(this.ibiCount, this.ibis.length);
     if (n < 3) return 0.5;
+    if (this.ibiWinOk) return this.ibiWin.kth(n >> 1);
     const a = this.scratch;
     for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
     return selectKth(a, n, n >> 1);

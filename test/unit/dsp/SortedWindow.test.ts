@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { SortedWindow } from '../../../shared/dsp/SortedWindow.js';
-import { medianInPlace } from '../../../shared/dsp/quickselect.js';
+import { medianInPlace, selectKth } from '../../../shared/dsp/quickselect.js';
 
 describe('SortedWindow', () => {
   test('a sliding window keeps the same median as a quickselect of the window, with duplicates, odd and even counts', () => {
@@ -17,6 +17,36 @@ describe('SortedWindow', () => {
       assert.equal(w.size, win.length);
       assert.equal(w.median(), medianInPlace(win, win.length), `median after value ${i}`);
     }
+  });
+
+  test('replace(old, v) leaves the window as remove(old) then insert(v) does, and kth(k) is the k-th smallest', () => {
+    let seed = 11;
+    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    // Few distinct values: many ties, and moves in both directions and to either end.
+    const values = Array.from({ length: 600 }, () => Math.round(rnd() * 12) / 4);
+    const cap = 9;
+    const a = new SortedWindow(cap);
+    const b = new SortedWindow(cap);
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i]!;
+      if (i >= cap) {
+        const old = values[i - cap]!;
+        assert.equal(a.replace(old, v), true, `value ${i - cap} is held`);
+        b.remove(old);
+        b.insert(v);
+      } else {
+        a.insert(v);
+        b.insert(v);
+      }
+      const win = Float64Array.from(values.slice(Math.max(0, i - cap + 1), i + 1));
+      assert.equal(a.size, b.size);
+      for (let k = 0; k < a.size; k++) {
+        assert.equal(a.kth(k), b.kth(k), `order after value ${i}, place ${k}`);
+        assert.equal(a.kth(k), selectKth(Float64Array.from(win), win.length, k));
+      }
+    }
+    assert.equal(a.replace(99, 1), false, 'a value not held is not replaced');
+    assert.equal(a.size, cap);
   });
 
   test('removing a value not held changes nothing; empty gives NaN; a full window refuses more', () => {
