@@ -78,13 +78,14 @@ const DEVICES: [StartEmulatorOptions['device'], number][] = [
 /**
  * The CPU-hog devices and what their intervals may do beyond the path (which adds nothing): the
  * PulseSensor BPM sketch prints the latest of its 2 ms ADC samples, so its sample times carry up to
- * 2 ms of its own; a CMS50 samples on its own clock (7-bit pleth), so every interval stays within
- * 1 ms of 800 (worst ±0.88 ms in CI, ±0.91–0.99 ms with a load of 9–15 beside the hogs; PulseSensor:
- * ±1.64–1.76 ms, 86–92 % within 1 ms).
+ * 2 ms of its own; a CMS50 samples on its own clock (7-bit pleth): worst ±0.88–0.93 ms in CI,
+ * ±0.91–0.99 ms with a load of 9–15 beside the hogs, all within 1 ms of 800. The bound is 1.2 ms: the
+ * exact samples alone give up to ~0.85 ms and the rate estimated from arrival times can add 0.1–0.4 ms
+ * under load. (PulseSensor: ±1.64–1.76 ms, 85–92 % within 1 ms.)
  */
 const HOG_DEVICES: [StartEmulatorOptions['device'], number, number, number][] = [
   ['pulsesensor-bpm', 49.3, 3, 0.7],
-  ['cms50-9', 60.3, 1, 1],
+  ['cms50-9', 60.3, 1.2, 0.95],
 ];
 
 describe('cadans record from emulated devices at their real rates', { skip: SKIP, concurrency: 2 }, () => {
