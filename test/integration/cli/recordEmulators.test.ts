@@ -78,10 +78,10 @@ const DEVICES: [StartEmulatorOptions['device'], number][] = [
 /**
  * The CPU-hog devices and what their intervals may do beyond the path (which adds nothing): the
  * PulseSensor BPM sketch prints the latest of its 2 ms ADC samples, so its sample times carry up to
- * 2 ms of its own; a CMS50 samples on its own clock (7-bit pleth): worst ±0.88–0.93 ms in CI,
- * ±0.91–0.99 ms with a load of 9–15 beside the hogs, all within 1 ms of 800. The bound is 1.2 ms: the
- * exact samples alone give up to ~0.85 ms and the rate estimated from arrival times can add 0.1–0.4 ms
- * under load. (PulseSensor: ±1.64–1.76 ms, 85–92 % within 1 ms.)
+ * 2 ms of its own; a CMS50 samples on its own clock (7-bit pleth): worst ±0.88–1.12 ms in CI (99–100 %
+ * within 1 ms of 800), ±0.91–0.99 ms with a load of 9–15 beside the hogs. The bound is 1.2 ms: the
+ * exact samples alone give 0.85–1.1 ms (it depends on the stretch stored) and the rate estimated from
+ * arrival times can add 0.03–0.4 ms under load. (PulseSensor: ±1.64–1.95 ms, 81–92 % within 1 ms.)
  */
 const HOG_DEVICES: [StartEmulatorOptions['device'], number, number, number][] = [
   ['pulsesensor-bpm', 49.3, 3, 0.7],
