@@ -207,6 +207,8 @@ export class BeatEngine {
     const end = this.endSec;
     this.unusable.flush(Number.isFinite(end) ? end : 0, out.unusable);
     this.nn.setUnusable(out.unusable, Infinity);
+    // The last beats of a PPG stream were timed partly from the detector's padding: no interval closes at them.
+    if (this.detector && Number.isFinite(end)) this.nn.setTimingEnd(end - this.detector.paddedTailSec);
     this.nn.flush(out.final);
     return out;
   }

@@ -76,6 +76,8 @@ export class NnStream {
   private finalized = 0;
   private unusable: Interval[] = [];
   private finalUntilSec = Number.NEGATIVE_INFINITY;
+  /** Beats peaking after this time were timed partly from filter padding (see `setTimingEnd`). */
+  private timingEndSec = Number.POSITIVE_INFINITY;
   private readonly sensorBit: number;
   /** Counts over the final beats. */
   readonly counts = { beats: 0, ectopic: 0, missed: 0, extra: 0, longshort: 0, halfrate: 0, outlier: 0, unclassified: 0, corrected: 0 };
@@ -95,6 +97,16 @@ export class NnStream {
   setUnusable(added: readonly Interval[], finalUntilSec: number): void {
     if (added.length) this.unusable = mergeIntervals([...this.unusable, ...added]);
     this.finalUntilSec = finalUntilSec;
+  }
+
+  /**
+   * The end of a stream whose last beats were timed partly from padding (the detector's
+   * `paddedTailSec`): a beat peaking after `tSec` stays a beat, but no interval closes at it — it
+   * is treated like the far side of a gap, so it neither gets an interval nor moves its neighbours'
+   * correction. Call before `flush()`.
+   */
+  setTimingEnd(tSec: number): void {
+    this.timingEndSec = tSec;
   }
 
   /** The NN beats that became final (time order). */
@@ -139,6 +151,7 @@ export class NnStream {
     this.finalized = 0;
     this.unusable = [];
     this.finalUntilSec = Number.NEGATIVE_INFINITY;
+    this.timingEndSec = Number.POSITIVE_INFINITY;
     for (const k of Object.keys(this.counts) as (keyof NnStream['counts'])[]) this.counts[k] = 0;
   }
 
@@ -158,7 +171,8 @@ export class NnStream {
     const fid = this.fid.slice(w0 - this.base, windowEnd - this.base);
     const peak = this.peak.slice(w0 - this.base, windowEnd - this.base);
     const qual = this.qual.slice(w0 - this.base, windowEnd - this.base);
-    const breaks = breaksFromIntervals(peak, this.unusable);
+    const cut = this.timingEndSec;
+    const breaks = breaksFromIntervals(peak, cut < Infinity ? mergeIntervals([...this.unusable, { startSec: cut, endSec: Infinity }]) : this.unusable);
     // Half-rate runs longer than the correction's own view are followed through the whole window.
     const halfRate = halfRateStretches(fid, qual.map((q) => (Number.isNaN(q) ? 1 : q)), { unusable: this.unusable });
     const res = intervalsCorrect(fid, breaks, {}, { halfRate });

@@ -2,7 +2,7 @@ import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from 
 import { exactReciprocal, PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
 import { NnFiducialSelector } from './nnFiducial.js';
-import { PulseAligner } from './pulseAlign.js';
+import { DEFAULT_PULSE_ALIGN, PulseAligner } from './pulseAlign.js';
 import type { DetectedBeat, MissingRun } from './DetectedBeat.js';
 import { ProvisionalBeats, type BeatEvent } from './pulseProvisional.js';
 
@@ -52,6 +52,14 @@ const F_MIN = 4;
 export class PpgPeakDetector {
   readonly fsHz: number;
   readonly lookAheadSec: number;
+  /**
+   * The end of a stream's last `paddedTailSec` seconds: a beat peaking there is timed partly from
+   * the padding `flush()` runs through the band-pass (the filter's delay, plus the part of the
+   * pulse the whole-pulse alignment reads after the peak), not from data alone. On the real
+   * recordings such a beat's fiducial time moved by 2–3 ms on average (up to 14 ms) against the
+   * same beat with the signal going on, while beats further from the end did not move at all.
+   */
+  readonly paddedTailSec: number;
   /** Decimation factor M and the detection rate fsHz / M. */
   readonly decim: number;
   readonly fsDet: number;
@@ -106,6 +114,7 @@ export class PpgPeakDetector {
     this.tickEvery = Math.max(1, Math.round(this.fsDet / 5)); // release final beats every 0.2 s of signal
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
+    this.paddedTailSec = (this.delay + 1) / this.fsDet + this.decim / fsHz + DEFAULT_PULSE_ALIGN.postSec + DEFAULT_PULSE_ALIGN.searchSec;
   }
 
   /** Missing-sample runs seen so far (seconds). */
