@@ -123,7 +123,13 @@ export class BeatEngine {
     if (this.detector && this.timeline.restartsAt(c.t0Sec)) this.finishDetector(out);
     const a = this.timeline.append(c);
     if (this.detector === null || a.restart) {
+      const first = this.detector === null;
       this.detector = new PpgPeakDetector(this.timeline.firstFsHz, this.settings);
+      // After a gap too long to fill, the first beats are timed partly from the band-pass's start-up
+      // padding: like the far side of any gap. (Not at the very start of a stream: there no interval
+      // opens before the second beat, the correction needs its first beats to start at all, and the
+      // live screen would show the first heart rate two seconds later for one interval's sake.)
+      if (!first) this.nn.addPadded({ startSec: c.t0Sec - 1, endSec: c.t0Sec + this.detector.paddedLeadSec });
       this.idBase = this.maxId;
       this.repair = new SampleRepair(this.timeline.firstFsHz);
       this.missingSeen = 0;
@@ -207,14 +213,16 @@ export class BeatEngine {
     const end = this.endSec;
     this.unusable.flush(Number.isFinite(end) ? end : 0, out.unusable);
     this.nn.setUnusable(out.unusable, Infinity);
-    // The last beats of a PPG stream were timed partly from the detector's padding: no interval closes at them.
-    if (this.detector && Number.isFinite(end)) this.nn.setTimingEnd(end - this.detector.paddedTailSec);
+
     this.nn.flush(out.final);
     return out;
   }
 
   private finishDetector(out: EngineUpdate): void {
     const det = this.detector!;
+    // The last beats of a sequence are timed partly from the padding det.flush() runs through the band-pass.
+    const end = this.timeline.endSec;
+    if (Number.isFinite(end)) this.nn.addPadded({ startSec: end - det.paddedTailSec, endSec: end + 1 });
     this.scratch.length = 0;
     this.detEvents.length = 0;
     // The samples the repair stage still holds, then the detector's own look-ahead.
@@ -240,6 +248,9 @@ export class BeatEngine {
       const open = k === runs.length - 1 && this.lastWasNan;
       if (open) break;
       this.unusable.missingEnded(this.toChannel(r.endSec), out.unusable);
+      // The band-pass held its last value through the run: the beats just before and after it are
+      // timed partly from that padding.
+      this.nn.addPadded({ startSec: this.toChannel(r.startSec) - det.paddedTailSec, endSec: this.toChannel(r.endSec) + det.paddedLeadSec });
       this.missingSeen = k + 1;
     }
     // The fast path's events on the channel clock, in the order they happened.

@@ -76,8 +76,8 @@ export class NnStream {
   private finalized = 0;
   private unusable: Interval[] = [];
   private finalUntilSec = Number.NEGATIVE_INFINITY;
-  /** Beats peaking after this time were timed partly from filter padding (see `setTimingEnd`). */
-  private timingEndSec = Number.POSITIVE_INFINITY;
+  /** Stretches whose beats were timed partly from filter padding (see `addPadded`), merged. */
+  private padded: Interval[] = [];
   private readonly sensorBit: number;
   /** Counts over the final beats. */
   readonly counts = { beats: 0, ectopic: 0, missed: 0, extra: 0, longshort: 0, halfrate: 0, outlier: 0, unclassified: 0, corrected: 0 };
@@ -100,13 +100,14 @@ export class NnStream {
   }
 
   /**
-   * The end of a stream whose last beats were timed partly from padding (the detector's
-   * `paddedTailSec`): a beat peaking after `tSec` stays a beat, but no interval closes at it — it
-   * is treated like the far side of a gap, so it neither gets an interval nor moves its neighbours'
-   * correction. Call before `flush()`.
+   * A stretch whose beats the detector timed partly from padding rather than data: the band-pass
+   * filled with held values at the start and end of the stream and around a run of missing samples
+   * (the detector's `paddedLeadSec` / `paddedTailSec`). Its beats stay beats, but no interval
+   * touches them: the stretch is treated like a gap, so they neither get an interval nor move their
+   * neighbours' correction. Add a stretch before the beats in it become final.
    */
-  setTimingEnd(tSec: number): void {
-    this.timingEndSec = tSec;
+  addPadded(stretch: Interval): void {
+    this.padded = mergeIntervals([...this.padded, stretch]);
   }
 
   /** The NN beats that became final (time order). */
@@ -151,7 +152,7 @@ export class NnStream {
     this.finalized = 0;
     this.unusable = [];
     this.finalUntilSec = Number.NEGATIVE_INFINITY;
-    this.timingEndSec = Number.POSITIVE_INFINITY;
+    this.padded = [];
     for (const k of Object.keys(this.counts) as (keyof NnStream['counts'])[]) this.counts[k] = 0;
   }
 
@@ -171,8 +172,7 @@ export class NnStream {
     const fid = this.fid.slice(w0 - this.base, windowEnd - this.base);
     const peak = this.peak.slice(w0 - this.base, windowEnd - this.base);
     const qual = this.qual.slice(w0 - this.base, windowEnd - this.base);
-    const cut = this.timingEndSec;
-    const breaks = breaksFromIntervals(peak, cut < Infinity ? mergeIntervals([...this.unusable, { startSec: cut, endSec: Infinity }]) : this.unusable);
+    const breaks = breaksFromIntervals(peak, this.padded.length ? mergeIntervals([...this.unusable, ...this.padded]) : this.unusable);
     // Half-rate runs longer than the correction's own view are followed through the whole window.
     const halfRate = halfRateStretches(fid, qual.map((q) => (Number.isNaN(q) ? 1 : q)), { unusable: this.unusable });
     const res = intervalsCorrect(fid, breaks, {}, { halfRate });
@@ -224,6 +224,7 @@ export class NnStream {
       this.base += drop;
       const t0 = this.peak[0]!;
       this.unusable = this.unusable.filter((u) => u.endSec >= t0);
+      this.padded = this.padded.filter((u) => u.endSec >= t0);
     }
   }
 }

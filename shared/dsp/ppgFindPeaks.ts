@@ -60,6 +60,13 @@ export class PpgPeakDetector {
    * same beat with the signal going on, while beats further from the end did not move at all.
    */
   readonly paddedTailSec: number;
+  /**
+   * Likewise the first `paddedLeadSec` seconds after a run of missing samples (and of a stream):
+   * the band-pass holds (or starts from) a constant there, and the alignment reads the pulse before
+   * the peak. (On the real recordings a beat's fiducial moved by 4 ms on average, up to 50 ms,
+   * within 0.5 s after a 2-s gap, and by up to 25 ms within 0.5 s of the start.)
+   */
+  readonly paddedLeadSec: number;
   /** Decimation factor M and the detection rate fsHz / M. */
   readonly decim: number;
   readonly fsDet: number;
@@ -115,6 +122,7 @@ export class PpgPeakDetector {
     this.suspectSpan = 3 * Math.max(3, Math.round(this.fsDet / 18) | 1);
     this.lookAheadSec = this.delay / this.fsDet + this.decim / fsHz + (settings.dp?.lagSec ?? 2);
     this.paddedTailSec = (this.delay + 1) / this.fsDet + this.decim / fsHz + DEFAULT_PULSE_ALIGN.postSec + DEFAULT_PULSE_ALIGN.searchSec;
+    this.paddedLeadSec = (this.delay + 1) / this.fsDet + this.decim / fsHz + DEFAULT_PULSE_ALIGN.preSec + DEFAULT_PULSE_ALIGN.searchSec;
   }
 
   /** Missing-sample runs seen so far (seconds). */

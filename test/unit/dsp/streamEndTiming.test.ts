@@ -1,6 +1,8 @@
-// The end of a PPG stream: `flush()` runs padding through the band-pass, so the last beats are
-// timed partly from that padding. No NN interval may close at them (issue 10: an 800 ms emulator's
-// stored intervals stay within 1 ms of 800; the last one was up to 2.8 ms off on exact samples).
+// Where the band-pass runs on padding — the end of a PPG stream (`flush()`), a run of missing
+// samples (the last valid value held), the start — the beats nearby are timed partly from that
+// padding. No NN interval may touch them (issue 10: an 800 ms emulator's stored intervals stay
+// within 1 ms of 800; the last one was up to 2.8 ms off on exact samples; issue 11: never invent
+// intervals right after a gap).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
@@ -16,7 +18,7 @@ function cms50Pleth(fsHz: number, seconds: number, offSec: number): Float64Array
   return x;
 }
 
-describe('the end of a PPG stream', () => {
+describe('beats timed partly from filter padding', () => {
   test('an 800 ms pulse at 60.3 Hz, cut anywhere: every NN interval within 1 ms of 800 (1.5 ms while the fiducial choice starts), none closing in the padded tail', () => {
     const fsHz = 60.3;
     const tail = new PpgPeakDetector(fsHz).paddedTailSec;
@@ -75,5 +77,40 @@ describe('the end of a PPG stream', () => {
       });
     }
     assert.ok(before >= 60 && inTail >= 25, `${before} beats checked before the tail, ${inTail} in it`);
+  });
+
+  test('around a run of missing samples: beats before the padded tail are timed as without the gap, and no interval touches the padded stretch', () => {
+    const rec = loadRecording('neurokit_resting_5min_100hz.csv');
+    const fsHz = rec.fsHz;
+    const x = Float64Array.from(rec.ppg);
+    const det = new PpgPeakDetector(fsHz);
+    const full = ppgFindPeaks(x, fsHz).beats;
+    let checked = 0;
+    let nearGap = 0;
+    for (let gapSec = 40; gapSec < 250; gapSec += 7.3) {
+      const y = Float64Array.from(x);
+      const i0 = Math.round(gapSec * fsHz);
+      const i1 = Math.round((gapSec + 2) * fsHz);
+      y.fill(Number.NaN, i0, i1);
+      const g0 = i0 / fsHz;
+      const g1 = i1 / fsHz;
+      for (const b of ppgFindPeaks(y, fsHz).beats) {
+        if (b.tSec > g0 - det.paddedTailSec || b.tSec < g0 - 3) continue;
+        const same = full.find((f) => Math.abs(f.tSec - b.tSec) < 0.1);
+        assert.ok(same, `gap at ${gapSec} s: beat ${b.tSec} s not in the whole recording`);
+        assert.ok(Math.abs(b.tFidSec - same.tFidSec) < 1e-9, `gap at ${gapSec} s: beat ${b.tSec} s moved ${((b.tFidSec - same.tFidSec) * 1000).toFixed(3)} ms`);
+        checked++;
+      }
+      const res = analyzePpg(y, fsHz);
+      const lo = g0 - det.paddedTailSec;
+      const hi = g1 + det.paddedLeadSec;
+      res.nn.tSec.forEach((t1, k) => {
+        const t0 = t1 - res.nn.ibiMs[k]! / 1000;
+        const touches = (t0 > lo + 0.015 && t0 < hi - 0.015) || (t1 > lo + 0.015 && t1 < hi - 0.015) || (t0 <= lo && t1 >= hi);
+        if (t1 > lo - 2 && t0 < hi + 2) nearGap++;
+        assert.ok(!touches, `gap at ${gapSec} s: the interval ${t0.toFixed(3)}–${t1.toFixed(3)} s touches the padded stretch ${lo.toFixed(3)}–${hi.toFixed(3)} s`);
+      });
+    }
+    assert.ok(checked >= 40 && nearGap >= 40, `${checked} beats checked before the gaps, ${nearGap} intervals near them`);
   });
 });
