@@ -163,20 +163,33 @@ function prematureKept(rSec: readonly number[]): number {
 }
 
 /**
- * Scored intervals on both sides of an R peak out of rhythm while its pulse is not: the R peak
- * sits more than 8 % of the local median RR m (median of the 11 RR around) early or late against
- * its neighbours — RR before and after it differ by > 16 % of m while together they make 2 m
- * within 5 % (a premature beat with its compensatory pause, or an R peak misplaced in the truth
- * file) — and the PPG beat is displaced by less than a third of that. How much of the NN MAE
- * comes from them. A diagnostic only: the goal is scored on all intervals.
+ * Scored intervals on both sides of an R peak out of rhythm: the R peak sits more than 8 % of the
+ * local median RR m (median of the 11 RR around) early or late against its neighbours — RR before
+ * and after it differ by > 16 % of m while together they make 2 m within 5 % (a premature beat with
+ * its compensatory pause, or an R peak misplaced in the truth file). Split by what the pulse did,
+ * judged on the raw systolic peaks (`ppgOfR`: each R peak's matched PPG beat, uncorrected):
+ * - `pulseShows`: the pulse is displaced by at least a third of that too — a premature beat the
+ *   pulse shows, which the correction replaces as ectopic (Lipponen & Tarvainen 2019), so the NN
+ *   series holds no interval like the ECG's there (an NN series has none around an ectopic beat);
+ * - `ecgOnly`: the pulse stays in rhythm — a premature beat without a pulse of its own, or an R
+ *   peak misplaced in the truth file.
+ * How much of the NN MAE comes from each. A diagnostic only: the goal is scored on all intervals.
  */
-function ecgOutOfRhythm(scored: readonly { i1: number; nnMs: number; rrMs: number }[], rTSec: readonly number[]): { peaks: number; intervals: number; addedMs: number } {
+interface OutOfRhythm {
+  peaks: number;
+  intervals: number;
+  addedMs: number;
+}
+function ecgOutOfRhythm(
+  scored: readonly { i1: number; nnMs: number; rrMs: number }[],
+  rTSec: readonly number[],
+  ppgOfR: ReadonlyMap<number, number>,
+): { pulseShows: OutOfRhythm; ecgOnly: OutOfRhythm; restMaeMs: number; rest: number } {
   const rr = rTSec.slice(1).map((t, i) => 1000 * (t - rTSec[i]!)); // rr[j] closes at R peak j + 1
   const median = (a: number[]): number => [...a].sort((x, y) => x - y)[a.length >> 1]!;
   const byR = new Map(scored.map((s) => [s.i1, s]));
-  let peaks = 0;
-  let sumErr = 0;
-  const counted = new Set<number>();
+  const sets = { pulseShows: new Set<number>(), ecgOnly: new Set<number>() };
+  const peaks = { pulseShows: 0, ecgOnly: 0 };
   for (let j = 5; j + 6 < rr.length; j++) {
     const m = median(rr.slice(j - 5, j + 6));
     const a = rr[j]!;
@@ -185,18 +198,25 @@ function ecgOutOfRhythm(scored: readonly { i1: number; nnMs: number; rrMs: numbe
     if (!(Math.abs(dEcg) > 0.08 * m && Math.abs(a + b - 2 * m) < 0.1 * m)) continue;
     const sa = byR.get(j + 1);
     const sb = byR.get(j + 2);
-    if (!sa || !sb || Math.abs(sa.nnMs - sb.nnMs) / 2 > Math.abs(dEcg) / 3) continue;
-    peaks++;
-    for (const s of [sa, sb]) {
-      if (counted.has(s.i1)) continue;
-      counted.add(s.i1);
-      sumErr += Math.abs(s.nnMs - s.rrMs);
-    }
+    if (!sa || !sb) continue;
+    const p0 = ppgOfR.get(j);
+    const p1 = ppgOfR.get(j + 1);
+    const p2 = ppgOfR.get(j + 2);
+    const dPulse = p0 !== undefined && p1 !== undefined && p2 !== undefined ? (1000 * (p1 - p0 - (p2 - p1))) / 2 : 0;
+    const kind = Math.abs(dPulse) >= Math.abs(dEcg) / 3 ? 'pulseShows' : 'ecgOnly';
+    peaks[kind]++;
+    for (const s of [sa, sb]) sets[kind].add(s.i1);
   }
+  const errOf = (set: Set<number>): number => scored.filter((s) => set.has(s.i1)).reduce((acc, s) => acc + Math.abs(s.nnMs - s.rrMs), 0);
   const n = scored.length;
   const total = scored.reduce((acc, s) => acc + Math.abs(s.nnMs - s.rrMs), 0);
-  const addedMs = n > counted.size ? total / n - (total - sumErr) / (n - counted.size) : 0;
-  return { peaks, intervals: counted.size, addedMs };
+  const part = (kind: 'pulseShows' | 'ecgOnly'): OutOfRhythm => {
+    const k = sets[kind].size;
+    return { peaks: peaks[kind], intervals: k, addedMs: n > k ? total / n - (total - errOf(sets[kind])) / (n - k) : 0 };
+  };
+  const both = new Set([...sets.pulseShows, ...sets.ecgOnly]);
+  const rest = n - both.size;
+  return { pulseShows: part('pulseShows'), ecgOnly: part('ecgOnly'), restMaeMs: rest > 0 ? (total - errOf(both)) / rest : NaN, rest };
 }
 
 /** Score one record (a file name in the data folder). Throws when it has no truth file or the analysis refuses it. */
@@ -233,14 +253,23 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
         `with a 10 % rule the ECG NN RMSSD is ${fmt(ecgNnRmssdMs(inWindow, 0.1), 1)} ms (the analysis corrects premature beats as ectopic, Lipponen & Tarvainen 2019)`,
     );
   }
-  const off = ecgOutOfRhythm(nn.intervals, rTSec);
-  if (off.intervals > 0) {
+  // Each R peak's matched raw PPG beat (systolic peak, before any correction).
+  const ppgOfR = new Map(matchAll.pairs.map(([i, j]) => [i, res.beats.tSec[j]!]));
+  const off = ecgOutOfRhythm(nn.intervals, rTSec, ppgOfR);
+  if (off.pulseShows.intervals > 0) {
     notes.push(
-      `NN MAE: ${off.intervals} scored intervals border ${off.peaks} R peaks that are > 8 % of the local RR early or late while the pulse stays in rhythm ` +
-        `(a premature beat the pulse does not show, or an R peak misplaced in the truth file); they add ${fmt(off.addedMs, 2)} ms to the MAE ` +
-        `(${fmt(nn.maeMs - off.addedMs, 2)} over the other ${nn.pairs - off.intervals} intervals)`,
+      `NN MAE: ${off.pulseShows.intervals} scored intervals border ${off.pulseShows.peaks} R peaks > 8 % of the local RR early or late with a compensatory pause ` +
+        `that the pulse shows too (premature beats): the correction replaces them as ectopic, so the NN series has no interval like the ECG's there; ` +
+        `they add ${fmt(off.pulseShows.addedMs, 2)} ms to the MAE`,
     );
   }
+  if (off.ecgOnly.intervals > 0) {
+    notes.push(
+      `NN MAE: ${off.ecgOnly.intervals} scored intervals border ${off.ecgOnly.peaks} R peaks that are > 8 % of the local RR early or late while the pulse stays in rhythm ` +
+        `(a premature beat the pulse does not show, or an R peak misplaced in the truth file); they add ${fmt(off.ecgOnly.addedMs, 2)} ms to the MAE`,
+    );
+  }
+  if (off.rest < nn.pairs) notes.push(`NN MAE over the other ${off.rest} intervals: ${fmt(off.restMaeMs, 2)} ms`);
   const fid = res.settings.nnFiducial as { used?: string } | undefined;
   return {
     name,
