@@ -427,10 +427,17 @@ function sampleFrom(x: Samples, start: number, dst: Float64Array): void {
   const cb = 1 + 0.5 * f * f * (3 * f - 5);
   const cc = 0.5 * f * (1 + f * (4 - 3 * f));
   const cd = 0.5 * f * f * (f - 1);
-  const j0 = i0 | 0; // (checked above to lie inside x): an int32 index
+  // The four neighbours slide along: one new sample read per point.
+  let j = (i0 | 0) + 2; // (checked above to lie inside x): an int32 index
+  let a = x[j - 3]!;
+  let b = x[j - 2]!;
+  let c = x[j - 1]!;
   for (let k = 0; k < n; k++) {
-    const j = j0 + k;
-    dst[k] = ca * x[j - 1]! + cb * x[j]! + cc * x[j + 1]! + cd * x[j + 2]!;
+    const d = x[j++]!;
+    dst[k] = ca * a + cb * b + cc * c + cd * d;
+    a = b;
+    b = c;
+    c = d;
   }
 }
 
