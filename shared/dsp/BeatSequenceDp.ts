@@ -7,7 +7,7 @@
  * Charlton et al. 2022, "Detecting beats in the photoplethysmogram: benchmarking open-source
  * algorithms", Physiol Meas 43:085007): every candidate k has a reward
  * r_k = bias + ln(upstroke_k / scale), scale being the typical upstroke of the beats among the
- * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
+ * recent candidates (see {@link UpstrokeScale}). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
  * where d are successive inter-beat intervals (a second-order state: the last two beats), so a
  * regular sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke)
  * loses; a weak but correctly timed beat is kept because skipping it makes a double interval;
@@ -19,9 +19,7 @@
  * candidates older than the lag window are dropped and their back-pointers cut.
  */
 
-import { lowerBound } from './nnGaps.js';
-import { selectKth } from './quickselect.js';
-import { SortedWindow } from './SortedWindow.js';
+import { UpstrokeScale } from './UpstrokeScale.js';
 import { DpStatePool, type DpNode } from './DpStatePool.js';
 
 export interface DpSettings {
@@ -62,15 +60,6 @@ export interface PeakCandidate {
 
 type Node = DpNode;
 
-const SCALE_RING = 24;
-/** Intervals between emitted beats kept for the heart-period estimate of the scale. */
-const IBI_RING = 9;
-/** Intervals needed before that estimate replaces {@link PRIOR_IBI_SEC}. */
-const MIN_IBIS = 5;
-/** Heart period assumed until then, s (≈ 30 bpm: the prior that counts the fewest beats, so it never takes ripples for beats). */
-const PRIOR_IBI_SEC = 2;
-/** The scale is this quantile from the top of the upstrokes of the beats expected in the ring. */
-const SCALE_RANK = 0.4;
 /** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
 const NEGLIGIBLE = 0.02;
 
@@ -88,36 +77,25 @@ export class BeatSequenceDp {
   private readonly pool = new DpStatePool();
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
-  private readonly ups = new Float64Array(SCALE_RING);
-  private readonly upT = new Float64Array(SCALE_RING);
-  private upsCount = 0;
-  private readonly ibis = new Float64Array(IBI_RING);
-  private readonly ibiSorted = new Float64Array(IBI_RING);
-  /**
-   * The same intervals kept in order, so the median is read without a selection per beat (the
-   * same order statistic as `selectKth`); not used once a NaN was noted (then the selection runs,
-   * until `reset`).
-   */
-  private readonly ibiWin = new SortedWindow(IBI_RING);
-  private ibiWinOk = true;
-  private ibiCount = 0;
-  /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
-  private ibiMedianSec = 0;
-  private readonly sorted = new Float64Array(SCALE_RING + 1);
   /** Scratch of `finalize`: the final, not yet emitted part of the best path, newest first. */
   private readonly path: PeakCandidate[] = [];
-  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
-  scale = 0;
+  /** The upstroke scale and the heart period it uses. */
+  private readonly sc: UpstrokeScale;
 
+  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see {@link UpstrokeScale}). */
+  get scale(): number {
+    return this.sc.scale;
+  }
   constructor(settings: Partial<DpSettings> = {}) {
     this.s = { ...DEFAULT_DP, ...settings };
+    this.sc = new UpstrokeScale(this.s.minIbiSec, this.s.maxIbiSec);
   }
 
   /** Add a candidate (in time order). Returns candidates that became final beats, oldest first. */
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
     // Every candidate informs the scale; ripples far below the recent pulses cannot be beats and
     // skip the search.
-    this.updateScale(c.upstroke, c.tSec);
+    this.sc.update(c.upstroke, c.tSec);
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
@@ -214,75 +192,7 @@ export class BeatSequenceDp {
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.pathKnown = false;
-    this.upsCount = 0;
-    this.ibiCount = 0;
-    this.ibiWin.clear();
-    this.ibiWinOk = true;
-    this.ibiMedianSec = 0;
-    this.scale = 0;
-  }
-
-  /**
-   * The scale: of the last SCALE_RING candidate upstrokes (kept sorted: binary insert/remove),
-   * the one SCALE_RANK of the way down the n largest, n being the number of beats the ring's time
-   * span holds at the recent heart period (median interval between emitted beats; PRIOR_IBI_SEC
-   * before MIN_IBIS intervals are known). Every candidate counts, so the scale follows a
-   * weakening pulse; but a fixed percentile of all candidates would not measure beats: a slow
-   * pulse's long diastole holds many ripples (at 35 bpm the ring is 80 % ripples, and the 80th
-   * percentile flips between pulse and ripple size, letting ripples in as beats), while a fast
-   * pulse with alternating strong and weak beats needs the weak ones in the scale.
-   */
-  private updateScale(up: number, tSec: number): void {
-    if (!(up > 0)) return;
-    const sorted = this.sorted;
-    let m = Math.min(this.upsCount, SCALE_RING);
-    if (this.upsCount >= SCALE_RING) {
-      const old = this.ups[this.upsCount % SCALE_RING]!;
-      const i = lowerBound(sorted, old, 0, m);
-      // (Shifts written out: `copyWithin` is a runtime call, costlier than these few moves.)
-      for (let q = i; q < m - 1; q++) sorted[q] = sorted[q + 1]!;
-      m--;
-    }
-    const j = lowerBound(sorted, up, 0, m);
-    for (let q = m; q > j; q--) sorted[q] = sorted[q - 1]!;
-    sorted[j] = up;
-    m++;
-    this.ups[this.upsCount % SCALE_RING] = up;
-    this.upT[this.upsCount % SCALE_RING] = tSec;
-    this.upsCount++;
-    const oldestSec = this.upT[this.upsCount >= SCALE_RING ? this.upsCount % SCALE_RING : 0]!;
-    // Beats in the span: at the known heart period, those it holds (the first one included);
-    // before that, the fewest it can hold at the slowest heart rate.
-    const spanSec = tSec - oldestSec;
-    const expected = this.ibiMedianSec > 0 ? Math.round(spanSec / this.ibiMedianSec) + 1 : Math.floor(spanSec / PRIOR_IBI_SEC);
-    const beats = Math.max(1, Math.min(m, expected));
-    this.scale = sorted[m - 1 - Math.floor(SCALE_RANK * beats)]!;
-  }
-
-  /** A beat was emitted `dSec` after the previous one: update the heart-period estimate of the scale. */
-  private noteInterval(dSec: number): void {
-    // Only once the ring is full: the first candidates include the filters' start-up.
-    if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
-    const slot = this.ibiCount % IBI_RING;
-    if (this.ibiWinOk) {
-      if (dSec !== dSec) {
-        this.ibiWinOk = false;
-      } else {
-        if (this.ibiCount >= IBI_RING) this.ibiWin.remove(this.ibis[slot]!);
-        this.ibiWin.insert(dSec);
-      }
-    }
-    this.ibis[slot] = dSec;
-    this.ibiCount++;
-    const n = Math.min(this.ibiCount, IBI_RING);
-    if (n < MIN_IBIS) return;
-    if (this.ibiWinOk) {
-      this.ibiMedianSec = this.ibiWin.kth(n >> 1);
-      return;
-    }
-    const a = this.ibiSorted;
-    for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
-    this.ibiMedianSec = selectKth(a, n, n >> 1);
+    this.sc.reset();
   }
 
   /**
@@ -355,7 +265,7 @@ export class BeatSequenceDp {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
-        this.noteInterval(c.tSec - this.lastEmittedT);
+        this.sc.noteInterval(c.tSec - this.lastEmittedT);
         this.lastEmittedT = c.tSec;
       }
     }
