@@ -217,7 +217,6 @@ export class PpgCleaner {
     let s2 = sums[2]!;
     let s3 = sums[3]!;
     let s4 = sums[4]!;
-    const both = lpNow !== null && lpDelayed !== null;
     for (let k = from; k < to; k++) {
       let v = x[k]!;
       if (v !== v) {
@@ -251,10 +250,8 @@ export class PpgCleaner {
       lpPos = lpPos + 1 === ringLen ? 0 : lpPos + 1;
       const lpDel = ring[lpPos]!;
       y[k] = lpDel - e * kB;
-      if (both) {
-        lpNow[k] = lp;
-        lpDelayed[k] = lpDel;
-      }
+      if (lpNow !== null) lpNow[k] = lp;
+      if (lpDelayed !== null) lpDelayed[k] = lpDel;
     }
     sums[0] = s0;
     sums[1] = s1;
