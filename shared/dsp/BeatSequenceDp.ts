@@ -7,7 +7,7 @@
  * Charlton et al. 2022, "Detecting beats in the photoplethysmogram: benchmarking open-source
  * algorithms", Physiol Meas 43:085007): every candidate k has a reward
  * r_k = bias + ln(upstroke_k / scale), scale being the typical upstroke of the beats among the
- * recent candidates (see `updateScale`). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
+ * recent candidates (see {@link UpstrokeScale}). A path of beats scores Σ r_k − λ Σ ln(d_k / d_{k−1})²,
  * where d are successive inter-beat intervals (a second-order state: the last two beats), so a
  * regular sequence of strong peaks wins; a dicrotic wave (short–long pattern, small upstroke)
  * loses; a weak but correctly timed beat is kept because skipping it makes a double interval;
@@ -19,9 +19,8 @@
  * candidates older than the lag window are dropped and their back-pointers cut.
  */
 
-import { lowerBound } from './nnGaps.js';
-import { selectKth } from './quickselect.js';
-import { SortedWindow } from './SortedWindow.js';
+import { UpstrokeScale } from './UpstrokeScale.js';
+import { DpStatePool, type DpNode } from './DpStatePool.js';
 
 export interface DpSettings {
   /** Reward offset: a candidate at e^−bias × scale (≈0.4 × scale) is neutral. Tuned with λ on simulated ectopic beats (short–long, must be kept) and on HeartPy's example, whose diastolic wave is 65 % of the systolic one (must not be counted). */
@@ -59,30 +58,8 @@ export interface PeakCandidate {
   level?: number;
 }
 
-/**
- * A candidate in the search and its states. State i means "this candidate is a beat following an
- * earlier one" — or, for the last state, "a chain starts here" (no previous beat) — with
- * `nums[3i]` = ln(interval from the previous beat), seconds (0 without one), `nums[3i + 1]` = the
- * best score of a path ending so, and its back-pointer: state `nums[3i + 2]` of node `back[i]`
- * (null: none). A state is the pair (node, i). Two arrays of exactly the node's size rather than
- * an object per state: two allocations per candidate instead of one per state plus a boxed
- * number per score.
- */
-interface Node {
-  cand: PeakCandidate;
-  nums: number[];
-  back: (Node | null)[];
-}
+type Node = DpNode;
 
-const SCALE_RING = 24;
-/** Intervals between emitted beats kept for the heart-period estimate of the scale. */
-const IBI_RING = 9;
-/** Intervals needed before that estimate replaces {@link PRIOR_IBI_SEC}. */
-const MIN_IBIS = 5;
-/** Heart period assumed until then, s (≈ 30 bpm: the prior that counts the fewest beats, so it never takes ripples for beats). */
-const PRIOR_IBI_SEC = 2;
-/** The scale is this quantile from the top of the upstrokes of the beats expected in the ring. */
-const SCALE_RANK = 0.4;
 /** Candidates below this fraction of the scale are not searched (their reward would be < bias + ln 0.02 ≈ −3). */
 const NEGLIGIBLE = 0.02;
 
@@ -94,62 +71,57 @@ export class BeatSequenceDp {
   // Best state among nodes older than maxIbi from the newest (node null: none).
   private bestOldNode: Node | null = null;
   private bestOldIdx = -1;
+  /** That state's score (kept: a dropped node's states are gone from the pool). */
+  private bestOldScore = 0;
+  /** The states of the nodes (see {@link DpStatePool}). */
+  private readonly pool = new DpStatePool();
   private oldCursor = 0;
   private lastEmittedT = -Infinity;
-  private readonly ups = new Float64Array(SCALE_RING);
-  private readonly upT = new Float64Array(SCALE_RING);
-  private upsCount = 0;
-  private readonly ibis = new Float64Array(IBI_RING);
-  private readonly ibiSorted = new Float64Array(IBI_RING);
-  /**
-   * The same intervals kept in order, so the median is read without a selection per beat (the
-   * same order statistic as `selectKth`); not used once a NaN was noted (then the selection runs,
-   * until `reset`).
-   */
-  private readonly ibiWin = new SortedWindow(IBI_RING);
-  private ibiWinOk = true;
-  private ibiCount = 0;
-  /** Median of the recent intervals between emitted beats, s (0 until MIN_IBIS are known). */
-  private ibiMedianSec = 0;
-  private readonly sorted = new Float64Array(SCALE_RING + 1);
-  // Scratch of `push`: the new node's states before they are copied to it.
-  private readonly tmpNums: number[] = [];
-  private readonly tmpBack: (Node | null)[] = [];
   /** Scratch of `finalize`: the final, not yet emitted part of the best path, newest first. */
   private readonly path: PeakCandidate[] = [];
-  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see `updateScale`). */
-  scale = 0;
+  /** The upstroke scale and the heart period it uses. */
+  private readonly sc: UpstrokeScale;
 
+  /** Current upstroke scale: the typical upstroke of the beats among the recent candidates (see {@link UpstrokeScale}). */
+  get scale(): number {
+    return this.sc.scale;
+  }
   constructor(settings: Partial<DpSettings> = {}) {
     this.s = { ...DEFAULT_DP, ...settings };
+    this.sc = new UpstrokeScale(this.s.minIbiSec, this.s.maxIbiSec);
   }
 
   /** Add a candidate (in time order). Returns candidates that became final beats, oldest first. */
   push(c: PeakCandidate, out: PeakCandidate[] = []): PeakCandidate[] {
     // Every candidate informs the scale; ripples far below the recent pulses cannot be beats and
     // skip the search.
-    this.updateScale(c.upstroke, c.tSec);
+    this.sc.update(c.upstroke, c.tSec);
     if (c.upstroke < NEGLIGIBLE * this.scale) return this.finalize(c.tSec, out);
     const s = this.s;
     const reward = s.bias + Math.log(Math.max(c.upstroke / this.scale, 1e-3));
     const nodes = this.nodes;
     // Advance the "old" cursor: nodes further than maxIbi back can only be reached by a gap.
     const nodeT = this.nodeT;
+    const pool = this.pool;
     while (this.oldCursor < nodes.length && c.tSec - nodeT[this.oldCursor]! > s.maxIbiSec) {
       const on = nodes[this.oldCursor]!;
-      const count = on.back.length;
+      const count = on.count;
+      const pn = pool.nums;
       for (let i = 0; i < count; i++) {
-        const score = on.nums[3 * i + 1]!;
-        if (this.bestOldNode === null || score > this.bestOldNode.nums[3 * this.bestOldIdx + 1]!) {
+        const score = pn[3 * (on.off + i) + 1]!;
+        if (this.bestOldNode === null || score > this.bestOldScore) {
           this.bestOldNode = on;
           this.bestOldIdx = i;
+          this.bestOldScore = score;
         }
       }
       this.oldCursor++;
     }
-    // The new node's states, gathered in scratch arrays, then copied at their exact size.
-    const nums = this.tmpNums;
-    const back = this.tmpBack;
+    // The new node's states are appended to the pool: at most one per node searched, plus the chain start.
+    pool.reserve(nodes.length - this.oldCursor + 1, nodes);
+    const nums = pool.nums;
+    const back = pool.back;
+    const off = pool.end;
     let ns = 0;
     if (!c.suspect) {
       const lambda = s.lambda;
@@ -160,13 +132,13 @@ export class BeatSequenceDp {
         const lnD2 = Math.log(d2);
         let best = -Infinity;
         let bestI = -1;
-        const jNums = nj.nums;
+        const jOff = 3 * nj.off;
         // Every state but the last (the chain start) has a previous beat.
-        const withPrev = nj.back.length - 1;
+        const withPrev = nj.count - 1;
         for (let i = 0; i <= withPrev; i++) {
-          let v = jNums[3 * i + 1]!;
+          let v = nums[jOff + 3 * i + 1]!;
           if (i < withPrev) {
-            const l = lnD2 - jNums[3 * i]!; // ln(d2 / d1)
+            const l = lnD2 - nums[jOff + 3 * i]!; // ln(d2 / d1)
             v -= lambda * l * l;
           }
           if (v > best) {
@@ -175,32 +147,26 @@ export class BeatSequenceDp {
           }
         }
         if (bestI >= 0) {
-          nums[3 * ns] = lnD2;
-          nums[3 * ns + 1] = best + reward;
-          nums[3 * ns + 2] = bestI;
-          back[ns] = nj;
+          const q = off + ns;
+          nums[3 * q] = lnD2;
+          nums[3 * q + 1] = best + reward;
+          nums[3 * q + 2] = bestI;
+          back[q] = nj;
           ns++;
         }
       }
     }
     // Chain start (after a gap, or the very first candidate).
     const old = this.bestOldNode;
-    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : old.nums[3 * this.bestOldIdx + 1]! - s.gapPenalty + reward;
-    nums[3 * ns] = 0;
-    nums[3 * ns + 1] = startScore;
-    nums[3 * ns + 2] = old === null ? -1 : this.bestOldIdx;
-    back[ns] = old;
+    const startScore = old === null ? (nodes.length === 0 ? reward : reward - s.gapPenalty) : this.bestOldScore - s.gapPenalty + reward;
+    const q = off + ns;
+    nums[3 * q] = 0;
+    nums[3 * q + 1] = startScore;
+    nums[3 * q + 2] = old === null ? -1 : this.bestOldIdx;
+    back[q] = old;
     ns++;
-    // (Copied by loops into arrays of their exact size: `slice` is a runtime call, costlier than
-    // these few moves. Only the entries this call wrote hold nodes: they are cleared as they go.)
-    const nodeNums = new Array<number>(3 * ns);
-    for (let i = 0; i < 3 * ns; i++) nodeNums[i] = nums[i]!;
-    const nodeBack = new Array<Node | null>(ns);
-    for (let i = 0; i < ns; i++) {
-      nodeBack[i] = back[i] ?? null;
-      back[i] = null;
-    }
-    nodes.push({ cand: c, nums: nodeNums, back: nodeBack });
+    pool.end = off + ns;
+    nodes.push({ cand: c, off, count: ns, cut: false });
     nodeT.push(c.tSec);
     this.pathKnown = false;
     return this.finalize(c.tSec, out);
@@ -219,80 +185,14 @@ export class BeatSequenceDp {
   reset(): void {
     this.nodes = [];
     this.nodeT.length = 0;
+    this.pool.clear();
     this.bestOldNode = null;
     this.bestOldIdx = -1;
+    this.bestOldScore = 0;
     this.oldCursor = 0;
     this.lastEmittedT = -Infinity;
     this.pathKnown = false;
-    this.upsCount = 0;
-    this.ibiCount = 0;
-    this.ibiWin.clear();
-    this.ibiWinOk = true;
-    this.ibiMedianSec = 0;
-    this.scale = 0;
-  }
-
-  /**
-   * The scale: of the last SCALE_RING candidate upstrokes (kept sorted: binary insert/remove),
-   * the one SCALE_RANK of the way down the n largest, n being the number of beats the ring's time
-   * span holds at the recent heart period (median interval between emitted beats; PRIOR_IBI_SEC
-   * before MIN_IBIS intervals are known). Every candidate counts, so the scale follows a
-   * weakening pulse; but a fixed percentile of all candidates would not measure beats: a slow
-   * pulse's long diastole holds many ripples (at 35 bpm the ring is 80 % ripples, and the 80th
-   * percentile flips between pulse and ripple size, letting ripples in as beats), while a fast
-   * pulse with alternating strong and weak beats needs the weak ones in the scale.
-   */
-  private updateScale(up: number, tSec: number): void {
-    if (!(up > 0)) return;
-    const sorted = this.sorted;
-    let m = Math.min(this.upsCount, SCALE_RING);
-    if (this.upsCount >= SCALE_RING) {
-      const old = this.ups[this.upsCount % SCALE_RING]!;
-      const i = lowerBound(sorted, old, 0, m);
-      // (Shifts written out: `copyWithin` is a runtime call, costlier than these few moves.)
-      for (let q = i; q < m - 1; q++) sorted[q] = sorted[q + 1]!;
-      m--;
-    }
-    const j = lowerBound(sorted, up, 0, m);
-    for (let q = m; q > j; q--) sorted[q] = sorted[q - 1]!;
-    sorted[j] = up;
-    m++;
-    this.ups[this.upsCount % SCALE_RING] = up;
-    this.upT[this.upsCount % SCALE_RING] = tSec;
-    this.upsCount++;
-    const oldestSec = this.upT[this.upsCount >= SCALE_RING ? this.upsCount % SCALE_RING : 0]!;
-    // Beats in the span: at the known heart period, those it holds (the first one included);
-    // before that, the fewest it can hold at the slowest heart rate.
-    const spanSec = tSec - oldestSec;
-    const expected = this.ibiMedianSec > 0 ? Math.round(spanSec / this.ibiMedianSec) + 1 : Math.floor(spanSec / PRIOR_IBI_SEC);
-    const beats = Math.max(1, Math.min(m, expected));
-    this.scale = sorted[m - 1 - Math.floor(SCALE_RANK * beats)]!;
-  }
-
-  /** A beat was emitted `dSec` after the previous one: update the heart-period estimate of the scale. */
-  private noteInterval(dSec: number): void {
-    // Only once the ring is full: the first candidates include the filters' start-up.
-    if (this.upsCount < SCALE_RING || dSec < this.s.minIbiSec || dSec > this.s.maxIbiSec) return;
-    const slot = this.ibiCount % IBI_RING;
-    if (this.ibiWinOk) {
-      if (dSec !== dSec) {
-        this.ibiWinOk = false;
-      } else {
-        if (this.ibiCount >= IBI_RING) this.ibiWin.remove(this.ibis[slot]!);
-        this.ibiWin.insert(dSec);
-      }
-    }
-    this.ibis[slot] = dSec;
-    this.ibiCount++;
-    const n = Math.min(this.ibiCount, IBI_RING);
-    if (n < MIN_IBIS) return;
-    if (this.ibiWinOk) {
-      this.ibiMedianSec = this.ibiWin.kth(n >> 1);
-      return;
-    }
-    const a = this.ibiSorted;
-    for (let i = 0; i < n; i++) a[i] = this.ibis[i]!;
-    this.ibiMedianSec = selectKth(a, n, n >> 1);
+    this.sc.reset();
   }
 
   /**
@@ -305,11 +205,13 @@ export class BeatSequenceDp {
     let bestNode: Node | null = null;
     let bestIdx = -1;
     let bestScore = 0;
+    const nums = this.pool.nums;
     for (let j = this.oldCursor; j < this.nodes.length; j++) {
       const nj = this.nodes[j]!;
-      const count = nj.back.length;
+      const count = nj.count;
+      const o = 3 * nj.off + 1;
       for (let i = 0; i < count; i++) {
-        const score = nj.nums[3 * i + 1]!;
+        const score = nums[o + 3 * i]!;
         if (bestNode === null || score > bestScore) {
           bestNode = nj;
           bestIdx = i;
@@ -353,15 +255,17 @@ export class BeatSequenceDp {
       if (c.tSec <= this.lastEmittedT) break;
       if (c.tSec <= horizon) path[np++] = c;
       else nextT = c.tSec; // (the path runs back in time: the last one kept is the earliest)
-      const next = sn.back[si]!;
-      si = sn.nums[3 * si + 2]!;
-      sn = next;
+      // (A dropped node's back-pointers count as none: no chain reaches further back.)
+      if (sn.cut) break;
+      const q = sn.off + si;
+      sn = this.pool.back[q]!;
+      si = this.pool.nums[3 * q + 2]!;
     }
     for (let i = np - 1; i >= 0; i--) {
       const c = path[i]!;
       if (c.tSec - this.lastEmittedT >= this.s.minIbiSec * 0.9) {
         out.push(c);
-        this.noteInterval(c.tSec - this.lastEmittedT);
+        this.sc.noteInterval(c.tSec - this.lastEmittedT);
         this.lastEmittedT = c.tSec;
       }
     }
@@ -398,12 +302,10 @@ export class BeatSequenceDp {
     const nodeT = this.nodeT;
     while (k < nodeT.length && k < this.oldCursor && nodeT[k]! < keepAfter) k++;
     if (k === 0) return;
-    // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back.
+    // Cut the back-pointers of the dropped nodes' states, so no chain reaches further back (their
+    // states in the pool are reused).
     const nodes = this.nodes;
-    for (let j = 0; j < k; j++) {
-      const back = nodes[j]!.back;
-      for (let i = 0; i < back.length; i++) back[i] = null;
-    }
+    for (let j = 0; j < k; j++) nodes[j]!.cut = true;
     const n = nodes.length;
     for (let j = k; j < n; j++) {
       nodes[j - k] = nodes[j]!;

@@ -119,6 +119,9 @@ export class PpgCleaner {
   private started = false;
   private sinceResum = 0;
   private readonly resumEvery: number;
+  /** 1 / (l0 · l1 · l2) and 1 / baseLen²: the low-pass and baseline scales of the unnormalised sums. */
+  private readonly lpScale: number;
+  private readonly baseScale: number;
   /** The last valid input (NaN before any), in a typed array so `pushBlock` keeps it unboxed. */
   private readonly lastValid = Float64Array.of(NaN);
   /** The low-passed (not baseline-removed) value aligned with the last output of push(). */
@@ -141,6 +144,8 @@ export class PpgCleaner {
     this.lowPassDelaySamples = (this.l0 + this.l1 + this.l2 - 3) / 2;
     this.delaySamples = this.lowPassDelaySamples + baseDelay;
     this.resumEvery = 64 * this.baseLen;
+    this.lpScale = 1 / (this.l0 * this.l1 * this.l2);
+    this.baseScale = 1 / (this.baseLen * this.baseLen);
   }
 
   /** Push one raw sample; returns the band-passed sample `delaySamples` earlier. */
@@ -156,11 +161,36 @@ export class PpgCleaner {
   /**
    * Push the raw samples x[0 … n − 1] (NaN = missing): y[k] receives what `push(x[k])` returns,
    * and, when given, lpNow[k] / lpDelayed[k] the `lowPassedNow` / `lowPassed` after that sample.
-   * The same arithmetic in the same order as n calls of `push` (it is what `push` runs), with the
-   * filter state in locals for the whole block: the detector's per-sample path, O(1) per sample.
+   * This is what `push` runs: the detector's per-sample path, O(1) per sample, the filter state in
+   * locals for the whole block. The rings hold each stage's unnormalised input (the running sum of
+   * the stage before), so a sample costs no division: only the low-passed value and the baseline
+   * are scaled, each by one precomputed reciprocal (equal to the normalised cascade up to rounding).
    */
   pushBlock(x: Float64Array, n: number, y: Float64Array, lpNow: Float64Array | null, lpDelayed: Float64Array | null): void {
     if (n <= 0) return;
+    if (!this.started) {
+      // Start-up on the first sample (outside the loop, which then makes no calls but `resum`).
+      const v = x[0]!;
+      this.prefill(v === v ? v : 0);
+    }
+    let k = 0;
+    while (k < n) {
+      // Up to the next re-sum of the running sums.
+      const to = Math.min(n, k + (this.resumEvery - this.sinceResum));
+      this.pushRun(x, k, to, y, lpNow, lpDelayed);
+      this.sinceResum += to - k;
+      if (this.sinceResum === this.resumEvery) this.resum();
+      k = to;
+    }
+    const ring = this.lpRing;
+    const lpPos = this.lpPos;
+    // The last low-passed value written to the delay ring, and the one read after it.
+    this.lowPassedNow = ring[lpPos === 0 ? ring.length - 1 : lpPos - 1]!;
+    this.lowPassed = ring[lpPos]!;
+  }
+
+  /** `pushBlock` over x[from … to − 1] (no re-sum falls inside). */
+  private pushRun(x: Float64Array, from: number, to: number, y: Float64Array, lpNow: Float64Array | null, lpDelayed: Float64Array | null): void {
     const B = this.baseLen;
     const r = this.lpRings;
     const q = this.baseRings;
@@ -173,86 +203,53 @@ export class PpgCleaner {
     const L2 = this.l2;
     const o1 = L0;
     const o2 = L0 + L1;
-    const resumEvery = this.resumEvery;
-    // Division by a power of two is a multiplication by its (exact) reciprocal, bit for bit: the
-    // cheaper operation where a length is one (0: divide).
-    const m0 = exactReciprocal(L0);
-    const m1 = exactReciprocal(L1);
-    const m2 = exactReciprocal(L2);
-    const mB = exactReciprocal(B);
+    const kLp = this.lpScale;
+    const kB = this.baseScale;
     let i0 = this.i0;
     let i1 = this.i1;
     let i2 = this.i2;
     let j = this.baseIdx;
     let lpPos = this.lpPos;
-    let sinceResum = this.sinceResum;
-    let lastValid = this.lastValid[0]!;
+    const lv = this.lastValid;
+    let lastValid = lv[0]!;
     let s0 = sums[0]!;
     let s1 = sums[1]!;
     let s2 = sums[2]!;
     let s3 = sums[3]!;
     let s4 = sums[4]!;
-    let started = this.started;
-    for (let k = 0; k < n; k++) {
+    for (let k = from; k < to; k++) {
       let v = x[k]!;
       if (v !== v) {
         v = lastValid === lastValid ? lastValid : 0;
       } else {
         lastValid = v;
       }
-      if (!started) {
-        this.prefill(v);
-        started = true;
-        s0 = sums[0]!;
-        s1 = sums[1]!;
-        s2 = sums[2]!;
-        s3 = sums[3]!;
-        s4 = sums[4]!;
-      }
-      let s = s0 + v - r[i0]!;
+      const a = s0 + v - r[i0]!;
       r[i0] = v;
-      s0 = s;
-      v = m0 !== 0 ? s * m0 : s / L0;
-      s = s1 + v - r[o1 + i1]!;
-      r[o1 + i1] = v;
-      s1 = s;
-      v = m1 !== 0 ? s * m1 : s / L1;
-      s = s2 + v - r[o2 + i2]!;
-      r[o2 + i2] = v;
-      s2 = s;
-      const lp = m2 !== 0 ? s * m2 : s / L2;
+      s0 = a;
+      const b = s1 + a - r[o1 + i1]!;
+      r[o1 + i1] = a;
+      s1 = b;
+      const c = s2 + b - r[o2 + i2]!;
+      r[o2 + i2] = b;
+      s2 = c;
+      const lp = c * kLp;
       i0 = i0 + 1 === L0 ? 0 : i0 + 1;
       i1 = i1 + 1 === L1 ? 0 : i1 + 1;
       i2 = i2 + 1 === L2 ? 0 : i2 + 1;
       // Two baseline boxcars.
-      s = s3 + lp - q[j]!;
+      const d = s3 + lp - q[j]!;
       q[j] = lp;
-      s3 = s;
-      v = mB !== 0 ? s * mB : s / B;
-      s = s4 + v - q[B + j]!;
-      q[B + j] = v;
-      s4 = s;
-      const base = mB !== 0 ? s * mB : s / B;
+      s3 = d;
+      const e = s4 + d - q[B + j]!;
+      q[B + j] = d;
+      s4 = e;
       j = j + 1 === B ? 0 : j + 1;
-      if (++sinceResum === resumEvery) {
-        sums[0] = s0;
-        sums[1] = s1;
-        sums[2] = s2;
-        sums[3] = s3;
-        sums[4] = s4;
-        this.resum();
-        sinceResum = 0;
-        s0 = sums[0]!;
-        s1 = sums[1]!;
-        s2 = sums[2]!;
-        s3 = sums[3]!;
-        s4 = sums[4]!;
-      }
       // The low-passed signal delayed by the baseline's delay.
       ring[lpPos] = lp;
       lpPos = lpPos + 1 === ringLen ? 0 : lpPos + 1;
       const lpDel = ring[lpPos]!;
-      y[k] = lpDel - base;
+      y[k] = lpDel - e * kB;
       if (lpNow !== null) lpNow[k] = lp;
       if (lpDelayed !== null) lpDelayed[k] = lpDel;
     }
@@ -266,11 +263,7 @@ export class PpgCleaner {
     this.i2 = i2;
     this.baseIdx = j;
     this.lpPos = lpPos;
-    this.sinceResum = sinceResum;
-    this.lastValid[0] = lastValid;
-    // The last low-passed value written to the delay ring, and the one read after it.
-    this.lowPassedNow = ring[lpPos === 0 ? ringLen - 1 : lpPos - 1]!;
-    this.lowPassed = ring[lpPos]!;
+    lv[0] = lastValid;
   }
 
   reset(): void {
@@ -290,11 +283,16 @@ export class PpgCleaner {
     this.lowPassedNow = 0;
   }
 
-  /** Start-up: every ring holds the first sample, so the output starts at the signal level. */
+  /** Start-up: every ring holds the first sample (as each stage's input), so the output starts at the signal level. */
   private prefill(x: number): void {
-    this.lpRings.fill(x);
-    this.baseRings.fill(x);
-    this.sums.set([x * this.l0, x * this.l1, x * this.l2, x * this.baseLen, x * this.baseLen]);
+    const { l0, l1, l2, baseLen: B } = this;
+    const r = this.lpRings;
+    r.fill(x, 0, l0);
+    r.fill(x * l0, l0, l0 + l1);
+    r.fill(x * l0 * l1, l0 + l1);
+    this.baseRings.fill(x, 0, B);
+    this.baseRings.fill(x * B, B);
+    this.sums.set([x * l0, x * l0 * l1, x * l0 * l1 * l2, x * B, x * B * B]);
     this.lpRing.fill(x);
     this.started = true;
   }

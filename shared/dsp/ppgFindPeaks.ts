@@ -1,5 +1,6 @@
 import { BeatSequenceDp, DEFAULT_DP, type DpSettings, type PeakCandidate } from './BeatSequenceDp.js';
-import { exactReciprocal, PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
+import { BlockDecimator } from './BlockDecimator.js';
+import { PpgCleaner, type PpgCleanSettings } from './ppgClean.js';
 import { BeatTemplate } from './BeatTemplate.js';
 import { NnFiducialSelector } from './nnFiducial.js';
 import { DEFAULT_PULSE_ALIGN, PulseAligner } from './pulseAlign.js';
@@ -17,11 +18,9 @@ export interface PeakDetectorSettings {
 /** Detection-rate samples processed per block (see `PpgPeakDetector.run`). */
 const BLOCK = 512;
 /** Slots of `PpgPeakDetector.fstate`. */
-const F_BLOCK_SUM = 0;
-const F_LAST_VALID = 1;
-const F_Y1 = 2;
-const F_Y2 = 3;
-const F_MIN = 4;
+const F_Y1 = 0;
+const F_Y2 = 1;
+const F_MIN = 2;
 
 /**
  * `PpgPeakDetector` — streaming PPG beat detector: `push(chunk)` any number of samples at a time,
@@ -71,8 +70,6 @@ export class PpgPeakDetector {
   readonly decim: number;
   readonly fsDet: number;
   private readonly timeOffsetSec: number;
-  private blockN = 0;
-  private blockNan = false;
   private j = 0; // detection-rate samples produced
   private readonly cleaner: PpgCleaner;
   private readonly dp: BeatSequenceDp;
@@ -87,20 +84,17 @@ export class PpgPeakDetector {
   private readonly delay: number;
   private readonly tickEvery: number;
   private readonly suspectSpan: number;
-  private n = 0; // input samples seen
   private tick = 0;
   /**
-   * The per-sample floating-point state (the decimator's running sum, the last valid input, the
-   * filtered values at m − 1 and m − 2, the lowest filtered value since the last candidate), in a
-   * typed array rather than fields: the hot loops keep them in unboxed locals.
+   * The per-sample floating-point state (the filtered values at m − 1 and m − 2, the lowest
+   * filtered value since the last candidate), in a typed array rather than fields: the hot loop
+   * keeps them in unboxed locals.
    */
-  private readonly fstate = Float64Array.of(0, NaN, 0, 0, Infinity);
+  private readonly fstate = Float64Array.of(0, 0, Infinity);
   // Missing-sample runs (input indices), the last few kept for the suspect test.
   private readonly nanStart = new Float64Array(16);
   private readonly nanEnd = new Float64Array(16);
   private nanCount = 0;
-  private inNan = false;
-  private readonly missing: MissingRun[] = [];
   private readonly fin: PeakCandidate[] = [];
 
   constructor(fsHz: number, settings: PeakDetectorSettings = {}) {
@@ -111,6 +105,7 @@ export class PpgPeakDetector {
     this.decim = Math.max(1, Math.floor(fsHz / 100));
     this.fsDet = fsHz / this.decim;
     this.timeOffsetSec = (this.decim - 1) / 2 / fsHz;
+    this.dec = new BlockDecimator(fsHz, this.decim, BLOCK);
     this.cleaner = new PpgCleaner(this.fsDet, settings.clean);
     this.dp = new BeatSequenceDp(settings.dp);
     this.delay = this.cleaner.delaySamples;
@@ -127,7 +122,7 @@ export class PpgPeakDetector {
 
   /** Missing-sample runs seen so far (seconds). */
   get missingRuns(): readonly MissingRun[] {
-    return this.missing;
+    return this.dec.missing;
   }
 
   /**
@@ -137,13 +132,13 @@ export class PpgPeakDetector {
    */
   push(values: ArrayLike<number>, out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     let i = 0;
-    let nb = 0; // detection-rate samples waiting in blkX
+    let nb = 0; // detection-rate samples waiting in the decimator's block
+    const dec = this.dec;
     while (i < values.length) {
       // (One block at a time through a short-lived call: the decimation loop then runs as
       // ordinarily optimised code, whatever the chunk size.)
-      const at = this.decimate(values, i, nb);
-      i = at.next;
-      nb = at.nb;
+      nb = dec.fill(values, i, nb);
+      i = dec.next;
       if (nb === BLOCK) {
         this.run(nb, out, events);
         nb = 0;
@@ -153,101 +148,14 @@ export class PpgPeakDetector {
     return out;
   }
 
-  private readonly decimated = { next: 0, nb: 0 };
+  /** The first stage: input samples into blocks of detection-rate samples (and the missing runs). */
+  private readonly dec: BlockDecimator;
 
-  /**
-   * Input samples values[from …] into the block, from its slot nb on, until the block is full or
-   * the input ends: missing runs are recorded, each group of M samples becomes one detection-rate
-   * sample (its mean, or NaN if any was missing). Returns where it stopped (a reused object).
-   */
-  private decimate(values: ArrayLike<number>, from: number, nb: number): { next: number; nb: number } {
-    const fs = this.fsHz;
-    const M = this.decim;
-    const blkX = this.blkX;
-    const blkNan = this.blkNan;
-    // The per-sample state in locals (written back at the end; `run` does not read it).
-    let n = this.n;
-    const fstate = this.fstate;
-    let blockSum = fstate[F_BLOCK_SUM]!;
-    let blockN = this.blockN;
-    let blockNan = this.blockNan;
-    let inNan = this.inNan;
-    let lastValid = fstate[F_LAST_VALID]!;
-    const len = values.length;
-    const invM = exactReciprocal(M); // (see `exactReciprocal`)
-    let i = from;
-    while (i < len && nb < BLOCK) {
-      if (blockN === 0 && i + M <= len) {
-        // A whole group of valid samples (the usual case) in one step: the same sum, in order.
-        let s = blockSum;
-        let q = 0;
-        for (; q < M; q++) {
-          const v = values[i + q] as number;
-          if (v !== v) break;
-          s += v;
-        }
-        if (q === M) {
-          lastValid = values[i + M - 1] as number;
-          blkX[nb++] = M === 1 ? lastValid : invM !== 0 ? s * invM : s / M;
-          blkNan[nb - 1] = 0;
-          inNan = false;
-          i += M;
-          n += M;
-          continue;
-        }
-      }
-      const x = values[i++] as number;
-      const k = n++;
-      if (x !== x) {
-        blockNan = true;
-        if (!inNan) {
-          inNan = true;
-          this.missing.push({ startSec: k / fs, endSec: (k + 1) / fs });
-        } else {
-          this.missing[this.missing.length - 1]!.endSec = (k + 1) / fs;
-        }
-      } else {
-        inNan = false;
-        blockSum += x;
-        lastValid = x;
-      }
-      if (++blockN === M) {
-        // (A block with a missing sample becomes NaN in `run`: one store here keeps the loop's
-        // arithmetic unboxed.)
-        blkX[nb] = M === 1 ? x : invM !== 0 ? blockSum * invM : blockSum / M;
-        if (blockNan) {
-          blkNan[nb] = 1;
-          this.blkAnyNan = true;
-        } else {
-          blkNan[nb] = 0;
-        }
-        blockSum = 0;
-        blockN = 0;
-        blockNan = false;
-        nb++;
-      }
-    }
-    this.n = n;
-    fstate[F_BLOCK_SUM] = blockSum;
-    this.blockN = blockN;
-    this.blockNan = blockNan;
-    this.inNan = inNan;
-    fstate[F_LAST_VALID] = lastValid;
-    const at = this.decimated;
-    at.next = i;
-    at.nb = nb;
-    return at;
-  }
-
-  // Detection-rate samples are processed in blocks of up to BLOCK: decimated values (NaN =
-  // missing) and their missing flags, then the cleaner's outputs for the block.
-  private readonly blkX = new Float64Array(BLOCK);
-  private readonly blkNan = new Uint8Array(BLOCK);
+  // Detection-rate samples are processed in blocks of up to BLOCK: the decimator's values (NaN =
+  // missing) and missing flags, then the cleaner's outputs for the block.
   private readonly blkY = new Float64Array(BLOCK);
   private readonly blkLpNow = new Float64Array(BLOCK);
   private readonly blkLp = new Float64Array(BLOCK);
-  /** Whether a sample of the block being filled was missing (see `run`). */
-  private blkAnyNan = false;
 
   /**
    * The detection-rate samples blkX[0 … nb − 1]: the cleaner filters the whole block first (it
@@ -257,13 +165,14 @@ export class PpgPeakDetector {
    * time pipeline, so the beats and events are the same whatever the chunking.
    */
   private run(nb: number, out: DetectedBeat[], events: BeatEvent[] | undefined): void {
-    const blkNan = this.blkNan;
+    const dec = this.dec;
+    const blkNan = dec.blkNan;
     const blkY = this.blkY;
     const blkLp = this.blkLp;
-    const blkX = this.blkX;
-    if (this.blkAnyNan) {
+    const blkX = dec.blkX;
+    if (dec.anyNan) {
       for (let k = 0; k < nb; k++) if (blkNan[k] !== 0) blkX[k] = NaN;
-      this.blkAnyNan = false;
+      dec.anyNan = false;
     }
     this.cleaner.pushBlock(blkX, nb, blkY, this.blkLpNow, blkLp);
     const lpDelay = this.lpDelay;
@@ -353,13 +262,13 @@ export class PpgPeakDetector {
   flush(out: DetectedBeat[] = [], events?: BeatEvent[]): DetectedBeat[] {
     // Run the filter's delay worth of the last value through the pipeline so the tail is filtered
     // too (the padding is not recorded as data: no missing run, no sample count).
-    const last = this.fstate[F_LAST_VALID]!;
+    const last = this.dec.lastValid;
     const hold = last === last ? last : 0;
     let steps = this.delay + 2;
     while (steps > 0) {
       const nb = Math.min(steps, BLOCK);
-      this.blkX.fill(hold, 0, nb);
-      this.blkNan.fill(0, 0, nb);
+      this.dec.blkX.fill(hold, 0, nb);
+      this.dec.blkNan.fill(0, 0, nb);
       this.run(nb, out, events);
       steps -= nb;
     }
@@ -377,15 +286,11 @@ export class PpgPeakDetector {
     this.selector.reset();
     this.prov.reset();
     this.upLag = NaN;
-    this.n = 0;
+    this.dec.reset();
     this.j = 0;
-    this.blockN = 0;
-    this.blockNan = false;
     this.tick = 0;
-    this.fstate.set([0, NaN, 0, 0, Infinity]);
+    this.fstate.set([0, 0, Infinity]);
     this.nanCount = 0;
-    this.inNan = false;
-    this.missing.length = 0;
   }
 
   /** A local maximum a1 at p (a0, a2 its neighbours), `up` above the lowest value since the previous one, `level` the low-passed level there. */

@@ -30,8 +30,9 @@
  * affect intervals. Pure computation on a sample accessor; no allocation per beat.
  */
 
-/** A stretch of the band-passed signal: x[k] is sample k of the stretch. */
-export type Samples = Float64Array;
+import { sampleFrom, type Samples } from './sampleFrom.js';
+
+export type { Samples } from './sampleFrom.js';
 
 export interface PulseAlignSettings {
   /** Window before / after the systolic peak, seconds. */
@@ -80,8 +81,6 @@ export class PulseAligner {
   private readonly v: Float64Array;
   /** The window with one extra sample at each end (for the slope in the Gauss–Newton step). */
   private readonly ve: Float64Array;
-  /** Scratch of `gaussNewton`: the slope at each window sample. */
-  private readonly slope: Float64Array;
   /** Correlations at the integer shifts searched (scratch of `align`). */
   private readonly rs: Float64Array;
   /** Weighted template sums Σw, Σw·t, Σw·t² for the current weights (set by `align`, fixed while it runs). */
@@ -106,7 +105,6 @@ export class PulseAligner {
     this.wt = new Float64Array(L);
     this.v = new Float64Array(L);
     this.ve = new Float64Array(L + 2);
-    this.slope = new Float64Array(L);
     this.rs = new Float64Array(2 * this.search + 1);
     this.reachSamples = { before: this.pre + this.search + 3, after: this.post + this.search + 3 };
   }
@@ -312,7 +310,6 @@ export class PulseAligner {
     const tpl = this.tpl;
     const w = this.w;
     const wt = this.wt;
-    const slope = this.slope;
     const L = tpl.length;
     // The window and one sample either side, interpolated once: ve[i + 1] is the signal at
     // tau − pre + i, so its central difference is the slope there.
@@ -321,30 +318,33 @@ export class PulseAligner {
     const sw = this.sw;
     const st = this.st;
     const stt = this.stt;
-    // (Σ w·d², d the slope below, does not depend on the fit: summed in the same pass, the
-    // slopes kept for the second one.)
+    // One pass: with the residual r = v − g·t − b, Σ w·r·d = Σ w·v·d − g·Σ w·t·d − b·Σ w·d, so
+    // the fit (g, b) and the slope sums are all gathered before g and b are known.
     let sv = 0;
     let stv = 0;
     let dd = 0;
+    let svd = 0;
+    let std = 0;
+    let sd = 0;
     for (let i = 0; i < L; i++) {
       const wi = w[i]!;
+      const wti = wt[i]!;
       const v = ve[i + 1]!;
-      sv += wi * v;
-      stv += wt[i]! * v;
       const d = 0.5 * (ve[i + 2]! - ve[i]!);
-      slope[i] = d;
-      dd += wi * d * d;
+      const wv = wi * v;
+      const wd = wi * d;
+      sv += wv;
+      stv += wti * v;
+      dd += wd * d;
+      svd += wv * d;
+      std += wti * d;
+      sd += wd;
     }
     const ctt = stt - (st * st) / sw;
     if (!(ctt > 0)) return NaN;
     const g = (stv - (st * sv) / sw) / ctt;
     const b = (sv - g * st) / sw;
-    // d v(tau + i)/d tau by the central difference of the interpolated signal.
-    let num = 0;
-    for (let i = 0; i < L; i++) {
-      const r = ve[i + 1]! - g * tpl[i]! - b;
-      num += w[i]! * r * slope[i]!;
-    }
+    const num = svd - g * std - b * sd;
     return dd > 0 ? -num / dd : NaN;
   }
 
@@ -372,8 +372,9 @@ export class PulseAligner {
     const b = (sv - g * st) / sw;
     const a = this.count < 8 ? 1 / (this.count + 1) : this.s.alpha;
     const va = this.s.varAlpha;
+    const invG = 1 / g;
     for (let i = 0; i < tpl.length; i++) {
-      const r = (v[i]! - b) / g - tpl[i]!;
+      const r = (v[i]! - b) * invG - tpl[i]!;
       tpl[i] = tpl[i]! + a * r;
       this.vr[i] = (1 - va) * this.vr[i]! + va * r * r;
     }
@@ -394,66 +395,5 @@ export class PulseAligner {
     for (let i = 0; i < v.length; i++) ss += (v[i]! - m) ** 2;
     const k = ss > 0 ? 1 / Math.sqrt(ss / v.length) : 1;
     for (let i = 0; i < v.length; i++) dst[i] = (v[i]! - m) * k;
-  }
-}
-
-/**
- * dst[i] = the signal at fractional index start + i, by cubic (Catmull–Rom) interpolation between
- * samples; NaN where that needs a sample outside x. (Written out in the loop rather than as a
- * per-sample function: this runs for every Gauss–Newton step and template update, and a
- * non-inlined call would return each value boxed. A stretch that reaches past either end of x —
- * rare — takes {@link sampleFromEdge}, so the main loop never reads out of bounds.)
- */
-function sampleFrom(x: Samples, start: number, dst: Float64Array): void {
-  const n = dst.length;
-  const first = Math.floor(start) - 1;
-  const last = Math.floor(start + (n - 1)) + 2;
-  if (!(first >= 0 && last < x.length)) {
-    sampleFromEdge(x, start, dst);
-    return;
-  }
-  if (start === Math.floor(start)) {
-    const s0 = start | 0;
-    for (let i = 0; i < n; i++) dst[i] = x[s0 + i]!;
-    return;
-  }
-  for (let k = 0; k < n; k++) {
-    const u = start + k;
-    const i = Math.floor(u);
-    const f = u - i;
-    const j = i | 0; // = i (checked above to lie inside x): an int32 index
-    if (f === 0) {
-      dst[k] = x[j]!;
-      continue;
-    }
-    const a = x[j - 1]!;
-    const b = x[j]!;
-    const c = x[j + 1]!;
-    const d = x[j + 2]!;
-    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
-  }
-}
-
-/** `sampleFrom` with every read checked: a sample outside x counts as NaN. */
-function sampleFromEdge(x: Samples, start: number, dst: Float64Array): void {
-  const at = (i: number): number => (i >= 0 && i < x.length ? x[i]! : NaN);
-  const whole = start === Math.floor(start);
-  for (let k = 0; k < dst.length; k++) {
-    if (whole) {
-      dst[k] = at(start + k);
-      continue;
-    }
-    const u = start + k;
-    const i = Math.floor(u);
-    const f = u - i;
-    if (f === 0) {
-      dst[k] = at(i);
-      continue;
-    }
-    const a = at(i - 1);
-    const b = at(i);
-    const c = at(i + 1);
-    const d = at(i + 2);
-    dst[k] = b + 0.5 * f * (c - a + f * (2 * a - 5 * b + 4 * c - d + f * (3 * (b - c) + d - a)));
   }
 }
