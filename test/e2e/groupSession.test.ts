@@ -55,8 +55,9 @@ async function noHints(page: Page, rows: number[], prefix = 'member-hint'): Prom
   const shown = async (): Promise<string[]> => {
     const out: string[] = [];
     for (const i of rows) {
-      const hint = page.getByTestId(`${prefix}-${i}`);
-      if ((await hint.count()) > 0) out.push(`row ${i}: ${await hint.textContent()}`);
+      // (allTextContents does not wait: a hint that went away between a count and a textContent
+      // made textContent wait its 30 s for it and fail the test.)
+      for (const text of await page.getByTestId(`${prefix}-${i}`).allTextContents()) out.push(`row ${i}: ${text}`);
     }
     return out;
   };
