@@ -213,7 +213,6 @@ export class BeatEngine {
     const end = this.endSec;
     this.unusable.flush(Number.isFinite(end) ? end : 0, out.unusable);
     this.nn.setUnusable(out.unusable, Infinity);
-
     this.nn.flush(out.final);
     return out;
   }

@@ -101,8 +101,8 @@ export class NnStream {
 
   /**
    * A stretch whose beats the detector timed partly from padding rather than data: the band-pass
-   * filled with held values at the start and end of the stream and around a run of missing samples
-   * (the detector's `paddedLeadSec` / `paddedTailSec`). Its beats stay beats, but no interval
+   * filled with held values at the end of a sequence, around a run of missing samples and at a
+   * restart after a long gap (the detector's `paddedTailSec` / `paddedLeadSec`; `BeatEngine` adds them). Its beats stay beats, but no interval
    * touches them: the stretch is treated like a gap, so they neither get an interval nor move their
    * neighbours' correction. Add a stretch before the beats in it become final.
    */
