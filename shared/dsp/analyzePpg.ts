@@ -178,7 +178,8 @@ function nnFiducialSettings(beats: readonly BeatFeature[]): Record<string, unkno
     counts,
     rule:
       `per beat, causal: of the systolic peak, the maximum upstroke slope and the whole-pulse template alignment, the one with the smallest ` +
-      `median |successive interval difference| over the last ${DEFAULT_NN_FIDUCIAL.windowBeats} beats (switch below ${DEFAULT_NN_FIDUCIAL.switchRatio} × the current one's), ` +
+      `median |successive interval difference| over the last ${DEFAULT_NN_FIDUCIAL.windowBeats} beats (switch below ${DEFAULT_NN_FIDUCIAL.switchRatio} × the current one's; ` +
+      `the template alignment until one has ${DEFAULT_NN_FIDUCIAL.minDiffs} differences to judge by), ` +
       'expressed at the systolic peak (+ its running median lag)',
   };
 }

@@ -8,13 +8,16 @@ export const NN_FIDUCIALS: readonly NnFiducial[] = ['systolic-peak', 'max-upstro
 export interface NnFiducialSettings {
   /** Trailing beats over which each fiducial's consistency is measured. */
   windowBeats: number;
-  /** Successive differences needed before the choice may leave the systolic peak. */
+  /**
+   * Valid successive differences (of the window's `windowBeats` − 2) needed before a fiducial's
+   * consistency is judged; a fiducial with fewer has no measure and is not compared.
+   */
   minDiffs: number;
   /** Another fiducial takes over when its noise is below this fraction of the current one's. */
   switchRatio: number;
 }
 
-export const DEFAULT_NN_FIDUCIAL: NnFiducialSettings = { windowBeats: 24, minDiffs: 8, switchRatio: 0.85 };
+export const DEFAULT_NN_FIDUCIAL: NnFiducialSettings = { windowBeats: 24, minDiffs: 20, switchRatio: 0.85 };
 
 /**
  * `NnFiducialSelector` — causal, per-beat choice of the pulse fiducial for the NN series.
@@ -27,7 +30,15 @@ export const DEFAULT_NN_FIDUCIAL: NnFiducialSettings = { windowBeats: 24, minDif
  * `windowBeats` beats (past and current beats only — no look-ahead beyond the detector's) the
  * fiducial with the smallest median absolute successive interval difference is the most
  * consistent one. The choice switches only when another fiducial is clearly quieter (below
- * `switchRatio` × the current one's), and starts at the systolic peak.
+ * `switchRatio` × the current one's).
+ *
+ * Until the current choice has a measure (`minDiffs` valid differences in the window: at the
+ * start, and after beats left out of the window), the choice is the default: the template
+ * alignment where the beat has one — the least-variance delay estimator of the three, as it uses
+ * the whole pulse — else the systolic peak; and an unmeasured default is not compared with
+ * anything. (A median over few differences misjudges: on the emulators' 7-bit CMS50 pulse the
+ * systolic peak looked quieter over the first 8 beats at some sampling phases and was chosen,
+ * with intervals up to 1.1 ms off where the template's stay within 0.8 ms.)
  *
  * The chosen time is expressed at the systolic peak: fiducial time + the trailing median of
  * (peak − fiducial), so a switch does not step the series. Because the decision uses only the
@@ -125,20 +136,24 @@ export class NnFiducialSelector {
     let cur = this.current;
     let nCur = cur === 0 ? n0 : cur === 1 ? n1 : n2;
     if (!(nCur < Infinity)) {
-      cur = 0;
-      nCur = n0;
+      // No measure for the current choice: the default (the template where this beat has one).
+      cur = templateSec === templateSec ? 2 : 0;
+      nCur = cur === 2 ? n2 : n0;
     }
-    // In fiducial order, each one clearly quieter than the one chosen so far takes over.
-    const r = this.s.switchRatio;
-    if (n0 < r * nCur) {
-      cur = 0;
-      nCur = n0;
+    // In fiducial order, each one clearly quieter than the one chosen so far takes over (an
+    // unmeasured default stays until it is measured itself: there is nothing to compare with).
+    if (nCur < Infinity) {
+      const r = this.s.switchRatio;
+      if (n0 < r * nCur) {
+        cur = 0;
+        nCur = n0;
+      }
+      if (n1 < r * nCur) {
+        cur = 1;
+        nCur = n1;
+      }
+      if (n2 < r * nCur) cur = 2;
     }
-    if (n1 < r * nCur) {
-      cur = 1;
-      nCur = n1;
-    }
-    if (n2 < r * nCur) cur = 2;
     this.current = cur;
     const own = this.times[slot + cur]!;
     let tSec = peakSec;

@@ -31,7 +31,7 @@ export function sessionSettingsRows(method: 'analyzePpg' | 'analyzeIntervals', r
     rows.push([m.settingBeatDetection, m.settingBeatDetectionPpg(fmt.numShort(numOr(b.lookAheadSec, NaN), 2)), small(tt.beatDetectionPpg(b))]);
   }
   const fid = obj(s.nnFiducial);
-  if (fid.used && method === 'analyzePpg') rows.push([m.settingFiducialLabel, m.settingFiducial(m.fiducials[str(fid.used)] ?? str(fid.used)), small(tt.fiducialRule(DEFAULT_NN_FIDUCIAL.windowBeats, DEFAULT_NN_FIDUCIAL.switchRatio))]);
+  if (fid.used && method === 'analyzePpg') rows.push([m.settingFiducialLabel, m.settingFiducial(m.fiducials[str(fid.used)] ?? str(fid.used)), small(tt.fiducialRule(DEFAULT_NN_FIDUCIAL.windowBeats, DEFAULT_NN_FIDUCIAL.switchRatio, DEFAULT_NN_FIDUCIAL.minDiffs))]);
   const ac = obj(s.artifactCorrection);
   if (ac.method) rows.push([m.settingArtifacts, m.settingArtifactsText(fmt.numShort(r.artifacts.corrected, 0), r.artifacts.corrected), small(tt.text('artifacts'))]);
   if (s.hrvTime) rows.push([m.settingTimeDomain, m.settingTimeDomainText, small(tt.text('timeDomain'))]);

@@ -11,7 +11,7 @@ const table = {
   beatDetectionPpg:
     'lineaire-fase-banddoorlaatfilter, −3 dB bij {lo} en {hi} Hz (laagdoorlaat met 3 opeenvolgende boxcars, basislijncorrectie met 2 × {baseline} s boxcar) → kandidaat-systolische toppen (lokale maxima met stijgende flank) → keuze van de slagenreeks met dynamisch programmeren → toptijd tussen de samples door parabolische interpolatie',
   fiducialRule:
-    'per slag, causaal: van de systolische top, de steilste stijgende flank en de uitlijning op het hele polssjabloon het punt met de kleinste mediaan |verschil van opeenvolgende intervallen| over de laatste {beats} slagen (wissel als die onder {ratio} × die van het huidige punt komt), uitgedrukt op de systolische top (+ de lopende mediane vertraging daarvan)',
+    'per slag, causaal: van de systolische top, de steilste stijgende flank en de uitlijning op het hele polssjabloon het punt met de kleinste mediaan |verschil van opeenvolgende intervallen| over de laatste {beats} slagen (wissel als die onder {ratio} × die van het huidige punt komt; de sjabloonuitlijning tot er {diffs} verschillen zijn om op te beoordelen), uitgedrukt op de systolische top (+ de lopende mediane vertraging daarvan)',
   artifacts: 'Lipponen & Tarvainen 2019 (automatische Kubios-methode): ectopische, gemiste, extra en te lange/korte slagen',
   timeDomain: 'gemiddelde NN, gemiddelde hartslag (gemiddelde van 60000/NN), SDNN (n−1), RMSSD en pNN50 alleen over opeenvolgende NN',
   detrend:

@@ -40,7 +40,7 @@ export interface TechnicalTexts {
   /** Interval input's beat detection (a string setting), translated when known. */
   beatsFromIntervals(setting: string): string;
   beatDetectionPpg(b: Obj): string;
-  fiducialRule(windowBeats: number, switchRatio: number): string;
+  fiducialRule(windowBeats: number, switchRatio: number, minDiffs: number): string;
   frequency(f: Obj, d: Obj, method: string): string;
   coherence(c: Obj, d: Readonly<CoherenceSettings>, levels: { mediumFrom: number; highFrom: number }): string;
   respiration(r: Obj, sources: unknown): string;
@@ -72,7 +72,8 @@ export function technicalTexts(fmt: ReportFormat): TechnicalTexts {
         hi: fmt.numShort(0.265 / numOr(b.lowPassBoxSec, 0.0589), 1),
         baseline: n(b.baselineBoxSec, 0.72, 2),
       }),
-    fiducialRule: (windowBeats, switchRatio) => t('fiducialRule', { beats: fmt.numShort(windowBeats, 0), ratio: fmt.numShort(switchRatio, 2) }),
+    fiducialRule: (windowBeats, switchRatio, minDiffs) =>
+      t('fiducialRule', { beats: fmt.numShort(windowBeats, 0), ratio: fmt.numShort(switchRatio, 2), diffs: fmt.numShort(minDiffs, 0) }),
     frequency: (f, d, method) => {
       // The FFT length depends on the record's length; the analysis wrote it only into its method string.
       const nfft = /FFT (\d+) points/.exec(method)?.[1];

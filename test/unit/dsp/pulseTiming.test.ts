@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
-import { NnFiducialSelector } from '../../../shared/dsp/nnFiducial.js';
+import { DEFAULT_NN_FIDUCIAL, NnFiducialSelector } from '../../../shared/dsp/nnFiducial.js';
 import { PulseAligner } from '../../../shared/dsp/pulseAlign.js';
 import { simulatePpg } from '../../../shared/sim/index.js';
 import { scoreNnAgainstTruth } from '../../support/nnTruth.js';
@@ -71,6 +71,27 @@ describe('NnFiducialSelector: causal per-beat choice by measured consistency', (
     assert.ok(out.slice(30).every((o) => o.f === 'max-upstroke-slope'), 'then uses the consistent upstroke');
     // Expressed at the peak: the upstroke + its running lag ≈ the peak time (the noise's median).
     assert.ok(out.slice(30).every((o) => Math.abs(o.t) < 0.006), 'within a few ms of the true peak');
+  });
+
+  test('starts on the whole-pulse template and judges no fiducial on fewer than minDiffs differences', () => {
+    const sel = new NnFiducialSelector();
+    const minDiffs = DEFAULT_NN_FIDUCIAL.minDiffs;
+    let seed = 3;
+    const noise = (ms: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 2e-3 * ms;
+    const out: string[] = [];
+    let t = 1;
+    for (let k = 0; k < 60; k++) {
+      t += 0.8;
+      // The peak is exact for the first beats (it would win a vote on a few of them) and then ±8 ms
+      // noisy; the template is ±1 ms throughout, and unknown for beat 40.
+      const peak = t + (k < minDiffs - 4 ? 0 : noise(8));
+      out.push(sel.push(peak, NaN, k === 40 ? NaN : t - 0.02 + noise(1)).fiducial);
+    }
+    // Beat k closes k − 1 successive differences: the first vote is at beat minDiffs + 1 (which the peak may win).
+    const first = out.slice(0, minDiffs + 1);
+    assert.ok(first.every((f) => f === 'pulse-template'), `the template until a fiducial can be judged: ${first.join(' ')}`);
+    assert.equal(out[40], 'systolic-peak', 'a beat without a template time is timed at its peak');
+    assert.ok(out.slice(41).every((f) => f === 'pulse-template'), 'and the template again after it');
   });
 });
 

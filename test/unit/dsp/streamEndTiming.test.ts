@@ -19,13 +19,12 @@ function cms50Pleth(fsHz: number, seconds: number, offSec: number): Float64Array
 }
 
 describe('beats timed partly from filter padding', () => {
-  test('an 800 ms pulse at 60.3 Hz, cut anywhere: every NN interval within 1 ms of 800 (1.5 ms while the fiducial choice starts), none closing in the padded tail', () => {
+  test('an 800 ms pulse at 60.3 Hz, cut anywhere: every NN interval within 1 ms of 800 from the first one, none closing in the padded tail', () => {
     const fsHz = 60.3;
     const tail = new PpgPeakDetector(fsHz).paddedTailSec;
     assert.ok(tail > 0.8 && tail < 1.2, `padded tail ${tail} s`);
     let lastPeakInTail = 0;
     let worst = 0;
-    let worstStart = 0;
     // 60 cuts spread over one pulse period (the stream ends at every phase of the pulse).
     for (let k = 0; k < 60; k++) {
       const x = cms50Pleth(fsHz, 40, 1 + (k * 0.8) / 60);
@@ -37,17 +36,13 @@ describe('beats timed partly from filter padding', () => {
         lastPeakInTail++;
         assert.ok(lastNn < lastPeak - 0.5, `cut ${k}: an interval closes at the last beat (${lastPeak} s, ${(endSec - lastPeak).toFixed(3)} s before the end)`);
       }
-      // The first beats are timed at the systolic peak until the fiducial choice has a window of
-      // beats to judge by (nnFiducial.ts); on this pulse (a cusp at its peak) that is up to 1.2 ms.
-      res.nn.ibiMs.forEach((v, i) => {
-        if (i >= 10) worst = Math.max(worst, Math.abs(v - 800));
-        else worstStart = Math.max(worstStart, Math.abs(v - 800));
-      });
+      // The first beats too: until the fiducial choice can judge, they are timed by the whole-pulse
+      // template (nnFiducial.ts), not the systolic peak (up to 1.2 ms off on this pulse's cusp).
+      for (const v of res.nn.ibiMs) worst = Math.max(worst, Math.abs(v - 800));
       assert.ok(res.nn.ibiMs.length >= 44, `cut ${k}: ${res.nn.ibiMs.length} intervals`);
     }
     assert.ok(lastPeakInTail >= 40, `${lastPeakInTail} of 60 cuts end within the tail of a beat`);
-    assert.ok(worst <= 1, `worst interval ${worst.toFixed(2)} ms from 800 (from the 11th on)`);
-    assert.ok(worstStart <= 1.5, `worst of the first ten intervals ${worstStart.toFixed(2)} ms from 800`);
+    assert.ok(worst <= 1, `worst interval ${worst.toFixed(2)} ms from 800`);
   });
 
   test('on a real recording, beats before the padded tail are timed exactly as with the signal going on; the tail closes no interval', () => {
