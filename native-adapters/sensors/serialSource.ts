@@ -179,6 +179,8 @@ export class SerialSource implements SensorSource {
   private reopenAttempt = 0;
   private garbageReported = false;
   private noDataReported = false;
+  /** A check of the device path is under way (`closeIfGone`). */
+  private goneCheck = false;
 
   constructor(opts: SerialSourceOptions) {
     this.o = opts;
@@ -499,6 +501,27 @@ export class SerialSource implements SensorSource {
     this.status({ code: 'reconnected', params: { port: this.path } });
   }
 
+  /**
+   * A silent port whose device path has gone (Linux/macOS) was unplugged, whether or not the OS
+   * told the open port: close it, so that `onClose` says "reconnecting" and polls for the device.
+   * (A pseudo-terminal or USB-serial driver does not always wake a pending read when its device
+   * disappears: seen once in CI, the port stayed open and silent for over 8 s.)
+   */
+  private async closeIfGone(): Promise<void> {
+    const port = this.port;
+    if (!port || !this.path.startsWith('/') || this.goneCheck) return;
+    this.goneCheck = true;
+    const gone = await access(this.path).then(
+      () => null,
+      (e: unknown) => (e instanceof Error ? e : new Error(String(e))),
+    );
+    this.goneCheck = false;
+    if (!gone || port !== this.port || this.stopping) return;
+    // (A close we ask for emits no 'close' through the port hub: end the port here, with the reason
+    // the path gave. A close that fails — the descriptor is already dead — ends it all the same.)
+    port.close(() => this.onClose(port, gone));
+  }
+
   private checkStream(): void {
     if (this.stateValue !== 'connected') return;
     const r = this.detector.update(this.sinceStartSec(), this.assembler.stats);
@@ -518,9 +541,12 @@ export class SerialSource implements SensorSource {
           badPct: Math.round(r.badFraction * 100),
         },
       });
-    } else if (r.verdict === 'no-data' && !this.noDataReported) {
-      this.noDataReported = true;
-      this.status({ code: 'no-data', params: { port: this.path, seconds: win, protocol: this.protocol } });
+    } else if (r.verdict === 'no-data') {
+      if (!this.noDataReported) {
+        this.noDataReported = true;
+        this.status({ code: 'no-data', params: { port: this.path, seconds: win, protocol: this.protocol } });
+      }
+      void this.closeIfGone();
     } else if (r.verdict === 'ok') {
       if (this.garbageReported || this.noDataReported) this.status({ code: 'understood-again', params: { port: this.path } });
       this.garbageReported = this.noDataReported = false;
