@@ -21,6 +21,11 @@ export const BeatFlag = {
   halfRate: 64,
   /** The interval closing at this beat could not be trusted (far outside the local rhythm, or too few neighbours to judge): left out. */
   rejected: 128,
+  /**
+   * The beat's timing could not be trusted: its pulse fiducials disagree (motion, a deformed or weak
+   * pulse). Both intervals at it are left out of the NN series; counted as unusable signal, not as a correction.
+   */
+  untimed: 256,
 } as const;
 
 export type BeatFlagName = keyof typeof BeatFlag;

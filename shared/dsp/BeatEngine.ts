@@ -270,7 +270,7 @@ export class BeatEngine {
         tUpSec: Number.isFinite(b.tUpSec) ? this.toChannel(b.tUpSec) : Number.NaN,
         tAlignSec: Number.isFinite(b.tAlignSec) ? this.toChannel(b.tAlignSec) : Number.NaN,
       });
-      this.addBeat(t, fid, b.quality, out);
+      this.addBeat(t, fid, b.quality, out, b.discordant);
     }
     this.drain(out);
   }
@@ -290,10 +290,10 @@ export class BeatEngine {
     this.addBeat(tSec, tSec, 1, out);
   }
 
-  private addBeat(tSec: number, fidSec: number, quality: number, out: EngineUpdate): void {
+  private addBeat(tSec: number, fidSec: number, quality: number, out: EngineUpdate, untimed = false): void {
     const before = out.unusable.length;
     this.unusable.pushBeat(tSec, quality, out.unusable);
-    this.nn.pushBeat(tSec, fidSec, quality);
+    this.nn.pushBeat(tSec, fidSec, quality, untimed);
     if (out.unusable.length > before) this.nn.setUnusable(out.unusable.slice(before), this.unusable.finalUntilSec);
   }
 

@@ -21,6 +21,11 @@ export interface DetectedBeat {
   tFidSec: number;
   /** Which fiducial `tFidSec` comes from. */
   fiducial: NnFiducial;
+  /**
+   * The beat's fiducials disagree (one lies more than `discordantMs` from its usual lag to the
+   * systolic peak, see {@link NnFiducialSelector}): its timing is unreliable and its NN intervals are dropped.
+   */
+  discordant: boolean;
   /** Upstroke amplitude, band-passed units. */
   upstroke: number;
   /** Low-passed signal level at the peak (raw units): carries the respiratory intensity variation. */

@@ -18,7 +18,7 @@ import { BeatFlag } from '../domain/beatFlags.js';
 import type { NnBeat } from './NnStream.js';
 import { respirationAt } from './respiration.js';
 import type { TimedChunk } from './sampleTimeline.js';
-import { MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
+import { extraSecOutside, untimedSpans, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
 import type { CoherenceLevel } from './types.js';
 import { nnSpectrumAt } from '../ipc/NnSpectrum.js';
 import type { SpectrumView } from '../ipc/liveTypes.js';
@@ -76,6 +76,8 @@ export class LivePipeline {
   /** Recent final beats (time, corrected?) and unusable stretches, for what the window can carry. */
   private finT: number[] = [];
   private finCorrected: boolean[] = [];
+  /** Per final beat: its timing was unreliable (counted with the unusable signal). */
+  private finUntimed: boolean[] = [];
   private unus: Interval[] = [];
   private firstSec = Number.NaN;
 
@@ -149,6 +151,7 @@ export class LivePipeline {
     this.lastMetricsSec = Number.NaN;
     this.finT = [];
     this.finCorrected = [];
+    this.finUntimed = [];
     this.unus = [];
     this.firstSec = Number.NaN;
   }
@@ -157,7 +160,8 @@ export class LivePipeline {
   private finish(u: EngineUpdate, nowSec: number, flushed = false, dueSec?: number): LiveUpdate {
     for (const b of u.final) {
       this.finT.push(b.tSec);
-      this.finCorrected.push((b.flags & ~BeatFlag.fromSensor) !== 0);
+      this.finCorrected.push((b.flags & ~(BeatFlag.fromSensor | BeatFlag.untimed)) !== 0);
+      this.finUntimed.push((b.flags & BeatFlag.untimed) !== 0);
       if (b.ibiMs !== null) {
         this.nnT.push(b.fidSec);
         this.nnV.push(b.ibiMs);
@@ -256,10 +260,12 @@ export class LivePipeline {
       beats++;
       if (this.finCorrected[i]) corrected++;
     }
+    const untimedSec = extraSecOutside(this.unus, untimedSpans(this.finT, this.finUntimed), from, nowSec);
     const all = hrvWithhold({
       durationSec: span,
       unusablePct: span > 0 ? (100 * unusableSec) / span : 0,
       correctedPct: beats > 0 ? (100 * corrected) / beats : 0,
+      untimedPct: span > 0 ? (100 * untimedSec) / span : 0,
       nnCount,
       rmssdMs,
       timingNoiseMs: noiseMs,
@@ -303,6 +309,7 @@ export class LivePipeline {
     if (f > 64) {
       this.finT.splice(0, f);
       this.finCorrected.splice(0, f);
+      this.finUntimed.splice(0, f);
     }
     if (this.unus.length > 64) this.unus = this.unus.filter((g) => g.endSec >= cut);
   }

@@ -64,12 +64,15 @@ const RAW_BIT: Record<RawFlag, number> = {
   halfrate: BeatFlag.halfRate,
   outlier: BeatFlag.rejected,
   unclassified: BeatFlag.rejected,
+  discordant: BeatFlag.untimed,
 };
 
 export class NnStream {
   private peak: number[] = [];
   private fid: number[] = [];
   private qual: number[] = [];
+  /** Per beat, 1 when its fiducials disagree (its timing is unreliable), else 0. */
+  private untimed: number[] = [];
   /** Global index of peak[0]. */
   private base = 0;
   /** Global index of the first beat not final yet. */
@@ -80,17 +83,21 @@ export class NnStream {
   private padded: Interval[] = [];
   private readonly sensorBit: number;
   /** Counts over the final beats. */
-  readonly counts = { beats: 0, ectopic: 0, missed: 0, extra: 0, longshort: 0, halfrate: 0, outlier: 0, unclassified: 0, corrected: 0 };
+  readonly counts = { beats: 0, ectopic: 0, missed: 0, extra: 0, longshort: 0, halfrate: 0, outlier: 0, unclassified: 0, discordant: 0, corrected: 0 };
 
   constructor(opts: NnStreamOptions = {}) {
     this.sensorBit = opts.fromSensor ? BeatFlag.fromSensor : 0;
   }
 
-  /** A final raw beat: peak time, fiducial time (s, channel clock) and quality (null = none). */
-  pushBeat(peakSec: number, fidSec: number, quality: number | null): void {
+  /**
+   * A final raw beat: peak time, fiducial time (s, channel clock), quality (null = none), and
+   * whether its timing is unreliable (its fiducials disagree: both its intervals are dropped).
+   */
+  pushBeat(peakSec: number, fidSec: number, quality: number | null, untimed = false): void {
     this.peak.push(peakSec);
     this.fid.push(fidSec);
     this.qual.push(quality ?? Number.NaN);
+    this.untimed.push(untimed ? 1 : 0);
   }
 
   /** Unusable stretches decided so far, and the time up to which that list is final. */
@@ -148,6 +155,7 @@ export class NnStream {
     this.peak = [];
     this.fid = [];
     this.qual = [];
+    this.untimed = [];
     this.base = 0;
     this.finalized = 0;
     this.unusable = [];
@@ -172,10 +180,11 @@ export class NnStream {
     const fid = this.fid.slice(w0 - this.base, windowEnd - this.base);
     const peak = this.peak.slice(w0 - this.base, windowEnd - this.base);
     const qual = this.qual.slice(w0 - this.base, windowEnd - this.base);
+    const untimed = this.untimed.slice(w0 - this.base, windowEnd - this.base);
     const breaks = breaksFromIntervals(peak, this.padded.length ? mergeIntervals([...this.unusable, ...this.padded]) : this.unusable);
     // Half-rate runs longer than the correction's own view are followed through the whole window.
     const halfRate = halfRateStretches(fid, qual.map((q) => (Number.isNaN(q) ? 1 : q)), { unusable: this.unusable });
-    const res = intervalsCorrect(fid, breaks, {}, { halfRate });
+    const res = intervalsCorrect(fid, breaks, {}, { halfRate, untimed });
     // Inserted beats, by the raw beat that follows them.
     const inserted = new Map<number, number[]>();
     for (let k = 0; k < res.nnRawIndex.length; k++) {
@@ -199,7 +208,8 @@ export class NnStream {
         counts.beats++;
         if (flag !== 'normal') {
           counts[flag]++;
-          counts.corrected++;
+          // (An untimed beat is unusable signal, not a correction: see hrvWithhold.)
+          if (flag !== 'discordant') counts.corrected++;
         }
       }
       out.push({
@@ -221,6 +231,7 @@ export class NnStream {
       this.peak.splice(0, drop);
       this.fid.splice(0, drop);
       this.qual.splice(0, drop);
+      this.untimed.splice(0, drop);
       this.base += drop;
       const t0 = this.peak[0]!;
       this.unusable = this.unusable.filter((u) => u.endSec >= t0);

@@ -6,7 +6,7 @@ import { DEFAULT_CORRECTION } from './intervalsCorrect.js';
 import type { NnBeat, NnStream } from './NnStream.js';
 import { SUPPORT } from './NnStream.js';
 import { respirationFromHr, type BeatSeries } from './respiration.js';
-import { mergeIntervals, totalSec, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
+import { extraSecOutside, mergeIntervals, totalSec, untimedSpans, MIN_BEAT_QUALITY, type Interval } from './signalGaps.js';
 import { hrvWithhold, WITHHOLD_LIMITS } from './hrvWithhold.js';
 import { HRV_METRIC_KEYS, type HrvWithheld } from './hrvWithheld.js';
 import { timingNoiseMs } from './timingNoise.js';
@@ -83,6 +83,10 @@ export function analyzeNn(input: NnInput): AnalysisResult {
   const cohVals = coh.filter((p) => p.ratio !== null).map((p) => p.ratio as number);
   const unusableSec = totalSec(unusable);
   const unusablePct = input.durationSec > 0 ? (100 * unusableSec) / input.durationSec : 0;
+  const untimed = untimedSpans(
+    raw.map((b) => b.tSec),
+    raw.map((b) => (b.flags & BeatFlag.untimed) !== 0),
+  );
   // What the signal can carry: the beat-timing noise floor from the detections themselves, then
   // the figures withheld (null in JSON) with their reasons.
   const noiseMs = input.detections ? timingNoiseMs(input.detections) : null;
@@ -103,6 +107,7 @@ export function analyzeNn(input: NnInput): AnalysisResult {
     durationSec: input.durationSec,
     unusablePct,
     correctedPct: percent,
+    untimedPct: input.durationSec > 0 ? (100 * extraSecOutside(unusable, untimed, -Infinity, Infinity)) / input.durationSec : 0,
     nnCount: nnMs.length,
     rmssdMs: time.rmssdMs,
     timingNoiseMs: noiseMs,
@@ -140,7 +145,7 @@ export function analyzeNn(input: NnInput): AnalysisResult {
         method: 'Lipponen & Tarvainen 2019 (Kubios automatic): ectopic, missed, extra, long/short',
         ...DEFAULT_CORRECTION,
         supportBeats: SUPPORT,
-        counts: { ectopic: corr.ectopic, missed: corr.missed, extra: corr.extra, longshort: corr.longshort, halfrate: corr.halfrate, outlier: corr.outlier, unclassified: corr.unclassified, corrected: corr.corrected },
+        counts: { ectopic: corr.ectopic, missed: corr.missed, extra: corr.extra, longshort: corr.longshort, halfrate: corr.halfrate, outlier: corr.outlier, unclassified: corr.unclassified, discordant: corr.discordant, corrected: corr.corrected },
       },
       nnFiducial: input.fiducialSettings ?? { used: 'none: intervals from the sensor' },
       hrvTime: 'mean NN, mean HR (mean of 60000/NN), SDNN (n−1), RMSSD and pNN50 over consecutive NN only',

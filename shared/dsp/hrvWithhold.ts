@@ -3,7 +3,8 @@
  * others. Rules (the reason codes and texts are in hrvWithheld.ts):
  *
  * - too few NN intervals (< 20, or < 3 for mean HR): everything / mean HR withheld (`too-few-beats`);
- * - more than 20 % of the window unusable, or more than 10 % of the beats corrected: SDNN,
+ * - more than 20 % of the window unusable (unusable stretches, plus the share of beats whose timing
+ *   was unreliable: `untimedPct`), or more than 10 % of the beats corrected: SDNN,
  *   RMSSD, pNN50 and the frequency bands withheld (`too-much-unusable` / `too-much-corrected`;
  *   Task Force 1996 and Kubios' guidance: HRV from artefact-laden data is not interpretable);
  * - a window too short for the band: VLF < 5 min, LF < 2 min, HF < 1 min (`too-short`; Task
@@ -26,6 +27,11 @@ export interface WithholdInput {
   unusablePct: number;
   /** Corrected share of the beats, %. */
   correctedPct: number;
+  /**
+   * Share of the window, %, outside the unusable stretches, around beats whose timing was
+   * unreliable (fiducials in disagreement: their intervals left out; see `untimedSpans`).
+   */
+  untimedPct?: number;
   /** NN intervals in it. */
   nnCount: number;
   /** RMSSD measured, ms (NaN if none). */
@@ -57,7 +63,7 @@ export function hrvWithhold(w: WithholdInput): HrvWithheld {
   };
   if (w.nnCount < L.minNnForHr) set(['meanHrBpm', 'meanNnMs'], 'too-few-beats');
   if (w.nnCount < L.minNn) set(VARIABILITY, 'too-few-beats');
-  if (w.unusablePct > L.maxUnusablePct) set(VARIABILITY, 'too-much-unusable');
+  if (w.unusablePct + (w.untimedPct ?? 0) > L.maxUnusablePct) set(VARIABILITY, 'too-much-unusable');
   if (w.correctedPct > L.maxCorrectedPct) set(VARIABILITY, 'too-much-corrected');
   if (w.durationSec < L.vlfMinSec) set(['vlfMs2'], 'too-short');
   if (w.durationSec < L.lfMinSec) set(['lfMs2', 'lfPeakHz', 'lfHf'], 'too-short');

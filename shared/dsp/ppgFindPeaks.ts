@@ -326,6 +326,7 @@ export class PpgPeakDetector {
         tAlignSec,
         tFidSec: fid.tSec,
         fiducial: fid.fiducial,
+        discordant: fid.discordant,
         sampleIndex: Math.round(c.tSec * this.fsHz),
         upstroke: c.upstroke,
         level: c.level ?? NaN,

@@ -96,3 +96,30 @@ export function breaksFromIntervals(beatsSec: ArrayLike<number>, unusable: reado
   }
   return out;
 }
+
+/**
+ * The time around beats whose timing could not be trusted (`untimed[i]`): from the beat before to
+ * the beat after each such beat (both intervals at it are left out of the NN series), merged.
+ * Beats in time order; a missing neighbour ends the span at the beat itself.
+ */
+export function untimedSpans(tSec: ArrayLike<number>, untimed: ArrayLike<boolean>): Interval[] {
+  const out: Interval[] = [];
+  const n = Math.min(tSec.length, untimed.length);
+  for (let i = 0; i < n; i++) {
+    if (!untimed[i]) continue;
+    const startSec = i > 0 ? tSec[i - 1]! : tSec[i]!;
+    const endSec = i + 1 < n ? tSec[i + 1]! : tSec[i]!;
+    const last = out[out.length - 1];
+    if (last && startSec <= last.endSec) last.endSec = Math.max(last.endSec, endSec);
+    else out.push({ startSec, endSec });
+  }
+  return out;
+}
+
+/** Seconds of `extra` (merged intervals) that lie outside `base` (merged intervals), within [t0, t1]. */
+export function extraSecOutside(base: readonly Interval[], extra: readonly Interval[], t0: number, t1: number): number {
+  const clip = (l: readonly Interval[]): Interval[] =>
+    l.map((g) => ({ startSec: Math.max(t0, g.startSec), endSec: Math.min(t1, g.endSec) })).filter((g) => g.endSec > g.startSec);
+  const b = clip(base);
+  return totalSec(mergeIntervals([...b, ...clip(extra)])) - totalSec(mergeIntervals(b));
+}

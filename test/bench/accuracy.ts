@@ -250,7 +250,7 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
   if (!rmssd.pass && premature > 0) {
     notes.push(
       `RMSSD: ${premature} ECG RR intervals lie 10–20 % from the median of the 11 around them and stay in the ECG's NN (20 % rule); ` +
-        `with a 10 % rule the ECG NN RMSSD is ${fmt(ecgNnRmssdMs(inWindow, 0.1), 1)} ms (the analysis corrects premature beats as ectopic, Lipponen & Tarvainen 2019)`,
+        `with a 10 % rule the ECG NN RMSSD is ${fmt(ecgNnRmssdMs(inWindow, 0.1), 1)} ms (the analysis leaves out the intervals at premature beats it finds as ectopic, Lipponen & Tarvainen 2019)`,
     );
   }
   // Each R peak's matched raw PPG beat (systolic peak, before any correction).
@@ -259,7 +259,7 @@ export function scoreRecord(name: string, result?: AnalysisResult): RecordScore 
   if (off.pulseShows.intervals > 0) {
     notes.push(
       `NN MAE: ${off.pulseShows.intervals} scored intervals border ${off.pulseShows.peaks} R peaks > 8 % of the local RR early or late with a compensatory pause ` +
-        `that the pulse shows too (premature beats): the correction replaces them as ectopic, so the NN series has no interval like the ECG's there; ` +
+        `that the pulse shows too (premature beats), which the correction did not leave out; ` +
         `they add ${fmt(off.pulseShows.addedMs, 2)} ms to the MAE`,
     );
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { intervalsCorrect, NN_CLOSE_INSERTED, NN_CLOSE_MOVED } from '../../../shared/dsp/intervalsCorrect.js';
+import { intervalsCorrect, NN_CLOSE_INSERTED, NN_CLOSE_MOVED, NN_MERGED } from '../../../shared/dsp/intervalsCorrect.js';
 
 /** Beat times from an RSA heart-rate model: HR(t) = 65 + 6 sin(2π·0.2 t), integrated (IPFM). */
 function rsaBeats(durationSec: number): number[] {
@@ -29,7 +29,7 @@ describe('intervalsCorrect (Lipponen & Tarvainen 2019)', () => {
     assert.deepEqual(Array.from(r.nnMs), nnOf(truth));
   });
 
-  test('an extra beat is removed, a missed beat inserted, an ectopic beat moved', () => {
+  test('with interpolate: an extra beat is removed, a missed beat inserted, an ectopic beat moved', () => {
     const b = [...truth];
     const extraAt = 100;
     const extra = (b[extraAt]! + b[extraAt + 1]!) / 2 - 0.08; // a spurious detection mid-interval
@@ -38,7 +38,7 @@ describe('intervalsCorrect (Lipponen & Tarvainen 2019)', () => {
     const moved = b[ectopicIdx - 1]! + 0.65 * (b[ectopicIdx]! - b[ectopicIdx - 1]!);
     const beats = b.map((t, i) => (i === ectopicIdx ? moved : t)).filter((_, i) => i !== missedIdx);
     beats.splice(extraAt + 1, 0, extra);
-    const r = intervalsCorrect(beats);
+    const r = intervalsCorrect(beats, [], { interpolate: true });
     assert.equal(r.counts.extra, 1, JSON.stringify(r.counts));
     assert.equal(r.counts.missed, 1, JSON.stringify(r.counts));
     assert.ok(r.counts.ectopic + r.counts.longshort >= 1, JSON.stringify(r.counts));
@@ -68,6 +68,49 @@ describe('intervalsCorrect (Lipponen & Tarvainen 2019)', () => {
     // Raw detections are kept untouched in the flags (index = raw beat).
     assert.equal(r.rawFlags.length, beats.length);
     assert.equal(r.rawFlags[extraAt + 1], 'extra');
+  });
+
+  test('by default an extra beat is removed and the intervals at an ectopic or missed beat are left out: every NN interval was measured', () => {
+    const b = [...truth];
+    const extraAt = 100;
+    const missedIdx = 200;
+    const ectopicIdx = 300;
+    const moved = b[ectopicIdx - 1]! + 0.65 * (b[ectopicIdx]! - b[ectopicIdx - 1]!);
+    const beats = b.map((t, i) => (i === ectopicIdx ? moved : t)).filter((_, i) => i !== missedIdx);
+    beats.splice(extraAt + 1, 0, (b[extraAt]! + b[extraAt + 1]!) / 2 - 0.08);
+    const r = intervalsCorrect(beats);
+    assert.equal(r.counts.extra, 1, JSON.stringify(r.counts));
+    assert.equal(r.counts.missed, 1, JSON.stringify(r.counts));
+    assert.ok(r.counts.ectopic >= 1, JSON.stringify(r.counts));
+    // Raw index of the premature beat (one extra inserted before it, one beat removed).
+    const e = ectopicIdx;
+    assert.equal(r.rawFlags[e], 'ectopic');
+    assert.equal(r.rawNnIndex[e], -1, 'no interval closes at the premature beat');
+    assert.equal(r.rawNnIndex[e + 1], -1, 'nor at the beat after it');
+    // (The beat after the missed one: truth 201 is raw 201, after the extra detection and the removal.)
+    assert.equal(r.rawFlags[missedIdx + 1], 'missed');
+    assert.equal(r.rawNnIndex[missedIdx + 1], -1, 'the interval with the missed beat in it is left out');
+    assert.equal(r.nnFlags.filter((f) => f !== 0 && f !== NN_MERGED).length, 0, 'nothing moved or inserted');
+    // Every NN interval is a true one: the raw series is the truth around the artifacts.
+    const truthIbi = new Map(truth.slice(1).map((t, i) => [t.toFixed(6), (t - truth[i]!) * 1000]));
+    for (let k = 0; k < r.nnMs.length; k++) {
+      const want = truthIbi.get(r.nnTSec[k]!.toFixed(6));
+      assert.ok(want !== undefined && Math.abs(r.nnMs[k]! - want) < 1e-6, `NN ${r.nnMs[k]} ms at ${r.nnTSec[k]} s vs ${want}`);
+    }
+    assert.ok(r.nnMs.length >= truth.length - 1 - 5, `${r.nnMs.length} NN intervals of ${truth.length - 1}`);
+  });
+
+  test('a beat marked untimed loses both its intervals, is flagged discordant and is not counted as corrected', () => {
+    const untimed = new Uint8Array(truth.length);
+    untimed[150] = 1;
+    const r = intervalsCorrect(truth, [], {}, { untimed });
+    assert.equal(r.rawFlags[150], 'discordant');
+    assert.equal(r.rawNnIndex[150], -1);
+    assert.equal(r.rawNnIndex[151], -1);
+    assert.ok(r.rawNnIndex[149]! >= 0 && r.rawNnIndex[152]! >= 0, 'the intervals beside them stay');
+    assert.equal(r.counts.discordant, 1);
+    assert.equal(r.counts.corrected, 0);
+    assert.equal(r.nnMs.length, truth.length - 1 - 2);
   });
 
   test('no interval is created across a gap', () => {

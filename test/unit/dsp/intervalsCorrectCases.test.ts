@@ -21,10 +21,10 @@ import { simulateBeats } from '../../support/rrSimulate.js';
 
 const pct = (a: number, b: number): number => (100 * Math.abs(a - b)) / b;
 
-function run(sc: Scenario, withStretches = false): { r: IntervalsCorrectResult; q: NnScore } {
+function run(sc: Scenario, withStretches = false, interpolate = false): { r: IntervalsCorrectResult; q: NnScore } {
   const { raw, breaks, quality } = sc.det;
   const opts = withStretches ? { halfRate: halfRateStretches(raw, quality) } : {};
-  const r = intervalsCorrect(raw, breaks, {}, opts);
+  const r = intervalsCorrect(raw, breaks, { interpolate }, opts);
   return { r, q: scoreNn(r.nnTSec, r.nnMs, sc.truth, sc.det) };
 }
 
@@ -124,11 +124,24 @@ describe('intervalsCorrect on failure cases with known truth', () => {
     assert.ok(r.counts.outlier > 0);
   });
 
-  test('isolated ectopic, missed and extra beats are corrected (not just dropped)', () => {
+  test('isolated ectopic, missed and extra beats: extra detections deleted, the other intervals left out, none invented', () => {
     const sc = isolatedArtifacts();
     const { r, q } = run(sc);
     assertTruthLevel(q, 3, 'isolated artifacts');
+    assert.ok(r.counts.missed > 0 && r.counts.extra > 0 && r.counts.ectopic > 0, JSON.stringify(r.counts));
+    // Every NN interval is one that was measured (the raw series is the truth where no artifact was
+    // put in; a deleted extra detection restores the true interval): no interval is off its truth.
+    assert.ok(q.maxErrMs < 1e-6, `largest error ${q.maxErrMs} ms`);
+    // An artifact every 8–33 beats costs its one or two intervals, nothing more.
+    assert.ok(q.coveragePct > 90, `coverage ${q.coveragePct} %`);
+  });
+
+  test('isolated ectopic, missed and extra beats with interpolate (Kubios, NeuroKit): put back, near the truth', () => {
+    const sc = isolatedArtifacts();
+    const { r, q } = run(sc, false, true);
+    assertTruthLevel(q, 3, 'isolated artifacts, interpolate');
     assert.ok(q.coveragePct > 95, `coverage ${q.coveragePct} %`);
+    assert.ok(q.maxErrMs > 1, 'moved and inserted beats are estimates');
     assert.ok(r.counts.missed > 0 && r.counts.extra > 0 && r.counts.ectopic > 0, JSON.stringify(r.counts));
   });
 });

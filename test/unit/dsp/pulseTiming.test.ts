@@ -4,7 +4,11 @@ import { analyzePpg } from '../../../shared/dsp/analyzePpg.js';
 import { DEFAULT_NN_FIDUCIAL, NnFiducialSelector } from '../../../shared/dsp/nnFiducial.js';
 import { PulseAligner } from '../../../shared/dsp/pulseAlign.js';
 import { simulatePpg } from '../../../shared/sim/index.js';
+import { ppgFindPeaks } from '../../../shared/dsp/ppgFindPeaks.js';
+import { matchBeats } from '../../support/beatMatching.js';
+import { loadRecording } from '../../support/loadRecording.js';
 import { scoreNnAgainstTruth } from '../../support/nnTruth.js';
+import { loadRPeakTruth } from '../../support/rpeakTruth.js';
 
 /** A smooth pulse train (skewed Gaussians) sampled at fs with its peaks at `peaks` (s). */
 function pulses(peaks: number[], fs: number, n: number): Float64Array {
@@ -93,6 +97,57 @@ describe('NnFiducialSelector: causal per-beat choice by measured consistency', (
     assert.equal(out[40], 'systolic-peak', 'a beat without a template time is timed at its peak');
     assert.ok(out.slice(41).every((f) => f === 'pulse-template'), 'and the template again after it');
   });
+});
+
+describe('discordant beats: fiducials that disagree mark a beat whose timing cannot be trusted', () => {
+  test('a beat whose upstroke or template leaves its usual lag by more than discordantMs is discordant', () => {
+    const sel = new NnFiducialSelector();
+    const lim = DEFAULT_NN_FIDUCIAL.discordantMs;
+    let seed = 5;
+    const noise = (ms: number): number => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32 - 0.5) * 2e-3 * ms;
+    const res: { discordMs: number; discordant: boolean }[] = [];
+    let t = 1;
+    for (let k = 0; k < 80; k++) {
+      t += 0.8 + 0.03 * Math.sin(k / 3);
+      // Upstroke 100 ms and template 20 ms before the peak, ±1 ms; a few beats deformed.
+      const upOff = k === 3 ? 0.03 : k === 40 ? lim * 1e-3 + 0.006 : k === 60 ? lim * 1e-3 - 0.006 : 0;
+      const tplOff = k === 50 ? -(lim * 1e-3 + 0.004) : 0;
+      res.push(sel.push(t, t - 0.1 + noise(1) - upOff, t - 0.02 + noise(1) - tplOff));
+    }
+    assert.ok(Number.isNaN(res[3]!.discordMs) && !res[3]!.discordant, 'not judged before minLags lags');
+    assert.ok(res[40]!.discordant, `upstroke ${res[40]!.discordMs} ms off`);
+    assert.ok(res[50]!.discordant, `template ${res[50]!.discordMs} ms off`);
+    assert.ok(!res[60]!.discordant && res[60]!.discordMs > lim - 8, `upstroke ${res[60]!.discordMs} ms off: within the limit`);
+    const others = res.filter((_, k) => k >= DEFAULT_NN_FIDUCIAL.minLags && ![40, 50, 60].includes(k));
+    assert.ok(others.every((r) => !r.discordant && r.discordMs < 2.5), 'the clean beats are concordant');
+  });
+
+  for (const name of ['bidmc01_125hz.csv', 'neurokit_resting_5min_100hz.csv']) {
+    test(`${name}: intervals at discordant beats are far off the ECG's R peaks, and few beats are discordant`, () => {
+      const rec = loadRecording(name);
+      const r = loadRPeakTruth(name).tSec.map((t) => t - rec.t0Sec);
+      const { beats } = ppgFindPeaks(rec.ppg, rec.fsHz);
+      const m = matchBeats(
+        beats.map((b) => b.tSec),
+        r,
+        { toleranceSec: 0.15 },
+      );
+      const rOf = new Map(m.pairs.map(([i, j]) => [j, i]));
+      const at: number[] = [];
+      const rest: number[] = [];
+      for (let j = 1; j < beats.length; j++) {
+        const i1 = rOf.get(j);
+        const i0 = rOf.get(j - 1);
+        if (i1 === undefined || i0 === undefined || i1 !== i0 + 1) continue;
+        const err = Math.abs(beats[j]!.tFidSec - beats[j - 1]!.tFidSec - (r[i1]! - r[i0]!)) * 1000;
+        (beats[j]!.discordant || beats[j - 1]!.discordant ? at : rest).push(err);
+      }
+      const mean = (a: number[]): number => a.reduce((x, y) => x + y, 0) / a.length;
+      const share = beats.filter((b) => b.discordant).length / beats.length;
+      assert.ok(share > 0 && share < 0.04, `${(100 * share).toFixed(1)} % of the beats discordant`);
+      assert.ok(mean(at) > 3 * mean(rest), `discordant ${mean(at).toFixed(1)} ms vs ${mean(rest).toFixed(1)} ms`);
+    });
+  }
 });
 
 describe('simulated anxious client: 104 bpm, 100 Hz ear clip, RMSSD ≈ 10 ms, noise 4 % of the pulse', () => {
