@@ -4,7 +4,9 @@
  *   the session start; lost samples as `NaN`; `cadans analyze` reads it back (gaps between
  *   stored chunks are filled with NaN there, exactly as the session analysis does).
  * - `rr`: the NN intervals (artifact-corrected) of the offline session analysis, in ms, one per
- *   line, rounded to 0.1 ms (integers without decimals): the plain RR text Kubios imports.
+ *   line, rounded to 0.1 ms (integers without decimals): the plain RR text Kubios imports. That
+ *   format cannot mark where intervals were left out (ectopic beats, beats whose timing could not
+ *   be trusted, signal gaps): the intervals on either side of such a hole follow each other there.
  * - `json`: everything about the session: session row, client, pacer changes, markers, gaps,
  *   beats and metric series (as column arrays), summary and the raw signal (arrays; lost
  *   samples as null).

@@ -12,17 +12,17 @@
  * |mRR| > 3), missed (a long interval ≈ 2 × median) or extra (a short interval that with the next
  * ≈ median); when |dRR[i+1]| < |dRR[i+2]| beat i+1 is judged too and skipped, as in NeuroKit.
  *
- * Correction: extra beats (isolated, with trusted neighbours) are deleted, which restores the interval
- * that was measured between the beats on either side. Every other verdict drops intervals: the two
- * intervals of an ectopic or long/short beat and the interval in which a beat was missed are left
- * out of the NN series, never replaced by invented ones (the Task Force's "normal-to-normal"
- * intervals: Task Force of the ESC and NASPE 1996, "Heart rate variability: standards of
- * measurement, physiological interpretation and clinical use", Circulation 93:1043–1065). Kubios and
- * NeuroKit instead move ectopic and long/short beats to the midpoint of their neighbours and insert
- * missed beats midway; `interpolate: true` does that (only for isolated artifacts with trusted
- * neighbours), e.g. to compare with them. On the real recordings with ECG R-peak truth, the two moved
- * intervals of a premature beat were 80–170 ms from the ECG's, and leaving them out brought the NN
- * series' mean error on bidmc01 from 7.4 to 6.0 ms. An ectopic flag at i (the middle of the −/+/− dRR
+ * Correction (only isolated artifacts with trusted neighbours; everything else is dropped): extra
+ * beats are deleted, missed beats inserted midway, long/short beats moved to the midpoint of their
+ * neighbours — these verdicts are about the detection (a pulse taken twice, missed or timed wrong).
+ * An ectopic beat is a real beat out of the sinus rhythm: the two intervals at it are not
+ * normal-to-normal and are left out of the NN series (Task Force of the ESC and NASPE 1996, "Heart
+ * rate variability: standards of measurement, physiological interpretation and clinical use",
+ * Circulation 93:1043–1065), rather than replaced by invented ones. Kubios and NeuroKit move it to
+ * the midpoint of its neighbours; `interpolate: true` does that too, e.g. to compare with them. On
+ * the real recordings with ECG R-peak truth, the two moved intervals of a premature beat were
+ * 80–170 ms from the ECG's, and leaving them out brought the NN series' mean error on bidmc01 from
+ * 7.4 to 6.0 ms. An ectopic flag at i (the middle of the −/+/− dRR
  * pattern) marks the beat shared by rr[i−1] and rr[i], i.e. beat i−1 (the premature beat): that beat
  * is flagged. (NeuroKit flags beat i, leaving the premature beat in place.) A short interval in the ectopic
  * region that also passes the extra test (with the next interval it makes up the median) is an
@@ -46,8 +46,7 @@
  *   a beat is moved only when it has a trusted neighbour inside its segment on both sides and is
  *   not the first or last-but-one of it; beats are inserted/deleted only away from segment ends.
  * - Half-rate stretches (every other pulse missed: runs at 2 × RR) are found by `halfRateMask`
- *   and dropped; an isolated one that the classifier calls "missed" gets that verdict instead
- *   (dropped as well, or recovered by insertion with `interpolate`).
+ *   and dropped; an isolated one that the classifier calls "missed" is recovered by insertion.
  * - After correction, an NN interval is dropped ("outlier") when it lies outside [0.65, 1.55] × the
  *   local rhythm R (median of the valid raw intervals within ±25 beats), farther from R than
  *   max(10 × their median absolute deviation, 10 % of R) (4 × for the first and last interval of a
@@ -66,8 +65,8 @@ import { maskedRollingMedian, maskedRollingMedianMad, maskedRollingQuartileDevia
 /**
  * Verdict on a raw beat (on the beat itself, or on the interval that closes at it):
  * - `ectopic`: misplaced (premature or late) beat; its two intervals dropped (with `interpolate`: moved midway between its neighbours).
- * - `longshort`: the interval closing at it is too long or short; its intervals dropped (with `interpolate`: the beat moved).
- * - `missed`: a beat is missing before it; the interval dropped (with `interpolate`: one inserted midway).
+ * - `longshort`: the interval closing at it is too long or short; the beat moved, or its intervals dropped.
+ * - `missed`: a beat is missing before it; one inserted midway, or the interval dropped.
  * - `extra`: a spurious detection; deleted (its two intervals merged), or its intervals dropped.
  * - `halfrate`: the interval closing at it is ≈ 2 × the rhythm in a half-rate stretch; dropped.
  * - `outlier`: the interval closing at it is far outside the local rhythm after correction; dropped.
@@ -113,8 +112,8 @@ export interface IntervalsCorrectSettings {
   /** Detect and drop half-rate stretches (see `halfRate.ts`). */
   halfRate: boolean;
   /**
-   * Move ectopic and long/short beats to the midpoint of their neighbours and insert missed beats
-   * midway, as Kubios and NeuroKit do, instead of dropping their intervals (the default).
+   * Move ectopic beats to the midpoint of their neighbours, as Kubios and NeuroKit do, instead of
+   * leaving their two intervals out (the default).
    */
   interpolate: boolean;
 }
@@ -170,7 +169,7 @@ export const NN_OPEN_EDITED = 4;
 export const NN_MERGED = 8;
 
 export interface IntervalsCorrectResult {
-  /** Corrected beat times (s), all segments: extra beats deleted (with `interpolate`, also missed beats inserted and misplaced beats moved). */
+  /** Corrected beat times (s), all segments: extra beats deleted, missed beats inserted, long/short beats (with `interpolate`, also ectopic beats) moved. */
   beatsSec: Float64Array;
   /** Corrected NN series: time of the closing beat (s) and interval (ms). Never spans a break. */
   nnTSec: Float64Array;
@@ -521,7 +520,8 @@ export function intervalsCorrect(
     if (a === A_MOVE) allowed = k >= lo + 2 && k <= hi - 3 && trusted(k - 1, k - 1) && trusted(k + 1, k + 2);
     else if (a === A_DELETE) allowed = k >= lo + 2 && k <= hi - 2 && trusted(k - 1, k - 1) && trusted(k + 1, k + 2);
     else allowed = k >= lo + 2 && k <= hi - 2 && trusted(k - 1, k - 1) && (want[k + 1] === A_NONE || k + 1 >= hi);
-    if (!allowed || !s.interpolate) action[k] = a === A_INSERT ? A_DROP1 : A_DROP2;
+    // (An ectopic beat is left out unless `interpolate`: its intervals are not normal-to-normal.)
+    if (!allowed || (label[k] === 'ectopic' && !s.interpolate)) action[k] = a === A_INSERT ? A_DROP1 : A_DROP2;
   }
   const dropIv = new Uint8Array(n + 1);
   for (let k = 0; k < n; k++) {

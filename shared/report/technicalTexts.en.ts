@@ -12,7 +12,7 @@ const table = {
   fiducialRule:
     'per beat, causal: of the systolic peak, the maximum upstroke slope and the whole-pulse template alignment, the one with the smallest median |successive interval difference| over the last {beats} beats (switch below {ratio} × the current one’s; the template alignment until one has {diffs} differences to judge by), expressed at the systolic peak (+ its running median lag)',
   artifacts:
-    'Lipponen & Tarvainen 2019 (Kubios automatic): ectopic, missed, extra, long/short; extra detections removed, the intervals at the other artifacts and at beats whose pulse fiducials disagree (> 15 ms) left out, none interpolated',
+    'Lipponen & Tarvainen 2019 (Kubios automatic): ectopic, missed, extra, long/short; extra detections removed, missed beats inserted, long/short beats moved; the intervals at ectopic beats and at beats whose pulse fiducials disagree (> 15 ms) left out',
   timeDomain: 'mean NN, mean HR (mean of 60000/NN), SDNN (n−1), RMSSD and pNN50 over consecutive NN only',
   detrend:
     '{method, select, smoothnessPriors {smoothness-priors detrend (Tarvainen 2002, λ = {lambda})} linear {linear detrend} mean {mean removed} other {no detrend}}',

@@ -13,7 +13,7 @@ const table = {
   fiducialRule:
     'per slag, causaal: van de systolische top, de steilste stijgende flank en de uitlijning op het hele polssjabloon het punt met de kleinste mediaan |verschil van opeenvolgende intervallen| over de laatste {beats} slagen (wissel als die onder {ratio} × die van het huidige punt komt; de sjabloonuitlijning tot er {diffs} verschillen zijn om op te beoordelen), uitgedrukt op de systolische top (+ de lopende mediane vertraging daarvan)',
   artifacts:
-    'Lipponen & Tarvainen 2019 (automatische Kubios-methode): ectopische, gemiste, extra en te lange/korte slagen; extra detecties verwijderd, de intervallen bij de andere artefacten en bij slagen waarvan de meetpunten op de polsgolf het oneens zijn (> 15 ms) weggelaten, niets geïnterpoleerd',
+    'Lipponen & Tarvainen 2019 (automatische Kubios-methode): ectopische, gemiste, extra en te lange/korte slagen; extra detecties verwijderd, gemiste slagen ingevoegd, te lange/korte slagen verplaatst; de intervallen bij ectopische slagen en bij slagen waarvan de meetpunten op de polsgolf het oneens zijn (> 15 ms) weggelaten',
   timeDomain: 'gemiddelde NN, gemiddelde hartslag (gemiddelde van 60000/NN), SDNN (n−1), RMSSD en pNN50 alleen over opeenvolgende NN',
   detrend:
     '{method, select, smoothnessPriors {trendcorrectie met smoothness priors (Tarvainen 2002, λ = {lambda})} linear {lineaire trendcorrectie} mean {gemiddelde afgetrokken} other {geen trendcorrectie}}',

@@ -4,6 +4,7 @@
 // not used for scoring.
 import { existsSync, readFileSync } from 'node:fs';
 import { dataFile } from './paths.js';
+import { intervalsCorrect } from '../../shared/dsp/intervalsCorrect.js';
 
 export interface RPeakTruth {
   /** R-peak times, seconds in the CSV's time column, ascending. */
@@ -57,6 +58,25 @@ export function loadRPeakTruth(name: string): RPeakTruth {
 /** R-peak times (s) of recording `name` up to maxSec, or null when it has no truth file. */
 export function rPeakTimes(name: string, maxSec = Infinity): number[] | null {
   return hasRPeakTruth(name) ? loadRPeakTruth(name).tSec.filter((t) => t <= maxSec) : null;
+}
+
+/**
+ * RMSSD of the ECG's NN intervals, ms, edited by Lipponen & Tarvainen 2019 (the Kubios method that
+ * NeuroKit2's `signal_fixpeaks(method="kubios")` implements; Cadans' classifier matches NeuroKit's
+ * flags on these R-peak series, see bench:correction): the R peaks (s, ascending) put through
+ * `intervalsCorrect`, whose intervals at ectopic, missed, extra and long/short beats are left out;
+ * successive differences only between intervals that share an R peak. NaN when there are none.
+ */
+export function ecgNnRmssdLtMs(rSec: readonly number[]): number {
+  const c = intervalsCorrect(rSec);
+  let sum = 0;
+  let n = 0;
+  for (let i = 1; i < c.nnMs.length; i++) {
+    if (Math.abs(c.nnTSec[i]! - c.nnMs[i]! / 1000 - c.nnTSec[i - 1]!) > 1e-6) continue;
+    sum += (c.nnMs[i]! - c.nnMs[i - 1]!) ** 2;
+    n++;
+  }
+  return n > 0 ? Math.sqrt(sum / n) : Number.NaN;
 }
 
 /**

@@ -82,8 +82,8 @@ describe('SampleRepair', () => {
     assert.ok(Math.abs(a.signal!.unusablePct - b.signal!.unusablePct) <= 2, `unusable ${b.signal!.unusablePct} vs ${a.signal!.unusablePct} %`);
     assert.ok(Math.abs(a.hrv.rmssdMs - b.hrv.rmssdMs) <= 0.05 * a.hrv.rmssdMs, `RMSSD ${b.hrv.rmssdMs} vs ${a.hrv.rmssdMs}`);
     // A repaired sample on an upstroke can make a beat's fiducials disagree: its two intervals are
-    // then left out (a few beats), never kept with a wrong time.
+    // then left out (up to 3 % of the intervals with 5 % of the samples corrupt), never kept with a wrong time.
     const nnDiff = Math.abs(a.nn.ibiMs.length - b.nn.ibiMs.length);
-    assert.ok(nnDiff <= Math.max(3, 0.02 * a.nn.ibiMs.length), `${b.nn.ibiMs.length} vs ${a.nn.ibiMs.length} NN intervals`);
+    assert.ok(nnDiff <= Math.max(3, 0.03 * a.nn.ibiMs.length), `${b.nn.ibiMs.length} vs ${a.nn.ibiMs.length} NN intervals`);
   });
 });
