@@ -142,7 +142,9 @@ export function analyzeNn(input: NnInput): AnalysisResult {
     settings: {
       ...input.settings,
       artifactCorrection: {
-        method: 'Lipponen & Tarvainen 2019 (Kubios automatic): ectopic, missed, extra, long/short',
+        method:
+          'Lipponen & Tarvainen 2019 (Kubios automatic): ectopic, missed, extra, long/short; the two intervals at an ectopic beat, ' +
+          'and at a beat whose pulse fiducials disagree (discordant), left out',
         ...DEFAULT_CORRECTION,
         supportBeats: SUPPORT,
         counts: { ectopic: corr.ectopic, missed: corr.missed, extra: corr.extra, longshort: corr.longshort, halfrate: corr.halfrate, outlier: corr.outlier, unclassified: corr.unclassified, discordant: corr.discordant, corrected: corr.corrected },

@@ -94,6 +94,8 @@ describe('Record corrections in Chromium (cadans web)', { skip: skip ?? false, t
     await page.getByTestId('item-5').fill('4');
     await page.getByTestId('q-save').click();
     await page.getByTestId('q-saved').waitFor();
+    // The results table is read again after the save is confirmed: wait for its row (CI on b634b4d read it first).
+    await page.waitForFunction(() => document.querySelector('[data-testid="q-table-nq"] [data-testid="q-cell"]')?.textContent?.startsWith('34'));
     assert.deepEqual(await page.getByTestId('q-table-nq').getByTestId('q-cell').allTextContents(), ['34verhoogd']);
     assert.match((await page.getByTestId('q-table-nq').textContent()) ?? '', /per item ingevoerd/);
   });

@@ -11,6 +11,7 @@ import type { BeatFeature } from '../../../shared/dsp/BeatEngine.js';
 import { hrvWithhold } from '../../../shared/dsp/hrvWithhold.js';
 import { withheldReasonText, WITHHELD_REASONS } from '../../../shared/dsp/hrvWithheld.js';
 import { LivePipeline } from '../../../shared/dsp/LivePipeline.js';
+import { extraSecOutside, untimedSpans } from '../../../shared/dsp/signalGaps.js';
 import { rmssdNoiseFloorMs, timingNoiseMs } from '../../../shared/dsp/timingNoise.js';
 import { parseSimSpec, simulatePpg } from '../../../shared/sim/index.js';
 import { mulberry32 } from '../../support/emulators/linkFaults.js';
@@ -75,6 +76,19 @@ describe('hrvWithhold rules', () => {
     // RMSSD 9 ms with 2 ms timing noise: the noise alone gives 4.9 ms → not clearly above it.
     assert.deepEqual(hrvWithhold({ ...base, rmssdMs: 9 }), { rmssdMs: 'below-timing-floor', pnn50Pct: 'below-timing-floor' });
     assert.deepEqual(hrvWithhold({ ...base, rmssdMs: 9, timingNoiseMs: null }), {}, 'intervals from a sensor: no floor known');
+  });
+  test('time around beats with unreliable timing counts with the unusable signal, once', () => {
+    // Beats 0.8 s apart; beats 3 and 4 untimed: their intervals span 1.6 → 4.0 s.
+    const tSec = [0, 0.8, 1.6, 2.4, 3.2, 4.0, 4.8, 5.6];
+    const untimed = tSec.map((_, i) => i === 3 || i === 4);
+    assert.deepEqual(untimedSpans(tSec, untimed), [{ startSec: 1.6, endSec: 4.0 }]);
+    assert.deepEqual(untimedSpans(tSec, tSec.map((_, i) => i === 7)), [{ startSec: 4.8, endSec: 5.6 }], 'the last beat: from the beat before it to itself');
+    // Only the part outside the unusable stretches, within the window.
+    assert.ok(Math.abs(extraSecOutside([{ startSec: 3, endSec: 10 }], [{ startSec: 1.6, endSec: 4 }], 0, 60) - 1.4) < 1e-9);
+    assert.ok(Math.abs(extraSecOutside([], [{ startSec: 1.6, endSec: 4 }], 2, 60) - 2) < 1e-9);
+    assert.equal(hrvWithhold({ ...base, unusablePct: 15, untimedPct: 4 }).sdnnMs, undefined);
+    assert.equal(hrvWithhold({ ...base, unusablePct: 15, untimedPct: 6 }).sdnnMs, 'too-much-unusable');
+    assert.equal(hrvWithhold({ ...base, untimedPct: 25 }).rmssdMs, 'too-much-unusable');
   });
   test('every reason has a Dutch and an English text', () => {
     for (const r of WITHHELD_REASONS) for (const l of ['nl', 'en'] as const) assert.ok(withheldReasonText(r, l).length > 5);
